@@ -1,0 +1,24 @@
+# SISAKAT: install what is needed, migrate, check, then serve on the office network (Windows).
+# Usage (PowerShell):  powershell -ExecutionPolicy Bypass -File scripts\run.ps1
+$ErrorActionPreference = "Stop"
+Set-Location (Split-Path -Parent $PSScriptRoot)
+$py = if ($env:PYTHON) { $env:PYTHON } else { "py" }
+if (-not (Test-Path ".venv\Scripts\python.exe")) {
+  Write-Host "Membuat lingkungan Python (.venv) ..."
+  if ($py -eq "py") { & py -3 -m venv .venv } else { & $py -m venv .venv }
+  if ($LASTEXITCODE -ne 0) { throw "Gagal membuat .venv (pasang Python 3.11+ dari python.org)" }
+}
+$want = (Get-FileHash requirements.txt -Algorithm SHA256).Hash
+$stamp = ".venv\.requirements.sha256"
+if (-not (Test-Path $stamp) -or (Get-Content $stamp) -ne $want) {
+  Write-Host "Memasang paket yang diperlukan ..."
+  & .venv\Scripts\python.exe -m pip install --disable-pip-version-check -q -r requirements.txt
+  if ($LASTEXITCODE -ne 0) { throw "Gagal memasang paket" }
+  Set-Content $stamp $want
+}
+& .venv\Scripts\python.exe -c "from sisakat.instance import ensure_instance; ensure_instance()"
+& .venv\Scripts\flask.exe --app app db upgrade
+if ($LASTEXITCODE -ne 0) { throw "Migrasi database gagal" }
+& .venv\Scripts\flask.exe --app app check
+if ($LASTEXITCODE -ne 0) { throw "Pemeriksaan gagal" }
+& .venv\Scripts\python.exe app.py

@@ -1,0 +1,26 @@
+# SISAKAT: install the dev requirements and run the whole test suite (Windows).
+# Usage (PowerShell):  powershell -ExecutionPolicy Bypass -File scripts\test.ps1
+$ErrorActionPreference = "Stop"
+Set-Location (Split-Path -Parent $PSScriptRoot)
+$py = if ($env:PYTHON) { $env:PYTHON } else { "py" }
+if (-not (Test-Path ".venv\Scripts\python.exe")) {
+  if ($py -eq "py") { & py -3 -m venv .venv } else { & $py -m venv .venv }
+}
+& .venv\Scripts\python.exe -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+if ($LASTEXITCODE -ne 0) { throw "Gagal memasang paket" }
+& .venv\Scripts\ruff.exe check .
+if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+& .venv\Scripts\python.exe -m pytest @args
+if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+foreach ($url in @(
+    $(if ($env:SISAKAT_TEST_POSTGRES_URL) { $env:SISAKAT_TEST_POSTGRES_URL } else { "postgresql+psycopg://postgres@127.0.0.1:5432/sisakat_test" }),
+    $(if ($env:SISAKAT_TEST_MARIADB_URL) { $env:SISAKAT_TEST_MARIADB_URL } else { "mysql+pymysql://root@127.0.0.1:3306/sisakat_test?charset=utf8mb4" }))) {
+  & .venv\Scripts\python.exe scripts\prepare_test_db.py $url
+  if ($LASTEXITCODE -eq 0) {
+    $env:SISAKAT_TEST_DATABASE_URL = $url
+    & .venv\Scripts\python.exe -m pytest -m "not browser" @args
+    $code = $LASTEXITCODE
+    Remove-Item Env:\SISAKAT_TEST_DATABASE_URL
+    if ($code -ne 0) { exit $code }
+  } elseif ($env:SISAKAT_REQUIRE_ALL -eq "1") { throw "Database tidak dapat dihubungi: $url" }
+}

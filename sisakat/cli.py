@@ -1,0 +1,47 @@
+"""Flask CLI commands (``flask --app app <command>``): each calls a service, commits, echoes."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask, current_app
+
+from sisakat.extensions import db
+from sisakat.services import storage
+
+
+@click.command("storage-sweep")
+@click.option("--delete", is_flag=True, help="Hapus berkas yatim (tanpa ini hanya menampilkan).")
+@click.option("--min-age", default=3600, show_default=True,
+              help="Abaikan berkas yang lebih muda dari N detik (unggahan yang sedang berjalan).")
+def storage_sweep(delete: bool, min_age: int) -> None:
+    """List (or with --delete remove) files under uploads/ that no database row points to."""
+    found = storage.sweep(delete=delete, min_age_seconds=min_age)
+    verb = "dihapus" if delete else "ditemukan"
+    for rel in found:
+        click.echo(rel)
+    click.echo(f"{len(found)} berkas yatim {verb}.")
+
+
+@click.command("check")
+@click.option("--deploy", is_flag=True, help="Periksa juga keamanan untuk server hosting.")
+def check(deploy: bool) -> None:
+    """Check configuration, database, uploads folder and fonts; non-zero exit on problems."""
+    from sisakat.services import health
+
+    problems, notes = health.check(current_app, deploy=deploy)
+    for note in notes:
+        click.echo(f"OK    {note}")
+    for problem in problems:
+        click.echo(f"MASALAH {problem}")
+    if problems:
+        sys.exit(1)
+    click.echo("Semua pemeriksaan lulus.")
+
+
+def init_app(app: Flask) -> None:
+    """Register every command."""
+    for command in (storage_sweep, check):
+        app.cli.add_command(command)
+    app.teardown_appcontext(lambda _exc: db.session.remove())

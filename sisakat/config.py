@@ -1,0 +1,131 @@
+"""Infrastructure configuration: defaults, load order and the checks that refuse a bad setup.
+
+Load order (later wins): ``DefaultConfig`` in code, ``instance/config.py``, ``instance/secret_key``,
+then ``SISAKAT_*`` environment variables. Office settings (agency, signatory, ...) are *not* here:
+they live in the database (``services/settings.py``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WEAK_SECRETS = {"dev", "secret", "changeme", "change-me", "please-change", "sisakat", "development"}
+MIN_SECRET_BYTES = 32
+
+
+class ConfigError(RuntimeError):
+    """Raised when the configuration is unsafe or incomplete; the message says how to fix it."""
+
+
+class DefaultConfig:
+    """Defaults that suit the office laptop."""
+
+    DATABASE_URL = "sqlite:///sisakat.db"  # relative SQLite paths live inside instance/
+    UPLOAD_FOLDER = ""  # empty: <project>/uploads
+    PUBLIC_BASE_URL = ""  # e.g. https://sisakat.kesbangpol.example.go.id (QR codes)
+    HOST = "0.0.0.0"  # noqa: S104 - the office Wi-Fi must reach the laptop
+    PORT = 8080
+    THREADS = 4
+    REDIS_URL = ""
+    MAX_UPLOAD_MB = 10  # per document; MAX_CONTENT_LENGTH is derived
+    MAX_FORM_PARTS = 200
+    SESSION_IDLE_MINUTES = 60
+    SESSION_ABSOLUTE_HOURS = 12
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    SESSION_COOKIE_NAME = "sisakat_session"
+    REMEMBER_COOKIE_DURATION = 0
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session (slow phone uploads)
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    LOG_TO_STDOUT = False
+    TRUSTED_PROXY_COUNT = 0  # behind nginx: 1 (ProxyFix x_for/x_proto)
+    SMTP_HOST = ""
+    SMTP_PORT = 587
+    SMTP_USE_TLS = True
+    SMTP_USER = ""
+    SMTP_PASSWORD = ""
+    SMTP_SENDER = ""
+
+
+def instance_path() -> str:
+    """Where instance/ lives: ``SISAKAT_INSTANCE_PATH`` (absolute) or ``<project>/instance``."""
+    configured = os.environ.get("SISAKAT_INSTANCE_PATH", "").strip()
+    if configured:
+        path = Path(configured)
+        if not path.is_absolute():
+            raise ConfigError("SISAKAT_INSTANCE_PATH harus berupa path absolut.")
+        return str(path)
+    return str(ROOT / "instance")
+
+
+def load_secret_file(app: Flask) -> None:
+    """Read ``instance/secret_key`` when no key came from instance/config.py."""
+    if app.config.get("SECRET_KEY"):
+        return
+    path = Path(app.instance_path) / "secret_key"
+    if path.is_file():
+        app.config["SECRET_KEY"] = path.read_text(encoding="utf-8").strip()
+
+
+def is_weak_secret(secret: object) -> bool:
+    """A key is weak when missing, shorter than 32 bytes or a well-known placeholder."""
+    if not isinstance(secret, str | bytes) or not secret:
+        return True
+    raw = secret.encode() if isinstance(secret, str) else secret
+    text = raw.decode("utf-8", "replace").lower()
+    return len(raw) < MIN_SECRET_BYTES or text in WEAK_SECRETS or len(set(text)) < 8
+
+
+def database_uri(url: str, instance_dir: str) -> str:
+    """Turn the configured URL into a SQLAlchemy URI; relative SQLite files go into instance/."""
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+        rel = url[len("sqlite:///") :]
+        if rel and rel != ":memory:" and not Path(rel).is_absolute():
+            return "sqlite:///" + str(Path(instance_dir) / rel)
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    if url.startswith(("mysql://", "mariadb://")):
+        return "mysql+pymysql://" + url.split("://", 1)[1]
+    return url
+
+
+def _as_int(app: Flask, key: str) -> None:
+    try:
+        app.config[key] = int(app.config[key])
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{key} harus berupa angka.") from exc
+
+
+def _as_bool(app: Flask, key: str) -> None:
+    value = app.config.get(key)
+    if isinstance(value, str):
+        app.config[key] = value.strip().lower() in {"1", "true", "yes", "ya", "on"}
+
+
+def finalise(app: Flask) -> None:
+    """Derive computed settings and refuse unsafe ones."""
+    for key in ("PORT", "THREADS", "MAX_UPLOAD_MB", "MAX_FORM_PARTS", "SESSION_IDLE_MINUTES",
+                "SESSION_ABSOLUTE_HOURS", "TRUSTED_PROXY_COUNT", "SMTP_PORT"):
+        _as_int(app, key)
+    for key in ("SESSION_COOKIE_SECURE", "LOG_TO_STDOUT", "SMTP_USE_TLS"):
+        _as_bool(app, key)
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_uri(
+        str(app.config["DATABASE_URL"]), app.instance_path
+    )
+    upload = str(app.config.get("UPLOAD_FOLDER") or "")
+    app.config["UPLOAD_FOLDER"] = upload or str(ROOT / "uploads")
+    # The whole request may carry one document plus form fields; keep a margin for multipart overhead.
+    app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
+    app.config["PUBLIC_BASE_URL"] = str(app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    if not (app.debug or app.testing) and is_weak_secret(app.config.get("SECRET_KEY")):
+        raise ConfigError(
+            "SECRET_KEY tidak ada atau lemah (minimal 32 byte acak). Jalankan scripts/run.sh "
+            "sekali agar instance/secret_key dibuat, atau setel SISAKAT_SECRET_KEY, misalnya: "
+            'python -c "import secrets; print(secrets.token_urlsafe(48))"'
+        )

@@ -1,0 +1,54 @@
+"""Friendly Indonesian error pages; the 500 handler rolls back first. No catch-all handler."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from sisakat.extensions import db
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: ("Permintaan tidak valid", "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi."),
+    403: ("Akses ditolak", "Anda tidak memiliki hak untuk membuka halaman ini."),
+    404: ("Halaman tidak ditemukan", "Halaman atau data yang Anda cari tidak ada."),
+    405: ("Metode tidak diizinkan", "Tindakan ini tidak dapat dilakukan dengan cara tersebut."),
+    413: ("Berkas terlalu besar", "Ukuran berkas atau formulir melebihi batas yang diizinkan."),
+    429: ("Terlalu banyak percobaan", "Terlalu banyak permintaan. Tunggu beberapa menit lalu coba lagi."),
+    500: ("Terjadi kesalahan", "Terjadi kesalahan pada server. Data Anda tidak hilang; coba lagi."),
+    503: ("Layanan tidak tersedia", "Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi."),
+}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/healthz") or request.accept_mimetypes.best == "application/json"
+
+
+def render_error(code: int, message: str | None = None):
+    """Render ``templates/errors/error.html`` for a status code."""
+    title, default = MESSAGES.get(code, MESSAGES[500])
+    if _wants_json():
+        return jsonify(error=title, message=message or default), code
+    return render_template("errors/error.html", code=code, title=title, message=message or default), code
+
+
+def init_app(app: Flask) -> None:
+    """Register handlers for the HTTP errors users can meet."""
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        code = exc.code or 500
+        if code == 400 and "CSRF" in (exc.description or ""):
+            return render_error(400, "Sesi kedaluwarsa, muat ulang halaman lalu coba lagi.")
+        if code in MESSAGES:
+            return render_error(code)
+        return exc
+
+    @app.errorhandler(500)
+    def _server_error(exc: Exception):
+        db.session.rollback()
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return render_error(500)

@@ -1,0 +1,41 @@
+"""Domain errors: each carries the Indonesian message shown to the user."""
+
+
+class DomainError(Exception):
+    """A broken business rule; routes catch this (and only this) and flash ``message``."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidTransition(DomainError):
+    """The action is not allowed from the current status or for this role."""
+
+
+class GuardFailed(DomainError):
+    """The action's precondition does not hold (missing document, missing reason, ...)."""
+
+
+class StaleApplication(DomainError):
+    """Someone else changed the record since the user loaded it."""
+
+
+class UploadRejected(DomainError):
+    """An uploaded file failed validation."""
+
+
+class NumberConflict(DomainError):
+    """A letter number would be duplicated."""
+
+
+class SignatureRejected(DomainError):
+    """A signed PDF failed validation."""
+
+
+class SigningFailed(DomainError):
+    """An in-app signing backend could not sign."""
+
+
+class NotPermitted(DomainError):
+    """The actor may not do this (used by services called outside routes)."""

@@ -1,0 +1,76 @@
+"""Indonesian formatting without ``locale`` (process-wide, not thread-safe, missing on Windows)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember")
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def tanggal(d: date | datetime | None) -> str:
+    """``13 Juni 2025``; empty for None."""
+    if d is None:
+        return ""
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def hari_tanggal(d: date | datetime) -> str:
+    """``Jumat, 13 Juni 2025``."""
+    return f"{HARI[d.weekday()]}, {tanggal(d)}"
+
+
+def to_local(moment: datetime, offset_hours: int) -> datetime:
+    """A naive UTC datetime moved into the office zone (still naive)."""
+    return moment + timedelta(hours=offset_hours)
+
+
+def jam(moment: datetime, zone: str = "WIB") -> str:
+    """``14.05 WIB`` for a datetime already in the office zone."""
+    return f"{moment:%H.%M} {zone}"
+
+
+def tanggal_jam(moment: datetime | None, offset_hours: int = 7, zone: str = "WIB") -> str:
+    """``13 Juni 2025 14.05 WIB`` for a naive UTC datetime."""
+    if moment is None:
+        return ""
+    local = to_local(moment, offset_hours)
+    return f"{tanggal(local)} {jam(local, zone)}"
+
+
+def angka(value: Decimal | int | float, places: int = 0) -> str:
+    """``1.234.567,89``."""
+    return f"{value:,.{places}f}".translate(str.maketrans(",.", ".,"))
+
+
+def rupiah(value: Decimal | int) -> str:
+    """``Rp1.500.000`` (no space)."""
+    return f"Rp{angka(value)}"
+
+
+def romawi(month: int) -> str:
+    """Roman month ``XI`` for 11."""
+    return ROMAWI[month - 1]
+
+
+def nip(value: str | None) -> str:
+    """NIP grouped 8-6-1-3: ``19691106 199303 1 002``; other lengths unchanged."""
+    digits = "".join(ch for ch in (value or "") if ch.isdigit())
+    if len(digits) != 18:
+        return value or ""
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def durasi(seconds: float) -> str:
+    """A waiting time in words: ``2 jam 5 menit``, ``3 hari 4 jam``, ``45 menit``."""
+    minutes = int(seconds // 60)
+    days, rem = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rem, 60)
+    if days:
+        return f"{days} hari {hours} jam" if hours else f"{days} hari"
+    if hours:
+        return f"{hours} jam {mins} menit" if mins else f"{hours} jam"
+    return f"{mins} menit"

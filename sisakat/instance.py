@@ -1,0 +1,27 @@
+"""First-run preparation of the instance folder (office laptop mode)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from sisakat import config
+
+
+def ensure_instance() -> Path:
+    """Create instance/ and, on the default SQLite setup only, a random ``secret_key`` (0600).
+
+    A hosted install (any other database URL) must bring its own key: ``SISAKAT_SECRET_KEY`` or
+    ``instance/config.py``. Returns the instance path.
+    """
+    path = Path(config.instance_path())
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "logs").mkdir(exist_ok=True)
+    key_file = path / "secret_key"
+    uses_default_db = not os.environ.get("SISAKAT_DATABASE_URL") and not (path / "config.py").exists()
+    if uses_default_db and not os.environ.get("SISAKAT_SECRET_KEY") and not key_file.exists():
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return path

@@ -1,0 +1,23 @@
+"""All models, imported here so metadata is complete for migrations and create_all."""
+
+from sisakat.models.audit import AuditEvent
+from sisakat.models.base import Base, utcnow
+from sisakat.models.party import Level, Party, PartyOfficer
+from sisakat.models.setting import Setting
+from sisakat.models.stored_file import FileKind, StoredFile
+from sisakat.models.user import STAFF_ROLES, Role, User
+
+__all__ = [
+    "STAFF_ROLES",
+    "AuditEvent",
+    "Base",
+    "FileKind",
+    "Level",
+    "Party",
+    "PartyOfficer",
+    "Role",
+    "Setting",
+    "StoredFile",
+    "User",
+    "utcnow",
+]

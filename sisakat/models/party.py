@@ -1,0 +1,97 @@
+"""The party board profile (biodata partai) kept by a Pemohon account."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sisakat.models.base import Base, LabelledEnum, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from sisakat.models.stored_file import StoredFile
+    from sisakat.models.user import User
+
+
+class Level(LabelledEnum):
+    """Board level (tingkat kepengurusan)."""
+
+    PROVINSI = ("provinsi", "Provinsi")
+    KABUPATEN = ("kabupaten", "Kabupaten")
+    KOTA = ("kota", "Kota")
+
+
+REQUIRED_POSITIONS = ("Ketua", "Sekretaris", "Bendahara")
+
+
+class Party(Base):
+    """One party board (kepengurusan) at one level; one per Pemohon account."""
+
+    __tablename__ = "parties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), unique=True)
+    board_name: Mapped[str] = mapped_column(sa.String(200))  # "DPW Partai Contoh Provinsi ..."
+    party_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    abbreviation: Mapped[str] = mapped_column(sa.String(40), default="")
+    level: Mapped[Level | None] = mapped_column(enum_column(Level, "party_level"), nullable=True)
+    region_name: Mapped[str] = mapped_column(sa.String(120), default="")
+    reporter_name: Mapped[str] = mapped_column(sa.String(120), default="")
+    reporter_position: Mapped[str] = mapped_column(sa.String(120), default="")
+    street: Mapped[str] = mapped_column(sa.String(255), default="")
+    kelurahan: Mapped[str] = mapped_column(sa.String(120), default="")
+    kecamatan: Mapped[str] = mapped_column(sa.String(120), default="")
+    city: Mapped[str] = mapped_column(sa.String(120), default="")  # kab/kota of the secretariat
+    postal_code: Mapped[str] = mapped_column(sa.String(10), default="")
+    sk_number: Mapped[str] = mapped_column(sa.String(120), default="")
+    sk_date: Mapped[date | None] = mapped_column(nullable=True)
+    sk_issuer: Mapped[str] = mapped_column(sa.String(200), default="")
+    term_start: Mapped[date | None] = mapped_column(nullable=True)
+    term_end: Mapped[date | None] = mapped_column(nullable=True)
+    phone: Mapped[str] = mapped_column(sa.String(32), default="")
+    contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
+    logo_file_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("stored_files.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(sa.Integer, default=1)
+
+    account: Mapped[User] = relationship(back_populates="party")
+    logo: Mapped[StoredFile | None] = relationship(lazy="joined")
+    officers: Mapped[list[PartyOfficer]] = relationship(
+        back_populates="party",
+        order_by="PartyOfficer.sort_order",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def address_text(self) -> str:
+        """The secretariat address on one line, as the letter prints it."""
+        parts = [self.street]
+        if self.kelurahan:
+            parts.append(f"Kelurahan {self.kelurahan}")
+        if self.kecamatan:
+            parts.append(f"Kecamatan {self.kecamatan}")
+        parts.append(self.city)
+        text = ", ".join(p for p in parts if p)
+        return f"{text} {self.postal_code}".strip() if self.postal_code else text
+
+
+class PartyOfficer(Base):
+    """One line of the board composition (susunan pengurus)."""
+
+    __tablename__ = "party_officers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party_id: Mapped[int] = mapped_column(sa.ForeignKey("parties.id", ondelete="CASCADE"), index=True)
+    position: Mapped[str] = mapped_column(sa.String(120))
+    name: Mapped[str] = mapped_column(sa.String(120))
+    sort_order: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+    party: Mapped[Party] = relationship(back_populates="officers")

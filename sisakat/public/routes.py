@@ -1,0 +1,27 @@
+"""Public routes (no login)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template
+from sqlalchemy.exc import SQLAlchemyError
+
+from sisakat.extensions import db
+
+bp = Blueprint("public", __name__)
+
+
+@bp.get("/")
+def index():
+    """The public home page."""
+    return render_template("public/index.html")
+
+
+@bp.get("/healthz")
+def healthz():
+    """Liveness and database reachability for monitoring."""
+    try:
+        db.session.execute(db.text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="error"), 503
+    return jsonify(status="ok", database="ok")

@@ -1,0 +1,1 @@
+"""Domain services: the rules. No request, session, flash or templates in here."""

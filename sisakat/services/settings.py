@@ -1,0 +1,95 @@
+"""Office settings: defaults in code, overrides in the ``settings`` table, edited by the super admin.
+
+Keys are dotted (``agency.name``). Values are JSON, so numbers, booleans and lists survive.
+Every change writes an audit row. Later issues add keys to ``DEFAULTS``; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sisakat.extensions import db
+from sisakat.models import Setting, User
+from sisakat.services import audit
+
+DEFAULTS: dict[str, Any] = {
+    # Agency profile and letterhead (kop surat)
+    "agency.government": "PEMERINTAH PROVINSI SUMATERA SELATAN",
+    "agency.name": "BADAN KESATUAN BANGSA DAN POLITIK",
+    "agency.short_name": "Kesbangpol Provinsi Sumatera Selatan",
+    "agency.region": "PROVINSI SUMATERA SELATAN",
+    "agency.address": "Jalan Kapten P. Tendean No. 1059 Palembang Kode Pos 31129",
+    "agency.phone": "(0711) 000000",
+    "agency.fax": "",
+    "agency.email": "",
+    "agency.website": "",
+    "agency.city": "Palembang",
+    "agency.timezone": "WIB",
+    "agency.emblem_file_id": None,
+    # Signatory (penandatangan) as printed on letters
+    "signatory.position": "KEPALA BADAN KESATUAN BANGSA DAN POLITIK",
+    "signatory.region_line": "PROVINSI SUMATERA SELATAN,",
+    "signatory.prefix": "",  # "a.n.", "Plt.", "Plh." or empty
+    "signatory.on_behalf_of": "",  # the line above when signing a.n./Plt.
+    "signatory.name": "Dr. Contoh Pejabat, M.Si.",
+    "signatory.rank": "Pembina Utama Madya (IV/d)",
+    "signatory.nip": "197001011995011001",
+}
+
+TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+def _load_all() -> dict[str, Any]:
+    rows = db.session.execute(db.select(Setting.key, Setting.value)).all()
+    values = dict(DEFAULTS)
+    for key, raw in rows:
+        try:
+            values[key] = json.loads(raw)
+        except ValueError:
+            continue
+    return values
+
+
+def get(key: str) -> Any:
+    """One setting's value (the code default when never set)."""
+    row = db.session.get(Setting, key)
+    if row is None:
+        return DEFAULTS.get(key)
+    try:
+        return json.loads(row.value)
+    except ValueError:
+        return DEFAULTS.get(key)
+
+
+def group(prefix: str) -> dict[str, Any]:
+    """All settings under ``prefix.`` as a dict keyed by the rest of the key, in one query."""
+    values = _load_all()
+    start = prefix + "."
+    return {k[len(start) :]: v for k, v in values.items() if k.startswith(start)}
+
+
+def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
+    """Store changed values; unknown keys are refused. Returns the keys that changed (audited)."""
+    unknown = [k for k in values if k not in DEFAULTS]
+    if unknown:
+        raise KeyError(f"unknown settings: {unknown}")
+    current = _load_all()
+    changed = [k for k, v in values.items() if current.get(k) != v]
+    for key in changed:
+        row = db.session.get(Setting, key)
+        raw = json.dumps(values[key], ensure_ascii=False)
+        if row is None:
+            db.session.add(Setting(key=key, value=raw, updated_by_id=actor.id if actor else None))
+        else:
+            row.value = raw
+            row.updated_by_id = actor.id if actor else None
+    if changed:
+        audit.record("settings.update", actor=actor, object_type="settings", details={"keys": changed})
+    db.session.flush()
+    return changed
+
+
+def utc_offset_hours() -> int:
+    """The office time zone as hours east of UTC (WIB 7, WITA 8, WIT 9)."""
+    return TIMEZONES.get(str(get("agency.timezone")), 7)

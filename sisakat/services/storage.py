@@ -1,0 +1,237 @@
+"""File storage under uploads/: server-made names, temp + fsync + rename, then the DB row.
+
+A crash between writing the file and committing the row leaves an orphan file (removed by
+``flask storage-sweep``), never a row pointing at a missing or partial file. Files are never
+modified in place; a new version is a new row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import unicodedata
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from flask import Response, current_app, send_file
+from werkzeug.security import safe_join
+
+from sisakat.exceptions import UploadRejected
+from sisakat.extensions import db
+from sisakat.models import FileKind, StoredFile, User, utcnow
+
+CHUNK = 64 * 1024
+EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}
+
+
+@dataclass(frozen=True)
+class SpooledUpload:
+    """A file streamed to a temp file in the uploads folder, hashed and counted, not yet kept."""
+
+    path: Path
+    size: int
+    sha256: str
+
+
+def root() -> Path:
+    """The uploads folder (created on demand)."""
+    path = Path(current_app.config["UPLOAD_FOLDER"])
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _tmp_dir() -> Path:
+    path = root() / ".tmp"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
+    """Copy ``stream`` to a temp file, stopping as soon as it passes ``max_bytes``."""
+    digest = hashlib.sha256()
+    size = 0
+    fd, name = tempfile.mkstemp(dir=_tmp_dir(), suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            while chunk := stream.read(CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise UploadRejected(
+                        f"Berkas terlalu besar. Ukuran maksimal {max_bytes // (1024 * 1024)} MB."
+                    )
+                digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return SpooledUpload(path=Path(name), size=size, sha256=digest.hexdigest())
+
+
+def spool_bytes(data: bytes) -> SpooledUpload:
+    """Spool bytes we produced ourselves (letters, re-encoded images)."""
+    import io
+
+    return spool(io.BytesIO(data), max_bytes=max(len(data), 1))
+
+
+def discard(spooled: SpooledUpload) -> None:
+    """Remove a spooled temp file that will not be kept."""
+    spooled.path.unlink(missing_ok=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename.
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _maybe_fault(point: str) -> None:
+    """Test-only fault hook (honoured only when TESTING): crash at a named point."""
+    if current_app.testing and os.environ.get("SISAKAT_TEST_FAULT") == point:
+        if os.environ.get("SISAKAT_TEST_FAULT_KILL") == "1":
+            os._exit(137)
+        raise RuntimeError(f"test fault at {point}")
+
+
+def keep(
+    spooled: SpooledUpload,
+    *,
+    kind: FileKind,
+    content_type: str,
+    display_name: str,
+    uploaded_by: User | None,
+) -> StoredFile:
+    """Move a spooled file into place under a fresh key and add its row (flushed, not committed)."""
+    now = utcnow()
+    ext = EXTENSIONS.get(content_type, "bin")
+    key = f"{now:%Y}/{now:%m}/{uuid.uuid4().hex}.{ext}"
+    target = Path(safe_join(str(root()), key) or "")
+    if not str(target) or target == Path():
+        raise UploadRejected("Nama berkas tidak valid.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(spooled.path, target)
+    _fsync_dir(target.parent)
+    _maybe_fault("after_file_write")
+    row = StoredFile(
+        kind=kind,
+        storage_key=key,
+        size=spooled.size,
+        sha256=spooled.sha256,
+        content_type=content_type,
+        display_name=clean_display_name(display_name, ext),
+        uploaded_by_id=uploaded_by.id if uploaded_by is not None else None,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def save_bytes(
+    data: bytes, *, kind: FileKind, content_type: str, display_name: str, uploaded_by: User | None
+) -> StoredFile:
+    """Store bytes we made (a rendered letter, a re-encoded image)."""
+    return keep(
+        spool_bytes(data),
+        kind=kind,
+        content_type=content_type,
+        display_name=display_name,
+        uploaded_by=uploaded_by,
+    )
+
+
+BIDI_AND_CONTROL = {"Cc", "Cf"}
+RESERVED_WINDOWS = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                    *(f"LPT{i}" for i in range(1, 10))}
+
+
+def clean_display_name(name: str, ext: str) -> str:
+    """The client's file name reduced to a harmless base name with our extension."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in unicodedata.normalize("NFC", base)
+                   if unicodedata.category(ch) not in BIDI_AND_CONTROL)
+    stem = base.rsplit(".", 1)[0].strip(" .")[:120] or "berkas"
+    if stem.upper() in RESERVED_WINDOWS:
+        stem = f"berkas-{stem}"
+    return f"{stem}.{ext}"
+
+
+def path_of(row: StoredFile) -> Path:
+    """The absolute path of a stored file, resolved safely."""
+    joined = safe_join(str(root()), row.storage_key)
+    if joined is None:
+        raise FileNotFoundError(row.storage_key)
+    return Path(joined)
+
+
+def read_bytes(row: StoredFile) -> bytes:
+    """The stored file's bytes."""
+    return path_of(row).read_bytes()
+
+
+def send(row: StoredFile, *, as_attachment: bool = True, download_name: str | None = None) -> Response:
+    """Stream a stored file with safe headers (attachment, nosniff, no-store, CSP none)."""
+    path = path_of(row)
+    if row.purged_at is not None or not path.is_file():
+        from werkzeug.exceptions import NotFound
+
+        raise NotFound()
+    response = send_file(
+        path,
+        mimetype=row.content_type,
+        as_attachment=as_attachment,
+        download_name=download_name or row.display_name,
+        conditional=True,
+        max_age=0,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def iter_orphans(*, min_age_seconds: int = 0) -> Iterator[Path]:
+    """Files under uploads/ that no row points to (and stale temp files).
+
+    ``min_age_seconds`` spares files young enough to belong to an upload still in flight.
+    """
+    import time
+
+    base = root()
+    cutoff = time.time() - min_age_seconds
+    known = set(db.session.execute(db.select(StoredFile.storage_key)).scalars())
+    for path in base.rglob("*"):
+        if not path.is_file() or path.name in {"README.md", ".gitkeep"}:
+            continue
+        rel = path.relative_to(base).as_posix()
+        if rel not in known and path.stat().st_mtime <= cutoff:
+            yield path
+
+
+def sweep(*, delete: bool, min_age_seconds: int = 0) -> list[str]:
+    """List (and with ``delete`` remove) orphan files; returns their relative paths."""
+    base = root()
+    found = []
+    for path in list(iter_orphans(min_age_seconds=min_age_seconds)):
+        found.append(path.relative_to(base).as_posix())
+        if delete:
+            path.unlink(missing_ok=True)
+    return found
+
+
+def missing_files() -> list[int]:
+    """Ids of rows whose file is missing (should always be empty)."""
+    rows = db.session.execute(
+        db.select(StoredFile).where(StoredFile.purged_at.is_(None))
+    ).scalars()
+    return [row.id for row in rows if not path_of(row).is_file()]

@@ -1,0 +1,57 @@
+"""Flask-Login wiring: the epoch-checked user loader and idle/absolute session timeouts."""
+
+from __future__ import annotations
+
+import time
+
+from flask import Flask, flash, session
+from flask_login import current_user, logout_user
+
+from sisakat.extensions import db, login_manager
+from sisakat.models import User
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """``<id>:<epoch>``: a stale epoch (logout elsewhere, password change, deactivation) is refused."""
+    ident, _, epoch = user_id.partition(":")
+    if not ident.isdigit() or not epoch.isdigit():
+        return None
+    user = db.session.get(User, int(ident))
+    if user is None or not user.is_active or user.session_epoch != int(epoch):
+        return None
+    return user
+
+
+def start_session(user: User, *, now: float | None = None) -> None:
+    """Record login time for the absolute timeout (the caller has cleared the session)."""
+    stamp = time.time() if now is None else now
+    session["login_at"] = stamp
+    session["seen_at"] = stamp
+
+
+def init_app(app: Flask) -> None:
+    """Configure the login manager and enforce idle and absolute timeouts on every request."""
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Silakan masuk terlebih dahulu."
+    login_manager.login_message_category = "warning"
+    login_manager.session_protection = "basic"
+    clock = app.config.get("SESSION_CLOCK") or time.time
+
+    @app.before_request
+    def _enforce_timeouts() -> None:
+        if not current_user.is_authenticated:
+            return
+        now = clock()
+        idle = app.config["SESSION_IDLE_MINUTES"] * 60
+        absolute = app.config["SESSION_ABSOLUTE_HOURS"] * 3600
+        login_at = session.get("login_at", now)
+        seen_at = session.get("seen_at", now)
+        if now - seen_at > idle or now - login_at > absolute:
+            logout_user()
+            session.clear()
+            flash("Sesi Anda berakhir. Silakan masuk kembali.", "warning")
+            return
+        # Only refresh the stamp once a minute so GETs do not rewrite the cookie each time.
+        if now - seen_at > 60:
+            session["seen_at"] = now

@@ -1,0 +1,47 @@
+"""The app starts, answers health checks and refuses weak keys."""
+
+import pytest
+
+from sisakat import create_app
+from sisakat.config import ConfigError
+
+
+def test_healthz_reports_database_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_database_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("SISAKAT_INSTANCE_PATH", str(tmp_path))
+    broken = tmp_path / "nope" / "missing" / "x.db"
+    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 40,
+                      "DATABASE_URL": f"sqlite:///{broken}", "UPLOAD_FOLDER": str(tmp_path / "u")})
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json() == {"status": "error", "database": "error"}
+
+
+@pytest.mark.parametrize("key", [None, "", "dev", "short-key", "a" * 40])
+def test_app_refuses_missing_or_weak_secret_outside_testing(tmp_path, monkeypatch, key):
+    monkeypatch.setenv("SISAKAT_INSTANCE_PATH", str(tmp_path))
+    config = {"DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}", "UPLOAD_FOLDER": str(tmp_path)}
+    if key is not None:
+        config["SECRET_KEY"] = key
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        create_app(config)
+
+
+def test_home_page_is_indonesian_and_has_security_headers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Layanan Surat Keterangan Terdaftar" in response.get_data(as_text=True)
+    csp = response.headers["Content-Security-Policy"]
+    assert "object-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_unknown_page_gives_indonesian_404(client):
+    response = client.get("/tidak-ada")
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.get_data(as_text=True)
