@@ -20,13 +20,18 @@ def main(url: str) -> int:
         engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
             if target.get_backend_name() == "postgresql":
-                exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                                      {"n": name}).scalar()
+                exists = conn.execute(
+                    sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+                ).scalar()
                 if not exists:
-                    conn.execute(sa.text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\''))
+                    conn.execute(sa.text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'"))
             else:
-                conn.execute(sa.text(f"CREATE DATABASE IF NOT EXISTS `{name}` "
-                                     "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+                conn.execute(
+                    sa.text(
+                        f"CREATE DATABASE IF NOT EXISTS `{name}` "
+                        "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+                    )
+                )
         engine.dispose()
     except sa.exc.OperationalError as exc:
         print(f"tidak dapat terhubung: {exc.__class__.__name__}", file=sys.stderr)

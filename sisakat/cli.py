@@ -13,8 +13,12 @@ from sisakat.services import storage
 
 @click.command("storage-sweep")
 @click.option("--delete", is_flag=True, help="Hapus berkas yatim (tanpa ini hanya menampilkan).")
-@click.option("--min-age", default=3600, show_default=True,
-              help="Abaikan berkas yang lebih muda dari N detik (unggahan yang sedang berjalan).")
+@click.option(
+    "--min-age",
+    default=3600,
+    show_default=True,
+    help="Abaikan berkas yang lebih muda dari N detik (unggahan yang sedang berjalan).",
+)
 def storage_sweep(delete: bool, min_age: int) -> None:
     """List (or with --delete remove) files under uploads/ that no database row points to."""
     found = storage.sweep(delete=delete, min_age_seconds=min_age)

@@ -110,8 +110,16 @@ def _as_bool(app: Flask, key: str) -> None:
 
 def finalise(app: Flask) -> None:
     """Derive computed settings and refuse unsafe ones."""
-    for key in ("PORT", "THREADS", "MAX_UPLOAD_MB", "MAX_FORM_PARTS", "SESSION_IDLE_MINUTES",
-                "SESSION_ABSOLUTE_HOURS", "TRUSTED_PROXY_COUNT", "SMTP_PORT"):
+    for key in (
+        "PORT",
+        "THREADS",
+        "MAX_UPLOAD_MB",
+        "MAX_FORM_PARTS",
+        "SESSION_IDLE_MINUTES",
+        "SESSION_ABSOLUTE_HOURS",
+        "TRUSTED_PROXY_COUNT",
+        "SMTP_PORT",
+    ):
         _as_int(app, key)
     for key in ("SESSION_COOKIE_SECURE", "LOG_TO_STDOUT", "SMTP_USE_TLS"):
         _as_bool(app, key)
@@ -120,7 +128,7 @@ def finalise(app: Flask) -> None:
     )
     upload = str(app.config.get("UPLOAD_FOLDER") or "")
     app.config["UPLOAD_FOLDER"] = upload or str(ROOT / "uploads")
-    # The whole request may carry one document plus form fields; keep a margin for multipart overhead.
+    # One document plus form fields per request; keep a margin for multipart overhead.
     app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
     app.config["PUBLIC_BASE_URL"] = str(app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
     if not (app.debug or app.testing) and is_weak_secret(app.config.get("SECRET_KEY")):

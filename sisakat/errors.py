@@ -12,19 +12,27 @@ from sisakat.extensions import db
 log = logging.getLogger(__name__)
 
 MESSAGES = {
-    400: ("Permintaan tidak valid", "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi."),
+    400: (
+        "Permintaan tidak valid",
+        "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi.",
+    ),
     403: ("Akses ditolak", "Anda tidak memiliki hak untuk membuka halaman ini."),
     404: ("Halaman tidak ditemukan", "Halaman atau data yang Anda cari tidak ada."),
     405: ("Metode tidak diizinkan", "Tindakan ini tidak dapat dilakukan dengan cara tersebut."),
     413: ("Berkas terlalu besar", "Ukuran berkas atau formulir melebihi batas yang diizinkan."),
-    429: ("Terlalu banyak percobaan", "Terlalu banyak permintaan. Tunggu beberapa menit lalu coba lagi."),
+    429: (
+        "Terlalu banyak percobaan",
+        "Terlalu banyak permintaan. Tunggu beberapa menit lalu coba lagi.",
+    ),
     500: ("Terjadi kesalahan", "Terjadi kesalahan pada server. Data Anda tidak hilang; coba lagi."),
     503: ("Layanan tidak tersedia", "Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi."),
 }
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/healthz") or request.accept_mimetypes.best == "application/json"
+    return (
+        request.path.startswith("/healthz") or request.accept_mimetypes.best == "application/json"
+    )
 
 
 def render_error(code: int, message: str | None = None):
@@ -32,7 +40,9 @@ def render_error(code: int, message: str | None = None):
     title, default = MESSAGES.get(code, MESSAGES[500])
     if _wants_json():
         return jsonify(error=title, message=message or default), code
-    return render_template("errors/error.html", code=code, title=title, message=message or default), code
+    return render_template(
+        "errors/error.html", code=code, title=title, message=message or default
+    ), code
 
 
 def init_app(app: Flask) -> None:

@@ -19,7 +19,9 @@ def ensure_instance() -> Path:
     path.mkdir(parents=True, exist_ok=True)
     (path / "logs").mkdir(exist_ok=True)
     key_file = path / "secret_key"
-    uses_default_db = not os.environ.get("SISAKAT_DATABASE_URL") and not (path / "config.py").exists()
+    uses_default_db = (
+        not os.environ.get("SISAKAT_DATABASE_URL") and not (path / "config.py").exists()
+    )
     if uses_default_db and not os.environ.get("SISAKAT_SECRET_KEY") and not key_file.exists():
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -38,7 +38,11 @@ def is_staff(user: User | None) -> bool:
 
 def is_superadmin(user: User | None) -> bool:
     """The operator."""
-    return user is not None and getattr(user, "is_authenticated", False) and user.role == Role.SUPERADMIN
+    return (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.role == Role.SUPERADMIN
+    )
 
 
 def can_edit_party(user: User, party_account_id: int) -> bool:

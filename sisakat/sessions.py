@@ -13,7 +13,7 @@ from sisakat.models import User
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """``<id>:<epoch>``: a stale epoch (logout elsewhere, password change, deactivation) is refused."""
+    """``<id>:<epoch>``: a stale epoch (logout, password change, deactivation) is refused."""
     ident, _, epoch = user_id.partition(":")
     if not ident.isdigit() or not epoch.isdigit():
         return None

@@ -11,12 +11,16 @@ from sisakat import db_setup, errors, extensions, sessions, templating, web
 # Blueprint packages; each exposes ``bp`` (created in its routes.py).
 BLUEPRINTS = (
     "sisakat.public",
+    "sisakat.auth",
+    "sisakat.submission",
+    "sisakat.verification",
+    "sisakat.admin",
 )
 
 
 def init_all(app: Flask) -> None:
     """Bind everything, in dependency order."""
-    from sisakat import cli, db_setup as _db_setup  # noqa: F401 - keeps import order explicit
+    from sisakat import cli  # noqa: F401 - keeps import order explicit
 
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
         **db_setup.engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),

@@ -14,8 +14,10 @@ from sisakat.services import audit
 
 access_log = logging.getLogger("sisakat.access")
 
-CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-       "frame-ancestors 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
 
 
 def configure_logging(app: Flask) -> None:
@@ -31,8 +33,9 @@ def configure_logging(app: Flask) -> None:
     else:
         folder = Path(app.instance_path) / "logs"
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / "sisakat.log", maxBytes=5_000_000, backupCount=5,
-                                      encoding="utf-8")
+        handler = RotatingFileHandler(
+            folder / "sisakat.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
 
@@ -61,6 +64,12 @@ def init_app(app: Flask) -> None:
         if response.mimetype == "text/html":
             headers.setdefault("Cache-Control", "no-store")
         elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        access_log.info('%s "%s %s" %s %.1fms', request.remote_addr, request.method,
-                        request.path, response.status_code, elapsed)
+        access_log.info(
+            '%s "%s %s" %s %.1fms',
+            request.remote_addr,
+            request.method,
+            request.path,
+            response.status_code,
+            elapsed,
+        )
         return response

@@ -137,7 +137,7 @@ def runner(app):
 
 @pytest.fixture
 def login_as(app):
-    """``login_as(user, client=None)`` puts ``user`` in the client's session (no password round trip)."""
+    """``login_as(user, client=None)`` puts ``user`` in a client's session (no password needed)."""
 
     def _login(user, client=None):
         import time

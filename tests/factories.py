@@ -39,25 +39,40 @@ def user(role: Role = Role.PEMOHON, *, commit: bool = True, **fields) -> User:
     return obj
 
 
-def party(account: User | None = None, *, complete: bool = True, commit: bool = True, **fields) -> Party:
+def party(
+    account: User | None = None, *, complete: bool = True, commit: bool = True, **fields
+) -> Party:
     """A party profile (complete by default) owned by a new or given Pemohon account."""
     account = account or user(Role.PEMOHON, commit=False)
     n = next(_seq)
     values = {"account": account, "board_name": f"DPW Partai Contoh {n} Provinsi Sumatera Selatan"}
     if complete:
         values.update(
-            party_name=f"Partai Contoh {n}", abbreviation=f"PC{n}", level=Level.PROVINSI,
-            region_name="Sumatera Selatan", reporter_name="Budi Contoh", reporter_position="Ketua",
-            street="Jalan Merdeka No. 1", kelurahan="Talang Semut", kecamatan="Bukit Kecil",
-            city="Kota Palembang", postal_code="30135", sk_number=f"SK-{n}/DPP/2025",
-            sk_date=date(2025, 1, 15), sk_issuer="DPP Partai Contoh", term_start=date(2025, 1, 15),
-            term_end=date(2030, 1, 14), phone="081200000000", contact_email=f"partai{n}@contoh.test",
+            party_name=f"Partai Contoh {n}",
+            abbreviation=f"PC{n}",
+            level=Level.PROVINSI,
+            region_name="Sumatera Selatan",
+            reporter_name="Budi Contoh",
+            reporter_position="Ketua",
+            street="Jalan Merdeka No. 1",
+            kelurahan="Talang Semut",
+            kecamatan="Bukit Kecil",
+            city="Kota Palembang",
+            postal_code="30135",
+            sk_number=f"SK-{n}/DPP/2025",
+            sk_date=date(2025, 1, 15),
+            sk_issuer="DPP Partai Contoh",
+            term_start=date(2025, 1, 15),
+            term_end=date(2030, 1, 14),
+            phone="081200000000",
+            contact_email=f"partai{n}@contoh.test",
         )
     values.update(fields)
     obj = Party(**values)
     if complete:
-        for i, (pos, name) in enumerate([("Ketua", "Budi Contoh"), ("Sekretaris", "Siti Contoh"),
-                                         ("Bendahara", "Andi Contoh")]):
+        for i, (pos, name) in enumerate(
+            [("Ketua", "Budi Contoh"), ("Sekretaris", "Siti Contoh"), ("Bendahara", "Andi Contoh")]
+        ):
             obj.officers.append(PartyOfficer(position=pos, name=name, sort_order=i))
     db.session.add(obj)
     if commit:

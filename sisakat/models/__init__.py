@@ -3,11 +3,14 @@
 from sisakat.models.audit import AuditEvent
 from sisakat.models.base import Base, utcnow
 from sisakat.models.party import Level, Party, PartyOfficer
+from sisakat.models.requirement import SKT_PARPOL, Requirement
 from sisakat.models.setting import Setting
 from sisakat.models.stored_file import FileKind, StoredFile
 from sisakat.models.user import STAFF_ROLES, Role, User
 
 __all__ = [
+    "SKT_PARPOL",
+    "Requirement",
     "STAFF_ROLES",
     "AuditEvent",
     "Base",

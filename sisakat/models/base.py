@@ -40,7 +40,7 @@ class LabelledEnum(enum.StrEnum):
 
 
 def enum_column(enum_cls: type[enum.Enum], name: str) -> sa.Enum:
-    """A portable enum: VARCHAR(32) with a named CHECK of the values, identical on every database."""
+    """A portable enum: VARCHAR(32) with a named CHECK, identical on every database."""
     return sa.Enum(
         enum_cls,
         name=name,

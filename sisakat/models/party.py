@@ -89,7 +89,9 @@ class PartyOfficer(Base):
     __tablename__ = "party_officers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    party_id: Mapped[int] = mapped_column(sa.ForeignKey("parties.id", ondelete="CASCADE"), index=True)
+    party_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("parties.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[str] = mapped_column(sa.String(120))
     name: Mapped[str] = mapped_column(sa.String(120))
     sort_order: Mapped[int] = mapped_column(sa.Integer, default=0)

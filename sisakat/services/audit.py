@@ -18,7 +18,9 @@ SECRET_WORDS = ("password", "passphrase", "token", "secret", "nik", "cookie")
 
 def _clean(details: dict[str, Any] | None) -> dict[str, Any]:
     """Drop anything that looks like a secret: the audit trail never holds one."""
-    return {k: v for k, v in (details or {}).items() if not any(w in k.lower() for w in SECRET_WORDS)}
+    return {
+        k: v for k, v in (details or {}).items() if not any(w in k.lower() for w in SECRET_WORDS)
+    }
 
 
 def _digest(event: AuditEvent) -> str:

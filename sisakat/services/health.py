@@ -54,14 +54,18 @@ def _deploy(app: Flask, problems: list[str], notes: list[str]) -> None:
     if config.is_weak_secret(app.config.get("SECRET_KEY")):
         problems.append("SECRET_KEY lemah atau tidak ada")
     if not app.config.get("SESSION_COOKIE_SECURE"):
-        problems.append("SESSION_COOKIE_SECURE mati (setel SISAKAT_SESSION_COOKIE_SECURE=1 di balik HTTPS)")
+        problems.append(
+            "SESSION_COOKIE_SECURE mati (setel SISAKAT_SESSION_COOKIE_SECURE=1 di balik HTTPS)"
+        )
     if not app.config.get("TRUSTED_HOSTS"):
         problems.append("TRUSTED_HOSTS belum disetel")
     base = app.config.get("PUBLIC_BASE_URL", "")
     if not base.startswith("https://"):
         problems.append("PUBLIC_BASE_URL harus https:// di server hosting")
     if (Path(config.ROOT) / ".git").exists() and os.environ.get("SISAKAT_ALLOW_GIT") != "1":
-        notes.append("folder .git ada di samping aplikasi (pastikan tidak disajikan oleh web server)")
+        notes.append(
+            "folder .git ada di samping aplikasi (pastikan tidak disajikan oleh web server)"
+        )
     if not problems:
         notes.append("pengaturan hosting aman")
 

@@ -6,7 +6,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, hash_len=32, salt_len=16)
-# A fixed hash verified when the account does not exist, so timing does not reveal which usernames exist.
+# Verified when the account does not exist, so timing does not reveal which usernames exist.
 _DUMMY = _hasher.hash("sisakat-dummy-password")
 
 

@@ -1,4 +1,4 @@
-"""Office settings: defaults in code, overrides in the ``settings`` table, edited by the super admin.
+"""Office settings: code defaults, overrides in the ``settings`` table, edited by the super admin.
 
 Keys are dotted (``agency.name``). Values are JSON, so numbers, booleans and lists survive.
 Every change writes an audit row. Later issues add keys to ``DEFAULTS``; nothing else changes.
@@ -85,7 +85,9 @@ def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
             row.value = raw
             row.updated_by_id = actor.id if actor else None
     if changed:
-        audit.record("settings.update", actor=actor, object_type="settings", details={"keys": changed})
+        audit.record(
+            "settings.update", actor=actor, object_type="settings", details={"keys": changed}
+        )
     db.session.flush()
     return changed
 

@@ -25,8 +25,12 @@ from sisakat.extensions import db
 from sisakat.models import FileKind, StoredFile, User, utcnow
 
 CHUNK = 64 * 1024
-EXTENSIONS = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg",
-              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}
+EXTENSIONS = {
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
 
 
 @dataclass(frozen=True)
@@ -151,15 +155,24 @@ def save_bytes(
 
 
 BIDI_AND_CONTROL = {"Cc", "Cf"}
-RESERVED_WINDOWS = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                    *(f"LPT{i}" for i in range(1, 10))}
+RESERVED_WINDOWS = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 
 
 def clean_display_name(name: str, ext: str) -> str:
     """The client's file name reduced to a harmless base name with our extension."""
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(ch for ch in unicodedata.normalize("NFC", base)
-                   if unicodedata.category(ch) not in BIDI_AND_CONTROL)
+    base = "".join(
+        ch
+        for ch in unicodedata.normalize("NFC", base)
+        if unicodedata.category(ch) not in BIDI_AND_CONTROL
+    )
     stem = base.rsplit(".", 1)[0].strip(" .")[:120] or "berkas"
     if stem.upper() in RESERVED_WINDOWS:
         stem = f"berkas-{stem}"
@@ -179,7 +192,9 @@ def read_bytes(row: StoredFile) -> bytes:
     return path_of(row).read_bytes()
 
 
-def send(row: StoredFile, *, as_attachment: bool = True, download_name: str | None = None) -> Response:
+def send(
+    row: StoredFile, *, as_attachment: bool = True, download_name: str | None = None
+) -> Response:
     """Stream a stored file with safe headers (attachment, nosniff, no-store, CSP none)."""
     path = path_of(row)
     if row.purged_at is not None or not path.is_file():
@@ -231,7 +246,5 @@ def sweep(*, delete: bool, min_age_seconds: int = 0) -> list[str]:
 
 def missing_files() -> list[int]:
     """Ids of rows whose file is missing (should always be empty)."""
-    rows = db.session.execute(
-        db.select(StoredFile).where(StoredFile.purged_at.is_(None))
-    ).scalars()
+    rows = db.session.execute(db.select(StoredFile).where(StoredFile.purged_at.is_(None))).scalars()
     return [row.id for row in rows if not path_of(row).is_file()]

@@ -15,8 +15,14 @@ def test_healthz_reports_database_ok(client):
 def test_healthz_reports_database_error(tmp_path, monkeypatch):
     monkeypatch.setenv("SISAKAT_INSTANCE_PATH", str(tmp_path))
     broken = tmp_path / "nope" / "missing" / "x.db"
-    app = create_app({"TESTING": True, "SECRET_KEY": "x" * 40,
-                      "DATABASE_URL": f"sqlite:///{broken}", "UPLOAD_FOLDER": str(tmp_path / "u")})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x" * 40,
+            "DATABASE_URL": f"sqlite:///{broken}",
+            "UPLOAD_FOLDER": str(tmp_path / "u"),
+        }
+    )
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json() == {"status": "error", "database": "error"}
@@ -37,7 +43,8 @@ def test_home_page_is_indonesian_and_has_security_headers(client):
     assert response.status_code == 200
     assert "Layanan Surat Keterangan Terdaftar" in response.get_data(as_text=True)
     csp = response.headers["Content-Security-Policy"]
-    assert "object-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert "object-src 'none'" in csp
+    assert "frame-ancestors 'none'" in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 

@@ -1,0 +1,5 @@
+"""Super admin screens: users, office settings, requirement lists, registers, audit log."""
+
+from sisakat.admin.routes import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,5 @@
+"""The party's (Pemohon's) side: dashboard, party profile, applications, documents, letters."""
+
+from sisakat.submission.routes import bp
+
+__all__ = ["bp"]

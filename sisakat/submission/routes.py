@@ -1,0 +1,16 @@
+"""Pemohon routes."""
+
+from flask import Blueprint, render_template
+from flask_login import current_user
+
+from sisakat.models import Role
+from sisakat.policies import role_required
+
+bp = Blueprint("submission", __name__, url_prefix="/pemohon")
+
+
+@bp.get("/")
+@role_required(Role.PEMOHON)
+def dashboard():
+    """The party's home page."""
+    return render_template("submission/dashboard.html", party=current_user.party)

@@ -1,0 +1,5 @@
+"""The staff (Verifikator) side: queue, review, verdicts, return, reject, approve."""
+
+from sisakat.verification.routes import bp
+
+__all__ = ["bp"]
