@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import secrets
 import shutil
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from flask import has_app_context
+from flask.testing import FlaskClient
 
 from sisakat import create_app
 from sisakat.extensions import db
@@ -90,13 +93,31 @@ def _empty_server_tables(app) -> None:
                 conn.execute(table.delete())
 
 
+class IsolatedClient(FlaskClient):
+    """Runs every request in its own context (own app context, ``g`` and DB session), as in
+    production. The test's own session is committed before each request (so the request sees
+    what the test made) and expired after it (so the test reads what the request wrote)."""
+
+    def open(self, *args, **kwargs):
+        """Issue the request outside the test's app context."""
+        if has_app_context():
+            db.session.commit()
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():
+            db.session.commit()
+            db.session.expire_all()
+        return response
+
+
 def make_app(tmp_path: Path, template_db: Path | None, **extra):
     """A fresh app over a fresh database copy and empty instance/uploads folders."""
     os.environ["SISAKAT_INSTANCE_PATH"] = str(tmp_path / "instance")
     (tmp_path / "instance").mkdir(exist_ok=True)
     if template_db is not None:
         shutil.copyfile(template_db, tmp_path / "sisakat.db")
-    return create_app(base_config(tmp_path, **extra))
+    application = create_app(base_config(tmp_path, **extra))
+    application.test_client_class = IsolatedClient
+    return application
 
 
 @pytest.fixture
@@ -136,13 +157,15 @@ def runner(app):
 
 
 @pytest.fixture
-def login_as(app):
+def login_as():
     """``login_as(user, client=None)`` puts ``user`` in a client's session (no password needed)."""
 
     def _login(user, client=None):
         import time
 
-        c = client or app.test_client()
+        from flask import current_app
+
+        c = client or current_app.test_client()
         with c.session_transaction() as sess:
             sess["_user_id"] = user.get_id()
             sess["_fresh"] = True

@@ -1,0 +1,1 @@
+"""Access-matrix rows, one module per area (``ROWS`` dict and an optional ``setup(world)``)."""

@@ -1,0 +1,19 @@
+"""Access rows for the spine's endpoints."""
+
+from sisakat.models import Role
+from tests.security.matrix import OK, Expect, logged_in, pemohon_only, public, staff
+
+ROWS = {
+    "public.index": public(),
+    "public.healthz": public(),
+    "submission.dashboard": pemohon_only(),
+    "verification.queue": staff(Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN),
+    "admin.index": staff(Role.SUPERADMIN),
+}
+
+ROWS.update(
+    {
+        "auth.login": Expect(OK, 302, 302, 302, 302, 302),  # logged in: sent home
+        "auth.logout": logged_in(method="POST"),
+    }
+)

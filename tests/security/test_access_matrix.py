@@ -1,0 +1,78 @@
+"""AC-1: every endpoint answered as expected for anonymous, two parties and each staff role."""
+
+from __future__ import annotations
+
+import pytest
+
+from sisakat.models import Role
+from tests.security.matrix import LOGIN, OK, ROLES, World, all_rows, area_modules
+
+SKIP = {"static"}
+
+
+@pytest.fixture
+def world(app, make, login_as):
+    """Party A and B accounts, one user per staff role, and each area's objects."""
+    w = World()
+    party_a = make.party()
+    party_b = make.party()
+    w.users = {
+        "anon": None,
+        "pemohon_a": party_a.account,
+        "pemohon_b": party_b.account,
+        "verifikator": make.user(Role.VERIFIKATOR),
+        "penandatangan": make.user(Role.PENANDATANGAN),
+        "superadmin": make.user(Role.SUPERADMIN),
+    }
+    w.args["party_a"] = party_a
+    w.args["party_b"] = party_b
+    for module in area_modules():
+        if hasattr(module, "setup"):
+            module.setup(w)
+    return w
+
+
+def _url(app, rule, args: dict) -> str:
+    values = {}
+    for name in rule.arguments:
+        assert name in args, f"{rule.endpoint}: no value for <{name}> (add it in a setup(world))"
+        values[name] = args[name]
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **values)
+
+
+def _check(response, expected, method: str, who: str, endpoint: str) -> None:
+    where = f"{endpoint} as {who}: got {response.status_code}"
+    assert response.status_code != 500, where
+    if expected == LOGIN:
+        assert response.status_code == 302, where
+        assert "/akun/masuk" in response.headers["Location"], where
+    elif expected == OK:
+        allowed = {200} if method == "GET" else {200, 302, 303}
+        assert response.status_code in allowed, where
+        if response.status_code == 302:
+            assert "/akun/masuk" not in response.headers["Location"], where
+    else:
+        assert response.status_code == expected, where
+
+
+def test_every_endpoint_has_a_row(app):
+    rows = all_rows()
+    missing = sorted({r.endpoint for r in app.url_map.iter_rules()} - rows.keys() - SKIP)
+    assert missing == [], f"endpoints without an access row: {missing}"
+
+
+def test_access_matrix(app, world, login_as):
+    rows = all_rows()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in SKIP:
+            continue
+        expect = rows[rule.endpoint]
+        url = _url(app, rule, world.args) + expect.query
+        for who in ROLES:
+            user = world.users[who]
+            client = login_as(user) if user is not None else app.test_client()
+            response = client.open(url, method=expect.method)
+            _check(response, expect.for_role(who), expect.method, who, rule.endpoint)
