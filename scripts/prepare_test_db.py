@@ -15,11 +15,12 @@ def main(url: str) -> int:
     """Connect to the server's admin database and create ``url``'s database if needed."""
     target = make_url(url)
     name = target.database
-    admin = target.set(database="postgres" if target.get_backend_name() == "postgresql" else None)
+    is_pg = target.get_backend_name() == "postgresql"
+    admin = target._replace(database="postgres" if is_pg else None)
     try:
         engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
-            if target.get_backend_name() == "postgresql":
+            if is_pg:
                 exists = conn.execute(
                     sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
                 ).scalar()

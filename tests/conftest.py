@@ -78,6 +78,8 @@ def template_db(tmp_path_factory) -> Path | None:
     if SERVER_URL:
         wipe_server_database(app)
         build_schema(app)
+        with app.app_context():
+            db.engine.dispose()
         return None
     build_schema(app)
     with app.app_context():
@@ -91,6 +93,7 @@ def _empty_server_tables(app) -> None:
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
+        db.engine.dispose()
 
 
 class IsolatedClient(FlaskClient):

@@ -3,6 +3,7 @@
 from sisakat.models.audit import AuditEvent
 from sisakat.models.base import Base, utcnow
 from sisakat.models.party import Level, Party, PartyOfficer
+from sisakat.models.rate_limit import RateLimitCounter
 from sisakat.models.requirement import SKT_PARPOL, Requirement
 from sisakat.models.setting import Setting
 from sisakat.models.stored_file import FileKind, StoredFile
@@ -17,6 +18,7 @@ __all__ = [
     "FileKind",
     "Level",
     "Party",
+    "RateLimitCounter",
     "PartyOfficer",
     "Role",
     "Setting",

@@ -1,0 +1,115 @@
+"""Fixed-window rate limits whose counters survive restarts and hold across processes.
+
+Counters live in the database by default, in Redis when ``REDIS_URL`` is set (several app processes
+behind one proxy). Nothing is kept in process memory. The clock is injectable for tests
+(``RATELIMIT_CLOCK`` in the app config).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.exc import IntegrityError
+
+from sisakat.extensions import db
+from sisakat.models.rate_limit import RateLimitCounter
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``hits`` within ``seconds``."""
+
+    hits: int
+    seconds: int
+
+
+def _now() -> float:
+    clock = current_app.config.get("RATELIMIT_CLOCK")
+    return clock() if clock else time.time()
+
+
+def _window(limit: Limit) -> int:
+    now = int(_now())
+    return now - now % limit.seconds
+
+
+def _redis():
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return None
+    client = current_app.extensions.get("sisakat_redis")
+    if client is None:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_timeout=2)
+        current_app.extensions["sisakat_redis"] = client
+    return client
+
+
+def count(key: str, limit: Limit) -> int:
+    """Hits recorded for ``key`` in the current window."""
+    window = _window(limit)
+    client = _redis()
+    if client is not None:
+        return int(client.get(f"sisakat:rl:{key}:{window}") or 0)
+    row = db.session.get(RateLimitCounter, (key, window))
+    return row.hits if row else 0
+
+
+def is_limited(key: str, limit: Limit) -> bool:
+    """True when ``key`` has used up its window."""
+    return count(key, limit) >= limit.hits
+
+
+def hit(key: str, limit: Limit) -> int:
+    """Record one hit; returns the hits in the window so far (flushed with the caller's txn)."""
+    window = _window(limit)
+    client = _redis()
+    if client is not None:
+        name = f"sisakat:rl:{key}:{window}"
+        pipe = client.pipeline()
+        pipe.incr(name)
+        pipe.expire(name, limit.seconds * 2)
+        return int(pipe.execute()[0])
+    updated = db.session.execute(
+        sa.update(RateLimitCounter)
+        .where(RateLimitCounter.key == key, RateLimitCounter.window_start == window)
+        .values(hits=RateLimitCounter.hits + 1)
+    ).rowcount
+    if not updated:
+        try:
+            with db.session.begin_nested():
+                db.session.add(RateLimitCounter(key=key, window_start=window, hits=1))
+        except IntegrityError:  # another process created the row first
+            db.session.execute(
+                sa.update(RateLimitCounter)
+                .where(RateLimitCounter.key == key, RateLimitCounter.window_start == window)
+                .values(hits=RateLimitCounter.hits + 1)
+            )
+    db.session.flush()
+    return count(key, limit)
+
+
+def reset(key: str, limit: Limit) -> None:
+    """Forget the current window of ``key`` (e.g. after a successful login)."""
+    window = _window(limit)
+    client = _redis()
+    if client is not None:
+        client.delete(f"sisakat:rl:{key}:{window}")
+        return
+    db.session.execute(
+        sa.delete(RateLimitCounter).where(
+            RateLimitCounter.key == key, RateLimitCounter.window_start == window
+        )
+    )
+
+
+def purge_old(before_seconds: int = 86400) -> int:
+    """Delete database counters older than ``before_seconds`` (housekeeping)."""
+    cutoff = int(_now()) - before_seconds
+    return db.session.execute(
+        sa.delete(RateLimitCounter).where(RateLimitCounter.window_start < cutoff)
+    ).rowcount
