@@ -83,5 +83,5 @@ class UserFilterForm(FlaskForm):
 
         csrf = False
 
-    role = SelectField("Peran", choices=ROLE_FILTER_CHOICES, validate_choice=True)
+    role = SelectField("Peran", choices=ROLE_FILTER_CHOICES, default="")
     q = StringField("Cari", filters=[clean_text], validators=[Length(max=120), no_control_chars])

@@ -57,9 +57,9 @@ def _edit_form(user: User) -> StaffEditForm:
 def user_list():
     """All accounts, filtered by role and a search on name, username and e-mail."""
     form = UserFilterForm(request.args)
-    valid = form.validate()
-    role = Role(form.role.data) if valid and form.role.data else None
-    search = (form.q.data or "") if valid else ""
+    form.validate()  # a bad value drops that filter only
+    role = Role(form.role.data) if form.role.data and not form.role.errors else None
+    search = (form.q.data or "") if not form.q.errors else ""
     page = request.args.get("halaman", 1, type=int) or 1
     pagination = users.list_users(role=role, search=search, page=max(page, 1))
     return render_template(
