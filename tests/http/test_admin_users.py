@@ -56,7 +56,8 @@ def test_create_penandatangan_keeps_nik_out_of_audit(admin):
     )  # fmt: skip
     assert verify_password(user.password_hash, GOOD)
     assert "user.create" in _audit_text()
-    assert NIK not in _audit_text() and GOOD not in _audit_text()
+    assert NIK not in _audit_text()
+    assert GOOD not in _audit_text()
 
 
 def test_nik_is_dropped_for_roles_that_do_not_sign_with_bsre(admin):
@@ -124,7 +125,8 @@ def test_deactivate_and_activate(admin, make):
     assert (user.active, user.session_epoch) == (False, 1)
     admin.post(f"/admin/pengguna/{user.id}/aktifkan")
     assert db.session.get(User, user.id).active
-    assert "user.deactivate" in _audit_text() and "user.activate" in _audit_text()
+    assert "user.deactivate" in _audit_text()
+    assert "user.activate" in _audit_text()
 
 
 def test_admin_cannot_deactivate_or_demote_self(admin):
@@ -156,11 +158,14 @@ def test_list_filters_by_role_searches_and_paginates(admin, make):
         make.user(Role.PEMOHON, commit=False, full_name=f"Partai Contoh {n}")
     make.user(Role.VERIFIKATOR, full_name="Siti_Verifikator")
     page = admin.get("/admin/pengguna?role=verifikator").get_data(as_text=True)
-    assert "Siti_Verifikator" in page and "Partai Contoh" not in page
+    assert "Siti_Verifikator" in page
+    assert "Partai Contoh" not in page
     page = admin.get("/admin/pengguna?q=_").get_data(as_text=True)  # "_" is no wildcard
-    assert "Siti_Verifikator" in page and "Partai Contoh" not in page
+    assert "Siti_Verifikator" in page
+    assert "Partai Contoh" not in page
     page = admin.get("/admin/pengguna?role=pemohon&halaman=2").get_data(as_text=True)
-    assert "Total 30 pengguna" in page and "halaman=1" in page
+    assert "Total 30 pengguna" in page
+    assert "halaman=1" in page
     assert admin.get("/admin/pengguna?role=hacker&halaman=-5").status_code == 200
 
 

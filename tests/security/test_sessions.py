@@ -4,8 +4,8 @@ from sisakat.extensions import db
 from sisakat.models import Role, User
 from tests.auth_helpers import (
     COOKIE,
-    copy_session,
     cookie_value,
+    copy_session,
     form_login,
     is_logged_in,
     use_clock,
