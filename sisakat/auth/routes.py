@@ -58,7 +58,8 @@ def login():
             )
         except accounts.LoginThrottled as exc:
             db.session.commit()  # keep the audit row of the refused attempt
-            return render_error(429, exc.message)
+            body, code = render_error(429, exc.message)
+            return body, code, {"Retry-After": str(accounts.LOGIN_ACCOUNT_LIMIT.seconds)}
         db.session.commit()
         if user is None:
             flash("Nama pengguna atau kata sandi salah, atau akun tidak aktif.", "danger")

@@ -117,7 +117,7 @@ def register_party(*, board_name: str, email: str, password: str) -> User:
     user = User(
         username=email,
         email=email,
-        full_name=board_name,
+        full_name=board_name[:120],  # display name only; the full board name lives on Party
         role=Role.PEMOHON,
         password_hash=hash_password(password),
         password_changed_at=utcnow(),

@@ -53,6 +53,7 @@ def test_auth1_account_limit_holds_across_rotating_ips_and_lifts_after_window(ap
     # Even the right password from a fresh address is refused while the window lasts.
     response = form_login(client, user.email, ip="10.9.9.9")
     assert response.status_code == 429
+    assert response.headers["Retry-After"] == "900"
     assert LIMITED in response.get_data(as_text=True)
     assert _audit("auth.login")[-1].outcome == "dibatasi"
     clock.advance(minutes=15)

@@ -87,3 +87,13 @@ def test_logged_in_user_is_sent_home_from_register(client, make):
     form_login(client, user.username)
     response = client.get("/akun/daftar")
     assert response.headers["Location"] == "/petugas/"
+
+
+def test_longest_board_name_fits_every_database(app, client):
+    board = "DPW Partai Contoh Provinsi " + "Sumatera Selatan " * 11
+    board = board[:200].strip()
+    assert client.post("/akun/daftar", data=_form(board_name=board)).status_code == 302
+    assert db.session.execute(db.select(Party.board_name)).scalar_one() == board
+    data = _form(board_name="x" * 201, email="b@contoh.test")
+    too_long = app.test_client().post("/akun/daftar", data=data)
+    assert "maksimal 200 karakter" in too_long.get_data(as_text=True)
