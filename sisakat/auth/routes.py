@@ -116,6 +116,9 @@ def change_password():
         try:
             accounts.change_password(user, current=form.current.data, new=form.password.data)
             db.session.commit()
+        except accounts.WrongPassword as exc:
+            db.session.commit()  # keep the counted failure and its audit row
+            flash(exc.message, "danger")
         except DomainError as exc:
             db.session.rollback()
             flash(exc.message, "danger")

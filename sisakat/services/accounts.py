@@ -28,7 +28,11 @@ class LoginThrottled(DomainError):
 
 
 class AccountError(DomainError):
-    """An account rule was broken (duplicate e-mail, wrong current password, ...)."""
+    """An account rule was broken (duplicate e-mail, weak password, ...)."""
+
+
+class WrongPassword(AccountError):
+    """The current password was wrong; the failure is counted, so the caller commits."""
 
 
 def find_by_login(login: str) -> User | None:
@@ -130,9 +134,18 @@ def register_party(*, board_name: str, email: str, password: str) -> User:
 
 
 def change_password(user: User, *, current: str, new: str) -> None:
-    """Change the user's own password; every other session of the account ends."""
+    """Change the user's own password; every other session of the account ends.
+
+    A wrong current password counts as a failed login, so a stolen session cannot be used to
+    guess the password without limit (``LoginThrottled`` / ``WrongPassword``).
+    """
+    account_key = f"login:user:{user.id}"
+    if ratelimit.is_limited(account_key, LOGIN_ACCOUNT_LIMIT):
+        raise LoginThrottled(THROTTLED_MESSAGE)
     if not verify_password(user.password_hash, current):
-        raise AccountError("Kata sandi saat ini salah.")
+        ratelimit.hit(account_key, LOGIN_ACCOUNT_LIMIT)
+        audit.record("account.change_password", actor=user, outcome="gagal")
+        raise WrongPassword("Kata sandi saat ini salah.")
     if verify_password(user.password_hash, new):
         raise AccountError("Kata sandi baru harus berbeda dari kata sandi saat ini.")
     set_password(user, new)

@@ -47,7 +47,8 @@ def admin(app, make, login_as):
     return client
 
 
-def test_create_penandatangan_keeps_nik_out_of_audit(admin):
+def test_create_penandatangan_keeps_nik_out_of_audit_and_logs(admin, caplog):
+    caplog.set_level("DEBUG")
     response = admin.post("/admin/pengguna/baru", data=_staff_form())
     assert response.headers["Location"] == "/admin/pengguna"
     user = _by_username("rina.verifikator")
@@ -58,6 +59,9 @@ def test_create_penandatangan_keeps_nik_out_of_audit(admin):
     assert "user.create" in _audit_text()
     assert NIK not in _audit_text()
     assert GOOD not in _audit_text()
+    assert "/admin/pengguna/baru" in caplog.text  # the access log ran ...
+    assert NIK not in caplog.text  # ... without the NIK or the password
+    assert GOOD not in caplog.text
 
 
 def test_nik_is_dropped_for_roles_that_do_not_sign_with_bsre(admin):

@@ -157,3 +157,17 @@ def test_nav_shows_register_and_login_or_user_links(client, make):
     assert "Rina Contoh" in page
     assert "Ubah Kata Sandi" in page
     assert "Keluar" in page
+
+
+def test_guessing_current_password_is_limited_like_login(app, client, make):
+    use_clock(app)
+    user = make.user(Role.VERIFIKATOR)
+    form_login(client, user.username)
+    data = {"current": WRONG, "password": "teh-manis-hangat", "confirm": "teh-manis-hangat"}
+    for _ in range(5):
+        assert "Kata sandi saat ini salah." in client.post("/akun/kata-sandi", data=data).text
+    data["current"] = "kata-sandi-uji-123"
+    page = client.post("/akun/kata-sandi", data=data).get_data(as_text=True)
+    assert LIMITED in page
+    assert db.session.get(User, user.id).session_epoch == 0
+    assert [e.outcome for e in _audit("account.change_password")] == ["gagal"] * 5
