@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, flash, session
+from flask import Flask, current_app, flash, session
 from flask_login import current_user, logout_user
 
 from sisakat.extensions import db, login_manager
@@ -23,9 +23,15 @@ def load_user(user_id: str) -> User | None:
     return user
 
 
+def _clock() -> float:
+    """Now, from ``SESSION_CLOCK`` when a test set one (read per call so tests can move it)."""
+    clock = current_app.config.get("SESSION_CLOCK")
+    return clock() if clock else time.time()
+
+
 def start_session(user: User, *, now: float | None = None) -> None:
     """Record login time for the absolute timeout (the caller has cleared the session)."""
-    stamp = time.time() if now is None else now
+    stamp = _clock() if now is None else now
     session["login_at"] = stamp
     session["seen_at"] = stamp
 
@@ -36,13 +42,12 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = "Silakan masuk terlebih dahulu."
     login_manager.login_message_category = "warning"
     login_manager.session_protection = "basic"
-    clock = app.config.get("SESSION_CLOCK") or time.time
 
     @app.before_request
     def _enforce_timeouts() -> None:
         if not current_user.is_authenticated:
             return
-        now = clock()
+        now = _clock()
         idle = app.config["SESSION_IDLE_MINUTES"] * 60
         absolute = app.config["SESSION_ABSOLUTE_HOURS"] * 3600
         login_at = session.get("login_at", now)

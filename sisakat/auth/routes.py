@@ -1,4 +1,4 @@
-"""Authentication routes."""
+"""Authentication routes: login, logout, party sign-up, password change."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from sisakat.auth.forms import LoginForm
+from sisakat.auth.forms import PASSWORD_HELP, ChangePasswordForm, LoginForm, RegisterForm
+from sisakat.errors import render_error
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
+from sisakat.models import User
 from sisakat.navigation import home_endpoint
 from sisakat.services import accounts, audit
 from sisakat.sessions import start_session
@@ -35,21 +38,33 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
+def _begin_session(user: User) -> None:
+    """A brand-new session for ``user``: nothing from the anonymous session survives."""
+    session.clear()  # no session fixation: the cookie value changes at login
+    login_user(user)
+    start_session(user)
+
+
 @bp.route("/masuk", methods=["GET", "POST"])
 def login():
-    """Log in with username or e-mail."""
+    """Log in with username or e-mail; failures are rate limited per account and per address."""
     if current_user.is_authenticated:
         return redirect(url_for(home_endpoint(current_user)))
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(form.username.data, form.password.data)
+        try:
+            user = accounts.authenticate(
+                form.username.data, form.password.data, ip=request.remote_addr or ""
+            )
+        except accounts.LoginThrottled as exc:
+            db.session.commit()  # keep the audit row of the refused attempt
+            body, code = render_error(429, exc.message)
+            return body, code, {"Retry-After": str(accounts.LOGIN_ACCOUNT_LIMIT.seconds)}
         db.session.commit()
         if user is None:
             flash("Nama pengguna atau kata sandi salah, atau akun tidak aktif.", "danger")
         else:
-            session.clear()  # no session fixation: a fresh session at login
-            login_user(user)
-            start_session(user)
+            _begin_session(user)
             return redirect(safe_next(request.args.get("next")) or url_for(home_endpoint(user)))
     return render_template("auth/login.html", form=form)
 
@@ -67,3 +82,48 @@ def logout():
         session.clear()
         flash("Anda telah keluar.", "info")
     return redirect(url_for("public.index"))
+
+
+@bp.route("/daftar", methods=["GET", "POST"])
+def register():
+    """Sign-up of a party board: the account and its party row, then straight to the dashboard."""
+    if current_user.is_authenticated:
+        return redirect(url_for(home_endpoint(current_user)))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.register_party(
+                board_name=form.board_name.data, email=form.email.data, password=form.password.data
+            )
+            db.session.commit()
+        except DomainError as exc:
+            db.session.rollback()
+            flash(exc.message, "danger")
+        else:
+            _begin_session(user)
+            flash("Akun berhasil dibuat. Silakan lengkapi profil partai.", "success")
+            return redirect(url_for(home_endpoint(user)))
+    return render_template("auth/register.html", form=form, password_help=PASSWORD_HELP)
+
+
+@bp.route("/kata-sandi", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's own password; other sessions of the account end, this one continues."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            accounts.change_password(user, current=form.current.data, new=form.password.data)
+            db.session.commit()
+        except accounts.WrongPassword as exc:
+            db.session.commit()  # keep the counted failure and its audit row
+            flash(exc.message, "danger")
+        except DomainError as exc:
+            db.session.rollback()
+            flash(exc.message, "danger")
+        else:
+            login_user(user)  # the new epoch: this browser stays in, copied cookies do not
+            flash("Kata sandi berhasil diubah. Sesi di perangkat lain telah diakhiri.", "success")
+            return redirect(url_for(home_endpoint(user)))
+    return render_template("auth/change_password.html", form=form, password_help=PASSWORD_HELP)

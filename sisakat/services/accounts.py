@@ -1,13 +1,38 @@
-"""Accounts: authentication and session epochs."""
+"""Accounts: authentication with rate limits, party sign-up, password changes, session epochs."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import User, utcnow
-from sisakat.services import audit
-from sisakat.services.passwords import hash_password, needs_rehash, verify_password
+from sisakat.models import Party, Role, User, utcnow
+from sisakat.services import audit, ratelimit
+from sisakat.services.passwords import check_policy, hash_password, needs_rehash, verify_password
+from sisakat.services.ratelimit import Limit
+
+# Failures only (a success resets the account's counter). Fixed 15-minute windows: the real owner
+# logs in once the window has passed; there is never a permanent lockout an attacker could cause.
+LOGIN_ACCOUNT_LIMIT = Limit(hits=5, seconds=15 * 60)
+LOGIN_IP_LIMIT = Limit(hits=20, seconds=15 * 60)
+THROTTLED_MESSAGE = (
+    "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi, "
+    "atau hubungi petugas bila Anda lupa kata sandi."
+)
+EMAIL_TAKEN = "E-mail ini sudah terdaftar. Silakan masuk, atau gunakan e-mail lain."
+
+
+class LoginThrottled(DomainError):
+    """Too many failed logins for this account or from this address."""
+
+
+class AccountError(DomainError):
+    """An account rule was broken (duplicate e-mail, weak password, ...)."""
+
+
+class WrongPassword(AccountError):
+    """The current password was wrong; the failure is counted, so the caller commits."""
 
 
 def find_by_login(login: str) -> User | None:
@@ -20,13 +45,32 @@ def find_by_login(login: str) -> User | None:
     ).scalar_one_or_none()
 
 
-def authenticate(login: str, password: str) -> User | None:
-    """The active user matching the credentials, or None (audited either way)."""
+def _login_keys(login: str, user: User | None, ip: str) -> tuple[str, str]:
+    # Keyed by user id when the account exists, so username and e-mail share one counter; unknown
+    # names get a counter too, so the answer does not reveal which accounts exist.
+    account = f"login:user:{user.id}" if user else f"login:name:{login.strip().lower()[:120]}"
+    return account, f"login:ip:{ip or '-'}"
+
+
+def authenticate(login: str, password: str, *, ip: str = "") -> User | None:
+    """The active user matching the credentials, or None; ``LoginThrottled`` when limited.
+
+    Audited either way. The caller commits in every case, so failures are counted.
+    """
     user = find_by_login(login)
+    account_key, ip_key = _login_keys(login, user, ip)
+    if ratelimit.is_limited(account_key, LOGIN_ACCOUNT_LIMIT) or ratelimit.is_limited(
+        ip_key, LOGIN_IP_LIMIT
+    ):
+        audit.record("auth.login", actor=user, outcome="dibatasi", actor_label=login[:120])
+        raise LoginThrottled(THROTTLED_MESSAGE)
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.is_active:
+        ratelimit.hit(account_key, LOGIN_ACCOUNT_LIMIT)
+        ratelimit.hit(ip_key, LOGIN_IP_LIMIT)
         audit.record("auth.login", actor=user, outcome="gagal", actor_label=login[:120])
         return None
+    ratelimit.reset(account_key, LOGIN_ACCOUNT_LIMIT)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
@@ -38,3 +82,71 @@ def end_sessions(user: User) -> None:
     """Invalidate every session of ``user`` (copied cookies included)."""
     user.session_epoch = (user.session_epoch or 0) + 1
     db.session.flush()
+
+
+def ensure_unique(*, username: str, email: str, exclude_id: int | None = None) -> None:
+    """Raise ``AccountError`` when the username or e-mail is already used (case-insensitive)."""
+    for value, message in (
+        (email, EMAIL_TAKEN),
+        (username, "Nama pengguna ini sudah dipakai. Pilih nama pengguna lain."),
+    ):
+        other = find_by_login(value)
+        if other is not None and other.id != exclude_id:
+            raise AccountError(message)
+
+
+def add_user(user: User) -> User:
+    """Insert ``user``, turning a unique-constraint race into ``AccountError``."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(user)
+    except IntegrityError as exc:
+        raise AccountError(EMAIL_TAKEN) from exc
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    """Check the policy, store a fresh hash and end every other session of ``user``."""
+    check_policy(password, identities=(user.username, user.email))
+    user.password_hash = hash_password(password)
+    user.password_changed_at = utcnow()
+    end_sessions(user)
+
+
+def register_party(*, board_name: str, email: str, password: str) -> User:
+    """Create a Pemohon account (the e-mail is also its username) with its party board row."""
+    email = email.strip().lower()
+    check_policy(password, identities=(email,))
+    ensure_unique(username=email, email=email)
+    user = User(
+        username=email,
+        email=email,
+        full_name=board_name[:120],  # display name only; the full board name lives on Party
+        role=Role.PEMOHON,
+        password_hash=hash_password(password),
+        password_changed_at=utcnow(),
+    )
+    user.party = Party(board_name=board_name)
+    add_user(user)
+    db.session.flush()
+    audit.record("account.register", actor=user, object_type="party", object_id=user.party.id)
+    return user
+
+
+def change_password(user: User, *, current: str, new: str) -> None:
+    """Change the user's own password; every other session of the account ends.
+
+    A wrong current password counts as a failed login, so a stolen session cannot be used to
+    guess the password without limit (``LoginThrottled`` / ``WrongPassword``).
+    """
+    account_key = f"login:user:{user.id}"
+    if ratelimit.is_limited(account_key, LOGIN_ACCOUNT_LIMIT):
+        raise LoginThrottled(THROTTLED_MESSAGE)
+    if not verify_password(user.password_hash, current):
+        ratelimit.hit(account_key, LOGIN_ACCOUNT_LIMIT)
+        audit.record("account.change_password", actor=user, outcome="gagal")
+        raise WrongPassword("Kata sandi saat ini salah.")
+    if verify_password(user.password_hash, new):
+        raise AccountError("Kata sandi baru harus berbeda dari kata sandi saat ini.")
+    set_password(user, new)
+    audit.record("account.change_password", actor=user, object_type="user", object_id=user.id)

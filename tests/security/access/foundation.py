@@ -1,7 +1,7 @@
 """Access rows for the spine's endpoints."""
 
 from sisakat.models import Role
-from tests.security.matrix import OK, Expect, logged_in, pemohon_only, public, staff
+from tests.security.matrix import pemohon_only, public, staff
 
 ROWS = {
     "public.index": public(),
@@ -10,10 +10,3 @@ ROWS = {
     "verification.queue": staff(Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN),
     "admin.index": staff(Role.SUPERADMIN),
 }
-
-ROWS.update(
-    {
-        "auth.login": Expect(OK, 302, 302, 302, 302, 302),  # logged in: sent home
-        "auth.logout": logged_in(method="POST"),
-    }
-)

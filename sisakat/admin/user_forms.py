@@ -1,0 +1,87 @@
+"""Forms of the user administration screens (shape only; rules live in services/users.py)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from sisakat.auth.forms import email_field, new_password_fields
+from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.models import STAFF_ROLES, Role
+
+STAFF_CHOICES = [SelectChoice(r.value, r.label) for r in Role if r in STAFF_ROLES]
+ROLE_FILTER_CHOICES = [SelectChoice("", "Semua peran")] + [
+    SelectChoice(r.value, r.label) for r in Role
+]
+
+
+def _text(label: str, max_length: int, *, required: bool = False) -> StringField:
+    first = DataRequired(f"Isi {label.lower()}.") if required else Optional()
+    return StringField(
+        label,
+        filters=[clean_text],
+        validators=[
+            first,
+            Length(max=max_length, message=f"{label} maksimal {max_length} karakter."),
+            no_control_chars,
+            single_line,
+        ],
+    )
+
+
+def _digits(label: str, count: int) -> StringField:
+    return StringField(
+        label,
+        filters=[clean_text],
+        validators=[
+            Optional(),
+            Regexp(rf"^\d{{{count}}}$", message=f"{label} harus {count} digit angka."),
+        ],
+    )
+
+
+class StaffEditForm(FlaskForm):
+    """Details of an account the super admin may change."""
+
+    email = email_field()
+    full_name = _text("Nama lengkap", 120, required=True)
+    role = SelectField("Peran", choices=STAFF_CHOICES, validate_choice=True)
+    position = _text("Jabatan", 160)
+    nip = _digits("NIP", 18)
+    nik = _digits("NIK", 16)
+
+
+class StaffCreateForm(StaffEditForm):
+    """A new staff account with the initial password typed by the admin."""
+
+    username = StringField(
+        "Nama pengguna",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Isi nama pengguna."),
+            Regexp(
+                r"^[A-Za-z0-9._-]{3,64}$",
+                message="Nama pengguna 3-64 karakter: huruf, angka, titik, garis bawah, strip.",
+            ),
+        ],
+    )
+    password, confirm = new_password_fields("Kata sandi awal")
+
+
+class ResetPasswordForm(FlaskForm):
+    """A new password typed by the super admin."""
+
+    password, confirm = new_password_fields("Kata sandi baru")
+
+
+class UserFilterForm(FlaskForm):
+    """GET filter of the user list (no CSRF: it changes nothing)."""
+
+    class Meta:
+        """Filters are GET forms."""
+
+        csrf = False
+
+    role = SelectField("Peran", choices=ROLE_FILTER_CHOICES, default="")
+    q = StringField("Cari", filters=[clean_text], validators=[Length(max=120), no_control_chars])

@@ -1,0 +1,75 @@
+"""Account commands: ``flask --app app create-admin`` and ``flask --app app reset-password``.
+
+There are no default accounts: the first super admin is made here, with a password from
+``SISAKAT_ADMIN_PASSWORD`` or typed twice at a hidden prompt, under the normal password policy.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import Role
+from sisakat.services import users
+from sisakat.services.passwords import password_problem
+
+PASSWORD_ENV = "SISAKAT_ADMIN_PASSWORD"  # noqa: S105 - the variable name, not a password
+
+
+def _password() -> str:
+    """The password from the environment, or from a hidden prompt with confirmation."""
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env:
+        return from_env
+    return click.prompt(
+        "Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi", type=str
+    )
+
+
+def _fail(exc: DomainError) -> None:
+    db.session.rollback()
+    raise click.ClickException(exc.message)
+
+
+@click.command("create-admin")
+@click.option("--username", required=True, help="Nama pengguna super admin.")
+@click.option("--email", required=True, help="E-mail super admin.")
+@click.option("--name", default="", help="Nama lengkap (boleh kosong).")
+def create_admin(username: str, email: str, name: str) -> None:
+    """Create a super admin account (password from SISAKAT_ADMIN_PASSWORD or a prompt)."""
+    password = _password()
+    problem = password_problem(password, identities=(username, email))
+    if problem:
+        raise click.ClickException(problem)
+    try:
+        users.create_staff(
+            actor=None,
+            username=username,
+            email=email,
+            full_name=name or username,
+            role=Role.SUPERADMIN,
+            password=password,
+        )
+        db.session.commit()
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"Super admin '{username.strip().lower()}' dibuat.")
+
+
+@click.command("reset-password")
+@click.option("--username", required=True, help="Nama pengguna atau e-mail akun.")
+def reset_password(username: str) -> None:
+    """Set a new password for an account; all its sessions end."""
+    try:
+        user = users.find_by_username(username)
+        users.reset_password(user, actor=None, password=_password())
+        db.session.commit()
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"Kata sandi '{user.username}' diganti; semua sesinya berakhir.")
+
+
+COMMANDS = (create_admin, reset_password)

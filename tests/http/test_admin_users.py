@@ -1,0 +1,184 @@
+"""User administration by the super admin: list, create, edit, (de)activate, reset password."""
+
+import json
+
+import pytest
+
+from sisakat.extensions import db
+from sisakat.models import AuditEvent, Role, User
+from sisakat.services.passwords import verify_password
+
+NIK = "1671010101900001"
+NIP = "198001012005011001"
+GOOD = "kopi-robusta-lahat"
+
+
+def _staff_form(**overrides) -> dict:
+    data = {
+        "username": "rina.verifikator",
+        "email": "rina@kesbangpol.contoh.test",
+        "full_name": "Rina Contoh",
+        "role": "penandatangan",
+        "position": "Kepala Badan",
+        "nip": NIP,
+        "nik": NIK,
+        "password": GOOD,
+        "confirm": GOOD,
+    }
+    data.update(overrides)
+    return data
+
+
+def _by_username(username: str) -> User | None:
+    return db.session.execute(db.select(User).where(User.username == username)).scalar()
+
+
+def _audit_text() -> str:
+    rows = db.session.execute(db.select(AuditEvent)).scalars()
+    return "\n".join(f"{e.action} {e.details} {e.actor_label}" for e in rows)
+
+
+@pytest.fixture
+def admin(app, make, login_as):
+    """A logged-in super admin client (the account is ``admin.account``)."""
+    account = make.user(Role.SUPERADMIN)
+    client = login_as(account)
+    client.account = account
+    return client
+
+
+def test_create_penandatangan_keeps_nik_out_of_audit_and_logs(admin, caplog):
+    caplog.set_level("DEBUG")
+    response = admin.post("/admin/pengguna/baru", data=_staff_form())
+    assert response.headers["Location"] == "/admin/pengguna"
+    user = _by_username("rina.verifikator")
+    assert (user.role, user.nip, user.nik, user.position) == (
+        Role.PENANDATANGAN, NIP, NIK, "Kepala Badan"
+    )  # fmt: skip
+    assert verify_password(user.password_hash, GOOD)
+    assert "user.create" in _audit_text()
+    assert NIK not in _audit_text()
+    assert GOOD not in _audit_text()
+    assert "/admin/pengguna/baru" in caplog.text  # the access log ran ...
+    assert NIK not in caplog.text  # ... without the NIK or the password
+    assert GOOD not in caplog.text
+
+
+def test_nik_is_dropped_for_roles_that_do_not_sign_with_bsre(admin):
+    admin.post("/admin/pengguna/baru", data=_staff_form(role="verifikator"))
+    assert _by_username("rina.verifikator").nik is None
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"password": "indonesia", "confirm": "indonesia"}, "terlalu umum"),
+        ({"nik": "12345"}, "NIK harus 16 digit angka"),
+        ({"nip": "19800101200501100X"}, "NIP harus 18 digit angka"),
+        ({"role": "pemohon"}, "Not a valid choice"),
+        ({"username": "a b"}, "Nama pengguna 3-64 karakter"),
+        ({"full_name": "Rina\x00"}, "karakter yang tidak diizinkan"),
+    ],
+)
+def test_create_user_refusals(admin, overrides, message):
+    response = admin.post("/admin/pengguna/baru", data=_staff_form(**overrides))
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+    assert _by_username("rina.verifikator") is None
+
+
+def test_create_user_refuses_duplicate_username_and_email(admin, make):
+    make.user(Role.VERIFIKATOR, username="rina.verifikator", email="lain@contoh.test")
+    page = admin.post("/admin/pengguna/baru", data=_staff_form()).get_data(as_text=True)
+    assert "Nama pengguna ini sudah dipakai" in page
+    make.user(Role.PEMOHON, email="budi@contoh.test")
+    data = _staff_form(username="budi", email="BUDI@contoh.test")
+    page = admin.post("/admin/pengguna/baru", data=data).get_data(as_text=True)
+    assert "E-mail ini sudah terdaftar" in page
+    assert _by_username("budi") is None
+
+
+def test_edit_staff_changes_fields_and_audits_names_only(admin, make):
+    user = make.user(Role.VERIFIKATOR)
+    data = _staff_form(email="Baru@Contoh.test", full_name="Nama Baru")
+    response = admin.post(f"/admin/pengguna/{user.id}", data=data)
+    assert response.status_code == 302
+    user = db.session.get(User, user.id)
+    assert (user.email, user.full_name, user.role, user.nik) == (
+        "baru@contoh.test", "Nama Baru", Role.PENANDATANGAN, NIK
+    )  # fmt: skip
+    event = db.session.execute(db.select(AuditEvent)).scalars().one()
+    assert "nik" in json.loads(event.details)["fields"]
+    assert NIK not in event.details
+
+
+def test_edit_pemohon_ignores_forged_role_and_keeps_email_as_username(admin, make):
+    party = make.party()
+    data = {"email": "baru.dpw@contoh.test", "full_name": "DPW Baru", "role": "superadmin"}
+    assert admin.post(f"/admin/pengguna/{party.account_id}", data=data).status_code == 302
+    user = db.session.get(User, party.account_id)
+    assert (user.role, user.username, user.email) == (
+        Role.PEMOHON, "baru.dpw@contoh.test", "baru.dpw@contoh.test"
+    )  # fmt: skip
+
+
+def test_deactivate_and_activate(admin, make):
+    user = make.user(Role.VERIFIKATOR)
+    admin.post(f"/admin/pengguna/{user.id}/nonaktifkan")
+    user = db.session.get(User, user.id)
+    assert (user.active, user.session_epoch) == (False, 1)
+    admin.post(f"/admin/pengguna/{user.id}/aktifkan")
+    assert db.session.get(User, user.id).active
+    assert "user.deactivate" in _audit_text()
+    assert "user.activate" in _audit_text()
+
+
+def test_admin_cannot_deactivate_or_demote_self(admin):
+    me = admin.account
+    response = admin.post(f"/admin/pengguna/{me.id}/nonaktifkan", follow_redirects=True)
+    assert "tidak dapat menonaktifkan" in response.get_data(as_text=True)
+    data = _staff_form(email=me.email, role="verifikator")
+    page = admin.post(f"/admin/pengguna/{me.id}", data=data).get_data(as_text=True)
+    assert "akun Anda sendiri" in page
+    me = db.session.get(User, me.id)
+    assert (me.active, me.role) == (True, Role.SUPERADMIN)
+
+
+def test_reset_password_sets_hash_and_ends_sessions(admin, make):
+    user = make.user(Role.VERIFIKATOR)
+    data = {"password": GOOD, "confirm": GOOD}
+    admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=data)
+    user = db.session.get(User, user.id)
+    assert verify_password(user.password_hash, GOOD)
+    assert user.session_epoch == 1
+    weak = {"password": "rahasia123", "confirm": "rahasia123"}
+    response = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=weak)
+    assert "terlalu umum" in admin.get(response.headers["Location"]).get_data(as_text=True)
+    assert verify_password(db.session.get(User, user.id).password_hash, GOOD)
+
+
+def test_list_filters_by_role_searches_and_paginates(admin, make):
+    for n in range(30):
+        make.user(Role.PEMOHON, commit=False, full_name=f"Partai Contoh {n}")
+    make.user(Role.VERIFIKATOR, full_name="Siti_Verifikator")
+    page = admin.get("/admin/pengguna?role=verifikator").get_data(as_text=True)
+    assert "Siti_Verifikator" in page
+    assert "Partai Contoh" not in page
+    page = admin.get("/admin/pengguna?q=_").get_data(as_text=True)  # "_" is no wildcard
+    assert "Siti_Verifikator" in page
+    assert "Partai Contoh" not in page
+    page = admin.get("/admin/pengguna?role=pemohon&halaman=2").get_data(as_text=True)
+    assert "Total 30 pengguna" in page
+    assert "halaman=1" in page
+    assert admin.get("/admin/pengguna?role=hacker&halaman=-5").status_code == 200
+
+
+def test_non_admins_get_403_and_unknown_user_404(admin, make, login_as):
+    target = make.user(Role.VERIFIKATOR)
+    for role in (Role.PEMOHON, Role.VERIFIKATOR, Role.PENANDATANGAN):
+        client = login_as(make.user(role))
+        assert client.get("/admin/pengguna").status_code == 403
+        assert client.post(f"/admin/pengguna/{target.id}/nonaktifkan").status_code == 403
+    assert db.session.get(User, target.id).active
+    assert admin.get("/admin/pengguna/999999").status_code == 404
+    assert admin.post("/admin/pengguna/999999/nonaktifkan").status_code == 404
