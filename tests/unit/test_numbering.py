@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from sisakat.exceptions import DomainError, NumberConflict
-from sisakat.models import LetterNumber, NumberStatus
+from sisakat.models import NumberStatus
 from sisakat.services import numbering
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -47,7 +47,8 @@ def test_allocate_restarts_each_year_and_void_is_never_reused(app):
         "200.1.5.3/2/BAN.KBP/2025",
     )
     assert c.number_text == "200.1.5.3/1/BAN.KBP/2026"
-    assert a.status == NumberStatus.DIBATALKAN and a.void_reason == "Salah ketik"
+    assert a.status == NumberStatus.DIBATALKAN
+    assert a.void_reason == "Salah ketik"
     with pytest.raises(DomainError, match="sudah dibatalkan"):
         numbering.void(a, reason="lagi", actor=None)
 
@@ -65,7 +66,8 @@ def test_external_numbers_are_unique(app):
     first = numbering.register_external(
         "skt", " 200.1.5.3/99/BAN.KBP/2025 ", local_date=date(2025, 6, 1), actor=None
     )
-    assert first.serial is None and first.number_text == "200.1.5.3/99/BAN.KBP/2025"
+    assert first.serial is None
+    assert first.number_text == "200.1.5.3/99/BAN.KBP/2025"
     with pytest.raises(NumberConflict, match="sudah terdaftar"):
         numbering.register_external(
             "skt", "200.1.5.3/99/BAN.KBP/2025", local_date=date(2025, 6, 1), actor=None

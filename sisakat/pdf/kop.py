@@ -1,0 +1,63 @@
+"""The letterhead (kop surat), drawn on page one only by the ``onFirstPage`` callback."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from sisakat.pdf.fonts import BODY, BODY_BOLD
+
+EMBLEM_SIZE = 24 * mm
+
+
+def kop_height(n_lines: int) -> float:
+    """Distance from the top edge to the thick rule for ``n_lines`` address/contact lines."""
+    return max(38 * mm, (28 + 5 * n_lines) * mm)
+
+
+def draw_kop(
+    canvas: Canvas,
+    *,
+    page_width: float,
+    page_height: float,
+    margin: float,
+    government: str,
+    agency: str,
+    lines: Sequence[str],
+    emblem_png: bytes | None,
+) -> None:
+    """Emblem left, centred government line, agency name bold and larger, address and contact
+    lines, then the closing double rule (2 pt over 0.5 pt about 1.2 mm apart)."""
+    top = page_height - 12 * mm
+    canvas.saveState()
+    if emblem_png:
+        canvas.drawImage(
+            ImageReader(io.BytesIO(emblem_png)),
+            margin,
+            top - EMBLEM_SIZE,
+            width=EMBLEM_SIZE,
+            height=EMBLEM_SIZE,
+            preserveAspectRatio=True,
+            mask="auto",
+        )
+    centre = page_width / 2 + (EMBLEM_SIZE / 2 if emblem_png else 0)
+    y = top - 5 * mm
+    canvas.setFont(BODY, 14)
+    canvas.drawCentredString(centre, y, government)
+    y -= 7 * mm
+    canvas.setFont(BODY_BOLD, 16)
+    canvas.drawCentredString(centre, y, agency)
+    canvas.setFont(BODY, 10)
+    for line in lines:
+        y -= 5 * mm
+        canvas.drawCentredString(centre, y, line)
+    rule = page_height - kop_height(len(lines))
+    canvas.setLineWidth(2)
+    canvas.line(margin, rule, page_width - margin, rule)
+    canvas.setLineWidth(0.5)
+    canvas.line(margin, rule - 1.2 * mm, page_width - margin, rule - 1.2 * mm)
+    canvas.restoreState()
