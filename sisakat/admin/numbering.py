@@ -15,6 +15,7 @@ from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.models import LetterNumber, NumberStatus, Role
 from sisakat.policies import role_required
 from sisakat.services import letter_settings, numbering, settings
+from sisakat.services import number_register as register_service
 
 TEXT = [clean_text]
 REQ = "Wajib diisi."
@@ -80,18 +81,19 @@ def _example(fmt: dict, year: int) -> str:
         return exc.message
 
 
+def _current(fmt: dict, year: int) -> dict:
+    """The values the settings form starts from."""
+    mode = settings.get("numbering.mode")
+    return {**fmt, "mode": mode, "next_serial": numbering.next_serial(numbering.SKT, year)}
+
+
 @bp.route("/penomoran", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def numbering_settings():
     """Numbering settings with a live example of the number format."""
     year = numbering.office_today().year
     fmt = numbering.series_format(numbering.SKT)
-    current = {
-        **fmt,
-        "mode": settings.get("numbering.mode"),
-        "next_serial": numbering.next_serial(numbering.SKT, year),
-    }
-    form = NumberingForm(data=current)
+    form = NumberingForm(data=_current(fmt, year))
     if form.validate_on_submit():
         try:
             letter_settings.save_numbering(
@@ -119,21 +121,7 @@ def number_register():
     """The register of letter numbers, filterable by year and status; voided ones with reasons."""
     year = request.args.get("tahun", type=int)
     status = request.args.get("status", "")
-    stmt = db.select(LetterNumber).order_by(
-        LetterNumber.year.desc(), LetterNumber.serial.desc(), LetterNumber.id.desc()
-    )
-    if year:
-        stmt = stmt.filter_by(year=year)
-    if status in {s.value for s in NumberStatus}:
-        stmt = stmt.filter_by(status=NumberStatus(status))
-    numbers = db.session.execute(stmt.limit(500)).scalars().all()
-    years = (
-        db.session.execute(
-            db.select(LetterNumber.year).distinct().order_by(LetterNumber.year.desc())
-        )
-        .scalars()
-        .all()
-    )
+    numbers, years = register_service.listing(year, status)
     return render_template(
         "admin/number_register.html",
         numbers=numbers,

@@ -89,34 +89,15 @@ def build_context(
 ) -> LetterContext:
     """All strings of one SKT, formatted the Indonesian way, ready for both renderers."""
     agency, letter = settings.get("agency", {}), settings.get("letter", {})
-    fields = (
-        ("Nama", profile.get("reporter_name") or ""),
-        ("Jabatan", profile.get("reporter_position") or ""),
-        ("Nama Partai", _party(profile)),
-        ("Alamat", address_text(profile)),
-        ("Tingkat", level_text(profile)),
-        ("Nomor SK", sk_text(profile)),
-    )
-    board = tuple(
-        (o.get("position") or "", o.get("name") or "") for o in profile.get("officers", [])
-    )
     page = str(letter.get("page_size") or "A4").upper()
     return LetterContext(
-        kop_government=agency.get("government") or "",
-        kop_agency=agency.get("name") or "",
-        kop_lines=kop_lines(agency),
+        **_kop(agency),
         emblem_png=emblem_png,
         title=TITLE,
         number=number_text or "",
-        opening=letter.get("opening") or "",
-        fields=fields,
-        board_label="Susunan Pengurus",
-        board=board,
-        statement=letter.get("statement") or "",
-        closing=letter.get("closing") or "",
+        **_body(profile, letter),
         place=agency.get("city") or "",
         date_text=tanggal(issued_on),
-        tembusan=tuple(letter.get("tembusan") or ()),
         footer="" if draft else (letter.get("footer_bsre") or ""),
         verification_url="" if draft else (verification_url or ""),
         code=code or "",
@@ -127,6 +108,36 @@ def build_context(
         invariant=invariant,
         **_signature(settings.get("signatory", {})),
     )
+
+
+def _kop(agency: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "kop_government": agency.get("government") or "",
+        "kop_agency": agency.get("name") or "",
+        "kop_lines": kop_lines(agency),
+    }
+
+
+def _body(profile: dict[str, Any], letter: dict[str, Any]) -> dict[str, Any]:
+    """Opening, items 1-8, closing and tembusan."""
+    fields = (
+        ("Nama", profile.get("reporter_name") or ""),
+        ("Jabatan", profile.get("reporter_position") or ""),
+        ("Nama Partai", _party(profile)),
+        ("Alamat", address_text(profile)),
+        ("Tingkat", level_text(profile)),
+        ("Nomor SK", sk_text(profile)),
+    )
+    officers = profile.get("officers") or []
+    return {
+        "opening": letter.get("opening") or "",
+        "fields": fields,
+        "board_label": "Susunan Pengurus",
+        "board": tuple((o.get("position") or "", o.get("name") or "") for o in officers),
+        "statement": letter.get("statement") or "",
+        "closing": letter.get("closing") or "",
+        "tembusan": tuple(letter.get("tembusan") or ()),
+    }
 
 
 def _party(profile: dict[str, Any]) -> str:
