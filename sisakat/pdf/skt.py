@@ -38,7 +38,7 @@ F4 = (215 * mm, 330 * mm)
 MARGIN = 20 * mm
 BOTTOM = 15 * mm
 QR_SIZE = 22 * mm
-SIGN_WIDTH = 100 * mm
+SIGN_WIDTH = 106 * mm
 LABEL_COLS = [8 * mm, 45 * mm, 4 * mm, None]
 WATERMARK = Color(0.6, 0.6, 0.6, alpha=0.25)
 

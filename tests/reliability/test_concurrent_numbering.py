@@ -7,8 +7,6 @@ BEGIN IMMEDIATE; PostgreSQL and MariaDB on SELECT ... FOR UPDATE of the counter 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
-import pytest
-
 from sisakat.extensions import db
 from sisakat.models import LetterNumber
 from sisakat.services import numbering
@@ -27,7 +25,6 @@ def _worker(app) -> list[int]:
     return serials
 
 
-@pytest.mark.slow
 def test_concurrent_allocations_are_unique_and_consecutive(app):
     db.session.commit()
     with ThreadPoolExecutor(THREADS) as pool:
