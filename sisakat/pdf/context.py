@@ -3,6 +3,7 @@ and handed to the pure renderers (``skt.render_skt``, ``konsep_docx.render_konse
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # SRIKANDI's own variables, filled by SRIKANDI at signing (SIGNING.md §10); printed verbatim.
@@ -10,6 +11,14 @@ NOMOR_NASKAH = "${nomor_naskah}"
 TGL_NASKAH = "${tgl_naskah}"
 TTD_PENGIRIM = "${ttd_pengirim}"
 PAGE_SIZES = ("A4", "F4")
+# Control characters are invalid in XML (DOCX) and meaningless in print; forms refuse them, and
+# the renderers drop any that reach them rather than fail.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def printable(value: str | None) -> str:
+    """``value`` without control characters (newline and tab kept)."""
+    return _CONTROL.sub("", value or "")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from sisakat.pdf.context import LetterContext
+from sisakat.pdf.context import LetterContext, printable
 
 SIGN_INDENT = Cm(8.5)
 
@@ -26,7 +26,7 @@ def _para(doc, value: str = "", *, bold=False, underline=False, centre=False, si
     if indent is not None:
         p.paragraph_format.left_indent = indent
     p.paragraph_format.space_after = Pt(0)
-    run = p.add_run(value)
+    run = p.add_run(printable(value))
     run.bold, run.underline, run.font.size = bold, underline, Pt(size)
     return p
 
@@ -34,7 +34,7 @@ def _para(doc, value: str = "", *, bold=False, underline=False, centre=False, si
 def _labelled(doc, label: str, value: str, *, centre=False, indent=None):
     """``label`` then ``value`` in its own run (a SRIKANDI variable stays whole)."""
     p = _para(doc, label, centre=centre, indent=indent)
-    p.add_run(value).font.size = Pt(12)
+    p.add_run(printable(value)).font.size = Pt(12)
     return p
 
 
@@ -45,7 +45,7 @@ def _fields(doc, ctx: LetterContext) -> None:
     table = doc.add_table(rows=len(rows), cols=4)
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
-            table.cell(r, c).text = value
+            table.cell(r, c).text = printable(value)
     _labelled(doc, f"{len(ctx.fields) + 2}. ", ctx.statement)
 
 

@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from sisakat.pdf.context import LetterContext
+from sisakat.pdf.context import LetterContext, printable
 from sisakat.pdf.fonts import BODY, BODY_BOLD, register_fonts
 from sisakat.pdf.kop import draw_kop, kop_height
 
@@ -45,7 +45,7 @@ WATERMARK = Color(0.6, 0.6, 0.6, alpha=0.25)
 
 def text(value: str) -> str:
     """Untrusted text made safe for Paragraph markup; newlines kept as line breaks."""
-    return escape(value or "").replace("\n", "<br/>")
+    return escape(printable(value)).replace("\n", "<br/>")
 
 
 def _styles() -> dict[str, ParagraphStyle]:

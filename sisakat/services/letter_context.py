@@ -145,6 +145,33 @@ def _party(profile: dict[str, Any]) -> str:
     return f"{name} ({abbr})" if abbr and name else name or abbr
 
 
+PROFILE_KEYS = (
+    "party_name",
+    "abbreviation",
+    "level",
+    "region_name",
+    "reporter_name",
+    "reporter_position",
+    "street",
+    "kelurahan",
+    "kecamatan",
+    "city",
+    "postal_code",
+    "sk_number",
+    "sk_date",
+    "sk_issuer",
+)
+
+
+def profile_dict(party: Any) -> dict[str, Any]:
+    """The plain profile of a Party-like object (a frozen copy for ``build_context``)."""
+    data = {key: getattr(party, key, "") for key in PROFILE_KEYS}
+    data["officers"] = [
+        {"position": o.position, "name": o.name} for o in getattr(party, "officers", [])
+    ]
+    return data
+
+
 def sample_profile() -> dict[str, Any]:
     """A fictional party board for the settings preview (Pratinjau) and tests."""
     return {

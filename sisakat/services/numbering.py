@@ -272,23 +272,23 @@ def next_serial(series: str, year: int) -> int:
     return max(int(row or 0), used_max(series, year)) + 1
 
 
-def set_next_serial(series: str, year: int, next_value: int, *, actor: User | None) -> None:
-    """Continue a paper register: the next serial becomes ``next_value`` (never at or below a
+def set_next_serial(series: str, year: int, next_serial: int, *, actor: User | None) -> None:
+    """Continue a paper register: the next serial becomes ``next_serial`` (never at or below a
     serial already used)."""
     counter = _locked_counter(series, year)
     highest = used_max(series, year)
-    if next_value < 1 or next_value <= highest:
+    if next_serial < 1 or next_serial <= highest:
         raise DomainError(
             f"Nomor urut berikutnya harus lebih besar dari {highest}, nomor terakhir yang sudah "
             f"dipakai pada tahun {year}."
         )
     old = counter.last_serial + 1
-    counter.last_serial = next_value - 1
+    counter.last_serial = next_serial - 1
     audit.record(
         "number.set_next",
         actor=actor,
         object_type="number_counter",
         object_id=counter.id,
-        details={"series": series, "year": year, "from": old, "to": next_value},
+        details={"series": series, "year": year, "from": old, "to": next_serial},
     )
     db.session.flush()

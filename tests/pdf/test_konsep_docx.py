@@ -29,6 +29,7 @@ def test_srikandi_placeholders_are_whole_runs():
 def test_same_text_as_the_letter_and_literal_markup():
     profile = sample_profile()
     profile["party_name"] = '<img src="/etc/hostname"/> & <b>X</b>'
+    profile["reporter_position"] = "Ketua\x07\x0b Umum"  # control characters are dropped
     doc = _doc(h.context(profile))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(cells)

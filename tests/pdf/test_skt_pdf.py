@@ -70,6 +70,7 @@ def test_hostile_markup_renders_literally():
     profile = sample_profile()
     profile["party_name"] = '<img src="/etc/hostname"/> & <b>X</b>'
     profile["reporter_name"] = '<a href="javascript:alert(1)">klik</a>'
+    profile["reporter_position"] = "Ketua\x00\x0b Umum"
     plain = render_skt(h.replace(h.context(), emblem_png=h.emblem()))
     hostile = render_skt(h.replace(h.context(profile), emblem_png=h.emblem()))
     text = _flat(h.pages_text(hostile)[0])
@@ -77,6 +78,7 @@ def test_hostile_markup_renders_literally():
     assert '<a href="javascript:alert(1)">klik</a>' in text
     assert h.image_count(hostile) == h.image_count(plain) == 1
     assert h.annotations(hostile) == 0
+    assert "Ketua Umum" in text
 
 
 def test_long_board_flows_to_a_numbered_second_page():

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sisakat.services.letter_context import sample_profile
+from sisakat.services.letter_context import profile_dict, sample_profile
 from tests.pdf import helpers as h
 
 
@@ -33,3 +33,12 @@ def test_draft_never_carries_qr_or_footer():
     assert ctx.verification_url == ""
     assert ctx.footer == ""
     assert not ctx.has_qr
+
+
+def test_profile_dict_from_a_party_row(app, make):
+    party = make.party()
+    profile = profile_dict(party)
+    ctx = h.context(profile)
+    assert dict(ctx.fields)["Nama Partai"] == f"{party.party_name} ({party.abbreviation})"
+    assert dict(ctx.fields)["Alamat"] == party.address_text
+    assert len(ctx.board) == len(party.officers)
