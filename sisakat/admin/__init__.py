@@ -1,6 +1,10 @@
 """Super admin screens: users, office settings, requirement lists, registers, audit log."""
 
-from sisakat.admin import users  # noqa: F401
+from sisakat.admin import (  # noqa: F401
+    letter_settings,
+    numbering,
+    users,  # noqa: F401
+)
 from sisakat.admin.routes import bp
 
 __all__ = ["bp"]

@@ -2,6 +2,12 @@
 
 from sisakat.models.audit import AuditEvent
 from sisakat.models.base import Base, utcnow
+from sisakat.models.letter_number import (
+    LetterNumber,
+    NumberCounter,
+    NumberSource,
+    NumberStatus,
+)
 from sisakat.models.party import Level, Party, PartyOfficer
 from sisakat.models.rate_limit import RateLimitCounter
 from sisakat.models.requirement import SKT_PARPOL, Requirement
@@ -16,7 +22,11 @@ __all__ = [
     "AuditEvent",
     "Base",
     "FileKind",
+    "LetterNumber",
     "Level",
+    "NumberCounter",
+    "NumberSource",
+    "NumberStatus",
     "Party",
     "RateLimitCounter",
     "PartyOfficer",

@@ -1,0 +1,46 @@
+"""PDF-6: the SRIKANDI konsep as .docx keeps SRIKANDI's variables verbatim, each in one run."""
+
+import io
+
+from docx import Document
+
+from sisakat.pdf.konsep_docx import render_konsep_docx
+from sisakat.services.letter_context import sample_profile
+from tests.pdf import helpers as h
+
+PLACEHOLDERS = ("${nomor_naskah}", "${tgl_naskah}", "${ttd_pengirim}")
+
+
+def _doc(ctx):
+    return Document(io.BytesIO(render_konsep_docx(ctx)))
+
+
+def test_srikandi_placeholders_are_whole_runs():
+    doc = _doc(h.context(srikandi=True))
+    runs = [run.text for p in doc.paragraphs for run in p.runs]
+    for placeholder in PLACEHOLDERS:
+        assert placeholder in runs
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Nomor : ${nomor_naskah}" in text
+    assert "Palembang, ${tgl_naskah}" in text
+    assert h.NUMBER not in text
+
+
+def test_same_text_as_the_letter_and_literal_markup():
+    profile = sample_profile()
+    profile["party_name"] = '<img src="/etc/hostname"/> & <b>X</b>'
+    profile["reporter_position"] = "Ketua\x07\x0b Umum"  # control characters are dropped
+    doc = _doc(h.context(profile))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(cells)
+    for value in (
+        h.NUMBER,
+        "Palembang, 13 Juni 2025",
+        "NIP 19700101 199501 1 001",
+        h.CODE,
+        '<img src="/etc/hostname"/> & <b>X</b> (PCS)',
+        "Rina Percobaan",
+        "Susunan Pengurus",
+    ):
+        assert value in text
+    assert doc.core_properties.keywords == f"sisakat:{h.CODE}"
