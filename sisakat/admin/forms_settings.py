@@ -60,7 +60,7 @@ class AgencySettingsForm(FlaskForm):
         validators=[InputRequired("Pilih zona waktu.")],
         invalid_choice_message="Pilihan tidak valid.",
     )
-    emblem = FileField("Lambang daerah")
+    emblem = FileField("Lambang daerah", render_kw={"accept": "image/png,image/jpeg"})
 
     def values(self) -> dict[str, Any]:
         """The agency settings keyed as in ``office.AGENCY_KEYS``."""
@@ -92,6 +92,7 @@ class SignatorySettingsForm(FlaskForm):
     rank = text("Pangkat/golongan", 120, "Isi pangkat dan golongan.")
     nip = StringField(
         "NIP",
+        render_kw={"inputmode": "numeric"},
         filters=[clean_text, without_spaces],
         validators=[
             DataRequired("Isi NIP."),

@@ -67,6 +67,7 @@ def draw_logo(abbreviation: str, colour: str) -> bytes:
 
 
 def _user(username: str, role: Role, full_name: str, **extra) -> tuple[User, str]:
+    """A new user with a random password (returned in clear once, stored only hashed)."""
     password = secrets.token_urlsafe(12)
     user = User(
         username=username,
@@ -81,6 +82,7 @@ def _user(username: str, role: Role, full_name: str, **extra) -> tuple[User, str
 
 
 def _party(account: User, spec: tuple, n: int) -> Party:
+    """A complete fictional profile with board composition and a drawn logo."""
     name, abbr, level, region, board, colour = spec
     people = [f"{first} Contoh {abbr}" for first in FIRST_NAMES]
     party = Party(

@@ -58,10 +58,10 @@ def _clean_pixels(image: Image.Image) -> Image.Image:
     try:
         image.load()
         upright = ImageOps.exif_transpose(image)
+        has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
+        clean = upright.convert("RGBA" if has_alpha else "RGB")
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise UploadRejected(MSG_BROKEN) from exc
-    has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
-    clean = upright.convert("RGBA" if has_alpha else "RGB")
     clean.info = {}  # convert() copies info (exif, icc_profile, dpi, text): drop it all
     clean.thumbnail((KEEP_SIDE, KEEP_SIDE), Image.Resampling.LANCZOS)
     return clean

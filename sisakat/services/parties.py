@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, BinaryIO
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from sisakat.exceptions import DomainError
@@ -102,6 +103,7 @@ def _apply_officers(party: Party, rows: list[tuple[str, str]]) -> None:
 
 
 def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int | None) -> None:
+    """Refuse a stale save and rule breaks before anything is written (logo included)."""
     if party is not None and seen_version != party.version:
         raise StaleProfile(STALE_MESSAGE)
     problems = officer_problems(rows)
@@ -149,7 +151,8 @@ def save_profile(
     party.updated_at = utcnow()  # always an UPDATE, so the version moves even for officer edits
     try:
         db.session.flush()
-    except StaleDataError as exc:
+    except (StaleDataError, IntegrityError) as exc:
+        # IntegrityError: a second tab created this account's profile row at the same moment.
         raise StaleProfile(STALE_MESSAGE) from exc
     audit.record(
         "party.profile_update",

@@ -37,11 +37,14 @@ BLANK_ROWS = 3  # extra empty rows so the form works without JavaScript
 DEFAULT_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Bendahara")
 
 
-def text(label: str, max_len: int, required: str | None = None, *extra) -> StringField:
+def text(
+    label: str, max_len: int, required: str | None = None, *extra, render_kw: dict | None = None
+) -> StringField:
     """A one-line text field: cleaned, no control characters, length of its column."""
     first = DataRequired(required) if required else Optional()
     return StringField(
         label,
+        render_kw=render_kw,
         filters=[clean_text],
         validators=[
             first,
@@ -118,7 +121,11 @@ class PartyProfileForm(FlaskForm):
     kecamatan = text("Kecamatan", 120, "Isi kecamatan.")
     city = text("Kabupaten/Kota", 120, "Isi kabupaten/kota.")
     postal_code = text(
-        "Kode pos", 10, None, Regexp(r"^[0-9]{5}$", message="Kode pos harus 5 angka.")
+        "Kode pos",
+        10,
+        None,
+        Regexp(r"^[0-9]{5}\Z", message="Kode pos harus 5 angka."),
+        render_kw={"inputmode": "numeric", "autocomplete": "postal-code"},
     )
     sk_number = text("Nomor SK", 120, "Isi nomor SK kepengurusan.")
     sk_date = date_field("Tanggal SK", "Isi tanggal SK.")
@@ -129,14 +136,19 @@ class PartyProfileForm(FlaskForm):
         "Telepon/WhatsApp",
         32,
         "Isi nomor telepon/WhatsApp.",
-        Regexp(r"^\+?[0-9 ]+$", message="Hanya angka, spasi, dan tanda + di depan."),
+        Regexp(r"^\+?[0-9 ]+\Z", message="Hanya angka, spasi, dan tanda + di depan."),
         digits_between(8, 15, "Nomor telepon harus 8 sampai 15 angka."),
+        render_kw={"type": "tel", "autocomplete": "tel"},
     )
     contact_email = text(
-        "E-mail kontak", 254, None, Email("Alamat e-mail tidak valid.", granular_message=False)
+        "E-mail kontak",
+        254,
+        None,
+        Email("Alamat e-mail tidak valid.", granular_message=False),
+        render_kw={"type": "email", "autocomplete": "email"},
     )
     officers = OfficerList(FormField(OfficerForm), max_entries=parties.MAX_OFFICERS)
-    new_logo = FileField("Logo partai")
+    new_logo = FileField("Logo partai", render_kw={"accept": "image/png,image/jpeg"})
     version = HiddenField()
 
     def validate_term_end(self, field) -> None:

@@ -116,3 +116,10 @@ def test_hundred_rows_accepted_and_more_refused(app, make, login_as):
     assert len(party.officers) == 100
     data = profile_form(party.version, officers=[*rows, ("Anggota", "Satu Lagi")])
     _refused(client, party, data, "Susunan pengurus paling banyak 100 baris.")
+
+
+def test_dashboard_card_lists_what_is_missing(app, make, login_as):
+    party = make.party()
+    page = login_as(party.account).get("/pemohon/").get_data(as_text=True)
+    assert "Logo partai belum diunggah." in page
+    assert 'href="/pemohon/profil"' in page
