@@ -44,10 +44,30 @@ def check(deploy: bool) -> None:
     click.echo("Semua pemeriksaan lulus.")
 
 
+@click.command("demo-data")
+def demo_data() -> None:
+    """Create fictional demo staff and party accounts; passwords are printed once."""
+    from sisakat.exceptions import DomainError
+    from sisakat.services import demo
+
+    try:
+        accounts = demo.create_demo_data()
+        db.session.commit()
+    except DomainError as exc:
+        db.session.rollback()
+        click.echo(exc.message, err=True)
+        sys.exit(1)
+    click.echo("Akun demo dibuat (data fiktif). Catat kata sandi ini: tidak ditampilkan lagi.")
+    for account in accounts:
+        click.echo(
+            f"{account.role.label:<14} {account.username:<20} {account.password}  {account.label}"
+        )
+
+
 def init_app(app: Flask) -> None:
     """Register every command."""
     from sisakat.cli_accounts import COMMANDS as ACCOUNT_COMMANDS
 
-    for command in (storage_sweep, check, *ACCOUNT_COMMANDS):
+    for command in (storage_sweep, check, demo_data, *ACCOUNT_COMMANDS):
         app.cli.add_command(command)
     app.teardown_appcontext(lambda _exc: db.session.remove())

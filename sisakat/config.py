@@ -33,7 +33,7 @@ class DefaultConfig:
     THREADS = 4
     REDIS_URL = ""
     MAX_UPLOAD_MB = 10  # per document; MAX_CONTENT_LENGTH is derived
-    MAX_FORM_PARTS = 200
+    MAX_FORM_PARTS = 300  # the party profile posts up to 100 board rows x 2 fields + ~25 others
     SESSION_IDLE_MINUTES = 60
     SESSION_ABSOLUTE_HOURS = 12
     SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@
 from sisakat.admin import (  # noqa: F401
     letter_settings,
     numbering,
+    settings_pages,  # noqa: F401
     users,  # noqa: F401
 )
 from sisakat.admin.routes import bp

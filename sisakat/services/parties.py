@@ -1,9 +1,19 @@
-"""Party profiles (biodata partai): completeness rules shared by the profile screen and workflow."""
+"""Party profiles (biodata partai): completeness rules shared by the profile screen and workflow,
+and saving the profile (fields, board composition, logo) with optimistic locking."""
 
 from __future__ import annotations
 
-from sisakat.models import Party
+from datetime import date
+from typing import Any, BinaryIO
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import FileKind, Level, Party, PartyOfficer, User, utcnow
 from sisakat.models.party import REQUIRED_POSITIONS
+from sisakat.services import audit, images
 
 REQUIRED_FIELDS = {
     "party_name": "Nama partai",
@@ -22,6 +32,20 @@ REQUIRED_FIELDS = {
     "term_end": "Akhir masa bakti",
     "phone": "Nomor telepon/WhatsApp",
 }
+
+# Columns the profile form may set; anything else a client posts is never read.
+PROFILE_FIELDS = ("board_name", "abbreviation", "postal_code", "contact_email", *REQUIRED_FIELDS)
+MAX_OFFICERS = 100
+STALE_MESSAGE = "Profil sudah diubah di tempat lain. Muat ulang halaman."
+TERM_MESSAGE = "Akhir masa bakti harus sesudah awal masa bakti."
+
+
+class StaleProfile(DomainError):
+    """Someone saved the profile after this user loaded it."""
+
+
+class ProfileInvalid(DomainError):
+    """The profile breaks a rule (board composition, term of office)."""
 
 
 def profile_problems(party: Party | None) -> list[str]:
@@ -42,3 +66,99 @@ def profile_problems(party: Party | None) -> list[str]:
     if party.logo_file_id is None:
         problems.append("Logo partai belum diunggah.")
     return problems
+
+
+def officer_problems(rows: list[tuple[str, str]]) -> list[str]:
+    """Board-composition rules: Ketua, Sekretaris and Bendahara named; at most 100 rows."""
+    problems = []
+    if len(rows) > MAX_OFFICERS:
+        problems.append(f"Susunan pengurus paling banyak {MAX_OFFICERS} baris.")
+    named = {position.strip().lower() for position, name in rows if name.strip()}
+    problems += [
+        f"Jabatan {p} wajib diisi beserta namanya."
+        for p in REQUIRED_POSITIONS
+        if p.lower() not in named
+    ]
+    return problems
+
+
+def term_problem(start: date | None, end: date | None) -> str | None:
+    """The term of office must end after it starts."""
+    if start is not None and end is not None and end <= start:
+        return TERM_MESSAGE
+    return None
+
+
+def _apply_officers(party: Party, rows: list[tuple[str, str]]) -> None:
+    """Update the composition in place: reuse rows by order, add new ones, drop the rest."""
+    current = list(party.officers)
+    for i, (position, name) in enumerate(rows):
+        if i < len(current):
+            officer = current[i]
+            officer.position, officer.name, officer.sort_order = position, name, i
+        else:
+            party.officers.append(PartyOfficer(position=position, name=name, sort_order=i))
+    for extra in current[len(rows) :]:
+        party.officers.remove(extra)
+
+
+def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int | None) -> None:
+    """Refuse a stale save and rule breaks before anything is written (logo included)."""
+    if party is not None and seen_version != party.version:
+        raise StaleProfile(STALE_MESSAGE)
+    problems = officer_problems(rows)
+    if problems:
+        raise ProfileInvalid(problems[0])
+    term = term_problem(values.get("term_start"), values.get("term_end"))
+    if term:
+        raise ProfileInvalid(term)
+    if values.get("level") is not None and not isinstance(values["level"], Level):
+        values["level"] = Level(values["level"])
+
+
+def save_profile(
+    account: User,
+    values: dict[str, Any],
+    officers: list[tuple[str, str]],
+    *,
+    actor: User,
+    seen_version: int | None,
+    logo: BinaryIO | None = None,
+    logo_name: str = "",
+) -> Party:
+    """Save the account's party profile (created on first save) and optionally a new logo.
+
+    Only ``PROFILE_FIELDS`` are read from ``values``. A stale ``seen_version`` raises
+    ``StaleProfile``; a bad logo raises ``UploadRejected``; nothing is changed in either case.
+    """
+    party = account.party
+    values = dict(values)
+    _check(party, values, officers, seen_version)
+    logo_row = None
+    if logo is not None:
+        logo_row = images.store_image(
+            logo, kind=FileKind.LOGO, display_name=logo_name or "logo.png", uploaded_by=actor
+        )
+    if party is None:
+        party = Party(account=account, board_name=values.get("board_name") or "")
+        db.session.add(party)
+    changed = [f for f in PROFILE_FIELDS if f in values and getattr(party, f) != values[f]]
+    for field in changed:
+        setattr(party, field, values[field])
+    _apply_officers(party, officers)
+    if logo_row is not None:
+        party.logo_file_id = logo_row.id  # the old logo row and file stay (files are immutable)
+    party.updated_at = utcnow()  # always an UPDATE, so the version moves even for officer edits
+    try:
+        db.session.flush()
+    except (StaleDataError, IntegrityError) as exc:
+        # IntegrityError: a second tab created this account's profile row at the same moment.
+        raise StaleProfile(STALE_MESSAGE) from exc
+    audit.record(
+        "party.profile_update",
+        actor=actor,
+        object_type="party",
+        object_id=party.id,
+        details={"fields": changed, "officers": len(officers), "logo_file_id": party.logo_file_id},
+    )
+    return party

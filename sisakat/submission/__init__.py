@@ -1,5 +1,6 @@
 """The party's (Pemohon's) side: dashboard, party profile, applications, documents, letters."""
 
+from sisakat.submission import profile  # noqa: F401
 from sisakat.submission.routes import bp
 
 __all__ = ["bp"]

@@ -1,0 +1,140 @@
+"""Demo data for training and trying the app: fictional staff and three fictional party boards.
+
+Fictional people and parties only ("Partai Contoh ...", "Dr. Contoh Pejabat, M.Si."). No super
+admin is created (``create-admin`` does that). Passwords are random and returned once to print.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from PIL import Image, ImageDraw, ImageFont
+
+from sisakat.config import ROOT
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import FileKind, Level, Party, PartyOfficer, Role, User
+from sisakat.services import audit, images
+from sisakat.services.passwords import hash_password
+
+FONT = "sisakat/pdf/fonts/LiberationSans-Bold.ttf"
+EMAIL_DOMAIN = "contoh-demo.example.com"
+STAFF = (
+    ("demo-verifikator", Role.VERIFIKATOR, "Contoh Verifikator, S.Sos.", "198001012005011001"),
+    ("demo-penandatangan", Role.PENANDATANGAN, "Dr. Contoh Pejabat, M.Si.", "197001011995011001"),
+)
+PARTIES = (
+    ("Partai Contoh Maju", "PCM", Level.PROVINSI, "Sumatera Selatan", "DPW", "#0b5394"),
+    ("Partai Contoh Sejahtera", "PCS", Level.KOTA, "Kota Palembang", "DPD", "#38761d"),
+    ("Partai Contoh Nusantara", "PCN", Level.KABUPATEN, "Kabupaten Contoh Ilir", "DPC", "#990000"),
+)
+OFFICERS = ("Ketua", "Wakil Ketua", "Sekretaris", "Wakil Sekretaris", "Bendahara")
+FIRST_NAMES = ("Ahmad", "Siti", "Budi", "Dewi", "Rudi")
+
+
+class DemoDataExists(DomainError):
+    """Demo accounts are already there; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """One created login, with its password shown once."""
+
+    username: str
+    role: Role
+    label: str
+    password: str
+
+
+def usernames() -> list[str]:
+    """Every username the demo data creates."""
+    return [s[0] for s in STAFF] + [f"demo-{p[1].lower()}" for p in PARTIES]
+
+
+def draw_logo(abbreviation: str, colour: str) -> bytes:
+    """A simple round logo with the party's abbreviation (Pillow-drawn PNG)."""
+    image = Image.new("RGB", (400, 400), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((20, 20, 380, 380), fill=colour, outline="#222222", width=8)
+    font = ImageFont.truetype(str(ROOT / FONT), 120)
+    draw.text((200, 200), abbreviation, fill="white", font=font, anchor="mm")
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _user(username: str, role: Role, full_name: str, **extra) -> tuple[User, str]:
+    """A new user with a random password (returned in clear once, stored only hashed)."""
+    password = secrets.token_urlsafe(12)
+    user = User(
+        username=username,
+        email=f"{username}@{EMAIL_DOMAIN}",
+        full_name=full_name,
+        role=role,
+        password_hash=hash_password(password),
+        **extra,
+    )
+    db.session.add(user)
+    return user, password
+
+
+def _party(account: User, spec: tuple, n: int) -> Party:
+    """A complete fictional profile with board composition and a drawn logo."""
+    name, abbr, level, region, board, colour = spec
+    people = [f"{first} Contoh {abbr}" for first in FIRST_NAMES]
+    party = Party(
+        account=account,
+        board_name=f"{board} {name} {'Provinsi ' if level == Level.PROVINSI else ''}{region}",
+        party_name=name,
+        abbreviation=abbr,
+        level=level,
+        region_name=region,
+        reporter_name=people[0],
+        reporter_position="Ketua",
+        street=f"Jalan Contoh No. {n + 10}",
+        kelurahan="Kelurahan Contoh",
+        kecamatan="Kecamatan Contoh",
+        city="Kota Palembang" if level == Level.PROVINSI else region,
+        postal_code=f"3010{n}",
+        sk_number=f"SK-{n + 1:03d}/DPP-{abbr}/I/2025",
+        sk_date=date(2025, 1, 15),
+        sk_issuer=f"Dewan Pimpinan Pusat {name}",
+        term_start=date(2025, 1, 15),
+        term_end=date(2030, 1, 14),
+        phone=f"0812 0000 00{n:02d}",
+        contact_email=f"sekretariat-{abbr.lower()}@{EMAIL_DOMAIN}",
+    )
+    db.session.add(party)
+    for i, position in enumerate(OFFICERS):
+        party.officers.append(PartyOfficer(position=position, name=people[i], sort_order=i))
+    logo = draw_logo(abbr, colour)
+    row = images.store_image(
+        io.BytesIO(logo), kind=FileKind.LOGO, display_name=f"logo-{abbr}.png", uploaded_by=account
+    )
+    party.logo_file_id = row.id
+    return party
+
+
+def create_demo_data() -> list[DemoAccount]:
+    """Create the demo staff and party accounts; refuses when any demo account exists."""
+    taken = db.session.execute(db.select(User.username).where(User.username.in_(usernames())))
+    existing = sorted(taken.scalars())
+    if existing:
+        raise DemoDataExists(
+            f"Data demo sudah ada (akun {', '.join(existing)}). Tidak ada yang diubah."
+        )
+    created = []
+    for username, role, full_name, nip in STAFF:
+        _, password = _user(username, role, full_name, nip=nip)
+        created.append(DemoAccount(username, role, full_name, password))
+    for n, spec in enumerate(PARTIES):
+        account, password = _user(f"demo-{spec[1].lower()}", Role.PEMOHON, f"Sekretariat {spec[1]}")
+        db.session.flush()
+        party = _party(account, spec, n)
+        created.append(DemoAccount(account.username, Role.PEMOHON, party.board_name, password))
+    db.session.flush()
+    audit.record("demo.create", actor=None, details={"usernames": [a.username for a in created]})
+    return created

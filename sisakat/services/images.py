@@ -1,0 +1,103 @@
+"""Uploaded images (party logos, the regional emblem): checked by content, re-encoded to PNG.
+
+The browser's file name and content type are never trusted. The bytes are streamed to a temp file
+with a size cap, opened with Pillow restricted to PNG and JPEG, bounded in pixels before decoding,
+decoded, turned upright (EXIF orientation) and re-encoded to a fresh PNG without any metadata
+(EXIF with GPS positions, ICC profiles, text chunks). Only the re-encoded bytes are kept.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import BinaryIO
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from sisakat.exceptions import UploadRejected
+from sisakat.models import FileKind, StoredFile, User
+from sisakat.services import storage
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_SIDE = 4000  # pixels per side accepted on upload
+KEEP_SIDE = 1600  # larger images are scaled down: plenty for a letterhead or a profile page
+
+MSG_NOT_IMAGE = "Berkas bukan gambar PNG atau JPEG yang valid."
+MSG_SVG = "Gambar SVG tidak diterima. Unggah gambar PNG atau JPEG."
+MSG_TOO_BIG = "Berkas gambar terlalu besar. Ukuran maksimal 2 MB."
+MSG_PIXELS = f"Ukuran gambar terlalu besar. Maksimal {MAX_SIDE} × {MAX_SIDE} piksel."
+MSG_EMPTY = "Berkas gambar kosong."
+MSG_BROKEN = "Berkas gambar rusak atau tidak lengkap."
+
+
+def _looks_like_svg(head: bytes) -> bool:
+    """SVG is XML text: refused by name so the user knows why (it can carry scripts)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith((b"<?xml", b"<svg", b"<!doctype svg")) or b"<svg" in text[:1024]
+
+
+def _open_bounded(f: BinaryIO) -> Image.Image:
+    """Open as PNG/JPEG only and refuse oversized dimensions before any pixel is decoded."""
+    try:
+        image = Image.open(f, formats=["PNG", "JPEG"])
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow's own guard (MAX_IMAGE_PIXELS): the warning is an exception under
+        # ``filterwarnings=error``; otherwise our side check below refuses the image anyway.
+        raise UploadRejected(MSG_PIXELS) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise UploadRejected(MSG_NOT_IMAGE) from exc
+    width, height = image.size
+    if width > MAX_SIDE or height > MAX_SIDE:
+        raise UploadRejected(MSG_PIXELS)
+    if width < 1 or height < 1:
+        raise UploadRejected(MSG_NOT_IMAGE)
+    return image
+
+
+def _clean_pixels(image: Image.Image) -> Image.Image:
+    """Decode, turn upright, drop every piece of metadata, normalise the mode."""
+    try:
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
+        clean = upright.convert("RGBA" if has_alpha else "RGB")
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise UploadRejected(MSG_BROKEN) from exc
+    clean.info = {}  # convert() copies info (exif, icc_profile, dpi, text): drop it all
+    clean.thumbnail((KEEP_SIDE, KEEP_SIDE), Image.Resampling.LANCZOS)
+    return clean
+
+
+def reencode_png(stream: BinaryIO, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """Validate an uploaded image and return it re-encoded as a metadata-free PNG."""
+    try:
+        spooled = storage.spool(stream, max_bytes=max_bytes)
+    except UploadRejected as exc:
+        raise UploadRejected(MSG_TOO_BIG) from exc
+    try:
+        if spooled.size == 0:
+            raise UploadRejected(MSG_EMPTY)
+        with spooled.path.open("rb") as f:
+            if _looks_like_svg(f.read(2048)):
+                raise UploadRejected(MSG_SVG)
+            f.seek(0)
+            with _open_bounded(f) as image:
+                clean = _clean_pixels(image)
+        out = io.BytesIO()
+        clean.save(out, format="PNG", optimize=True)
+        return out.getvalue()
+    finally:
+        storage.discard(spooled)
+
+
+def store_image(
+    stream: BinaryIO, *, kind: FileKind, display_name: str, uploaded_by: User | None
+) -> StoredFile:
+    """Validate, re-encode and store an image; returns the new (flushed) ``StoredFile`` row."""
+    data = reencode_png(stream)
+    return storage.save_bytes(
+        data,
+        kind=kind,
+        content_type="image/png",
+        display_name=display_name or "gambar.png",
+        uploaded_by=uploaded_by,
+    )

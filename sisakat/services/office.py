@@ -1,0 +1,124 @@
+"""The office's own data edited by the super admin: agency profile with the regional emblem,
+the signatory, and the letterhead / signature-block previews built from them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, BinaryIO
+
+from sisakat import formatting
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import FileKind, StoredFile, User, utcnow
+from sisakat.services import images, settings
+
+AGENCY_KEYS = (
+    "government",
+    "name",
+    "short_name",
+    "region",
+    "address",
+    "phone",
+    "fax",
+    "email",
+    "website",
+    "city",
+    "timezone",
+)
+SIGNATORY_KEYS = ("position", "region_line", "prefix", "on_behalf_of", "name", "rank", "nip")
+PREFIXES = ("", "a.n.", "Plt.", "Plh.")
+NIP_RE = re.compile(r"[0-9]{18}")
+
+
+class SettingsInvalid(DomainError):
+    """A setting value breaks a rule."""
+
+
+def signatory_problem(prefix: str, on_behalf_of: str) -> str | None:
+    """Signing a.n. (atas nama) needs the line naming on whose behalf."""
+    if prefix not in PREFIXES:
+        return "Awalan jabatan tidak valid."
+    if prefix == "a.n." and not on_behalf_of.strip():
+        return "Isi baris atas nama (misalnya KEPALA BADAN ...) untuk penandatanganan a.n."
+    return None
+
+
+def update_agency(
+    values: dict[str, Any],
+    *,
+    actor: User,
+    emblem: BinaryIO | None = None,
+    emblem_name: str = "",
+) -> list[str]:
+    """Store the agency profile (and a new emblem image); returns the changed keys (audited)."""
+    if values.get("timezone") not in settings.TIMEZONES:
+        raise SettingsInvalid("Zona waktu tidak valid.")
+    new = {f"agency.{key}": values[key] for key in AGENCY_KEYS if key in values}
+    if emblem is not None:
+        row = images.store_image(
+            emblem,
+            kind=FileKind.EMBLEM,
+            display_name=emblem_name or "lambang.png",
+            uploaded_by=actor,
+        )
+        new["agency.emblem_file_id"] = row.id  # the previous emblem file stays (immutable)
+    return settings.update(new, actor=actor)
+
+
+def update_signatory(values: dict[str, Any], *, actor: User) -> list[str]:
+    """Store the signatory as printed on letters; returns the changed keys (audited)."""
+    problem = signatory_problem(values.get("prefix", ""), values.get("on_behalf_of", ""))
+    if problem:
+        raise SettingsInvalid(problem)
+    if not NIP_RE.fullmatch(values.get("nip", "")):
+        raise SettingsInvalid("NIP harus 18 angka.")
+    new = {f"signatory.{key}": values[key] for key in SIGNATORY_KEYS if key in values}
+    return settings.update(new, actor=actor)
+
+
+def emblem_file() -> StoredFile | None:
+    """The current regional emblem image, if one was uploaded."""
+    file_id = settings.get("agency.emblem_file_id")
+    if not isinstance(file_id, int):
+        return None
+    row = db.session.get(StoredFile, file_id)
+    if row is None or row.kind != FileKind.EMBLEM or row.purged_at is not None:
+        return None
+    return row
+
+
+def letterhead() -> dict[str, Any]:
+    """The letterhead (kop surat) lines as the letter prints them, plus a sample date line."""
+    agency = settings.group("agency")
+    contact = [
+        f"Telepon {agency['phone']}" if agency.get("phone") else "",
+        f"Faksimile {agency['fax']}" if agency.get("fax") else "",
+    ]
+    online = [
+        f"Laman {agency['website']}" if agency.get("website") else "",
+        f"Pos-el {agency['email']}" if agency.get("email") else "",
+    ]
+    today = formatting.to_local(utcnow(), settings.utc_offset_hours())
+    return {
+        "government": agency.get("government") or "",
+        "name": agency.get("name") or "",
+        "address": agency.get("address") or "",
+        "contact": ", ".join(x for x in contact if x),
+        "online": ", ".join(x for x in online if x),
+        "date_line": f"{agency.get('city') or ''}, {formatting.tanggal(today)}",
+        "has_emblem": emblem_file() is not None,
+    }
+
+
+def signature_lines(values: dict[str, Any]) -> list[str]:
+    """The position lines above the signature: ``a.n. X`` / ``Plt. POSITION`` / region line."""
+    prefix = values.get("prefix") or ""
+    lines = []
+    if values.get("on_behalf_of"):
+        text = values["on_behalf_of"]
+        lines.append(f"a.n. {text}" if prefix == "a.n." else text)
+    position = values.get("position") or ""
+    lines.append(f"{prefix} {position}" if prefix in ("Plt.", "Plh.") else position)
+    if values.get("region_line"):
+        lines.append(values["region_line"])
+    return lines

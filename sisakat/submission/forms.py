@@ -1,0 +1,208 @@
+"""Pemohon forms: the party profile (biodata partai) with its board composition and logo."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from werkzeug.datastructures import FileStorage
+from wtforms import (
+    DateField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    SelectChoice,
+    SelectField,
+    StringField,
+)
+from wtforms.utils import unset_value
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+
+from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.models import Level
+from sisakat.services import parties
+
+BLANK_ROWS = 3  # extra empty rows so the form works without JavaScript
+DEFAULT_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Bendahara")
+
+
+def text(
+    label: str, max_len: int, required: str | None = None, *extra, render_kw: dict | None = None
+) -> StringField:
+    """A one-line text field: cleaned, no control characters, length of its column."""
+    first = DataRequired(required) if required else Optional()
+    return StringField(
+        label,
+        render_kw=render_kw,
+        filters=[clean_text],
+        validators=[
+            first,
+            no_control_chars,
+            single_line,
+            Length(max=max_len, message=f"Maksimal {max_len} karakter."),
+            *extra,
+        ],
+    )
+
+
+def plausible_date(form, field) -> None:
+    """Dates from 1945 to 2100 only (a typo such as year 0202 would otherwise pass)."""
+    if isinstance(field.data, date) and not 1945 <= field.data.year <= 2100:
+        raise ValidationError("Tahun tidak wajar.")
+
+
+def date_field(label: str, required: str) -> DateField:
+    """An HTML date input (``YYYY-MM-DD``) with Indonesian messages."""
+    return DateField(
+        label,
+        validators=[InputRequired(required), plausible_date],
+        invalid_value_message="Tanggal tidak valid.",
+    )
+
+
+def digits_between(low: int, high: int, message: str):
+    """Validator: the number of digits in the value lies in ``[low, high]``."""
+
+    def check(form, field) -> None:
+        if field.data and not low <= sum(ch.isdigit() for ch in field.data) <= high:
+            raise ValidationError(message)
+
+    return check
+
+
+class OfficerForm(Form):
+    """One board-composition row (no CSRF: it lives inside the profile form)."""
+
+    position = text("Jabatan", 120)
+    name = text("Nama", 120)
+
+
+class OfficerList(FieldList):
+    """A FieldList that remembers how many rows were posted (WTForms cuts at max_entries)."""
+
+    posted_rows = 0
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        """Count the posted row indices before WTForms truncates them."""
+        if formdata:
+            self.posted_rows = len(set(self._extract_indices(self.name, formdata)))
+        super().process(formdata, data, extra_filters=extra_filters)
+
+
+class PartyProfileForm(FlaskForm):
+    """The party profile; checks shape here, rules in ``services.parties``."""
+
+    party_name = text("Nama partai", 200, "Isi nama partai.")
+    abbreviation = text("Singkatan", 40)
+    board_name = text("Nama kepengurusan", 200, "Isi nama kepengurusan.")
+    level = SelectField(
+        "Tingkat kepengurusan",
+        choices=[SelectChoice("", "— Pilih tingkat —")]
+        + [SelectChoice(lv.value, lv.label) for lv in Level],
+        validators=[InputRequired("Pilih tingkat kepengurusan.")],
+        invalid_choice_message="Pilihan tidak valid.",
+    )
+    region_name = text("Nama wilayah", 120, "Isi nama provinsi/kabupaten/kota.")
+    reporter_name = text("Nama pelapor", 120, "Isi nama pelapor.")
+    reporter_position = text("Jabatan pelapor", 120, "Isi jabatan pelapor.")
+    street = text("Jalan dan nomor", 255, "Isi alamat sekretariat.")
+    kelurahan = text("Kelurahan/Desa", 120, "Isi kelurahan/desa.")
+    kecamatan = text("Kecamatan", 120, "Isi kecamatan.")
+    city = text("Kabupaten/Kota", 120, "Isi kabupaten/kota.")
+    postal_code = text(
+        "Kode pos",
+        10,
+        None,
+        Regexp(r"^[0-9]{5}\Z", message="Kode pos harus 5 angka."),
+        render_kw={"inputmode": "numeric", "autocomplete": "postal-code"},
+    )
+    sk_number = text("Nomor SK", 120, "Isi nomor SK kepengurusan.")
+    sk_date = date_field("Tanggal SK", "Isi tanggal SK.")
+    sk_issuer = text("Penerbit SK", 200, "Isi penerbit SK (misalnya DPP partai).")
+    term_start = date_field("Awal masa bakti", "Isi awal masa bakti.")
+    term_end = date_field("Akhir masa bakti", "Isi akhir masa bakti.")
+    phone = text(
+        "Telepon/WhatsApp",
+        32,
+        "Isi nomor telepon/WhatsApp.",
+        Regexp(r"^\+?[0-9 ]+\Z", message="Hanya angka, spasi, dan tanda + di depan."),
+        digits_between(8, 15, "Nomor telepon harus 8 sampai 15 angka."),
+        render_kw={"type": "tel", "autocomplete": "tel"},
+    )
+    contact_email = text(
+        "E-mail kontak",
+        254,
+        None,
+        Email("Alamat e-mail tidak valid.", granular_message=False),
+        render_kw={"type": "email", "autocomplete": "email"},
+    )
+    officers = OfficerList(FormField(OfficerForm), max_entries=parties.MAX_OFFICERS)
+    new_logo = FileField("Logo partai", render_kw={"accept": "image/png,image/jpeg"})
+    version = HiddenField()
+
+    def validate_term_end(self, field) -> None:
+        """The term ends after it starts (rule from the service)."""
+        problem = parties.term_problem(self.term_start.data, field.data)
+        if problem:
+            raise ValidationError(problem)
+
+    def validate_officers(self, field) -> None:
+        """Each row complete or blank; required positions present; at most 100 rows."""
+        incomplete = False
+        for entry in field.entries:
+            pos, name = entry.form.position, entry.form.name
+            if pos.data and not name.data:
+                name.errors.append("Isi nama pengurus.")
+                incomplete = True
+            elif name.data and not pos.data:
+                pos.errors.append("Isi jabatan pengurus.")
+                incomplete = True
+        rows = self.officer_rows()
+        problems = parties.officer_problems(rows)
+        if field.posted_rows > parties.MAX_OFFICERS:
+            problems.insert(0, f"Susunan pengurus paling banyak {parties.MAX_OFFICERS} baris.")
+        if incomplete:
+            problems.insert(0, "Lengkapi baris susunan pengurus yang ditandai.")
+        if problems:
+            raise ValidationError(" ".join(problems))
+
+    def fill_blank_rows(self, count: int = BLANK_ROWS) -> None:
+        """Suggested positions for an empty list, then a few blank rows (works without JS)."""
+        if not self.officers.entries:
+            for position in DEFAULT_POSITIONS:
+                self.officers.append_entry({"position": position, "name": ""})
+        for _ in range(count):
+            if len(self.officers.entries) < parties.MAX_OFFICERS:
+                self.officers.append_entry()
+
+    def officer_rows(self) -> list[tuple[str, str]]:
+        """Non-blank rows as (position, name), in the order shown."""
+        rows = [(e.form.position.data or "", e.form.name.data or "") for e in self.officers]
+        return [(p, n) for p, n in rows if p or n]
+
+    def profile_values(self) -> dict[str, Any]:
+        """The profile columns, by name; the service reads only its own field list."""
+        values = {name: getattr(self, name).data for name in parties.PROFILE_FIELDS}
+        values["level"] = Level(self.level.data)
+        return values
+
+    def logo_upload(self) -> FileStorage | None:
+        """The uploaded logo, or None when no file was chosen."""
+        data = self.new_logo.data
+        return data if isinstance(data, FileStorage) and data.filename else None
+
+    def seen_version(self) -> int | None:
+        """The version the page showed; None when absent or forged."""
+        raw = (self.version.data or "").strip()
+        return int(raw) if raw.isdigit() else None

@@ -1,0 +1,80 @@
+"""Party profile (biodata partai) screens: the form, and the logo served to owner and staff."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from sisakat.exceptions import DomainError, UploadRejected
+from sisakat.extensions import db
+from sisakat.models import Party, Role
+from sisakat.policies import can_view_party, role_required
+from sisakat.services import parties, storage
+from sisakat.submission.forms import PartyProfileForm
+from sisakat.submission.routes import bp
+
+
+@bp.context_processor
+def _profile_helpers() -> dict:
+    """``profile_problems(party)`` for the dashboard card: a pure check over loaded rows."""
+    return {"profile_problems": parties.profile_problems}
+
+
+def _render(form: PartyProfileForm):
+    """The profile page with the form as it stands (posted input kept on errors)."""
+    party = current_user.party
+    return render_template(
+        "submission/profile.html",
+        form=form,
+        party=party,
+        problems=parties.profile_problems(party),
+        max_rows=parties.MAX_OFFICERS,
+    )
+
+
+def _save(form: PartyProfileForm) -> bool:
+    """One service call; on a DomainError roll back, show the message and keep the input."""
+    logo = form.logo_upload()
+    try:
+        parties.save_profile(
+            current_user,
+            form.profile_values(),
+            form.officer_rows(),
+            actor=current_user,
+            seen_version=form.seen_version(),
+            logo=logo.stream if logo else None,
+            logo_name=logo.filename if logo else "",
+        )
+        db.session.commit()
+    except DomainError as exc:
+        db.session.rollback()
+        if isinstance(exc, UploadRejected):
+            form.new_logo.errors = [exc.message]
+        flash(exc.message, "danger")
+        return False
+    return True
+
+
+@bp.route("/profil", methods=["GET", "POST"])
+@role_required(Role.PEMOHON)
+def party_profile():
+    """Show and save the party profile of the logged-in Pemohon."""
+    form = PartyProfileForm(obj=current_user.party if request.method == "GET" else None)
+    if request.method == "GET":
+        form.fill_blank_rows()
+    elif not form.validate_on_submit():
+        flash("Profil belum tersimpan. Periksa isian yang ditandai.", "danger")
+    elif _save(form):
+        flash("Profil partai tersimpan.", "success")
+        return redirect(url_for(".party_profile"))
+    return _render(form)
+
+
+@bp.get("/profil/logo/<int:party_id>")
+@role_required(*Role)
+def party_logo(party_id: int):
+    """A party's logo (re-encoded PNG) for its owner and staff; other parties get 404."""
+    party = db.session.get(Party, party_id)
+    if party is None or party.logo is None or not can_view_party(current_user, party.account_id):
+        abort(404)
+    return storage.send(party.logo, as_attachment=False, download_name=f"logo-{party.id}.png")

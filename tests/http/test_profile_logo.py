@@ -1,0 +1,81 @@
+"""UP-4 over HTTP: the party logo is checked by content, stored re-encoded, shown to owner/staff."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from sisakat.extensions import db
+from sisakat.models import Role, StoredFile
+from sisakat.services import storage
+from tests.images_util import SVG, jpeg_with_exif, pdf_bytes, png_bytes, png_header_claiming
+from tests.profile_data import profile_form, with_file
+
+URL = "/pemohon/profil"
+
+
+def _stored_files() -> list[StoredFile]:
+    return list(db.session.execute(db.select(StoredFile).order_by(StoredFile.id)).scalars())
+
+
+def test_logo_stored_as_png_without_exif_and_old_logo_kept(app, make, login_as):
+    party = make.party()
+    client = login_as(party.account)
+    data = with_file(profile_form(party.version), jpeg_with_exif(), "foto-kamera.jpg")
+    assert client.post(URL, data=data).status_code == 302
+    db.session.refresh(party)
+    first = party.logo
+    image = Image.open(io.BytesIO(storage.read_bytes(first)))
+    assert (image.format, first.content_type, len(image.getexif())) == ("PNG", "image/png", 0)
+    data = with_file(profile_form(party.version), png_bytes(), "logo-baru.png")
+    assert client.post(URL, data=data).status_code == 302
+    db.session.refresh(party)
+    assert [f.id for f in _stored_files()] == [first.id, party.logo_file_id]
+    assert storage.path_of(first).is_file()  # files are immutable: the old one stays
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (SVG, "logo.svg", "Gambar SVG tidak diterima."),
+        (pdf_bytes(), "logo.png", "Berkas bukan gambar PNG atau JPEG yang valid."),
+        (png_header_claiming(20000, 20000), "logo.png", "Maksimal 4000 × 4000 piksel."),
+    ],
+    ids=["svg", "pdf-renamed", "20000px"],
+)
+def test_bad_logo_refused_next_to_the_field_and_nothing_stored(
+    app, make, login_as, content, name, message
+):
+    party = make.party()
+    data = with_file(profile_form(party.version, party_name="Nama Baru"), content, name)
+    response = login_as(party.account).post(URL, data=data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert page.count(message) == 2  # flashed and next to the logo field
+    assert 'value="Nama Baru"' in page
+    db.session.refresh(party)
+    assert (_stored_files(), party.logo_file_id, party.party_name) == ([], None, party.party_name)
+    assert party.party_name != "Nama Baru"
+
+
+def _get(client, url):
+    """GET and close (a file response holds the file open until closed)."""
+    response = client.get(url)
+    response.close()
+    return response
+
+
+def test_logo_access_owner_staff_yes_other_party_no(app, make, login_as):
+    party, other = make.party(), make.party()
+    data = with_file(profile_form(party.version), png_bytes())
+    login_as(party.account).post(URL, data=data)
+    url = f"/pemohon/profil/logo/{party.id}"
+    owner = _get(login_as(party.account), url)
+    assert (owner.status_code, owner.mimetype) == (200, "image/png")
+    assert owner.headers["X-Content-Type-Options"] == "nosniff"
+    assert _get(login_as(other.account), url).status_code == 404
+    assert _get(login_as(make.user(Role.VERIFIKATOR)), url).status_code == 200
+    anonymous = _get(app.test_client(), url)
+    assert anonymous.status_code == 302
+    assert "/akun/masuk" in anonymous.headers["Location"]
+    assert _get(login_as(party.account), f"/pemohon/profil/logo/{other.id}").status_code == 404

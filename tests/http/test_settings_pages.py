@@ -1,0 +1,79 @@
+"""Office settings screens: agency profile with emblem and letterhead preview, signatory."""
+
+import io
+import json
+
+from sisakat.extensions import db
+from sisakat.models import AuditEvent, FileKind, Role, StoredFile
+from sisakat.services import settings
+from tests.images_util import SVG, png_bytes
+
+AGENCY = {
+    "government": "PEMERINTAH KOTA CONTOH",
+    "name": "BADAN KESATUAN BANGSA DAN POLITIK",
+    "short_name": "Kesbangpol Kota Contoh",
+    "region": "KOTA CONTOH",
+    "address": "Jalan Contoh Raya No. 9 Kota Contoh 76111",
+    "phone": "(0542) 000111",
+    "fax": "",
+    "email": "kesbangpol@kota-contoh.example.com",
+    "website": "kesbangpol.kota-contoh.example.com",
+    "city": "Kota Contoh",
+    "timezone": "WITA",
+}
+SIGNATORY = {
+    "prefix": "",
+    "on_behalf_of": "",
+    "position": "KEPALA BADAN KESATUAN BANGSA DAN POLITIK",
+    "region_line": "KOTA CONTOH,",
+    "name": "Dr. Contoh Pejabat, M.Si.",
+    "rank": "Pembina Utama Muda (IV/c)",
+    "nip": "19700101 199501 1 001",
+}
+
+
+def test_agency_settings_saved_audited_and_previewed(app, make, login_as):
+    admin = make.user(Role.SUPERADMIN)
+    client = login_as(admin)
+    data = {**AGENCY, "emblem": (io.BytesIO(png_bytes()), "lambang.jpg")}
+    response = client.post("/admin/pengaturan/instansi", data=data)
+    assert response.status_code == 302
+    assert settings.get("agency.government") == "PEMERINTAH KOTA CONTOH"
+    assert settings.get("agency.timezone") == "WITA"
+    emblem = db.session.get(StoredFile, settings.get("agency.emblem_file_id"))
+    assert (emblem.kind, emblem.content_type) == (FileKind.EMBLEM, "image/png")
+    event = db.session.execute(
+        db.select(AuditEvent).filter_by(action="settings.update")
+    ).scalar_one()
+    assert event.actor_id == admin.id
+    assert "agency.government" in json.loads(event.details)["keys"]
+    page = client.get("/admin/pengaturan/instansi").get_data(as_text=True)
+    assert "PEMERINTAH KOTA CONTOH" in page
+    assert "Laman kesbangpol.kota-contoh.example.com" in page
+    image = login_as(make.user(Role.VERIFIKATOR)).get("/admin/lambang")
+    image.close()
+    assert (image.status_code, image.mimetype) == (200, "image/png")
+
+
+def test_svg_emblem_refused_and_nothing_stored(app, make, login_as):
+    client = login_as(make.user(Role.SUPERADMIN))
+    data = {**AGENCY, "emblem": (io.BytesIO(SVG), "lambang.svg")}
+    page = client.post("/admin/pengaturan/instansi", data=data).get_data(as_text=True)
+    assert "Gambar SVG tidak diterima." in page
+    assert settings.get("agency.government") == "PEMERINTAH PROVINSI SUMATERA SELATAN"
+    assert db.session.execute(db.select(StoredFile)).first() is None
+
+
+def test_signatory_nip_checked_and_shown_grouped(app, make, login_as):
+    client = login_as(make.user(Role.SUPERADMIN))
+    url = "/admin/pengaturan/penandatangan"
+    page = client.post(url, data={**SIGNATORY, "nip": "19700101 19950A 1 001"}).get_data(True)
+    assert "NIP harus 18 angka." in page
+    page = client.post(url, data={**SIGNATORY, "prefix": "a.n."}).get_data(as_text=True)
+    assert "Isi baris atas nama" in page
+    assert settings.get("signatory.rank") == "Pembina Utama Madya (IV/d)"  # unchanged
+    assert client.post(url, data=SIGNATORY).status_code == 302
+    assert settings.get("signatory.nip") == "197001011995011001"
+    page = client.get(url).get_data(as_text=True)
+    assert "NIP 19700101 199501 1 001" in page
+    assert "Pembina Utama Muda (IV/c)" in page
