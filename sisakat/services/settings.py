@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "signatory.name": "Dr. Contoh Pejabat, M.Si.",
     "signatory.rank": "Pembina Utama Madya (IV/d)",
     "signatory.nip": "197001011995011001",
+    # Signature validation (services/signing): key usage required of the signer certificate,
+    # "non_repudiation" (pyHanko default) or "digital_signature".
+    "signing.key_usage": "non_repudiation",
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
