@@ -48,7 +48,9 @@ class FakeBsre:
             "127.0.0.1", 0, self.wsgi, server_class=_Server, handler_class=_QuietHandler
         )
         self.url = f"http://127.0.0.1:{self._server.server_port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def __enter__(self) -> FakeBsre:
         self._thread.start()
@@ -62,7 +64,11 @@ class FakeBsre:
     def wsgi(self, environ, start_response):
         """The WSGI entry point."""
         request = Request(environ)
-        return self.answer(request)(environ, start_response)
+        try:
+            response = self.answer(request)
+        finally:
+            request.close()  # closes the spooled upload
+        return response(environ, start_response)
 
     @staticmethod
     def _error(code: int, message: str, http: int = 400) -> Response:
@@ -100,12 +106,14 @@ class FakeBsre:
         if mode == "stall":
             self.release.wait(10)
         if mode == "nonpdf":
-            return Response("<html>Sesi berakhir</html>", content_type="text/html")
-        signer = self.pki.other_signer if mode == "foreign" else self.pki.signer
-        signed = pdfs.sign(pdf, signer)
+            signed = b"<html>Sesi berakhir</html>"
+        else:
+            signer = self.pki.other_signer if mode == "foreign" else self.pki.signer
+            signed = pdfs.sign(pdf, signer)
         if mode == "truncated":
             signed = signed[: len(signed) // 2]
         if v2:
             body = {"file": [base64.b64encode(signed).decode()], "time": 123}
             return Response(json.dumps(body), content_type="application/json")
-        return Response(signed, content_type="application/pdf", headers={"id_dokumen": "uji-1"})
+        kind = "text/html" if mode == "nonpdf" else "application/pdf"
+        return Response(signed, content_type=kind, headers={"id_dokumen": "uji-1"})

@@ -1,0 +1,62 @@
+"""SIG-9 key-usage policy, SIG-10 agreement with the pyhanko CLI, the report and SRIKANDI helper."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from sisakat.exceptions import SignatureRejected
+from sisakat.services.signing.report import build_report
+from sisakat.services.signing.validation import (
+    extract_number_and_date,
+    judge,
+    match_letter,
+    signed_revision_text,
+)
+from tests.signing import pdfs
+from tests.signing.cli import cli_validate
+
+
+def test_sig9_digital_signature_only_follows_the_policy(pki, make_trust):
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.ds_only)
+    strict = make_trust(allowed=[pki.ds_only], key_usage="non_repudiation")
+    with pytest.raises(SignatureRejected, match="penggunaan kunci"):
+        judge(signed, strict)
+    relaxed = make_trust(allowed=[pki.ds_only], key_usage="digital_signature")
+    assert judge(signed, relaxed).ok
+
+
+@pytest.mark.pdf_tools
+def test_sig10_pyhanko_cli_agrees_on_accepted_fixture(pki, trust, tmp_path):
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+    assert judge(signed, trust).ok
+    assert cli_validate(signed, pki, tmp_path).endswith(":VALID")
+
+
+def test_report_is_json_ready_and_records_offline(pki, trust):
+    unsigned = pdfs.letter_pdf()
+    signed = pdfs.sign(unsigned, pki.signer)
+    verdict = judge(signed, trust)
+    a = pdfs.PARTY_A
+    match = match_letter(signed, unsigned=unsigned, code=a.code, number_text=a.number,
+                         party_name=a.party, byte_range=verdict.byte_range)  # fmt: skip
+    report = build_report(signed, verdict, match, key_usage_policy="non_repudiation", online=False)
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["signer_fingerprint"] == pki.signer.fingerprint
+    assert data["signer_common_name"] == "Dr. Contoh Pejabat, M.Si."
+    assert "BSrE Uji Intermediate" in data["signer_issuer"]
+    assert data["coverage"] == "ENTIRE_FILE" and data["match_tier"] == "A"
+    assert data["revocation_checked"] is False and data["pyhanko_version"] == "0.38.0"
+    assert len(data["file_sha256"]) == 64 and "judged VALID" in report.pretty_print_details()
+
+
+def test_srikandi_number_and_date_from_signed_revision(pki, trust):
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+    text = signed_revision_text(signed, judge(signed, trust).byte_range)
+    text += "\nPalembang, 5 Agustus 2026"
+    found = extract_number_and_date(text, r"200\.1\.5\.3/\d{3}/KBP/\d{4}")
+    assert found.number == "200.1.5.3/017/KBP/2026"
+    assert found.letter_date == date(2026, 8, 5)
+    assert extract_number_and_date("tanpa nomor", r"\d+/X").number is None
