@@ -1,4 +1,4 @@
-"""Real PDFs for the signing tests: ReportLab letters, signatures applied with pyHanko, tampering."""
+"""Real PDFs for the signing tests: ReportLab letters, pyHanko signatures, tampering."""
 
 from __future__ import annotations
 

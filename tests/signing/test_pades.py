@@ -54,7 +54,8 @@ def test_sig12_wrong_passphrase_raises_and_writes_nothing(pki, tmp_path):
         PadesBackend(pki.signer.p12_path).sign(pdfs.letter_pdf(), JOB, "bukan-frasa-ini")
     assert caught.value.message == "Sertifikat PKCS#12 atau kata sandinya tidak valid."
     assert "bukan-frasa-ini" not in repr(caught.value)
-    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None
     assert sorted(p.name for p in pki.signer.p12_path.parent.iterdir()) == before
 
 

@@ -47,9 +47,12 @@ def test_report_is_json_ready_and_records_offline(pki, trust):
     assert data["signer_fingerprint"] == pki.signer.fingerprint
     assert data["signer_common_name"] == "Dr. Contoh Pejabat, M.Si."
     assert "BSrE Uji Intermediate" in data["signer_issuer"]
-    assert data["coverage"] == "ENTIRE_FILE" and data["match_tier"] == "A"
-    assert data["revocation_checked"] is False and data["pyhanko_version"] == "0.38.0"
-    assert len(data["file_sha256"]) == 64 and "judged VALID" in report.pretty_print_details()
+    assert data["coverage"] == "ENTIRE_FILE"
+    assert data["match_tier"] == "A"
+    assert data["revocation_checked"] is False
+    assert data["pyhanko_version"] == "0.38.0"
+    assert len(data["file_sha256"]) == 64
+    assert "judged VALID" in report.pretty_print_details()
 
 
 def test_srikandi_number_and_date_from_signed_revision(pki, trust):

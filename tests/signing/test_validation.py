@@ -13,7 +13,8 @@ def test_sig1_appended_signature_is_accepted_as_tier_a(pki, trust):
     unsigned = pdfs.letter_pdf()
     signed = pdfs.sign(unsigned, pki.signer)
     verdict = judge(signed, trust)
-    assert verdict.ok and verdict.reason is None
+    assert verdict.ok
+    assert verdict.reason is None
     assert verdict.status.coverage.name == "ENTIRE_FILE"
     assert verdict.entry.fingerprint == pki.signer.fingerprint
     a = pdfs.PARTY_A
@@ -32,7 +33,8 @@ def test_sig2_signer_under_unconfigured_root_is_untrusted(pki, make_trust):
     signed = pdfs.sign(pdfs.letter_pdf(), pki.foreign_signer)
     # Even when its fingerprint was (wrongly) allow-listed, the chain decides.
     verdict = judge(signed, make_trust(allowed=[pki.foreign_signer]))
-    assert not verdict.ok and verdict.code == "untrusted"
+    assert not verdict.ok
+    assert verdict.code == "untrusted"
     assert "tidak dipercaya" in verdict.reason
     with pytest.raises(SignatureRejected, match="tidak dipercaya"):
         judge(signed, make_trust())

@@ -104,11 +104,10 @@ def _multipart(fields: dict[str, str], pdf: bytes) -> tuple[bytes, str]:
     boundary = secrets.token_hex(16)
     parts = []
     for name, value in fields.items():
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        )
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        parts.append(f"{head}{value}\r\n".encode())
     parts.append(
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"surat.pdf\"\r\n"
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="surat.pdf"\r\n'
         "Content-Type: application/pdf\r\n\r\n".encode()
         + pdf
         + b"\r\n"
@@ -135,7 +134,9 @@ class BsreClient:
     def _request(self, method: str, path: str, body: bytes | None, content_type: str) -> _Answer:
         """One HTTP exchange with separate connect and read timeouts."""
         url = urlsplit(self.config.base_url)
-        conn_cls = http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
+        conn_cls = (
+            http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
+        )
         conn = conn_cls(url.hostname or "", url.port, timeout=self.config.connect_timeout)
         token = base64.b64encode(f"{self.config.username}:{self.config.password}".encode()).decode()
         headers = {"Authorization": f"Basic {token}", "Accept": "application/json, application/pdf"}

@@ -123,6 +123,8 @@ class PadesBackend:
             signed = pdf_signer.sign_pdf(writer).getvalue()
         except (PdfError, ValueError) as exc:
             log.warning("PAdES signing failed: %s", type(exc).__name__)
-            raise SigningFailed("Surat tidak dapat ditandatangani: berkas PDF tidak valid.") from None
+            raise SigningFailed(
+                "Surat tidak dapat ditandatangani: berkas PDF tidak valid."
+            ) from None
         log.info("PAdES signature applied (%d -> %d bytes)", len(unsigned), len(signed))
         return signed

@@ -53,7 +53,12 @@ class ValidationReport:
 
 
 def build_report(
-    signed: bytes, verdict: Verdict, match: MatchResult | None, *, key_usage_policy: str, online: bool
+    signed: bytes,
+    verdict: Verdict,
+    match: MatchResult | None,
+    *,
+    key_usage_policy: str,
+    online: bool,
 ) -> ValidationReport:
     """Summarise ``verdict`` (and the letter match) for ``signed``; offline means no revocation."""
     st = verdict.status

@@ -129,7 +129,9 @@ def build_trust_config(
         roots=_asn1(roots),
         intermediates=_asn1(intermediates),
         allowed={e.fingerprint: e for e in allowed},
-        key_usage_policy=key_usage_policy if key_usage_policy in KEY_USAGE_POLICIES else "non_repudiation",
+        key_usage_policy=key_usage_policy
+        if key_usage_policy in KEY_USAGE_POLICIES
+        else "non_repudiation",
         online=online,
     )
 
