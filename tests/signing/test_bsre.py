@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from sisakat.exceptions import DomainError, SignatureRejected
-from sisakat.services.signing.bsre import BsreFailed
+from sisakat.services.signing.bsre import BsreConfig, BsreFailed
 from sisakat.services.signing.validation import check
 from tests.fakes.bsre import NIK
 from tests.signing import bsre_helpers as h
@@ -76,3 +76,18 @@ def test_sig13_connection_refused_and_bad_credentials(fake_bsre):
         h.sign(fake_bsre, base_url=f"http://127.0.0.1:{closed_port}")
     with pytest.raises(BsreFailed, match="Kredensial aplikasi SISAKAT ditolak"):
         h.sign(fake_bsre, password="salah")
+
+
+def test_sig13_config_reads_password_from_environment_and_refuses_unset(monkeypatch):
+    monkeypatch.setenv("SISAKAT_BSRE_PASSWORD", "dari-lingkungan")
+    config = BsreConfig.from_config(
+        {"BSRE_BASE_URL": "http://10.0.0.5:8080/", "BSRE_USERNAME": "u"}
+    )
+    assert (config.base_url, config.password, config.read_timeout) == (
+        "http://10.0.0.5:8080",
+        "dari-lingkungan",
+        60.0,
+    )
+    assert "dari-lingkungan" not in repr(config)
+    with pytest.raises(BsreFailed, match="belum dikonfigurasi"):
+        BsreConfig.from_config({})
