@@ -46,6 +46,7 @@ def _page(**forms):
 
 
 def _fail(error: DomainError, **forms):
+    """Roll back, flash the Indonesian message, re-render with what the user typed."""
     db.session.rollback()
     flash(error.message, "danger")
     return _page(**forms)

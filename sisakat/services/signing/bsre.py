@@ -36,6 +36,7 @@ MESSAGES = {
     "unreachable": "Layanan BSrE tidak dapat dihubungi. Periksa jaringan kantor.",
     "not_configured": "Layanan BSrE belum dikonfigurasi.",
     "no_nik": "NIK penandatangan belum diisi oleh administrator.",
+    "no_passphrase": "Passphrase wajib diisi.",
 }
 STATUS_MESSAGES = {
     "EXPIRED": "Sertifikat Anda berstatus EXPIRED (kedaluwarsa). Perbarui sertifikat di BSrE.",
@@ -50,6 +51,7 @@ class BsreFailed(SigningFailed):
     """A BSrE call failed; ``code`` says why (a MESSAGES key or a certificate status)."""
 
     def __init__(self, code: str, message: str | None = None):
+        """Keep the failure code (for callers and tests) beside the message."""
         super().__init__(message or MESSAGES.get(code, MESSAGES["rejected"]))
         self.code = code
 
@@ -85,11 +87,14 @@ class BsreConfig:
 
 @dataclass(frozen=True)
 class _Answer:
+    """One HTTP answer from the service."""
+
     status: int
     content_type: str
     body: bytes
 
     def json(self) -> dict:
+        """The body as a JSON object, or BsreFailed."""
         try:
             data = json.loads(self.body)
         except ValueError:
@@ -129,6 +134,7 @@ class BsreClient:
     """Talks to one Esign Client Service; implements the in-app ``sign()`` interface."""
 
     def __init__(self, config: BsreConfig):
+        """A client for one configured service."""
         self.config = config
 
     def _request(self, method: str, path: str, body: bytes | None, content_type: str) -> _Answer:
@@ -198,6 +204,7 @@ class BsreClient:
             raise BsreFailed(status or "unknown", message)
 
     def _sign_v1(self, unsigned: bytes, job: SignJob, passphrase: str) -> bytes:
+        """API v1: multipart form, the signed PDF as the body."""
         fields = {"nik": job.nik, "passphrase": passphrase}
         fields["tampilan"] = "visible" if job.visible else "invisible"
         if job.visible:
@@ -215,6 +222,7 @@ class BsreClient:
         return _require_pdf(answer.body)
 
     def _sign_v2(self, unsigned: bytes, job: SignJob, passphrase: str) -> bytes:
+        """API v2: JSON with base64 files."""
         x1, y1, x2, y2 = job.box
         props = {"tampilan": "VISIBLE" if job.visible else "INVISIBLE", "reason": job.reason}
         props["location"] = job.location
@@ -245,7 +253,7 @@ class BsreClient:
         if not job.nik:
             raise BsreFailed("no_nik")
         if not secret:
-            raise BsreFailed("2031")
+            raise BsreFailed("no_passphrase")
         if self.config.api_version == "v2":
             return self._sign_v2(unsigned, job, secret)
         return self._sign_v1(unsigned, job, secret)

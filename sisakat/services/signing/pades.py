@@ -68,6 +68,7 @@ class PadesBackend:
     """Signs with one PKCS#12 file (an institution seal, or the test PKI)."""
 
     def __init__(self, p12_path: str | Path, *, stamp_font: str | Path = DEFAULT_FONT):
+        """A backend for the PKCS#12 at ``p12_path``, stamping with ``stamp_font``."""
         self.p12_path = Path(p12_path)
         self.stamp_font = Path(stamp_font)
 
@@ -80,6 +81,7 @@ class PadesBackend:
         return cls(path)
 
     def _signer(self, secret: str | None) -> signers.SimpleSigner:
+        """Open the PKCS#12 with the typed or environment passphrase; never log or keep it."""
         passphrase = secret if secret is not None else os.environ.get(PASSPHRASE_ENV, "")
         try:
             data = self.p12_path.read_bytes()
@@ -95,6 +97,7 @@ class PadesBackend:
         return signer
 
     def _style(self) -> stamp.TextStampStyle:
+        """The Indonesian visible stamp, with the embedded TTF (the default font is Latin-only)."""
         font = _FontFromBytes(str(self.stamp_font))
         return stamp.TextStampStyle(
             stamp_text=STAMP_TEXT,

@@ -16,6 +16,7 @@ from sisakat.services.signing.validation import MatchResult, Verdict
 
 
 def _iso(value: datetime | None) -> str | None:
+    """ISO 8601 text or None."""
     return value.isoformat() if value else None
 
 

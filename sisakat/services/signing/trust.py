@@ -113,6 +113,7 @@ class TrustConfig:
 
 
 def _asn1(der_list: Iterable[bytes]) -> list[asn1_x509.Certificate]:
+    """asn1crypto certificates from DER bytes (what pyHanko's validator takes)."""
     return [asn1_x509.Certificate.load(der) for der in der_list]
 
 

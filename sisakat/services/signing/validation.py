@@ -69,6 +69,7 @@ class Verdict:
 
 
 def _reject(code: str) -> SignatureRejected:
+    """Log the decision (never the file) and build the Indonesian rejection."""
     log.info("signature rejected: %s", code)
     return SignatureRejected(REASONS[code])
 
@@ -89,6 +90,7 @@ def open_pdf(signed: bytes) -> PdfFileReader:
 
 
 def _context(trust: TrustConfig) -> ValidationContext:
+    """A validation context with explicit roots only; offline unless ``trust.online``."""
     return ValidationContext(
         trust_roots=trust.roots,
         other_certs=trust.intermediates,
@@ -112,6 +114,7 @@ def _decide(st: PdfSignatureStatus, trust: TrustConfig) -> str:
 
 
 def _key_usage_ok(cert, trust: TrustConfig) -> bool:
+    """Does the signer certificate carry the key usage the policy requires?"""
     try:
         trust.key_usage.validate(cert)
     except InvalidCertificateError:
