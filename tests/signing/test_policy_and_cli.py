@@ -8,14 +8,16 @@ from datetime import date
 import pytest
 
 from sisakat.exceptions import SignatureRejected
-from sisakat.services.signing.report import build_report
+from sisakat.services.signing.pades import PadesBackend, SignJob
+from sisakat.services.signing.report import assess, build_report
 from sisakat.services.signing.validation import (
     extract_number_and_date,
     judge,
     match_letter,
     signed_revision_text,
 )
-from tests.signing import pdfs
+from tests.pki import P12_PASSPHRASE
+from tests.signing import bsre_helpers, pdfs
 from tests.signing.cli import cli_validate
 
 
@@ -28,9 +30,20 @@ def test_sig9_digital_signature_only_follows_the_policy(pki, make_trust):
     assert judge(signed, relaxed).ok
 
 
+ACCEPTED_FIXTURES = {
+    "uploaded_back": lambda pki, fake: pdfs.sign(pdfs.letter_pdf(), pki.signer),
+    "pades": lambda pki, fake: PadesBackend(pki.signer.p12_path).sign(
+        pdfs.letter_pdf(), SignJob(), P12_PASSPHRASE
+    ),
+    "bsre_v1": lambda pki, fake: bsre_helpers.sign(fake, "v1"),
+    "bsre_v2": lambda pki, fake: bsre_helpers.sign(fake, "v2"),
+}
+
+
 @pytest.mark.pdf_tools
-def test_sig10_pyhanko_cli_agrees_on_accepted_fixture(pki, trust, tmp_path):
-    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+@pytest.mark.parametrize("source", sorted(ACCEPTED_FIXTURES))
+def test_sig10_pyhanko_cli_agrees_on_accepted_fixtures(pki, trust, fake_bsre, tmp_path, source):
+    signed = ACCEPTED_FIXTURES[source](pki, fake_bsre)
     assert judge(signed, trust).ok
     assert cli_validate(signed, pki, tmp_path).endswith(":VALID")
 
@@ -53,6 +66,20 @@ def test_report_is_json_ready_and_records_offline(pki, trust):
     assert data["pyhanko_version"] == "0.38.0"
     assert len(data["file_sha256"]) == 64
     assert "judged VALID" in report.pretty_print_details()
+
+
+def test_assess_accepts_party_a_and_sends_party_b_to_review(pki, trust):
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+    a, b = pdfs.PARTY_A, pdfs.PARTY_B
+    ok = assess(signed, trust, unsigned=None, code=a.code, number_text=a.number, party_name=a.party)
+    assert (ok.match.tier, ok.report.match_tier, ok.report.accepted) == ("B", "B", True)
+    other = assess(
+        signed, trust, unsigned=None, code=b.code, number_text=b.number, party_name=b.party
+    )
+    assert other.match.tier is None
+    assert other.report.match_tier is None
+    with pytest.raises(SignatureRejected):
+        assess(pdfs.letter_pdf(), trust, unsigned=None, code="", number_text="", party_name="")
 
 
 def test_srikandi_number_and_date_from_signed_revision(pki, trust):

@@ -55,3 +55,17 @@ def test_sig4_one_flipped_byte_in_signed_range_breaks_integrity(pki, trust):
     assert not verdict.ok
     assert verdict.status.intact is False
     assert verdict.reason == "Tanda tangan rusak atau isi dokumen berubah setelah ditandatangani."
+
+
+def test_allow_list_dates_bound_the_signer(pki):
+    from datetime import date, timedelta
+
+    from sisakat.services.signing.trust import AllowedEntry, build_trust_config
+
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+    ended = AllowedEntry(pki.signer.fingerprint, valid_until=date.today() - timedelta(days=1))
+    config = build_trust_config(
+        roots=[pki.root.der], intermediates=[pki.intermediate.der], allowed=[ended]
+    )
+    with pytest.raises(SignatureRejected, match="pejabat yang berwenang"):
+        judge(signed, config)

@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from importlib.metadata import version
 
-from sisakat.services.signing.trust import fingerprint
-from sisakat.services.signing.validation import MatchResult, Verdict
+from sisakat.services.signing.trust import TrustConfig, fingerprint
+from sisakat.services.signing.validation import MatchResult, Verdict, check, match_letter
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -86,3 +86,38 @@ def build_report(
         certvalidator_version=version("pyhanko-certvalidator"),
         details_text=st.pretty_print_details(),
     )
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything ``signing.accept()`` needs from one signed upload."""
+
+    verdict: Verdict
+    match: MatchResult
+    report: ValidationReport
+
+
+def assess(
+    signed: bytes,
+    trust: TrustConfig,
+    *,
+    unsigned: bytes | None,
+    code: str,
+    number_text: str,
+    party_name: str,
+) -> Assessment:
+    """Judge the signature (SignatureRejected with an Indonesian reason unless accepted), then
+    match the letter; ``match.tier is None`` means manual review, never an automatic decision."""
+    verdict = check(signed, trust)
+    match = match_letter(
+        signed,
+        unsigned=unsigned,
+        code=code,
+        number_text=number_text,
+        party_name=party_name,
+        byte_range=verdict.byte_range,
+    )
+    report = build_report(
+        signed, verdict, match, key_usage_policy=trust.key_usage_policy, online=trust.online
+    )
+    return Assessment(verdict, match, report)
