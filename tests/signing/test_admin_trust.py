@@ -88,3 +88,16 @@ def test_pasted_fingerprint_and_key_usage_policy(app, make, login_as, pki):
     client.post("/admin/tte/kebijakan", data={"policy": "digital_signature"})
     assert settings.get("signing.key_usage") == "digital_signature"
     assert load_trust_config().key_usage_policy == "digital_signature"
+
+
+def test_trust_problems_for_the_check_command(app, make, login_as, pki):
+    from sisakat.services.signing.trust_admin import trust_problems
+
+    assert len(trust_problems()) == 2  # no root, no signer
+    client = _admin(make, login_as)
+    _upload(client, pki.root.pem)
+    signer = {"fingerprint": pki.signer.fingerprint, "display_name": "Dr. Contoh Pejabat, M.Si."}
+    client.post("/admin/tte/penandatangan", data=signer)
+    assert trust_problems() == []
+    late = trust_problems(today=pki.root.cert.not_valid_after_utc.date())
+    assert any("BSrE Uji Root" in p for p in late)

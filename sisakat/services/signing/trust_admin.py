@@ -10,7 +10,9 @@ from datetime import UTC, date, datetime
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from pyhanko.pdf_utils.misc import PdfError
 
+from sisakat.exceptions import SignatureRejected
 from sisakat.extensions import db
 from sisakat.models import AllowedSigner, AnchorKind, TrustAnchor, User
 from sisakat.services import audit, settings
@@ -103,8 +105,13 @@ class SignerCandidate:
 
 def signers_in_pdf(data: bytes) -> list[SignerCandidate]:
     """The signer certificates of every signature in ``data`` (no validation, display only)."""
+    reader = open_pdf(data)
+    try:
+        sigs = reader.embedded_signatures
+    except (PdfError, ValueError, KeyError, TypeError):
+        raise SignatureRejected("Tanda tangan dalam contoh PDF rusak.") from None
     found = []
-    for sig in open_pdf(data).embedded_signatures:
+    for sig in sigs:
         cert = sig.signer_cert
         found.append(
             SignerCandidate(
@@ -165,6 +172,24 @@ def deactivate_signer(signer: AllowedSigner, *, actor: User) -> None:
         object_id=signer.id,
         details={"fingerprint": signer.fingerprint},
     )
+
+
+def trust_problems(*, today: date | None = None) -> list[str]:
+    """What ``flask check`` should report about signature trust (Indonesian, empty when fine)."""
+    day = today or datetime.now(UTC).date()
+    anchors = db.session.execute(db.select(TrustAnchor)).scalars().all()
+    problems = []
+    if not any(a.kind == AnchorKind.ROOT for a in anchors):
+        problems.append(
+            "Belum ada sertifikat akar (root) BSrE: semua surat bertanda tangan ditolak."
+        )
+    for a in anchors:
+        if a.not_after and (a.not_after.date() - day).days < 60:
+            problems.append(f"Sertifikat {a.subject} berakhir {a.not_after.date().isoformat()}.")
+    signers = db.session.execute(db.select(AllowedSigner).filter_by(active=True)).scalars().all()
+    if not any(s.valid_until is None or s.valid_until >= day for s in signers):
+        problems.append("Belum ada penandatangan berwenang yang aktif.")
+    return problems
 
 
 def set_key_usage_policy(policy: str, *, actor: User) -> None:
