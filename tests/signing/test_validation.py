@@ -69,3 +69,11 @@ def test_allow_list_dates_bound_the_signer(pki):
     )
     with pytest.raises(SignatureRejected, match="pejabat yang berwenang"):
         judge(signed, config)
+
+
+def test_garbled_signature_blob_is_rejected_not_crashing(pki, trust):
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+    start = judge(signed, trust).byte_range[1]
+    garbled = signed[: start + 2000] + b"00000000" + signed[start + 2008 :]
+    with pytest.raises(SignatureRejected, match="Tanda tangan rusak"):
+        judge(garbled, trust)

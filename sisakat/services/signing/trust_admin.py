@@ -107,22 +107,20 @@ def signers_in_pdf(data: bytes) -> list[SignerCandidate]:
     """The signer certificates of every signature in ``data`` (no validation, display only)."""
     reader = open_pdf(data)
     try:
-        sigs = reader.embedded_signatures
+        return [_candidate(sig.signer_cert) for sig in reader.embedded_signatures]
     except (PdfError, ValueError, KeyError, TypeError):
         raise SignatureRejected("Tanda tangan dalam contoh PDF rusak.") from None
-    found = []
-    for sig in sigs:
-        cert = sig.signer_cert
-        found.append(
-            SignerCandidate(
-                fingerprint=fingerprint(cert.dump()),
-                common_name=str(cert.subject.native.get("common_name", ""))[:200],
-                subject=subject_text(cert),
-                issuer=cert.issuer.human_friendly,
-                serial=format(cert.serial_number, "x"),
-            )
-        )
-    return found
+
+
+def _candidate(cert) -> SignerCandidate:
+    """Display data of one signer certificate."""
+    return SignerCandidate(
+        fingerprint=fingerprint(cert.dump()),
+        common_name=str(cert.subject.native.get("common_name", ""))[:200],
+        subject=subject_text(cert),
+        issuer=cert.issuer.human_friendly,
+        serial=format(cert.serial_number, "x"),
+    )
 
 
 def add_allowed_signer(

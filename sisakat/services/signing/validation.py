@@ -132,6 +132,15 @@ def judge(signed: bytes, trust: TrustConfig) -> Verdict:
     if not sigs:
         empty = any(value is None for _, value, _ in enumerate_sig_fields(reader))
         raise _reject("empty_field" if empty else "unsigned")
+    try:
+        return _judge_signatures(sigs, trust)
+    except (PdfError, SignatureValidationError, ValueError, KeyError, TypeError):
+        # A garbled CMS blob or signature dictionary: pyHanko cannot even read the signer.
+        raise _reject("broken") from None
+
+
+def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
+    """Validate the first allow-listed signature; explain why when there is none."""
     ctx = _context(trust)
     for sig in sigs:
         stamp = sig.self_reported_timestamp
