@@ -51,6 +51,16 @@ class DefaultConfig:
     SMTP_USER = ""
     SMTP_PASSWORD = ""
     SMTP_SENDER = ""
+    # Signing backends (services/signing). Passphrases/passwords never go in files: the P12
+    # passphrase is typed or read from SISAKAT_P12_PASSPHRASE; the BSrE password comes from
+    # SISAKAT_BSRE_PASSWORD (loaded as BSRE_PASSWORD by the SISAKAT_* environment step).
+    SIGNING_P12_PATH = ""  # institution seal .p12, outside uploads/, readable by the service only
+    BSRE_BASE_URL = ""  # the agency's Esign Client Service, e.g. http://10.0.0.5:8080
+    BSRE_USERNAME = ""
+    BSRE_PASSWORD = ""
+    BSRE_API_VERSION = "v1"  # "v1" (multipart) or "v2" (JSON, base64)
+    BSRE_CONNECT_TIMEOUT = 5
+    BSRE_READ_TIMEOUT = 60
 
 
 def instance_path() -> str:

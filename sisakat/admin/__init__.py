@@ -4,6 +4,7 @@ from sisakat.admin import (  # noqa: F401
     letter_settings,
     numbering,
     settings_pages,  # noqa: F401
+    trust,  # noqa: F401, E402 - signature trust screens
     users,  # noqa: F401
 )
 from sisakat.admin.routes import bp

@@ -1,5 +1,6 @@
 """All models, imported here so metadata is complete for migrations and create_all."""
 
+from sisakat.models.allowed_signer import AllowedSigner
 from sisakat.models.audit import AuditEvent
 from sisakat.models.base import Base, utcnow
 from sisakat.models.letter_number import (
@@ -13,6 +14,7 @@ from sisakat.models.rate_limit import RateLimitCounter
 from sisakat.models.requirement import SKT_PARPOL, Requirement
 from sisakat.models.setting import Setting
 from sisakat.models.stored_file import FileKind, StoredFile
+from sisakat.models.trust_anchor import AnchorKind, TrustAnchor
 from sisakat.models.user import STAFF_ROLES, Role, User
 
 __all__ = [
@@ -35,4 +37,8 @@ __all__ = [
     "StoredFile",
     "User",
     "utcnow",
+    # signing trust
+    "AllowedSigner",
+    "AnchorKind",
+    "TrustAnchor",
 ]

@@ -68,6 +68,9 @@ DEFAULTS: dict[str, Any] = {
         "Ketua Bawaslu Provinsi Sumatera Selatan",
     ],
     "letter.page_size": "A4",  # "A4" or "F4" (215 x 330 mm)
+    # Signature validation (services/signing): key usage required of the signer certificate,
+    # "non_repudiation" (pyHanko default) or "digital_signature".
+    "signing.key_usage": "non_repudiation",
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

@@ -1,0 +1,133 @@
+"""In-app PAdES signing with the institution's PKCS#12 through pyHanko (SIGNING.md §8).
+
+The signature is an incremental update, so the unsigned bytes stay a prefix (tier A). The
+passphrase is typed per signing or read from ``SISAKAT_P12_PASSPHRASE`` at call time; it is never
+stored, logged or put into an exception.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyhanko import stamp
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers
+
+from sisakat.exceptions import SigningFailed
+
+log = logging.getLogger(__name__)
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" noise
+
+FONT_DIR = Path(__file__).resolve().parent.parent.parent / "pdf" / "fonts"
+DEFAULT_FONT = FONT_DIR / "LiberationSans-Regular.ttf"
+PASSPHRASE_ENV = "SISAKAT_P12_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
+STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(ts)s"
+BAD_P12 = "Sertifikat PKCS#12 atau kata sandinya tidak valid."
+
+
+@dataclass(frozen=True)
+class SignJob:
+    """What to sign and how it looks; shared by the in-app backends (PAdES and BSrE)."""
+
+    reason: str = "Penerbitan Surat Keterangan Terdaftar"
+    location: str = ""
+    box: tuple[int, int, int, int] = (330, 50, 560, 120)  # page 1, PDF points (x1, y1, x2, y2)
+    field_name: str = "TTE"
+    visible: bool = True
+    qr_url: str = ""  # BSrE v1 ``linkQR``: our public verification URL
+    tag: str = ""  # BSrE ``tag_koordinat``: a marker printed in the signature block
+    nik: str = field(default="", repr=False)  # BSrE only; never logged
+
+
+@dataclass(frozen=True)
+class _FontFromBytes(GlyphAccumulatorFactory):
+    """pyHanko's factory opens the TTF and never closes it (a ResourceWarning per signature);
+    hand it an in-memory copy instead."""
+
+    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+        """A glyph accumulator over the font's bytes."""
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
+
+
+class PadesBackend:
+    """Signs with one PKCS#12 file (an institution seal, or the test PKI)."""
+
+    def __init__(self, p12_path: str | Path, *, stamp_font: str | Path = DEFAULT_FONT):
+        """A backend for the PKCS#12 at ``p12_path``, stamping with ``stamp_font``."""
+        self.p12_path = Path(p12_path)
+        self.stamp_font = Path(stamp_font)
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> PadesBackend:
+        """The backend configured by ``SIGNING_P12_PATH`` (refuses when unset)."""
+        path = str(config.get("SIGNING_P12_PATH") or "").strip()
+        if not path:
+            raise SigningFailed("Sertifikat PKCS#12 institusi belum dikonfigurasi.")
+        return cls(path)
+
+    def _signer(self, secret: str | None) -> signers.SimpleSigner:
+        """Open the PKCS#12 with the typed or environment passphrase; never log or keep it."""
+        passphrase = secret if secret is not None else os.environ.get(PASSPHRASE_ENV, "")
+        try:
+            data = self.p12_path.read_bytes()
+            # load_pkcs12() would log the failure with a traceback; load the data ourselves.
+            signer = signers.SimpleSigner.load_pkcs12_data(
+                data, other_certs=[], passphrase=passphrase.encode() if passphrase else None
+            )
+        except Exception:  # noqa: BLE001 - any failure means "bad file or passphrase"
+            signer = None
+        if signer is None:
+            log.warning("PKCS#12 could not be opened (%s)", self.p12_path.name)
+            raise SigningFailed(BAD_P12)
+        return signer
+
+    def _style(self) -> stamp.TextStampStyle:
+        """The Indonesian visible stamp, with the embedded TTF (the default font is Latin-only)."""
+        font = _FontFromBytes(str(self.stamp_font))
+        return stamp.TextStampStyle(
+            stamp_text=STAMP_TEXT,
+            text_box_style=TextBoxStyle(font=font, font_size=8),
+            timestamp_format="%d-%m-%Y %H:%M:%S %Z",
+            background=None,
+        )
+
+    def sign(self, unsigned: bytes, job: SignJob, secret: str | None) -> bytes:
+        """Sign as an incremental update: the unsigned bytes stay a prefix of the result."""
+        signer = self._signer(secret)
+        meta = signers.PdfSignatureMetadata(
+            field_name=job.field_name,
+            md_algorithm="sha256",
+            reason=job.reason or None,
+            location=job.location or None,
+            subfilter=fields.SigSeedSubFilter.PADES,
+        )
+        box = job.box if job.visible else None
+        spec = fields.SigFieldSpec(job.field_name, on_page=0, box=box)
+        pdf_signer = signers.PdfSigner(
+            meta, signer=signer, stamp_style=self._style(), new_field_spec=spec
+        )
+        try:
+            writer = IncrementalPdfFileWriter(io.BytesIO(unsigned), strict=True)
+            signed = pdf_signer.sign_pdf(writer).getvalue()
+        except (PdfError, ValueError) as exc:
+            log.warning("PAdES signing failed: %s", type(exc).__name__)
+            raise SigningFailed(
+                "Surat tidak dapat ditandatangani: berkas PDF tidak valid."
+            ) from None
+        log.info("PAdES signature applied (%d -> %d bytes)", len(unsigned), len(signed))
+        return signed

@@ -1,0 +1,158 @@
+"""Trust configuration for document signatures: roots, intermediates, allow-list, key usage.
+
+Validation uses explicit trust roots only (pyHanko deprecated the OS trust list for document
+signatures) and an allow-list of signer fingerprints, since every BSrE holder chains to the root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import AllowedSigner, AnchorKind, TrustAnchor
+from sisakat.services import settings
+
+# Setting ``signing.key_usage``: pyHanko requires non-repudiation by default; some BSrE
+# certificates may carry digitalSignature only (check real ones, then choose).
+KEY_USAGE_POLICIES = {
+    "non_repudiation": "Non-repudiation (bawaan pyHanko)",
+    "digital_signature": "Digital signature",
+}
+
+
+class CertificateRejected(DomainError):
+    """An uploaded certificate cannot be used as a trust anchor."""
+
+
+def fingerprint(der: bytes) -> str:
+    """SHA-256 of a DER certificate as 64 lowercase hex characters."""
+    return hashlib.sha256(der).hexdigest()
+
+
+def normalise_fingerprint(text: str) -> str | None:
+    """Accept ``AB:CD:...``, spaced or plain hex; None unless it is 64 hex digits."""
+    cleaned = "".join(ch for ch in text.lower() if ch not in ": \t\n-")
+    if len(cleaned) == 64 and all(ch in "0123456789abcdef" for ch in cleaned):
+        return cleaned
+    return None
+
+
+def subject_text(cert: asn1_x509.Certificate) -> str:
+    """A readable subject (``Common Name: ..., Organization: ...``), capped for the column."""
+    return cert.subject.human_friendly[:500]
+
+
+def parse_certificate(data: bytes) -> x509.Certificate:
+    """One certificate from PEM or DER bytes; anything else raises CertificateRejected."""
+    try:
+        if b"-----BEGIN" in data:
+            certs = x509.load_pem_x509_certificates(data)
+            if len(certs) != 1:
+                raise CertificateRejected("Unggah satu sertifikat per berkas.")
+            return certs[0]
+        return x509.load_der_x509_certificate(data)
+    except ValueError:
+        raise CertificateRejected("Berkas bukan sertifikat X.509 (PEM atau DER).") from None
+
+
+def key_usage_constraints(policy: str) -> KeyUsageConstraints:
+    """The pyHanko key-usage check for a policy name (unknown names fall back to the default)."""
+    if policy == "digital_signature":
+        return KeyUsageConstraints(key_usage={"digital_signature"})
+    return KeyUsageConstraints(key_usage={"non_repudiation"})
+
+
+@dataclass(frozen=True)
+class AllowedEntry:
+    """One allow-listed signer, as the validator sees it."""
+
+    fingerprint: str
+    display_name: str = ""
+    position: str = ""
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
+class TrustConfig:
+    """Everything ``judge()`` needs; built from the DB or directly in tests."""
+
+    roots: list[asn1_x509.Certificate]
+    intermediates: list[asn1_x509.Certificate]
+    allowed: dict[str, AllowedEntry] = field(default_factory=dict)
+    key_usage_policy: str = "non_repudiation"
+    online: bool = False
+
+    @property
+    def key_usage(self) -> KeyUsageConstraints:
+        """pyHanko key-usage constraints for the configured policy."""
+        return key_usage_constraints(self.key_usage_policy)
+
+    def entry_for(self, cert: asn1_x509.Certificate) -> AllowedEntry | None:
+        """The allow-list entry of a signer certificate, whatever the date."""
+        return self.allowed.get(fingerprint(cert.dump()))
+
+    def allows(self, cert: asn1_x509.Certificate, on: date | None = None) -> bool:
+        """Is this signer certificate allow-listed (and within its dates on ``on``)?"""
+        entry = self.entry_for(cert)
+        if entry is None:
+            return False
+        day = on or date.today()
+        if entry.valid_from and day < entry.valid_from:
+            return False
+        return not (entry.valid_until and day > entry.valid_until)
+
+
+def _asn1(der_list: Iterable[bytes]) -> list[asn1_x509.Certificate]:
+    """asn1crypto certificates from DER bytes (what pyHanko's validator takes)."""
+    return [asn1_x509.Certificate.load(der) for der in der_list]
+
+
+def build_trust_config(
+    *,
+    roots: Iterable[bytes],
+    intermediates: Iterable[bytes] = (),
+    allowed: Iterable[AllowedEntry] = (),
+    key_usage_policy: str = "non_repudiation",
+    online: bool = False,
+) -> TrustConfig:
+    """A TrustConfig from DER certificates and allow-list entries (no database)."""
+    return TrustConfig(
+        roots=_asn1(roots),
+        intermediates=_asn1(intermediates),
+        allowed={e.fingerprint: e for e in allowed},
+        key_usage_policy=key_usage_policy
+        if key_usage_policy in KEY_USAGE_POLICIES
+        else "non_repudiation",
+        online=online,
+    )
+
+
+def load_trust_config(*, online: bool = False) -> TrustConfig:
+    """The office's trust configuration from the database and the ``signing.key_usage`` setting."""
+    anchors = db.session.execute(db.select(TrustAnchor).order_by(TrustAnchor.id)).scalars().all()
+    signers = db.session.execute(db.select(AllowedSigner).filter_by(active=True)).scalars().all()
+    return build_trust_config(
+        roots=[a.der for a in anchors if a.kind == AnchorKind.ROOT],
+        intermediates=[a.der for a in anchors if a.kind == AnchorKind.INTERMEDIATE],
+        allowed=[
+            AllowedEntry(s.fingerprint, s.display_name, s.position, s.valid_from, s.valid_until)
+            for s in signers
+        ],
+        key_usage_policy=str(settings.get("signing.key_usage") or "non_repudiation"),
+        online=online,
+    )
+
+
+def der_of(cert: x509.Certificate) -> bytes:
+    """DER bytes of a ``cryptography`` certificate."""
+    return cert.public_bytes(serialization.Encoding.DER)

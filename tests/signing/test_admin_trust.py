@@ -1,0 +1,103 @@
+"""Admin trust screens: roots, the allow-list from a signed sample, key usage; all audited."""
+
+from __future__ import annotations
+
+import io
+
+from sisakat.extensions import db
+from sisakat.models import AllowedSigner, AnchorKind, AuditEvent, Role, TrustAnchor
+from sisakat.services import settings
+from sisakat.services.signing.trust import load_trust_config
+from sisakat.services.signing.validation import judge
+from tests.signing import pdfs
+
+
+def _admin(make, login_as):
+    return login_as(make.user(Role.SUPERADMIN))
+
+
+def _upload(client, data: bytes, kind: str = "root", name: str = "akar.pem"):
+    return client.post(
+        "/admin/tte/akar",
+        data={"kind": kind, "certificate": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+
+
+def test_upload_root_and_intermediate_shows_fingerprint(app, make, login_as, pki):
+    client = _admin(make, login_as)
+    page = _upload(client, pki.root.pem).get_data(as_text=True)
+    assert pki.root.fingerprint in page
+    assert "BSrE Uji Root" in page
+    assert _upload(client, pki.intermediate.der, "intermediate", "inter.cer").status_code == 200
+    rows = db.session.execute(db.select(TrustAnchor).order_by(TrustAnchor.id)).scalars().all()
+    assert [(r.kind, r.fingerprint) for r in rows] == [
+        (AnchorKind.ROOT, pki.root.fingerprint),
+        (AnchorKind.INTERMEDIATE, pki.intermediate.fingerprint),
+    ]
+    actions = db.session.execute(db.select(AuditEvent.action)).scalars().all()
+    assert actions.count("trust.anchor_add") == 2
+    assert "sudah terdaftar" in _upload(client, pki.root.pem).get_data(as_text=True)
+
+
+def test_non_ca_certificate_and_garbage_are_refused(app, make, login_as, pki):
+    client = _admin(make, login_as)
+    page = _upload(client, pki.signer.pem).get_data(as_text=True)
+    assert "bukan sertifikat CA" in page
+    assert "bukan akar (root)" in _upload(client, pki.intermediate.pem).get_data(as_text=True)
+    assert "bukan sertifikat X.509" in _upload(client, b"bukan sertifikat").get_data(as_text=True)
+    assert db.session.execute(db.select(TrustAnchor)).first() is None
+
+
+def test_allow_list_from_signed_sample_makes_letters_acceptable(app, make, login_as, pki):
+    client = _admin(make, login_as)
+    _upload(client, pki.root.pem)
+    _upload(client, pki.intermediate.pem, "intermediate")
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+    page = client.post(
+        "/admin/tte/contoh",
+        data={"sample": (io.BytesIO(signed), "contoh.pdf")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    assert pki.signer.fingerprint in page
+    assert "BSrE Uji Intermediate" in page
+    form = {
+        "fingerprint": pki.signer.fingerprint,
+        "display_name": "Dr. Contoh Pejabat, M.Si.",
+        "position": "Kepala Badan",
+        "subject": "Common Name: Dr. Contoh Pejabat, M.Si.",
+    }
+    response = client.post("/admin/tte/penandatangan", data=form)
+    assert response.status_code == 302
+    assert judge(signed, load_trust_config()).ok
+    row = db.session.execute(db.select(AllowedSigner)).scalar_one()
+    client.post(f"/admin/tte/penandatangan/{row.id}/nonaktifkan")
+    db.session.refresh(row)
+    assert row.active is False
+    assert not load_trust_config().allowed
+
+
+def test_pasted_fingerprint_and_key_usage_policy(app, make, login_as, pki):
+    client = _admin(make, login_as)
+    colons = ":".join(pki.ds_only.fingerprint[i : i + 2] for i in range(0, 64, 2)).upper()
+    client.post("/admin/tte/penandatangan", data={"fingerprint": colons, "display_name": "Siti"})
+    assert load_trust_config().allowed.keys() == {pki.ds_only.fingerprint}
+    bad = client.post("/admin/tte/penandatangan", data={"fingerprint": "abc", "display_name": "X"})
+    assert "64 digit heksadesimal" in bad.get_data(as_text=True)
+    client.post("/admin/tte/kebijakan", data={"policy": "digital_signature"})
+    assert settings.get("signing.key_usage") == "digital_signature"
+    assert load_trust_config().key_usage_policy == "digital_signature"
+
+
+def test_trust_problems_for_the_check_command(app, make, login_as, pki):
+    from sisakat.services.signing.trust_admin import trust_problems
+
+    assert len(trust_problems()) == 2  # no root, no signer
+    client = _admin(make, login_as)
+    _upload(client, pki.root.pem)
+    signer = {"fingerprint": pki.signer.fingerprint, "display_name": "Dr. Contoh Pejabat, M.Si."}
+    client.post("/admin/tte/penandatangan", data=signer)
+    assert trust_problems() == []
+    late = trust_problems(today=pki.root.cert.not_valid_after_utc.date())
+    assert any("BSrE Uji Root" in p for p in late)
