@@ -46,6 +46,8 @@ def check(deploy: bool) -> None:
 
 def init_app(app: Flask) -> None:
     """Register every command."""
-    for command in (storage_sweep, check):
+    from sisakat.cli_ops import COMMANDS as OPS_COMMANDS
+
+    for command in (storage_sweep, check, *OPS_COMMANDS):
         app.cli.add_command(command)
     app.teardown_appcontext(lambda _exc: db.session.remove())

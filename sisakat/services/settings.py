@@ -35,6 +35,12 @@ DEFAULTS: dict[str, Any] = {
     "signatory.name": "Dr. Contoh Pejabat, M.Si.",
     "signatory.rank": "Pembina Utama Madya (IV/d)",
     "signatory.nip": "197001011995011001",
+    # Operations (issue 9): backup generations kept, last backup (written by `flask backup`),
+    # retention of personal documents after the letter is issued (0 = never purge).
+    "backup.keep": 7,
+    "backup.last_at": None,
+    "backup.last_path": "",
+    "retention.personal_documents_days": 365,
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
