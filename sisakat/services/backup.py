@@ -155,14 +155,13 @@ def _write_members(tar: tarfile.TarFile, staging: Path, manifest: dict) -> None:
 
 
 def _open_archive(folder: Path, encrypted: bool) -> tuple[Path, Path]:
-    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+    """A fresh archive name; fixed-width UTC stamps sort by age (pruning relies on it)."""
     suffix = ".tar.gz.enc" if encrypted else ".tar.gz"
-    final = folder / f"{PREFIX}{stamp}{suffix}"
-    n = 1
-    while final.exists():
-        n += 1
-        final = folder / f"{PREFIX}{stamp}-{n}{suffix}"
-    return final, final.with_name(final.name + ".partial")
+    while True:
+        stamp = utcnow().strftime("%Y%m%dT%H%M%S-%fZ")
+        final = folder / f"{PREFIX}{stamp}{suffix}"
+        if not final.exists():
+            return final, final.with_name(final.name + ".partial")
 
 
 def _write_archive(final: Path, partial: Path, staging: Path, manifest: dict, key) -> None:
