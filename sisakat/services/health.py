@@ -43,8 +43,24 @@ def _uploads(app: Flask, problems: list[str], notes: list[str]) -> None:
         probe.write_bytes(b"ok")
         probe.unlink()
         notes.append(f"folder unggahan dapat ditulis ({folder})")
+        _stored_files(problems, notes)
     except OSError as exc:
         problems.append(f"folder unggahan tidak dapat ditulis: {exc}")
+
+
+def _stored_files(problems: list[str], notes: list[str]) -> None:
+    """Every stored-file row has its file (after moving the uploads folder, for instance)."""
+    from sisakat.services import storage
+
+    try:
+        missing = storage.missing_files()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return  # the database problem is reported already
+    if missing:
+        problems.append(f"{len(missing)} berkas tersimpan tidak ada di folder unggahan")
+    else:
+        notes.append("semua berkas tersimpan ada di folder unggahan")
 
 
 def _deploy_config(app: Flask, problems: list[str]) -> None:

@@ -69,3 +69,13 @@ def test_placeholder_office_settings_are_flagged(app):
 
 def test_plain_check_does_not_demand_hosting_settings(app):
     assert app.test_cli_runner().invoke(args=["check"]).exit_code == 0
+
+
+def test_check_reports_stored_files_missing_from_uploads(app, tmp_path):
+    from tests.ops.helpers import seed_everything
+
+    seed_everything()
+    app.config["UPLOAD_FOLDER"] = str(tmp_path / "folder-kosong")  # uploads not copied over
+    result = app.test_cli_runner().invoke(args=["check"])
+    assert result.exit_code == 1
+    assert "3 berkas tersimpan tidak ada di folder unggahan" in result.output
