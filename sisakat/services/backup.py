@@ -218,9 +218,17 @@ def _remember(path: Path, manifest: dict) -> None:
     """Record the last backup (shown to the super admin) and audit it."""
     values = {"backup.last_at": manifest["created_at"], "backup.last_path": str(path)}
     settings.update(values, actor=None)
-    details = {"files": len(manifest["files"]), "encrypted": manifest["encrypted"]}
+    details = {
+        "archive": path.name,
+        "files": len(manifest["files"]),
+        "encrypted": manifest["encrypted"],
+    }
     audit.record(
-        "backup.create", actor=None, object_type="backup", object_id=path.name, details=details
+        "backup.create",
+        actor=None,
+        object_type="backup",
+        object_id=manifest["created_at"],
+        details=details,
     )
 
 
