@@ -11,6 +11,8 @@ def main() -> None:
     """Serve with Waitress (host, port and threads from configuration)."""
     from waitress import serve
 
+    # Proxy trust is ProxyFix (sisakat/web.py, TRUSTED_PROXY_COUNT); Waitress's trusted_proxy
+    # options stay unset on purpose: one mechanism, never both. Waitress has no TLS.
     host, port = app.config["HOST"], app.config["PORT"]
     print(f"SISAKAT berjalan di http://{host}:{port}/ (tekan Ctrl+C untuk berhenti)")
     serve(

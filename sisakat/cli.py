@@ -67,7 +67,8 @@ def demo_data() -> None:
 def init_app(app: Flask) -> None:
     """Register every command."""
     from sisakat.cli_accounts import COMMANDS as ACCOUNT_COMMANDS
+    from sisakat.cli_ops import COMMANDS as OPS_COMMANDS
 
-    for command in (storage_sweep, check, demo_data, *ACCOUNT_COMMANDS):
+    for command in (storage_sweep, check, demo_data, *ACCOUNT_COMMANDS, *OPS_COMMANDS):
         app.cli.add_command(command)
     app.teardown_appcontext(lambda _exc: db.session.remove())

@@ -45,6 +45,10 @@ class DefaultConfig:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     LOG_TO_STDOUT = False
     TRUSTED_PROXY_COUNT = 0  # behind nginx: 1 (ProxyFix x_for/x_proto)
+    TRUSTED_HOSTS: list[str] | None = None  # hosted: "sisakat.example.go.id,www.sisakat..."
+    BACKUP_FOLDER = ""  # empty: instance/backups; may be another drive (E:\\sisakat-cadangan)
+    BACKUP_KEY = ""  # SISAKAT_BACKUP_KEY: 32 bytes base64 (flask backup-keygen); or a key file
+    BACKUP_KEY_FILE = ""
     SMTP_HOST = ""
     SMTP_PORT = 587
     SMTP_USE_TLS = True
@@ -118,6 +122,14 @@ def _as_bool(app: Flask, key: str) -> None:
         app.config[key] = value.strip().lower() in {"1", "true", "yes", "ya", "on"}
 
 
+def trusted_hosts(value: object) -> list[str] | None:
+    """``TRUSTED_HOSTS`` from a comma-separated string (environment) or a list; None = any."""
+    if isinstance(value, str):
+        value = [h.strip() for h in value.split(",")]
+    hosts = [str(h).strip() for h in (value or []) if str(h).strip()]
+    return hosts or None
+
+
 def finalise(app: Flask) -> None:
     """Derive computed settings and refuse unsafe ones."""
     for key in (
@@ -133,6 +145,8 @@ def finalise(app: Flask) -> None:
         _as_int(app, key)
     for key in ("SESSION_COOKIE_SECURE", "LOG_TO_STDOUT", "SMTP_USE_TLS"):
         _as_bool(app, key)
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config.get("TRUSTED_HOSTS"))
+    app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     app.config["SQLALCHEMY_DATABASE_URI"] = database_uri(
         str(app.config["DATABASE_URL"]), app.instance_path
     )

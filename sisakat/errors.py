@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
 from sisakat.extensions import db
@@ -38,6 +39,8 @@ def _wants_json() -> bool:
 def render_error(code: int, message: str | None = None):
     """Render ``templates/errors/error.html`` for a status code."""
     title, default = MESSAGES.get(code, MESSAGES[500])
+    if request_ctx.url_adapter is None:  # Host not in TRUSTED_HOSTS: no URL can be built
+        return Response(f"{code} {title}", status=code, mimetype="text/plain")
     if _wants_json():
         return jsonify(error=title, message=message or default), code
     return render_template(

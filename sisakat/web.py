@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -18,6 +19,15 @@ CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
+
+
+# Path segments that look like secrets (verification tokens, reset links): long random strings.
+TOKEN_SEGMENT = re.compile(r"(?<=/)[A-Za-z0-9_-]{20,}(?=/|$)")
+
+
+def loggable_path(path: str) -> str:
+    """The request path with token-like segments masked (query strings are never logged)."""
+    return TOKEN_SEGMENT.sub("[disamarkan]", path)
 
 
 def configure_logging(app: Flask) -> None:
@@ -68,7 +78,7 @@ def init_app(app: Flask) -> None:
             '%s "%s %s" %s %.1fms',
             request.remote_addr,
             request.method,
-            request.path,
+            loggable_path(request.path),
             response.status_code,
             elapsed,
         )

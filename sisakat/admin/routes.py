@@ -11,5 +11,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @bp.get("/")
 @role_required(Role.SUPERADMIN)
 def index():
-    """The super admin's home: links to every administration screen."""
-    return render_template("admin/index.html")
+    """The super admin's home: links to every administration screen, and the backup status."""
+    from sisakat.services import backup
+
+    return render_template("admin/index.html", backup_status=backup.status())

@@ -6,7 +6,8 @@ import enum
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.dialects import mysql
+from sqlalchemy.orm import DeclarativeBase, registry
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -20,7 +21,14 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     """Base for every SISAKAT model: constraints get stable names that migrations can address."""
 
-    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    # MariaDB's DATETIME drops microseconds unless asked (fsp=6): the audit hash chain and the
+    # transfer/backup checksums need the value back exactly as written.
+    registry = registry(
+        metadata=sa.MetaData(naming_convention=NAMING_CONVENTION),
+        type_annotation_map={
+            datetime: sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb"),
+        },
+    )
 
 
 def utcnow() -> datetime:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from flask import Flask
@@ -44,25 +43,76 @@ def _uploads(app: Flask, problems: list[str], notes: list[str]) -> None:
         probe.write_bytes(b"ok")
         probe.unlink()
         notes.append(f"folder unggahan dapat ditulis ({folder})")
+        _stored_files(problems, notes)
     except OSError as exc:
         problems.append(f"folder unggahan tidak dapat ditulis: {exc}")
 
 
+def _stored_files(problems: list[str], notes: list[str]) -> None:
+    """Every stored-file row has its file (after moving the uploads folder, for instance)."""
+    from sisakat.services import storage
+
+    try:
+        missing = storage.missing_files()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return  # the database problem is reported already
+    if missing:
+        problems.append(f"{len(missing)} berkas tersimpan tidak ada di folder unggahan")
+    else:
+        notes.append("semua berkas tersimpan ada di folder unggahan")
+
+
+def _deploy_config(app: Flask, problems: list[str]) -> None:
+    """Settings that make a hosted install unsafe (Django's ``check --deploy`` in spirit)."""
+    cfg = app.config
+    unsafe = [
+        (app.debug, "DEBUG aktif (matikan di server)"),
+        (config.is_weak_secret(cfg.get("SECRET_KEY")), "SECRET_KEY lemah atau tidak ada"),
+        (
+            not cfg.get("SESSION_COOKIE_SECURE"),
+            "SESSION_COOKIE_SECURE mati (setel SISAKAT_SESSION_COOKIE_SECURE=1 di balik HTTPS)",
+        ),
+        (not cfg.get("TRUSTED_HOSTS"), "TRUSTED_HOSTS belum disetel (nama host yang sah)"),
+        (
+            not str(cfg.get("PUBLIC_BASE_URL", "")).startswith("https://"),
+            "PUBLIC_BASE_URL harus https:// di server hosting",
+        ),
+        (
+            cfg.get("TRUSTED_PROXY_COUNT", 0) < 1,
+            "tidak ada TLS: Waitress tidak melayani HTTPS; pasang nginx dengan TLS di depan dan "
+            "setel SISAKAT_TRUSTED_PROXY_COUNT=1",
+        ),
+        (
+            cfg.get("TRUSTED_PROXY_COUNT", 0) >= 1 and cfg.get("HOST") != "127.0.0.1",
+            "HOST harus 127.0.0.1 di balik proxy (jangan terima koneksi langsung)",
+        ),
+        (
+            not (cfg.get("BACKUP_KEY") or cfg.get("BACKUP_KEY_FILE")),
+            "kunci cadangan belum disetel: arsip berisi data pribadi tidak terenkripsi "
+            "(SISAKAT_BACKUP_KEY atau BACKUP_KEY_FILE)",
+        ),
+        (cfg.get("MAX_UPLOAD_MB", 0) > 50, "MAX_UPLOAD_MB terlalu besar (maksimal 50)"),
+    ]
+    problems.extend(message for bad, message in unsafe if bad)
+
+
+# Office settings that must not stay at their shipped placeholder values on a real install.
+PLACEHOLDER_SETTINGS = ("signatory.name", "signatory.nip")
+
+
 def _deploy(app: Flask, problems: list[str], notes: list[str]) -> None:
-    if app.debug:
-        problems.append("DEBUG aktif")
-    if config.is_weak_secret(app.config.get("SECRET_KEY")):
-        problems.append("SECRET_KEY lemah atau tidak ada")
-    if not app.config.get("SESSION_COOKIE_SECURE"):
-        problems.append(
-            "SESSION_COOKIE_SECURE mati (setel SISAKAT_SESSION_COOKIE_SECURE=1 di balik HTTPS)"
-        )
-    if not app.config.get("TRUSTED_HOSTS"):
-        problems.append("TRUSTED_HOSTS belum disetel")
-    base = app.config.get("PUBLIC_BASE_URL", "")
-    if not base.startswith("https://"):
-        problems.append("PUBLIC_BASE_URL harus https:// di server hosting")
-    if (Path(config.ROOT) / ".git").exists() and os.environ.get("SISAKAT_ALLOW_GIT") != "1":
+    _deploy_config(app, problems)
+    from sisakat.services import settings
+
+    for key in PLACEHOLDER_SETTINGS:
+        if settings.get(key) == settings.DEFAULTS[key]:
+            problems.append(f"pengaturan bawaan belum diubah: {key}")
+    if db.engine.dialect.name == "sqlite":
+        notes.append("PERINGATAN: SQLite cocok untuk satu server; beberapa proses butuh PostgreSQL")
+    if not app.config.get("REDIS_URL"):
+        notes.append("batas percobaan memakai penghitung di database (REDIS_URL tidak disetel)")
+    if (Path(config.ROOT) / ".git").exists():
         notes.append(
             "folder .git ada di samping aplikasi (pastikan tidak disajikan oleh web server)"
         )

@@ -71,6 +71,12 @@ DEFAULTS: dict[str, Any] = {
     # Signature validation (services/signing): key usage required of the signer certificate,
     # "non_repudiation" (pyHanko default) or "digital_signature".
     "signing.key_usage": "non_repudiation",
+    # Operations (issue 9): backup generations kept, last backup (written by `flask backup`),
+    # retention of personal documents after the letter is issued (0 = never purge).
+    "backup.keep": 7,
+    "backup.last_at": None,
+    "backup.last_path": "",
+    "retention.personal_documents_days": 365,
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

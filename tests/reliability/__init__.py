@@ -1,0 +1,1 @@
+"""Reliability tests (QUALITY.md §6)."""

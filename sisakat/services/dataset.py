@@ -1,0 +1,232 @@
+"""Generic, schema-agnostic table handling shared by backup, restore and transfer.
+
+Every table in ``db.metadata.sorted_tables`` (the schema grows; nothing here names a table) can be
+read as typed rows, written as JSON lines, loaded in dependency order in batches, counted and
+checksummed. Checksums are order-independent (the sorted SHA-256 of each row's canonical JSON), so
+they match across SQLite, PostgreSQL and MariaDB whatever each database's collation sorts first.
+"""
+
+from __future__ import annotations
+
+import base64
+import decimal
+import enum
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sisakat.extensions import db
+
+BATCH = 500
+SQLITE_MEMBER = "database.sqlite"
+
+
+def encode(value: object) -> object:
+    """A JSON-safe form of a column value; types JSON lacks are tagged so they come back typed."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return {"__dt": value.isoformat()}
+    if isinstance(value, date):
+        return {"__d": value.isoformat()}
+    if isinstance(value, time):
+        return {"__t": value.isoformat()}
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {"__b64": base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, decimal.Decimal):
+        return {"__dec": str(value)}
+    return value
+
+
+DECODERS = {
+    "__dt": datetime.fromisoformat,
+    "__d": date.fromisoformat,
+    "__t": time.fromisoformat,
+    "__b64": base64.b64decode,
+    "__dec": decimal.Decimal,
+}
+
+
+def decode(value: object) -> object:
+    """Inverse of ``encode``."""
+    if isinstance(value, dict) and len(value) == 1:
+        ((tag, raw),) = value.items()
+        if tag in DECODERS:
+            return DECODERS[tag](raw)
+    return value
+
+
+def row_line(row: dict) -> str:
+    """The canonical JSON line of one row (sorted keys, tagged values)."""
+    return json.dumps({k: encode(v) for k, v in row.items()}, sort_keys=True, ensure_ascii=False)
+
+
+def tables(conn: Connection) -> list[sa.Table]:
+    """The app's tables that exist in this database, parents before children."""
+    present = set(sa.inspect(conn).get_table_names())
+    return [t for t in db.metadata.sorted_tables if t.name in present]
+
+
+def iter_rows(conn: Connection, table: sa.Table) -> Iterator[dict]:
+    """Every row of ``table`` as a dict, in primary-key order (parents before self-children)."""
+    query = sa.select(table).order_by(*table.primary_key.columns)
+    for row in conn.execute(query.execution_options(yield_per=BATCH)).mappings():
+        yield dict(row)
+
+
+class Tally:
+    """Row count and order-independent checksum of one table."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self._digests: list[bytes] = []
+
+    def add(self, row: dict) -> None:
+        """Count one row."""
+        self.rows += 1
+        self._digests.append(hashlib.sha256(row_line(row).encode()).digest())
+
+    def result(self) -> dict:
+        """``{"rows": n, "checksum": hex}``."""
+        outer = hashlib.sha256()
+        for digest in sorted(self._digests):
+            outer.update(digest)
+        return {"rows": self.rows, "checksum": outer.hexdigest()}
+
+
+def summarise(conn: Connection) -> dict[str, dict]:
+    """Row counts and checksums of every app table present."""
+    result = {}
+    for table in tables(conn):
+        tally = Tally()
+        for row in iter_rows(conn, table):
+            tally.add(row)
+        result[table.name] = tally.result()
+    return result
+
+
+def dump_jsonl(conn: Connection, folder: Path) -> dict[str, dict]:
+    """Write each table to ``folder/<table>.jsonl``; returns counts and checksums."""
+    folder.mkdir(parents=True, exist_ok=True)
+    result = {}
+    for table in tables(conn):
+        tally = Tally()
+        with open(folder / f"{table.name}.jsonl", "w", encoding="utf-8", newline="\n") as out:
+            for row in iter_rows(conn, table):
+                tally.add(row)
+                out.write(row_line(row) + "\n")
+        result[table.name] = tally.result()
+    return result
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    """Rows back from a JSON-lines file, typed again."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield {k: decode(v) for k, v in json.loads(line).items()}
+
+
+def is_empty(conn: Connection) -> bool:
+    """True when no app table holds a row (missing tables count as empty)."""
+    for table in tables(conn):
+        if conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first():
+            return False
+    return True
+
+
+def load(conn: Connection, table: sa.Table, rows: Iterable[dict]) -> int:
+    """Insert ``rows`` into ``table`` in batches, dropping unknown columns; returns the count."""
+    names = set(table.columns.keys())
+    batch: list[dict] = []
+    total = 0
+    for row in rows:
+        batch.append({k: v for k, v in row.items() if k in names})
+        if len(batch) >= BATCH:
+            conn.execute(table.insert(), batch)
+            total += len(batch)
+            batch = []
+    if batch:
+        conn.execute(table.insert(), batch)
+        total += len(batch)
+    return total
+
+
+def reset_sequences(conn: Connection) -> None:
+    """After copying explicit ids: PostgreSQL ``setval``, MariaDB ``AUTO_INCREMENT``."""
+    dialect = conn.dialect.name
+    for table in tables(conn):
+        pk = list(table.primary_key.columns)
+        if len(pk) != 1 or not isinstance(pk[0].type, sa.Integer) or pk[0].autoincrement is False:
+            continue
+        col = pk[0].name
+        top = conn.execute(sa.select(sa.func.max(pk[0]))).scalar()
+        if dialect == "postgresql":
+            seq = conn.execute(
+                sa.text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": col}
+            ).scalar()
+            if seq:
+                conn.execute(
+                    sa.text("SELECT setval(:s, :v, :called)"),
+                    {"s": seq, "v": top or 1, "called": top is not None},
+                )
+        elif dialect in {"mysql", "mariadb"}:
+            conn.execute(sa.text(f"ALTER TABLE `{table.name}` AUTO_INCREMENT = {(top or 0) + 1}"))
+
+
+def build_schema() -> None:
+    """Create the schema of the current app's database: migrations when they exist, else models."""
+    from sisakat.config import ROOT
+
+    versions = ROOT / "migrations" / "versions"
+    if versions.is_dir() and any(versions.glob("*.py")):
+        from flask_migrate import upgrade
+
+        upgrade()
+    else:
+        db.create_all()
+
+
+class Snapshot:
+    """Read access to an unpacked database copy: a SQLite file or JSON-lines files."""
+
+    def __init__(self, staging: Path, kind: str, conn: sa.Connection | None) -> None:
+        self.staging, self.kind, self.conn = staging, kind, conn
+        if conn is not None:
+            self.tables = tables(conn)
+        else:
+            names = {p.stem for p in (staging / "data").glob("*.jsonl")}
+            self.tables = [t for t in db.metadata.sorted_tables if t.name in names]
+
+    def rows(self, table: sa.Table) -> Iterator[dict]:
+        """The table's rows, typed."""
+        if self.conn is not None:
+            return iter_rows(self.conn, table)
+        return read_jsonl(self.staging / "data" / f"{table.name}.jsonl")
+
+    def tally(self, table: sa.Table) -> dict:
+        """Row count and checksum of one table."""
+        tally = Tally()
+        for row in self.rows(table):
+            tally.add(row)
+        return tally.result()
+
+
+@contextmanager
+def open_snapshot(staging: Path, kind: str) -> Iterator[Snapshot]:
+    """Open the database copy in ``staging``."""
+    if kind != "sqlite":
+        yield Snapshot(staging, kind, None)
+        return
+    engine = sa.create_engine(f"sqlite:///{staging / SQLITE_MEMBER}")
+    try:
+        with engine.connect() as conn:
+            yield Snapshot(staging, kind, conn)
+    finally:
+        engine.dispose()

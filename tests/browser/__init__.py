@@ -1,0 +1,1 @@
+"""Real-browser tests (Playwright for Python driving the OS's Chromium)."""

@@ -1,0 +1,1 @@
+"""Operations tests: backups, restore, transfer, deploy checks, headers, logs, retention."""

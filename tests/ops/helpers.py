@@ -1,0 +1,107 @@
+"""Helpers for the operations tests: seed every table we know, compare databases, fresh apps."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from sisakat import create_app
+from sisakat.extensions import db
+from sisakat.models import FileKind, Role
+from sisakat.services import audit, dataset, ratelimit, settings, storage
+from tests import factories
+from tests.conftest import BASE_URL, IsolatedClient, require_or_skip
+
+PG_URL = os.environ.get(
+    "SISAKAT_TEST_PG_TARGET_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/sisakat_ops_target"
+)
+MARIADB_URL = os.environ.get(
+    "SISAKAT_TEST_MARIADB_TARGET_URL",
+    "mysql+pymysql://root@127.0.0.1:3306/sisakat_ops_target?charset=utf8mb4",
+)
+
+
+def seed_everything(tag: str = "a") -> dict:
+    """Rows in every table of the spine (users, parties, officers, files, settings, audit...)."""
+    admin = factories.user(Role.SUPERADMIN)
+    party = factories.party()
+    files = [
+        storage.save_bytes(
+            f"%PDF-1.4 contoh {tag} {i} ".encode() + secrets.token_bytes(2048),
+            kind=FileKind.REQUIREMENT,
+            content_type="application/pdf",
+            display_name=f"ktp-{i}.pdf",
+            uploaded_by=party.account,
+        )
+        for i in range(3)
+    ]
+    party.logo_file_id = files[0].id
+    settings.update({"agency.city": "Kota Contoh", "backup.keep": 5}, actor=admin)
+    audit.record("test.seed", actor=admin, details={"tag": tag})
+    ratelimit.hit("login:ip:192.0.2.1", ratelimit.Limit(hits=5, seconds=600))
+    db.session.commit()
+    return {"admin": admin, "party": party, "files": files}
+
+
+def state() -> dict:
+    """Row counts and checksums of every table in the current app's database."""
+    db.session.remove()
+    with db.engine.connect() as conn:
+        return dataset.summarise(conn)
+
+
+def files_match_rows() -> bool:
+    """Every unpurged StoredFile row has its file with the recorded SHA-256."""
+    from sisakat.models import StoredFile
+
+    rows = db.session.execute(db.select(StoredFile).where(StoredFile.purged_at.is_(None)))
+    for row in rows.scalars():
+        path = storage.path_of(row)
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != row.sha256:
+            return False
+    return True
+
+
+def fresh_app(tmp: Path, url: str | None = None, **extra):
+    """An app over an empty database (a new SQLite file unless ``url``) and empty folders."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "DATABASE_URL": url or f"sqlite:///{tmp / 'sisakat.db'}",
+        "UPLOAD_FOLDER": str(tmp / "uploads"),
+        "WTF_CSRF_ENABLED": False,
+        "PUBLIC_BASE_URL": BASE_URL,
+    }
+    config.update(extra)
+    os.environ["SISAKAT_INSTANCE_PATH"] = str(tmp / "instance")
+    app = create_app(config)
+    app.test_client_class = IsolatedClient
+    return app
+
+
+def empty_server_database(url: str) -> None:
+    """Create ``url``'s database if needed and drop every table in it (skip when unreachable)."""
+    import importlib.util
+
+    from sisakat.config import ROOT
+
+    spec = importlib.util.spec_from_file_location("prepare", ROOT / "scripts/prepare_test_db.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if module.main(url) != 0:
+        require_or_skip(f"server database tidak tersedia: {make_url(url).get_backend_name()}")
+    engine = sa.create_engine(url)
+    meta = sa.MetaData()
+    meta.reflect(bind=engine)
+    meta.drop_all(bind=engine)
+    engine.dispose()
+
+
+server_db = pytest.mark.server_db

@@ -1,0 +1,81 @@
+"""CFG-1: ``flask check --deploy`` passes a safe hosted setup and flags each unsafe setting."""
+
+from __future__ import annotations
+
+import pytest
+
+from sisakat.extensions import db
+from sisakat.services import settings
+
+SAFE = {
+    "DEBUG": False,
+    "SESSION_COOKIE_SECURE": True,
+    "TRUSTED_HOSTS": ["sisakat.kesbangpol.example.test"],
+    "TRUSTED_PROXY_COUNT": 1,
+    "HOST": "127.0.0.1",
+    "BACKUP_KEY_FILE": "/etc/sisakat/backup.key",
+    "MAX_UPLOAD_MB": 10,
+}
+
+
+@pytest.fixture
+def hosted(app):
+    """The test app configured as a safe hosted install with real office settings."""
+    app.config.update(SAFE)
+    settings.update({"signatory.name": "Drs. Pejabat Nyata", "signatory.nip": "1" * 18}, actor=None)
+    db.session.commit()
+    return app
+
+
+def _deploy_check(app):
+    return app.test_cli_runner().invoke(args=["check", "--deploy"])
+
+
+def test_safe_hosted_setup_passes(hosted):
+    result = _deploy_check(hosted)
+    assert result.exit_code == 0, result.output
+    assert "pengaturan hosting aman" in result.output
+
+
+@pytest.mark.parametrize(
+    ("change", "flagged"),
+    [
+        ({"DEBUG": True}, "DEBUG aktif"),
+        ({"SECRET_KEY": "dev"}, "SECRET_KEY lemah"),
+        ({"SESSION_COOKIE_SECURE": False}, "SESSION_COOKIE_SECURE mati"),
+        ({"TRUSTED_HOSTS": None}, "TRUSTED_HOSTS belum disetel"),
+        ({"PUBLIC_BASE_URL": "http://sisakat.example.test"}, "PUBLIC_BASE_URL harus https://"),
+        ({"TRUSTED_PROXY_COUNT": 0}, "tidak ada TLS"),
+        ({"HOST": "0.0.0.0"}, "HOST harus 127.0.0.1"),
+        ({"BACKUP_KEY_FILE": ""}, "kunci cadangan belum disetel"),
+        ({"MAX_UPLOAD_MB": 500}, "MAX_UPLOAD_MB terlalu besar"),
+    ],
+)
+def test_each_unsafe_setting_is_flagged(hosted, change, flagged):
+    hosted.config.update(change)
+    result = _deploy_check(hosted)
+    assert result.exit_code == 1
+    problems = [line for line in result.output.splitlines() if line.startswith("MASALAH")]
+    assert len(problems) == 1, result.output
+    assert flagged in problems[0]
+
+
+def test_placeholder_office_settings_are_flagged(app):
+    app.config.update(SAFE)
+    result = _deploy_check(app)
+    assert result.exit_code == 1
+    assert "pengaturan bawaan belum diubah: signatory.name" in result.output
+
+
+def test_plain_check_does_not_demand_hosting_settings(app):
+    assert app.test_cli_runner().invoke(args=["check"]).exit_code == 0
+
+
+def test_check_reports_stored_files_missing_from_uploads(app, tmp_path):
+    from tests.ops.helpers import seed_everything
+
+    seed_everything()
+    app.config["UPLOAD_FOLDER"] = str(tmp_path / "folder-kosong")  # uploads not copied over
+    result = app.test_cli_runner().invoke(args=["check"])
+    assert result.exit_code == 1
+    assert "3 berkas tersimpan tidak ada di folder unggahan" in result.output
