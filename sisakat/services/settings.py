@@ -35,6 +35,13 @@ DEFAULTS: dict[str, Any] = {
     "signatory.name": "Dr. Contoh Pejabat, M.Si.",
     "signatory.rank": "Pembina Utama Madya (IV/d)",
     "signatory.nip": "197001011995011001",
+    # Public contact channels, complaints (pengaduan) and the survey (issue 6)
+    "contact.whatsapp": "",  # international digits, e.g. "6281200000000"; empty hides the link
+    "contact.whatsapp_message": "Halo Kesbangpol, saya ingin bertanya tentang layanan SKT.",
+    "contact.email": "",
+    "contact.hours": "Senin-Jumat, 08.00-16.00",
+    "contact.lapor_url": "https://www.lapor.go.id",
+    "complaint.name_required": False,
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

@@ -1,0 +1,28 @@
+"""Staff forms for complaint triage."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from sisakat.forms_common import clean_text, no_control_chars
+from sisakat.models import ComplaintStatus
+
+
+class ComplaintReplyForm(FlaskForm):
+    """A reply (shown to the complainant) and the new status."""
+
+    status = SelectField(
+        "Status",
+        choices=[
+            (ComplaintStatus.DIPROSES.value, "Diproses (tanggapi, belum selesai)"),
+            (ComplaintStatus.SELESAI.value, "Selesai (tutup tiket)"),
+        ],
+        validators=[DataRequired("Pilih status.")],
+    )
+    message = TextAreaField(
+        "Jawaban untuk pelapor",
+        filters=[clean_text],
+        validators=[Length(max=5000), no_control_chars],
+    )
