@@ -17,10 +17,10 @@ from sisakat.services import complaints, service_info, settings
 ADMIN = Role.SUPERADMIN
 
 
-def _code_or_404(code: str) -> str:
-    if service_info.service_name(code) is None:
+def _code_or_404(service_code: str) -> str:
+    if service_info.service_name(service_code) is None:
         abort(404)
-    return code
+    return service_code
 
 
 def _get_or_404(model, ident: int):
@@ -48,51 +48,56 @@ def _commit_or_flash(success: str, service, *args, **kwargs) -> bool:
     return True
 
 
-@bp.route("/layanan/<code>", methods=["GET", "POST"])
+@bp.route("/layanan/<service_code>", methods=["GET", "POST"])
 @role_required(ADMIN)
-def edit_service_standard(code: str):
+def edit_service_standard(service_code: str):
     """Edit the six public components, dasar hukum and the procedure steps."""
-    _code_or_404(code)
-    form = forms.ServiceStandardForm(obj=service_info.standard_for(code))
+    _code_or_404(service_code)
+    form = forms.ServiceStandardForm(obj=service_info.standard_for(service_code))
     if not form.is_submitted():
-        form.steps.data = service_info.steps_as_text(service_info.steps_for(code))
+        form.steps.data = service_info.steps_as_text(service_info.steps_for(service_code))
     if form.validate_on_submit():
         values = {f: form[f].data for f in service_info.FORMATTED_FIELDS}
         save = service_info.save_standard
         if _commit_or_flash(
-            "Standar pelayanan disimpan.", save, code, values, form.steps.data, actor=current_user
+            "Standar pelayanan disimpan.",
+            save,
+            service_code,
+            values,
+            form.steps.data,
+            actor=current_user,
         ):
-            return redirect(url_for(".edit_service_standard", code=code))
+            return redirect(url_for(".edit_service_standard", service_code=service_code))
     return render_template(
         "admin/service_standard.html",
         form=form,
-        code=code,
-        name=service_info.service_name(code),
+        service_code=service_code,
+        name=service_info.service_name(service_code),
         help=forms.RICH_HELP,
         upload_form=forms.ServiceFormUploadForm(formdata=None),
-        service_forms=service_info.forms_for(code),
+        service_forms=service_info.forms_for(service_code),
         action_form=ActionForm(),
     )
 
 
-@bp.post("/layanan/<code>/formulir")
+@bp.post("/layanan/<service_code>/formulir")
 @role_required(ADMIN)
-def upload_service_form(code: str):
+def upload_service_form(service_code: str):
     """Add a downloadable PDF form."""
-    _code_or_404(code)
+    _code_or_404(service_code)
     form = forms.ServiceFormUploadForm()
     if form.validate_on_submit():
         _commit_or_flash(
             "Formulir ditambahkan.",
             service_info.add_form,
-            code,
+            service_code,
             form.title.data,
             form.file.data,
             actor=current_user,
         )
     else:
         flash(_errors(form), "danger")
-    return redirect(url_for(".edit_service_standard", code=code))
+    return redirect(url_for(".edit_service_standard", service_code=service_code))
 
 
 @bp.post("/layanan/formulir/<int:form_id>/hapus")
@@ -100,10 +105,10 @@ def upload_service_form(code: str):
 def delete_service_form(form_id: int):
     """Withdraw a downloadable form."""
     row = _get_or_404(ServiceForm, form_id)
-    code = row.service_code
+    service_code = row.service_code
     if ActionForm().validate_on_submit():
         _commit_or_flash("Formulir dihapus.", service_info.remove_form, row, actor=current_user)
-    return redirect(url_for(".edit_service_standard", code=code))
+    return redirect(url_for(".edit_service_standard", service_code=service_code))
 
 
 def _faq_values(form: forms.FaqForm) -> dict:

@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.public.forms import ComplaintForm
+from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
 from sisakat.services import complaints, ratelimit, service_info, settings
 from sisakat.services.ratelimit import Limit
@@ -31,7 +31,7 @@ TOO_MANY = "Terlalu banyak kiriman dari alamat ini. Coba lagi dalam satu jam."
 def complaint():
     """The complaint and suggestion form."""
     form = ComplaintForm()
-    form.category.choices = complaints.category_choices()
+    form.category.choices = choices(complaints.category_choices())
     if form.validate_on_submit():
         if over_limit("complaint"):
             return render_error(429, TOO_MANY)

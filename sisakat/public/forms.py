@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileSize
 from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
@@ -13,8 +14,13 @@ from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIO
 LINE = [no_control_chars, single_line]
 
 
-def _options(values: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [("", "— tidak diisi —")] + [(v, v) for v in values]
+def _options(values: tuple[str, ...]) -> list[SelectChoice]:
+    return [SelectChoice("", "— tidak diisi —")] + [SelectChoice(v, v) for v in values]
+
+
+def choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
+    """(value, label) pairs from a service as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class ComplaintForm(FlaskForm):
@@ -47,7 +53,7 @@ class ComplaintForm(FlaskForm):
 def _question(i: int, text: str, answers: tuple[str, ...]) -> RadioField:
     return RadioField(
         f"U{i}. {text}",
-        choices=[(str(n), f"{n}. {label}") for n, label in enumerate(answers, start=1)],
+        choices=[SelectChoice(str(n), f"{n}. {label}") for n, label in enumerate(answers, start=1)],
         validators=[InputRequired("Pilih salah satu jawaban.")],
     )
 

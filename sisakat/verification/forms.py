@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from sisakat.forms_common import clean_text, no_control_chars
@@ -16,8 +17,8 @@ class ComplaintReplyForm(FlaskForm):
     status = SelectField(
         "Status",
         choices=[
-            (ComplaintStatus.DIPROSES.value, "Diproses (tanggapi, belum selesai)"),
-            (ComplaintStatus.SELESAI.value, "Selesai (tutup tiket)"),
+            SelectChoice(ComplaintStatus.DIPROSES.value, "Diproses (tanggapi, belum selesai)"),
+            SelectChoice(ComplaintStatus.SELESAI.value, "Selesai (tutup tiket)"),
         ],
         validators=[DataRequired("Pilih status.")],
     )
