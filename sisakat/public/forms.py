@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileSize
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
@@ -34,7 +34,10 @@ class ComplaintForm(FlaskForm):
         filters=[clean_text],
         validators=[Length(max=120), *LINE],
     )
-    category = SelectField("Kategori", validators=[DataRequired("Pilih kategori.")])
+    # The service checks the category (a forged value gets its Indonesian message there).
+    category = SelectField(
+        "Kategori", validators=[DataRequired("Pilih kategori.")], validate_choice=False
+    )
     body = TextAreaField(
         "Isi pengaduan atau saran",
         filters=[clean_text],
@@ -54,17 +57,30 @@ def _question(i: int, text: str, answers: tuple[str, ...]) -> RadioField:
     return RadioField(
         f"U{i}. {text}",
         choices=[SelectChoice(str(n), f"{n}. {label}") for n, label in enumerate(answers, start=1)],
-        validators=[InputRequired("Pilih salah satu jawaban.")],
+        validators=[
+            InputRequired("Pilih salah satu jawaban."),
+            AnyOf(["1", "2", "3", "4"], message="Pilih salah satu jawaban."),
+        ],
+        validate_choice=False,  # AnyOf above answers in Indonesian
+    )
+
+
+def _optional_select(label: str, values: tuple[str, ...]) -> SelectField:
+    return SelectField(
+        label,
+        choices=_options(values),
+        validators=[AnyOf(["", None, *values], message="Pilihan tidak valid.")],
+        validate_choice=False,
     )
 
 
 class SurveyForm(FlaskForm):
     """The nine SKM elements, optional respondent data, and a suggestion."""
 
-    age_group = SelectField("Usia", choices=_options(AGE_GROUPS), validators=[Optional()])
-    sex = SelectField("Jenis kelamin", choices=_options(SEXES), validators=[Optional()])
-    education = SelectField("Pendidikan", choices=_options(EDUCATIONS), validators=[Optional()])
-    occupation = SelectField("Pekerjaan", choices=_options(OCCUPATIONS), validators=[Optional()])
+    age_group = _optional_select("Usia", AGE_GROUPS)
+    sex = _optional_select("Jenis kelamin", SEXES)
+    education = _optional_select("Pendidikan", EDUCATIONS)
+    occupation = _optional_select("Pekerjaan", OCCUPATIONS)
     suggestion = TextAreaField(
         "Saran dan masukan (opsional)",
         filters=[clean_text],

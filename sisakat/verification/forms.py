@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import AnyOf, DataRequired, Length
 
 from sisakat.forms_common import clean_text, no_control_chars
 from sisakat.models import ComplaintStatus
@@ -20,7 +20,11 @@ class ComplaintReplyForm(FlaskForm):
             SelectChoice(ComplaintStatus.DIPROSES.value, "Diproses (tanggapi, belum selesai)"),
             SelectChoice(ComplaintStatus.SELESAI.value, "Selesai (tutup tiket)"),
         ],
-        validators=[DataRequired("Pilih status.")],
+        validators=[
+            DataRequired("Pilih status."),
+            AnyOf([ComplaintStatus.DIPROSES.value, ComplaintStatus.SELESAI.value], "Pilih status."),
+        ],
+        validate_choice=False,
     )
     message = TextAreaField(
         "Jawaban untuk pelapor",

@@ -1,0 +1,54 @@
+"""Complaint form rules: rate limit, required name setting, attachment checks."""
+
+from sisakat.extensions import db
+from sisakat.models import Complaint, StoredFile
+from sisakat.services import complaints, settings
+from tests.public_helpers import upload
+
+FORM = {"contact": "warga@contoh.test", "category": "d1", "body": "Aplikasi lambat dibuka."}
+
+
+def _count(model) -> int:
+    return db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
+
+
+def test_complaints_are_rate_limited_per_address_with_a_fake_clock(app, client):
+    now = [1_800_000_000.0]
+    app.config["RATELIMIT_CLOCK"] = lambda: now[0]
+    assert client.post("/pengaduan", data=FORM).status_code == 302  # stores the defaults
+    form = {**FORM, "category": str(complaints.categories()[1].id)}
+    for _ in range(4):
+        assert client.post("/pengaduan", data=form).status_code == 302
+    refused = client.post("/pengaduan", data=form)
+    assert refused.status_code == 429
+    assert "Terlalu banyak kiriman dari alamat ini" in refused.get_data(as_text=True)
+    assert _count(Complaint) == 5
+    now[0] += 3600
+    assert client.post("/pengaduan", data=form).status_code == 302
+
+
+def test_name_is_required_when_the_office_says_so(client):
+    settings.update({"complaint.name_required": True}, actor=None)
+    db.session.commit()
+    response = client.post("/pengaduan", data=FORM)
+    assert response.status_code == 200
+    assert "Nama wajib diisi" in response.get_data(as_text=True)
+    assert _count(Complaint) == 0
+
+
+def test_non_pdf_or_encrypted_attachment_is_refused_and_nothing_kept(client):
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("rahasia")
+    locked = io.BytesIO()
+    writer.write(locked)
+    for data in (b"\x89PNG\r\n\x1a\n not a pdf", b"junk%PDF-1.7", locked.getvalue()):
+        response = client.post("/pengaduan", data={**FORM, "attachment": upload(data)})
+        assert "Lampiran harus berkas PDF" in response.get_data(as_text=True)
+    assert _count(Complaint) == 0
+    assert _count(StoredFile) == 0
+    assert "Aplikasi lambat dibuka." in response.get_data(as_text=True)  # what was typed stays
