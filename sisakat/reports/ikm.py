@@ -27,6 +27,7 @@ def _period() -> tuple[PeriodForm, date, date]:
     end = (form.end.data if ok else None) or today
     if end < start or (end - start).days > MAX_DAYS:
         start, end = date(today.year, 1, 1), today
+    form.start.data, form.end.data = start, end  # show the period actually reported
     return form, start, end
 
 

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH = 600
-BOX_W = 440
+WIDTH = 360
+BOX_W = 320
 LINE_H = 20
 PAD = 12
 GAP = 36
-CHARS_PER_LINE = 38
+CHARS_PER_LINE = 30
 
 
 @dataclass(frozen=True)
