@@ -68,6 +68,11 @@ def edit_service_standard(service_code: str):
             actor=current_user,
         ):
             return redirect(url_for(".edit_service_standard", service_code=service_code))
+    return _standard_page(form, service_code)
+
+
+def _standard_page(form: forms.ServiceStandardForm, service_code: str):
+    """Render the edit page with the upload form and the current downloadable forms."""
     return render_template(
         "admin/service_standard.html",
         form=form,

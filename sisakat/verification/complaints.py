@@ -16,6 +16,16 @@ from sisakat.verification.routes import bp
 TRIAGE_ROLES = (Role.VERIFIKATOR, Role.SUPERADMIN)
 
 
+def can_triage_complaints(user) -> bool:
+    """Verifikator and Super admin handle complaints (used by the navigation)."""
+    return bool(user is not None and user.is_authenticated and user.role in TRIAGE_ROLES)
+
+
+@bp.app_context_processor
+def _complaint_nav() -> dict:
+    return {"can_triage_complaints": can_triage_complaints}
+
+
 def _load(complaint_id: int) -> Complaint:
     complaint = db.session.get(Complaint, complaint_id)
     if complaint is None:
@@ -43,6 +53,7 @@ def complaint_detail(complaint_id: int):
         complaint=complaint,
         entries=complaints.timeline(complaint),
         overdue=complaint.is_overdue(complaints.now()),
+        can_respond=complaint.status != ComplaintStatus.SELESAI,
         form=ComplaintReplyForm(),
     )
 

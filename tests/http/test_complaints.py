@@ -73,6 +73,7 @@ def test_overdue_tickets_stand_out_with_a_frozen_clock(app, make, login_as):
     db.session.commit()
     html = login_as(make.user(Role.VERIFIKATOR)).get("/petugas/pengaduan").get_data(as_text=True)
     assert "1 tiket melewati batas waktu." in html
+    assert "Pengaduan Masuk" in html  # the navigation offers triage to the Verifikator
     rows = {
         t: row
         for row in html.split("<tr")
