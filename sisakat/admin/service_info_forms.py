@@ -48,9 +48,9 @@ class ServiceFormUploadForm(FlaskForm):
         validators=[DataRequired("Isi judul."), Length(max=200), *LINE],
     )
     file = FileField(
-        "Berkas PDF",
+        "Berkas PDF atau Word (.docx)",
         validators=[
-            FileRequired("Pilih berkas PDF."),
+            FileRequired("Pilih berkas."),
             FileSize(max_size=10 * 1024 * 1024, message="Berkas terlalu besar."),
         ],
     )

@@ -15,7 +15,6 @@ from sisakat.extensions import db
 from sisakat.models import (
     SKT_PARPOL,
     FaqEntry,
-    FileKind,
     ProcedureStep,
     Requirement,
     ServiceForm,
@@ -166,8 +165,8 @@ def save_standard(service_code: str, values: dict[str, str], steps_text: str, *,
 
 
 def add_form(service_code: str, title: str, upload, *, actor: User) -> ServiceForm:
-    """Keep an uploaded PDF form for download (checked like every upload)."""
-    stored = complaint_files.accept_pdf(upload, kind=FileKind.TEMPLATE, uploaded_by=actor)
+    """Keep an uploaded PDF or .docx form for download (checked like every upload)."""
+    stored = complaint_files.accept_form_file(upload, uploaded_by=actor)
     form = ServiceForm(service_code=service_code, title=title, file_id=stored.id)
     db.session.add(form)
     db.session.flush()

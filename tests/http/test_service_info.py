@@ -1,5 +1,7 @@
 """Public service information: Standar Pelayanan, requirement list, flow diagram, forms, FAQ."""
 
+import zipfile
+
 from sisakat.extensions import db
 from sisakat.models import Role, ServiceStandard
 from sisakat.services import service_info
@@ -92,4 +94,25 @@ def test_admin_uploads_form_and_public_downloads_it(client, make, login_as, app)
         data={"title": "Palsu", "file": upload(b"MZ\x90\x00exe", "x.pdf")},
     )
     assert len(service_info.forms_for("skt_parpol")) == 1
-    assert "Lampiran harus berkas PDF" in admin.get(bad.headers["Location"]).get_data(as_text=True)
+    assert "Formulir harus berkas PDF atau Word" in admin.get(bad.headers["Location"]).get_data(
+        as_text=True
+    )
+
+
+def test_admin_uploads_docx_template_but_not_one_with_macros(app, make, login_as):
+    import io
+
+    from docx import Document
+
+    admin = login_as(make.user(Role.SUPERADMIN))
+    out = io.BytesIO()
+    Document().save(out)
+    url = "/admin/layanan/skt_parpol/formulir"
+    admin.post(url, data={"title": "Templat pernyataan", "file": upload(out.getvalue(), "t.docx")})
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr("word/vbaProject.bin", b"macro")
+    admin.post(url, data={"title": "Bermakro", "file": upload(out.getvalue(), "m.docm")})
+    forms = service_info.forms_for("skt_parpol")
+    assert [f.title for f in forms] == ["Templat pernyataan"]
+    assert forms[0].file.content_type.endswith("wordprocessingml.document")
+    assert forms[0].file.display_name == "t.docx"
