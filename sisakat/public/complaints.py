@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 
 from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
@@ -32,6 +32,9 @@ def complaint():
     """The complaint and suggestion form."""
     form = ComplaintForm()
     form.category.choices = choices(complaints.category_choices())
+    name_required = bool(settings.get("complaint.name_required"))
+    if name_required:
+        form.name.label.text = "Nama"
     if form.validate_on_submit():
         if over_limit("complaint"):
             return render_error(429, TOO_MANY)
@@ -51,7 +54,7 @@ def complaint():
         "public/complaint_form.html",
         form=form,
         contacts=service_info.contacts(),
-        name_required=bool(settings.get("complaint.name_required")),
+        name_required=name_required,
     )
 
 
@@ -61,9 +64,13 @@ def complaint_ticket(ticket: str, secret: str):
     found = complaints.find_by_link(ticket, secret)
     if found is None:
         abort(404)
-    return render_template(
-        "public/complaint_ticket.html",
-        complaint=found,
-        entries=complaints.timeline(found),
-        overdue=found.is_overdue(complaints.now()),
+    response = make_response(
+        render_template(
+            "public/complaint_ticket.html",
+            complaint=found,
+            entries=complaints.timeline(found),
+            overdue=found.is_overdue(complaints.now()),
+        )
     )
+    response.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the secret
+    return response

@@ -11,7 +11,7 @@ from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.reports.forms import PeriodForm
 from sisakat.reports.routes import bp
-from sisakat.services import complaints, diagrams, ikm_export, settings, survey
+from sisakat.services import clock, diagrams, ikm_export, settings, survey
 from sisakat.services import ikm as ikm_math
 
 STAFF = (Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN)
@@ -21,7 +21,7 @@ MAX_DAYS = 3 * 366
 def _period() -> tuple[PeriodForm, date, date]:
     """The requested period; defaults to 1 January of this year up to today (office time)."""
     form = PeriodForm(request.args)
-    today = to_local(complaints.now(), settings.utc_offset_hours()).date()
+    today = to_local(clock.now(), settings.utc_offset_hours()).date()
     ok = form.validate()
     start = (form.start.data if ok else None) or date(today.year, 1, 1)
     end = (form.end.data if ok else None) or today

@@ -12,8 +12,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from flask import current_app
-
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
@@ -23,17 +21,15 @@ from sisakat.models import (
     ComplaintStatus,
     FileKind,
     User,
-    utcnow,
 )
-from sisakat.services import audit, complaint_files, settings
+from sisakat.services import audit, clock, complaint_files, settings
 
 DEFAULT_CATEGORIES = (("Pelayanan SKT", 5), ("Sistem/aplikasi", 3), ("Saran dan masukan", 14))
 
 
 def now() -> datetime:
-    """The current UTC time; tests freeze it with ``app.config["CLOCK"]``."""
-    clock = current_app.config.get("CLOCK")
-    return clock() if clock else utcnow()
+    """The current UTC time (frozen in tests through ``services.clock``)."""
+    return clock.now()
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ def test_complaint_lifecycle_seen_by_the_complainant(client, make, login_as):
 
 def test_secret_link_only_shows_its_own_ticket(client, make):
     mine, other = make.complaint(), make.complaint(body="Pengaduan orang lain yang rahasia.")
-    assert client.get(f"/pengaduan/{mine.ticket}/{mine.secret}").status_code == 200
+    own = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}")
+    assert own.status_code == 200
+    assert own.headers["Referrer-Policy"] == "no-referrer"
     assert client.get(f"/pengaduan/{mine.ticket}/{other.secret}").status_code == 404
     assert client.get(f"/pengaduan/{mine.ticket}/{'0' * 32}").status_code == 404
     assert client.get(f"/pengaduan/{mine.ticket}/{mine.secret[:-1]}").status_code == 404
