@@ -133,10 +133,15 @@ def timeline(complaint: Complaint) -> list[ComplaintEntry]:
     )
 
 
+QUEUE_LIMIT = 500
+
+
 def queue(*, open_only: bool = False) -> list[Complaint]:
-    """Tickets for staff: open ones first, then by due time."""
-    query = db.select(Complaint).order_by(
-        (Complaint.status == ComplaintStatus.SELESAI), Complaint.due_at
+    """Tickets for staff: open ones first, then by due time (at most ``QUEUE_LIMIT``)."""
+    query = (
+        db.select(Complaint)
+        .order_by((Complaint.status == ComplaintStatus.SELESAI), Complaint.due_at)
+        .limit(QUEUE_LIMIT)
     )
     if open_only:
         query = query.where(Complaint.status != ComplaintStatus.SELESAI)

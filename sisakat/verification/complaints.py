@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from sisakat.exceptions import DomainError
@@ -36,11 +36,14 @@ def _load(complaint_id: int) -> Complaint:
 @bp.get("/pengaduan")
 @role_required(*TRIAGE_ROLES)
 def complaint_queue():
-    """All tickets, open first by due time; overdue ones flagged."""
-    rows = complaints.queue()
+    """Open tickets by due time (``?semua=1``: closed ones too); overdue ones flagged."""
+    show_all = request.args.get("semua") == "1"
+    rows = complaints.queue(open_only=not show_all)
     now = complaints.now()
     overdue = {c.id for c in rows if c.is_overdue(now)}
-    return render_template("verification/complaints.html", rows=rows, overdue=overdue)
+    return render_template(
+        "verification/complaints.html", rows=rows, overdue=overdue, show_all=show_all
+    )
 
 
 @bp.get("/pengaduan/<int:complaint_id>")

@@ -80,3 +80,12 @@ def test_report_page_and_xlsx_hold_the_same_numbers(app, make, login_as):
     for i in range(1, 10):
         assert f"{rows[f'U{i}'][3]:.2f}".replace(".", ",") in html
     assert survey.report(date(2026, 1, 1), date(2026, 12, 31)).result.respondents == 4
+
+
+def test_xlsx_suggestions_never_become_formulas(app, make, login_as):
+    make.survey_response(suggestion='=HYPERLINK("http://contoh.test","klik")')
+    xlsx = login_as(make.user(Role.VERIFIKATOR)).get("/laporan/ikm.xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx.data))["Saran"]
+    cell = sheet.cell(row=2, column=2)
+    assert cell.data_type == "s"
+    assert cell.value == '\'=HYPERLINK("http://contoh.test","klik")'
