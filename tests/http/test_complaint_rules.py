@@ -1,7 +1,7 @@
 """Complaint form rules: rate limit, required name setting, attachment checks."""
 
 from sisakat.extensions import db
-from sisakat.models import Complaint, StoredFile
+from sisakat.models import Complaint, Role, StoredFile
 from sisakat.services import complaints, settings
 from tests.public_helpers import upload
 
@@ -61,3 +61,39 @@ def test_nul_bytes_in_public_forms_get_an_indonesian_message(client):
     survey = client.post("/survei", data={**answers, "suggestion": "saran\x00"})
     assert "Teks memuat karakter yang tidak diizinkan." in survey.get_data(as_text=True)
     assert _count(Complaint) == 0
+
+
+def test_category_time_limit_set_by_admin_drives_the_due_date(app, client, make, login_as):
+    from datetime import datetime, timedelta
+
+    app.config["CLOCK"] = lambda: datetime(2026, 6, 1, 2, 0)
+    admin = login_as(make.user(Role.SUPERADMIN))
+    admin.post(
+        "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "2", "active": "y"}
+    )
+    category = complaints.categories()[0]
+    admin.post(
+        f"/admin/pengaduan/kategori/{category.id}",
+        data={
+            f"c{category.id}-name": "Loket",
+            f"c{category.id}-limit_days": "7",
+            f"c{category.id}-active": "y",
+        },
+    )
+    client.post("/pengaduan", data={**FORM, "category": str(category.id)})
+    filed = db.session.execute(db.select(Complaint)).scalar_one()
+    assert filed.due_at - filed.created_at == timedelta(days=7)
+    refused = admin.post("/admin/pengaduan/kategori", data={"name": "X", "limit_days": "400"})
+    assert "1 sampai 365 hari." in refused.get_data(as_text=True)
+
+
+def test_staff_viewing_an_attachment_is_audited(app, make, login_as):
+    from sisakat.models import AuditEvent
+
+    ticket = make.complaint(attachment=True)
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    response = staff.get(f"/petugas/pengaduan/{ticket.id}/lampiran")
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    response.close()
+    actions = db.session.execute(db.select(AuditEvent.action)).scalars().all()
+    assert "complaint.attachment_view" in actions
