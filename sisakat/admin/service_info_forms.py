@@ -18,7 +18,9 @@ RICH_HELP = (
 
 def _rich(label: str) -> TextAreaField:
     return TextAreaField(
-        label, filters=[clean_text], validators=[Length(max=20000), no_control_chars]
+        label,
+        filters=[clean_text],
+        validators=[Length(max=20000, message="Paling banyak 20.000 karakter."), no_control_chars],
     )
 
 
@@ -30,7 +32,7 @@ class ServiceStandardForm(FlaskForm):
     steps = TextAreaField(
         "Langkah alur (satu per baris: Judul | Pelaksana | Waktu)",
         filters=[clean_text],
-        validators=[Length(max=8000), no_control_chars],
+        validators=[Length(max=8000, message="Paling banyak 8.000 karakter."), no_control_chars],
     )
     duration = _rich("Jangka waktu pelayanan")
     cost = _rich("Biaya/tarif")
@@ -45,7 +47,11 @@ class ServiceFormUploadForm(FlaskForm):
     title = StringField(
         "Judul formulir",
         filters=[clean_text],
-        validators=[DataRequired("Isi judul."), Length(max=200), *LINE],
+        validators=[
+            DataRequired("Isi judul."),
+            Length(max=200, message="Paling banyak 200 karakter."),
+            *LINE,
+        ],
     )
     file = FileField(
         "Berkas PDF atau Word (.docx)",
@@ -62,7 +68,11 @@ class FaqForm(FlaskForm):
     question = StringField(
         "Pertanyaan",
         filters=[clean_text],
-        validators=[DataRequired("Isi pertanyaan."), Length(max=300), *LINE],
+        validators=[
+            DataRequired("Isi pertanyaan."),
+            Length(max=300, message="Paling banyak 300 karakter."),
+            *LINE,
+        ],
     )
     answer = _rich("Jawaban")
     sort_order = IntegerField("Urutan", default=0, validators=[Optional(), NumberRange(0, 9999)])
@@ -75,7 +85,11 @@ class ComplaintCategoryForm(FlaskForm):
     name = StringField(
         "Nama kategori",
         filters=[clean_text],
-        validators=[DataRequired("Isi nama kategori."), Length(max=120), *LINE],
+        validators=[
+            DataRequired("Isi nama kategori."),
+            Length(max=120, message="Paling banyak 120 karakter."),
+            *LINE,
+        ],
     )
     limit_days = IntegerField(
         "Batas waktu (hari)",
@@ -97,10 +111,20 @@ class ContactSettingsForm(FlaskForm):
         ],
     )
     whatsapp_message = StringField(
-        "Pesan pembuka WhatsApp", filters=[clean_text], validators=[Length(max=300), *LINE]
+        "Pesan pembuka WhatsApp",
+        filters=[clean_text],
+        validators=[Length(max=300, message="Paling banyak 300 karakter."), *LINE],
     )
-    email = StringField("E-mail layanan", filters=[clean_text], validators=[Length(max=254), *LINE])
-    hours = StringField("Jam layanan", filters=[clean_text], validators=[Length(max=120), *LINE])
+    email = StringField(
+        "E-mail layanan",
+        filters=[clean_text],
+        validators=[Length(max=254, message="Paling banyak 254 karakter."), *LINE],
+    )
+    hours = StringField(
+        "Jam layanan",
+        filters=[clean_text],
+        validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
+    )
     lapor_url = StringField(
         "Tautan SP4N-LAPOR!",
         filters=[clean_text],

@@ -27,12 +27,14 @@ class ComplaintForm(FlaskForm):
     """A complaint or suggestion; the name is optional unless the office requires it."""
 
     name = StringField(
-        "Nama (boleh dikosongkan)", filters=[clean_text], validators=[Length(max=120), *LINE]
+        "Nama (boleh dikosongkan)",
+        filters=[clean_text],
+        validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
     )
     contact = StringField(
         "Kontak (e-mail atau nomor HP) untuk balasan",
         filters=[clean_text],
-        validators=[Length(max=120), *LINE],
+        validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
     )
     # The service checks the category (a forged value gets its Indonesian message there).
     category = SelectField(
@@ -84,7 +86,7 @@ class SurveyForm(FlaskForm):
     suggestion = TextAreaField(
         "Saran dan masukan (opsional)",
         filters=[clean_text],
-        validators=[Length(max=2000), no_control_chars],
+        validators=[Length(max=2000, message="Paling banyak 2.000 karakter."), no_control_chars],
     )
 
     def answers(self) -> tuple[int, ...]:
@@ -109,5 +111,9 @@ class CheckLetterForm(FlaskForm):
     q = StringField(
         "Nomor surat atau kode verifikasi",
         filters=[clean_text],
-        validators=[DataRequired("Isi nomor surat."), Length(max=120), *LINE],
+        validators=[
+            DataRequired("Isi nomor surat."),
+            Length(max=120, message="Paling banyak 120 karakter."),
+            *LINE,
+        ],
     )

@@ -29,5 +29,5 @@ class ComplaintReplyForm(FlaskForm):
     message = TextAreaField(
         "Jawaban untuk pelapor",
         filters=[clean_text],
-        validators=[Length(max=5000), no_control_chars],
+        validators=[Length(max=5000, message="Paling banyak 5.000 karakter."), no_control_chars],
     )
