@@ -23,9 +23,13 @@ def _period() -> tuple[PeriodForm, date, date]:
     form = PeriodForm(request.args)
     today = to_local(clock.now(), settings.utc_offset_hours()).date()
     ok = form.validate()
+    for field in (form.start, form.end):
+        if field.errors:  # WTForms' own parse message is English
+            field.errors = ["Tanggal tidak valid; periode bawaan ditampilkan."]
     start = (form.start.data if ok else None) or date(today.year, 1, 1)
     end = (form.end.data if ok else None) or today
     if end < start or (end - start).days > MAX_DAYS:
+        form.end.errors = ["Periode tidak valid (terbalik atau lebih dari 3 tahun)."]
         start, end = date(today.year, 1, 1), today
     form.start.data, form.end.data = start, end  # show the period actually reported
     return form, start, end
