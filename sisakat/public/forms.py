@@ -48,10 +48,12 @@ class ComplaintForm(FlaskForm):
             Length(min=10, max=5000, message="Isi 10 sampai 5.000 karakter."),
             no_control_chars,
         ],
+        render_kw={"rows": 6},
     )
     attachment = FileField(
         "Lampiran (PDF, opsional)",
         validators=[FileSize(max_size=10 * 1024 * 1024, message="Lampiran terlalu besar.")],
+        render_kw={"accept": "application/pdf,.pdf"},
     )
 
 
