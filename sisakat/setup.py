@@ -15,6 +15,7 @@ BLUEPRINTS = (
     "sisakat.submission",
     "sisakat.verification",
     "sisakat.admin",
+    "sisakat.reports",
 )
 
 

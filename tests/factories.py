@@ -78,3 +78,68 @@ def party(
     if commit:
         db.session.commit()
     return obj
+
+
+# --- public service information, complaints, survey (issue 6) ---------------------------------
+
+
+def pdf_bytes(text: str = "Dokumen uji") -> bytes:
+    """A real one-page PDF made with ReportLab."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    pdf.drawString(72, 720, text)
+    pdf.save()
+    return out.getvalue()
+
+
+def complaint(
+    *,
+    body: str = "Pelayanan di loket lambat sekali.",
+    attachment: bool = False,
+    category_days: int = 5,
+    commit: bool = True,
+    **fields,
+):
+    """A filed complaint (through the service: ticket, secret, first timeline entry)."""
+    from sisakat.models import ComplaintCategory, FileKind
+    from sisakat.services import complaints, storage
+
+    category = ComplaintCategory(name=f"Kategori {next(_seq)}", limit_days=category_days)
+    db.session.add(category)
+    db.session.flush()
+    data = complaints.ComplaintInput(
+        fields.pop("name", "Warga Contoh"),
+        fields.pop("contact", "warga@contoh.test"),
+        str(category.id),
+        body,
+    )
+    obj = complaints.file_complaint(data)
+    if attachment:
+        stored = storage.save_bytes(
+            pdf_bytes(),
+            kind=FileKind.ATTACHMENT,
+            content_type="application/pdf",
+            display_name="bukti.pdf",
+            uploaded_by=None,
+        )
+        obj.attachment_id = stored.id
+    for key, value in fields.items():
+        setattr(obj, key, value)
+    if commit:
+        db.session.commit()
+    return obj
+
+
+def survey_response(answers=(4, 4, 4, 4, 4, 4, 4, 4, 4), *, commit: bool = True, **fields):
+    """A stored survey response."""
+    from sisakat.models import ELEMENT_COLUMNS, SurveyResponse
+
+    obj = SurveyResponse(**dict(zip(ELEMENT_COLUMNS, answers, strict=True)), **fields)
+    db.session.add(obj)
+    if commit:
+        db.session.commit()
+    return obj

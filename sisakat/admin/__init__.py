@@ -3,6 +3,7 @@
 from sisakat.admin import (  # noqa: F401
     letter_settings,
     numbering,
+    service_info,  # noqa: F401
     settings_pages,  # noqa: F401
     trust,  # noqa: F401, E402 - signature trust screens
     users,  # noqa: F401

@@ -3,6 +3,9 @@
 from sisakat.models.allowed_signer import AllowedSigner
 from sisakat.models.audit import AuditEvent
 from sisakat.models.base import Base, utcnow
+from sisakat.models.complaint import Complaint, ComplaintEntry, ComplaintStatus
+from sisakat.models.complaint_category import ComplaintCategory
+from sisakat.models.faq_entry import FaqEntry
 from sisakat.models.letter_number import (
     LetterNumber,
     NumberCounter,
@@ -10,10 +13,14 @@ from sisakat.models.letter_number import (
     NumberStatus,
 )
 from sisakat.models.party import Level, Party, PartyOfficer
+from sisakat.models.procedure_step import ProcedureStep
 from sisakat.models.rate_limit import RateLimitCounter
 from sisakat.models.requirement import SKT_PARPOL, Requirement
+from sisakat.models.service_form import ServiceForm
+from sisakat.models.service_standard import ServiceStandard
 from sisakat.models.setting import Setting
 from sisakat.models.stored_file import FileKind, StoredFile
+from sisakat.models.survey_response import ELEMENT_COLUMNS, SurveyResponse
 from sisakat.models.trust_anchor import AnchorKind, TrustAnchor
 from sisakat.models.user import STAFF_ROLES, Role, User
 
@@ -41,4 +48,15 @@ __all__ = [
     "AllowedSigner",
     "AnchorKind",
     "TrustAnchor",
+    # public service information, complaints, survey (issue 6)
+    "Complaint",
+    "ComplaintCategory",
+    "ComplaintEntry",
+    "ComplaintStatus",
+    "ELEMENT_COLUMNS",
+    "FaqEntry",
+    "ProcedureStep",
+    "ServiceForm",
+    "ServiceStandard",
+    "SurveyResponse",
 ]

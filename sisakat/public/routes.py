@@ -12,8 +12,16 @@ bp = Blueprint("public", __name__)
 
 @bp.get("/")
 def index():
-    """The public home page."""
-    return render_template("public/index.html")
+    """The public home page: the office, its services, the letter check, contact channels."""
+    from sisakat.public.forms import CheckLetterForm
+    from sisakat.services import service_info
+
+    return render_template(
+        "public/index.html",
+        services=service_info.SERVICES,
+        contacts=service_info.contacts(),
+        check_form=CheckLetterForm(formdata=None),
+    )
 
 
 @bp.get("/healthz")

@@ -77,6 +77,13 @@ DEFAULTS: dict[str, Any] = {
     "backup.last_at": None,
     "backup.last_path": "",
     "retention.personal_documents_days": 365,
+    # Public contact channels, complaints (pengaduan) and the survey (issue 6)
+    "contact.whatsapp": "",  # international digits, e.g. "6281200000000"; empty hides the link
+    "contact.whatsapp_message": "Halo Kesbangpol, saya ingin bertanya tentang layanan SKT.",
+    "contact.email": "",
+    "contact.hours": "Senin-Jumat, 08.00-16.00",
+    "contact.lapor_url": "https://www.lapor.go.id",
+    "complaint.name_required": False,
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

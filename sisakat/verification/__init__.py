@@ -1,5 +1,6 @@
 """The staff (Verifikator) side: queue, review, verdicts, return, reject, approve."""
 
+from sisakat.verification import complaints  # noqa: F401
 from sisakat.verification.routes import bp
 
 __all__ = ["bp"]

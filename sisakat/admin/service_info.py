@@ -1,0 +1,237 @@
+"""Super admin: Standar Pelayanan, procedure steps, forms, FAQ, complaint categories, contacts."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from sisakat.admin import service_info_forms as forms
+from sisakat.admin.routes import bp
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.forms_common import ActionForm
+from sisakat.models import ComplaintCategory, FaqEntry, Role, ServiceForm
+from sisakat.policies import role_required
+from sisakat.services import complaints, service_info, settings
+
+ADMIN = Role.SUPERADMIN
+
+
+def _code_or_404(service_code: str) -> str:
+    if service_info.service_name(service_code) is None:
+        abort(404)
+    return service_code
+
+
+def _get_or_404(model, ident: int):
+    row = db.session.get(model, ident)
+    if row is None:
+        abort(404)
+    return row
+
+
+def _errors(form) -> str:
+    """All of a form's messages on one line (for a flash after a redirect)."""
+    return " ".join(e for errs in form.errors.values() for e in errs) or "Periksa isian."
+
+
+def _commit_or_flash(success: str, service, *args, **kwargs) -> bool:
+    """Run one service call and commit; a DomainError is rolled back and flashed."""
+    try:
+        service(*args, **kwargs)
+        db.session.commit()
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.message, "danger")
+        return False
+    flash(success, "success")
+    return True
+
+
+@bp.route("/layanan/<service_code>", methods=["GET", "POST"])
+@role_required(ADMIN)
+def edit_service_standard(service_code: str):
+    """Edit the six public components, dasar hukum and the procedure steps."""
+    _code_or_404(service_code)
+    form = forms.ServiceStandardForm(obj=service_info.standard_for(service_code))
+    if not form.is_submitted():
+        form.steps.data = service_info.steps_as_text(service_info.steps_for(service_code))
+    if form.validate_on_submit():
+        values = {f: form[f].data for f in service_info.FORMATTED_FIELDS}
+        save = service_info.save_standard
+        if _commit_or_flash(
+            "Standar pelayanan disimpan.",
+            save,
+            service_code,
+            values,
+            form.steps.data,
+            actor=current_user,
+        ):
+            return redirect(url_for(".edit_service_standard", service_code=service_code))
+    return _standard_page(form, service_code)
+
+
+def _standard_page(form: forms.ServiceStandardForm, service_code: str):
+    """Render the edit page with the upload form and the current downloadable forms."""
+    return render_template(
+        "admin/service_standard.html",
+        form=form,
+        service_code=service_code,
+        name=service_info.service_name(service_code),
+        help=forms.RICH_HELP,
+        upload_form=forms.ServiceFormUploadForm(formdata=None),
+        service_forms=service_info.forms_for(service_code),
+        action_form=ActionForm(),
+    )
+
+
+@bp.post("/layanan/<service_code>/formulir")
+@role_required(ADMIN)
+def upload_service_form(service_code: str):
+    """Add a downloadable PDF form."""
+    _code_or_404(service_code)
+    form = forms.ServiceFormUploadForm()
+    if form.validate_on_submit():
+        _commit_or_flash(
+            "Formulir ditambahkan.",
+            service_info.add_form,
+            service_code,
+            form.title.data,
+            form.file.data,
+            actor=current_user,
+        )
+    else:
+        flash(_errors(form), "danger")
+    return redirect(url_for(".edit_service_standard", service_code=service_code))
+
+
+@bp.post("/layanan/formulir/<int:form_id>/hapus")
+@role_required(ADMIN)
+def delete_service_form(form_id: int):
+    """Withdraw a downloadable form."""
+    row = _get_or_404(ServiceForm, form_id)
+    service_code = row.service_code
+    if ActionForm().validate_on_submit():
+        _commit_or_flash("Formulir dihapus.", service_info.remove_form, row, actor=current_user)
+    return redirect(url_for(".edit_service_standard", service_code=service_code))
+
+
+def _faq_values(form: forms.FaqForm) -> dict:
+    return {
+        "question": form.question.data,
+        "answer": form.answer.data or "",
+        "sort_order": form.sort_order.data or 0,
+        "active": bool(form.active.data),
+    }
+
+
+@bp.route("/faq", methods=["GET", "POST"])
+@role_required(ADMIN)
+def faq_list():
+    """All FAQ entries and a form to add one."""
+    form = forms.FaqForm()
+    if form.validate_on_submit() and _commit_or_flash(
+        "Pertanyaan ditambahkan.",
+        service_info.save_faq,
+        None,
+        **_faq_values(form),
+        actor=current_user,
+    ):
+        return redirect(url_for(".faq_list"))
+    entries = service_info.faq_entries(include_inactive=True)
+    return render_template(
+        "admin/faq.html", form=form, entries=entries, help=forms.RICH_HELP, action_form=ActionForm()
+    )
+
+
+@bp.route("/faq/<int:faq_id>", methods=["GET", "POST"])
+@role_required(ADMIN)
+def faq_edit(faq_id: int):
+    """Edit one FAQ entry."""
+    entry = _get_or_404(FaqEntry, faq_id)
+    form = forms.FaqForm(obj=entry)
+    if form.validate_on_submit() and _commit_or_flash(
+        "Pertanyaan disimpan.",
+        service_info.save_faq,
+        entry,
+        **_faq_values(form),
+        actor=current_user,
+    ):
+        return redirect(url_for(".faq_list"))
+    return render_template("admin/faq_edit.html", form=form, entry=entry, help=forms.RICH_HELP)
+
+
+@bp.post("/faq/<int:faq_id>/hapus")
+@role_required(ADMIN)
+def faq_delete(faq_id: int):
+    """Delete one FAQ entry."""
+    entry = _get_or_404(FaqEntry, faq_id)
+    if ActionForm().validate_on_submit():
+        _commit_or_flash("Pertanyaan dihapus.", service_info.delete_faq, entry, actor=current_user)
+    return redirect(url_for(".faq_list"))
+
+
+def _category_values(form: forms.ComplaintCategoryForm) -> dict:
+    return {
+        "name": form.name.data,
+        "limit_days": form.limit_days.data,
+        "active": bool(form.active.data),
+    }
+
+
+@bp.route("/pengaduan/kategori", methods=["GET", "POST"])
+@role_required(ADMIN)
+def complaint_categories():
+    """Complaint categories with their time limits; add one."""
+    form = forms.ComplaintCategoryForm()
+    if form.validate_on_submit() and _commit_or_flash(
+        "Kategori ditambahkan.",
+        complaints.save_category,
+        None,
+        **_category_values(form),
+        actor=current_user,
+    ):
+        return redirect(url_for(".complaint_categories"))
+    rows = complaints.categories(include_inactive=True)
+    edit_forms = {
+        c.id: forms.ComplaintCategoryForm(obj=c, formdata=None, prefix=f"c{c.id}") for c in rows
+    }
+    return render_template(
+        "admin/complaint_categories.html", form=form, rows=rows, edit_forms=edit_forms
+    )
+
+
+@bp.post("/pengaduan/kategori/<int:category_id>")
+@role_required(ADMIN)
+def update_complaint_category(category_id: int):
+    """Change a category's name, time limit or active flag."""
+    category = _get_or_404(ComplaintCategory, category_id)
+    form = forms.ComplaintCategoryForm(prefix=f"c{category_id}")
+    if form.validate_on_submit():
+        _commit_or_flash(
+            "Kategori disimpan.",
+            complaints.save_category,
+            category,
+            **_category_values(form),
+            actor=current_user,
+        )
+    else:
+        flash(_errors(form), "danger")
+    return redirect(url_for(".complaint_categories"))
+
+
+CONTACT_FIELDS = ("whatsapp", "whatsapp_message", "email", "hours", "lapor_url")
+
+
+@bp.route("/kontak", methods=["GET", "POST"])
+@role_required(ADMIN)
+def contact_settings():
+    """WhatsApp hotline, e-mail, hours, SP4N-LAPOR! link, whether complainants must give a name."""
+    data = {**settings.group("contact"), "name_required": settings.get("complaint.name_required")}
+    form = forms.ContactSettingsForm(data=data)
+    if form.validate_on_submit():
+        values = {f"contact.{k}": form[k].data or "" for k in CONTACT_FIELDS}
+        values["complaint.name_required"] = bool(form.name_required.data)
+        if _commit_or_flash("Kontak disimpan.", settings.update, values, actor=current_user):
+            return redirect(url_for(".contact_settings"))
+    return render_template("admin/contacts.html", form=form)

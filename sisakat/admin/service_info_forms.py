@@ -1,0 +1,136 @@
+"""Super admin forms for service information, FAQ, complaint categories and contacts."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired, FileSize
+from wtforms import BooleanField, IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+
+from sisakat.forms_common import clean_text, no_control_chars, single_line
+
+LINE = [no_control_chars, single_line]
+RICH_HELP = (
+    "Teks biasa (baris kosong = paragraf baru, baris diawali '- ' = daftar) atau HTML sederhana: "
+    "p, strong, em, ul, ol, li, a, h3, h4."
+)
+
+
+def _rich(label: str) -> TextAreaField:
+    return TextAreaField(
+        label,
+        filters=[clean_text],
+        validators=[Length(max=20000, message="Paling banyak 20.000 karakter."), no_control_chars],
+    )
+
+
+class ServiceStandardForm(FlaskForm):
+    """The Standar Pelayanan components and the procedure steps."""
+
+    summary = _rich("Ringkasan layanan")
+    procedure = _rich("Sistem, mekanisme dan prosedur")
+    steps = TextAreaField(
+        "Langkah alur (satu per baris: Judul | Pelaksana | Waktu)",
+        filters=[clean_text],
+        validators=[Length(max=8000, message="Paling banyak 8.000 karakter."), no_control_chars],
+    )
+    duration = _rich("Jangka waktu pelayanan")
+    cost = _rich("Biaya/tarif")
+    product = _rich("Produk pelayanan")
+    complaint_handling = _rich("Penanganan pengaduan, saran dan masukan")
+    legal_basis = _rich("Dasar hukum")
+
+
+class ServiceFormUploadForm(FlaskForm):
+    """A downloadable form (PDF)."""
+
+    title = StringField(
+        "Judul formulir",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Isi judul."),
+            Length(max=200, message="Paling banyak 200 karakter."),
+            *LINE,
+        ],
+    )
+    file = FileField(
+        "Berkas PDF atau Word (.docx)",
+        validators=[
+            FileRequired("Pilih berkas."),
+            FileSize(max_size=10 * 1024 * 1024, message="Berkas terlalu besar."),
+        ],
+    )
+
+
+class FaqForm(FlaskForm):
+    """One FAQ entry."""
+
+    question = StringField(
+        "Pertanyaan",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Isi pertanyaan."),
+            Length(max=300, message="Paling banyak 300 karakter."),
+            *LINE,
+        ],
+    )
+    answer = _rich("Jawaban")
+    sort_order = IntegerField("Urutan", default=0, validators=[Optional(), NumberRange(0, 9999)])
+    active = BooleanField("Tampilkan", default=True)
+
+
+class ComplaintCategoryForm(FlaskForm):
+    """A complaint category and its time limit."""
+
+    name = StringField(
+        "Nama kategori",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Isi nama kategori."),
+            Length(max=120, message="Paling banyak 120 karakter."),
+            *LINE,
+        ],
+    )
+    limit_days = IntegerField(
+        "Batas waktu (hari)",
+        default=5,
+        validators=[DataRequired("Isi batas waktu."), NumberRange(1, 365, "1 sampai 365 hari.")],
+    )
+    active = BooleanField("Aktif", default=True)
+
+
+class ContactSettingsForm(FlaskForm):
+    """Public contact channels and complaint options."""
+
+    whatsapp = StringField(
+        "Nomor WhatsApp layanan",
+        filters=[clean_text],
+        validators=[
+            Optional(),
+            Regexp(r"^\+?[0-9 ]{8,20}$", message="Nomor hanya angka, misalnya 6281200000000."),
+        ],
+    )
+    whatsapp_message = StringField(
+        "Pesan pembuka WhatsApp",
+        filters=[clean_text],
+        validators=[Length(max=300, message="Paling banyak 300 karakter."), *LINE],
+    )
+    email = StringField(
+        "E-mail layanan",
+        filters=[clean_text],
+        validators=[Length(max=254, message="Paling banyak 254 karakter."), *LINE],
+    )
+    hours = StringField(
+        "Jam layanan",
+        filters=[clean_text],
+        validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
+    )
+    lapor_url = StringField(
+        "Tautan SP4N-LAPOR!",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Isi tautan."),
+            Regexp(r"^https://[^\s<>\"']{3,200}$", message="Tautan harus diawali https://."),
+        ],
+    )
+    name_required = BooleanField("Nama pelapor wajib diisi")

@@ -1,0 +1,76 @@
+"""Public complaints (pengaduan): file one, then follow it through its secret link."""
+
+from __future__ import annotations
+
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
+
+from sisakat.errors import render_error
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.public.forms import ComplaintForm, choices
+from sisakat.public.routes import bp
+from sisakat.services import complaints, ratelimit, service_info, settings
+from sisakat.services.ratelimit import Limit
+
+PUBLIC_POST_LIMIT = Limit(hits=5, seconds=3600)
+
+
+def over_limit(kind: str) -> bool:
+    """Count one public submission from this address; True when it is over the limit."""
+    key = f"{kind}:ip:{request.remote_addr or '-'}"
+    if ratelimit.is_limited(key, PUBLIC_POST_LIMIT):
+        return True
+    ratelimit.hit(key, PUBLIC_POST_LIMIT)
+    return False
+
+
+TOO_MANY = "Terlalu banyak kiriman dari alamat ini. Coba lagi dalam satu jam."
+
+
+@bp.route("/pengaduan", methods=["GET", "POST"])
+def complaint():
+    """The complaint and suggestion form."""
+    form = ComplaintForm()
+    form.category.choices = choices(complaints.category_choices())
+    name_required = bool(settings.get("complaint.name_required"))
+    if name_required:
+        form.name.label.text = "Nama"
+    if form.validate_on_submit():
+        if over_limit("complaint"):
+            return render_error(429, TOO_MANY)
+        data = complaints.ComplaintInput(
+            form.name.data, form.contact.data, form.category.data, form.body.data
+        )
+        try:
+            filed = complaints.file_complaint(data, form.attachment.data)
+            db.session.commit()
+        except DomainError as exc:
+            db.session.rollback()
+            flash(exc.message, "danger")
+        else:
+            flash(f"Pengaduan diterima dengan nomor tiket {filed.ticket}.", "success")
+            return redirect(url_for(".complaint_ticket", ticket=filed.ticket, secret=filed.secret))
+    return render_template(
+        "public/complaint_form.html",
+        form=form,
+        contacts=service_info.contacts(),
+        name_required=name_required,
+    )
+
+
+@bp.get("/pengaduan/<ticket>/<secret>")
+def complaint_ticket(ticket: str, secret: str):
+    """The complainant's private page: status, due date and every reply, with times."""
+    found = complaints.find_by_link(ticket, secret)
+    if found is None:
+        abort(404)
+    response = make_response(
+        render_template(
+            "public/complaint_ticket.html",
+            complaint=found,
+            entries=complaints.timeline(found),
+            overdue=found.is_overdue(complaints.now()),
+        )
+    )
+    response.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the secret
+    return response

@@ -1,0 +1,121 @@
+"""Public forms: complaint, satisfaction survey, letter check."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileSize
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
+
+from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
+
+LINE = [no_control_chars, single_line]
+
+
+def _options(values: tuple[str, ...]) -> list[SelectChoice]:
+    return [SelectChoice("", "— tidak diisi —")] + [SelectChoice(v, v) for v in values]
+
+
+def choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
+    """(value, label) pairs from a service as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class ComplaintForm(FlaskForm):
+    """A complaint or suggestion; the name is optional unless the office requires it."""
+
+    name = StringField(
+        "Nama (boleh dikosongkan)",
+        filters=[clean_text],
+        validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
+    )
+    contact = StringField(
+        "Kontak (e-mail atau nomor HP) untuk balasan",
+        filters=[clean_text],
+        validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
+    )
+    # The service checks the category (a forged value gets its Indonesian message there).
+    category = SelectField(
+        "Kategori", validators=[DataRequired("Pilih kategori.")], validate_choice=False
+    )
+    body = TextAreaField(
+        "Isi pengaduan atau saran",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Tulis isi pengaduan."),
+            Length(min=10, max=5000, message="Isi 10 sampai 5.000 karakter."),
+            no_control_chars,
+        ],
+        render_kw={"rows": 6},
+    )
+    attachment = FileField(
+        "Lampiran (PDF, opsional)",
+        validators=[FileSize(max_size=10 * 1024 * 1024, message="Lampiran terlalu besar.")],
+        render_kw={"accept": "application/pdf,.pdf"},
+    )
+
+
+def _question(i: int, text: str, answers: tuple[str, ...]) -> RadioField:
+    return RadioField(
+        f"U{i}. {text}",
+        choices=[SelectChoice(str(n), f"{n}. {label}") for n, label in enumerate(answers, start=1)],
+        validators=[
+            InputRequired("Pilih salah satu jawaban."),
+            AnyOf(["1", "2", "3", "4"], message="Pilih salah satu jawaban."),
+        ],
+        validate_choice=False,  # AnyOf above answers in Indonesian
+    )
+
+
+def _optional_select(label: str, values: tuple[str, ...]) -> SelectField:
+    return SelectField(
+        label,
+        choices=_options(values),
+        validators=[AnyOf(["", None, *values], message="Pilihan tidak valid.")],
+        validate_choice=False,
+    )
+
+
+class SurveyForm(FlaskForm):
+    """The nine SKM elements, optional respondent data, and a suggestion."""
+
+    age_group = _optional_select("Usia", AGE_GROUPS)
+    sex = _optional_select("Jenis kelamin", SEXES)
+    education = _optional_select("Pendidikan", EDUCATIONS)
+    occupation = _optional_select("Pekerjaan", OCCUPATIONS)
+    suggestion = TextAreaField(
+        "Saran dan masukan (opsional)",
+        filters=[clean_text],
+        validators=[Length(max=2000, message="Paling banyak 2.000 karakter."), no_control_chars],
+    )
+
+    def answers(self) -> tuple[int, ...]:
+        """The nine scores as integers."""
+        return tuple(int(self[f"u{i}"].data) for i in range(1, 10))
+
+    def questions(self) -> list:
+        """The nine radio fields in order (for the template)."""
+        return [self[f"u{i}"] for i in range(1, 10)]
+
+
+for _i, (_text, _answers) in enumerate(QUESTIONS, start=1):
+    setattr(SurveyForm, f"u{_i}", _question(_i, _text, _answers))
+
+
+class CheckLetterForm(FlaskForm):
+    """Search box for a letter number or verification code (GET, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(
+        "Nomor surat atau kode verifikasi",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Isi nomor surat."),
+            Length(max=120, message="Paling banyak 120 karakter."),
+            *LINE,
+        ],
+    )

@@ -1,0 +1,99 @@
+"""Public service information: Standar Pelayanan, flow diagram and poster, forms, FAQ, guide."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+
+from sisakat.extensions import db
+from sisakat.models import ServiceForm
+from sisakat.public.forms import CheckLetterForm
+from sisakat.public.routes import bp
+from sisakat.services import diagrams, richtext, service_info, storage
+
+
+def _service_or_404(service_code: str) -> str:
+    name = service_info.service_name(service_code)
+    if name is None:
+        abort(404)
+    return name
+
+
+@bp.get("/layanan/<service_code>")
+def service_standard(service_code: str):
+    """The six published components of the Standar Pelayanan plus dasar hukum."""
+    name = _service_or_404(service_code)
+    standard = service_info.standard_for(service_code)
+    return render_template(
+        "public/service.html",
+        service_code=service_code,
+        name=name,
+        text={f: richtext.render(getattr(standard, f)) for f in service_info.FORMATTED_FIELDS},
+        requirements=service_info.requirements_for(service_code),
+        steps=service_info.steps_for(service_code),
+        forms=service_info.forms_for(service_code),
+        contacts=service_info.contacts(),
+    )
+
+
+@bp.get("/layanan/<service_code>/alur.svg")
+def flow_svg(service_code: str):
+    """The procedure as an SVG flow diagram drawn from its steps."""
+    name = _service_or_404(service_code)
+    flow = diagrams.flow_layout(service_info.steps_for(service_code))
+    body = render_template("public/alur.svg", flow=flow, name=name)
+    headers = {
+        "Content-Type": "image/svg+xml; charset=utf-8",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+        "Cache-Control": "no-cache",
+    }
+    return body, 200, headers
+
+
+@bp.get("/layanan/<service_code>/poster")
+def service_poster(service_code: str):
+    """The flow diagram with the key facts, laid out to print on one A4 page."""
+    name = _service_or_404(service_code)
+    standard = service_info.standard_for(service_code)
+    return render_template(
+        "public/poster.html",
+        service_code=service_code,
+        name=name,
+        text={f: richtext.render(getattr(standard, f)) for f in ("duration", "cost", "product")},
+        requirements=service_info.requirements_for(service_code),
+        contacts=service_info.contacts(),
+    )
+
+
+@bp.get("/layanan/<service_code>/formulir/<int:form_id>")
+def download_form(service_code: str, form_id: int):
+    """Download a form the admin uploaded for this service."""
+    form = db.session.get(ServiceForm, form_id)
+    if form is None or form.service_code != service_code:
+        abort(404)
+    return storage.send(form.file)
+
+
+@bp.get("/faq")
+def faq():
+    """Frequently asked questions."""
+    entries = service_info.faq_entries()
+    answers = {e.id: richtext.render(e.answer) for e in entries}
+    return render_template("public/faq.html", entries=entries, answers=answers)
+
+
+@bp.get("/panduan")
+def guide():
+    """The user guide for parties and for staff."""
+    return render_template("public/guide.html", services=service_info.SERVICES)
+
+
+@bp.get("/cek-surat")
+def check_letter():
+    """Check a letter by number or service_code.
+
+    The letter lookup is wired at merge (the letters work provides it). Until then every search
+    honestly answers "Surat tidak ditemukan": never a fake positive.
+    """
+    form = CheckLetterForm(request.args)
+    searched = "q" in request.args and form.validate()
+    return render_template("public/check_letter.html", form=form, searched=searched)

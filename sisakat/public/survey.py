@@ -1,0 +1,45 @@
+"""The public satisfaction survey (SKM). The party-facing entry after issue is wired at merge:
+it renders the same form with ``application_id`` and calls the same service."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+
+from sisakat.errors import render_error
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.public.complaints import TOO_MANY, over_limit
+from sisakat.public.forms import SurveyForm
+from sisakat.public.routes import bp
+from sisakat.services import survey as survey_service
+
+
+def survey_input(form: SurveyForm) -> survey_service.SurveyInput:
+    """The service's input from a validated form."""
+    return survey_service.SurveyInput(
+        answers=form.answers(),
+        age_group=form.age_group.data or "",
+        sex=form.sex.data or "",
+        education=form.education.data or "",
+        occupation=form.occupation.data or "",
+        suggestion=form.suggestion.data or "",
+    )
+
+
+@bp.route("/survei", methods=["GET", "POST"])
+def survey():
+    """The survey for anyone who used the service (rate limited per address)."""
+    form = SurveyForm()
+    if form.validate_on_submit():
+        if over_limit("survey"):
+            return render_error(429, TOO_MANY)
+        try:
+            survey_service.submit(survey_input(form))
+            db.session.commit()
+        except DomainError as exc:
+            db.session.rollback()
+            flash(exc.message, "danger")
+        else:
+            flash("Terima kasih, jawaban survei Anda sudah kami terima.", "success")
+            return redirect(url_for("public.index"))
+    return render_template("public/survey.html", form=form, action=url_for(".survey"))

@@ -1,0 +1,98 @@
+"""PDF attachments for complaints and downloadable forms.
+
+A minimal local check (size while streaming, ``%PDF-`` at byte 0, parses with pypdf, not
+encrypted). At merge this must call ``uploads.validate_pdf`` (the full object walk refusing
+JavaScript, Launch, EmbeddedFiles ...) written in parallel by the workflow engineer.
+"""
+
+from __future__ import annotations
+
+import logging
+import zipfile
+
+from flask import current_app
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from sisakat.exceptions import UploadRejected
+from sisakat.models import FileKind, StoredFile, User
+from sisakat.services import storage
+
+log = logging.getLogger(__name__)
+NOT_PDF = "Lampiran harus berkas PDF yang utuh dan tidak terkunci kata sandi."
+NOT_FORM = "Formulir harus berkas PDF atau Word (.docx) yang utuh, tanpa makro."
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _check_pdf(path) -> None:
+    with open(path, "rb") as fh:
+        if fh.read(5) != b"%PDF-":
+            raise UploadRejected(NOT_PDF)
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise UploadRejected(NOT_PDF)
+        if len(reader.pages) < 1:
+            raise UploadRejected(NOT_PDF)
+    except UploadRejected:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+        log.info("rejected PDF: %s", type(exc).__name__)
+        raise UploadRejected(NOT_PDF) from exc
+
+
+def accept_pdf(upload, *, kind: FileKind, uploaded_by: User | None) -> StoredFile:
+    """Spool, check and keep an uploaded PDF (a Werkzeug ``FileStorage``); flushed row."""
+    max_bytes = current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024
+    spooled = storage.spool(upload.stream, max_bytes=max_bytes)
+    try:
+        _check_pdf(spooled.path)
+    except BaseException:
+        storage.discard(spooled)
+        raise
+    return storage.keep(
+        spooled,
+        kind=kind,
+        content_type="application/pdf",
+        display_name=upload.filename or "lampiran.pdf",
+        uploaded_by=uploaded_by,
+    )
+
+
+def _is_docx(path) -> bool:
+    """A Word document: a ZIP with the main document part and no macro project."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            # A declared size far beyond any real template is a decompression bomb.
+            if sum(info.file_size for info in archive.infolist()) > 50 * 1024 * 1024:
+                return False
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    has_macros = any(n.lower().endswith("vbaproject.bin") for n in names)
+    return "[Content_Types].xml" in names and "word/document.xml" in names and not has_macros
+
+
+def accept_form_file(upload, *, uploaded_by: User | None) -> StoredFile:
+    """A downloadable form: PDF (checked as above) or a macro-free .docx template."""
+    max_bytes = current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024
+    spooled = storage.spool(upload.stream, max_bytes=max_bytes)
+    try:
+        if _is_docx(spooled.path):
+            content_type = DOCX
+        else:
+            _check_pdf(spooled.path)
+            content_type = "application/pdf"
+    except UploadRejected as exc:
+        storage.discard(spooled)
+        raise UploadRejected(NOT_FORM) from exc
+    except BaseException:
+        storage.discard(spooled)
+        raise
+    return storage.keep(
+        spooled,
+        kind=FileKind.TEMPLATE,
+        content_type=content_type,
+        display_name=upload.filename or "formulir",
+        uploaded_by=uploaded_by,
+    )

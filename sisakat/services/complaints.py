@@ -1,0 +1,204 @@
+"""Complaints and suggestions (pengaduan): filing, the secret follow-up link, triage, replies.
+
+Tickets are ``ADU-<year>-<6-digit id>``: the serial is the row id, so two people filing in the
+same second can never collide (the year is the filing year, for people's convenience). The
+complainant's link carries a random 128-bit secret compared in constant time.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintEntry,
+    ComplaintStatus,
+    FileKind,
+    User,
+)
+from sisakat.services import audit, clock, complaint_files, settings
+
+DEFAULT_CATEGORIES = (("Pelayanan SKT", 5), ("Sistem/aplikasi", 3), ("Saran dan masukan", 14))
+
+
+def now() -> datetime:
+    """The current UTC time (frozen in tests through ``services.clock``)."""
+    return clock.now()
+
+
+@dataclass(frozen=True)
+class ComplaintInput:
+    """What the public form collected (already cleaned by the form)."""
+
+    name: str
+    contact: str
+    category: str  # a category id, or "d<i>" for a default not yet stored
+    body: str
+
+
+def categories(*, include_inactive: bool = False) -> list[ComplaintCategory]:
+    """Categories in order; the defaults are shown until the admin saves some."""
+    query = db.select(ComplaintCategory).order_by(
+        ComplaintCategory.sort_order, ComplaintCategory.id
+    )
+    if not include_inactive:
+        query = query.where(ComplaintCategory.active.is_(True))
+    return list(db.session.execute(query).scalars())
+
+
+def category_choices() -> list[tuple[str, str]]:
+    """Choices for the public form; the defaults (``d<i>``) until any category is stored."""
+    rows = categories()
+    if rows or db.session.execute(db.select(ComplaintCategory.id).limit(1)).first():
+        return [(str(c.id), c.name) for c in rows]
+    return [(f"d{i}", name) for i, (name, _days) in enumerate(DEFAULT_CATEGORIES)]
+
+
+def _resolve_category(choice: str) -> ComplaintCategory | None:
+    """The chosen category; a default choice stores the defaults first (GET never writes)."""
+    if choice.isdigit():
+        category = db.session.get(ComplaintCategory, int(choice))
+        return category if category is not None and category.active else None
+    index = choice[1:]
+    if not (choice.startswith("d") and index.isdigit() and int(index) < len(DEFAULT_CATEGORIES)):
+        return None
+    if db.session.execute(db.select(ComplaintCategory.id).limit(1)).first() is not None:
+        return None
+    for i, (name, days) in enumerate(DEFAULT_CATEGORIES):
+        db.session.add(ComplaintCategory(name=name, limit_days=days, sort_order=i))
+    db.session.flush()
+    return categories()[int(index)]
+
+
+def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
+    """Register a complaint; returns it with its ticket and secret (flushed)."""
+    category = _resolve_category(data.category)
+    if category is None:
+        raise DomainError("Pilih kategori pengaduan.")
+    if settings.get("complaint.name_required") and not data.name:
+        raise DomainError("Nama wajib diisi untuk pengaduan di kantor ini.")
+    attachment = None
+    if upload is not None and upload.filename:
+        attachment = complaint_files.accept_pdf(upload, kind=FileKind.ATTACHMENT, uploaded_by=None)
+    moment = now()
+    complaint = Complaint(
+        secret=secrets.token_hex(16),
+        name=data.name,
+        contact=data.contact,
+        category_id=category.id,
+        body=data.body,
+        attachment_id=attachment.id if attachment else None,
+        created_at=moment,
+        due_at=moment + timedelta(days=category.limit_days),
+    )
+    db.session.add(complaint)
+    db.session.flush()
+    complaint.ticket = f"ADU-{moment.year}-{complaint.id:06d}"
+    db.session.add(
+        ComplaintEntry(
+            complaint_id=complaint.id, created_at=moment, status=ComplaintStatus.BARU, message=""
+        )
+    )
+    audit.record("complaint.file", actor=None, object_type="complaint", object_id=complaint.ticket)
+    db.session.flush()
+    return complaint
+
+
+def find_by_link(ticket: str, secret: str) -> Complaint | None:
+    """The ticket only when the secret matches (constant-time); else None (-> 404)."""
+    complaint = db.session.execute(
+        db.select(Complaint).where(Complaint.ticket == ticket[:20])
+    ).scalar_one_or_none()
+    if complaint is None or not hmac.compare_digest(
+        complaint.secret.encode(), secret.encode("utf-8", "replace")
+    ):
+        return None
+    return complaint
+
+
+def timeline(complaint: Complaint) -> list[ComplaintEntry]:
+    """The ticket's steps, oldest first."""
+    return list(
+        db.session.execute(
+            db.select(ComplaintEntry)
+            .where(ComplaintEntry.complaint_id == complaint.id)
+            .order_by(ComplaintEntry.id)
+        ).scalars()
+    )
+
+
+QUEUE_LIMIT = 500
+
+
+def queue(*, open_only: bool = False) -> list[Complaint]:
+    """Tickets for staff: open ones first, then by due time (at most ``QUEUE_LIMIT``)."""
+    query = (
+        db.select(Complaint)
+        .order_by((Complaint.status == ComplaintStatus.SELESAI), Complaint.due_at)
+        .limit(QUEUE_LIMIT)
+    )
+    if open_only:
+        query = query.where(Complaint.status != ComplaintStatus.SELESAI)
+    return list(db.session.execute(query).scalars())
+
+
+def respond(complaint: Complaint, *, message: str, status: ComplaintStatus, actor: User):
+    """Staff triage/reply/close: one timed entry; closing needs a reply and is final."""
+    if complaint.status == ComplaintStatus.SELESAI:
+        raise DomainError("Pengaduan ini sudah selesai.")
+    if status == ComplaintStatus.BARU:
+        raise DomainError("Pilih status Diproses atau Selesai.")
+    if status == ComplaintStatus.SELESAI and not message:
+        raise DomainError("Tulis jawaban sebelum menutup pengaduan.")
+    moment = now()
+    db.session.add(
+        ComplaintEntry(
+            complaint_id=complaint.id,
+            created_at=moment,
+            actor_id=actor.id,
+            status=status,
+            message=message,
+        )
+    )
+    complaint.status = status
+    if status == ComplaintStatus.SELESAI:
+        complaint.closed_at = moment
+    audit.record(
+        "complaint.respond",
+        actor=actor,
+        object_type="complaint",
+        object_id=complaint.ticket,
+        details={"status": status.value},
+    )
+    db.session.flush()
+
+
+def save_category(
+    category: ComplaintCategory | None, *, name: str, limit_days: int, active: bool, actor: User
+) -> ComplaintCategory:
+    """Create or update a category and its time limit (audited)."""
+    if not 1 <= limit_days <= 365:
+        raise DomainError("Batas waktu harus 1 sampai 365 hari.")
+    clash = db.session.execute(
+        db.select(ComplaintCategory).where(ComplaintCategory.name == name)
+    ).scalar_one_or_none()
+    if clash is not None and clash is not category:
+        raise DomainError("Nama kategori sudah ada.")
+    category = category or ComplaintCategory(sort_order=len(categories(include_inactive=True)))
+    category.name, category.limit_days, category.active = name, limit_days, active
+    db.session.add(category)
+    db.session.flush()
+    audit.record(
+        "complaint.category_save",
+        actor=actor,
+        object_type="complaint_category",
+        object_id=category.id,
+        details={"limit_days": limit_days},
+    )
+    return category

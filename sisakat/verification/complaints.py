@@ -1,0 +1,102 @@
+"""Staff complaint triage: the queue (overdue tickets stand out), a ticket, reply and close."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import Complaint, ComplaintStatus, Role
+from sisakat.policies import role_required
+from sisakat.services import audit, complaints, storage
+from sisakat.verification.forms import ComplaintReplyForm
+from sisakat.verification.routes import bp
+
+TRIAGE_ROLES = (Role.VERIFIKATOR, Role.SUPERADMIN)
+
+
+def can_triage_complaints(user) -> bool:
+    """Verifikator and Super admin handle complaints (used by the navigation)."""
+    return bool(user is not None and user.is_authenticated and user.role in TRIAGE_ROLES)
+
+
+@bp.app_context_processor
+def _complaint_nav() -> dict:
+    return {"can_triage_complaints": can_triage_complaints}
+
+
+def _load(complaint_id: int) -> Complaint:
+    complaint = db.session.get(Complaint, complaint_id)
+    if complaint is None:
+        abort(404)
+    return complaint
+
+
+@bp.get("/pengaduan")
+@role_required(*TRIAGE_ROLES)
+def complaint_queue():
+    """Open tickets by due time (``?semua=1``: closed ones too); overdue ones flagged."""
+    show_all = request.args.get("semua") == "1"
+    rows = complaints.queue(open_only=not show_all)
+    now = complaints.now()
+    overdue = {c.id for c in rows if c.is_overdue(now)}
+    return render_template(
+        "verification/complaints.html", rows=rows, overdue=overdue, show_all=show_all
+    )
+
+
+@bp.get("/pengaduan/<int:complaint_id>")
+@role_required(*TRIAGE_ROLES)
+def complaint_detail(complaint_id: int):
+    """One ticket with its timeline and the reply form."""
+    complaint = _load(complaint_id)
+    return render_template(
+        "verification/complaint_detail.html",
+        complaint=complaint,
+        entries=complaints.timeline(complaint),
+        overdue=complaint.is_overdue(complaints.now()),
+        can_respond=complaint.status != ComplaintStatus.SELESAI,
+        form=ComplaintReplyForm(),
+    )
+
+
+@bp.post("/pengaduan/<int:complaint_id>/tanggapi")
+@role_required(*TRIAGE_ROLES)
+def respond_complaint(complaint_id: int):
+    """Triage, reply or close a ticket (one timed entry)."""
+    complaint = _load(complaint_id)
+    form = ComplaintReplyForm()
+    if form.validate_on_submit():
+        try:
+            complaints.respond(
+                complaint,
+                message=form.message.data or "",
+                status=ComplaintStatus(form.status.data),
+                actor=current_user,
+            )
+            db.session.commit()
+            flash("Tanggapan disimpan.", "success")
+        except DomainError as exc:
+            db.session.rollback()
+            flash(exc.message, "danger")
+    else:
+        flash("Periksa isian tanggapan.", "danger")
+    return redirect(url_for(".complaint_detail", complaint_id=complaint_id))
+
+
+@bp.get("/pengaduan/<int:complaint_id>/lampiran")
+@role_required(*TRIAGE_ROLES)
+def complaint_attachment(complaint_id: int):
+    """The complaint's PDF attachment (viewing is audited: it may hold personal data)."""
+    complaint = _load(complaint_id)
+    if complaint.attachment is None:
+        abort(404)
+    audit.record(
+        "complaint.attachment_view",
+        actor=current_user,
+        object_type="complaint",
+        object_id=complaint.ticket,
+    )
+    db.session.commit()
+    return storage.send(complaint.attachment)

@@ -1,0 +1,99 @@
+"""Complaint form rules: rate limit, required name setting, attachment checks."""
+
+from sisakat.extensions import db
+from sisakat.models import Complaint, Role, StoredFile
+from sisakat.services import complaints, settings
+from tests.public_helpers import upload
+
+FORM = {"contact": "warga@contoh.test", "category": "d1", "body": "Aplikasi lambat dibuka."}
+
+
+def _count(model) -> int:
+    return db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
+
+
+def test_complaints_are_rate_limited_per_address_with_a_fake_clock(app, client):
+    now = [1_800_000_000.0]
+    app.config["RATELIMIT_CLOCK"] = lambda: now[0]
+    assert client.post("/pengaduan", data=FORM).status_code == 302  # stores the defaults
+    form = {**FORM, "category": str(complaints.categories()[1].id)}
+    for _ in range(4):
+        assert client.post("/pengaduan", data=form).status_code == 302
+    refused = client.post("/pengaduan", data=form)
+    assert refused.status_code == 429
+    assert "Terlalu banyak kiriman dari alamat ini" in refused.get_data(as_text=True)
+    assert _count(Complaint) == 5
+    now[0] += 3600
+    assert client.post("/pengaduan", data=form).status_code == 302
+
+
+def test_name_is_required_when_the_office_says_so(client):
+    settings.update({"complaint.name_required": True}, actor=None)
+    db.session.commit()
+    response = client.post("/pengaduan", data=FORM)
+    assert response.status_code == 200
+    assert "Nama wajib diisi" in response.get_data(as_text=True)
+    assert _count(Complaint) == 0
+
+
+def test_non_pdf_or_encrypted_attachment_is_refused_and_nothing_kept(client):
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("rahasia")
+    locked = io.BytesIO()
+    writer.write(locked)
+    for data in (b"\x89PNG\r\n\x1a\n not a pdf", b"junk%PDF-1.7", locked.getvalue()):
+        response = client.post("/pengaduan", data={**FORM, "attachment": upload(data)})
+        assert "Lampiran harus berkas PDF" in response.get_data(as_text=True)
+    assert _count(Complaint) == 0
+    assert _count(StoredFile) == 0
+    assert "Aplikasi lambat dibuka." in response.get_data(as_text=True)  # what was typed stays
+
+
+def test_nul_bytes_in_public_forms_get_an_indonesian_message(client):
+    response = client.post("/pengaduan", data={**FORM, "body": "Isi dengan \x00 NUL di tengah"})
+    assert "Teks memuat karakter yang tidak diizinkan." in response.get_data(as_text=True)
+    answers = {f"u{i}": "3" for i in range(1, 10)}
+    survey = client.post("/survei", data={**answers, "suggestion": "saran\x00"})
+    assert "Teks memuat karakter yang tidak diizinkan." in survey.get_data(as_text=True)
+    assert _count(Complaint) == 0
+
+
+def test_category_time_limit_set_by_admin_drives_the_due_date(app, client, make, login_as):
+    from datetime import datetime, timedelta
+
+    app.config["CLOCK"] = lambda: datetime(2026, 6, 1, 2, 0)
+    admin = login_as(make.user(Role.SUPERADMIN))
+    admin.post(
+        "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "2", "active": "y"}
+    )
+    category = complaints.categories()[0]
+    admin.post(
+        f"/admin/pengaduan/kategori/{category.id}",
+        data={
+            f"c{category.id}-name": "Loket",
+            f"c{category.id}-limit_days": "7",
+            f"c{category.id}-active": "y",
+        },
+    )
+    client.post("/pengaduan", data={**FORM, "category": str(category.id)})
+    filed = db.session.execute(db.select(Complaint)).scalar_one()
+    assert filed.due_at - filed.created_at == timedelta(days=7)
+    refused = admin.post("/admin/pengaduan/kategori", data={"name": "X", "limit_days": "400"})
+    assert "1 sampai 365 hari." in refused.get_data(as_text=True)
+
+
+def test_staff_viewing_an_attachment_is_audited(app, make, login_as):
+    from sisakat.models import AuditEvent
+
+    ticket = make.complaint(attachment=True)
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    response = staff.get(f"/petugas/pengaduan/{ticket.id}/lampiran")
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    response.close()
+    actions = db.session.execute(db.select(AuditEvent.action)).scalars().all()
+    assert "complaint.attachment_view" in actions

@@ -1,0 +1,91 @@
+"""Complaints: filing, the secret link, staff triage and replies, overdue flags, rate limit."""
+
+import hashlib
+import re
+from datetime import datetime, timedelta
+
+from sisakat.extensions import db
+from sisakat.models import Complaint, ComplaintStatus, Role, StoredFile
+from sisakat.services import complaints
+from tests.factories import pdf_bytes
+from tests.public_helpers import upload
+
+FORM = {
+    "name": "Warga Contoh",
+    "contact": "0812000001",
+    "category": "d0",
+    "body": "Antrean di loket terlalu lama.",
+}
+
+
+def test_complaint_lifecycle_seen_by_the_complainant(client, make, login_as):
+    data = pdf_bytes("Bukti antrean")
+    filed = client.post("/pengaduan", data={**FORM, "attachment": upload(data)})
+    link = filed.headers["Location"]
+    ticket = db.session.execute(db.select(Complaint)).scalar_one()
+    assert re.fullmatch(r"ADU-\d{4}-\d{6}", ticket.ticket)
+    assert re.fullmatch(r"[0-9a-f]{32}", ticket.secret)
+    assert link == f"/pengaduan/{ticket.ticket}/{ticket.secret}"
+    assert (
+        db.session.get(StoredFile, ticket.attachment_id).sha256 == hashlib.sha256(data).hexdigest()
+    )
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    url = f"/petugas/pengaduan/{ticket.id}/tanggapi"
+    staff.post(url, data={"status": "diproses", "message": "Sedang kami periksa."})
+    staff.post(url, data={"status": "selesai", "message": "Loket kedua sudah dibuka."})
+    page = client.get(link).get_data(as_text=True)
+    assert "Sedang kami periksa." in page
+    assert "Loket kedua sudah dibuka." in page
+    assert "Selesai" in page
+    assert "Warga Contoh" not in page  # no personal data on the public page
+    assert "0812000001" not in page
+    assert [e.status for e in complaints.timeline(ticket)] == [
+        ComplaintStatus.BARU,
+        ComplaintStatus.DIPROSES,
+        ComplaintStatus.SELESAI,
+    ]
+    assert ticket.closed_at is not None
+    again = staff.post(url, data={"status": "diproses", "message": "lagi"}, follow_redirects=True)
+    assert "Pengaduan ini sudah selesai." in again.get_data(as_text=True)
+
+
+def test_secret_link_only_shows_its_own_ticket(client, make):
+    mine, other = make.complaint(), make.complaint(body="Pengaduan orang lain yang rahasia.")
+    own = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}")
+    assert own.status_code == 200
+    assert own.headers["Referrer-Policy"] == "no-referrer"
+    assert client.get(f"/pengaduan/{mine.ticket}/{other.secret}").status_code == 404
+    assert client.get(f"/pengaduan/{mine.ticket}/{'0' * 32}").status_code == 404
+    assert client.get(f"/pengaduan/{mine.ticket}/{mine.secret[:-1]}").status_code == 404
+    assert client.get(f"/pengaduan/ADU-2026-999999/{mine.secret}").status_code == 404
+    page = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}").get_data(as_text=True)
+    assert "Pengaduan orang lain" not in page
+
+
+def test_overdue_tickets_stand_out_with_a_frozen_clock(app, make, login_as):
+    now = [datetime(2026, 3, 2, 1, 0)]
+    app.config["CLOCK"] = lambda: now[0]
+    late = make.complaint(category_days=5)
+    closed = make.complaint(category_days=5)
+    complaints.respond(
+        closed, message="Selesai.", status=ComplaintStatus.SELESAI, actor=make.user(Role.SUPERADMIN)
+    )
+    now[0] += timedelta(days=5, minutes=1)
+    fresh = make.complaint(category_days=5)
+    db.session.commit()
+    html = (
+        login_as(make.user(Role.VERIFIKATOR))
+        .get("/petugas/pengaduan?semua=1")
+        .get_data(as_text=True)
+    )
+    assert "1 tiket melewati batas waktu." in html
+    assert "Pengaduan Masuk" in html  # the navigation offers triage to the Verifikator
+    rows = {
+        t: row
+        for row in html.split("<tr")
+        for t in (late.ticket, fresh.ticket, closed.ticket)
+        if t in row
+    }
+    assert "Terlambat" in rows[late.ticket]
+    assert "Terlambat" not in rows[fresh.ticket]
+    assert "Terlambat" not in rows[closed.ticket]

@@ -1,0 +1,66 @@
+"""Home page, contact channels, FAQ, guide and the letter check."""
+
+from urllib.parse import quote
+
+from sisakat.extensions import db
+from sisakat.models import FaqEntry, Role
+from sisakat.services import settings
+
+
+def test_home_shows_services_letter_check_and_contacts(client):
+    settings.update({"contact.whatsapp": "0812-0000-0000"}, actor=None)
+    db.session.commit()
+    html = client.get("/").get_data(as_text=True)
+    assert "Surat Keterangan Terdaftar (SKT) Partai Politik" in html
+    assert "Cek Keaslian Surat" in html
+    assert 'action="/cek-surat"' in html
+    message = quote(settings.get("contact.whatsapp_message"))
+    assert f"https://wa.me/6281200000000?text={message}" in html
+    assert "https://www.lapor.go.id" in html
+
+
+def test_letter_check_never_gives_a_fake_positive(client):
+    html = client.get("/cek-surat?q=200.1.5.3/1436/BAN.KBP/2025").get_data(as_text=True)
+    assert "Surat tidak ditemukan" in html
+    assert "Surat tidak ditemukan" not in client.get("/cek-surat").get_data(as_text=True)
+
+
+def test_faq_shows_active_entries_sanitised(client, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    admin.post(
+        "/admin/faq",
+        data={
+            "question": "Berapa biaya SKT?",
+            "active": "y",
+            "answer": "Gratis.<script>alert(1)</script>",
+        },
+    )
+    db.session.add(FaqEntry(question="Tersembunyi", answer="", active=False))
+    db.session.commit()
+    html = client.get("/faq").get_data(as_text=True)
+    assert "Berapa biaya SKT?" in html
+    assert "Gratis." in html
+    assert "<script>alert(1)" not in html
+    assert "Tersembunyi" not in html
+
+
+def test_guide_has_steps_for_parties_and_staff(client):
+    html = client.get("/panduan").get_data(as_text=True)
+    assert "Untuk partai politik (Pemohon)" in html
+    assert "Untuk petugas" in html
+
+
+def test_admin_contact_settings_refuse_non_https_lapor_link(client, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    response = admin.post("/admin/kontak", data={"lapor_url": "javascript:alert(1)"})
+    assert "Tautan harus diawali https://." in response.get_data(as_text=True)
+    admin.post(
+        "/admin/kontak",
+        data={
+            "lapor_url": "https://www.lapor.go.id",
+            "whatsapp": "6281299998888",
+            "name_required": "y",
+        },
+    )
+    assert settings.get("contact.whatsapp") == "6281299998888"
+    assert settings.get("complaint.name_required") is True

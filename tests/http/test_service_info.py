@@ -1,0 +1,118 @@
+"""Public service information: Standar Pelayanan, requirement list, flow diagram, forms, FAQ."""
+
+import zipfile
+
+from sisakat.extensions import db
+from sisakat.models import Role, ServiceStandard
+from sisakat.services import service_info
+from tests.public_helpers import XSS, listed_requirements, requirements, upload
+
+
+def test_public_page_lists_exactly_the_active_requirements_in_order(client):
+    requirements()
+    html = client.get("/layanan/skt_parpol").get_data(as_text=True)
+    expected = [
+        (r.name, "Wajib" if r.required else "Opsional")
+        for r in service_info.requirements_for("skt_parpol")
+    ]
+    assert listed_requirements(html) == expected
+    assert expected == [
+        ("Surat permohonan", "Wajib"),
+        ("KTP ketua, sekretaris dan bendahara", "Wajib"),
+        ("NPWP kepengurusan", "Opsional"),
+    ]
+    assert "Persyaratan lama" not in html
+
+
+def test_service_page_shows_six_components_and_default_texts(client):
+    html = client.get("/layanan/skt_parpol").get_data(as_text=True)
+    for heading in (
+        "Persyaratan",
+        "Sistem, mekanisme dan prosedur",
+        "Jangka waktu pelayanan",
+        "Biaya/tarif",
+        "Produk pelayanan",
+        "Penanganan pengaduan",
+        "Dasar hukum",
+    ):
+        assert heading in html
+    assert "Tidak dipungut biaya." in html
+    assert client.get("/layanan/tidak-ada").status_code == 404
+
+
+def test_admin_edits_standard_sanitised_and_steps_drive_the_diagram(app, client, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    response = admin.post(
+        "/admin/layanan/skt_parpol",
+        data={
+            "cost": f"<p>Gratis</p>{XSS}<a href='javascript:alert(1)'>x</a>",
+            "steps": "Daftar akun | Pemohon | 5 menit\nVerifikasi <dokumen> & berkas | Verifikator",
+            "duration": "1 jam",
+        },
+    )
+    assert response.status_code == 302
+    row = db.session.execute(db.select(ServiceStandard)).scalar_one()
+    assert row.cost.startswith("<p>Gratis</p>")
+    assert "script" not in row.cost
+    assert "onerror" not in row.cost
+    assert "javascript" not in row.cost
+    svg = client.get("/layanan/skt_parpol/alur.svg")
+    assert svg.mimetype == "image/svg+xml"
+    text = svg.get_data(as_text=True)
+    assert "Daftar akun" in text
+    assert "Pemohon · 5 menit" in text
+    assert "Verifikasi &lt;dokumen&gt; &amp; berkas" in text
+    assert text.count("<rect") == 2
+
+
+def test_poster_page_is_printable_and_embeds_the_diagram(client):
+    html = client.get("/layanan/skt_parpol/poster").get_data(as_text=True)
+    assert "/layanan/skt_parpol/alur.svg" in html
+    assert 'media="print"' in html
+    assert "data-print" in html
+
+
+def test_admin_uploads_form_and_public_downloads_it(client, make, login_as, app):
+    from tests.factories import pdf_bytes
+
+    admin = login_as(make.user(Role.SUPERADMIN))
+    data = pdf_bytes("Surat pernyataan tidak merangkap")
+    admin.post(
+        "/admin/layanan/skt_parpol/formulir",
+        data={"title": "Surat pernyataan tidak merangkap", "file": upload(data, "pernyataan.pdf")},
+    )
+    forms = service_info.forms_for("skt_parpol")
+    assert [f.title for f in forms] == ["Surat pernyataan tidak merangkap"]
+    page = client.get("/layanan/skt_parpol").get_data(as_text=True)
+    assert "Surat pernyataan tidak merangkap" in page
+    download = client.get(f"/layanan/skt_parpol/formulir/{forms[0].id}")
+    assert download.data == data
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
+    download.close()
+    bad = admin.post(
+        "/admin/layanan/skt_parpol/formulir",
+        data={"title": "Palsu", "file": upload(b"MZ\x90\x00exe", "x.pdf")},
+    )
+    assert len(service_info.forms_for("skt_parpol")) == 1
+    assert "Formulir harus berkas PDF atau Word" in admin.get(bad.headers["Location"]).get_data(
+        as_text=True
+    )
+
+
+def test_admin_uploads_docx_template_but_not_one_with_macros(app, make, login_as):
+    import io
+
+    from docx import Document
+
+    admin = login_as(make.user(Role.SUPERADMIN))
+    out = io.BytesIO()
+    Document().save(out)
+    url = "/admin/layanan/skt_parpol/formulir"
+    admin.post(url, data={"title": "Templat pernyataan", "file": upload(out.getvalue(), "t.docx")})
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr("word/vbaProject.bin", b"macro")
+    admin.post(url, data={"title": "Bermakro", "file": upload(out.getvalue(), "m.docm")})
+    forms = service_info.forms_for("skt_parpol")
+    assert [f.title for f in forms] == ["Templat pernyataan"]
+    assert forms[0].file.content_type.endswith("wordprocessingml.document")
+    assert forms[0].file.display_name == "t.docx"

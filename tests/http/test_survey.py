@@ -1,0 +1,91 @@
+"""The satisfaction survey and the IKM report (page, XLSX, print)."""
+
+import io
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import Role, SurveyResponse
+from sisakat.services import survey
+
+ANSWERS = {f"u{i}": "4" for i in range(1, 10)}
+
+
+def test_public_survey_is_stored_with_optional_respondent_data(client):
+    page = client.get("/survei").get_data(as_text=True)
+    assert "Sangat sopan dan ramah" in page  # official answer wording
+    response = client.post(
+        "/survei",
+        data={**ANSWERS, "u3": "2", "sex": "Perempuan", "suggestion": "Tambah kursi tunggu."},
+    )
+    assert response.status_code == 302
+    row = db.session.execute(db.select(SurveyResponse)).scalar_one()
+    assert row.answers() == (4, 4, 2, 4, 4, 4, 4, 4, 4)
+    assert (row.sex, row.age_group, row.application_id) == ("Perempuan", "", None)
+    incomplete = client.post("/survei", data={"u1": "4"})
+    assert "Pilih salah satu jawaban." in incomplete.get_data(as_text=True)
+    assert client.post("/survei", data={**ANSWERS, "u1": "5"}).status_code == 200
+
+
+def test_one_response_per_issued_application(app):
+    data = survey.SurveyInput(answers=(3,) * 9)
+    survey.submit(data, application_id=41)
+    db.session.commit()
+    with pytest.raises(DomainError, match="sudah diisi"):
+        survey.submit(data, application_id=41)
+    survey.submit(data, application_id=42)
+    survey.submit(data)  # public responses have no application
+    survey.submit(data)
+    assert db.session.execute(db.select(db.func.count(SurveyResponse.id))).scalar_one() == 4
+
+
+def test_public_survey_is_rate_limited(app, client):
+    app.config["RATELIMIT_CLOCK"] = lambda: 1_800_000_000.0
+    statuses = [client.post("/survei", data=ANSWERS).status_code for _ in range(6)]
+    assert statuses == [302] * 5 + [429]
+
+
+def test_report_page_and_xlsx_hold_the_same_numbers(app, make, login_as):
+    from tests.unit.test_ikm import HAND_WORKED
+
+    for answers in HAND_WORKED:
+        make.survey_response(answers, created_at=datetime(2026, 5, 4, 3, 0), commit=False)
+    make.survey_response((1,) * 9, created_at=datetime(2025, 12, 1), suggestion="Lama")
+    staff = login_as(make.user(Role.PENANDATANGAN))
+    html = staff.get("/laporan/ikm?start=2026-01-01&end=2026-12-31").get_data(as_text=True)
+    assert '<div class="fs-3" id="responden">4</div>' in html
+    assert '<div class="fs-3" id="nilai-ikm">81,94</div>' in html
+    assert "B (Baik)" in html
+    assert "IKM = (NRR U1 × 1/9" in html
+    xlsx = staff.get("/laporan/ikm.xlsx?start=2026-01-01&end=2026-12-31")
+    sheet = load_workbook(io.BytesIO(xlsx.data))["IKM"]
+    rows = {r[0]: r for r in sheet.iter_rows(values_only=True) if r and r[0]}
+    assert rows["Jumlah responden"][1] == 4
+    assert rows["IKM"][1] == 81.94
+    assert rows["Mutu pelayanan"][1] == "B (Baik)"
+    assert [rows[f"U{i}"][3] for i in range(1, 10)] == [
+        3.5,
+        3.25,
+        2.75,
+        4,
+        3.25,
+        3.25,
+        3.75,
+        2.75,
+        3,
+    ]
+    for i in range(1, 10):
+        assert f"{rows[f'U{i}'][3]:.2f}".replace(".", ",") in html
+    assert survey.report(date(2026, 1, 1), date(2026, 12, 31)).result.respondents == 4
+
+
+def test_xlsx_suggestions_never_become_formulas(app, make, login_as):
+    make.survey_response(suggestion='=HYPERLINK("http://contoh.test","klik")')
+    xlsx = login_as(make.user(Role.VERIFIKATOR)).get("/laporan/ikm.xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx.data))["Saran"]
+    cell = sheet.cell(row=2, column=2)
+    assert cell.data_type == "s"
+    assert cell.value == '\'=HYPERLINK("http://contoh.test","klik")'

@@ -1,0 +1,42 @@
+"""XSS payloads typed into every public form come back inert wherever they are shown."""
+
+from sisakat.extensions import db
+from sisakat.models import Complaint, Role
+from tests.public_helpers import XSS, assert_inert
+
+ANSWERS = {f"u{i}": "3" for i in range(1, 10)}
+
+
+def test_complaint_fields_are_inert_for_the_complainant_and_staff(client, make, login_as):
+    body = f"Isi pengaduan {XSS}"
+    form = {"name": XSS[:120], "contact": XSS[:120], "category": "d0", "body": body}
+    link = client.post("/pengaduan", data=form).headers["Location"]
+    assert_inert(client.get(link).get_data(as_text=True))
+    ticket = db.session.execute(db.select(Complaint)).scalar_one()
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    staff.post(
+        f"/petugas/pengaduan/{ticket.id}/tanggapi", data={"status": "diproses", "message": XSS}
+    )
+    assert_inert(staff.get(f"/petugas/pengaduan/{ticket.id}").get_data(as_text=True))
+    assert_inert(client.get(link).get_data(as_text=True))
+    assert_inert(staff.get("/petugas/pengaduan").get_data(as_text=True) + "&lt;script&gt;alert")
+
+
+def test_rejected_complaint_form_echoes_input_inert(client):
+    response = client.post("/pengaduan", data={"name": XSS, "category": "d0", "body": "<b>"})
+    html = response.get_data(as_text=True)
+    assert "Isi 10 sampai 5.000 karakter." in html
+    assert_inert(html)
+
+
+def test_survey_suggestion_is_inert_in_the_report(client, make, login_as):
+    client.post("/survei", data={**ANSWERS, "suggestion": XSS})
+    html = login_as(make.user(Role.VERIFIKATOR)).get("/laporan/ikm").get_data(as_text=True)
+    assert_inert(html)
+
+
+def test_letter_check_query_is_inert(client):
+    html = client.get("/cek-surat", query_string={"q": XSS[:120]}).get_data(as_text=True)
+    assert "Surat tidak ditemukan" in html or "tidak diizinkan" in html or "satu baris" in html
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
