@@ -44,8 +44,18 @@ def check(deploy: bool) -> None:
     click.echo("Semua pemeriksaan lulus.")
 
 
+@click.command("init-data")
+def init_data() -> None:
+    """Seed the default requirement list and reason catalogue (idempotent; run after migrating)."""
+    from sisakat.services import requirements
+
+    added = requirements.ensure_defaults()
+    db.session.commit()
+    click.echo(f"Data awal siap ({added} baris ditambahkan).")
+
+
 def init_app(app: Flask) -> None:
     """Register every command."""
-    for command in (storage_sweep, check):
+    for command in (storage_sweep, check, init_data):
         app.cli.add_command(command)
     app.teardown_appcontext(lambda _exc: db.session.remove())

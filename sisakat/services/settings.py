@@ -35,6 +35,13 @@ DEFAULTS: dict[str, Any] = {
     "signatory.name": "Dr. Contoh Pejabat, M.Si.",
     "signatory.rank": "Pembina Utama Madya (IV/d)",
     "signatory.nip": "197001011995011001",
+    # Office hours for waiting times in the verification queue (workflow issue). Workdays are
+    # ISO weekdays (1 = Senin); holidays are "YYYY-MM-DD" in the office time zone.
+    "office.hours_start": "08:00",
+    "office.hours_end": "16:00",
+    "office.workdays": [1, 2, 3, 4, 5],
+    "office.holidays": [],
+    "service.sla_minutes": 60,  # the office promises the letter within 1 working hour
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

@@ -3,3 +3,5 @@
 from sisakat.submission.routes import bp
 
 __all__ = ["bp"]
+
+from sisakat.submission import applications  # noqa: E402, F401

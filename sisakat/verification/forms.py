@@ -1,0 +1,68 @@
+"""Forms of the verifiers' pages."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from sisakat.forms_common import ActionForm, clean_text, no_control_chars
+from sisakat.models import ApplicationStatus, Level, Verdict
+
+
+class QueueFilterForm(FlaskForm):
+    """GET filters of the queue (no CSRF: it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField(
+        "Status",
+        choices=[("", "Aktif (Diajukan & Diverifikasi)")]
+        + [(s.value, s.label) for s in ApplicationStatus],
+        validators=[Optional()],
+    )
+    level = SelectField(
+        "Tingkat",
+        choices=[("", "Semua")] + [(lv.value, lv.label) for lv in Level],
+        validators=[Optional()],
+    )
+    q = StringField(
+        "Cari nama partai",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=100), no_control_chars],
+    )
+
+
+class JudgeDocumentForm(ActionForm):
+    """Sesuai / Tidak Sesuai on one document version, with a reason (free text or catalogue)."""
+
+    verdict = RadioField(
+        "Penilaian",
+        choices=[(v.value, v.label) for v in Verdict],
+        validators=[InputRequired("Pilih Sesuai atau Tidak Sesuai.")],
+    )
+    reason_template = SelectField("Alasan umum", choices=[("", "—")], validate_choice=False)
+    reason = StringField(
+        "Alasan", filters=[clean_text], validators=[Optional(), Length(max=500), no_control_chars]
+    )
+
+    def full_reason(self) -> str:
+        """Catalogue reason and free text joined (either may be empty)."""
+        parts = [p for p in ((self.reason_template.data or "")[:255], self.reason.data or "") if p]
+        return ". ".join(parts)
+
+
+class DecisionForm(ActionForm):
+    """Return, reject or approve: a note for the party and an internal note for staff."""
+
+    note = TextAreaField(
+        "Catatan untuk pemohon",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=2000), no_control_chars],
+    )
+    internal_note = TextAreaField(
+        "Catatan internal (tidak terlihat pemohon)",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=2000), no_control_chars],
+    )
