@@ -64,7 +64,8 @@ class Rule:
     target: Status
     roles: frozenset[Role]
     owner_only: bool = False  # a Pemohon acting on their own party's application
-    claimer_only: bool = False  # the verifier who took the application into review
+    # Once a verifier took the application into review, only they may do this.
+    claimer_only: bool = False
     note_required: bool = False
     guard: Guard | None = None
     message: str = ""  # notification text for the party ({board} is filled in)
@@ -121,6 +122,7 @@ RULES: dict[Action, Rule] = {
         {Status.DIAJUKAN, Status.DIVERIFIKASI},
         Status.DITOLAK,
         VERIFIKATOR,
+        claimer_only=True,
         note_required=True,
         message="Permohonan Anda ditolak.",
     ),
@@ -220,7 +222,7 @@ def check_allowed(application: Application, action: Action, actor: User) -> Rule
         )
     if rule.owner_only and (actor.party is None or actor.party.id != application.party_id):
         raise InvalidTransition("Permohonan ini bukan milik Anda.")
-    if rule.claimer_only and application.claimed_by_id != actor.id:
+    if rule.claimer_only and application.claimed_by_id not in (None, actor.id):
         who = application.claimed_by.display_name if application.claimed_by else "petugas lain"
         raise InvalidTransition(f"Permohonan ini sedang diverifikasi oleh {who}.")
     return rule
@@ -233,6 +235,11 @@ def can(application: Application, action: Action, actor: User) -> bool:
     except InvalidTransition:
         return False
     return True
+
+
+def available_actions(application: Application, actor: User) -> dict[str, bool]:
+    """``{"ajukan": True, ...}`` for every action in RULES: which buttons to show."""
+    return {action.value: can(application, action, actor) for action in RULES}
 
 
 def _already_done(application: Application, action: Action, actor: User) -> bool:

@@ -45,7 +45,7 @@ def create_application():
 def application_detail(application_id: int):
     """Status, the checklist of documents and the timeline (staff notes, not internal ones)."""
     application = _load(application_id)
-    actions = {a.value: workflow.can(application, a, current_user) for a in Action}
+    actions = workflow.available_actions(application, current_user)
     return render_template(
         "submission/application.html",
         application=application,

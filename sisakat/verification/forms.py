@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from sisakat.forms_common import ActionForm, clean_text, no_control_chars
 from sisakat.models import ApplicationStatus, Level, Verdict
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class QueueFilterForm(FlaskForm):
@@ -18,13 +23,15 @@ class QueueFilterForm(FlaskForm):
 
     status = SelectField(
         "Status",
-        choices=[("", "Aktif (Diajukan & Diverifikasi)")]
-        + [(s.value, s.label) for s in ApplicationStatus],
+        choices=choices(
+            [("", "Aktif (Diajukan & Diverifikasi)")]
+            + [(s.value, s.label) for s in ApplicationStatus]
+        ),
         validators=[Optional()],
     )
     level = SelectField(
         "Tingkat",
-        choices=[("", "Semua")] + [(lv.value, lv.label) for lv in Level],
+        choices=choices([("", "Semua")] + [(lv.value, lv.label) for lv in Level]),
         validators=[Optional()],
     )
     q = StringField(
@@ -39,10 +46,12 @@ class JudgeDocumentForm(ActionForm):
 
     verdict = RadioField(
         "Penilaian",
-        choices=[(v.value, v.label) for v in Verdict],
+        choices=choices((v.value, v.label) for v in Verdict),
         validators=[InputRequired("Pilih Sesuai atau Tidak Sesuai.")],
     )
-    reason_template = SelectField("Alasan umum", choices=[("", "—")], validate_choice=False)
+    reason_template = SelectField(
+        "Alasan umum", choices=choices([("", "—")]), validate_choice=False
+    )
     reason = StringField(
         "Alasan", filters=[clean_text], validators=[Optional(), Length(max=500), no_control_chars]
     )

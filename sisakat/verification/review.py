@@ -8,11 +8,11 @@ from flask_login import current_user
 from sisakat import db_setup
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
-from sisakat.models import Action, Role, StoredFile, Verdict
+from sisakat.models import Role, StoredFile, Verdict
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, or_404
 from sisakat.services import applications, documents, requirements, storage, verification, workflow
-from sisakat.verification.forms import DecisionForm, JudgeDocumentForm
+from sisakat.verification.forms import DecisionForm, JudgeDocumentForm, choices
 from sisakat.verification.routes import STAFF, bp
 
 
@@ -30,14 +30,14 @@ def application_review(application_id: int):
     """Everything a verifier needs on one page."""
     application = _load(application_id)
     judge = JudgeDocumentForm(version=application.version)
-    judge.reason_template.choices += [(r.text, r.text) for r in requirements.reasons()]
+    judge.reason_template.choices += choices((r.text, r.text) for r in requirements.reasons())
     return render_template(
         "verification/review.html",
         application=application,
         snapshot=applications.snapshot(application),
         checklist=documents.review_checklist(application),
         history=applications.timeline(application),
-        actions={a.value: workflow.can(application, a, current_user) for a in Action},
+        actions=workflow.available_actions(application, current_user),
         form=ActionForm(version=application.version),
         judge_form=judge,
         decision_form=DecisionForm(version=application.version),
@@ -81,7 +81,7 @@ def judge_document(application_id: int, document_id: int):
     return _back(application_id)
 
 
-def _decide(application_id: int, service, success: str, **extra):
+def _decide(application_id: int, service, success: str, extra):
     """Shared body of the decision buttons (return, reject, approve)."""
     application = _load(application_id)
     form = DecisionForm()

@@ -75,4 +75,5 @@ def test_access_matrix(app, world, login_as):
             user = world.users[who]
             client = login_as(user) if user is not None else app.test_client()
             response = client.open(url, method=expect.method)
+            response.close()  # file downloads hold an open handle until closed
             _check(response, expect.for_role(who), expect.method, who, rule.endpoint)
