@@ -71,12 +71,21 @@ def last_return_at(application: Application) -> datetime | None:
 
 
 def review_checklist(application: Application) -> list[RequirementState]:
-    """The checklist with versions uploaded since the last return flagged as changed."""
+    """The checklist with versions new since staff last returned the application flagged.
+
+    New = not judged yet and either a replacement (version 2+) or uploaded after the return.
+    Not a pure time comparison: MariaDB keeps DATETIME to the second.
+    """
     states = checklist(application)
     since = last_return_at(application)
     if since is not None:
         for st in states:
-            st.changed_since_review = bool(st.latest and st.latest.uploaded_at > since)
+            doc = st.latest
+            st.changed_since_review = bool(
+                doc
+                and doc.verdict is None
+                and (len(st.versions) > 1 or doc.uploaded_at >= since)
+            )
     return states
 
 
