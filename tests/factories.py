@@ -144,7 +144,7 @@ def application(
         ApplicationStatus,
         FileKind,
     )
-    from sisakat.services import applications, requirements, storage, workflow
+    from sisakat.services import applications, requirements, storage, workflow_guards
 
     requirements.ensure_defaults()
     owner = owner or party(commit=False)
@@ -179,7 +179,7 @@ def application(
             )
     status = status or ApplicationStatus.DRAF
     if status != ApplicationStatus.DRAF:
-        app_.profile_snapshot = workflow.snapshot_profile(app_)
+        app_.profile_snapshot = workflow_guards.snapshot_profile(app_)
     app_.status = status
     app_.open_party_id = owner.id if app_.is_open else None
     app_.claimed_by_id = claimed_by.id if claimed_by else None

@@ -82,9 +82,7 @@ def review_checklist(application: Application) -> list[RequirementState]:
         for st in states:
             doc = st.latest
             st.changed_since_review = bool(
-                doc
-                and doc.verdict is None
-                and (len(st.versions) > 1 or doc.uploaded_at >= since)
+                doc and doc.verdict is None and (len(st.versions) > 1 or doc.uploaded_at >= since)
             )
     return states
 

@@ -7,7 +7,6 @@ notifications, and flushes. Routes and the CLI commit.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,41 +18,12 @@ from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication
 from sisakat.extensions import db
 from sisakat.models import Action, Application, ApplicationHistory, Role, User, utcnow
 from sisakat.models import ApplicationStatus as Status
-from sisakat.services import audit, documents, notify, parties, settings
+from sisakat.services import audit, notify, settings
+from sisakat.services import workflow_guards as guards
 
 log = logging.getLogger(__name__)
 
 Guard = Callable[[Application], list[str]]
-
-
-def guard_ready_to_submit(application: Application) -> list[str]:
-    """Profile complete and every required document uploaded."""
-    missing = documents.missing_required(documents.checklist(application))
-    return parties.profile_problems(application.party) + [
-        f"Dokumen wajib belum diunggah: {name}." for name in missing
-    ]
-
-
-def guard_revised(application: Application) -> list[str]:
-    """Every Tidak Sesuai document has a new version (and nothing required is missing)."""
-    states = documents.checklist(application)
-    problems = [
-        f"Dokumen perlu diunggah ulang: {s.requirement.name}." for s in documents.rejected(states)
-    ]
-    return problems + guard_ready_to_submit(application)
-
-
-def guard_has_rejected(application: Application) -> list[str]:
-    """At least one document judged Tidak Sesuai."""
-    if documents.rejected(documents.checklist(application)):
-        return []
-    return ["Tandai minimal satu dokumen Tidak Sesuai beserta alasannya."]
-
-
-def guard_all_accepted(application: Application) -> list[str]:
-    """Every required document's newest version is Sesuai."""
-    names = documents.not_accepted_required(documents.checklist(application))
-    return [f"Dokumen wajib belum dinyatakan Sesuai: {name}." for name in names]
 
 
 @dataclass(frozen=True)
@@ -70,6 +40,7 @@ class Rule:
     guard: Guard | None = None
     message: str = ""  # notification text for the party ({board} is filled in)
     staff_roles: frozenset[Role] = field(default_factory=frozenset)  # who else is notified
+    staff_message: str = ""
 
 
 def _rule(sources, target, roles, **kw) -> Rule:
@@ -83,9 +54,10 @@ RULES: dict[Action, Rule] = {
         Status.DIAJUKAN,
         PEMOHON,
         owner_only=True,
-        guard=guard_ready_to_submit,
+        guard=guards.ready_to_submit,
         message="Permohonan Anda telah diajukan.",
         staff_roles=frozenset(VERIFIKATOR),
+        staff_message="permohonan masuk antrean verifikasi",
     ),
     Action.BATALKAN: _rule(
         {Status.DRAF, Status.DIAJUKAN},
@@ -106,7 +78,7 @@ RULES: dict[Action, Rule] = {
         VERIFIKATOR,
         claimer_only=True,
         note_required=True,
-        guard=guard_has_rejected,
+        guard=guards.has_rejected,
         message="Permohonan Anda perlu perbaikan.",
     ),
     Action.AJUKAN_ULANG: _rule(
@@ -114,9 +86,10 @@ RULES: dict[Action, Rule] = {
         Status.DIAJUKAN,
         PEMOHON,
         owner_only=True,
-        guard=guard_revised,
+        guard=guards.revised,
         message="Perbaikan permohonan Anda telah diajukan.",
         staff_roles=frozenset(VERIFIKATOR),
+        staff_message="permohonan masuk antrean verifikasi",
     ),
     Action.TOLAK: _rule(
         {Status.DIAJUKAN, Status.DIVERIFIKASI},
@@ -131,9 +104,10 @@ RULES: dict[Action, Rule] = {
         Status.MENUNGGU_TTE,
         VERIFIKATOR,
         claimer_only=True,
-        guard=guard_all_accepted,
+        guard=guards.all_accepted,
         message="Permohonan Anda disetujui; surat sedang menunggu TTE.",
         staff_roles=frozenset({Role.PENANDATANGAN, Role.SUPERADMIN}),
+        staff_message="permohonan disetujui, menunggu TTE",
     ),
     Action.TERBITKAN: _rule(
         {Status.MENUNGGU_TTE},
@@ -165,26 +139,10 @@ BEFORE_HOOKS: dict[Action, list[Callable[[Application, User], None]]] = {
 }
 
 
-def snapshot_profile(application: Application) -> str:
-    """The party profile as JSON text, frozen at submission."""
-    p = application.party
-    data = {
-        attr: str(getattr(p, attr) or "")
-        for attr in parties.REQUIRED_FIELDS.keys()
-        | {"board_name", "abbreviation", "postal_code", "contact_email"}
-    }
-    data["level"] = p.level.value if p.level else ""
-    data["level_label"] = p.level.label if p.level else ""
-    data["address_text"] = p.address_text
-    data["officers"] = [{"position": o.position, "name": o.name} for o in p.officers]
-    data["logo_file_id"] = p.logo_file_id
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
 def _enter(application: Application, action: Action, actor: User) -> None:
     """Side effects of entering the target state (claim, snapshot, open marker)."""
     if action in (Action.AJUKAN, Action.AJUKAN_ULANG):
-        application.profile_snapshot = snapshot_profile(application)
+        application.profile_snapshot = guards.snapshot_profile(application)
         application.submitted_at = utcnow()
         application.claimed_by_id = None
     elif action == Action.AMBIL:
@@ -321,14 +279,8 @@ def _notify(application: Application, rule: Rule, note: str) -> None:
     text = rule.message + (f" Catatan: {note}" if note else "")
     notify.queue_many([application.party.account], text, application.id)
     if rule.staff_roles:
-        staff_text = f"{board}: {RULES_LABEL.get(rule.target, rule.target.label)}."
+        staff_text = f"{board}: {rule.staff_message}."
         notify.queue_many(notify.users_with_role(*rule.staff_roles), staff_text, application.id)
-
-
-RULES_LABEL = {
-    Status.DIAJUKAN: "permohonan masuk antrean verifikasi",
-    Status.MENUNGGU_TTE: "permohonan disetujui, menunggu TTE",
-}
 
 
 def record_creation(application: Application, *, actor: User) -> ApplicationHistory:
