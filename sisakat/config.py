@@ -33,6 +33,7 @@ class DefaultConfig:
     THREADS = 4
     REDIS_URL = ""
     MAX_UPLOAD_MB = 10  # per document; MAX_CONTENT_LENGTH is derived
+    MAX_PDF_PAGES = 200  # page cap for requirement PDFs (services/uploads.py)
     MAX_FORM_PARTS = 200
     SESSION_IDLE_MINUTES = 60
     SESSION_ABSOLUTE_HOURS = 12
@@ -114,6 +115,7 @@ def finalise(app: Flask) -> None:
         "PORT",
         "THREADS",
         "MAX_UPLOAD_MB",
+        "MAX_PDF_PAGES",
         "MAX_FORM_PARTS",
         "SESSION_IDLE_MINUTES",
         "SESSION_ABSOLUTE_HOURS",

@@ -71,6 +71,7 @@ class QueueFilter:
     status: ApplicationStatus | None = None
     level: Level | None = None
     search: str = ""
+    newest_first: bool = False  # default: longest waiting first
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,9 @@ def _query(filters: QueueFilter):
                 db.func.lower(Party.party_name).like(pattern),
             )
         )
-    # Longest waiting first; the id breaks ties so pages never overlap.
+    # The id breaks ties so pages never overlap.
+    if filters.newest_first:
+        return query.order_by(Application.status_changed_at.desc(), Application.id.desc())
     return query.order_by(Application.status_changed_at, Application.id)
 
 

@@ -14,8 +14,6 @@ from sisakat.services import applications, documents, storage, uploads, workflow
 from sisakat.submission.application_forms import CreateApplicationForm, DocumentUploadForm
 from sisakat.submission.routes import bp
 
-MAX_PAGES = 200
-
 
 def _load(application_id: int):
     """The current party's application or 404."""
@@ -84,7 +82,7 @@ def upload_document(application_id: int, item_id: int):
             filename=form.berkas.data.filename or "",
             actor=current_user,
             max_bytes=current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
-            max_pages=current_app.config.get("MAX_PDF_PAGES", MAX_PAGES),
+            max_pages=current_app.config["MAX_PDF_PAGES"],
         )
     except uploads.UploadRejected as exc:
         db.session.commit()  # only the refusal's audit row was written

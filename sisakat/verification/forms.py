@@ -34,6 +34,11 @@ class QueueFilterForm(FlaskForm):
         choices=choices([("", "Semua")] + [(lv.value, lv.label) for lv in Level]),
         validators=[Optional()],
     )
+    urut = SelectField(
+        "Urutkan",
+        choices=choices([("lama", "Menunggu paling lama"), ("baru", "Terbaru")]),
+        validators=[Optional()],
+    )
     q = StringField(
         "Cari nama partai",
         filters=[clean_text],

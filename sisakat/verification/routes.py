@@ -21,6 +21,7 @@ def queue():
         status=ApplicationStatus(form.status.data) if valid and form.status.data else None,
         level=Level(form.level.data) if valid and form.level.data else None,
         search=(form.q.data or "") if valid else "",
+        newest_first=valid and form.urut.data == "baru",
     )
     page_no = request.args.get("halaman", 1, type=int) or 1
     pagination, rows = queue_service.page(filters, page_no=max(page_no, 1))

@@ -62,6 +62,16 @@ def test_queue_query_count_same_for_2_and_200_applications(app, make, login_as):
     assert with_two <= 12
 
 
+def newest_app() -> Application:
+    """The most recently submitted application."""
+    query = db.select(Application).order_by(Application.status_changed_at.desc()).limit(1)
+    return db.session.execute(query).scalar_one()
+
+
+def _board(application: Application) -> str:
+    return application.party.board_name
+
+
 def test_queue_filters_and_order(app, make, login_as):
     _applications(make, 3)
     _applications(make, 1, level=Level.KOTA)
@@ -75,7 +85,12 @@ def test_queue_filters_and_order(app, make, login_as):
     kota = client.get("/petugas/?level=kota").get_data(as_text=True)
     assert kota.count("<tr>") == 2  # header + one application
     name = first.party.board_name
-    found = client.get(f"/petugas/?q={name.upper()[:18]}").get_data(as_text=True)
+    found = client.get("/petugas/", query_string={"q": name.upper()}).get_data(as_text=True)
     assert name in found
+    assert found.count("<tr>") == 2  # case-insensitive on every database, one match
+    newest = client.get("/petugas/?urut=baru").get_data(as_text=True)
+    assert newest.index(name) > newest.index(_board(newest_app()))
+    bogus = client.get("/petugas/?status=<x>&halaman=-3&urut=zz")
+    assert bogus.status_code == 200
     none = client.get("/petugas/?status=ditolak").get_data(as_text=True)
     assert "Tidak ada permohonan pada antrean ini." in none
