@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from sisakat import formatting
 from sisakat.models import Application
 from sisakat.services import documents, parties
 
@@ -50,6 +51,8 @@ def snapshot_profile(application: Application) -> str:
     data["level"] = p.level.value if p.level else ""
     data["level_label"] = p.level.label if p.level else ""
     data["address_text"] = p.address_text
+    for attr in ("sk_date", "term_start", "term_end"):
+        data[f"{attr}_text"] = formatting.tanggal(getattr(p, attr))
     data["officers"] = [{"position": o.position, "name": o.name} for o in p.officers]
     data["logo_file_id"] = p.logo_file_id
     return json.dumps(data, ensure_ascii=False, sort_keys=True)

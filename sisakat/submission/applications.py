@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
-from sisakat.models import Action, Role
+from sisakat.models import Action, ApplicationStatus, Role
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, or_404
 from sisakat.services import applications, documents, storage, uploads, workflow
@@ -53,6 +53,8 @@ def application_detail(application_id: int):
         form=ActionForm(version=application.version),
         upload_form=DocumentUploadForm(version=application.version),
         uploadable=application.status in uploads.UPLOADABLE,
+        # Verdicts of a review still in progress are not the office's answer yet.
+        show_verdicts=application.status != ApplicationStatus.DIVERIFIKASI,
         max_mb=current_app.config["MAX_UPLOAD_MB"],
     )
 
