@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 
 from sisakat.models import Role
 from sisakat.policies import role_required
+from sisakat.services import applications
 
 bp = Blueprint("submission", __name__, url_prefix="/pemohon")
 
@@ -14,8 +15,6 @@ bp = Blueprint("submission", __name__, url_prefix="/pemohon")
 @role_required(Role.PEMOHON)
 def dashboard():
     """The party's home page."""
-    from sisakat.services import applications
-
     party = current_user.party
     return render_template(
         "submission/dashboard.html",
