@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sisakat.extensions import db
 from sisakat.models import Notification, Role, User, utcnow
 
-# Paths of the pages a notification points to; tests/unit/test_notify.py checks them
+# Paths of the pages a notification points to; tests/unit/test_workflow_rules.py checks them
 # against url_for, so they cannot drift from the routes.
 PARTY_APPLICATION = "/pemohon/permohonan/{id}"
 STAFF_APPLICATION = "/petugas/permohonan/{id}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from flask import url_for
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sisakat.exceptions import GuardFailed, StaleApplication
@@ -106,6 +107,13 @@ def test_transitions_notify_party_and_staff(app, make):
     by_user = {n.user_id: n for n in rows}
     assert by_user[application.party.account_id].link == f"/pemohon/permohonan/{application.id}"
     assert by_user[verifier.id].link == f"/petugas/permohonan/{application.id}"
+    with app.test_request_context():  # the hard-coded patterns in notify.py match the routes
+        assert by_user[verifier.id].link == url_for(
+            "verification.application_review", application_id=application.id
+        )
+        assert by_user[application.party.account_id].link == url_for(
+            "submission.application_detail", application_id=application.id
+        )
 
 
 def test_one_open_application_per_party_is_a_database_rule(app, make):
