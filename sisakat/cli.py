@@ -64,11 +64,21 @@ def demo_data() -> None:
         )
 
 
+@click.command("init-data")
+def init_data() -> None:
+    """Seed the default requirement list and reason catalogue (idempotent; run after migrating)."""
+    from sisakat.services import requirements
+
+    added = requirements.ensure_defaults()
+    db.session.commit()
+    click.echo(f"Data awal siap ({added} baris ditambahkan).")
+
+
 def init_app(app: Flask) -> None:
     """Register every command."""
     from sisakat.cli_accounts import COMMANDS as ACCOUNT_COMMANDS
     from sisakat.cli_ops import COMMANDS as OPS_COMMANDS
 
-    for command in (storage_sweep, check, demo_data, *ACCOUNT_COMMANDS, *OPS_COMMANDS):
+    for command in (storage_sweep, check, init_data, demo_data, *ACCOUNT_COMMANDS, *OPS_COMMANDS):
         app.cli.add_command(command)
     app.teardown_appcontext(lambda _exc: db.session.remove())

@@ -33,6 +33,7 @@ class DefaultConfig:
     THREADS = 4
     REDIS_URL = ""
     MAX_UPLOAD_MB = 10  # per document; MAX_CONTENT_LENGTH is derived
+    MAX_PDF_PAGES = 200  # page cap for requirement PDFs (services/uploads.py)
     MAX_FORM_PARTS = 300  # the party profile posts up to 100 board rows x 2 fields + ~25 others
     SESSION_IDLE_MINUTES = 60
     SESSION_ABSOLUTE_HOURS = 12
@@ -136,6 +137,7 @@ def finalise(app: Flask) -> None:
         "PORT",
         "THREADS",
         "MAX_UPLOAD_MB",
+        "MAX_PDF_PAGES",
         "MAX_FORM_PARTS",
         "SESSION_IDLE_MINUTES",
         "SESSION_ABSOLUTE_HOURS",

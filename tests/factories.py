@@ -83,19 +83,6 @@ def party(
 # --- public service information, complaints, survey (issue 6) ---------------------------------
 
 
-def pdf_bytes(text: str = "Dokumen uji") -> bytes:
-    """A real one-page PDF made with ReportLab."""
-    import io
-
-    from reportlab.pdfgen import canvas
-
-    out = io.BytesIO()
-    pdf = canvas.Canvas(out)
-    pdf.drawString(72, 720, text)
-    pdf.save()
-    return out.getvalue()
-
-
 def complaint(
     *,
     body: str = "Pelayanan di loket lambat sekali.",
@@ -143,3 +130,112 @@ def survey_response(answers=(4, 4, 4, 4, 4, 4, 4, 4, 4), *, commit: bool = True,
     if commit:
         db.session.commit()
     return obj
+
+
+# --- applications (workflow issue) ---------------------------------------------------------
+
+
+def pdf_bytes(text: str = "Dokumen persyaratan uji", pages: int = 1) -> bytes:
+    """A real, clean PDF made with ReportLab."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for i in range(pages):
+        c.drawString(72, 770, f"{text} - halaman {i + 1}")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def png_bytes() -> bytes:
+    """A small real PNG (a party logo)."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 32), (200, 30, 30)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def logo(account: User | None = None):
+    """A stored PNG logo row."""
+    from sisakat.models import FileKind
+    from sisakat.services import storage
+
+    return storage.save_bytes(
+        png_bytes(),
+        kind=FileKind.LOGO,
+        content_type="image/png",
+        display_name="logo.png",
+        uploaded_by=account,
+    )
+
+
+def application(
+    owner: Party | None = None,
+    *,
+    status=None,
+    documents: bool = True,
+    claimed_by: User | None = None,
+    verdict=None,
+    commit: bool = True,
+):
+    """An application in ``status`` (default Draf), built directly (not through the workflow).
+
+    ``documents``: every requirement has one uploaded version (one shared stored PDF);
+    ``verdict``: a Verdict set on every document version.
+    """
+    from sisakat.models import (
+        ApplicationDocument,
+        ApplicationRequirement,
+        ApplicationStatus,
+        FileKind,
+    )
+    from sisakat.services import applications, requirements, storage, workflow_guards
+
+    requirements.ensure_defaults()
+    owner = owner or party(commit=False)
+    db.session.flush()
+    if owner.logo_file_id is None:
+        owner.logo_file_id = logo(owner.account).id
+    app_ = applications.create(owner, actor=owner.account)
+    if documents:
+        stored = storage.save_bytes(
+            pdf_bytes(),
+            kind=FileKind.REQUIREMENT,
+            content_type="application/pdf",
+            display_name="uji.pdf",
+            uploaded_by=owner.account,
+        )
+        items = db.select(ApplicationRequirement).where(
+            ApplicationRequirement.application_id == app_.id
+        )
+        for item in db.session.execute(items).scalars():
+            db.session.add(
+                ApplicationDocument(
+                    application_requirement_id=item.id,
+                    version_no=1,
+                    stored_file_id=stored.id,
+                    uploaded_by_id=owner.account_id,
+                    page_count=1,
+                    verdict=verdict,
+                    reason="Belum dilegalisir"
+                    if verdict and verdict.value == "tidak_sesuai"
+                    else "",
+                )
+            )
+    status = status or ApplicationStatus.DRAF
+    if status != ApplicationStatus.DRAF:
+        app_.profile_snapshot = workflow_guards.snapshot_profile(app_)
+    app_.status = status
+    app_.open_party_id = owner.id if app_.is_open else None
+    app_.claimed_by_id = claimed_by.id if claimed_by else None
+    db.session.flush()
+    if commit:
+        db.session.commit()
+    return app_

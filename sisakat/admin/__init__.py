@@ -11,3 +11,5 @@ from sisakat.admin import (  # noqa: F401
 from sisakat.admin.routes import bp
 
 __all__ = ["bp"]
+
+from sisakat.admin import audit_log, reasons, requirements  # noqa: E402, F401

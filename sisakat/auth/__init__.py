@@ -3,3 +3,5 @@
 from sisakat.auth.routes import bp
 
 __all__ = ["bp"]
+
+from sisakat.auth import notifications  # noqa: E402, F401

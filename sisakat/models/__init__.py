@@ -1,6 +1,10 @@
 """All models, imported here so metadata is complete for migrations and create_all."""
 
 from sisakat.models.allowed_signer import AllowedSigner
+from sisakat.models.application import OPEN_STATUSES, Application, ApplicationStatus
+from sisakat.models.application_document import ApplicationDocument, Verdict
+from sisakat.models.application_history import Action, ApplicationHistory
+from sisakat.models.application_requirement import ApplicationRequirement
 from sisakat.models.audit import AuditEvent
 from sisakat.models.base import Base, utcnow
 from sisakat.models.complaint import Complaint, ComplaintEntry, ComplaintStatus
@@ -12,9 +16,11 @@ from sisakat.models.letter_number import (
     NumberSource,
     NumberStatus,
 )
+from sisakat.models.notification import Notification
 from sisakat.models.party import Level, Party, PartyOfficer
 from sisakat.models.procedure_step import ProcedureStep
 from sisakat.models.rate_limit import RateLimitCounter
+from sisakat.models.reason_template import ReasonTemplate
 from sisakat.models.requirement import SKT_PARPOL, Requirement
 from sisakat.models.service_form import ServiceForm
 from sisakat.models.service_standard import ServiceStandard
@@ -25,6 +31,16 @@ from sisakat.models.trust_anchor import AnchorKind, TrustAnchor
 from sisakat.models.user import STAFF_ROLES, Role, User
 
 __all__ = [
+    "OPEN_STATUSES",
+    "Action",
+    "Application",
+    "ApplicationDocument",
+    "ApplicationHistory",
+    "ApplicationRequirement",
+    "ApplicationStatus",
+    "Notification",
+    "ReasonTemplate",
+    "Verdict",
     "SKT_PARPOL",
     "Requirement",
     "STAFF_ROLES",

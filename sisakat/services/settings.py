@@ -84,6 +84,13 @@ DEFAULTS: dict[str, Any] = {
     "contact.hours": "Senin-Jumat, 08.00-16.00",
     "contact.lapor_url": "https://www.lapor.go.id",
     "complaint.name_required": False,
+    # Office hours for waiting times in the verification queue (workflow issue). Workdays are
+    # ISO weekdays (1 = Senin); holidays are "YYYY-MM-DD" in the office time zone.
+    "office.hours_start": "08:00",
+    "office.hours_end": "16:00",
+    "office.workdays": [1, 2, 3, 4, 5],
+    "office.holidays": [],
+    "service.sla_minutes": 60,  # the office promises the letter within 1 working hour
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

@@ -4,3 +4,5 @@ from sisakat.submission import profile  # noqa: F401
 from sisakat.submission.routes import bp
 
 __all__ = ["bp"]
+
+from sisakat.submission import applications  # noqa: E402, F401

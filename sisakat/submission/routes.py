@@ -2,9 +2,11 @@
 
 from flask import Blueprint, render_template
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from sisakat.models import Role
 from sisakat.policies import role_required
+from sisakat.services import applications
 
 bp = Blueprint("submission", __name__, url_prefix="/pemohon")
 
@@ -13,4 +15,10 @@ bp = Blueprint("submission", __name__, url_prefix="/pemohon")
 @role_required(Role.PEMOHON)
 def dashboard():
     """The party's home page."""
-    return render_template("submission/dashboard.html", party=current_user.party)
+    party = current_user.party
+    return render_template(
+        "submission/dashboard.html",
+        party=party,
+        applications=applications.for_party(party) if party else [],
+        create_form=FlaskForm(),
+    )

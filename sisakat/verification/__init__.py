@@ -4,3 +4,5 @@ from sisakat.verification import complaints  # noqa: F401
 from sisakat.verification.routes import bp
 
 __all__ = ["bp"]
+
+from sisakat.verification import review  # noqa: E402, F401

@@ -1,14 +1,85 @@
-"""Staff forms for complaint triage."""
+"""Forms of the staff pages: verification queue and review, complaint triage."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, TextAreaField
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, DataRequired, Length
+from wtforms import RadioField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
-from sisakat.forms_common import clean_text, no_control_chars
-from sisakat.models import ComplaintStatus
+from sisakat.forms_common import ActionForm, clean_text, no_control_chars
+from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class QueueFilterForm(FlaskForm):
+    """GET filters of the queue (no CSRF: it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField(
+        "Status",
+        choices=choices(
+            [("", "Aktif (Diajukan & Diverifikasi)")]
+            + [(s.value, s.label) for s in ApplicationStatus]
+        ),
+        validators=[Optional()],
+    )
+    level = SelectField(
+        "Tingkat",
+        choices=choices([("", "Semua")] + [(lv.value, lv.label) for lv in Level]),
+        validators=[Optional()],
+    )
+    urut = SelectField(
+        "Urutkan",
+        choices=choices([("lama", "Menunggu paling lama"), ("baru", "Terbaru")]),
+        validators=[Optional()],
+    )
+    q = StringField(
+        "Cari nama partai",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=100), no_control_chars],
+    )
+
+
+class JudgeDocumentForm(ActionForm):
+    """Sesuai / Tidak Sesuai on one document version, with a reason (free text or catalogue)."""
+
+    verdict = RadioField(
+        "Penilaian",
+        choices=choices((v.value, v.label) for v in Verdict),
+        validators=[InputRequired("Pilih Sesuai atau Tidak Sesuai.")],
+    )
+    reason_template = SelectField(
+        "Alasan umum", choices=choices([("", "—")]), validate_choice=False
+    )
+    reason = StringField(
+        "Alasan", filters=[clean_text], validators=[Optional(), Length(max=500), no_control_chars]
+    )
+
+    def full_reason(self) -> str:
+        """Catalogue reason and free text joined (either may be empty)."""
+        parts = [p for p in ((self.reason_template.data or "")[:255], self.reason.data or "") if p]
+        return ". ".join(parts)
+
+
+class DecisionForm(ActionForm):
+    """Return, reject or approve: a note for the party and an internal note for staff."""
+
+    note = TextAreaField(
+        "Catatan untuk pemohon",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=2000), no_control_chars],
+    )
+    internal_note = TextAreaField(
+        "Catatan internal (tidak terlihat pemohon)",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=2000), no_control_chars],
+    )
 
 
 class ComplaintReplyForm(FlaskForm):

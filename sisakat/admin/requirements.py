@@ -1,0 +1,73 @@
+"""Super admin: the requirement list of the SKT service (changes never alter past applications)."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from sisakat.admin.requirement_forms import MoveForm, RequirementForm
+from sisakat.admin.routes import bp
+from sisakat.extensions import db
+from sisakat.models import Requirement, Role
+from sisakat.policies import role_required
+from sisakat.routing import flash_domain_errors, or_404
+from sisakat.services import requirements
+
+
+@bp.get("/persyaratan")
+@role_required(Role.SUPERADMIN)
+def requirement_list():
+    """The list with order buttons."""
+    return render_template(
+        "admin/requirements.html", items=requirements.all_requirements(), move_form=MoveForm()
+    )
+
+
+def _values(form: RequirementForm) -> dict:
+    values = {k: getattr(form, k).data for k in ("name", "required", "personal_data", "active")}
+    values["description"] = form.description.data or ""
+    if form.sort_order.data is not None:
+        values["sort_order"] = form.sort_order.data
+    return values
+
+
+@bp.route("/persyaratan/baru", methods=["GET", "POST"])
+@role_required(Role.SUPERADMIN)
+def requirement_new():
+    """Add a requirement at the end of the list (or at the given order)."""
+    form = RequirementForm()
+    if form.validate_on_submit():
+        values = _values(form)
+        values.setdefault("sort_order", (len(requirements.all_requirements()) + 1) * 10)
+        requirements.save(None, values, actor=current_user)
+        db.session.commit()
+        flash("Persyaratan ditambahkan.", "success")
+        return redirect(url_for(".requirement_list"))
+    return render_template("admin/requirement_form.html", form=form, item=None)
+
+
+@bp.route("/persyaratan/<int:requirement_id>", methods=["GET", "POST"])
+@role_required(Role.SUPERADMIN)
+def requirement_edit(requirement_id: int):
+    """Edit one requirement (applications keep the copy they were created with)."""
+    item = or_404(db.session.get(Requirement, requirement_id))
+    form = RequirementForm(obj=item)
+    if form.validate_on_submit():
+        requirements.save(item, _values(form), actor=current_user)
+        db.session.commit()
+        flash("Persyaratan disimpan.", "success")
+        return redirect(url_for(".requirement_list"))
+    return render_template("admin/requirement_form.html", form=form, item=item)
+
+
+@bp.post("/persyaratan/<int:requirement_id>/pindah")
+@role_required(Role.SUPERADMIN)
+def requirement_move(requirement_id: int):
+    """Move one requirement up (naik) or down (turun)."""
+    item = or_404(db.session.get(Requirement, requirement_id))
+    form = MoveForm()
+    if form.validate_on_submit() and form.direction.data in ("naik", "turun"):
+        with flash_domain_errors():
+            requirements.move(item, -1 if form.direction.data == "naik" else 1, actor=current_user)
+            db.session.commit()
+    return redirect(url_for(".requirement_list"))

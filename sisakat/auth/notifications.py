@@ -1,0 +1,40 @@
+"""Notifications for every logged-in user: the bell's count, the list, mark as read."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from sisakat.auth.routes import bp
+from sisakat.extensions import db
+from sisakat.forms_common import ActionForm
+from sisakat.services import notify
+
+
+@bp.app_context_processor
+def _bell() -> dict:
+    """The unread count for the navbar bell: one count query for logged-in users."""
+    if not current_user.is_authenticated:
+        return {"unread_notifications": 0}
+    return {"unread_notifications": notify.unread_count(current_user)}
+
+
+@bp.get("/notifikasi")
+@login_required
+def notifications():
+    """The newest notifications; unread ones are highlighted until marked read."""
+    return render_template(
+        "auth/notifications.html", items=notify.recent(current_user), form=ActionForm()
+    )
+
+
+@bp.post("/notifikasi/baca")
+@login_required
+def mark_notifications_read():
+    """Mark every notification read."""
+    form = ActionForm()
+    if form.validate_on_submit():
+        notify.mark_all_read(current_user)
+        db.session.commit()
+        flash("Semua notifikasi ditandai sudah dibaca.", "success")
+    return redirect(url_for(".notifications"))

@@ -1,0 +1,69 @@
+"""In-app notifications (the navbar bell). Rows join the caller's transaction (flush only)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sisakat.extensions import db
+from sisakat.models import Notification, Role, User, utcnow
+
+# Paths of the pages a notification points to; tests/unit/test_workflow_rules.py checks them
+# against url_for, so they cannot drift from the routes.
+PARTY_APPLICATION = "/pemohon/permohonan/{id}"
+STAFF_APPLICATION = "/petugas/permohonan/{id}"
+
+
+def application_link(user: User, application_id: int) -> str:
+    """Where ``user`` opens the application."""
+    pattern = PARTY_APPLICATION if user.role == Role.PEMOHON else STAFF_APPLICATION
+    return pattern.format(id=application_id)
+
+
+def queue(user: User, message: str, link: str = "") -> Notification:
+    """Add one notification for ``user`` (flushed with the caller's transaction)."""
+    row = Notification(user_id=user.id, message=message[:500], link=link[:300])
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def queue_many(users: Iterable[User], message: str, application_id: int) -> None:
+    """The same message for several users, each with their own link."""
+    for user in users:
+        queue(user, message, application_link(user, application_id))
+
+
+def users_with_role(*roles: Role) -> list[User]:
+    """Active users with one of ``roles`` (who staff notifications go to)."""
+    query = db.select(User).where(User.role.in_(roles), User.active.is_(True)).order_by(User.id)
+    return list(db.session.execute(query).scalars())
+
+
+def unread_count(user: User) -> int:
+    """How many of the user's notifications are unread (one query)."""
+    query = db.select(db.func.count(Notification.id)).where(
+        Notification.user_id == user.id, Notification.read_at.is_(None)
+    )
+    return int(db.session.execute(query).scalar_one())
+
+
+def recent(user: User, limit: int = 50) -> list[Notification]:
+    """The user's newest notifications."""
+    query = (
+        db.select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.execute(query).scalars())
+
+
+def mark_all_read(user: User) -> int:
+    """Mark every unread notification of ``user`` read; returns how many."""
+    result = db.session.execute(
+        db.update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+    db.session.flush()
+    return int(result.rowcount or 0)

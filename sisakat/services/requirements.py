@@ -1,0 +1,161 @@
+"""The live requirement list of a service (super admin edits it) and its defaults."""
+
+from __future__ import annotations
+
+from sisakat.exceptions import GuardFailed
+from sisakat.extensions import db
+from sisakat.models import SKT_PARPOL, ReasonTemplate, Requirement, User
+from sisakat.services import audit
+
+# DOMAIN.md "Requirement documents": (name, help text, required, personal data)
+DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
+    (
+        "Surat permohonan",
+        "Di atas kop partai, ditandatangani ketua dan sekretaris, ditujukan kepada Gubernur/"
+        "Bupati/Wali Kota c.q. Kepala Badan Kesbangpol.",
+        True,
+        False,
+    ),
+    ("SK kepengurusan dari DPP", "SK DPP tentang susunan pengurus ini, dilegalisir.", True, False),
+    ("AD/ART partai dan SK Kemenkumham", "AD/ART dan SK badan hukum partai.", True, False),
+    (
+        "Surat keterangan domisili sekretariat",
+        "Dari lurah/camat, bukti penguasaan kantor, dan foto depan kantor dengan papan nama.",
+        True,
+        False,
+    ),
+    ("KTP ketua, sekretaris dan bendahara", "Pindaian KTP yang terbaca jelas.", True, True),
+    (
+        "Surat pernyataan tidak merangkap",
+        "Pengurus tidak merangkap sebagai anggota partai politik lain.",
+        True,
+        False,
+    ),
+    ("Bukti keterwakilan perempuan 30%", "Opsional.", False, False),
+    ("NPWP kepengurusan", "Opsional.", False, False),
+    ("Rekening bank atas nama kepengurusan", "Opsional.", False, False),
+)
+
+DEFAULT_REASONS = (
+    "Belum dilegalisir",
+    "Masa bakti SK sudah habis",
+    "Dokumen tidak terbaca",
+    "Tanda tangan ketua/sekretaris tidak lengkap",
+    "Dokumen bukan untuk kepengurusan ini",
+)
+
+
+def active_list(service_code: str = SKT_PARPOL) -> list[Requirement]:
+    """The active requirements of a service, in order."""
+    query = (
+        db.select(Requirement)
+        .where(Requirement.service_code == service_code, Requirement.active.is_(True))
+        .order_by(Requirement.sort_order, Requirement.id)
+    )
+    return list(db.session.execute(query).scalars())
+
+
+def all_requirements(service_code: str = SKT_PARPOL) -> list[Requirement]:
+    """Every requirement of a service (active or not), in order."""
+    query = (
+        db.select(Requirement)
+        .where(Requirement.service_code == service_code)
+        .order_by(Requirement.sort_order, Requirement.id)
+    )
+    return list(db.session.execute(query).scalars())
+
+
+def ensure_defaults() -> int:
+    """Seed the default list and reason catalogue when empty (idempotent); returns rows added."""
+    added = 0
+    if not all_requirements():
+        for i, (name, description, required, personal) in enumerate(DEFAULTS, start=1):
+            db.session.add(
+                Requirement(
+                    name=name,
+                    description=description,
+                    required=required,
+                    personal_data=personal,
+                    sort_order=i * 10,
+                )
+            )
+            added += 1
+    if db.session.execute(db.select(ReasonTemplate.id).limit(1)).first() is None:
+        for i, text in enumerate(DEFAULT_REASONS, start=1):
+            db.session.add(ReasonTemplate(text=text, sort_order=i * 10))
+            added += 1
+    db.session.flush()
+    return added
+
+
+def save(requirement: Requirement | None, values: dict, *, actor: User) -> Requirement:
+    """Create (``requirement`` None) or update one requirement; audited."""
+    if requirement is None:
+        requirement = Requirement(service_code=SKT_PARPOL)
+        db.session.add(requirement)
+    for key in ("name", "description", "required", "personal_data", "sort_order", "active"):
+        if key in values:
+            setattr(requirement, key, values[key])
+    db.session.flush()
+    audit.record(
+        "requirement.save",
+        actor=actor,
+        object_type="requirement",
+        object_id=requirement.id,
+        details={"name": requirement.name, "active": requirement.active},
+    )
+    return requirement
+
+
+def move(requirement: Requirement, direction: int, *, actor: User) -> None:
+    """Swap a requirement with its neighbour above (-1) or below (+1) in the list."""
+    items = all_requirements(requirement.service_code)
+    index = items.index(requirement)
+    other = index + (1 if direction > 0 else -1)
+    if not 0 <= other < len(items):
+        raise GuardFailed("Persyaratan sudah berada di ujung daftar.")
+    for position, item in enumerate(items, start=1):
+        item.sort_order = position * 10
+    items[index].sort_order, items[other].sort_order = (
+        items[other].sort_order,
+        items[index].sort_order,
+    )
+    db.session.flush()
+    audit.record(
+        "requirement.move",
+        actor=actor,
+        object_type="requirement",
+        object_id=requirement.id,
+        details={"direction": direction},
+    )
+
+
+def reasons(*, active_only: bool = True) -> list[ReasonTemplate]:
+    """The reason catalogue, in order."""
+    query = db.select(ReasonTemplate).order_by(ReasonTemplate.sort_order, ReasonTemplate.id)
+    if active_only:
+        query = query.where(ReasonTemplate.active.is_(True))
+    return list(db.session.execute(query).scalars())
+
+
+def save_reason(reason: ReasonTemplate | None, *, text: str, active: bool, actor: User):
+    """Create or update a catalogue reason; a duplicate text is refused."""
+    clash = db.session.execute(
+        db.select(ReasonTemplate.id).where(ReasonTemplate.text == text)
+    ).scalar()
+    if clash is not None and (reason is None or clash != reason.id):
+        raise GuardFailed("Alasan tersebut sudah ada di katalog.")
+    if reason is None:
+        last = db.session.execute(db.select(db.func.max(ReasonTemplate.sort_order))).scalar()
+        reason = ReasonTemplate(sort_order=(last or 0) + 10)
+        db.session.add(reason)
+    reason.text, reason.active = text, active
+    db.session.flush()
+    audit.record(
+        "reason.save",
+        actor=actor,
+        object_type="reason_template",
+        object_id=reason.id,
+        details={"text": text, "active": active},
+    )
+    return reason

@@ -1,0 +1,185 @@
+"""What a valid upload is: requirement PDFs are checked by content, never by name or MIME type.
+
+Order: size while streaming (storage.spool), ``%PDF-`` at byte 0, strict parse, not encrypted,
+page cap, then a bounded walk over every object reachable from the catalog refusing active
+content. pypdf decodes ``#xx`` escapes in names, so ``/J#61vaScript`` compares as ``/JavaScript``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+from sisakat.exceptions import UploadRejected
+from sisakat.extensions import db
+from sisakat.models import (
+    Application,
+    ApplicationDocument,
+    ApplicationRequirement,
+    ApplicationStatus,
+    FileKind,
+    User,
+    Verdict,
+)
+from sisakat.services import audit, storage
+
+FORBIDDEN = {
+    "/JavaScript": "memuat JavaScript",
+    "/JS": "memuat JavaScript",
+    "/Launch": "memuat perintah menjalankan program (Launch)",
+    "/EmbeddedFiles": "memuat berkas tersisip",
+    "/EmbeddedFile": "memuat berkas tersisip",
+    "/RichMedia": "memuat konten multimedia aktif",
+    "/XFA": "memuat formulir XFA",
+    "/SubmitForm": "memuat aksi pengiriman formulir",
+    "/GoToR": "memuat tautan ke berkas lain (GoToR)",
+    "/ImportData": "memuat aksi impor data",
+}
+MAX_OBJECTS = 50_000  # bound on the walk: a pathological file is refused, not hung on
+UPLOADABLE = (ApplicationStatus.DRAF, ApplicationStatus.PERLU_PERBAIKAN)
+
+
+def _sniff(path: Path) -> None:
+    """Refuse what is plainly not a PDF, naming what it looks like."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if not head:
+        raise UploadRejected("Berkas kosong (0 byte). Pilih berkas PDF yang benar.")
+    if head.startswith(b"%PDF-"):
+        return
+    if head.startswith(b"MZ"):
+        raise UploadRejected("Berkas ini adalah program (EXE), bukan PDF.")
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        raise UploadRejected("Berkas ini adalah gambar, bukan PDF. Simpan/pindai sebagai PDF.")
+    raise UploadRejected("Berkas bukan PDF yang valid: tidak diawali penanda %PDF-.")
+
+
+def _walk(root: Any) -> None:
+    """Visit every object reachable from ``root``; refuse forbidden keys and names."""
+    stack, seen, count = [root], set(), 0
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            ref = (obj.idnum, obj.generation)
+            if ref in seen:
+                continue
+            seen.add(ref)
+            obj = obj.get_object()
+        count += 1
+        if count > MAX_OBJECTS:
+            raise UploadRejected("Struktur PDF terlalu rumit untuk diperiksa.")
+        if isinstance(obj, NameObject) and str(obj) in FORBIDDEN:
+            raise UploadRejected(f"PDF ditolak karena {FORBIDDEN[str(obj)]}.")
+        if isinstance(obj, DictionaryObject):  # stream objects too (only their dictionary)
+            for key, value in obj.items():
+                if str(key) in FORBIDDEN:
+                    raise UploadRejected(f"PDF ditolak karena {FORBIDDEN[str(key)]}.")
+                stack.append(value)
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+
+
+def check_pdf(path: Path, *, max_pages: int) -> int:
+    """Validate a spooled PDF; returns its page count or raises UploadRejected."""
+    _sniff(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            reader = PdfReader(str(path), strict=True)
+            if reader.is_encrypted:
+                raise UploadRejected("PDF terkunci/terenkripsi. Unggah PDF tanpa kata sandi.")
+            pages = len(reader.pages)
+            _walk(reader.trailer.raw_get("/Root"))
+        except UploadRejected:
+            raise
+        except Exception:  # pypdf raises many types on broken input; all mean "unreadable"
+            raise UploadRejected("Berkas PDF rusak atau tidak dapat dibaca.") from None
+    if pages < 1:
+        raise UploadRejected("PDF tidak memiliki halaman.")
+    if pages > max_pages:
+        raise UploadRejected(f"PDF terlalu panjang ({pages} halaman). Maksimal {max_pages}.")
+    return pages
+
+
+def check_can_upload(application: Application, item: ApplicationRequirement, latest) -> None:
+    """Uploads only in Draf, or in Perlu Perbaikan for documents not yet accepted."""
+    if application.status not in UPLOADABLE:
+        raise UploadRejected(
+            f"Dokumen tidak dapat diunggah saat permohonan berstatus {application.status.label}."
+        )
+    if latest is not None and latest.verdict == Verdict.SESUAI:
+        raise UploadRejected(f"Dokumen {item.name} sudah dinyatakan Sesuai; tidak perlu diganti.")
+
+
+def upload_requirement_document(
+    application: Application,
+    item: ApplicationRequirement,
+    stream: BinaryIO,
+    *,
+    filename: str,
+    actor: User,
+    max_bytes: int,
+    max_pages: int,
+) -> ApplicationDocument:
+    """Validate and keep one PDF as the next version of ``item`` (flushed, not committed)."""
+    latest = db.session.execute(
+        db.select(ApplicationDocument)
+        .where(ApplicationDocument.application_requirement_id == item.id)
+        .order_by(ApplicationDocument.version_no.desc())
+        .limit(1)
+    ).scalar()
+    check_can_upload(application, item, latest)
+    spooled = None
+    try:
+        spooled = storage.spool(stream, max_bytes=max_bytes)
+        pages = check_pdf(spooled.path, max_pages=max_pages)
+    except UploadRejected as exc:
+        if spooled is not None:
+            storage.discard(spooled)
+        _audit_refusal(application, item, actor, exc.message)
+        raise
+    stored = storage.keep(
+        spooled,
+        kind=FileKind.REQUIREMENT,
+        content_type="application/pdf",
+        display_name=filename,
+        uploaded_by=actor,
+    )
+    doc = ApplicationDocument(
+        application_requirement_id=item.id,
+        version_no=(latest.version_no + 1) if latest else 1,
+        stored_file_id=stored.id,
+        uploaded_by_id=actor.id,
+        page_count=pages,
+    )
+    db.session.add(doc)
+    db.session.flush()
+    audit.record(
+        "document.upload",
+        actor=actor,
+        object_type="application_document",
+        object_id=doc.id,
+        details={
+            "application_id": application.id,
+            "requirement": item.name,
+            "sha256": stored.sha256,
+        },
+    )
+    return doc
+
+
+def _audit_refusal(application, item, actor, reason: str) -> None:
+    """Refused uploads are security events. Nothing else was written before the refusal, so the
+    route commits this row alone (see submission.applications.upload_document)."""
+    audit.record(
+        "document.upload_refused",
+        actor=actor,
+        object_type="application",
+        object_id=application.id,
+        outcome="refused",
+        details={"requirement": item.name, "reason": reason},
+    )

@@ -1,0 +1,125 @@
+"""The verifier's work on one application: verdicts per document and the review transitions."""
+
+from __future__ import annotations
+
+from sisakat.exceptions import GuardFailed, InvalidTransition
+from sisakat.extensions import db
+from sisakat.models import (
+    Action,
+    Application,
+    ApplicationDocument,
+    ApplicationStatus,
+    User,
+    Verdict,
+    utcnow,
+)
+from sisakat.services import audit, documents, workflow
+
+
+def judge_document(
+    application: Application,
+    document: ApplicationDocument,
+    *,
+    actor: User,
+    verdict: Verdict,
+    reason: str,
+) -> None:
+    """Record Sesuai / Tidak Sesuai (with a reason) on the newest version of a document."""
+    if application.status != ApplicationStatus.DIVERIFIKASI:
+        raise InvalidTransition("Dokumen hanya dapat dinilai saat permohonan Diverifikasi.")
+    if application.claimed_by_id != actor.id:
+        raise InvalidTransition("Ambil permohonan ini terlebih dahulu untuk menilai dokumen.")
+    newest = db.session.execute(
+        db.select(db.func.max(ApplicationDocument.version_no)).where(
+            ApplicationDocument.application_requirement_id == document.application_requirement_id
+        )
+    ).scalar()
+    if document.version_no != newest:
+        raise GuardFailed("Hanya versi terbaru dokumen yang dapat dinilai.")
+    reason = (reason or "").strip()
+    if verdict == Verdict.TIDAK_SESUAI and not reason:
+        raise GuardFailed("Alasan wajib diisi untuk dokumen Tidak Sesuai.")
+    document.verdict = verdict
+    document.reason = reason if verdict == Verdict.TIDAK_SESUAI else ""
+    document.judged_by_id, document.judged_at = actor.id, utcnow()
+    db.session.flush()
+    audit.record(
+        "document.judge",
+        actor=actor,
+        object_type="application_document",
+        object_id=document.id,
+        details={"application_id": application.id, "verdict": verdict.value},
+    )
+
+
+def claim(application: Application, *, actor: User, seen_version: int | None) -> None:
+    """Take the application into review (Diverifikasi), visibly to other staff."""
+    workflow.apply(application, Action.AMBIL, actor=actor, seen_version=seen_version)
+
+
+def return_for_revision(
+    application: Application,
+    *,
+    actor: User,
+    seen_version: int | None,
+    note: str = "",
+    internal_note: str = "",
+) -> None:
+    """Perlu Perbaikan; without a note, the party's note lists the rejected documents."""
+    if not note.strip():
+        rejected = documents.rejected(documents.checklist(application))
+        note = "; ".join(f"{s.requirement.name}: {s.latest.reason}" for s in rejected)
+    workflow.apply(
+        application,
+        Action.KEMBALIKAN,
+        actor=actor,
+        seen_version=seen_version,
+        note=note,
+        internal_note=internal_note,
+    )
+
+
+def reject(
+    application: Application,
+    *,
+    actor: User,
+    seen_version: int | None,
+    note: str,
+    internal_note: str = "",
+) -> None:
+    """Ditolak (final); the reason is required."""
+    workflow.apply(
+        application,
+        Action.TOLAK,
+        actor=actor,
+        seen_version=seen_version,
+        note=note,
+        internal_note=internal_note,
+    )
+
+
+def approve(
+    application: Application, *, actor: User, seen_version: int | None, internal_note: str = ""
+) -> None:
+    """Every required document Sesuai: on to the letter stage (Menunggu TTE)."""
+    workflow.apply(
+        application,
+        Action.SETUJUI,
+        actor=actor,
+        seen_version=seen_version,
+        internal_note=internal_note,
+    )
+
+
+def record_document_view(
+    application: Application, document: ApplicationDocument, *, actor: User, personal: bool
+) -> None:
+    """Staff opened a document; personal documents (KTP) are logged (UU 27/2022 PDP)."""
+    if personal:
+        audit.record(
+            "document.view_personal",
+            actor=actor,
+            object_type="application_document",
+            object_id=document.id,
+            details={"application_id": application.id},
+        )

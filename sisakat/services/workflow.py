@@ -1,0 +1,297 @@
+"""The application state machine: the one place where status changes (STYLE.md §9).
+
+``RULES`` is the transition table as data; ``apply`` checks version, state, role, ownership,
+note and guard, then moves the application, writes one history row, one audit row and the
+notifications, and flushes. Routes and the CLI commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from sisakat import formatting
+from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication
+from sisakat.extensions import db
+from sisakat.models import Action, Application, ApplicationHistory, Role, User, utcnow
+from sisakat.models import ApplicationStatus as Status
+from sisakat.services import audit, notify, settings
+from sisakat.services import workflow_guards as guards
+
+log = logging.getLogger(__name__)
+
+Guard = Callable[[Application], list[str]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the transition table."""
+
+    sources: frozenset[Status]
+    target: Status
+    roles: frozenset[Role]
+    owner_only: bool = False  # a Pemohon acting on their own party's application
+    # Once a verifier took the application into review, only they may do this.
+    claimer_only: bool = False
+    note_required: bool = False
+    guard: Guard | None = None
+    message: str = ""  # notification text for the party ({board} is filled in)
+    staff_roles: frozenset[Role] = field(default_factory=frozenset)  # who else is notified
+    staff_message: str = ""
+
+
+def _rule(sources, target, roles, **kw) -> Rule:
+    return Rule(frozenset(sources), target, frozenset(roles), **kw)
+
+
+PEMOHON, VERIFIKATOR = {Role.PEMOHON}, {Role.VERIFIKATOR}
+RULES: dict[Action, Rule] = {
+    Action.AJUKAN: _rule(
+        {Status.DRAF},
+        Status.DIAJUKAN,
+        PEMOHON,
+        owner_only=True,
+        guard=guards.ready_to_submit,
+        message="Permohonan Anda telah diajukan.",
+        staff_roles=frozenset(VERIFIKATOR),
+        staff_message="permohonan masuk antrean verifikasi",
+    ),
+    Action.BATALKAN: _rule(
+        {Status.DRAF, Status.DIAJUKAN},
+        Status.DIBATALKAN,
+        PEMOHON,
+        owner_only=True,
+        message="Permohonan Anda dibatalkan.",
+    ),
+    Action.AMBIL: _rule(
+        {Status.DIAJUKAN},
+        Status.DIVERIFIKASI,
+        VERIFIKATOR,
+        message="Permohonan Anda sedang diverifikasi.",
+    ),
+    Action.KEMBALIKAN: _rule(
+        {Status.DIVERIFIKASI},
+        Status.PERLU_PERBAIKAN,
+        VERIFIKATOR,
+        claimer_only=True,
+        note_required=True,
+        guard=guards.has_rejected,
+        message="Permohonan Anda perlu perbaikan.",
+    ),
+    Action.AJUKAN_ULANG: _rule(
+        {Status.PERLU_PERBAIKAN},
+        Status.DIAJUKAN,
+        PEMOHON,
+        owner_only=True,
+        guard=guards.revised,
+        message="Perbaikan permohonan Anda telah diajukan.",
+        staff_roles=frozenset(VERIFIKATOR),
+        staff_message="permohonan masuk antrean verifikasi",
+    ),
+    Action.TOLAK: _rule(
+        {Status.DIAJUKAN, Status.DIVERIFIKASI},
+        Status.DITOLAK,
+        VERIFIKATOR,
+        claimer_only=True,
+        note_required=True,
+        message="Permohonan Anda ditolak.",
+    ),
+    Action.SETUJUI: _rule(
+        {Status.DIVERIFIKASI},
+        Status.MENUNGGU_TTE,
+        VERIFIKATOR,
+        claimer_only=True,
+        guard=guards.all_accepted,
+        message="Permohonan Anda disetujui; surat sedang menunggu TTE.",
+        staff_roles=frozenset({Role.PENANDATANGAN, Role.SUPERADMIN}),
+        staff_message="permohonan disetujui, menunggu TTE",
+    ),
+    Action.TERBITKAN: _rule(
+        {Status.MENUNGGU_TTE},
+        Status.TERBIT,
+        {Role.PENANDATANGAN, Role.SUPERADMIN},
+        message="SKT Anda telah terbit dan dapat diunduh.",
+    ),
+    Action.CABUT: _rule(
+        {Status.TERBIT},
+        Status.DICABUT,
+        {Role.SUPERADMIN},
+        note_required=True,
+        message="SKT Anda dicabut.",
+    ),
+    Action.GANTI: _rule(
+        {Status.TERBIT},
+        Status.DIGANTI,
+        {Role.SUPERADMIN},
+        message="SKT Anda diganti dengan surat baru.",
+    ),
+}
+
+# Hooks run inside the approving transaction, after the guard, before the state moves.
+# The letters service appends its step here (number the letter, render it, store it);
+# until then approval only moves the application to Menunggu TTE.
+ON_APPROVED: list[Callable[[Application, User], None]] = []
+BEFORE_HOOKS: dict[Action, list[Callable[[Application, User], None]]] = {
+    Action.SETUJUI: ON_APPROVED,
+}
+
+
+def _enter(application: Application, action: Action, actor: User) -> None:
+    """Side effects of entering the target state (claim, snapshot, open marker)."""
+    if action in (Action.AJUKAN, Action.AJUKAN_ULANG):
+        application.profile_snapshot = guards.snapshot_profile(application)
+        application.submitted_at = utcnow()
+        application.claimed_by_id = None
+    elif action == Action.AMBIL:
+        application.claimed_by_id = actor.id
+
+
+def last_change(application: Application) -> ApplicationHistory | None:
+    """The newest history row of an application."""
+    return db.session.execute(
+        db.select(ApplicationHistory)
+        .where(ApplicationHistory.application_id == application.id)
+        .order_by(ApplicationHistory.id.desc())
+        .limit(1)
+    ).scalar()
+
+
+def stale_message(application: Application) -> str:
+    """ "Permohonan sudah diubah oleh <nama> pada <waktu>. Muat ulang halaman." """
+    last = last_change(application)
+    if last is None:
+        return "Permohonan sudah diubah oleh pengguna lain. Muat ulang halaman."
+    who = last.actor.display_name if last.actor else "sistem"
+    zone = str(settings.get("agency.timezone") or "WIB")
+    when = formatting.tanggal_jam(last.at, settings.utc_offset_hours(), zone)
+    return f"Permohonan sudah diubah oleh {who} pada {when}. Muat ulang halaman."
+
+
+def check_allowed(application: Application, action: Action, actor: User) -> Rule:
+    """State, role, ownership and claim checks (InvalidTransition); returns the rule."""
+    rule = RULES[action]
+    if application.status not in rule.sources or actor.role not in rule.roles:
+        raise InvalidTransition(
+            f"Tindakan ini tidak dapat dilakukan pada permohonan berstatus "
+            f"{application.status.label}."
+        )
+    if rule.owner_only and (actor.party is None or actor.party.id != application.party_id):
+        raise InvalidTransition("Permohonan ini bukan milik Anda.")
+    if rule.claimer_only and application.claimed_by_id not in (None, actor.id):
+        who = application.claimed_by.display_name if application.claimed_by else "petugas lain"
+        raise InvalidTransition(f"Permohonan ini sedang diverifikasi oleh {who}.")
+    return rule
+
+
+def can(application: Application, action: Action, actor: User) -> bool:
+    """Whether ``actor`` may start ``action`` now (guards aside): for showing buttons."""
+    try:
+        check_allowed(application, action, actor)
+    except InvalidTransition:
+        return False
+    return True
+
+
+def available_actions(application: Application, actor: User) -> dict[str, bool]:
+    """``{"ajukan": True, ...}`` for every action in RULES: which buttons to show."""
+    return {action.value: can(application, action, actor) for action in RULES}
+
+
+def _already_done(application: Application, action: Action, actor: User) -> bool:
+    """A double submit: the same actor's same action is already the latest step."""
+    last = last_change(application)
+    return (
+        last is not None
+        and last.actor_id == actor.id
+        and last.action == action
+        and application.status == RULES[action].target
+    )
+
+
+def apply(
+    application: Application,
+    action: Action,
+    *,
+    actor: User,
+    seen_version: int | None,
+    note: str = "",
+    internal_note: str = "",
+) -> ApplicationHistory | None:
+    """Run one transition; returns the history row (None for a repeated double submit)."""
+    if seen_version != application.version:
+        if _already_done(application, action, actor):
+            return None  # the same click arrived twice: do nothing twice
+        raise StaleApplication(stale_message(application))
+    rule = check_allowed(application, action, actor)
+    note, internal_note = (note or "").strip(), (internal_note or "").strip()
+    if rule.note_required and not note:
+        raise GuardFailed("Alasan wajib diisi.")
+    problems = rule.guard(application) if rule.guard else []
+    if problems:
+        raise GuardFailed("Belum dapat diproses: " + " ".join(problems))
+    for hook in BEFORE_HOOKS.get(action, []):
+        hook(application, actor)
+    source = application.status
+    _enter(application, action, actor)
+    application.status = rule.target
+    application.status_changed_at = utcnow()
+    application.open_party_id = application.party_id if application.is_open else None
+    _flush_or_stale(application)
+    row = ApplicationHistory(
+        application_id=application.id,
+        actor_id=actor.id,
+        action=action,
+        from_status=source,
+        to_status=rule.target,
+        note=note,
+        internal_note=internal_note,
+    )
+    db.session.add(row)
+    audit.record(
+        f"application.{action.value}",
+        actor=actor,
+        object_type="application",
+        object_id=application.id,
+        details={"from": source.value, "to": rule.target.value},
+    )
+    _notify(application, rule, note)
+    log.info("application %s: %s -> %s by user %s", application.id, source, rule.target, actor.id)
+    db.session.flush()
+    return row
+
+
+def _flush_or_stale(application: Application) -> None:
+    """Write the new state now; a concurrent winner makes our versioned UPDATE match no row."""
+    try:
+        db.session.flush()
+    except StaleDataError:
+        # The transaction is dead; roll it back to read who won, for the message.
+        db.session.rollback()
+        raise StaleApplication(stale_message(application)) from None
+
+
+def _notify(application: Application, rule: Rule, note: str) -> None:
+    """The party hears about every change; named staff roles about new work."""
+    board = application.party.board_name
+    text = rule.message + (f" Catatan: {note}" if note else "")
+    notify.queue_many([application.party.account], text, application.id)
+    if rule.staff_roles:
+        staff_text = f"{board}: {rule.staff_message}."
+        notify.queue_many(notify.users_with_role(*rule.staff_roles), staff_text, application.id)
+
+
+def record_creation(application: Application, *, actor: User) -> ApplicationHistory:
+    """The first timeline row (Draf); not a transition, so not in RULES."""
+    row = ApplicationHistory(
+        application_id=application.id,
+        actor_id=actor.id,
+        action=Action.BUAT,
+        from_status=None,
+        to_status=Status.DRAF,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row

@@ -1,0 +1,58 @@
+"""Guards of the workflow's transitions (each returns the Indonesian problems, empty when fine)
+and the profile snapshot taken at submission. Only services/workflow.RULES refers to them."""
+
+from __future__ import annotations
+
+import json
+
+from sisakat import formatting
+from sisakat.models import Application
+from sisakat.services import documents, parties
+
+
+def ready_to_submit(application: Application) -> list[str]:
+    """Profile complete and every required document uploaded."""
+    missing = documents.missing_required(documents.checklist(application))
+    return parties.profile_problems(application.party) + [
+        f"Dokumen wajib belum diunggah: {name}." for name in missing
+    ]
+
+
+def revised(application: Application) -> list[str]:
+    """Every Tidak Sesuai document has a new version (and nothing required is missing)."""
+    states = documents.checklist(application)
+    problems = [
+        f"Dokumen perlu diunggah ulang: {s.requirement.name}." for s in documents.rejected(states)
+    ]
+    return problems + ready_to_submit(application)
+
+
+def has_rejected(application: Application) -> list[str]:
+    """At least one document judged Tidak Sesuai."""
+    if documents.rejected(documents.checklist(application)):
+        return []
+    return ["Tandai minimal satu dokumen Tidak Sesuai beserta alasannya."]
+
+
+def all_accepted(application: Application) -> list[str]:
+    """Every required document's newest version is Sesuai."""
+    names = documents.not_accepted_required(documents.checklist(application))
+    return [f"Dokumen wajib belum dinyatakan Sesuai: {name}." for name in names]
+
+
+def snapshot_profile(application: Application) -> str:
+    """The party profile as JSON text, frozen at submission."""
+    p = application.party
+    data = {
+        attr: str(getattr(p, attr) or "")
+        for attr in parties.REQUIRED_FIELDS.keys()
+        | {"board_name", "abbreviation", "postal_code", "contact_email"}
+    }
+    data["level"] = p.level.value if p.level else ""
+    data["level_label"] = p.level.label if p.level else ""
+    data["address_text"] = p.address_text
+    for attr in ("sk_date", "term_start", "term_end"):
+        data[f"{attr}_text"] = formatting.tanggal(getattr(p, attr))
+    data["officers"] = [{"position": o.position, "name": o.name} for o in p.officers]
+    data["logo_file_id"] = p.logo_file_id
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)

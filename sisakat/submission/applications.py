@@ -1,0 +1,137 @@
+"""The party's applications: create, detail with checklist and timeline, upload, transitions."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from sisakat.extensions import db
+from sisakat.forms_common import ActionForm
+from sisakat.models import Action, ApplicationStatus, Role
+from sisakat.policies import role_required
+from sisakat.routing import flash_domain_errors, or_404
+from sisakat.services import applications, documents, storage, uploads, workflow
+from sisakat.submission.application_forms import CreateApplicationForm, DocumentUploadForm
+from sisakat.submission.routes import bp
+
+
+def _load(application_id: int):
+    """The current party's application or 404."""
+    return or_404(applications.get_for_user(application_id, current_user))
+
+
+def _party():
+    return current_user.party or abort(404)
+
+
+@bp.post("/permohonan/baru")
+@role_required(Role.PEMOHON)
+def create_application():
+    """Start a Draf application with today's requirement list."""
+    form = CreateApplicationForm()
+    if form.validate_on_submit():
+        with flash_domain_errors():
+            application = applications.create(_party(), actor=current_user)
+            db.session.commit()
+            flash("Permohonan dibuat. Unggah dokumen persyaratan.", "success")
+            return redirect(url_for(".application_detail", application_id=application.id))
+    return redirect(url_for(".dashboard"))
+
+
+@bp.get("/permohonan/<int:application_id>")
+@role_required(Role.PEMOHON)
+def application_detail(application_id: int):
+    """Status, the checklist of documents and the timeline (staff notes, not internal ones)."""
+    application = _load(application_id)
+    actions = workflow.available_actions(application, current_user)
+    return render_template(
+        "submission/application.html",
+        application=application,
+        checklist=documents.checklist(application),
+        history=applications.timeline(application),
+        actions=actions,
+        form=ActionForm(version=application.version),
+        upload_form=DocumentUploadForm(version=application.version),
+        uploadable=application.status in uploads.UPLOADABLE,
+        # Verdicts of a review still in progress are not the office's answer yet.
+        show_verdicts=application.status != ApplicationStatus.DIVERIFIKASI,
+        max_mb=current_app.config["MAX_UPLOAD_MB"],
+    )
+
+
+def _upload_answer(ok: bool, message: str, application_id: int):
+    """JSON for the progress-bar upload (XMLHttpRequest), a redirect for the plain form."""
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        return jsonify(ok=ok, message=message), (200 if ok else 422)
+    flash(message, "success" if ok else "danger")
+    return redirect(url_for(".application_detail", application_id=application_id))
+
+
+@bp.post("/permohonan/<int:application_id>/persyaratan/<int:item_id>/unggah")
+@role_required(Role.PEMOHON)
+def upload_document(application_id: int, item_id: int):
+    """Upload one PDF for one requirement (a new version; earlier ones are kept)."""
+    application = _load(application_id)
+    item = or_404(documents.find_requirement(application, item_id))
+    form = DocumentUploadForm()
+    if not form.validate_on_submit():
+        return _upload_answer(False, "Pilih berkas PDF untuk diunggah.", application_id)
+    try:
+        uploads.upload_requirement_document(
+            application,
+            item,
+            form.berkas.data.stream,
+            filename=form.berkas.data.filename or "",
+            actor=current_user,
+            max_bytes=current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
+            max_pages=current_app.config["MAX_PDF_PAGES"],
+        )
+    except uploads.UploadRejected as exc:
+        db.session.commit()  # only the refusal's audit row was written
+        return _upload_answer(False, exc.message, application_id)
+    db.session.commit()
+    return _upload_answer(True, f"Dokumen {item.name} tersimpan.", application_id)
+
+
+def _transition(application_id: int, action: Action, success: str, note: str = ""):
+    """Shared body of the party's transition buttons."""
+    application = _load(application_id)
+    form = ActionForm()
+    if form.validate_on_submit():
+        with flash_domain_errors():
+            workflow.apply(
+                application, action, actor=current_user, seen_version=form.seen_version(), note=note
+            )
+            db.session.commit()
+            flash(success, "success")
+    return redirect(url_for(".application_detail", application_id=application_id))
+
+
+@bp.post("/permohonan/<int:application_id>/ajukan")
+@role_required(Role.PEMOHON)
+def submit_application(application_id: int):
+    """Ajukan: completeness is checked and what is missing is listed."""
+    return _transition(application_id, Action.AJUKAN, "Permohonan diajukan.")
+
+
+@bp.post("/permohonan/<int:application_id>/batalkan")
+@role_required(Role.PEMOHON)
+def cancel_application(application_id: int):
+    """Batalkan: only before verification starts."""
+    return _transition(application_id, Action.BATALKAN, "Permohonan dibatalkan.")
+
+
+@bp.post("/permohonan/<int:application_id>/ajukan-ulang")
+@role_required(Role.PEMOHON)
+def resubmit_application(application_id: int):
+    """Ajukan ulang after revision: one click."""
+    return _transition(application_id, Action.AJUKAN_ULANG, "Perbaikan diajukan.")
+
+
+@bp.get("/permohonan/<int:application_id>/dokumen/<int:document_id>")
+@role_required(Role.PEMOHON)
+def download_document(application_id: int, document_id: int):
+    """The party downloads its own uploaded document."""
+    application = _load(application_id)
+    document = or_404(documents.find_document(application, document_id))
+    return storage.send(document.stored_file)

@@ -1,0 +1,167 @@
+"""The review of one application: snapshot, logo, documents with verdicts, decisions."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from sisakat import db_setup
+from sisakat.extensions import db
+from sisakat.forms_common import ActionForm
+from sisakat.models import Role, StoredFile, Verdict
+from sisakat.policies import role_required
+from sisakat.routing import flash_domain_errors, or_404
+from sisakat.services import applications, documents, requirements, storage, verification, workflow
+from sisakat.verification.forms import DecisionForm, JudgeDocumentForm, choices
+from sisakat.verification.routes import STAFF, bp
+
+
+def _load(application_id: int):
+    return or_404(applications.get_for_user(application_id, current_user))
+
+
+def _back(application_id: int):
+    return redirect(url_for(".application_review", application_id=application_id))
+
+
+@bp.get("/permohonan/<int:application_id>")
+@role_required(*STAFF)
+def application_review(application_id: int):
+    """Everything a verifier needs on one page."""
+    application = _load(application_id)
+    judge = JudgeDocumentForm(version=application.version)
+    judge.reason_template.choices += choices((r.text, r.text) for r in requirements.reasons())
+    return render_template(
+        "verification/review.html",
+        application=application,
+        snapshot=applications.snapshot(application),
+        checklist=documents.review_checklist(application),
+        history=applications.timeline(application),
+        actions=workflow.available_actions(application, current_user),
+        form=ActionForm(version=application.version),
+        judge_form=judge,
+        decision_form=DecisionForm(version=application.version),
+    )
+
+
+@bp.post("/permohonan/<int:application_id>/ambil")
+@role_required(Role.VERIFIKATOR)
+def claim_application(application_id: int):
+    """Take the application into review (Diverifikasi)."""
+    application = _load(application_id)
+    form = ActionForm()
+    if form.validate_on_submit():
+        with flash_domain_errors():
+            verification.claim(application, actor=current_user, seen_version=form.seen_version())
+            db.session.commit()
+            flash("Permohonan diambil untuk diverifikasi.", "success")
+    return _back(application_id)
+
+
+@bp.post("/permohonan/<int:application_id>/dokumen/<int:document_id>/nilai")
+@role_required(Role.VERIFIKATOR)
+def judge_document(application_id: int, document_id: int):
+    """Sesuai / Tidak Sesuai with a reason on the newest version of one document."""
+    application = _load(application_id)
+    document = or_404(documents.find_document(application, document_id))
+    form = JudgeDocumentForm()
+    if not form.validate_on_submit():
+        flash("Pilih Sesuai atau Tidak Sesuai (alasan maksimal 500 karakter).", "danger")
+        return _back(application_id)
+    with flash_domain_errors():
+        verification.judge_document(
+            application,
+            document,
+            actor=current_user,
+            verdict=Verdict(form.verdict.data),
+            reason=form.full_reason(),
+        )
+        db.session.commit()
+        flash("Penilaian dokumen disimpan.", "success")
+    return _back(application_id)
+
+
+def _decide(application_id: int, service, success: str, extra):
+    """Shared body of the decision buttons (return, reject, approve)."""
+    application = _load(application_id)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        with flash_domain_errors():
+            service(
+                application,
+                actor=current_user,
+                seen_version=form.seen_version(),
+                internal_note=form.internal_note.data or "",
+                **extra(form),
+            )
+            db.session.commit()
+            flash(success, "success")
+    else:
+        flash("Catatan tidak valid (maksimal 2000 karakter).", "danger")
+    return _back(application_id)
+
+
+@bp.post("/permohonan/<int:application_id>/kembalikan")
+@role_required(Role.VERIFIKATOR)
+def return_application(application_id: int):
+    """Perlu Perbaikan: at least one document Tidak Sesuai with a reason."""
+    return _decide(
+        application_id,
+        verification.return_for_revision,
+        "Permohonan dikembalikan untuk perbaikan.",
+        extra=lambda f: {"note": f.note.data or ""},
+    )
+
+
+@bp.post("/permohonan/<int:application_id>/tolak")
+@role_required(Role.VERIFIKATOR)
+def reject_application(application_id: int):
+    """Ditolak (final): a reason is required."""
+    return _decide(
+        application_id,
+        verification.reject,
+        "Permohonan ditolak.",
+        extra=lambda f: {"note": f.note.data or ""},
+    )
+
+
+@bp.post("/permohonan/<int:application_id>/setujui")
+@role_required(Role.VERIFIKATOR)
+def approve_application(application_id: int):
+    """Every required document Sesuai: on to the letter stage."""
+    return _decide(
+        application_id,
+        verification.approve,
+        "Permohonan disetujui; surat menunggu TTE.",
+        extra=lambda f: {},
+    )
+
+
+@bp.get("/permohonan/<int:application_id>/dokumen/<int:document_id>")
+@role_required(*STAFF)
+def download_document(application_id: int, document_id: int):
+    """Staff open a document; personal documents (KTP) are recorded in the audit trail."""
+    # The one GET that writes: the view record (PDP law). Begin IMMEDIATE on SQLite for it.
+    db_setup.set_write_intent(True)
+    application = _load(application_id)
+    document = or_404(documents.find_document(application, document_id))
+    personal = document.requirement.personal_data
+    verification.record_document_view(application, document, actor=current_user, personal=personal)
+    db.session.commit()  # the view record must survive even if the download is interrupted
+    return storage.send(document.stored_file)
+
+
+@bp.get("/permohonan/<int:application_id>/logo")
+@role_required(*STAFF)
+def application_logo(application_id: int):
+    """The party logo as snapshotted at submission (current logo before that), inline.
+
+    Stand-in until submission.party_logo(party_id) arrives with the profile issue.
+    """
+    application = _load(application_id)
+    file_id = applications.snapshot(application).get("logo_file_id")
+    file_id = file_id or application.party.logo_file_id
+    stored = db.session.get(StoredFile, file_id) if file_id else None
+    if stored is None:
+        abort(404)
+    return storage.send(stored, as_attachment=False)

@@ -1,0 +1,76 @@
+"""Super admin screens: requirement list CRUD and order, reason catalogue, audit log browser,
+and the notification bell."""
+
+from __future__ import annotations
+
+from sisakat.extensions import db
+from sisakat.models import Notification, ReasonTemplate, Requirement, Role
+from sisakat.services import requirements
+from tests.workflow_http import page_text, seed_requirements
+
+
+def test_requirement_add_edit_and_move(app, make, login_as):
+    seed_requirements()
+    admin = login_as(make.user(Role.SUPERADMIN))
+    response = admin.post(
+        "/admin/persyaratan/baru",
+        data={
+            "name": "Surat rekomendasi",
+            "description": "Dari DPP",
+            "required": "y",
+            "active": "y",
+        },
+    )
+    assert response.status_code == 302
+    new = db.session.execute(
+        db.select(Requirement).where(Requirement.name == "Surat rekomendasi")
+    ).scalar_one()
+    assert requirements.active_list()[-1].id == new.id
+    admin.post(f"/admin/persyaratan/{new.id}/pindah", data={"direction": "naik"})
+    assert requirements.active_list()[-2].id == new.id
+    admin.post(f"/admin/persyaratan/{new.id}", data={"name": "Surat rekomendasi DPP"})
+    db.session.refresh(new)
+    assert new.name == "Surat rekomendasi DPP"
+    assert new.active is False  # an unchecked box is "no"
+    assert "Surat rekomendasi DPP" in page_text(admin.get("/admin/persyaratan"))
+
+
+def test_blank_and_nul_names_get_messages(app, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    blank = page_text(admin.post("/admin/persyaratan/baru", data={"name": "  "}))
+    assert "Nama wajib diisi." in blank
+    nul = page_text(admin.post("/admin/persyaratan/baru", data={"name": "KTP\x00"}))
+    assert "karakter yang tidak diizinkan" in nul
+
+
+def test_reason_catalogue_refuses_duplicates(app, make, login_as):
+    seed_requirements()
+    admin = login_as(make.user(Role.SUPERADMIN))
+    admin.post("/admin/alasan", data={"text": "Stempel tidak terbaca"})
+    again = page_text(admin.post("/admin/alasan", data={"text": "Stempel tidak terbaca"}))
+    assert "Alasan tersebut sudah ada di katalog." in again
+    count = db.session.execute(
+        db.select(db.func.count()).where(ReasonTemplate.text == "Stempel tidak terbaca")
+    ).scalar_one()
+    assert count == 1
+
+
+def test_audit_log_filters_by_action_and_object(app, make, login_as):
+    application = make.application(documents=False)
+    admin = login_as(make.user(Role.SUPERADMIN))
+    page = page_text(admin.get("/admin/log-audit?action=application.buat"))
+    assert f"application:{application.id}" in page
+    assert "requirement.save" not in page
+    other = page_text(admin.get("/admin/log-audit?object=application:999999"))
+    assert "Tidak ada catatan." in other
+    assert admin.post("/admin/log-audit").status_code == 405  # read-only
+
+
+def test_bell_counts_unread_and_marks_read(app, make, login_as):
+    user = make.user(Role.VERIFIKATOR)
+    db.session.add(Notification(user_id=user.id, message="Permohonan baru", link="/petugas/"))
+    db.session.commit()
+    client = login_as(user)
+    assert "Notifikasi, 1 belum dibaca" in page_text(client.get("/petugas/"))
+    client.post("/akun/notifikasi/baca")
+    assert "Notifikasi, 0 belum dibaca" in page_text(client.get("/akun/notifikasi"))

@@ -1,0 +1,96 @@
+"""The verifiers' queue: filters, longest waiting first, waiting time in office hours, and a
+constant number of SQL queries per page whatever the number of applications."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import timedelta
+
+from sqlalchemy import event
+
+from sisakat.extensions import db
+from sisakat.models import Application, ApplicationStatus, Level, Role, utcnow
+
+
+@contextmanager
+def count_queries():
+    """Count statements sent to the database inside the block."""
+    counter = {"n": 0}
+
+    def _count(*_args, **_kwargs):
+        counter["n"] += 1
+
+    event.listen(db.engine, "before_cursor_execute", _count)
+    try:
+        yield counter
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _count)
+
+
+def _applications(make, n: int, *, level=Level.PROVINSI) -> None:
+    """``n`` submitted applications, oldest first, without going through uploads."""
+    start = utcnow() - timedelta(days=3)
+    for i in range(n):
+        party = make.party(commit=False, level=level)
+        db.session.flush()
+        db.session.add(
+            Application(
+                party_id=party.id,
+                open_party_id=party.id,
+                status=ApplicationStatus.DIAJUKAN,
+                status_changed_at=start + timedelta(minutes=i),
+            )
+        )
+    db.session.commit()
+
+
+def _queries_for_queue(client) -> int:
+    client.get("/petugas/")  # warm-up: connection and caches
+    with count_queries() as counter:
+        response = client.get("/petugas/")
+    assert response.status_code == 200
+    return counter["n"]
+
+
+def test_queue_query_count_same_for_2_and_200_applications(app, make, login_as):
+    client = login_as(make.user(Role.VERIFIKATOR))
+    _applications(make, 2)
+    with_two = _queries_for_queue(client)
+    _applications(make, 198)
+    with_two_hundred = _queries_for_queue(client)
+    assert with_two == with_two_hundred
+    assert with_two <= 12
+
+
+def newest_app() -> Application:
+    """The most recently submitted application."""
+    query = db.select(Application).order_by(Application.status_changed_at.desc()).limit(1)
+    return db.session.execute(query).scalar_one()
+
+
+def _board(application: Application) -> str:
+    return application.party.board_name
+
+
+def test_queue_filters_and_order(app, make, login_as):
+    _applications(make, 3)
+    _applications(make, 1, level=Level.KOTA)
+    first, *_ = db.session.execute(
+        db.select(Application).order_by(Application.status_changed_at)
+    ).scalars()
+    client = login_as(make.user(Role.VERIFIKATOR))
+    page = client.get("/petugas/").get_data(as_text=True)
+    assert page.index(first.party.board_name) < page.index("</tbody>")
+    assert "Lewat janji layanan" in page
+    kota = client.get("/petugas/?level=kota").get_data(as_text=True)
+    assert kota.count("<tr>") == 2  # header + one application
+    name = first.party.board_name
+    found = client.get("/petugas/", query_string={"q": name.upper()}).get_data(as_text=True)
+    assert name in found
+    assert found.count("<tr>") == 2  # case-insensitive on every database, one match
+    newest = client.get("/petugas/?urut=baru").get_data(as_text=True)
+    assert newest.index(name) > newest.index(_board(newest_app()))
+    bogus = client.get("/petugas/?status=<x>&halaman=-3&urut=zz")
+    assert bogus.status_code == 200
+    none = client.get("/petugas/?status=ditolak").get_data(as_text=True)
+    assert "Tidak ada permohonan pada antrean ini." in none

@@ -1,0 +1,46 @@
+"""Waiting time counts office hours only (Mon-Fri 08.00-16.00 office time, minus holidays)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sisakat.services.queue import OfficeHours, working_seconds
+
+WIB = OfficeHours(
+    offset_hours=7,
+    start=time(8),
+    end=time(16),
+    workdays=frozenset({1, 2, 3, 4, 5}),
+    holidays=frozenset(),
+)
+
+
+def utc(y, m, d, hh, mm=0) -> datetime:
+    """A naive UTC moment from office-local (WIB) wall time."""
+    return datetime(y, m, d, hh, mm) - timedelta(hours=7)
+
+
+def test_within_one_working_day():
+    assert working_seconds(utc(2025, 6, 13, 9), utc(2025, 6, 13, 10, 30), WIB) == 5400
+
+
+def test_night_and_weekend_are_skipped():
+    # Friday 15.00 to Monday 09.00: one hour on Friday, one on Monday.
+    assert working_seconds(utc(2025, 6, 13, 15), utc(2025, 6, 16, 9), WIB) == 7200
+
+
+def test_before_opening_counts_from_opening():
+    assert working_seconds(utc(2025, 6, 16, 6), utc(2025, 6, 16, 8, 30), WIB) == 1800
+
+
+def test_holiday_is_skipped():
+    hours = OfficeHours(
+        7, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset({date(2025, 6, 16)})
+    )
+    assert working_seconds(utc(2025, 6, 13, 15), utc(2025, 6, 17, 9), hours) == 7200
+
+
+def test_other_zone_shifts_the_day():
+    wita = OfficeHours(8, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset())
+    # 00.00 UTC Monday is 08.00 WITA: the office just opened.
+    assert working_seconds(datetime(2025, 6, 16, 0), datetime(2025, 6, 16, 1), wita) == 3600
