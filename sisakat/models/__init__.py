@@ -10,6 +10,7 @@ from sisakat.models.base import Base, utcnow
 from sisakat.models.complaint import Complaint, ComplaintEntry, ComplaintStatus
 from sisakat.models.complaint_category import ComplaintCategory
 from sisakat.models.faq_entry import FaqEntry
+from sisakat.models.letter import Letter, LetterStatus, SigningMethod
 from sisakat.models.letter_number import (
     LetterNumber,
     NumberCounter,
@@ -31,6 +32,9 @@ from sisakat.models.trust_anchor import AnchorKind, TrustAnchor
 from sisakat.models.user import STAFF_ROLES, Role, User
 
 __all__ = [
+    "Letter",
+    "LetterStatus",
+    "SigningMethod",
     "OPEN_STATUSES",
     "Action",
     "Application",
