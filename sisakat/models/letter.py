@@ -55,9 +55,8 @@ class Letter(Base):
         sa.ForeignKey("letter_numbers.id"), unique=True, nullable=True
     )
     number_text: Mapped[str | None] = mapped_column(sa.String(120), nullable=True, index=True)
-    letter_date: Mapped[date | None] = mapped_column(
-        nullable=True
-    )  # office-zone date on the letter
+    # The date printed on the letter (office time zone).
+    letter_date: Mapped[date | None] = mapped_column(nullable=True)
     # Frozen inputs of the rendering (profile snapshot + settings), JSON.
     context_json: Mapped[str] = mapped_column(sa.Text, default="{}")
     unsigned_file_id: Mapped[int | None] = mapped_column(
