@@ -19,6 +19,8 @@ if (-not (Test-Path $stamp) -or (Get-Content $stamp) -ne $want) {
 & .venv\Scripts\python.exe -c "from sisakat.instance import ensure_instance; ensure_instance()"
 & .venv\Scripts\flask.exe --app app db upgrade
 if ($LASTEXITCODE -ne 0) { throw "Migrasi database gagal" }
+& .venv\Scripts\flask.exe --app app init-data
+if ($LASTEXITCODE -ne 0) { throw "Pengisian data awal gagal" }
 & .venv\Scripts\flask.exe --app app check
 if ($LASTEXITCODE -ne 0) { throw "Pemeriksaan gagal" }
 & .venv\Scripts\python.exe app.py

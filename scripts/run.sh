@@ -17,5 +17,6 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 .venv/bin/python -c "from sisakat.instance import ensure_instance; ensure_instance()"
 .venv/bin/flask --app app db upgrade
+.venv/bin/flask --app app init-data
 .venv/bin/flask --app app check
 exec .venv/bin/python app.py
