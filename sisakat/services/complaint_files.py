@@ -1,22 +1,21 @@
 """PDF attachments for complaints and downloadable forms.
 
-A minimal local check (size while streaming, ``%PDF-`` at byte 0, parses with pypdf, not
-encrypted). At merge this must call ``uploads.validate_pdf`` (the full object walk refusing
-JavaScript, Launch, EmbeddedFiles ...) written in parallel by the workflow engineer.
+PDFs pass the same checks as requirement documents (``uploads.check_pdf``: size while streaming,
+``%PDF-`` at byte 0, strict parse, not encrypted, page cap, and the object walk refusing
+JavaScript, Launch, embedded files ...).
 """
 
 from __future__ import annotations
 
 import logging
 import zipfile
+from pathlib import Path
 
 from flask import current_app
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from sisakat.exceptions import UploadRejected
 from sisakat.models import FileKind, StoredFile, User
-from sisakat.services import storage
+from sisakat.services import storage, uploads
 
 log = logging.getLogger(__name__)
 NOT_PDF = "Lampiran harus berkas PDF yang utuh dan tidak terkunci kata sandi."
@@ -25,20 +24,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _check_pdf(path) -> None:
-    with open(path, "rb") as fh:
-        if fh.read(5) != b"%PDF-":
-            raise UploadRejected(NOT_PDF)
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise UploadRejected(NOT_PDF)
-        if len(reader.pages) < 1:
-            raise UploadRejected(NOT_PDF)
-    except UploadRejected:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
-        log.info("rejected PDF: %s", type(exc).__name__)
-        raise UploadRejected(NOT_PDF) from exc
+    """The requirement-document PDF checks (one rule, one place: services/uploads.py)."""
+    uploads.check_pdf(Path(path), max_pages=current_app.config["MAX_PDF_PAGES"])
 
 
 def accept_pdf(upload, *, kind: FileKind, uploaded_by: User | None) -> StoredFile:

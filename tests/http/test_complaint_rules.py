@@ -3,6 +3,7 @@
 from sisakat.extensions import db
 from sisakat.models import Complaint, Role, StoredFile
 from sisakat.services import complaints, settings
+from tests import hostile_pdfs
 from tests.public_helpers import upload
 
 FORM = {"contact": "warga@contoh.test", "category": "d1", "body": "Aplikasi lambat dibuka."}
@@ -46,9 +47,15 @@ def test_non_pdf_or_encrypted_attachment_is_refused_and_nothing_kept(client):
     writer.encrypt("rahasia")
     locked = io.BytesIO()
     writer.write(locked)
-    for data in (b"\x89PNG\r\n\x1a\n not a pdf", b"junk%PDF-1.7", locked.getvalue()):
+    cases = {
+        b"\x89PNG\r\n\x1a\n not a pdf": "gambar, bukan PDF",
+        b"junk%PDF-1.7": "tidak diawali penanda %PDF-",
+        locked.getvalue(): "terenkripsi",
+        hostile_pdfs.javascript_open_action(): "JavaScript",
+    }
+    for data, message in cases.items():
         response = client.post("/pengaduan", data={**FORM, "attachment": upload(data)})
-        assert "Lampiran harus berkas PDF" in response.get_data(as_text=True)
+        assert message in response.get_data(as_text=True)
     assert _count(Complaint) == 0
     assert _count(StoredFile) == 0
     assert "Aplikasi lambat dibuka." in response.get_data(as_text=True)  # what was typed stays
