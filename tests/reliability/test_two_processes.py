@@ -1,7 +1,7 @@
 """Two app processes sharing PostgreSQL (and Redis when configured) count rate-limit hits
 together: no process keeps its own counters, no concurrent hit is lost.
 
-Letter numbers across processes are covered by the numbering suite once numbering exists."""
+Letter numbers allocated by two processes at once stay unique and gapless."""
 
 from __future__ import annotations
 
@@ -58,3 +58,17 @@ def test_rate_limit_counts_hold_across_two_processes(tmp_path, backend):
         rows = conn.execute(sa.text("SELECT count(*) FROM rate_limit_counters")).scalar()
     engine.dispose()
     assert rows == (0 if backend == "redis" else 1)  # Redis mode keeps nothing in the database
+
+
+def test_letter_numbers_hold_across_two_processes(tmp_path):
+    empty_server_database(SHARED_PG)
+    app = fresh_app(tmp_path, url=SHARED_PG)
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    args = [sys.executable, "-m", "tests.reliability.two_process_numbers", SHARED_PG, "50"]
+    procs = [subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=180)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    serials = [int(line) for out in outs for line in out.split()]
+    assert sorted(serials) == list(range(1, 101))  # no duplicate, no gap, across processes
