@@ -18,14 +18,20 @@
 
   addButton.addEventListener("click", function () {
     if (rowCount() >= max) { return; }
-    var index = String(next++);
+    var index = String(next);
+    var number = String(++next);  // rows are numbered from 1 in labels, as the server does
     var row = template.content.firstElementChild.cloneNode(true);
-    // Only our own attributes are rewritten; no HTML is built from strings.
-    row.querySelectorAll("[id], [name], [for]").forEach(function (el) {
-      ["id", "name", "for"].forEach(function (attr) {
+    // Only our own attributes and label texts are rewritten; no HTML is built from strings.
+    row.querySelectorAll("[id], [name], [for], [aria-label]").forEach(function (el) {
+      ["id", "name", "for", "aria-label"].forEach(function (attr) {
         var value = el.getAttribute(attr);
-        if (value) { el.setAttribute(attr, value.split("__index__").join(index)); }
+        if (value) {
+          el.setAttribute(attr, value.split("__index__").join(index).split("__number__").join(number));
+        }
       });
+    });
+    row.querySelectorAll("label").forEach(function (label) {
+      label.textContent = label.textContent.split("__number__").join(number);
     });
     list.appendChild(row);
     row.querySelector("input").focus();
