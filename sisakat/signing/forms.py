@@ -10,6 +10,7 @@ from wtforms import (
     HiddenField,
     PasswordField,
     RadioField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -64,8 +65,8 @@ class ReviewDecisionForm(FlaskForm):
     decision = RadioField(
         "Keputusan",
         choices=[
-            ("terima", "Terima: terbitkan berkas ini"),
-            ("tolak", "Tolak: minta unggah ulang"),
+            SelectChoice("terima", "Terima: terbitkan berkas ini"),
+            SelectChoice("tolak", "Tolak: minta unggah ulang"),
         ],
         validators=[InputRequired("Pilih keputusan."), AnyOf(["terima", "tolak"])],
     )
@@ -96,9 +97,11 @@ class SigningSettingsForm(FlaskForm):
     backend = SelectField(
         "Cara penandatanganan",
         choices=[
-            ("srikandi", "SRIKANDI/BSrE di luar aplikasi (unduh, tanda tangani, unggah kembali)"),
-            ("pades", "Sertifikat instansi (PKCS#12) di dalam aplikasi"),
-            ("bsre", "BSrE Esign Client Service di dalam aplikasi"),
+            SelectChoice(
+                "srikandi", "SRIKANDI/BSrE di luar aplikasi (unduh, tanda tangani, unggah kembali)"
+            ),
+            SelectChoice("pades", "Sertifikat instansi (PKCS#12) di dalam aplikasi"),
+            SelectChoice("bsre", "BSrE Esign Client Service di dalam aplikasi"),
         ],
     )
     allow_scan = BooleanField("Izinkan unggah pindaian tanda tangan basah")

@@ -38,7 +38,9 @@ def prepared_letter(party=None) -> Letter:
     application, verifier = approvable(party)
     verification.approve(application, actor=verifier, seen_version=application.version)
     db.session.commit()
-    return db.session.execute(db.select(Letter).filter_by(application_id=application.id)).scalar_one()
+    return db.session.execute(
+        db.select(Letter).filter_by(application_id=application.id)
+    ).scalar_one()
 
 
 def unsigned(letter: Letter) -> bytes:
@@ -55,12 +57,23 @@ def trust_office(pki) -> None:
     """The test PKI's root and intermediate as anchors, its signer allow-listed."""
     db.session.add_all(
         [
-            TrustAnchor(kind=AnchorKind.ROOT, der=pki.root.der, subject="CN=BSrE Uji Root",
-                        fingerprint=pki.root.fingerprint),
-            TrustAnchor(kind=AnchorKind.INTERMEDIATE, der=pki.intermediate.der,
-                        subject="CN=BSrE Uji Intermediate", fingerprint=pki.intermediate.fingerprint),
-            AllowedSigner(fingerprint=pki.signer.fingerprint, display_name="Dr. Contoh Pejabat, M.Si.",
-                          position="Kepala Badan"),
+            TrustAnchor(
+                kind=AnchorKind.ROOT,
+                der=pki.root.der,
+                subject="CN=BSrE Uji Root",
+                fingerprint=pki.root.fingerprint,
+            ),
+            TrustAnchor(
+                kind=AnchorKind.INTERMEDIATE,
+                der=pki.intermediate.der,
+                subject="CN=BSrE Uji Intermediate",
+                fingerprint=pki.intermediate.fingerprint,
+            ),
+            AllowedSigner(
+                fingerprint=pki.signer.fingerprint,
+                display_name="Dr. Contoh Pejabat, M.Si.",
+                position="Kepala Badan",
+            ),
         ]
     )
     db.session.commit()
@@ -75,8 +88,9 @@ def srikandi_mode() -> None:
 def upload(client, letter: Letter, data: bytes, **extra):
     """POST a file to the upload-back route."""
     form = {"file": (io.BytesIO(data), "skt-ttd.pdf", "application/pdf"), **extra}
-    return client.post(f"/tte/surat/{letter.id}/unggah", data=form,
-                       content_type="multipart/form-data")
+    return client.post(
+        f"/tte/surat/{letter.id}/unggah", data=form, content_type="multipart/form-data"
+    )
 
 
 def sha256(data: bytes) -> str:
@@ -87,13 +101,23 @@ def sha256(data: bytes) -> str:
 def issued_letter(party, data: bytes | None = None) -> Letter:
     """A Terbit application of ``party`` with a Berlaku letter whose signed file is ``data``."""
     application = factories.application(party, status=ApplicationStatus.TERBIT)
-    stored = storage.save_bytes(data or factories.pdf_bytes("SKT bertanda tangan uji"),
-                                kind=FileKind.LETTER_SIGNED, content_type="application/pdf",
-                                display_name="skt.pdf", uploaded_by=None)
-    letter = Letter(application_id=application.id, token=f"T{application.id:025d}",
-                    status=LetterStatus.BERLAKU, number_text=f"200.1.5.3/{application.id}/UJI/2026",
-                    unsigned_file_id=stored.id, signed_file_id=stored.id,
-                    signing_method=SigningMethod.SRIKANDI, context_json='{"profile": {}}')
+    stored = storage.save_bytes(
+        data or factories.pdf_bytes("SKT bertanda tangan uji"),
+        kind=FileKind.LETTER_SIGNED,
+        content_type="application/pdf",
+        display_name="skt.pdf",
+        uploaded_by=None,
+    )
+    letter = Letter(
+        application_id=application.id,
+        token=f"T{application.id:025d}",
+        status=LetterStatus.BERLAKU,
+        number_text=f"200.1.5.3/{application.id}/UJI/2026",
+        unsigned_file_id=stored.id,
+        signed_file_id=stored.id,
+        signing_method=SigningMethod.SRIKANDI,
+        context_json='{"profile": {}}',
+    )
     db.session.add(letter)
     db.session.commit()
     return letter

@@ -23,7 +23,9 @@ def test_approval_numbers_and_stores_the_unsigned_letter(app, login_as):
     application, verifier = h.approvable()
     _approve(login_as(verifier), application)
     letter = db.session.execute(db.select(Letter)).scalar_one()
-    assert db.session.get(type(application), application.id).status == ApplicationStatus.MENUNGGU_TTE
+    assert (
+        db.session.get(type(application), application.id).status == ApplicationStatus.MENUNGGU_TTE
+    )
     assert letter.status == LetterStatus.MENUNGGU_TTE
     assert re.fullmatch(r"[A-Z2-7]{26}", letter.token)
     assert letter.number_text == f"200.1.5.3/1/BAN.KBP/{letter.letter_date.year}"
@@ -52,6 +54,8 @@ def test_approval_refused_without_public_base_url(app, login_as):
     response = _approve(client, application)
     assert response.status_code == 302
     assert db.session.execute(db.select(Letter)).first() is None
-    assert db.session.get(type(application), application.id).status == ApplicationStatus.DIVERIFIKASI
+    assert (
+        db.session.get(type(application), application.id).status == ApplicationStatus.DIVERIFIKASI
+    )
     page = client.get(f"/petugas/permohonan/{application.id}").get_data(as_text=True)
     assert "PUBLIC_BASE_URL" in page
