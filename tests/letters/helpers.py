@@ -121,3 +121,8 @@ def issued_letter(party, data: bytes | None = None) -> Letter:
     db.session.add(letter)
     db.session.commit()
     return letter
+
+
+def signed_bytes(letter: Letter) -> bytes:
+    """The stored signed PDF."""
+    return storage.read_bytes(letter.signed_file)
