@@ -1,4 +1,4 @@
-"""In-app signing through the routes: PAdES (SIG-12), BSrE fake (SIG-13), batch, secrets (SIG-14)."""
+"""In-app signing through the routes: PAdES (SIG-12), BSrE (SIG-13), batch, secrets (SIG-14)."""
 
 import logging
 
