@@ -16,7 +16,7 @@ from flask import current_app
 
 from sisakat.exceptions import DomainError, SigningFailed
 from sisakat.extensions import db
-from sisakat.models import FileKind, Letter, SigningMethod, User
+from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, User
 from sisakat.services import audit, letters, settings, storage
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
@@ -64,7 +64,7 @@ def make_backend(name: str):
 
 def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
     """Read what to sign; refuses letters not waiting or not yet numbered."""
-    if letter.status.value != "menunggu_tte":
+    if letter.status != LetterStatus.MENUNGGU_TTE:
         raise DomainError("Surat ini sudah tidak menunggu tanda tangan.")
     if letter.number_id is None:
         raise DomainError("Surat belum bernomor (penomoran SRIKANDI); gunakan unggah kembali.")

@@ -68,6 +68,14 @@ def _byte_range(letter: Letter) -> list[int] | None:
         return None
 
 
+def _reject(letter: Letter) -> None:
+    """Back to Menunggu TTE; the rejected upload stays stored (immutable) but unlinked."""
+    letter.candidate_file_id = None
+    letter.status = LetterStatus.MENUNGGU_TTE
+    letter.validation_report = None
+    db.session.flush()
+
+
 def decide(
     letter: Letter,
     *,
@@ -92,10 +100,7 @@ def decide(
         details={"reason": reason, "sha256": row.sha256},
     )
     if not accept:
-        letter.candidate_file_id = None
-        letter.status = LetterStatus.MENUNGGU_TTE
-        letter.validation_report = None
-        db.session.flush()
+        _reject(letter)
         return
     verdict = check(storage.read_bytes(row), trust_service.load_trust_config())
     report = json.loads(letter.validation_report or "{}")

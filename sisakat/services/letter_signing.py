@@ -98,22 +98,25 @@ def receive_upload(
     try:
         spooled = storage.spool(stream, max_bytes=max_bytes)
         uploads.check_pdf(spooled.path, max_pages=MAX_LETTER_PAGES)
+        if scan:
+            return _scan(letter, spooled, filename, actor)
         data = spooled.path.read_bytes()
-        found = _found_number(data) if letter.number_id is None and not scan else None
-        assessment = None if scan else _assess(letter, data, found)
+        found = _found_number(data) if letter.number_id is None else None
+        assessment = _assess(letter, data, found)
     except (UploadRejected, SignatureRejected) as exc:
         if spooled is not None:
             storage.discard(spooled)
         return _refuse(letter, actor, exc.message)
-    if scan:
-        return _scan(letter, spooled, filename, actor)
-    kind = FileKind.LETTER_SIGNED if letter.number_id else FileKind.SIGNED_CANDIDATE
-    if assessment.match.tier is None:
-        other = _other_letter(letter, data, assessment.verdict.byte_range)
-        if other is not None:
-            storage.discard(spooled)
-            return _refuse(letter, actor, OTHER_LETTER)
-        kind = FileKind.SIGNED_CANDIDATE
+    if assessment.match.tier is None and _other_letter(letter, data, assessment.verdict.byte_range):
+        storage.discard(spooled)
+        return _refuse(letter, actor, OTHER_LETTER)
+    return _keep_and_decide(letter, spooled, filename, assessment, found, actor)
+
+
+def _keep_and_decide(letter, spooled, filename, assessment, found, actor) -> UploadResult:
+    """Store the file (temp, fsync, rename, then the row) and issue, confirm or review."""
+    final = assessment.match.tier is not None and letter.number_id is not None
+    kind = FileKind.LETTER_SIGNED if final else FileKind.SIGNED_CANDIDATE
     row = storage.keep(
         spooled, kind=kind, content_type=PDF, display_name=filename, uploaded_by=actor
     )

@@ -11,7 +11,7 @@ import base64
 import json
 import secrets
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from flask import current_app
@@ -118,28 +118,32 @@ def context_of(
     )
 
 
+def _allocate(application: Application, actor: User, today: date) -> LetterNumber | None:
+    """Our serial, unless SRIKANDI numbers the letter."""
+    if letter_settings.is_srikandi_mode():
+        return None
+    return numbering.allocate(
+        numbering.SKT,
+        local_date=today,
+        actor=actor,
+        subject_type="application",
+        subject_id=application.id,
+    )
+
+
 def prepare_on_approval(application: Application, actor: User) -> Letter:
     """Number (unless SRIKANDI numbers), create the letter and token, render and store the PDF."""
     if not public_base_url():
         raise GuardFailed(NO_BASE_URL)
     today = numbering.office_today()
-    number: LetterNumber | None = None
-    if not letter_settings.is_srikandi_mode():
-        number = numbering.allocate(
-            numbering.SKT,
-            local_date=today,
-            actor=actor,
-            subject_type="application",
-            subject_id=application.id,
-        )
-    inputs = frozen_inputs(
-        application, number_text=number.number_text if number else "", issued_on=today
-    )
+    number = _allocate(application, actor, today)
+    text = number.number_text if number else None
+    inputs = frozen_inputs(application, number_text=text or "", issued_on=today)
     letter = Letter(
         application_id=application.id,
         token=new_token(),
         number_id=number.id if number else None,
-        number_text=number.number_text if number else None,
+        number_text=text,
         letter_date=None if inputs["srikandi"] else today,
         context_json=json.dumps(inputs, ensure_ascii=False, default=str),
         valid_until=_parse_date(inputs["profile"].get("term_end")),
@@ -160,7 +164,7 @@ def prepare_on_approval(application: Application, actor: User) -> Letter:
         actor=actor,
         object_type="letter",
         object_id=letter.id,
-        details={"application": application.id, "number": letter.number_text or ""},
+        details={"application": application.id, "number": text or ""},
     )
     return letter
 
@@ -218,15 +222,8 @@ def finish_issue(
         raise GuardFailed("Surat ini sudah tidak menunggu tanda tangan.")
     if letter.number_id is None:
         _register_srikandi_number(letter, number_text, letter_date, actor)
-    signed_bytes_row.kind = FileKind.LETTER_SIGNED  # a confirmed candidate becomes the letter
-    letter.signed_file_id = signed_bytes_row.id
-    letter.candidate_file_id = None
-    letter.signing_method = method
-    letter.validation_report = json.dumps(report, ensure_ascii=False) if report else None
-    letter.match_tier = match_tier
+    _set_signed(letter, signed_bytes_row, method, report, match_tier)
     letter.signer_name, letter.signer_position = signer_name[:200], signer_position[:200]
-    letter.signed_at = letter.issued_at = utcnow()
-    letter.status = LetterStatus.BERLAKU
     db.session.flush()
     application = letter.application
     workflow.apply(application, Action.TERBITKAN, actor=actor, seen_version=application.version)
@@ -244,6 +241,28 @@ def finish_issue(
     for hook in ON_ISSUED:
         hook(letter, actor)
     return letter
+
+
+def _set_signed(letter, row: StoredFile, method, report, match_tier) -> None:
+    """The signed file (a confirmed candidate becomes the letter's file) and its report."""
+    row.kind = FileKind.LETTER_SIGNED
+    letter.signed_file_id, letter.candidate_file_id = row.id, None
+    letter.signing_method, letter.match_tier = method, match_tier
+    letter.validation_report = json.dumps(report, ensure_ascii=False) if report else None
+    letter.issued_at = utcnow()
+    letter.signed_at = _signing_time(report) or letter.issued_at
+    letter.status = LetterStatus.BERLAKU
+
+
+def _signing_time(report: dict | None) -> datetime | None:
+    """The signer-reported time from the validation report, as naive UTC."""
+    try:
+        moment = datetime.fromisoformat(str((report or {}).get("signing_time") or ""))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
 
 
 def _register_srikandi_number(letter, number_text, letter_date, actor) -> None:
