@@ -102,6 +102,11 @@ def decide(
     if not accept:
         _reject(letter)
         return
+    _accept(letter, row, reason, actor, number, letter_date)
+
+
+def _accept(letter: Letter, row, reason: str, actor: User, number, letter_date) -> None:
+    """Issue the reviewed upload; its signature must still validate against today's trust."""
     verdict = check(storage.read_bytes(row), trust_service.load_trust_config())
     report = json.loads(letter.validation_report or "{}")
     report["manual_review_reason"] = reason
