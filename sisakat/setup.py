@@ -16,6 +16,7 @@ BLUEPRINTS = (
     "sisakat.verification",
     "sisakat.admin",
     "sisakat.reports",
+    "sisakat.signing",
 )
 
 

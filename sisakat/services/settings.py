@@ -71,6 +71,10 @@ DEFAULTS: dict[str, Any] = {
     # Signature validation (services/signing): key usage required of the signer certificate,
     # "non_repudiation" (pyHanko default) or "digital_signature".
     "signing.key_usage": "non_repudiation",
+    # Signing paths (issue 4): "srikandi" (upload-back only), "pades" (institution PKCS#12) or
+    # "bsre" (Esign Client Service); wet-signed scans accepted only when allow_scan is on.
+    "signing.backend": "srikandi",
+    "signing.allow_scan": False,
     # Operations (issue 9): backup generations kept, last backup (written by `flask backup`),
     # retention of personal documents after the letter is issued (0 = never purge).
     "backup.keep": 7,

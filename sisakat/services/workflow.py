@@ -113,7 +113,9 @@ RULES: dict[Action, Rule] = {
         {Status.MENUNGGU_TTE},
         Status.TERBIT,
         {Role.PENANDATANGAN, Role.SUPERADMIN},
-        message="SKT Anda telah terbit dan dapat diunduh.",
+        message="SKT Anda telah terbit. Buka permohonan dan pilih Unduh SKT.",
+        staff_roles=frozenset({Role.VERIFIKATOR, Role.SUPERADMIN}),
+        staff_message="SKT telah terbit",
     ),
     Action.CABUT: _rule(
         {Status.TERBIT},

@@ -5,4 +5,7 @@ from sisakat.verification.routes import bp
 
 __all__ = ["bp"]
 
-from sisakat.verification import review  # noqa: E402, F401
+from sisakat.verification import (
+    letters,  # noqa: E402, F401
+    review,  # noqa: E402, F401
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import DateField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
 from sisakat.forms_common import ActionForm, clean_text, no_control_chars
@@ -102,3 +102,23 @@ class ComplaintReplyForm(FlaskForm):
         filters=[clean_text],
         validators=[Length(max=5000, message="Paling banyak 5.000 karakter."), no_control_chars],
     )
+
+
+class LetterSearchForm(FlaskForm):
+    """GET filters of the letter search (no CSRF: it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    nomor = StringField(
+        "Nomor surat",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=120), no_control_chars],
+    )
+    partai = StringField(
+        "Nama partai",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=100), no_control_chars],
+    )
+    dari = DateField("Tanggal dari", validators=[Optional()])
+    sampai = DateField("Tanggal sampai", validators=[Optional()])

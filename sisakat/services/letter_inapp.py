@@ -1,0 +1,170 @@
+"""Paths B and C (SIGNING.md §8-§9): signing inside SISAKAT with the institution PKCS#12 (PAdES)
+or through the BSrE Esign Client Service, one letter or a batch.
+
+No DB transaction spans ``sign()``: the caller passes ``end_transaction`` (the route's commit),
+which is called before each signing call; afterwards the letter is reloaded and its version
+re-checked. Every signature is validated with ``assess()`` before the letter is issued. The
+passphrase is an argument only: never stored, logged, audited or put into a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import current_app
+
+from sisakat.exceptions import DomainError, SigningFailed
+from sisakat.extensions import db
+from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, User
+from sisakat.services import audit, letters, settings, storage
+from sisakat.services.signing import report as report_service
+from sisakat.services.signing import trust as trust_service
+from sisakat.services.signing.bsre import BsreClient, BsreConfig
+from sisakat.services.signing.pades import PadesBackend, SignJob
+
+BACKENDS = ("srikandi", "pades", "bsre")
+METHODS = {"pades": SigningMethod.PADES, "bsre": SigningMethod.BSRE}
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """What one signing call needs, taken before the transaction ends."""
+
+    letter_id: int
+    version: int
+    unsigned: bytes
+    job: SignJob
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One letter's result in a batch."""
+
+    letter_id: int
+    label: str
+    ok: bool
+    message: str
+
+
+def backend_name() -> str:
+    """The configured signing path: srikandi (upload-back only), pades or bsre."""
+    name = str(settings.get("signing.backend") or "srikandi")
+    return name if name in BACKENDS else "srikandi"
+
+
+def make_backend(name: str):
+    """The in-app backend object (``sign(unsigned, job, secret)``)."""
+    if name == "pades":
+        return PadesBackend.from_config(current_app.config)
+    if name == "bsre":
+        return BsreClient(BsreConfig.from_config(current_app.config))
+    raise SigningFailed("Penandatanganan dalam aplikasi tidak diaktifkan; gunakan unggah kembali.")
+
+
+def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
+    """Read what to sign; refuses letters not waiting or not yet numbered."""
+    if letter.status != LetterStatus.MENUNGGU_TTE:
+        raise DomainError("Surat ini sudah tidak menunggu tanda tangan.")
+    if letter.number_id is None:
+        raise DomainError("Surat belum bernomor (penomoran SRIKANDI); gunakan unggah kembali.")
+    job = SignJob(
+        location=str(settings.get("agency.city") or ""),
+        qr_url=letters.verification_url(letter.token),
+        nik=(actor.nik or "") if name == "bsre" else "",
+    )
+    return Ticket(letter.id, letter.version, storage.read_bytes(letter.unsigned_file), job)
+
+
+def accept_signed(t: Ticket, signed: bytes, *, method: SigningMethod, actor: User) -> Letter:
+    """Validate the signed bytes, store them, issue (in the caller's new transaction)."""
+    letter = db.session.get(Letter, t.letter_id)
+    if letter is None or letter.version != t.version:
+        raise DomainError(
+            "Surat sudah diubah oleh pengguna lain selama penandatanganan. Muat ulang."
+        )
+    assessment = report_service.assess(
+        signed,
+        trust_service.load_trust_config(),
+        unsigned=t.unsigned,
+        code=letter.token,
+        number_text=letter.number_text or "",
+        party_name=letters.party_name(letter),
+    )
+    if assessment.match.tier is None:
+        raise SigningFailed("Berkas bertanda tangan tidak cocok dengan surat ini.")
+    row = storage.save_bytes(
+        signed,
+        kind=FileKind.LETTER_SIGNED,
+        content_type="application/pdf",
+        display_name=f"skt-{letter.id}.pdf",
+        uploaded_by=actor,
+    )
+    entry = assessment.verdict.entry
+    letters.finish_issue(
+        letter,
+        signed_bytes_row=row,
+        method=method,
+        report=assessment.report.to_dict(),
+        match_tier=assessment.match.tier,
+        signer_name=entry.display_name if entry else assessment.report.signer_common_name,
+        signer_position=entry.position if entry else actor.position,
+        actor=actor,
+    )
+    return letter
+
+
+def _label(letter: Letter) -> str:
+    return f"{letters.party_name(letter)} ({letter.number_text or 'tanpa nomor'})"
+
+
+def sign_batch(
+    letter_ids: list[int], secret: str | None, *, actor: User, end_transaction: Callable[[], None]
+) -> list[Outcome]:
+    """Sign each letter in its own transaction; a backend failure (wrong passphrase, service
+    down) stops the batch so a locked BSrE account never follows from one typo."""
+    name = backend_name()
+    backend = make_backend(name)
+    if name == "bsre":
+        end_transaction()
+        backend.ensure_can_sign(actor.nik or "")
+    results: list[Outcome] = []
+    for letter_id in letter_ids:
+        letter = db.session.get(Letter, letter_id)
+        if letter is None:
+            continue
+        label = _label(letter)
+        try:
+            t = ticket(letter, actor=actor, name=name)
+            end_transaction()
+            signed = backend.sign(t.unsigned, t.job, secret)
+        except SigningFailed as exc:
+            db.session.rollback()
+            results.append(Outcome(letter_id, label, False, exc.message))
+            _audit_failure(letter_id, actor, exc.message)
+            break
+        except DomainError as exc:
+            db.session.rollback()
+            results.append(Outcome(letter_id, label, False, exc.message))
+            continue
+        try:
+            accept_signed(t, signed, method=METHODS[name], actor=actor)
+            end_transaction()
+            results.append(Outcome(letter_id, label, True, "Terbit"))
+        except DomainError as exc:
+            db.session.rollback()
+            results.append(Outcome(letter_id, label, False, exc.message))
+            _audit_failure(letter_id, actor, exc.message)
+    return results
+
+
+def _audit_failure(letter_id: int, actor: User, message: str) -> None:
+    """A failed signing attempt, recorded in its own short transaction (no secret in it)."""
+    audit.record(
+        "letter.sign_failed",
+        actor=actor,
+        object_type="letter",
+        object_id=letter_id,
+        outcome="failed",
+        details={"reason": message},
+    )

@@ -1,0 +1,265 @@
+"""Path A (SIGNING.md §7): a letter signed in SRIKANDI/BSrE (or wet-signed and scanned) comes back
+as an upload. Hygiene, signature validation against the office trust roots, the letter match,
+then issue (tier A/B), a number confirmation (SRIKANDI numbers) or manual review (no match).
+
+Refusals are audited and returned, not raised, so the route commits the audit row alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from dataclasses import dataclass
+from datetime import date
+from typing import BinaryIO
+
+from flask import current_app
+
+from sisakat.exceptions import DomainError, GuardFailed, SignatureRejected, UploadRejected
+from sisakat.extensions import db
+from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, StoredFile, User
+from sisakat.services import audit, letters, numbering, settings, storage, uploads
+from sisakat.services.signing import report as report_service
+from sisakat.services.signing import trust as trust_service
+from sisakat.services.signing.validation import (
+    check,
+    extract_number_and_date,
+    signed_revision_text,
+)
+
+PDF = "application/pdf"
+MAX_LETTER_PAGES = 20
+TOKEN_RE = {
+    "nomor": r"\d{1,6}",
+    "tahun": r"\d{4}",
+    "bulan": r"\d{2}",
+    "bulan_romawi": r"[IVX]{1,4}",
+}
+
+
+TOKEN_IN_TEXT = re.compile(r"\b[A-Z2-7]{26}\b")
+OTHER_LETTER = (
+    "Berkas bertanda tangan ini adalah surat untuk permohonan lain (kode verifikasi berbeda). "
+    "Unggah surat yang benar."
+)
+
+
+@dataclass
+class UploadResult:
+    """``outcome``: issued | confirm (SRIKANDI number/date) | review (manual) | refused."""
+
+    outcome: str
+    message: str = ""
+    candidate: StoredFile | None = None
+    number: str = ""
+    letter_date: date | None = None
+    method: SigningMethod = SigningMethod.SRIKANDI
+
+
+def number_pattern() -> str:
+    """A regex for numbers in the office format (whitespace tolerated between the parts)."""
+    fmt = numbering.series_format(numbering.SKT)
+    parts = []
+    for literal, name, _spec, _conv in string.Formatter().parse(fmt["template"]):
+        parts.append(r"\s*".join(re.escape(ch) for ch in literal.strip()))
+        if name:
+            parts.append(TOKEN_RE.get(name) or r"\s*".join(re.escape(ch) for ch in fmt[name]))
+    return r"\s*".join(p for p in parts if p)
+
+
+def require_pending(letter: Letter) -> None:
+    """Only a letter still waiting for its signature."""
+    if letter.status not in letters.PENDING:
+        raise GuardFailed("Surat ini sudah tidak menunggu tanda tangan.")
+
+
+def _refuse(letter: Letter, actor: User, message: str) -> UploadResult:
+    audit.record(
+        "letter.upload_refused",
+        actor=actor,
+        object_type="letter",
+        object_id=letter.id,
+        outcome="refused",
+        details={"reason": message},
+    )
+    return UploadResult("refused", message)
+
+
+def receive_upload(
+    letter: Letter, stream: BinaryIO, *, filename: str, actor: User, scan: bool = False
+) -> UploadResult:
+    """Check an uploaded signed PDF and issue, ask for confirmation or queue manual review."""
+    require_pending(letter)
+    if scan and not settings.get("signing.allow_scan"):
+        raise GuardFailed("Unggah pindaian tanda tangan basah tidak diaktifkan.")
+    max_bytes = int(current_app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
+    spooled = None
+    try:
+        spooled = storage.spool(stream, max_bytes=max_bytes)
+        uploads.check_pdf(spooled.path, max_pages=MAX_LETTER_PAGES)
+        if scan:
+            return _scan(letter, spooled, filename, actor)
+        data = spooled.path.read_bytes()
+        found = _found_number(data) if letter.number_id is None else None
+        assessment = _assess(letter, data, found)
+    except (UploadRejected, SignatureRejected) as exc:
+        if spooled is not None:
+            storage.discard(spooled)
+        return _refuse(letter, actor, exc.message)
+    if assessment.match.tier is None and _other_letter(letter, data, assessment.verdict.byte_range):
+        storage.discard(spooled)
+        return _refuse(letter, actor, OTHER_LETTER)
+    return _keep_and_decide(letter, spooled, filename, assessment, found, actor)
+
+
+def _keep_and_decide(letter, spooled, filename, assessment, found, actor) -> UploadResult:
+    """Store the file (temp, fsync, rename, then the row) and issue, confirm or review."""
+    final = assessment.match.tier is not None and letter.number_id is not None
+    kind = FileKind.LETTER_SIGNED if final else FileKind.SIGNED_CANDIDATE
+    row = storage.keep(
+        spooled, kind=kind, content_type=PDF, display_name=filename, uploaded_by=actor
+    )
+    if assessment.match.tier is None:
+        return _to_review(letter, row, assessment, actor)
+    if letter.number_id is None:
+        letter.candidate_file_id = row.id
+        db.session.flush()
+        return UploadResult(
+            "confirm", candidate=row, number=found.number or "", letter_date=found.letter_date
+        )
+    _issue(letter, row, assessment.report.to_dict(), assessment.match.tier, assessment, actor)
+    return UploadResult("issued")
+
+
+def _other_letter(letter: Letter, data: bytes, byte_range: list[int]) -> Letter | None:
+    """Another of our letters, recognised by its verification code in the signed revision."""
+    tokens = set(TOKEN_IN_TEXT.findall(signed_revision_text(data, byte_range))) - {letter.token}
+    if not tokens:
+        return None
+    return db.session.execute(db.select(Letter).where(Letter.token.in_(tokens))).scalars().first()
+
+
+def _found_number(data: bytes):
+    """The SRIKANDI number and date printed in the signed revision (validated first)."""
+    verdict = check(data, trust_service.load_trust_config())
+    return extract_number_and_date(signed_revision_text(data, verdict.byte_range), number_pattern())
+
+
+def _assess(letter: Letter, data: bytes, found) -> report_service.Assessment:
+    number = letter.number_text or (" ".join((found.number or "").split()) if found else "")
+    return report_service.assess(
+        data,
+        trust_service.load_trust_config(),
+        unsigned=storage.read_bytes(letter.unsigned_file),
+        code=letter.token,
+        number_text=number,
+        party_name=letters.party_name(letter),
+    )
+
+
+def _signer(assessment) -> tuple[str, str]:
+    entry = assessment.verdict.entry
+    if entry is not None:
+        return entry.display_name, entry.position
+    return assessment.report.signer_common_name, ""
+
+
+def _issue(letter, row, report, tier, assessment, actor, *, number=None, letter_date=None) -> None:
+    name, position = _signer(assessment)
+    letters.finish_issue(
+        letter,
+        signed_bytes_row=row,
+        method=SigningMethod.SRIKANDI,
+        report=report,
+        match_tier=tier,
+        signer_name=name,
+        signer_position=position,
+        actor=actor,
+        number_text=number,
+        letter_date=letter_date,
+    )
+
+
+def _to_review(letter: Letter, row: StoredFile, assessment, actor: User) -> UploadResult:
+    """No automatic match: keep the file as a candidate for the super admin's decision."""
+    letter.candidate_file_id = row.id
+    letter.status = LetterStatus.PERLU_TINJAUAN
+    letter.validation_report = json.dumps(assessment.report.to_dict(), ensure_ascii=False)
+    db.session.flush()
+    audit.record(
+        "letter.needs_review",
+        actor=actor,
+        object_type="letter",
+        object_id=letter.id,
+        details={"sha256": row.sha256, "found": assessment.match.details.get("found", {})},
+    )
+    return UploadResult("review", candidate=row)
+
+
+def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
+    """A wet-signed scan: stored and issued as SCAN, never presented as electronic."""
+    kind = FileKind.LETTER_SIGNED if letter.number_id else FileKind.SIGNED_CANDIDATE
+    row = storage.keep(
+        spooled, kind=kind, content_type=PDF, display_name=filename, uploaded_by=actor
+    )
+    if letter.number_id is None:
+        letter.candidate_file_id = row.id
+        db.session.flush()
+        return UploadResult("confirm", candidate=row, method=SigningMethod.SCAN)
+    issue_scan(letter, row, actor=actor)
+    return UploadResult("issued", method=SigningMethod.SCAN)
+
+
+def issue_scan(letter: Letter, row: StoredFile, *, actor: User, number=None, letter_date=None):
+    """Issue a scanned, wet-signed letter with the configured signatory's name."""
+    sig = settings.group("signatory")
+    letters.finish_issue(
+        letter,
+        signed_bytes_row=row,
+        method=SigningMethod.SCAN,
+        report={"scan": True, "electronic": False, "file_sha256": row.sha256},
+        match_tier=None,
+        signer_name=str(sig.get("name") or ""),
+        signer_position=str(sig.get("position") or ""),
+        actor=actor,
+        number_text=number,
+        letter_date=letter_date,
+    )
+
+
+def confirm_number(
+    letter: Letter, *, candidate_id: int, number: str, letter_date: date, scan: bool, actor: User
+) -> str:
+    """The user confirmed SRIKANDI's number and date: re-check the match with it, then issue.
+    Returns "issued" or "review"."""
+    require_pending(letter)
+    if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
+        raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
+    row = letter.candidate_file
+    if scan:
+        issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
+        return "issued"
+    data = storage.read_bytes(row)
+    assessment = report_service.assess(
+        data,
+        trust_service.load_trust_config(),
+        unsigned=storage.read_bytes(letter.unsigned_file),
+        code=letter.token,
+        number_text=number,
+        party_name=letters.party_name(letter),
+    )
+    if assessment.match.tier is None:
+        _to_review(letter, row, assessment, actor)
+        return "review"
+    _issue(
+        letter,
+        row,
+        assessment.report.to_dict(),
+        assessment.match.tier,
+        assessment,
+        actor,
+        number=number,
+        letter_date=letter_date,
+    )
+    return "issued"

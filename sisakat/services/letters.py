@@ -1,0 +1,298 @@
+"""SKT letters: prepared at approval (number, token, frozen context, unsigned PDF) and issued once
+a signed file is durably stored (SIGNING.md §1). Signing paths live in ``letter_signing``.
+
+``prepare_on_approval`` runs inside the approving transaction (``workflow.ON_APPROVED``);
+``finish_issue`` runs inside the transaction that stores the signed file's row.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import secrets
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from flask import current_app
+
+from sisakat.exceptions import GuardFailed, NumberConflict
+from sisakat.extensions import db
+from sisakat.models import (
+    Action,
+    Application,
+    FileKind,
+    Letter,
+    LetterNumber,
+    LetterStatus,
+    SigningMethod,
+    StoredFile,
+    User,
+    utcnow,
+)
+from sisakat.pdf.context import LetterContext
+from sisakat.pdf.konsep_docx import render_konsep_docx
+from sisakat.pdf.skt import render_skt
+from sisakat.services import audit, letter_settings, numbering, settings, storage, workflow
+from sisakat.services import workflow_guards as guards
+from sisakat.services.letter_context import build_context
+
+NO_BASE_URL = "Alamat publik (PUBLIC_BASE_URL) belum disetel; surat tidak dapat diterbitkan."
+ISSUED = (LetterStatus.BERLAKU, LetterStatus.DICABUT, LetterStatus.DIGANTI)
+PENDING = (LetterStatus.MENUNGGU_TTE, LetterStatus.PERLU_TINJAUAN)
+PDF = "application/pdf"
+
+# Hooks run at the end of ``finish_issue`` (inside its transaction): fn(letter, actor).
+ON_ISSUED: list[Callable[[Letter, User], None]] = []
+
+
+def new_token() -> str:
+    """128 random bits as unpadded base32: 26 characters, case-insensitive."""
+    return base64.b32encode(secrets.token_bytes(16)).decode().rstrip("=")
+
+
+def public_base_url() -> str:
+    """The configured public address (never the request's Host header)."""
+    return str(current_app.config.get("PUBLIC_BASE_URL") or "").strip().rstrip("/")
+
+
+def verification_url(token: str) -> str:
+    """What the QR encodes."""
+    return f"{public_base_url()}/verifikasi/{token}"
+
+
+def _parse_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(str(text or "")[:10])
+    except ValueError:
+        return None
+
+
+def profile_from_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """The ``build_context`` profile from the submission snapshot (dates parsed back)."""
+    profile = dict(snapshot)
+    profile["sk_date"] = _parse_date(snapshot.get("sk_date"))
+    profile["officers"] = list(snapshot.get("officers") or [])
+    return profile
+
+
+def _snapshot(application: Application) -> dict[str, Any]:
+    return json.loads(application.profile_snapshot or guards.snapshot_profile(application))
+
+
+def frozen_inputs(application: Application, *, number_text: str, issued_on: date) -> dict:
+    """Everything the letter prints, frozen as JSON (the emblem by its immutable file id)."""
+    emblem_id = settings.get("agency.emblem_file_id")
+    return {
+        "profile": _snapshot(application),
+        "settings": letter_settings.letter_groups(),
+        "number_text": number_text,
+        "issued_on": issued_on.isoformat(),
+        "srikandi": letter_settings.is_srikandi_mode(),
+        "emblem_file_id": emblem_id if isinstance(emblem_id, int) else None,
+    }
+
+
+def _emblem(file_id: int | None) -> bytes | None:
+    row = db.session.get(StoredFile, file_id) if file_id else None
+    try:
+        return storage.read_bytes(row) if row else None
+    except OSError:
+        return None
+
+
+def context_of(
+    inputs: dict, *, token: str = "", draft: bool = False, srikandi: bool | None = None
+) -> LetterContext:
+    """The renderer's context from frozen inputs (a draft has no number and no QR)."""
+    return build_context(
+        profile=profile_from_snapshot(inputs["profile"]),
+        settings=inputs["settings"],
+        number_text="" if draft else inputs["number_text"],
+        issued_on=date.fromisoformat(inputs["issued_on"]),
+        verification_url="" if draft else verification_url(token),
+        code="" if draft else token,
+        draft=draft,
+        srikandi=inputs["srikandi"] if srikandi is None else srikandi,
+        emblem_png=_emblem(inputs.get("emblem_file_id")),
+    )
+
+
+def _allocate(application: Application, actor: User, today: date) -> LetterNumber | None:
+    """Our serial, unless SRIKANDI numbers the letter."""
+    if letter_settings.is_srikandi_mode():
+        return None
+    return numbering.allocate(
+        numbering.SKT,
+        local_date=today,
+        actor=actor,
+        subject_type="application",
+        subject_id=application.id,
+    )
+
+
+def prepare_on_approval(application: Application, actor: User) -> Letter:
+    """Number (unless SRIKANDI numbers), create the letter and token, render and store the PDF."""
+    if not public_base_url():
+        raise GuardFailed(NO_BASE_URL)
+    today = numbering.office_today()
+    number = _allocate(application, actor, today)
+    text = number.number_text if number else None
+    inputs = frozen_inputs(application, number_text=text or "", issued_on=today)
+    letter = Letter(
+        application_id=application.id,
+        token=new_token(),
+        number_id=number.id if number else None,
+        number_text=text,
+        letter_date=None if inputs["srikandi"] else today,
+        context_json=json.dumps(inputs, ensure_ascii=False, default=str),
+        valid_until=_parse_date(inputs["profile"].get("term_end")),
+        created_by_id=actor.id,
+    )
+    pdf = render_skt(context_of(inputs, token=letter.token))
+    letter.unsigned_file_id = storage.save_bytes(
+        pdf,
+        kind=FileKind.LETTER_UNSIGNED,
+        content_type=PDF,
+        display_name="skt-konsep.pdf",
+        uploaded_by=actor,
+    ).id
+    db.session.add(letter)
+    db.session.flush()
+    audit.record(
+        "letter.prepare",
+        actor=actor,
+        object_type="letter",
+        object_id=letter.id,
+        details={"application": application.id, "number": text or ""},
+    )
+    return letter
+
+
+def inputs_of(letter: Letter) -> dict:
+    """The letter's frozen inputs."""
+    return json.loads(letter.context_json or "{}")
+
+
+def preview_pdf(application: Application) -> bytes:
+    """A DRAF rendering before approval: no number, no QR; writes nothing."""
+    inputs = frozen_inputs(application, number_text="", issued_on=numbering.office_today())
+    return render_skt(context_of(inputs, draft=True))
+
+
+def konsep_docx(letter: Letter) -> bytes:
+    """The SRIKANDI konsep as .docx from the frozen context."""
+    return render_konsep_docx(context_of(inputs_of(letter), token=letter.token))
+
+
+def party_name(letter: Letter) -> str:
+    """The party name as frozen in the letter (what tier B looks for)."""
+    return str(inputs_of(letter).get("profile", {}).get("party_name") or "")
+
+
+def letter_for(application: Application) -> Letter | None:
+    """The newest letter of an application."""
+    query = db.select(Letter).filter_by(application_id=application.id).order_by(Letter.id.desc())
+    return db.session.execute(query.limit(1)).scalar()
+
+
+def _block_issued_void(number: LetterNumber) -> str | None:
+    """VOID_GUARDS: a number printed on an issued letter stays."""
+    query = db.select(Letter.id).where(Letter.number_id == number.id, Letter.status.in_(ISSUED))
+    if db.session.execute(query).first() is not None:
+        return "Nomor ini dipakai surat yang sudah terbit dan tidak dapat dibatalkan."
+    return None
+
+
+def finish_issue(
+    letter: Letter,
+    *,
+    signed_bytes_row: StoredFile,
+    method: SigningMethod,
+    report: dict | None,
+    match_tier: str | None,
+    signer_name: str,
+    signer_position: str,
+    actor: User,
+    number_text: str | None = None,
+    letter_date: date | None = None,
+) -> Letter:
+    """Issue: the number (SRIKANDI), the letter fields, Terbit, notifications, audit (flushes)."""
+    if letter.status not in PENDING:
+        raise GuardFailed("Surat ini sudah tidak menunggu tanda tangan.")
+    if letter.number_id is None:
+        _register_srikandi_number(letter, number_text, letter_date, actor)
+    _set_signed(letter, signed_bytes_row, method, report, match_tier)
+    letter.signer_name, letter.signer_position = signer_name[:200], signer_position[:200]
+    db.session.flush()
+    application = letter.application
+    workflow.apply(application, Action.TERBITKAN, actor=actor, seen_version=application.version)
+    audit.record(
+        "letter.issue",
+        actor=actor,
+        object_type="letter",
+        object_id=letter.id,
+        details={
+            "method": method.value,
+            "tier": match_tier or "",
+            "sha256": signed_bytes_row.sha256,
+        },
+    )
+    for hook in ON_ISSUED:
+        hook(letter, actor)
+    return letter
+
+
+def _set_signed(letter, row: StoredFile, method, report, match_tier) -> None:
+    """The signed file (a confirmed candidate becomes the letter's file) and its report."""
+    row.kind = FileKind.LETTER_SIGNED
+    letter.signed_file_id, letter.candidate_file_id = row.id, None
+    letter.signing_method, letter.match_tier = method, match_tier
+    letter.validation_report = json.dumps(report, ensure_ascii=False) if report else None
+    letter.issued_at = utcnow()
+    letter.signed_at = _signing_time(report) or letter.issued_at
+    letter.status = LetterStatus.BERLAKU
+
+
+def _signing_time(report: dict | None) -> datetime | None:
+    """The signer-reported time from the validation report, as naive UTC."""
+    try:
+        moment = datetime.fromisoformat(str((report or {}).get("signing_time") or ""))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _register_srikandi_number(letter, number_text, letter_date, actor) -> None:
+    """SRIKANDI gave the number and date: register them (unique) on the letter."""
+    if not number_text or letter_date is None:
+        raise GuardFailed("Nomor dan tanggal surat dari SRIKANDI wajib diisi.")
+    try:
+        number = numbering.register_external(
+            numbering.SKT,
+            number_text,
+            local_date=letter_date,
+            actor=actor,
+            subject_type="application",
+            subject_id=letter.application_id,
+        )
+    except NumberConflict as exc:
+        raise NumberConflict(exc.message + " Periksa kembali nomor dari SRIKANDI.") from None
+    letter.number_id, letter.number_text, letter.letter_date = (
+        number.id,
+        number.number_text,
+        letter_date,
+    )
+
+
+def _register_hooks() -> None:
+    """Once per process: the approval hook and the void guard."""
+    if prepare_on_approval not in workflow.ON_APPROVED:
+        workflow.ON_APPROVED.append(prepare_on_approval)
+    if _block_issued_void not in numbering.VOID_GUARDS:
+        numbering.VOID_GUARDS.append(_block_issued_void)
+
+
+_register_hooks()

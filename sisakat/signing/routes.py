@@ -1,0 +1,88 @@
+"""Signing desk routes: the blueprint, the queue, the unsigned/konsep downloads, the settings."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from sisakat.extensions import db
+from sisakat.forms_common import ActionForm
+from sisakat.models import Letter, Role
+from sisakat.policies import role_required
+from sisakat.routing import flash_domain_errors
+from sisakat.services import letter_inapp, letter_search, letters, settings, storage
+from sisakat.signing.forms import SignForm, SigningSettingsForm, UploadSignedForm
+
+bp = Blueprint("signing", __name__, url_prefix="/tte")
+SIGNERS = (Role.PENANDATANGAN, Role.SUPERADMIN)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def load_letter(letter_id: int) -> Letter:
+    """The letter, or 404."""
+    letter = db.session.get(Letter, letter_id)
+    if letter is None:
+        abort(404)
+    return letter
+
+
+@bp.get("/")
+@role_required(*SIGNERS)
+def queue():
+    """Letters awaiting TTE or manual review; batch selection for in-app signing."""
+    return render_template(
+        "signing/queue.html",
+        letters=letter_search.awaiting(),
+        backend=letter_inapp.backend_name(),
+        allow_scan=bool(settings.get("signing.allow_scan")),
+        sign_form=SignForm(),
+        upload_form=UploadSignedForm(),
+        party_name=letters.party_name,
+    )
+
+
+@bp.get("/surat/<int:letter_id>/pdf")
+@role_required(*SIGNERS)
+def download_unsigned(letter_id: int):
+    """The unsigned PDF exactly as stored (to sign in SRIKANDI)."""
+    letter = load_letter(letter_id)
+    if letter.unsigned_file is None:
+        abort(404)
+    return storage.send(letter.unsigned_file, download_name=f"skt-konsep-{letter.id}.pdf")
+
+
+@bp.get("/surat/<int:letter_id>/konsep.docx")
+@role_required(*SIGNERS)
+def download_konsep(letter_id: int):
+    """The konsep as Word (.docx) from the frozen context, for SRIKANDI's Word templates."""
+    letter = load_letter(letter_id)
+    response = Response(letters.konsep_docx(letter), mimetype=DOCX)
+    response.headers["Content-Disposition"] = f'attachment; filename="skt-konsep-{letter.id}.docx"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/pengaturan", methods=["GET", "POST"])
+@role_required(Role.SUPERADMIN)
+def signing_settings():
+    """Choose the signing path (srikandi | pades | bsre) and whether scans are accepted."""
+    form = SigningSettingsForm(
+        data={
+            "backend": letter_inapp.backend_name(),
+            "allow_scan": settings.get("signing.allow_scan"),
+        }
+    )
+    if form.validate_on_submit():
+        with flash_domain_errors():
+            settings.update(
+                {
+                    "signing.backend": form.backend.data,
+                    "signing.allow_scan": bool(form.allow_scan.data),
+                },
+                actor=current_user,
+            )
+            db.session.commit()
+            flash("Pengaturan penandatanganan tersimpan.", "success")
+            return redirect(url_for(".signing_settings"))
+    return render_template("signing/settings.html", form=form, action_form=ActionForm())

@@ -1,0 +1,140 @@
+"""Upload-back (SIGNING.md §7): the signed PDF returns; SRIKANDI number confirmation; manual
+review of an upload that did not match its letter."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from sisakat.extensions import db
+from sisakat.models import Role
+from sisakat.policies import role_required
+from sisakat.routing import flash_domain_errors
+from sisakat.services import letter_review, letter_signing, letters, storage
+from sisakat.signing.forms import ConfirmNumberForm, ReviewDecisionForm, UploadSignedForm
+from sisakat.signing.routes import SIGNERS, bp, load_letter
+
+MESSAGES = {
+    "issued": ("Surat bertanda tangan diterima; SKT telah terbit.", "success"),
+    "review": (
+        "Berkas bertanda tangan sah, tetapi isinya tidak dapat dicocokkan otomatis "
+        "dengan surat ini. Berkas disimpan untuk tinjauan manual oleh super admin.",
+        "warning",
+    ),
+}
+
+
+def _queue():
+    return redirect(url_for(".queue"))
+
+
+@bp.post("/surat/<int:letter_id>/unggah")
+@role_required(*SIGNERS)
+def upload_signed(letter_id: int):
+    """Check the uploaded signed PDF; issue, confirm the SRIKANDI number, or queue a review."""
+    letter = load_letter(letter_id)
+    form = UploadSignedForm()
+    if not form.validate_on_submit():
+        flash("Pilih berkas PDF bertanda tangan.", "danger")
+        return _queue()
+    upload = form.file.data
+    with flash_domain_errors():
+        result = letter_signing.receive_upload(
+            letter,
+            upload.stream,
+            filename=upload.filename or "skt.pdf",
+            actor=current_user,
+            scan=bool(form.scan.data),
+        )
+        db.session.commit()  # the refusal's audit row, or the stored file and its outcome
+        if result.outcome == "confirm":
+            return _confirm_page(letter, result)
+        flash(*MESSAGES.get(result.outcome, (result.message, "danger")))
+    return _queue()
+
+
+def _confirm_page(letter, result):
+    form = ConfirmNumberForm(
+        candidate_id=str(result.candidate.id),
+        scan="1" if result.method.value == "scan" else "",
+        number=result.number,
+        letter_date=result.letter_date,
+    )
+    return render_template("signing/confirm.html", letter=letter, form=form, found=result)
+
+
+@bp.post("/surat/<int:letter_id>/konfirmasi")
+@role_required(*SIGNERS)
+def confirm_number(letter_id: int):
+    """The user confirmed (or corrected) SRIKANDI's number and date: issue."""
+    letter = load_letter(letter_id)
+    form = ConfirmNumberForm()
+    if not form.validate_on_submit() or form.candidate() is None:
+        flash("Periksa nomor dan tanggal surat.", "danger")
+        return render_template("signing/confirm.html", letter=letter, form=form, found=None)
+    with flash_domain_errors() as outcome:
+        done = letter_signing.confirm_number(
+            letter,
+            candidate_id=form.candidate(),
+            number=form.number.data,
+            letter_date=form.letter_date.data,
+            scan=form.scan.data == "1",
+            actor=current_user,
+        )
+        db.session.commit()
+        flash(*MESSAGES[done])
+    if not outcome.ok:
+        return render_template(
+            "signing/confirm.html", letter=load_letter(letter_id), form=form, found=None
+        )
+    return _queue()
+
+
+@bp.get("/surat/<int:letter_id>/tinjau")
+@role_required(Role.SUPERADMIN)
+def review_candidate(letter_id: int):
+    """Both letters' text side by side with a diff, links to each PDF, the decision form."""
+    letter = load_letter(letter_id)
+    comparison = None
+    with flash_domain_errors():
+        comparison = letter_review.compare(letter)
+    return render_template(
+        "signing/review.html",
+        letter=letter,
+        comparison=comparison,
+        form=ReviewDecisionForm(),
+        party_name=letters.party_name(letter),
+    )
+
+
+@bp.post("/surat/<int:letter_id>/tinjau")
+@role_required(Role.SUPERADMIN)
+def decide_candidate(letter_id: int):
+    """Accept (issue) or reject the unmatched upload, with a required reason."""
+    letter = load_letter(letter_id)
+    form = ReviewDecisionForm()
+    if not form.validate_on_submit():
+        flash("Pilih keputusan dan isi alasannya.", "danger")
+        return redirect(url_for(".review_candidate", letter_id=letter_id))
+    with flash_domain_errors():
+        letter_review.decide(
+            letter,
+            accept=form.decision.data == "terima",
+            reason=form.reason.data,
+            actor=current_user,
+            number=form.number.data or None,
+            letter_date=form.letter_date.data,
+        )
+        db.session.commit()
+        flash("Keputusan tinjauan disimpan.", "success")
+    return _queue()
+
+
+@bp.get("/surat/<int:letter_id>/unggahan.pdf")
+@role_required(Role.SUPERADMIN)
+def download_candidate(letter_id: int):
+    """The uploaded signed PDF awaiting review, byte for byte."""
+    letter = load_letter(letter_id)
+    if letter.candidate_file is None:
+        abort(404)
+    return storage.send(letter.candidate_file, as_attachment=False)

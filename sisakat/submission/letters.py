@@ -1,0 +1,47 @@
+"""The party downloads its issued SKT: the stored signed file, byte for byte (audited)."""
+
+from __future__ import annotations
+
+from flask import abort
+from flask_login import current_user
+
+from sisakat import db_setup
+from sisakat.extensions import db
+from sisakat.models import Application, Letter, Role
+from sisakat.policies import role_required
+from sisakat.services import audit, letters, storage
+from sisakat.submission.routes import bp
+
+
+@bp.app_template_global("issued_letter")
+def issued_letter(application: Application) -> Letter | None:
+    """The application's issued letter (for the "Unduh SKT" button), or None."""
+    letter = letters.letter_for(application)
+    return letter if letter is not None and letter.status in letters.ISSUED else None
+
+
+@bp.get("/skt/<int:skt_id>/unduh")
+@role_required(Role.PEMOHON)
+def download_letter(skt_id: int):
+    """Unduh SKT: only the owning party, only once issued; the signed file as stored."""
+    db_setup.set_write_intent(True)  # a GET that writes: the download record (audit)
+    letter = db.session.get(Letter, skt_id)
+    party = current_user.party
+    if (
+        letter is None
+        or party is None
+        or letter.application.party_id != party.id
+        or letter.status not in letters.ISSUED
+        or letter.signed_file is None
+    ):
+        abort(404)
+    audit.record(
+        "letter.download",
+        actor=current_user,
+        object_type="letter",
+        object_id=letter.id,
+        details={"sha256": letter.signed_file.sha256},
+    )
+    db.session.commit()
+    name = f"SKT-{(letter.number_text or str(letter.id)).replace('/', '-')}.pdf"
+    return storage.send(letter.signed_file, download_name=name)

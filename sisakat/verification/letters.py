@@ -1,0 +1,52 @@
+"""Staff letter pages: the DRAF preview before approval and the letter search."""
+
+from __future__ import annotations
+
+from flask import Response, render_template, request
+from flask_login import current_user
+
+from sisakat.models import ApplicationStatus
+from sisakat.policies import role_required
+from sisakat.routing import or_404
+from sisakat.services import applications, letters
+from sisakat.services import letter_search as search_service
+from sisakat.verification.forms import LetterSearchForm
+from sisakat.verification.routes import STAFF, bp
+
+
+@bp.get("/permohonan/<int:application_id>/pratinjau-surat")
+@role_required(*STAFF)
+def letter_preview(application_id: int):
+    """The letter as it would be, marked DRAF: no number, no QR; nothing is written."""
+    application = or_404(applications.get_for_user(application_id, current_user))
+    pdf = letters.preview_pdf(application)
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="draf-skt-{application.id}.pdf"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.get("/surat")
+@role_required(*STAFF)
+def letter_search():
+    """Search letters by number, party name and date range (paginated)."""
+    form = LetterSearchForm(request.args)
+    valid = form.validate()
+    filters = search_service.LetterFilter(
+        number=(form.nomor.data or "") if valid else "",
+        party=(form.partai.data or "") if valid else "",
+        date_from=form.dari.data if valid else None,
+        date_to=form.sampai.data if valid else None,
+    )
+    page_no = request.args.get("halaman", 1, type=int) or 1
+    pagination = search_service.search(filters, page_no=page_no)
+    args = {k: v for k, v in request.args.items() if k != "halaman"}
+    return render_template(
+        "verification/letter_search.html",
+        form=form,
+        pagination=pagination,
+        args=args,
+        party_name=letters.party_name,
+        diverifikasi=ApplicationStatus.DIVERIFIKASI,
+    )

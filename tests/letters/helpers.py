@@ -1,0 +1,128 @@
+"""Helpers for the letter and signing-desk tests: applications ready to approve, prepared and
+issued letters, the office trust configuration from the test PKI, signed uploads."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+from sisakat.extensions import db
+from sisakat.models import (
+    AllowedSigner,
+    AnchorKind,
+    ApplicationStatus,
+    FileKind,
+    Letter,
+    LetterStatus,
+    Role,
+    SigningMethod,
+    TrustAnchor,
+    Verdict,
+)
+from sisakat.services import settings, storage, verification
+from tests import factories
+from tests.signing import pdfs
+
+
+def approvable(party=None):
+    """(application in Diverifikasi with every document Sesuai, the claiming verifier)."""
+    verifier = factories.user(Role.VERIFIKATOR)
+    application = factories.application(
+        party, status=ApplicationStatus.DIVERIFIKASI, claimed_by=verifier, verdict=Verdict.SESUAI
+    )
+    return application, verifier
+
+
+def prepared_letter(party=None) -> Letter:
+    """An approved application's letter (numbered unless SRIKANDI mode), committed."""
+    application, verifier = approvable(party)
+    verification.approve(application, actor=verifier, seen_version=application.version)
+    db.session.commit()
+    return db.session.execute(
+        db.select(Letter).filter_by(application_id=application.id)
+    ).scalar_one()
+
+
+def unsigned(letter: Letter) -> bytes:
+    """The stored unsigned PDF."""
+    return storage.read_bytes(letter.unsigned_file)
+
+
+def signed(letter: Letter, pki, ident=None) -> bytes:
+    """The letter's unsigned PDF signed by ``ident`` (default: the allow-listed signer)."""
+    return pdfs.sign(unsigned(letter), ident or pki.signer)
+
+
+def trust_office(pki) -> None:
+    """The test PKI's root and intermediate as anchors, its signer allow-listed."""
+    db.session.add_all(
+        [
+            TrustAnchor(
+                kind=AnchorKind.ROOT,
+                der=pki.root.der,
+                subject="CN=BSrE Uji Root",
+                fingerprint=pki.root.fingerprint,
+            ),
+            TrustAnchor(
+                kind=AnchorKind.INTERMEDIATE,
+                der=pki.intermediate.der,
+                subject="CN=BSrE Uji Intermediate",
+                fingerprint=pki.intermediate.fingerprint,
+            ),
+            AllowedSigner(
+                fingerprint=pki.signer.fingerprint,
+                display_name="Dr. Contoh Pejabat, M.Si.",
+                position="Kepala Badan",
+            ),
+        ]
+    )
+    db.session.commit()
+
+
+def srikandi_mode() -> None:
+    """SRIKANDI numbers, dates and signs."""
+    settings.update({"numbering.mode": "srikandi"}, actor=None)
+    db.session.commit()
+
+
+def upload(client, letter: Letter, data: bytes, **extra):
+    """POST a file to the upload-back route."""
+    form = {"file": (io.BytesIO(data), "skt-ttd.pdf", "application/pdf"), **extra}
+    return client.post(
+        f"/tte/surat/{letter.id}/unggah", data=form, content_type="multipart/form-data"
+    )
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def issued_letter(party, data: bytes | None = None) -> Letter:
+    """A Terbit application of ``party`` with a Berlaku letter whose signed file is ``data``."""
+    application = factories.application(party, status=ApplicationStatus.TERBIT)
+    stored = storage.save_bytes(
+        data or factories.pdf_bytes("SKT bertanda tangan uji"),
+        kind=FileKind.LETTER_SIGNED,
+        content_type="application/pdf",
+        display_name="skt.pdf",
+        uploaded_by=None,
+    )
+    letter = Letter(
+        application_id=application.id,
+        token=f"T{application.id:025d}",
+        status=LetterStatus.BERLAKU,
+        number_text=f"200.1.5.3/{application.id}/UJI/2026",
+        unsigned_file_id=stored.id,
+        signed_file_id=stored.id,
+        signing_method=SigningMethod.SRIKANDI,
+        context_json='{"profile": {}}',
+    )
+    db.session.add(letter)
+    db.session.commit()
+    return letter
+
+
+def signed_bytes(letter: Letter) -> bytes:
+    """The stored signed PDF."""
+    return storage.read_bytes(letter.signed_file)

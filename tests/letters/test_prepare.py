@@ -1,0 +1,61 @@
+"""Approval prepares the letter: number, token, frozen context, the unsigned PDF with its QR."""
+
+import re
+
+import pytest
+from flask import request
+
+from sisakat.extensions import db
+from sisakat.models import ApplicationStatus, Letter, LetterStatus
+from sisakat.services import verification
+from tests.conftest import BASE_URL
+from tests.letters import helpers as h
+from tests.pdf import helpers as pdfh
+
+
+def _approve(client, application):
+    return client.post(
+        f"/petugas/permohonan/{application.id}/setujui", data={"version": str(application.version)}
+    )
+
+
+def test_approval_numbers_and_stores_the_unsigned_letter(app, login_as):
+    application, verifier = h.approvable()
+    _approve(login_as(verifier), application)
+    letter = db.session.execute(db.select(Letter)).scalar_one()
+    assert (
+        db.session.get(type(application), application.id).status == ApplicationStatus.MENUNGGU_TTE
+    )
+    assert letter.status == LetterStatus.MENUNGGU_TTE
+    assert re.fullmatch(r"[A-Z2-7]{26}", letter.token)
+    assert letter.number_text == f"200.1.5.3/1/BAN.KBP/{letter.letter_date.year}"
+    text = " ".join(" ".join(pdfh.pages_text(h.unsigned(letter))).split())
+    for value in (letter.number_text, application.party.party_name, letter.token):
+        assert value in text
+    assert letter.valid_until.isoformat() == "2030-01-14"
+
+
+@pytest.mark.pdf_tools
+def test_qr_uses_public_base_url_despite_forged_host(app, tmp_path):
+    application, verifier = h.approvable()
+    with app.test_request_context("/", headers={"Host": "penyerang.example"}):
+        assert request.host == "penyerang.example"
+        verification.approve(application, actor=verifier, seen_version=application.version)
+        db.session.commit()
+    letter = db.session.execute(db.select(Letter)).scalar_one()
+    payload = pdfh.qr_payload(h.unsigned(letter), tmp_path)
+    assert payload == f"{BASE_URL}/verifikasi/{letter.token}"
+
+
+def test_approval_refused_without_public_base_url(app, login_as):
+    app.config["PUBLIC_BASE_URL"] = ""
+    application, verifier = h.approvable()
+    client = login_as(verifier)
+    response = _approve(client, application)
+    assert response.status_code == 302
+    assert db.session.execute(db.select(Letter)).first() is None
+    assert (
+        db.session.get(type(application), application.id).status == ApplicationStatus.DIVERIFIKASI
+    )
+    page = client.get(f"/petugas/permohonan/{application.id}").get_data(as_text=True)
+    assert "PUBLIC_BASE_URL" in page

@@ -1,0 +1,67 @@
+"""SRIKANDI numbers and signs: the konsep keeps its variables (PDF-6); on upload-back the number
+and date are read, confirmed by the user, registered uniquely (SIGNING.md §10)."""
+
+import io
+import re
+
+from docx import Document
+
+from sisakat.extensions import db
+from sisakat.models import ApplicationStatus, Letter, LetterNumber, LetterStatus, Role
+from sisakat.pdf.skt import render_skt
+from sisakat.services import letters
+from tests import factories
+from tests.letters import helpers as h
+from tests.pdf import helpers as pdfh
+from tests.signing import pdfs
+
+PLACEHOLDERS = ("${nomor_naskah}", "${tgl_naskah}", "${ttd_pengirim}")
+
+
+def _srikandi_signed(letter, pki, number: str) -> bytes:
+    """What SRIKANDI hands back: re-rendered with its number and date, then signed (tier B)."""
+    inputs = {**letters.inputs_of(letter), "number_text": number, "srikandi": False}
+    return pdfs.sign(render_skt(letters.context_of(inputs, token=letter.token)), pki.signer)
+
+
+def test_konsep_pdf_and_docx_keep_the_placeholders(app, login_as):
+    h.srikandi_mode()
+    letter = h.prepared_letter()
+    assert letter.number_id is None
+    assert db.session.execute(db.select(LetterNumber)).first() is None
+    text = " ".join(pdfh.pages_text(h.unsigned(letter)))
+    client = login_as(factories.user(Role.PENANDATANGAN))
+    response = client.get(f"/tte/surat/{letter.id}/konsep.docx")
+    doc = Document(io.BytesIO(response.get_data()))
+    docx_text = "\n".join(p.text for p in doc.paragraphs)
+    for placeholder in PLACEHOLDERS:
+        assert placeholder in text
+        assert placeholder in docx_text
+
+
+def _confirm(client, letter, page: str, number: str):
+    candidate = re.search(r'name="candidate_id" type="hidden" value="(\d+)"', page)
+    data = {"candidate_id": candidate.group(1), "number": number, "letter_date": "2026-03-02"}
+    return client.post(f"/tte/surat/{letter.id}/konfirmasi", data=data)
+
+
+def test_number_read_confirmed_and_unique(app, login_as, pki):
+    h.trust_office(pki)
+    h.srikandi_mode()
+    first, second = h.prepared_letter(), h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    number = "200.1.5.3/77/BAN.KBP/2026"
+    page = h.upload(client, first, _srikandi_signed(first, pki, number)).get_data(as_text=True)
+    assert f'value="{number}"' in page
+    assert _confirm(client, first, page, number).status_code == 302
+    first = db.session.get(Letter, first.id)
+    assert first.status == LetterStatus.BERLAKU
+    assert first.number_text == number
+    assert first.match_tier == "B"
+    assert first.application.status == ApplicationStatus.TERBIT
+    page = h.upload(client, second, _srikandi_signed(second, pki, number)).get_data(as_text=True)
+    answer = _confirm(client, second, page, number).get_data(as_text=True)
+    assert "sudah terdaftar" in answer
+    second = db.session.get(Letter, second.id)
+    assert second.status == LetterStatus.MENUNGGU_TTE
+    assert second.number_id is None

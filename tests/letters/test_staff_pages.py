@@ -1,0 +1,61 @@
+"""Staff letter pages: DRAF preview (writes nothing), letter search, scan mode, void guard."""
+
+import pytest
+
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.models import AuditEvent, Letter, LetterNumber, LetterStatus, Role, SigningMethod
+from sisakat.services import numbering, settings
+from tests import factories
+from tests.letters import helpers as h
+from tests.pdf import helpers as pdfh
+
+
+def test_draft_preview_has_no_number_and_writes_nothing(app, login_as):
+    application, verifier = h.approvable()
+    before = db.session.execute(db.select(db.func.count(AuditEvent.id))).scalar()
+    response = login_as(verifier).get(f"/petugas/permohonan/{application.id}/pratinjau-surat")
+    assert response.mimetype == "application/pdf"
+    text = " ".join(pdfh.pages_text(response.get_data()))
+    assert application.party.party_name in text
+    assert "DRAF" in text
+    assert db.session.execute(db.select(Letter)).first() is None
+    assert db.session.execute(db.select(LetterNumber)).first() is None
+    assert db.session.execute(db.select(db.func.count(AuditEvent.id))).scalar() == before
+
+
+def test_letter_search_by_number_and_party(app, login_as):
+    first, second = h.prepared_letter(), h.prepared_letter()
+    client = login_as(factories.user(Role.VERIFIKATOR))
+    page = client.get("/petugas/surat", query_string={"nomor": first.number_text}).get_data(
+        as_text=True
+    )
+    assert first.application.party.board_name in page
+    assert second.application.party.board_name not in page
+    name = second.application.party.party_name
+    page = client.get("/petugas/surat", query_string={"partai": name}).get_data(as_text=True)
+    assert second.number_text in page
+    assert first.number_text not in page
+
+
+def test_scan_mode_issues_marked_as_wet_signature(app, login_as):
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    h.upload(client, letter, factories.pdf_bytes("Pindaian"), scan="y")
+    assert db.session.get(Letter, letter.id).status == LetterStatus.MENUNGGU_TTE  # scan is off
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    h.upload(client, letter, factories.pdf_bytes("Pindaian"), scan="y")
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.BERLAKU
+    assert letter.signing_method == SigningMethod.SCAN
+    assert '"electronic": false' in letter.validation_report
+
+
+def test_number_of_an_issued_letter_cannot_be_voided(app, login_as, pki):
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    h.upload(login_as(factories.user(Role.SUPERADMIN)), letter, h.signed(letter, pki))
+    number = db.session.get(Letter, letter.id).number
+    with pytest.raises(DomainError, match="sudah terbit"):
+        numbering.void(number, reason="Uji", actor=None)

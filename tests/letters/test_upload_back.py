@@ -1,0 +1,115 @@
+"""Upload-back (SIGNING.md §7): SIG-1 happy path and download, refusals, SIG-7, manual review."""
+
+from sisakat.extensions import db
+from sisakat.models import (
+    ApplicationStatus,
+    AuditEvent,
+    FileKind,
+    Letter,
+    LetterStatus,
+    Role,
+    StoredFile,
+)
+from tests import factories
+from tests.letters import helpers as h
+from tests.signing import pdfs
+
+
+def _admin_client(login_as):
+    return login_as(factories.user(Role.SUPERADMIN))
+
+
+def test_sig1_tier_a_issues_and_party_downloads_the_stored_bytes(app, login_as, pki):
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    data = h.signed(letter, pki)
+    response = h.upload(_admin_client(login_as), letter, data)
+    assert response.status_code == 302
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.BERLAKU
+    assert letter.match_tier == "A"
+    assert letter.application.status == ApplicationStatus.TERBIT
+    assert letter.signed_file.sha256 == h.sha256(data)
+    assert letter.signer_name == "Dr. Contoh Pejabat, M.Si."
+    owner = login_as(letter.application.party.account)
+    page = owner.get("/pemohon/").get_data(as_text=True)
+    assert "Unduh SKT" in page
+    download = owner.get(f"/pemohon/skt/{letter.id}/unduh")
+    assert download.status_code == 200
+    assert h.sha256(download.get_data()) == h.sha256(data)
+    download.close()
+    other = login_as(factories.party().account)
+    assert other.get(f"/pemohon/skt/{letter.id}/unduh").status_code == 404
+    assert db.session.execute(db.select(AuditEvent).filter_by(action="letter.download")).first()
+
+
+def _refused(client, letter, data, expected: str):
+    response = h.upload(client, letter, data)
+    page = client.get("/tte/").get_data(as_text=True)
+    assert expected in page, page
+    assert response.status_code == 302
+    fresh = db.session.get(Letter, letter.id)
+    assert fresh.status == LetterStatus.MENUNGGU_TTE
+    assert fresh.signed_file_id is None
+    assert fresh.application.status == ApplicationStatus.MENUNGGU_TTE
+
+
+def test_unsigned_non_pdf_and_other_letter_are_refused(app, login_as, pki):
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    other = h.prepared_letter()
+    client = _admin_client(login_as)
+    _refused(client, letter, h.unsigned(letter), "tidak bertanda tangan elektronik")
+    _refused(client, letter, b"GIF89a bukan pdf", "bukan PDF")
+    _refused(client, letter, h.signed(other, pki), "surat untuk permohonan lain")
+    refusals = db.session.execute(db.select(AuditEvent).filter_by(action="letter.upload_refused"))
+    assert len(refusals.all()) == 3
+    kinds = db.session.execute(db.select(StoredFile.kind)).scalars().all()
+    assert FileKind.LETTER_SIGNED not in kinds
+    assert FileKind.SIGNED_CANDIDATE not in kinds
+
+
+def test_mismatch_goes_to_manual_review_then_accept(app, login_as, pki):
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    data = pdfs.sign(pdfs.letter_pdf(), pki.signer)  # valid signature, not our letter
+    client = _admin_client(login_as)
+    h.upload(client, letter, data)
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.PERLU_TINJAUAN
+    assert letter.candidate_file_id
+    page = client.get(f"/tte/surat/{letter.id}/tinjau").get_data(as_text=True)
+    assert "Perbedaan teks" in page
+    assert "Partai Contoh Sejahtera" in page
+    assert (
+        client.post(f"/tte/surat/{letter.id}/tinjau", data={"decision": "terima"}).status_code
+        == 302
+    )
+    assert db.session.get(Letter, letter.id).status == LetterStatus.PERLU_TINJAUAN  # no reason
+    client.post(
+        f"/tte/surat/{letter.id}/tinjau", data={"decision": "terima", "reason": "Dicek manual"}
+    )
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.BERLAKU
+    assert letter.match_tier == "manual"
+    assert letter.signed_file.sha256 == h.sha256(data)
+    assert db.session.execute(
+        db.select(AuditEvent).filter_by(action="letter.review_accept")
+    ).first()
+
+
+def test_manual_review_reject_returns_to_waiting(app, login_as, pki):
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    client = _admin_client(login_as)
+    h.upload(client, letter, pdfs.sign(pdfs.letter_pdf(), pki.signer))
+    client.post(
+        f"/tte/surat/{letter.id}/tinjau", data={"decision": "tolak", "reason": "Bukan surat ini"}
+    )
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.MENUNGGU_TTE
+    assert letter.candidate_file_id is None
+    assert letter.application.status == ApplicationStatus.MENUNGGU_TTE
+    assert db.session.execute(
+        db.select(AuditEvent).filter_by(action="letter.review_reject")
+    ).first()
