@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from sisakat.forms_common import clean_text, no_control_chars
 from sisakat.models import SKT_PARPOL, Level
 from sisakat.reports.forms import PeriodForm
+from sisakat.services.register import STATE_LABELS
 
-LEVEL_CHOICES = [("", "Semua tingkat")] + [(lv.value, lv.label) for lv in Level]
-SERVICE_CHOICES = [("", "Semua layanan"), (SKT_PARPOL, "SKT Partai Politik")]
-VALIDITY_CHOICES = [
-    ("", "Semua"),
-    ("berlaku", "Berlaku"),
-    ("segera", "Segera berakhir"),
-    ("kedaluwarsa", "Kedaluwarsa / berakhir"),
-    ("tanpa", "Belum ada SKT"),
+LEVEL_CHOICES = [SelectChoice("", "Semua tingkat")] + [
+    SelectChoice(lv.value, lv.label) for lv in Level
+]
+SERVICE_CHOICES = [
+    SelectChoice("", "Semua layanan"),
+    SelectChoice(SKT_PARPOL, "SKT Partai Politik"),
+]
+VALIDITY_CHOICES = [SelectChoice("", "Semua")] + [
+    SelectChoice(key, label) for key, label in STATE_LABELS.items()
 ]
 
 
