@@ -26,8 +26,8 @@ VALIDITY_CHOICES = [SelectChoice("", "Semua")] + [
 class DashboardFilterForm(PeriodForm):
     """Period, service and level."""
 
-    service = SelectField("Layanan", choices=SERVICE_CHOICES, validate_choice=True)
-    level = SelectField("Tingkat", choices=LEVEL_CHOICES, validate_choice=True)
+    service = SelectField("Layanan", choices=SERVICE_CHOICES, default="")
+    level = SelectField("Tingkat", choices=LEVEL_CHOICES, default="")
 
 
 class RegisterFilterForm(FlaskForm):
@@ -36,10 +36,10 @@ class RegisterFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    level = SelectField("Tingkat", choices=LEVEL_CHOICES, validate_choice=True)
+    level = SelectField("Tingkat", choices=LEVEL_CHOICES, default="")
     region = StringField(
         "Wilayah",
         filters=[clean_text],
         validators=[Optional(), Length(max=120), no_control_chars],
     )
-    validity = SelectField("Keadaan", choices=VALIDITY_CHOICES, validate_choice=True)
+    validity = SelectField("Keadaan", choices=VALIDITY_CHOICES, default="")

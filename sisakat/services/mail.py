@@ -14,7 +14,7 @@ import threading
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app
 
 from sisakat.extensions import db
 from sisakat.models import EMAIL_KINDS, EmailPreference, EmailStatus, OutgoingEmail, User, utcnow
@@ -50,7 +50,9 @@ def notification_email(user: User, message: str, link: str, *, kind: str) -> Non
         return
     base = str(current_app.config.get("PUBLIC_BASE_URL") or "")
     url = base + link if link and base else ""
-    body = render_template(f"email/{kind}.txt", user=user, message=message, url=url)
+    # The bare Jinja template: no request context processors (the CLI sends reminders too).
+    template = current_app.jinja_env.get_template(f"email/{kind}.txt")
+    body = template.render(user=user, message=message, url=url)
     enqueue(user.email, "[SISAKAT] " + message[:200], body, kind=kind)
 
 

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from sisakat.extensions import db
-from sisakat.models import EmailStatus, OutgoingEmail, Role, utcnow
 from sisakat.models import ApplicationStatus as S
+from sisakat.models import EmailStatus, OutgoingEmail, Role, utcnow
 from sisakat.services import mail
 from tests.monitoring import mail_server
 from tests.workflow_http import act
@@ -33,7 +33,8 @@ def test_staff_email_delivered_after_submission(app, make, login_as):
     board = application.party.board_name
     assert to_staff["Subject"] == f"[SISAKAT] {board}: permohonan masuk antrean verifikasi."
     body = to_staff.get_content()
-    assert "Yth." in body and f"/petugas/permohonan/{application.id}" in body
+    assert "Yth." in body
+    assert f"/petugas/permohonan/{application.id}" in body
     assert to_staff["From"] == "sisakat@kesbangpol.example.test"
 
 
@@ -74,6 +75,7 @@ def test_opted_out_user_gets_no_email_but_the_bell(app, make, login_as):
         application,
     )
     addresses = db.session.execute(db.select(OutgoingEmail.to_address)).scalars().all()
-    assert verifier.email not in addresses and application.party.account.email in addresses
+    assert verifier.email not in addresses
+    assert application.party.account.email in addresses
     page = client.get("/akun/notifikasi").get_data(as_text=True)
     assert "permohonan masuk antrean verifikasi" in page
