@@ -75,7 +75,7 @@ class Application(Base):
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
     # A renewal (perpanjangan) points at the issued application it continues.
     renewal_of_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("applications.id"), nullable=True
+        sa.ForeignKey("applications.id", ondelete="SET NULL"), nullable=True
     )
 
     party: Mapped[Party] = relationship(foreign_keys=[party_id], lazy="joined")
