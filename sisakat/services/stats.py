@@ -155,6 +155,31 @@ def _months(filters: StatsFilter, submitted: list[datetime], offset: int) -> lis
     return out
 
 
+def _processing(result: Dashboard, times: dict[int, float], lines, sla: int) -> None:
+    """Median, 90th percentile, SLA share and mean stage times of the issued applications."""
+    done = list(times.values())
+    result.issued = len(done)
+    result.median_hours = statistics.median(done) / 3600 if done else None
+    p90 = percentile(done, 90)
+    result.p90_hours = p90 / 3600 if p90 is not None else None
+    result.within_sla = sum(1 for t in done if t <= sla)
+    result.sla_share = 100 * result.within_sla / len(done) if done else None
+    result.stages = [
+        (label, sum(lines[i].stages[key] for i in times) / 3600 / len(done) if done else None)
+        for key, label, _statuses in STAGES
+    ]
+
+
+def _groups(result: Dashboard, apps, times: dict[int, float], sla: int) -> None:
+    """The by-level and by-region tables."""
+    by_level, by_region = defaultdict(list), defaultdict(list)
+    for row in apps:
+        by_level[row.level.label if row.level else "Tanpa tingkat"].append((row.id, row.status))
+        by_region[row.region_name or "Tanpa wilayah"].append((row.id, row.status))
+    result.by_level = [_group(k, v, times, sla) for k, v in sorted(by_level.items())]
+    result.by_region = [_group(k, v, times, sla) for k, v in sorted(by_region.items())]
+
+
 def dashboard(filters: StatsFilter) -> Dashboard:
     """Compute the dashboard for ``filters`` in a fixed number of queries."""
     offset, hours = settings.utc_offset_hours(), OfficeHours.from_settings()
@@ -172,22 +197,6 @@ def dashboard(filters: StatsFilter) -> Dashboard:
     result.by_status = [(s.label, status_count.get(s, 0)) for s in S]
     submitted = [line.submitted for line in lines.values() if line.submitted]
     result.per_month = _months(filters, submitted, offset)
-    sla = sla_minutes * 60
-    done = list(times.values())
-    result.issued = len(done)
-    result.median_hours = statistics.median(done) / 3600 if done else None
-    p90 = percentile(done, 90)
-    result.p90_hours = p90 / 3600 if p90 is not None else None
-    result.within_sla = sum(1 for t in done if t <= sla)
-    result.sla_share = 100 * result.within_sla / len(done) if done else None
-    result.stages = [
-        (label, sum(lines[i].stages[key] for i in times) / 3600 / len(done) if done else None)
-        for key, label, _statuses in STAGES
-    ]
-    by_level, by_region = defaultdict(list), defaultdict(list)
-    for row in apps:
-        by_level[row.level.label if row.level else "Tanpa tingkat"].append((row.id, row.status))
-        by_region[row.region_name or "Tanpa wilayah"].append((row.id, row.status))
-    result.by_level = [_group(k, v, times, sla) for k, v in sorted(by_level.items())]
-    result.by_region = [_group(k, v, times, sla) for k, v in sorted(by_region.items())]
+    _processing(result, times, lines, sla_minutes * 60)
+    _groups(result, apps, times, sla_minutes * 60)
     return result
