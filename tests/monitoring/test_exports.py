@@ -51,3 +51,13 @@ def test_register_lists_current_skt_and_exports_it(app, make, login_as):
     assert row[9] == "Segera berakhir"
     empty = client.get("/laporan/rekap-partai?validity=tanpa").get_data(as_text=True)
     assert "200.1.5.3/7/BAN.KBP/2026" not in empty
+
+
+def test_bad_filter_values_show_defaults_with_a_message(app, make, login_as):
+    client = login_as(make.user(Role.SUPERADMIN))
+    page = client.get("/laporan/dasbor?start=kemarin&level=dpp&service=x")
+    assert page.status_code == 200
+    assert "Nilai tidak valid; nilai bawaan ditampilkan." in page.get_data(as_text=True)
+    register = client.get("/laporan/rekap-partai?validity=hilang&region=%00")
+    assert register.status_code == 200
+    assert client.get("/laporan/rekap-partai/999999").status_code == 404

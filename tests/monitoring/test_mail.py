@@ -79,3 +79,12 @@ def test_opted_out_user_gets_no_email_but_the_bell(app, make, login_as):
     assert application.party.account.email in addresses
     page = client.get("/akun/notifikasi").get_data(as_text=True)
     assert "permohonan masuk antrean verifikasi" in page
+
+
+def test_a_row_is_claimed_by_one_sender_only(app):
+    row = mail.enqueue("pihak@contoh.test", "[SISAKAT] Uji", "Isi", kind="applications")
+    db.session.commit()
+    now = utcnow()
+    assert mail._claim(row.id, now) is True
+    assert mail._claim(row.id, now) is False  # a second process finds it taken
+    assert mail._claim(row.id, now + mail.STALE_CLAIM + timedelta(seconds=1)) is True
