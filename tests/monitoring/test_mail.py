@@ -88,3 +88,11 @@ def test_a_row_is_claimed_by_one_sender_only(app):
     assert mail._claim(row.id, now) is True
     assert mail._claim(row.id, now) is False  # a second process finds it taken
     assert mail._claim(row.id, now + mail.STALE_CLAIM + timedelta(seconds=1)) is True
+
+
+def test_send_mail_command_without_smtp_sends_nothing(app, runner):
+    mail.enqueue("pihak@contoh.test", "[SISAKAT] Uji", "Isi", kind="applications")
+    db.session.commit()
+    result = runner.invoke(args=["send-mail"])
+    assert "0 e-mail terkirim, 0 gagal" in result.output
+    assert db.session.execute(db.select(OutgoingEmail.status)).scalar_one() == EmailStatus.PENDING
