@@ -15,6 +15,7 @@ ROWS = {
     "reports.party_history": STAFF,
     "auth.notification_preferences": logged_in(),
     "submission.renew_application": pemohon_only("POST"),
+    "admin.settings_service_hours": staff(Role.SUPERADMIN),
 }
 
 
