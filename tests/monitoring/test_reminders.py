@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sisakat.extensions import db
 from sisakat.formatting import wa_link
 from sisakat.models import Action as A
-from sisakat.models import Application, Notification, OutgoingEmail, ReminderSent
+from sisakat.models import Application, Notification, OutgoingEmail, ReminderSent, Role
 from sisakat.models import ApplicationStatus as S
 from sisakat.services import reminders, settings
 from tests.monitoring_helpers import issued_letter, timeline
@@ -69,3 +69,13 @@ def test_whatsapp_links_normalise_indonesian_numbers(app, make, login_as):
     db.session.commit()
     page = login_as(make.party().account).get("/akun/notifikasi").get_data(as_text=True)
     assert 'href="https://wa.me/6281200000001?text=Halo%20Kesbangpol' in page
+
+
+def test_staff_see_whatsapp_next_to_the_party_phone(app, make, login_as):
+    application = make.application(status=S.DIAJUKAN)
+    client = login_as(make.user(Role.VERIFIKATOR))
+    page = client.get(f"/petugas/permohonan/{application.id}").get_data(as_text=True)
+    assert 'href="https://wa.me/6281200000000?text=Halo%20DPW%20Partai%20Contoh' in page
+    history = client.get(f"/laporan/rekap-partai/{application.party_id}").get_data(as_text=True)
+    assert "https://wa.me/6281200000000?text=" in history
+    assert f"Permohonan #{application.id}" in history
