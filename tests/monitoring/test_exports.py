@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from sisakat.models import Action as A
 from sisakat.models import Role
 from tests.monitoring.test_stats import three_applications
-from tests.monitoring_helpers import issued_letter, timeline
+from tests.monitoring_helpers import bulk_issued, count_queries, issued_letter, timeline
 
 QUERY = "?start=2026-03-01&end=2026-03-31"
 
@@ -61,3 +61,15 @@ def test_bad_filter_values_show_defaults_with_a_message(app, make, login_as):
     register = client.get("/laporan/rekap-partai?validity=hilang&region=%00")
     assert register.status_code == 200
     assert client.get("/laporan/rekap-partai/999999").status_code == 404
+
+
+def test_register_query_count_does_not_grow_with_boards(app, make, login_as):
+    client = login_as(make.user(Role.VERIFIKATOR))
+    bulk_issued(2)
+    with count_queries() as few:
+        assert client.get("/laporan/rekap-partai").status_code == 200
+    bulk_issued(40)
+    with count_queries() as many:
+        page = client.get("/laporan/rekap-partai").get_data(as_text=True)
+    assert page.count("<td>Belum ada SKT</td>") == 42
+    assert many["n"] == few["n"]

@@ -96,3 +96,16 @@ def test_send_mail_command_without_smtp_sends_nothing(app, runner):
     result = runner.invoke(args=["send-mail"])
     assert "0 e-mail terkirim, 0 gagal" in result.output
     assert db.session.execute(db.select(OutgoingEmail.status)).scalar_one() == EmailStatus.PENDING
+
+
+def test_mail_gives_up_after_max_attempts(app):
+    mail_server.use_smtp(app, mail_server.free_port())  # nobody listens
+    row = mail.enqueue("pihak@contoh.test", "[SISAKAT] Uji", "Isi", kind="applications")
+    db.session.commit()
+    moment = utcnow()
+    for _ in range(mail.MAX_ATTEMPTS):
+        assert mail.deliver_due(now=moment) == (0, 1)
+        moment += timedelta(days=1)
+    assert mail.deliver_due(now=moment) == (0, 0)
+    db.session.refresh(row)
+    assert (row.status, row.attempts) == (EmailStatus.FAILED, mail.MAX_ATTEMPTS)
