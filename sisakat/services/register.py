@@ -27,6 +27,7 @@ class RegisterFilter:
     level: Level | None = None
     region: str = ""
     state: str = ""
+    party_id: int | None = None  # one board (the party's own dashboard)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ def classify(letter: Letter | None, term_end: date | None, today: date, days: in
 def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
     """Every board matching ``filters``, by party and board name."""
     query = db.select(Party).order_by(Party.party_name, Party.board_name, Party.id)
+    if filters.party_id is not None:
+        query = query.where(Party.id == filters.party_id)
     if filters.level:
         query = query.where(Party.level == filters.level)
     if filters.region:

@@ -75,8 +75,8 @@ def last_issued(party: Party) -> Application | None:
 
 def can_renew(party: Party, today: date) -> bool:
     """A previous SKT exists and the term or the SKT ends within the window (or has ended)."""
-    rows = register.rows(register.RegisterFilter(), today)
-    row = next((r for r in rows if r.party.id == party.id), None)
+    rows = register.rows(register.RegisterFilter(party_id=party.id), today)
+    row = rows[0] if rows else None
     return bool(row and row.state in ("segera", "kedaluwarsa") and last_issued(party))
 
 
