@@ -13,6 +13,11 @@ def main() -> None:
 
     # Proxy trust is ProxyFix (sisakat/web.py, TRUSTED_PROXY_COUNT); Waitress's trusted_proxy
     # options stay unset on purpose: one mechanism, never both. Waitress has no TLS.
+    if app.config.get("SMTP_HOST"):
+        from sisakat.services import mail
+
+        # The outbox is also safe to deliver from cron (`flask send-mail`): rows are claimed.
+        mail.start_background_sender(app)
     host, port = app.config["HOST"], app.config["PORT"]
     print(f"SISAKAT berjalan di http://{host}:{port}/ (tekan Ctrl+C untuk berhenti)")
     serve(

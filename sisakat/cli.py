@@ -77,8 +77,17 @@ def init_data() -> None:
 def init_app(app: Flask) -> None:
     """Register every command."""
     from sisakat.cli_accounts import COMMANDS as ACCOUNT_COMMANDS
+    from sisakat.cli_monitoring import COMMANDS as MONITORING_COMMANDS
     from sisakat.cli_ops import COMMANDS as OPS_COMMANDS
 
-    for command in (storage_sweep, check, init_data, demo_data, *ACCOUNT_COMMANDS, *OPS_COMMANDS):
+    for command in (
+        storage_sweep,
+        check,
+        init_data,
+        demo_data,
+        *ACCOUNT_COMMANDS,
+        *OPS_COMMANDS,
+        *MONITORING_COMMANDS,
+    ):
         app.cli.add_command(command)
     app.teardown_appcontext(lambda _exc: db.session.remove())

@@ -86,3 +86,23 @@ def durasi(seconds: float) -> str:
     if hours:
         return f"{hours} jam {mins} menit" if mins else f"{hours} jam"
     return f"{mins} menit"
+
+
+def wa_number(phone: str | None) -> str:
+    """An Indonesian phone number as wa.me digits: ``0812-3456`` -> ``628123456``; "" if none."""
+    digits = "".join(ch for ch in (phone or "") if ch.isdigit())
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    elif digits.startswith("8"):
+        digits = "62" + digits
+    return digits if digits.startswith("62") and 9 <= len(digits) <= 15 else ""
+
+
+def wa_link(phone: str | None, message: str = "") -> str:
+    """A WhatsApp click-to-chat link with a prefilled message; "" for an unusable number."""
+    from urllib.parse import quote
+
+    number = wa_number(phone)
+    if not number:
+        return ""
+    return f"https://wa.me/{number}" + (f"?text={quote(message)}" if message else "")

@@ -27,6 +27,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["angka"] = formatting.angka
     app.jinja_env.filters["durasi"] = formatting.durasi
     app.jinja_env.filters["status_badge"] = status_badge
+    app.jinja_env.filters["wa_link"] = formatting.wa_link
 
     def tanggal_jam(moment) -> str:
         zone = settings.get("agency.timezone") or "WIB"

@@ -4,4 +4,7 @@ from sisakat.auth.routes import bp
 
 __all__ = ["bp"]
 
-from sisakat.auth import notifications  # noqa: E402, F401
+from sisakat.auth import (
+    email_preferences,  # noqa: E402, F401
+    notifications,  # noqa: E402, F401
+)

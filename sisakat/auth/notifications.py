@@ -24,7 +24,10 @@ def _bell() -> dict:
 def notifications():
     """The newest notifications; unread ones are highlighted until marked read."""
     return render_template(
-        "auth/notifications.html", items=notify.recent(current_user), form=ActionForm()
+        "auth/notifications.html",
+        items=notify.recent(current_user),
+        form=ActionForm(),
+        hotline=notify.hotline_link(current_user),
     )
 
 

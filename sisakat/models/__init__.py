@@ -9,6 +9,7 @@ from sisakat.models.audit import AuditEvent
 from sisakat.models.base import Base, utcnow
 from sisakat.models.complaint import Complaint, ComplaintEntry, ComplaintStatus
 from sisakat.models.complaint_category import ComplaintCategory
+from sisakat.models.email_preference import EMAIL_KINDS, EmailPreference
 from sisakat.models.faq_entry import FaqEntry
 from sisakat.models.letter import Letter, LetterStatus, SigningMethod
 from sisakat.models.letter_number import (
@@ -18,10 +19,12 @@ from sisakat.models.letter_number import (
     NumberStatus,
 )
 from sisakat.models.notification import Notification
+from sisakat.models.outgoing_email import EmailStatus, OutgoingEmail
 from sisakat.models.party import Level, Party, PartyOfficer
 from sisakat.models.procedure_step import ProcedureStep
 from sisakat.models.rate_limit import RateLimitCounter
 from sisakat.models.reason_template import ReasonTemplate
+from sisakat.models.reminder_sent import ReminderSent
 from sisakat.models.requirement import SKT_PARPOL, Requirement
 from sisakat.models.service_form import ServiceForm
 from sisakat.models.service_standard import ServiceStandard
@@ -79,4 +82,10 @@ __all__ = [
     "ServiceForm",
     "ServiceStandard",
     "SurveyResponse",
+    # monitoring: e-mail outbox, preferences, reminders
+    "EMAIL_KINDS",
+    "EmailPreference",
+    "EmailStatus",
+    "OutgoingEmail",
+    "ReminderSent",
 ]

@@ -73,6 +73,10 @@ class Application(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(nullable=True)
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
+    # A renewal (perpanjangan) points at the issued application it continues.
+    renewal_of_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("applications.id", ondelete="SET NULL"), nullable=True
+    )
 
     party: Mapped[Party] = relationship(foreign_keys=[party_id], lazy="joined")
     claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id], lazy="joined")

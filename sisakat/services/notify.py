@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from sisakat.extensions import db
 from sisakat.models import Notification, Role, User, utcnow
+from sisakat.services import mail
 
 # Paths of the pages a notification points to; tests/unit/test_workflow_rules.py checks them
 # against url_for, so they cannot drift from the routes.
@@ -19,10 +20,12 @@ def application_link(user: User, application_id: int) -> str:
     return pattern.format(id=application_id)
 
 
-def queue(user: User, message: str, link: str = "") -> Notification:
-    """Add one notification for ``user`` (flushed with the caller's transaction)."""
+def queue(user: User, message: str, link: str = "", *, kind: str = "applications") -> Notification:
+    """Add one notification for ``user`` (flushed with the caller's transaction), plus its
+    e-mail in the outbox when the user wants e-mails of ``kind`` (sent after the commit)."""
     row = Notification(user_id=user.id, message=message[:500], link=link[:300])
     db.session.add(row)
+    mail.notification_email(user, message, link, kind=kind)
     db.session.flush()
     return row
 
@@ -67,3 +70,14 @@ def mark_all_read(user: User) -> int:
     )
     db.session.flush()
     return int(result.rowcount or 0)
+
+
+def hotline_link(user: User) -> str:
+    """The office's WhatsApp click-to-chat link for a party (setting ``contact.whatsapp``)."""
+    from sisakat.formatting import wa_link
+    from sisakat.services import settings
+
+    if user.role != Role.PEMOHON:
+        return ""
+    contact = settings.group("contact")
+    return wa_link(contact.get("whatsapp"), str(contact.get("whatsapp_message") or ""))

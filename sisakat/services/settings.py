@@ -95,6 +95,9 @@ DEFAULTS: dict[str, Any] = {
     "office.workdays": [1, 2, 3, 4, 5],
     "office.holidays": [],
     "service.sla_minutes": 60,  # the office promises the letter within 1 working hour
+    # Monitoring (issue 8): boards whose term of office or SKT validity ends within this many
+    # days get a reminder and appear in the staff's expiring list.
+    "reminder.days_before": 60,
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

@@ -8,4 +8,5 @@ __all__ = ["bp"]
 from sisakat.submission import (
     applications,  # noqa: E402, F401
     letters,  # noqa: E402, F401
+    renewal,  # noqa: E402, F401
 )

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 
 from sisakat.models import Role
 from sisakat.policies import role_required
-from sisakat.services import applications
+from sisakat.services import applications, reminders
 
 bp = Blueprint("submission", __name__, url_prefix="/pemohon")
 
@@ -21,4 +21,5 @@ def dashboard():
         party=party,
         applications=applications.for_party(party) if party else [],
         create_form=FlaskForm(),
+        renewable=bool(party) and reminders.can_renew(party, reminders.today()),
     )

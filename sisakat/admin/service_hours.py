@@ -1,0 +1,74 @@
+"""Super admin screen: office hours, holidays, SLA minutes, reminder window."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectChoice, SelectMultipleField, TextAreaField, TimeField
+from wtforms.validators import InputRequired, Length, NumberRange
+
+from sisakat.admin.routes import bp
+from sisakat.admin.settings_pages import _apply
+from sisakat.forms_common import clean_text
+from sisakat.models import Role
+from sisakat.policies import role_required
+from sisakat.services import service_hours
+
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+REQUIRED = "Wajib diisi."
+
+
+class ServiceHoursForm(FlaskForm):
+    """The six settings."""
+
+    start = TimeField("Jam mulai layanan", validators=[InputRequired(REQUIRED)])
+    end = TimeField("Jam selesai layanan", validators=[InputRequired(REQUIRED)])
+    workdays = SelectMultipleField(
+        "Hari kerja", choices=[SelectChoice(i, d) for i, d in enumerate(DAYS, 1)], coerce=int
+    )
+    holidays = TextAreaField(
+        "Hari libur (satu tanggal TTTT-BB-HH per baris)",
+        filters=[clean_text],
+        validators=[Length(max=5000, message="Maksimal 5000 karakter.")],
+    )
+    sla = IntegerField(
+        "Janji layanan (menit kerja)",
+        validators=[InputRequired(REQUIRED), NumberRange(1, 10080, "Antara 1 dan 10080 menit.")],
+    )
+    days = IntegerField(
+        "Pengingat sebelum berakhir (hari)",
+        validators=[InputRequired(REQUIRED), NumberRange(1, 365, "Antara 1 dan 365 hari.")],
+    )
+
+
+@bp.route("/pengaturan/jam-layanan", methods=["GET", "POST"])
+@role_required(Role.SUPERADMIN)
+def settings_service_hours():
+    """Edit the working hours used by the queue, the dashboard and the reminders."""
+    v = service_hours.current()
+    initial = dict(
+        start=v["office.hours_start"],
+        end=v["office.hours_end"],
+        workdays=v["office.workdays"],
+        holidays=v["office.holidays"],
+        sla=v["service.sla_minutes"],
+        days=v["reminder.days_before"],
+    )
+    form = ServiceHoursForm(data=_as_times(initial) if request.method == "GET" else None)
+    if form.validate_on_submit():
+        fields = {k: form[k].data for k in ("start", "end", "workdays", "holidays", "sla", "days")}
+        if _apply(lambda: service_hours.update(**fields, actor=current_user)):
+            return redirect(url_for(".settings_service_hours"))
+    elif request.method == "POST":
+        flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")
+    return render_template("admin/settings_service_hours.html", form=form)
+
+
+def _as_times(values: dict) -> dict:
+    """Stored "HH:MM" strings as ``time`` objects for the TimeFields."""
+    from datetime import time
+
+    for key in ("start", "end"):
+        values[key] = time.fromisoformat(str(values[key]))
+    return values

@@ -1,0 +1,85 @@
+"""The monitoring dashboard: counts, processing time in working hours, SLA share; XLSX, CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Response, render_template, request
+
+from sisakat.formatting import to_local
+from sisakat.models import Level
+from sisakat.policies import role_required
+from sisakat.reports.ikm import MAX_DAYS, STAFF
+from sisakat.reports.monitoring_forms import DashboardFilterForm
+from sisakat.reports.routes import bp
+from sisakat.services import clock, diagrams, settings, stats, table_export
+from sisakat.services.dashboard_tables import tables
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _filters() -> tuple[DashboardFilterForm, stats.StatsFilter]:
+    """The requested filters; a bad value falls back to the default with a message."""
+    form = DashboardFilterForm(request.args)
+    today = to_local(clock.now(), settings.utc_offset_hours()).date()
+    ok = form.validate()
+    for name in ("start", "end", "service", "level"):
+        if form[name].errors:
+            form[name].errors = ["Nilai tidak valid; nilai bawaan ditampilkan."]
+    start = (form.start.data if ok else None) or date(today.year, 1, 1)
+    end = (form.end.data if ok else None) or today
+    if end < start or (end - start).days > MAX_DAYS:
+        form.end.errors = ["Periode tidak valid (terbalik atau lebih dari 3 tahun)."]
+        start, end = date(today.year, 1, 1), today
+    form.start.data, form.end.data = start, end
+    service = form.service.data if ok and form.service.data else None
+    level = Level(form.level.data) if ok and form.level.data else None
+    return form, stats.StatsFilter(start, end, service, level)
+
+
+def _download(data: bytes | str, mimetype: str, name: str) -> Response:
+    """An attachment that no cache keeps."""
+    return Response(
+        data,
+        mimetype=mimetype,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+def _chart(values: list[int], labels: list[str]):
+    """Bars on an axis rounded up to a multiple of 5 (the IKM chart's layout)."""
+    top = max(5, -(-max(values, default=0) // 5) * 5)
+    return diagrams.bar_chart(values, labels, top=top), top
+
+
+@bp.get("/dasbor")
+@role_required(*STAFF)
+def dashboard():
+    """The printable dashboard page."""
+    form, filters = _filters()
+    dash = stats.dashboard(filters)
+    chart, top = _chart([n for _l, n in dash.per_month], [lbl for lbl, _n in dash.per_month])
+    return render_template(
+        "reports/dashboard.html", form=form, dash=dash, tables=tables(dash), chart=chart, top=top
+    )
+
+
+@bp.get("/dasbor.xlsx")
+@role_required(*STAFF)
+def dashboard_xlsx():
+    """The dashboard tables as an XLSX workbook."""
+    _form, f = _filters()
+    data = table_export.xlsx("Dasbor SISAKAT", tables(stats.dashboard(f)))
+    return _download(data, XLSX, f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.xlsx")
+
+
+@bp.get("/dasbor.csv")
+@role_required(*STAFF)
+def dashboard_csv():
+    """The dashboard tables as CSV (semicolons, UTF-8 with BOM for Excel)."""
+    _form, f = _filters()
+    data = "\ufeff" + table_export.csv_text(tables(stats.dashboard(f)))
+    return _download(data, "text/csv", f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.csv")

@@ -1,0 +1,82 @@
+"""The register of party boards (rekapitulasi) with filters and exports, and a board's history."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+
+from sisakat.extensions import db
+from sisakat.formatting import to_local
+from sisakat.models import Application, Letter, Level, Party
+from sisakat.policies import role_required
+from sisakat.reports.dashboard import XLSX, _download
+from sisakat.reports.ikm import STAFF
+from sisakat.reports.monitoring_forms import RegisterFilterForm
+from sisakat.reports.routes import bp
+from sisakat.services import clock, register, settings, table_export
+
+
+def _today():
+    return to_local(clock.now(), settings.utc_offset_hours()).date()
+
+
+def _rows() -> tuple[RegisterFilterForm, list[register.RegisterRow]]:
+    """The filter form and the matching boards (bad filter values show everything)."""
+    form = RegisterFilterForm(request.args)
+    ok = form.validate()
+    filters = register.RegisterFilter(
+        level=Level(form.level.data) if ok and form.level.data else None,
+        region=(form.region.data or "") if ok else "",
+        state=(form.validity.data or "") if ok else "",
+    )
+    return form, register.rows(filters, _today())
+
+
+@bp.get("/rekap-partai")
+@role_required(*STAFF)
+def party_register():
+    """Every board with its current SKT and term of office; expiring ones highlighted."""
+    form, rows = _rows()
+    return render_template(
+        "reports/party_register.html", form=form, rows=rows, days=register.days_before()
+    )
+
+
+@bp.get("/rekap-partai.xlsx")
+@role_required(*STAFF)
+def party_register_xlsx():
+    """The register as XLSX."""
+    _form, rows = _rows()
+    data = table_export.xlsx("Rekapitulasi kepengurusan partai", [register.table(rows)])
+    return _download(data, XLSX, f"rekap-partai-{_today():%Y%m%d}.xlsx")
+
+
+@bp.get("/rekap-partai.csv")
+@role_required(*STAFF)
+def party_register_csv():
+    """The register as CSV."""
+    _form, rows = _rows()
+    data = "\ufeff" + table_export.csv_text([register.table(rows)])
+    return _download(data, "text/csv", f"rekap-partai-{_today():%Y%m%d}.csv")
+
+
+@bp.get("/rekap-partai/<int:party_id>")
+@role_required(*STAFF)
+def party_history(party_id: int):
+    """One board's applications and letters."""
+    party = db.session.get(Party, party_id) or abort(404)
+    apps = db.session.execute(
+        db.select(Application).where(Application.party_id == party.id).order_by(Application.id)
+    ).scalars()
+    letters = db.session.execute(
+        db.select(Letter)
+        .join(Application, Letter.application_id == Application.id)
+        .where(Application.party_id == party.id)
+        .order_by(Letter.id)
+    ).scalars()
+    return render_template(
+        "reports/party_history.html",
+        party=party,
+        applications=list(apps),
+        letters=list(letters),
+        today=_today(),
+    )

@@ -1,0 +1,153 @@
+"""The register of party boards (rekapitulasi): each board with its current SKT and term of
+office, in three queries whatever the number of boards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sisakat.extensions import db
+from sisakat.models import Application, ApplicationStatus, Letter, LetterStatus, Level, Party
+from sisakat.services import settings
+
+# Letters that were issued at some point (the register shows the newest of them).
+ISSUED = (LetterStatus.BERLAKU, LetterStatus.DICABUT, LetterStatus.DIGANTI)
+STATE_LABELS = {
+    "berlaku": "Berlaku",
+    "segera": "Segera berakhir",
+    "kedaluwarsa": "Kedaluwarsa / berakhir",
+    "tanpa": "Belum ada SKT",
+}
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """Optional level, region (substring) and state (a key of ``STATE_LABELS``)."""
+
+    level: Level | None = None
+    region: str = ""
+    state: str = ""
+    party_id: int | None = None  # one board (the party's own dashboard)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One board, ready for the page and the exports."""
+
+    party: Party
+    letter: Letter | None
+    letter_status: str  # LetterStatus value or "kedaluwarsa"; "" without a letter
+    state: str  # a key of STATE_LABELS
+    applications: int
+    issued: int
+
+    @property
+    def state_label(self) -> str:
+        """The state in Indonesian."""
+        return STATE_LABELS[self.state]
+
+
+def days_before() -> int:
+    """How many days ahead an end of term or validity counts as "segera berakhir"."""
+    try:
+        return max(0, int(settings.get("reminder.days_before") or 60))
+    except (TypeError, ValueError):
+        return 60
+
+
+def _latest_letters(party_ids) -> dict[int, Letter]:
+    """The newest issued letter per party (one query)."""
+    rows = db.session.execute(
+        db.select(Application.party_id, Letter)
+        .join(Application, Letter.application_id == Application.id)
+        .where(Application.party_id.in_(party_ids), Letter.status.in_(ISSUED))
+        .order_by(Letter.issued_at, Letter.id)
+    ).all()
+    return {party_id: letter for party_id, letter in rows}  # later rows win
+
+
+def _counts(party_ids) -> dict[int, tuple[int, int]]:
+    """(applications, issued applications) per party: one grouped query."""
+    issued = db.case((Application.status == ApplicationStatus.TERBIT, 1), else_=0)
+    rows = db.session.execute(
+        db.select(Application.party_id, db.func.count(Application.id), db.func.sum(issued))
+        .where(Application.party_id.in_(party_ids))
+        .group_by(Application.party_id)
+    ).all()
+    return {pid: (int(n), int(k or 0)) for pid, n, k in rows}
+
+
+def classify(letter: Letter | None, term_end: date | None, today: date, days: int) -> str:
+    """The register state of a board: no SKT, expired/ended, ending soon, or valid."""
+    if letter is None:
+        return "tanpa"
+    horizon = today + timedelta(days=days)
+    ends = [d for d in (letter.valid_until, term_end) if d]
+    if letter.effective_status(today) != "berlaku" or any(d < today for d in ends):
+        return "kedaluwarsa"
+    return "segera" if any(d <= horizon for d in ends) else "berlaku"
+
+
+def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
+    """Every board matching ``filters``, by party and board name."""
+    query = db.select(Party).order_by(Party.party_name, Party.board_name, Party.id)
+    if filters.party_id is not None:
+        query = query.where(Party.id == filters.party_id)
+    if filters.level:
+        query = query.where(Party.level == filters.level)
+    if filters.region:
+        pattern = "%" + filters.region.lower().replace("%", "").replace("_", "") + "%"
+        query = query.where(db.func.lower(Party.region_name).like(pattern))
+    parties = list(db.session.execute(query).scalars())
+    ids = query.with_only_columns(Party.id).order_by(None).scalar_subquery()
+    letters, counts, days = _latest_letters(ids), _counts(ids), days_before()
+    out = []
+    for party in parties:
+        letter = letters.get(party.id)
+        state = classify(letter, party.term_end, today, days)
+        if filters.state and state != filters.state:
+            continue
+        status = letter.effective_status(today) if letter else ""
+        out.append(RegisterRow(party, letter, status, state, *counts.get(party.id, (0, 0))))
+    return out
+
+
+def table(rows_: list[RegisterRow]):
+    """The register as an export table (the same columns as the page)."""
+    from sisakat.formatting import tanggal
+    from sisakat.services.table_export import Table
+
+    header = (
+        "Partai",
+        "Kepengurusan",
+        "Tingkat",
+        "Wilayah",
+        "Nomor SKT",
+        "Tanggal SKT",
+        "Berlaku s.d.",
+        "Status SKT",
+        "Akhir masa bakti",
+        "Keadaan",
+        "Permohonan",
+        "Terbit",
+    )
+    body = []
+    for r in rows_:
+        letter = r.letter
+        body.append(
+            (
+                r.party.party_name,
+                r.party.board_name,
+                r.party.level.label if r.party.level else "",
+                r.party.region_name,
+                letter.number_text or "" if letter else "",
+                tanggal(letter.letter_date) if letter and letter.letter_date else "",
+                tanggal(letter.valid_until) if letter and letter.valid_until else "",
+                r.letter_status.replace("_", " ").title() if r.letter_status else "",
+                tanggal(r.party.term_end) if r.party.term_end else "",
+                r.state_label,
+                r.applications,
+                r.issued,
+            )
+        )
+    return Table("rekap", "Rekapitulasi", header, tuple(body))

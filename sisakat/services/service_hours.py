@@ -1,0 +1,59 @@
+"""Office hours, holidays, the SLA and the reminder window: the settings the dashboard's working
+hours and the reminders depend on (edited by the super admin, audited by settings.update)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sisakat.exceptions import GuardFailed
+from sisakat.models import User
+from sisakat.services import settings
+
+KEYS = (
+    "office.hours_start",
+    "office.hours_end",
+    "office.workdays",
+    "office.holidays",
+    "service.sla_minutes",
+    "reminder.days_before",
+)
+
+
+def current() -> dict:
+    """The values for the form (holidays as one date per line)."""
+    values = {key: settings.get(key) for key in KEYS}
+    values["office.holidays"] = "\n".join(str(d) for d in values["office.holidays"] or [])
+    return values
+
+
+def parse_holidays(text: str) -> list[str]:
+    """One ``YYYY-MM-DD`` per line, sorted and without repeats; raises on a bad line."""
+    days = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            days.add(date.fromisoformat(line))
+        except ValueError:
+            raise GuardFailed(f"Baris {number} hari libur bukan tanggal TTTT-BB-HH.") from None
+    return [d.isoformat() for d in sorted(days)]
+
+
+def update(
+    *, start: time, end: time, workdays: list[int], holidays: str, sla: int, days: int, actor: User
+) -> list[str]:
+    """Store the values (flush; audited); returns the changed keys."""
+    if end <= start:
+        raise GuardFailed("Jam selesai harus setelah jam mulai.")
+    if not workdays:
+        raise GuardFailed("Pilih sedikitnya satu hari kerja.")
+    values = {
+        "office.hours_start": start.strftime("%H:%M"),
+        "office.hours_end": end.strftime("%H:%M"),
+        "office.workdays": sorted(set(workdays)),
+        "office.holidays": parse_holidays(holidays),
+        "service.sla_minutes": sla,
+        "reminder.days_before": days,
+    }
+    return settings.update(values, actor=actor)

@@ -1,0 +1,202 @@
+"""Dashboard statistics from the application timeline (``application_history``).
+
+A fixed number of queries whatever the data: the applications in scope (one query, columns only)
+and their history rows (one query), plus the settings. Durations are office working hours
+(``queue.working_seconds``): nights, weekends and holidays do not count against the promise.
+
+Definitions (shown on the page too):
+- scope: applications created in the period (office dates), optionally one service and level;
+- processing time: first Diajukan to Terbit; median, and the 90th percentile by nearest rank;
+- stages (issued applications only, so they add up to the processing time): waiting for staff
+  (Diajukan, Diverifikasi), waiting for the party (Perlu Perbaikan), waiting for signature
+  (Menunggu TTE).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sisakat.extensions import db
+from sisakat.formatting import BULAN, to_local
+from sisakat.models import Application, ApplicationHistory, ApplicationStatus, Level, Party
+from sisakat.services import settings
+from sisakat.services.queue import OfficeHours, working_seconds
+
+S = ApplicationStatus
+STAGES = (
+    ("staff", "Menunggu petugas", (S.DIAJUKAN, S.DIVERIFIKASI)),
+    ("party", "Menunggu pemohon (perbaikan)", (S.PERLU_PERBAIKAN,)),
+    ("signature", "Menunggu tanda tangan (TTE)", (S.MENUNGGU_TTE,)),
+)
+_STAGE_OF = {status: key for key, _label, statuses in STAGES for status in statuses}
+
+
+@dataclass(frozen=True)
+class StatsFilter:
+    """What the dashboard shows: a period of office dates, optionally a service and a level."""
+
+    start: date
+    end: date
+    service: str | None = None
+    level: Level | None = None
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """Counts and times for one level or region."""
+
+    label: str
+    applications: int
+    issued: int
+    median_hours: float | None
+    within_sla: int
+
+
+@dataclass
+class Dashboard:
+    """Everything the page, the XLSX and the CSV show."""
+
+    filters: StatsFilter
+    sla_minutes: int
+    total: int = 0
+    by_status: list[tuple[str, int]] = field(default_factory=list)
+    per_month: list[tuple[str, int]] = field(default_factory=list)
+    issued: int = 0
+    median_hours: float | None = None
+    p90_hours: float | None = None
+    within_sla: int = 0
+    sla_share: float | None = None  # percent of issued applications
+    stages: list[tuple[str, float | None]] = field(default_factory=list)  # mean hours
+    by_level: list[GroupRow] = field(default_factory=list)
+    by_region: list[GroupRow] = field(default_factory=list)
+
+
+def percentile(values: list[float], pct: int) -> float | None:
+    """Nearest-rank percentile (the value below which ``pct``% of the sorted values lie)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+def _bounds(filters: StatsFilter, offset: int) -> tuple[datetime, datetime]:
+    """The period as naive UTC bounds [start, end)."""
+    shift = timedelta(hours=offset)
+    start = datetime.combine(filters.start, time.min) - shift
+    return start, datetime.combine(filters.end + timedelta(days=1), time.min) - shift
+
+
+def _scope(filters: StatsFilter, offset: int):
+    """Columns of the applications in scope (no ORM objects: constant memory per row)."""
+    start, end = _bounds(filters, offset)
+    query = (
+        db.select(Application.id, Application.status, Party.level, Party.region_name)
+        .join(Party, Application.party_id == Party.id)
+        .where(Application.created_at >= start, Application.created_at < end)
+    )
+    if filters.service:
+        query = query.where(Application.service_code == filters.service)
+    if filters.level:
+        query = query.where(Party.level == filters.level)
+    return query
+
+
+@dataclass
+class _Timeline:
+    """What one application's history says."""
+
+    submitted: datetime | None = None
+    issued: datetime | None = None
+    stages: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+def _timelines(scope, hours: OfficeHours) -> dict[int, _Timeline]:
+    """Walk the history rows of every application in scope (one query)."""
+    ids = scope.with_only_columns(Application.id).scalar_subquery()
+    rows = db.session.execute(
+        db.select(
+            ApplicationHistory.application_id, ApplicationHistory.at, ApplicationHistory.to_status
+        )
+        .where(ApplicationHistory.application_id.in_(ids))
+        .order_by(ApplicationHistory.application_id, ApplicationHistory.at, ApplicationHistory.id)
+    ).all()
+    out: dict[int, _Timeline] = defaultdict(_Timeline)
+    previous = None
+    for app_id, at, status in rows:
+        line = out[app_id]
+        if previous and previous[0] == app_id and previous[2] in _STAGE_OF:
+            line.stages[_STAGE_OF[previous[2]]] += working_seconds(previous[1], at, hours)
+        if status == S.DIAJUKAN and line.submitted is None:
+            line.submitted = at
+        if status == S.TERBIT and line.issued is None:
+            line.issued = at
+        previous = (app_id, at, status)
+    return out
+
+
+def _group(label: str, members: list[tuple[int, S]], times: dict[int, float], sla: int):
+    """One row of the by-level / by-region tables."""
+    done = [times[i] for i, _s in members if i in times]
+    median = statistics.median(done) / 3600 if done else None
+    return GroupRow(label, len(members), len(done), median, sum(1 for t in done if t <= sla))
+
+
+def _months(filters: StatsFilter, submitted: list[datetime], offset: int) -> list[tuple[str, int]]:
+    """Applications first submitted per month of the period (office time), zeros included."""
+    counts = Counter((m.year, m.month) for m in (to_local(s, offset) for s in submitted))
+    out, year, month = [], filters.start.year, filters.start.month
+    while (year, month) <= (filters.end.year, filters.end.month):
+        out.append((f"{BULAN[month - 1][:3]} {year}", counts.get((year, month), 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _processing(result: Dashboard, times: dict[int, float], lines, sla: int) -> None:
+    """Median, 90th percentile, SLA share and mean stage times of the issued applications."""
+    done = list(times.values())
+    result.issued = len(done)
+    result.median_hours = statistics.median(done) / 3600 if done else None
+    p90 = percentile(done, 90)
+    result.p90_hours = p90 / 3600 if p90 is not None else None
+    result.within_sla = sum(1 for t in done if t <= sla)
+    result.sla_share = 100 * result.within_sla / len(done) if done else None
+    result.stages = [
+        (label, sum(lines[i].stages[key] for i in times) / 3600 / len(done) if done else None)
+        for key, label, _statuses in STAGES
+    ]
+
+
+def _groups(result: Dashboard, apps, times: dict[int, float], sla: int) -> None:
+    """The by-level and by-region tables."""
+    by_level, by_region = defaultdict(list), defaultdict(list)
+    for row in apps:
+        by_level[row.level.label if row.level else "Tanpa tingkat"].append((row.id, row.status))
+        by_region[row.region_name or "Tanpa wilayah"].append((row.id, row.status))
+    result.by_level = [_group(k, v, times, sla) for k, v in sorted(by_level.items())]
+    result.by_region = [_group(k, v, times, sla) for k, v in sorted(by_region.items())]
+
+
+def dashboard(filters: StatsFilter) -> Dashboard:
+    """Compute the dashboard for ``filters`` in a fixed number of queries."""
+    offset, hours = settings.utc_offset_hours(), OfficeHours.from_settings()
+    sla_minutes = int(settings.get("service.sla_minutes") or 60)
+    scope = _scope(filters, offset)
+    apps = db.session.execute(scope.order_by(Application.id)).all()
+    lines = _timelines(scope, hours)
+    times = {
+        i: working_seconds(line.submitted, line.issued, hours)
+        for i, line in lines.items()
+        if line.submitted and line.issued
+    }
+    result = Dashboard(filters, sla_minutes, total=len(apps))
+    status_count = Counter(row.status for row in apps)
+    result.by_status = [(s.label, status_count.get(s, 0)) for s in S]
+    submitted = [line.submitted for line in lines.values() if line.submitted]
+    result.per_month = _months(filters, submitted, offset)
+    _processing(result, times, lines, sla_minutes * 60)
+    _groups(result, apps, times, sla_minutes * 60)
+    return result

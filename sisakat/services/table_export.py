@@ -1,0 +1,58 @@
+"""Report tables as XLSX (openpyxl) and CSV: the same cells the page shows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+
+@dataclass(frozen=True)
+class Table:
+    """One titled table: header and rows of plain values (str, int, float, None)."""
+
+    key: str
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple, ...]
+
+
+def _cell(value):
+    """Text never starts a formula (CSV/XLSX injection: =, +, -, @); numbers stay numbers."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def xlsx(title: str, tables: list[Table]) -> bytes:
+    """One sheet per table, a bold header row under the title."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for table in tables:
+        ws = wb.create_sheet(table.title[:31])
+        ws.append([title])
+        ws["A1"].font = Font(bold=True)
+        ws.append(list(table.header))
+        for cell in ws[2]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            ws.append([_cell(v) for v in row])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def csv_text(tables: list[Table]) -> str:
+    """All tables one after another, each under a line with its title (``;`` for Excel-ID)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for table in tables:
+        writer.writerow([table.title])
+        writer.writerow(table.header)
+        for row in table.rows:
+            writer.writerow(["" if v is None else _cell(v) for v in row])
+        writer.writerow([])
+    return out.getvalue()

@@ -1,0 +1,75 @@
+"""The dashboard and register exports hold the same numbers as the pages."""
+
+import csv
+import io
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+
+from sisakat.models import Action as A
+from sisakat.models import Role
+from tests.monitoring.test_stats import three_applications
+from tests.monitoring_helpers import bulk_issued, count_queries, issued_letter, timeline
+
+QUERY = "?start=2026-03-01&end=2026-03-31"
+
+
+def test_dashboard_xlsx_and_csv_match_the_page(app, make, login_as):
+    three_applications()
+    client = login_as(make.user(Role.PENANDATANGAN))
+    page = client.get("/laporan/dasbor" + QUERY).get_data(as_text=True)
+    assert 'id="median">1,58 jam' in page
+    assert 'id="p90">2,50 jam' in page
+    assert 'id="sla">50,0%' in page
+    book = load_workbook(io.BytesIO(client.get("/laporan/dasbor.xlsx" + QUERY).data))
+    summary = {row[0]: row[1] for row in book["Ringkasan"].iter_rows(min_row=3, values_only=True)}
+    assert summary["Median waktu proses (jam kerja)"] == 1.58
+    assert summary["Persentil ke-90 waktu proses (jam kerja)"] == 2.5
+    assert summary["Persentase dalam SLA (%)"] == 50.0
+    stages = list(book["Per tahap"].iter_rows(min_row=3, values_only=True))
+    assert [v for _l, v in stages] == [0.88, 0.38, 0.33]  # 52,5 / 22,5 / 20 minutes
+    for _label, value in stages:
+        assert f"{value:.2f}".replace(".", ",") in page
+    text = client.get("/laporan/dasbor.csv" + QUERY).get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert ["Median waktu proses (jam kerja)", "1.58"] in rows
+    assert ["Mar 2026", "3"] in rows
+
+
+def test_register_lists_current_skt_and_exports_it(app, make, login_as):
+    app.config["CLOCK"] = lambda: datetime(2026, 3, 20, 3, 0)
+    application = timeline([(A.AJUKAN, "2026-01-05 09:00"), (A.TERBITKAN, "2026-01-05 09:40")])
+    issued_letter(application, valid_until=date(2026, 4, 30), number="200.1.5.3/7/BAN.KBP/2026")
+    client = login_as(make.user(Role.VERIFIKATOR))
+    page = client.get("/laporan/rekap-partai?validity=segera").get_data(as_text=True)
+    assert "200.1.5.3/7/BAN.KBP/2026" in page
+    assert "30 April 2026" in page
+    assert "Segera berakhir" in page
+    book = load_workbook(io.BytesIO(client.get("/laporan/rekap-partai.xlsx?validity=segera").data))
+    row = next(book["Rekapitulasi"].iter_rows(min_row=3, values_only=True))
+    assert row[4:8] == ("200.1.5.3/7/BAN.KBP/2026", "1 Mei 2021", "30 April 2026", "Berlaku")
+    assert row[9] == "Segera berakhir"
+    empty = client.get("/laporan/rekap-partai?validity=tanpa").get_data(as_text=True)
+    assert "200.1.5.3/7/BAN.KBP/2026" not in empty
+
+
+def test_bad_filter_values_show_defaults_with_a_message(app, make, login_as):
+    client = login_as(make.user(Role.SUPERADMIN))
+    page = client.get("/laporan/dasbor?start=kemarin&level=dpp&service=x")
+    assert page.status_code == 200
+    assert "Nilai tidak valid; nilai bawaan ditampilkan." in page.get_data(as_text=True)
+    register = client.get("/laporan/rekap-partai?validity=hilang&region=%00")
+    assert register.status_code == 200
+    assert client.get("/laporan/rekap-partai/999999").status_code == 404
+
+
+def test_register_query_count_does_not_grow_with_boards(app, make, login_as):
+    client = login_as(make.user(Role.VERIFIKATOR))
+    bulk_issued(2)
+    with count_queries() as few:
+        assert client.get("/laporan/rekap-partai").status_code == 200
+    bulk_issued(40)
+    with count_queries() as many:
+        page = client.get("/laporan/rekap-partai").get_data(as_text=True)
+    assert page.count("<td>Belum ada SKT</td>") == 42
+    assert many["n"] == few["n"]
