@@ -91,10 +91,27 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations rebuild a SQLite table (create copy, drop, rename). With foreign
+            # keys enforced, dropping a referenced table would delete or orphan the rows that
+            # point to it, so enforcement is off while migrating (it must be set outside a
+            # transaction: the driver runs in autocommit mode, see sisakat/db_setup.py) and the
+            # result is checked with foreign_key_check before enforcement comes back.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
-        with context.begin_transaction():
-            context.run_migrations()
+            with context.begin_transaction():
+                context.run_migrations()
+            if sqlite:
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                connection.commit()
+                if problems:
+                    raise RuntimeError(f"foreign key violations after migrating: {problems[:5]}")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():
