@@ -129,3 +129,17 @@ def test_text_strategy_reaches_nul_and_long_values():
     assert "\x00" in NASTY
     assert any(len(v) >= 10_000 for v in NASTY)
     assert any("\u202e" in v for v in NASTY)
+
+
+def test_field_discovery_reads_real_field_names(app, login_as):
+    """The fuzzer posts the names the page really uses (a parser break would fuzz nothing)."""
+    world = build_world()
+    anon = app.test_client()
+    register = post_fields(anon, "/akun/daftar", serves_get=True)
+    assert {"board_name", "email", "password", "confirm"} <= register.fields.keys()
+    assert "auth.register" in POST_ENDPOINTS
+    admin = login_as(world.users["superadmin"])
+    url = f"/admin/pengguna/{world.args['user_id']}/nonaktifkan"
+    assert "version" in post_fields(admin, url, serves_get=False).fields
+    edit = post_fields(admin, f"/admin/pengguna/{world.args['user_id']}", serves_get=True)
+    assert edit.options["role"] == ["verifikator", "penandatangan", "superadmin"]
