@@ -9,7 +9,6 @@ from pathlib import Path
 
 from flask import Flask, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
-from werkzeug.routing import IntegerConverter
 
 from sisakat.services import audit
 
@@ -19,15 +18,6 @@ CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
-
-
-class BoundedIntConverter(IntegerConverter):
-    """``<int:...>`` limited to a signed 32-bit id: a forged 20-digit id answers 404 instead of
-    overflowing the database driver (SQLite OverflowError, PostgreSQL "out of range") as a 500."""
-
-    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 - Werkzeug's signature
-        kwargs.setdefault("max", 2**31 - 1)
-        super().__init__(map, *args, **kwargs)
 
 
 def configure_logging(app: Flask) -> None:
@@ -51,9 +41,7 @@ def configure_logging(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Install the bounded id converter, the proxy fix (exact hop count), headers and the
-    access log. Must run before the blueprints register their rules."""
-    app.url_map.converters["int"] = BoundedIntConverter
+    """Install the proxy fix (exact hop count), headers and the access log."""
     hops = app.config["TRUSTED_PROXY_COUNT"]
     if hops > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)  # type: ignore[method-assign]
