@@ -113,9 +113,12 @@ def parse_forms(html: str) -> list[Form]:
 def forms_on(client, url: str) -> list[Form]:
     """The forms of the page at ``url`` (none when it does not answer 200 with HTML)."""
     response = client.get(url)
-    if response.status_code != 200 or response.mimetype != "text/html":
-        return []
-    return parse_forms(response.get_data(as_text=True))
+    try:
+        if response.status_code != 200 or response.mimetype != "text/html":
+            return []
+        return parse_forms(response.get_data(as_text=True))
+    finally:
+        response.close()  # downloads stream from an open file
 
 
 def _targets(form: Form, page: str, url: str) -> bool:
@@ -128,6 +131,7 @@ def post_fields(client, url: str, serves_get: bool) -> Form:
     empty POST redirects to (action buttons live on the object's page)."""
     pages = [url] if serves_get else []
     empty = client.post(url, data={})
+    empty.close()
     if empty.status_code in (302, 303):
         pages.append(urlsplit(empty.headers["Location"]).path)
     merged = Form("post", url, {"version": "hidden"})

@@ -64,6 +64,7 @@ def test_post_form_never_answers_500(app, login_as, endpoint):
     def post(data):
         kind = "multipart/form-data" if _has_files(data) else None
         response = client().post(url, data=data, content_type=kind)
+        response.close()
         assert response.status_code in ALLOWED, f"{endpoint} as {who}: {response.status_code}"
 
     post()
@@ -93,6 +94,7 @@ def _fuzz_query(endpoint: str, url: str, client, form: Form) -> None:
     @given(query=form_data(paging, extras=False))
     def get(query):
         response = client().get(url, query_string=query)
+        response.close()
         assert response.status_code in ALLOWED, f"{endpoint}?{query}: {response.status_code}"
 
     get()
@@ -119,6 +121,7 @@ def test_out_of_range_ids_answer_404_not_500(app, login_as, value):
         args = {k: (value if k.endswith("_id") else world.args[k]) for k in rule.arguments}
         url = rule_url(app, rule, args)
         response = client.open(url, method=expect.method)
+        response.close()
         assert response.status_code in ALLOWED, f"{url}: {response.status_code}"
 
 
