@@ -38,6 +38,16 @@ def single_line(form, field) -> None:
         raise ValidationError("Isian ini harus satu baris.")
 
 
+MAX_PAGE = 100_000
+
+
+def page_number(args, name: str = "halaman") -> int:
+    """The 1-based page number from a query string; junk, zero, negative or huge values give a
+    valid page (a 40-digit number would overflow the database's integer and answer 500)."""
+    raw = (args.get(name) or "").strip()
+    return min(int(raw), MAX_PAGE) if raw.isdigit() and raw.isascii() and int(raw) > 0 else 1
+
+
 TEXT = {"filters": [clean_text], "validators": []}
 
 

@@ -6,7 +6,7 @@ import importlib
 
 from flask import Flask
 
-from sisakat import db_setup, errors, extensions, sessions, templating, web
+from sisakat import converters, db_setup, errors, extensions, sessions, templating, web
 
 # Blueprint packages; each exposes ``bp`` (created in its routes.py).
 BLUEPRINTS = (
@@ -38,6 +38,7 @@ def init_all(app: Flask) -> None:
     templating.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    converters.init_app(app)  # before the blueprints: their <int:> rules use it
     for dotted in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(dotted).bp)
 

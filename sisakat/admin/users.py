@@ -15,7 +15,7 @@ from sisakat.admin.user_forms import (
 from sisakat.auth.forms import PASSWORD_HELP
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.forms_common import ActionForm
+from sisakat.forms_common import ActionForm, page_number
 from sisakat.models import Role, User
 from sisakat.policies import role_required
 from sisakat.services import users
@@ -60,8 +60,8 @@ def user_list():
     form.validate()  # a bad value drops that filter only
     role = Role(form.role.data) if form.role.data and not form.role.errors else None
     search = (form.q.data or "") if not form.q.errors else ""
-    page = request.args.get("halaman", 1, type=int) or 1
-    pagination = users.list_users(role=role, search=search, page=max(page, 1))
+    page = page_number(request.args)
+    pagination = users.list_users(role=role, search=search, page=page)
     return render_template(
         "admin/users/list.html", form=form, pagination=pagination, action_form=ActionForm()
     )

@@ -96,3 +96,40 @@ def all_rows() -> dict[str, Expect]:
             assert endpoint not in rows, f"{endpoint} listed twice"
             rows[endpoint] = expect
     return rows
+
+
+def build_world() -> World:
+    """Party A and B accounts, one user per staff role, and each area's objects (needs an app
+    context). Shared by the access matrix, the CSRF walker and the form fuzzer."""
+    from tests import factories
+
+    w = World()
+    party_a = factories.party()
+    party_b = factories.party()
+    w.users = {
+        "anon": None,
+        "pemohon_a": party_a.account,
+        "pemohon_b": party_b.account,
+        "verifikator": factories.user(Role.VERIFIKATOR),
+        "penandatangan": factories.user(Role.PENANDATANGAN),
+        "superadmin": factories.user(Role.SUPERADMIN),
+    }
+    w.args["party_a"] = party_a
+    w.args["party_b"] = party_b
+    for module in area_modules():
+        if hasattr(module, "setup"):
+            module.setup(w)
+    return w
+
+
+def first_allowed_role(expect: Expect) -> str | None:
+    """The first user kind for which ``expect`` says OK (None when nobody may use it)."""
+    return next((r for r in ROLES if expect.for_role(r) == OK), None)
+
+
+def rule_url(app, rule, args: dict) -> str:
+    """The URL of ``rule`` built with the world's ids."""
+    from flask import url_for
+
+    with app.test_request_context():
+        return url_for(rule.endpoint, **{name: args[name] for name in rule.arguments})

@@ -4,32 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sisakat.models import Role
-from tests.security.matrix import LOGIN, OK, ROLES, World, all_rows, area_modules
+from tests.security.matrix import LOGIN, OK, ROLES, all_rows, build_world
 
 SKIP = {"static"}
 
 
 @pytest.fixture
-def world(app, make, login_as):
+def world(app):
     """Party A and B accounts, one user per staff role, and each area's objects."""
-    w = World()
-    party_a = make.party()
-    party_b = make.party()
-    w.users = {
-        "anon": None,
-        "pemohon_a": party_a.account,
-        "pemohon_b": party_b.account,
-        "verifikator": make.user(Role.VERIFIKATOR),
-        "penandatangan": make.user(Role.PENANDATANGAN),
-        "superadmin": make.user(Role.SUPERADMIN),
-    }
-    w.args["party_a"] = party_a
-    w.args["party_b"] = party_b
-    for module in area_modules():
-        if hasattr(module, "setup"):
-            module.setup(w)
-    return w
+    return build_world()
 
 
 def _url(app, rule, args: dict) -> str:

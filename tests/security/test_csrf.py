@@ -6,8 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from sisakat.extensions import db
-from sisakat.models import Role
-from tests.security.matrix import OK, ROLES, World, all_rows, area_modules
+from tests.security.matrix import all_rows, build_world, first_allowed_role
 
 
 def _row_counts() -> dict[str, int]:
@@ -17,28 +16,15 @@ def _row_counts() -> dict[str, int]:
     }
 
 
-def test_every_post_without_token_is_refused(csrf_app, make, login_as):
-    world = World()
-    party_a, party_b = make.party(), make.party()
-    world.users = {
-        "anon": None,
-        "pemohon_a": party_a.account,
-        "pemohon_b": party_b.account,
-        "verifikator": make.user(Role.VERIFIKATOR),
-        "penandatangan": make.user(Role.PENANDATANGAN),
-        "superadmin": make.user(Role.SUPERADMIN),
-    }
-    world.args.update(party_a=party_a, party_b=party_b)
-    for module in area_modules():
-        if hasattr(module, "setup"):
-            module.setup(world)
+def test_every_post_without_token_is_refused(csrf_app, login_as):
+    world = build_world()
     rows = all_rows()
     checked = 0
     for rule in csrf_app.url_map.iter_rules():
         if "POST" not in (rule.methods or ()):
             continue
         expect = rows[rule.endpoint]
-        who = next(r for r in ROLES if expect.for_role(r) == OK)
+        who = first_allowed_role(expect)
         user = world.users[who]
         client = login_as(user) if user is not None else csrf_app.test_client()
         with csrf_app.test_request_context():

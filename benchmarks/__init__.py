@@ -1,0 +1,1 @@
+"""Load tests and benchmarks (never collected by pytest; see benchmarks/README.md)."""

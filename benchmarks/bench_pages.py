@@ -1,0 +1,98 @@
+"""Page throughput against a bare Flask "hello" app under the same Waitress settings.
+
+    python -m benchmarks.bench_pages [--rows 10000] [--runs 3] [--duration 10] [--connections 20]
+
+Seeds ``--rows`` party boards (with one application each once the workflow feature exists),
+then runs ``wrk -t2 -c20 -d10s --latency`` against each page ``--runs`` times, interleaved with
+the baseline, and prints medians as percentages of the baseline. Target (docs/BENCHMARKS.md):
+the staff queue at least 15% of bare Flask with p99 under 100 ms at 20 connections.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from benchmarks import common
+from benchmarks.seed import seed
+
+# (label, path, who): who logs in ("pemohon", "verifikator", None for anonymous).
+PAGES = [
+    ("party dashboard", "/pemohon/", "pemohon"),
+    ("staff queue", "/petugas/", "verifikator"),
+    ("public home", "/", None),
+    ("public verification (unknown token)", "/verifikasi/{token}", None),
+]
+
+
+def _available(app, path: str) -> bool:
+    adapter = app.url_map.bind("localhost")
+    probe = path.replace("{token}", "x" * 22)
+    try:
+        adapter.match(probe, method="GET")
+    except Exception:  # noqa: BLE001 - NotFound/RequestRedirect: the page is not built yet
+        return False
+    return True
+
+
+def main() -> None:
+    """Seed, serve, measure, print a table and JSON."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--reset-database", action="store_true")
+    args = parser.parse_args()
+    results: dict[str, list[dict]] = {"bare Flask hello": []}
+    with common.instance(args.database_url, reset=args.reset_database) as inst:
+        with common.app_context(inst) as app:
+            common.build_schema(app)
+            seeded = seed(parties=args.rows)
+            pages = [p for p in PAGES if _available(app, p[1])]
+        missing = [p[0] for p in PAGES if p not in pages]
+        with common.serve(inst) as server, common.serve(None, "hello") as hello:
+            cookies = {}
+            for who in ("pemohon", "verifikator"):
+                browser = common.Browser(server.port)
+                browser.login(getattr(seeded, who)[0])
+                cookies[who] = browser.cookie_header()
+            for _ in range(args.runs):
+                kw = {"connections": args.connections, "duration": args.duration}
+                results["bare Flask hello"].append(common.wrk(hello.url("/"), **kw))
+                for label, path, who in pages:
+                    url = server.url(path.replace("{token}", "A" * 22))
+                    run = common.wrk(url, cookie=cookies.get(who, ""), **kw)
+                    results.setdefault(label, []).append(run)
+            log = server.log_text()
+    report(results, seeded, missing, args, log)
+
+
+def report(results, seeded, missing, args, log: str) -> None:
+    """Median requests/s as a percentage of the baseline, median p50 and p99."""
+    base = common.median_of(results["bare Flask hello"], "rps")
+    print(f"rows: {len(seeded.pemohon)} parties, {seeded.applications} applications. {seeded.note}")
+    print(f"{'page':40} {'req/s':>8} {'% base':>7} {'p50 ms':>7} {'p99 ms':>7}")
+    summary = {}
+    for label, runs in results.items():
+        rps, p50, p99 = (common.median_of(runs, k) for k in ("rps", "p50", "p99"))
+        errors = sorted({e for r in runs for e in r["errors"]})
+        summary[label] = {
+            "rps": rps,
+            "pct": 100 * rps / base,
+            "p50": p50,
+            "p99": p99,
+            "errors": errors,
+        }
+        pct = 100 * rps / base
+        print(f"{label:40} {rps:8.1f} {pct:6.1f}% {p50:7.1f} {p99:7.1f} {' '.join(errors)}")
+    for label in missing:
+        print(f"{label:40} not yet available")
+    locked = log.count("database is locked")
+    print(f"server log: {locked} 'database is locked', {log.count(' 500 ')} lines with ' 500 '")
+    print(json.dumps({"machine": common.machine(), "args": vars(args), "results": summary}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Bounded load test against 127.0.0.1 (LOAD-1)."""

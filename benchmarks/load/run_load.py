@@ -1,0 +1,208 @@
+"""LOAD-1: a bounded load test on 127.0.0.1 that stops by itself.
+
+    python -m benchmarks.load.run_load [--users 50] [--duration 60]
+        [--database-url URL --reset-database]
+
+Starts SISAKAT with Waitress on 127.0.0.1 (any other host is refused), seeds one party board
+per Pemohon user plus staff, then runs ``--users`` threads for ``--duration`` seconds, each a
+logged-in user (or anonymous visitor) repeating a mix of pages: party dashboards, the staff
+queue, public pages and, where the features exist, uploads (any form with a file field found on
+the party's pages), downloads (links to ``.../unduh``) and the public verification page. The
+server is stopped by its PID. Exit 1 on any 5xx, connection error, unintended 429 or
+"database is locked" in the server log. Prints latency percentiles per step.
+
+A thread pool over ``http.client`` rather than locust: no extra dependency (locust pulls gevent
+and a web UI), exact control over login with CSRF tokens, and the same code path on Windows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import threading
+import time
+import uuid
+from collections import defaultdict
+
+from benchmarks import common
+from benchmarks.seed import seed
+from tests.fuzz.formkit import SMALL_PDF, parse_forms
+
+LINK = re.compile(r'href="(/pemohon/[^"#?]*)"')
+RATE_LIMITED = {"verification"}  # public verification is limited on purpose (QR-1)
+
+
+class Stats:
+    """Latencies and statuses per step, shared by all threads."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latency: dict[str, list[float]] = defaultdict(list)
+        self.status: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        self.errors: list[str] = []
+
+    def add(self, step: str, status: int, ms: float) -> None:
+        """Record one request."""
+        with self.lock:
+            self.latency[step].append(ms)
+            self.status[step][status] += 1
+
+
+def _multipart(fields: dict, files: dict) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        parts.append(f"{head}{value}\r\n".encode())
+    for name, (filename, data) in files.items():
+        head = (
+            f"--{boundary}\r\nContent-Disposition: form-data; "
+            f'name="{name}"; filename="{filename}"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        )
+        parts.append(head.encode() + data + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+class VirtualUser:
+    """One user's session and the steps open to it."""
+
+    def __init__(self, port: int, role: str, username: str | None) -> None:
+        self.browser = common.Browser(port)
+        self.role = role
+        if username:
+            self.browser.login(username)
+        self.uploads: list[tuple[str, dict, str]] = []
+        self.downloads: list[str] = []
+        if role == "pemohon":
+            self._discover()
+
+    def _discover(self) -> None:
+        """Upload forms and download links on the party's pages (one level from the dashboard)."""
+        _, page = self.browser.request("GET", "/pemohon/")
+        html = page.decode()
+        for path in {"/pemohon/", *LINK.findall(html)}:
+            status, body = self.browser.request("GET", path)
+            text = body.decode(errors="replace")
+            self.downloads += [p for p in LINK.findall(text) if "unduh" in p]
+            for form in parse_forms(text):
+                files = [n for n, kind in form.fields.items() if kind == "file"]
+                if status == 200 and form.method == "post" and files:
+                    token = common.csrf_token(text)
+                    hidden = {n: "" for n, k in form.fields.items() if k == "hidden"}
+                    self.uploads.append(
+                        (form.action or path, {**hidden, "csrf_token": token}, files[0])
+                    )
+
+    def steps(self) -> list[tuple[str, str, str]]:
+        """(step name, method, path) this user may repeat."""
+        if self.role == "pemohon":
+            steps = [("party dashboard", "GET", "/pemohon/")] * 3
+            steps += [("upload", "POST", "") for _ in self.uploads[:1]]
+            steps += [("download", "GET", d) for d in self.downloads[:2]]
+            return steps
+        if self.role == "verifikator":
+            return [("staff queue", "GET", "/petugas/")]
+        return [("public home", "GET", "/"), ("verification", "GET", "/verifikasi/{token}")]
+
+    def run_step(self, step: str, method: str, path: str) -> int:
+        """Send one step's request; returns the status."""
+        if step == "upload":
+            action, fields, name = random.choice(self.uploads)
+            body, kind = _multipart(fields, {name: ("dokumen.pdf", SMALL_PDF)})
+            return self.browser.request("POST", action, body, {"Content-Type": kind})[0]
+        path = path.replace("{token}", uuid.uuid4().hex[:22])
+        return self.browser.request(method, path)[0]
+
+
+def worker(vu: VirtualUser, stats: Stats, deadline: float, has_verify: bool) -> None:
+    """Repeat the user's steps until the deadline."""
+    steps = [s for s in vu.steps() if has_verify or s[0] != "verification"]
+    while time.monotonic() < deadline:
+        step = random.choice(steps)
+        started = time.perf_counter()
+        try:
+            status = vu.run_step(*step)
+        except OSError as exc:
+            with stats.lock:
+                stats.errors.append(f"{step[0]}: {exc!r}")
+            continue
+        stats.add(step[0], status, (time.perf_counter() - started) * 1000)
+
+
+def _roles(users: int) -> list[str]:
+    """70% party boards, 20% staff, 10% anonymous visitors."""
+    return [
+        "verifikator" if i % 10 in (1, 6) else "anon" if i % 10 == 9 else "pemohon"
+        for i in range(users)
+    ]
+
+
+def main() -> int:
+    """Seed, serve, load, judge."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--host", default=common.HOST)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--reset-database", action="store_true")
+    args = parser.parse_args()
+    common.refuse_other_hosts(args.host)
+    roles = _roles(args.users)
+    with common.instance(args.database_url, reset=args.reset_database) as inst:
+        with common.app_context(inst) as app:
+            common.build_schema(app)
+            seeded = seed(parties=roles.count("pemohon"), staff=roles.count("verifikator"))
+            has_verify = any(r.rule.startswith("/verifikasi/") for r in app.url_map.iter_rules())
+        with common.serve(inst) as server:
+            names = {"pemohon": iter(seeded.pemohon), "verifikator": iter(seeded.verifikator)}
+            vus = [
+                VirtualUser(server.port, r, next(names[r]) if r in names else None) for r in roles
+            ]
+            stats = Stats()
+            deadline = time.monotonic() + args.duration
+            threads = [
+                threading.Thread(target=worker, args=(vu, stats, deadline, has_verify))
+                for vu in vus
+            ]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            log = server.log_text()
+    return report(stats, log, args, seeded, vus)
+
+
+def report(stats: Stats, log: str, args, seeded, vus) -> int:
+    """Print percentiles; return 1 on any error."""
+    total = sum(len(v) for v in stats.latency.values())
+    rate = total / args.duration
+    print(
+        f"{args.users} users, {args.duration:.0f} s, {total} requests ({rate:.0f}/s); {seeded.note}"
+    )
+    uploads, downloads = sum(len(v.uploads) for v in vus), sum(len(v.downloads) for v in vus)
+    print(f"upload forms found: {uploads}, download links: {downloads}")
+    print(f"{'step':22} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  statuses")
+    failures = list(stats.errors)
+    for step, values in sorted(stats.latency.items()):
+        codes = dict(sorted(stats.status[step].items()))
+        p = [common.percentile(values, q) for q in (50, 95, 99)]
+        print(f"{step:22} {len(values):7} {p[0]:8.1f} {p[1]:8.1f} {p[2]:8.1f}  {codes}")
+        failures += [f"{step}: {n} x {c}" for c, n in codes.items() if c >= 500]
+        if step not in RATE_LIMITED:
+            failures += [f"{step}: {n} x 429 (not intended)" for c, n in codes.items() if c == 429]
+    if "database is locked" in log:
+        failures.append(
+            f"'database is locked' x {log.count('database is locked')} in the server log"
+        )
+    if "Traceback" in log:
+        failures.append("a traceback in the server log")
+    print("FAIL: " + "; ".join(failures[:20]) if failures else "OK: no 5xx, no lock errors")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

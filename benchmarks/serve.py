@@ -1,0 +1,54 @@
+"""Serve SISAKAT (or the bare Flask baseline) with Waitress on 127.0.0.1, port chosen by the OS.
+
+Run by the benchmark scripts as a subprocess: ``python -m benchmarks.serve sisakat|hello``.
+Configuration comes from ``SISAKAT_*`` variables set by the caller; the chosen port is printed
+as ``PORT <n>`` on stdout. Both apps get the same Waitress settings (threads from the config).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from waitress import create_server
+
+HOST = "127.0.0.1"
+
+
+def hello_app(threads: int):
+    """The baseline: a bare Flask app answering a short text."""
+    from flask import Flask
+
+    app = Flask("hello")
+
+    @app.get("/")
+    def index():
+        return "Halo"
+
+    app.config["THREADS"] = threads
+    app.config["MAX_CONTENT_LENGTH"] = 11 * 1024 * 1024
+    return app
+
+
+def main() -> None:
+    """Build the requested app and serve it until killed."""
+    which = sys.argv[1] if len(sys.argv) > 1 else "sisakat"
+    if which == "hello":
+        app = hello_app(int(sys.argv[2]) if len(sys.argv) > 2 else 4)
+    else:
+        from sisakat import create_app
+
+        app = create_app()
+    server = create_server(
+        app,
+        host=HOST,
+        port=0,
+        threads=app.config["THREADS"],
+        max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024 * 1024,
+        ident="SISAKAT",
+    )
+    print(f"PORT {server.effective_port}", flush=True)
+    server.run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""FUZZ-2: arbitrary party names and addresses never make ``render_skt`` raise, and text within
+the bundled font's coverage comes back through pypdf (after whitespace normalisation), markup
+included. Runs once the letters feature (``sisakat.pdf.skt``) is present."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.fuzz.formkit import FUZZ_SETTINGS, text
+
+skt = pytest.importorskip("sisakat.pdf.skt", reason="render_skt belum ada (fitur surat)")
+helpers = pytest.importorskip("tests.pdf.helpers", reason="tests/pdf/helpers.py belum ada")
+
+COVERED = string.ascii_letters + string.digits + " .,-'/()&<>\"éÉüÖ"
+covered = st.text(COVERED, min_size=1, max_size=60).filter(lambda s: s.strip())
+
+
+def _flat(value: str) -> str:
+    return "".join(value.split())
+
+
+def _letter(name: str, street: str) -> bytes:
+    from sisakat.services.letter_context import sample_profile
+
+    profile = sample_profile()
+    profile.update(party_name=name, street=street, reporter_name=name)
+    return skt.render_skt(helpers.context(profile))
+
+
+# Values are cut to their column lengths (Party.reporter_name 120, Party.street 255): what the
+# database can hold is what can reach a letter. (A 10,000-character unbroken street makes a table
+# row taller than the page and ReportLab raises LayoutError; forms refuse such values first.)
+names = text.map(lambda s: s[:120])
+streets = st.one_of(text, st.just("x" * 255), st.just("ä" * 255)).map(lambda s: s[:255])
+
+
+@FUZZ_SETTINGS
+@given(name=names, street=streets)
+def test_render_never_raises_on_any_text(name, street):
+    assert _letter(name, street).startswith(b"%PDF-")
+
+
+@FUZZ_SETTINGS
+@given(name=covered)
+def test_covered_party_name_renders_literally(name):
+    pages = helpers.pages_text(_letter(name, "Jalan Contoh No. 1"))
+    assert _flat(name) in _flat(" ".join(pages))

@@ -1,0 +1,65 @@
+"""HDR-1: security headers on every kind of response, HSTS only over TLS; templates keep to the
+CSP (no inline script, no event attributes) and load nothing from other hosts (no CDN)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sisakat.models import Role
+from tests.auth_helpers import form_login
+
+HTTPS = "https://sisakat.kesbangpol.example.test"
+
+
+def assert_security_headers(response, where: str) -> None:
+    """CSP without inline script, nosniff, Referrer-Policy and framing refused."""
+    csp = {
+        part.split()[0]: part.split()[1:]
+        for part in response.headers.get("Content-Security-Policy", "").split(";")
+        if part.strip()
+    }
+    assert csp.get("object-src") == ["'none'"], where
+    assert csp.get("base-uri") == ["'none'"], where
+    assert csp.get("frame-ancestors") == ["'none'"], where
+    scripts = csp.get("script-src", csp.get("default-src", []))
+    assert scripts, where
+    assert "'unsafe-inline'" not in scripts, where
+    assert "'unsafe-eval'" not in scripts, where
+    assert response.headers.get("X-Content-Type-Options") == "nosniff", where
+    assert response.headers.get("Referrer-Policy") in {"same-origin", "no-referrer"}, where
+    assert response.headers.get("X-Frame-Options") == "DENY", where
+
+
+def _responses(app, client, make):
+    """One response of every type the app produces."""
+    big = b"x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    user = make.user(Role.VERIFIKATOR)
+    for _ in range(5):
+        form_login(client, user.username, "salah-sekali-123", ip="10.7.0.1")
+    yield "html", 200, client.get("/")
+    yield "json", 200, client.get("/healthz")
+    yield "404", 404, client.get("/tidak-ada")
+    yield "405", 405, client.get("/akun/keluar")
+    yield "413", 413, client.post("/akun/masuk", data=big, content_type="text/plain")
+    yield "429", 429, form_login(client, user.username, ip="10.7.0.1")
+    yield "static", 200, client.get("/static/css/sisakat.css")
+    yield "redirect", 302, client.get("/pemohon/")
+
+
+def test_headers_on_every_response_type(app, client, make):
+    seen = set()
+    for kind, status, response in _responses(app, client, make):
+        assert response.status_code == status, kind
+        assert_security_headers(response, kind)
+        assert "Strict-Transport-Security" not in response.headers, f"{kind}: HSTS over HTTP"
+        seen.add(kind)
+        response.close()  # static files are streamed from an open file
+    assert len(seen) == 8
+
+
+@pytest.mark.parametrize("path", ["/", "/healthz", "/tidak-ada", "/pemohon/"])
+def test_hsts_only_when_served_over_https(client, path):
+    response = client.get(path, base_url=HTTPS)
+    assert_security_headers(response, path)
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert "Strict-Transport-Security" not in client.get(path).headers
