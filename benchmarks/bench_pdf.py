@@ -69,9 +69,8 @@ def _filler(tp):
 def skt_renderer():
     """(render, ctx) for the real letter, or None while the letters feature is absent."""
     try:
-        from sisakat.pdf.skt import render_skt
-
         from sisakat.pdf import context as letter_context
+        from sisakat.pdf.skt import render_skt
     except ImportError:
         return None
     try:

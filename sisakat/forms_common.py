@@ -48,6 +48,22 @@ def page_number(args, name: str = "halaman") -> int:
     return min(int(raw), MAX_PAGE) if raw.isdigit() and raw.isascii() and int(raw) > 0 else 1
 
 
+def enum_or_none(enum_cls, value):
+    """The enum member for a query-string value, or None for empty or forged values."""
+    try:
+        return enum_cls(value) if value else None
+    except ValueError:
+        return None
+
+
+def year_param(args, name: str = "tahun") -> int | None:
+    """A plausible year from a query string (1900-2999), else None."""
+    raw = (args.get(name) or "").strip()
+    if raw.isdigit() and raw.isascii() and len(raw) == 4 and 1900 <= int(raw) <= 2999:
+        return int(raw)
+    return None
+
+
 TEXT = {"filters": [clean_text], "validators": []}
 
 

@@ -6,6 +6,7 @@ from flask import render_template, request
 
 from sisakat.admin.requirement_forms import AuditFilterForm
 from sisakat.admin.routes import bp
+from sisakat.forms_common import page_number
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import audit_log as audit_log_service
@@ -25,7 +26,7 @@ def audit_log():
             date_from=form.date_from.data,
             date_to=form.date_to.data,
         )
-    page_no = max(request.args.get("halaman", 1, type=int) or 1, 1)
+    page_no = page_number(request.args)
     pagination = audit_log_service.search(filters, page_no=page_no)
     args = {k: v for k, v in request.args.items() if k != "halaman"}
     return render_template("admin/audit_log.html", form=form, pagination=pagination, args=args)

@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from sisakat.admin.routes import bp
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import clean_text, no_control_chars, single_line, year_param
 from sisakat.models import LetterNumber, NumberStatus, Role
 from sisakat.policies import role_required
 from sisakat.services import letter_settings, numbering, settings
@@ -119,7 +119,7 @@ def numbering_settings():
 @role_required(Role.SUPERADMIN)
 def number_register():
     """The register of letter numbers, filterable by year and status; voided ones with reasons."""
-    year = request.args.get("tahun", type=int)
+    year = year_param(request.args)
     status = request.args.get("status", "")
     numbers, years = register_service.listing(year, status)
     return render_template(

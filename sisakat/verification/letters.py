@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, render_template, request
 from flask_login import current_user
 
+from sisakat.forms_common import page_number
 from sisakat.models import ApplicationStatus
 from sisakat.policies import role_required
 from sisakat.routing import or_404
@@ -39,7 +40,7 @@ def letter_search():
         date_from=form.dari.data if valid else None,
         date_to=form.sampai.data if valid else None,
     )
-    page_no = request.args.get("halaman", 1, type=int) or 1
+    page_no = page_number(request.args)
     pagination = search_service.search(filters, page_no=page_no)
     args = {k: v for k, v in request.args.items() if k != "halaman"}
     return render_template(

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template, request
 
+from sisakat.forms_common import enum_or_none, page_number
 from sisakat.models import ApplicationStatus, Level, Role
 from sisakat.policies import role_required
 from sisakat.services import queue as queue_service
@@ -18,13 +19,12 @@ def queue():
     form = QueueFilterForm(request.args)
     valid = form.validate()
     filters = queue_service.QueueFilter(
-        status=ApplicationStatus(form.status.data) if valid and form.status.data else None,
-        level=Level(form.level.data) if valid and form.level.data else None,
+        status=enum_or_none(ApplicationStatus, form.status.data) if valid else None,
+        level=enum_or_none(Level, form.level.data) if valid else None,
         search=(form.q.data or "") if valid else "",
         newest_first=valid and form.urut.data == "baru",
     )
-    page_no = request.args.get("halaman", 1, type=int) or 1
-    pagination, rows = queue_service.page(filters, page_no=max(page_no, 1))
+    pagination, rows = queue_service.page(filters, page_no=page_number(request.args))
     args = {k: v for k, v in request.args.items() if k != "halaman"}
     return render_template(
         "verification/queue.html", form=form, rows=rows, pagination=pagination, args=args

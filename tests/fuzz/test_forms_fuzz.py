@@ -122,7 +122,9 @@ def test_out_of_range_ids_answer_404_not_500(app, login_as, value):
         url = rule_url(app, rule, args)
         response = client.open(url, method=expect.method)
         response.close()
-        assert response.status_code in ALLOWED, f"{url}: {response.status_code}"
+        # Werkzeug answers 405 when the path matches another method's rule but the converter
+        # refused the id: still a clean refusal, never a 500.
+        assert response.status_code in ALLOWED | {405}, f"{url}: {response.status_code}"
 
 
 def test_text_strategy_reaches_nul_and_long_values():
