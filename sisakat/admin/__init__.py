@@ -12,4 +12,9 @@ from sisakat.admin.routes import bp
 
 __all__ = ["bp"]
 
-from sisakat.admin import audit_log, reasons, requirements  # noqa: E402, F401
+from sisakat.admin import (  # noqa: E402, F401
+    audit_log,
+    letters,  # noqa: E402, F401 - register of issued letters, cabut
+    reasons,
+    requirements,
+)

@@ -91,6 +91,9 @@ DEFAULTS: dict[str, Any] = {
     "office.workdays": [1, 2, 3, 4, 5],
     "office.holidays": [],
     "service.sla_minutes": 60,  # the office promises the letter within 1 working hour
+    # Public verification page (issue5pub): offer the signed PDF for download there (off: the
+    # page shows the hash and compares uploads; the party downloads from its dashboard).
+    "verification.allow_download": False,
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

@@ -5,4 +5,7 @@ from sisakat.submission.routes import bp
 
 __all__ = ["bp"]
 
-from sisakat.submission import applications  # noqa: E402, F401
+from sisakat.submission import (
+    applications,  # noqa: E402, F401
+    survey,  # noqa: E402, F401 - survey after issue
+)
