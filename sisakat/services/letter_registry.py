@@ -59,9 +59,13 @@ def lookup(number_text: str | None, party_name_or_code: str | None) -> Letter | 
     proof = str(party_name_or_code or "").strip()
     if not number or not proof or len(number) > 120 or len(proof) > 200:
         return None
-    candidates = db.session.execute(
-        db.select(Letter).where(Letter.number_text == number, Letter.status.in_(ISSUED))
-    ).scalars()
+    candidates = (
+        db.session.execute(
+            db.select(Letter).where(Letter.number_text == number, Letter.status.in_(ISSUED))
+        )
+        .scalars()
+        .all()
+    )
     code, name = normalise_token(proof), _squash(proof)
     for letter in candidates:
         if code is not None and letter.token == code:
@@ -110,33 +114,38 @@ def revoke(letter: Letter, *, reason: str, actor: User, seen_version: int | None
     return letter
 
 
+def _previous_berlaku(new_letter: Letter) -> list[Letter]:
+    """The same party's other Berlaku letters for the same service."""
+    new_app = new_letter.application
+    return list(
+        db.session.execute(
+            db.select(Letter)
+            .join(Application, Letter.application_id == Application.id)
+            .where(
+                Application.party_id == new_app.party_id,
+                Application.service_code == new_app.service_code,
+                Letter.status == LetterStatus.BERLAKU,
+                Letter.id != new_letter.id,
+            )
+            .order_by(Letter.id)
+        ).scalars()
+    )
+
+
 def supersede_previous(new_letter: Letter, actor: User) -> list[Letter]:
     """After ``new_letter`` is issued: the same party's earlier Berlaku letters for the same
     service become Diganti (linked to the new one) and their applications move to Diganti.
     Meant for ``services.letters.ON_ISSUED``; runs inside the issuing transaction."""
-    new_app = new_letter.application
-    previous = db.session.execute(
-        db.select(Letter)
-        .join(Application, Letter.application_id == Application.id)
-        .where(
-            Application.party_id == new_app.party_id,
-            Application.service_code == new_app.service_code,
-            Letter.status == LetterStatus.BERLAKU,
-            Letter.id != new_letter.id,
-        )
-        .order_by(Letter.id)
-    ).scalars()
-    replaced = []
-    for old in previous:
+    replaced = _previous_berlaku(new_letter)
+    for old in replaced:
         old.status = LetterStatus.DIGANTI
         old.superseded_by_id = new_letter.id
-        note = f"Digantikan oleh surat nomor {new_letter.number_text}"
         workflow.apply(
             old.application,
             Action.GANTI,
             actor=actor,
             seen_version=old.application.version,
-            note=note,
+            note=f"Digantikan oleh surat nomor {new_letter.number_text}",
         )
         audit.record(
             "letter.supersede",
@@ -145,7 +154,6 @@ def supersede_previous(new_letter: Letter, actor: User) -> list[Letter]:
             object_id=old.id,
             details={"number": old.number_text, "superseded_by": new_letter.number_text},
         )
-        replaced.append(old)
     db.session.flush()
     return replaced
 

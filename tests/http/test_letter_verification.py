@@ -149,3 +149,20 @@ def test_download_is_offered_only_when_the_setting_is_on(client, make, app):
     assert response.status_code == 200
     assert response.data == storage.read_bytes(letter.signed_file)
     response.close()
+
+
+def test_scan_is_marked_and_expiry_starts_the_day_after_valid_until(client, make):
+    from sisakat.models import SigningMethod
+
+    letter = make.issued_letter(signing_method=SigningMethod.SCAN, validation_report=None)
+    html = page(client, f"/verifikasi/{letter.token}")
+    assert "Tidak ditandatangani secara elektronik" in html
+    assert "Ringkasan pemeriksaan tanda tangan" not in html
+    last_day = letter.valid_until
+    assert letter_registry.public_view(letter, last_day).banner == "BERLAKU"
+    expired = letter_registry.public_view(letter, last_day + timedelta(days=1))
+    assert expired.banner == "KEDALUWARSA"
+    assert (
+        "status pencabutan sertifikat: diperiksa"
+        in page(client, f"/verifikasi/{make.issued_letter().token}").lower()
+    )
