@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sisakat.extensions import db
@@ -62,7 +62,7 @@ class ValidationSummary:
 
     signer: str
     issuer: str
-    signing_time: str
+    signing_time: datetime | None  # naive UTC, shown in the office zone
     revocation_checked: bool
     accepted: bool
 
@@ -106,10 +106,22 @@ def _validation(letter: Letter) -> ValidationSummary | None:
     return ValidationSummary(
         signer=str(report.get("signer_common_name") or ""),
         issuer=str(report.get("signer_issuer") or ""),
-        signing_time=str(report.get("timestamp_time") or report.get("signing_time") or ""),
+        signing_time=_utc(report.get("timestamp_time") or report.get("signing_time"))
+        or letter.signed_at,
         revocation_checked=bool(report.get("revocation_checked")),
         accepted=bool(report.get("accepted")),
     )
+
+
+def _utc(value: Any) -> datetime | None:
+    """An ISO time from the report as naive UTC (None when absent or unreadable)."""
+    try:
+        moment = datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+    if moment is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
 
 
 def _short(text: str) -> str:

@@ -123,6 +123,8 @@ def test_lookup_needs_number_plus_party_name_or_code(client, make):
     assert "Surat tidak ditemukan" in alone.get_data(as_text=True)
     wrong = client.get("/cek-surat", query_string={"q": letter.number_text, "pihak": "Partai Lain"})
     assert "Surat tidak ditemukan" in wrong.get_data(as_text=True)
+    code_alone = client.get("/cek-surat", query_string={"q": code})
+    assert code_alone.headers["Location"].endswith(target)
     assert letter_registry.lookup(letter.number_text, "") is None
     assert letter_registry.lookup(letter.number_text, None) is None
 
