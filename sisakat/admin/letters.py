@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, TextAreaField
@@ -51,8 +51,13 @@ def _filters() -> dict:
         if request.args.get("status") in letter_registry.REGISTER_STATUSES
         else "",
         "year": year if year and 2000 <= year <= 2999 else None,
-        "party_id": request.args.get("partai", type=int),
+        "party_id": _bounded(request.args.get("partai", type=int)),
     }
+
+
+def _bounded(value: int | None) -> int | None:
+    """An id or page number within what the database can hold (hostile digits: ignored)."""
+    return value if value is not None and 0 < value < 2**31 else None
 
 
 @bp.get("/surat")
@@ -62,7 +67,8 @@ def letter_register():
     today = numbering.office_today()
     filters = _filters()
     query = letter_registry.register_query(**filters, today=today)
-    page = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE)
+    number = _bounded(request.args.get("page", 1, type=int)) or abort(404)
+    page = db.paginate(query, page=number, per_page=PER_PAGE)
     parties = db.session.execute(
         db.select(Party.id, Party.board_name).order_by(Party.board_name)
     ).all()
@@ -77,7 +83,7 @@ def letter_register():
     )
 
 
-@bp.post("/surat/<int:letter_id>/cabut")
+@bp.post("/surat/<int(max=2147483647):letter_id>/cabut")
 @role_required(Role.SUPERADMIN)
 def revoke_letter(letter_id: int):
     """Revoke an issued letter (reason required); the public page then says DICABUT."""

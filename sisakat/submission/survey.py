@@ -37,7 +37,7 @@ def _survey_helpers() -> dict:
     return {"pending_surveys": pending_surveys}
 
 
-@bp.route("/permohonan/<int:application_id>/survei", methods=["GET", "POST"])
+@bp.route("/permohonan/<int(max=2147483647):application_id>/survei", methods=["GET", "POST"])
 @role_required(Role.PEMOHON)
 def application_survey(application_id: int):
     """The SKM form for the party's own issued application (other parties' ids: 404)."""
