@@ -9,6 +9,7 @@ from sisakat.extensions import db
 from sisakat.models import ServiceForm
 from sisakat.public.forms import CheckLetterForm
 from sisakat.public.routes import bp
+from sisakat.public.verify import TOO_MANY_CHECKS, over_limit, private
 from sisakat.services import diagrams, letter_registry, richtext, service_info, storage
 
 
@@ -92,8 +93,6 @@ def guide():
 def check_letter():
     """Check a letter: the code printed under the QR alone, or the number with the party name or
     the code (a number alone never lists a letter). Found: redirect to its verification page."""
-    from sisakat.public.verify import TOO_MANY_CHECKS, over_limit, private
-
     form = CheckLetterForm(request.args)
     searched = "q" in request.args and form.validate()
     if searched:
