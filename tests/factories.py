@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 
 from sisakat.extensions import db
 from sisakat.models import Level, Party, PartyOfficer, Role, User
@@ -239,3 +239,81 @@ def application(
     if commit:
         db.session.commit()
     return app_
+
+
+# --- issued letters, public verification (issue5pub) -------------------------------------------
+
+
+def letter_token() -> str:
+    """A fresh public token: 128 random bits as unpadded upper-case base32 (26 characters)."""
+    import base64
+    import secrets
+
+    return base64.b32encode(secrets.token_bytes(16)).decode().rstrip("=")
+
+
+def issued_letter(owner: Party | None = None, *, commit: bool = True, **fields):
+    """An application in Terbit with its Letter in Berlaku and a stored signed PDF (a real
+    ReportLab PDF through storage.save_bytes), built directly, not through the approval routes.
+    ``fields`` override Letter columns; ``profile`` entries are merged into the snapshot."""
+    import json
+
+    from sisakat.models import ApplicationStatus, FileKind, Letter, LetterStatus, SigningMethod
+    from sisakat.models import utcnow as now
+    from sisakat.services import numbering, storage
+
+    owner = owner or party(commit=False)
+    app_ = application(owner, status=ApplicationStatus.TERBIT, documents=False, commit=False)
+    n = next(_seq)
+    signed = storage.save_bytes(
+        pdf_bytes(f"Surat Keterangan Terdaftar nomor {n}"),
+        kind=FileKind.LETTER_SIGNED,
+        content_type="application/pdf",
+        display_name=f"skt-{n}.pdf",
+        uploaded_by=None,
+    )
+    profile = {
+        "party_name": owner.party_name,
+        "abbreviation": owner.abbreviation,
+        "level": owner.level.value if owner.level else "",
+        "region_name": owner.region_name,
+        "reporter_name": owner.reporter_name,
+        "street": owner.street,
+        "phone": owner.phone,
+        "contact_email": owner.contact_email,
+        "officers": [{"position": o.position, "name": o.name} for o in owner.officers],
+    }
+    profile.update(fields.pop("profile", {}))
+    today = numbering.office_today()
+    values = {
+        "application_id": app_.id,
+        "token": letter_token(),
+        "status": LetterStatus.BERLAKU,
+        "number_text": f"200.1.5.3/{n}/BAN.KBP/{today.year}",
+        "letter_date": today,
+        "context_json": json.dumps({"profile": profile, "settings": {}}),
+        "signed_file_id": signed.id,
+        "signing_method": SigningMethod.PADES,
+        "signer_name": "Dr. Rahmat Contoh, M.Si.",
+        "signer_position": "Kepala Badan Kesatuan Bangsa dan Politik",
+        "signed_at": now(),
+        "validation_report": json.dumps(
+            {
+                "accepted": True,
+                "signer_common_name": "Rahmat Contoh",
+                "signer_issuer": "CN=OSD BSrE Uji",
+                "signing_time": "2026-01-05T03:00:00+00:00",
+                "timestamp_time": None,
+                "revocation_checked": True,
+            }
+        ),
+        "issued_at": now(),
+        "valid_until": today + timedelta(days=5 * 365),
+    }
+    values.update(fields)
+    obj = Letter(**values)
+    db.session.add(obj)
+    db.session.flush()
+    if commit:
+        db.session.commit()
+    return obj

@@ -23,7 +23,8 @@ ALLOWED: dict[tuple[S, Action], set[str]] = {
     (S.PERLU_PERBAIKAN, Action.AJUKAN_ULANG): {"owner"},
     (S.MENUNGGU_TTE, Action.TERBITKAN): {"penandatangan", "superadmin"},
     (S.TERBIT, Action.CABUT): {"superadmin"},
-    (S.TERBIT, Action.GANTI): {"superadmin"},
+    # The signer issuing a replacement supersedes the old letter (letter_registry).
+    (S.TERBIT, Action.GANTI): {"penandatangan", "superadmin"},
 }
 TARGET = {
     Action.AJUKAN: S.DIAJUKAN,

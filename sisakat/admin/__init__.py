@@ -14,6 +14,7 @@ __all__ = ["bp"]
 
 from sisakat.admin import (  # noqa: E402, F401
     audit_log,
+    letters,  # noqa: E402, F401 - register of issued letters, cabut
     reasons,
     requirements,
     service_hours,  # noqa: E402, F401

@@ -15,8 +15,7 @@ ELEMENT_COLUMNS = tuple(f"u{i}" for i in range(1, 10))
 class SurveyResponse(Base):
     """One respondent. ``application_id``: the issued application it rates (NULL when public).
 
-    UNIQUE gives one response per application. The foreign key to applications is added at merge
-    (applications are built in parallel).
+    UNIQUE gives one response per application.
     """
 
     __tablename__ = "survey_responses"
@@ -25,7 +24,9 @@ class SurveyResponse(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    application_id: Mapped[int | None] = mapped_column(sa.Integer, unique=True, nullable=True)
+    application_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("applications.id", ondelete="SET NULL"), unique=True, nullable=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     u1: Mapped[int] = mapped_column(sa.SmallInteger)
     u2: Mapped[int] = mapped_column(sa.SmallInteger)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileSize
+from flask_wtf.file import FileField, FileRequired, FileSize
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
@@ -105,7 +105,7 @@ for _i, (_text, _answers) in enumerate(QUESTIONS, start=1):
 
 
 class CheckLetterForm(FlaskForm):
-    """Search box for a letter number or verification code (GET, no CSRF)."""
+    """Search box: a letter number with the party name or code, or the code alone (GET)."""
 
     class Meta:
         csrf = False
@@ -118,4 +118,21 @@ class CheckLetterForm(FlaskForm):
             Length(max=120, message="Paling banyak 120 karakter."),
             *LINE,
         ],
+    )
+    # A number alone never lists a letter (serials are guessable): the party name or the code
+    # printed under the QR must come with it.
+    pihak = StringField(
+        "Nama partai atau kode verifikasi",
+        filters=[clean_text],
+        validators=[Length(max=200, message="Paling banyak 200 karakter."), *LINE],
+    )
+
+
+class CompareForm(FlaskForm):
+    """Upload a PDF to compare with the issued letter (hashed, never kept)."""
+
+    berkas = FileField(
+        "Berkas PDF surat",
+        validators=[FileRequired("Pilih berkas surat yang ingin dibandingkan.")],
+        render_kw={"accept": "application/pdf,.pdf"},
     )

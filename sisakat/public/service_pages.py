@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, redirect, render_template, request, url_for
 
+from sisakat.errors import render_error
 from sisakat.extensions import db
 from sisakat.models import ServiceForm
 from sisakat.public.forms import CheckLetterForm
 from sisakat.public.routes import bp
-from sisakat.services import diagrams, richtext, service_info, storage
+from sisakat.public.verify import TOO_MANY_CHECKS, over_limit, private
+from sisakat.services import diagrams, letter_registry, richtext, service_info, storage
 
 
 def _service_or_404(service_code: str) -> str:
@@ -89,11 +91,14 @@ def guide():
 
 @bp.get("/cek-surat")
 def check_letter():
-    """Check a letter by number or service_code.
-
-    The letter lookup is wired at merge (the letters work provides it). Until then every search
-    honestly answers "Surat tidak ditemukan": never a fake positive.
-    """
+    """Check a letter: the code printed under the QR alone, or the number with the party name or
+    the code (a number alone never lists a letter). Found: redirect to its verification page."""
     form = CheckLetterForm(request.args)
     searched = "q" in request.args and form.validate()
-    return render_template("public/check_letter.html", form=form, searched=searched)
+    if searched:
+        if over_limit("verify"):
+            return private(render_error(429, TOO_MANY_CHECKS))
+        letter = letter_registry.check(form.q.data, form.pihak.data)
+        if letter is not None:
+            return redirect(url_for(".verify_letter", token=letter.token))
+    return private(render_template("public/check_letter.html", form=form, searched=searched))

@@ -12,19 +12,43 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sisakat.extensions import db
-from sisakat.models import StoredFile, User, utcnow
+from sisakat.models import (
+    ApplicationDocument,
+    ApplicationRequirement,
+    Letter,
+    StoredFile,
+    User,
+    utcnow,
+)
 from sisakat.services import audit, settings, storage
 
 
 def personal_documents_past_retention(now: datetime, retention_days: int) -> list[StoredFile]:
-    """The policy: personal documents of applications whose letter was issued more than
-    ``retention_days`` before ``now`` and that are not purged yet.
-
-    Applications do not exist in this module's branch yet, so no file qualifies; the workflow
-    wiring selects the requirement files flagged ``personal_data`` of issued applications.
-    """
-    _cutoff = now - timedelta(days=retention_days)
-    return []
+    """The policy: the files of every uploaded version of a requirement flagged
+    ``personal_data``, in applications whose letter was issued more than ``retention_days``
+    before ``now``, and that are not purged yet."""
+    cutoff = now - timedelta(days=retention_days)
+    issued_long_ago = db.select(Letter.application_id).where(
+        Letter.issued_at.is_not(None), Letter.issued_at < cutoff
+    )
+    personal_files = (
+        db.select(ApplicationDocument.stored_file_id)
+        .join(
+            ApplicationRequirement,
+            ApplicationDocument.application_requirement_id == ApplicationRequirement.id,
+        )
+        .where(
+            ApplicationRequirement.personal_data.is_(True),
+            ApplicationRequirement.application_id.in_(issued_long_ago),
+        )
+    )
+    return list(
+        db.session.execute(
+            db.select(StoredFile)
+            .where(StoredFile.id.in_(personal_files), StoredFile.purged_at.is_(None))
+            .order_by(StoredFile.id)
+        ).scalars()
+    )
 
 
 def due_for_purge(now: datetime | None = None) -> list[StoredFile]:

@@ -98,6 +98,9 @@ DEFAULTS: dict[str, Any] = {
     # Monitoring (issue 8): boards whose term of office or SKT validity ends within this many
     # days get a reminder and appear in the staff's expiring list.
     "reminder.days_before": 60,
+    # Public verification page (issue5pub): offer the signed PDF for download there (off: the
+    # page shows the hash and compares uploads; the party downloads from its dashboard).
+    "verification.allow_download": False,
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

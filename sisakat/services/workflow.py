@@ -127,7 +127,9 @@ RULES: dict[Action, Rule] = {
     Action.GANTI: _rule(
         {Status.TERBIT},
         Status.DIGANTI,
-        {Role.SUPERADMIN},
+        # The signer issuing the replacement letter supersedes the old one automatically
+        # (letter_registry.supersede_previous, run from the issuing transaction).
+        {Role.PENANDATANGAN, Role.SUPERADMIN},
         message="SKT Anda diganti dengan surat baru.",
     ),
 }

@@ -9,4 +9,5 @@ from sisakat.submission import (
     applications,  # noqa: E402, F401
     letters,  # noqa: E402, F401
     renewal,  # noqa: E402, F401
+    survey,  # noqa: E402, F401 - survey after issue
 )

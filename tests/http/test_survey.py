@@ -30,13 +30,14 @@ def test_public_survey_is_stored_with_optional_respondent_data(client):
     assert client.post("/survei", data={**ANSWERS, "u1": "5"}).status_code == 200
 
 
-def test_one_response_per_issued_application(app):
+def test_one_response_per_issued_application(app, make):
+    first, second = make.issued_letter().application_id, make.issued_letter().application_id
     data = survey.SurveyInput(answers=(3,) * 9)
-    survey.submit(data, application_id=41)
+    survey.submit(data, application_id=first)
     db.session.commit()
     with pytest.raises(DomainError, match="sudah diisi"):
-        survey.submit(data, application_id=41)
-    survey.submit(data, application_id=42)
+        survey.submit(data, application_id=first)
+    survey.submit(data, application_id=second)
     survey.submit(data)  # public responses have no application
     survey.submit(data)
     assert db.session.execute(db.select(db.func.count(SurveyResponse.id))).scalar_one() == 4

@@ -107,3 +107,19 @@ def test_batch_signs_each_letter(app, login_as, pki, monkeypatch):
     assert "3 dari 3 surat berhasil" in page
     for letter in letters:
         assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
+
+
+def test_issuing_a_newer_letter_supersedes_the_previous_one(app, login_as, pki):
+    _pades(app, pki)
+    old = factories.issued_letter()
+    party = old.application.party
+    letter = h.prepared_letter(party)
+    _sign(login_as(factories.user(Role.PENANDATANGAN)), letter, P12_PASSPHRASE)
+    old = db.session.get(Letter, old.id)
+    assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
+    assert old.status == LetterStatus.DIGANTI
+    assert old.superseded_by_id == letter.id
+    assert old.application.status.value == "diganti"
+    page = app.test_client().get(f"/verifikasi/{old.token}").get_data(as_text=True)
+    assert "DIGANTI" in page
+    assert f"/verifikasi/{letter.token}" in page

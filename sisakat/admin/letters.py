@@ -1,0 +1,103 @@
+"""Super admin: the register of issued letters and revoking (cabut) a letter."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from sisakat.admin.routes import bp
+from sisakat.extensions import db
+from sisakat.forms_common import clean_text, no_control_chars
+from sisakat.models import Letter, Party, Role
+from sisakat.policies import role_required
+from sisakat.routing import flash_domain_errors, or_404
+from sisakat.services import letter_registry, numbering
+
+PER_PAGE = 25
+
+
+class RevokeForm(FlaskForm):
+    """Reason (shown in short on the public page), confirmation, and the version seen."""
+
+    reason = TextAreaField(
+        "Alasan pencabutan",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Alasan pencabutan wajib diisi."),
+            Length(max=letter_registry.REASON_MAX, message="Paling banyak 500 karakter."),
+            no_control_chars,
+        ],
+        render_kw={"rows": 2},
+    )
+    confirm = BooleanField(
+        "Saya yakin mencabut surat ini",
+        validators=[DataRequired("Centang konfirmasi pencabutan.")],
+    )
+    version = HiddenField()
+
+    def seen_version(self) -> int | None:
+        """The letter version the register showed (None when forged)."""
+        raw = (self.version.data or "").strip()
+        return int(raw) if raw.isdigit() else None
+
+
+def _filters() -> dict:
+    year = request.args.get("tahun", type=int)
+    return {
+        "status": request.args.get("status", "")
+        if request.args.get("status") in letter_registry.REGISTER_STATUSES
+        else "",
+        "year": year if year and 2000 <= year <= 2999 else None,
+        "party_id": _bounded(request.args.get("partai", type=int)),
+    }
+
+
+def _bounded(value: int | None) -> int | None:
+    """An id or page number within what the database can hold (hostile digits: ignored)."""
+    return value if value is not None and 0 < value < 2**31 else None
+
+
+@bp.get("/surat")
+@role_required(Role.SUPERADMIN)
+def letter_register():
+    """Issued letters with their effective status, filterable by status, year and party."""
+    today = numbering.office_today()
+    filters = _filters()
+    query = letter_registry.register_query(**filters, today=today)
+    number = _bounded(request.args.get("page", 1, type=int)) or abort(404)
+    page = db.paginate(query, page=number, per_page=PER_PAGE)
+    parties = db.session.execute(
+        db.select(Party.id, Party.board_name).order_by(Party.board_name)
+    ).all()
+    return render_template(
+        "admin/letter_register.html",
+        page=page,
+        filters=filters,
+        parties=parties,
+        statuses=letter_registry.REGISTER_STATUSES,
+        today=today,
+        revoke_form=RevokeForm,
+    )
+
+
+@bp.post("/surat/<int(max=2147483647):letter_id>/cabut")
+@role_required(Role.SUPERADMIN)
+def revoke_letter(letter_id: int):
+    """Revoke an issued letter (reason required); the public page then says DICABUT."""
+    letter = or_404(db.session.get(Letter, letter_id))
+    form = RevokeForm()
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for message in errors:
+                flash(message, "danger")
+        return redirect(url_for(".letter_register"))
+    with flash_domain_errors():
+        letter_registry.revoke(
+            letter, reason=form.reason.data, actor=current_user, seen_version=form.seen_version()
+        )
+        db.session.commit()
+        flash(f"Surat nomor {letter.number_text} dicabut.", "success")
+    return redirect(url_for(".letter_register"))

@@ -1,0 +1,99 @@
+"""The public verification page the QR code opens, the compare-upload, the optional download.
+
+Unknown, malformed and not-yet-issued tokens all get the same generic 404 page. Every answer
+carries ``Referrer-Policy: no-referrer`` (the URL holds the token) and ``Cache-Control: no-store``;
+requests are rate limited per address.
+"""
+
+from __future__ import annotations
+
+from flask import abort, make_response, render_template, request
+
+from sisakat.errors import render_error
+from sisakat.exceptions import DomainError
+from sisakat.extensions import db
+from sisakat.public.forms import CompareForm
+from sisakat.public.routes import bp
+from sisakat.services import letter_registry, numbering, ratelimit, settings, storage
+from sisakat.services.ratelimit import Limit
+
+VERIFY_LIMIT = Limit(hits=60, seconds=600)
+COMPARE_LIMIT = Limit(hits=20, seconds=600)
+TOO_MANY_CHECKS = (
+    "Terlalu banyak pemeriksaan surat dari alamat ini. Tunggu 10 menit lalu coba lagi."
+)
+
+
+def over_limit(kind: str, limit: Limit = VERIFY_LIMIT) -> bool:
+    """Count one request from this address (committed now: GETs count too)."""
+    key = f"{kind}:ip:{request.remote_addr or '-'}"
+    limited = ratelimit.is_limited(key, limit)
+    if not limited:
+        ratelimit.hit(key, limit)
+    db.session.commit()
+    return limited
+
+
+def private(answer):
+    """Add the headers of a page whose URL is a secret-ish token."""
+    response = make_response(answer)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _page(letter, *, form=None, comparison=None, status: int = 200):
+    view = letter_registry.public_view(letter, numbering.office_today())
+    body = render_template(
+        "public/verify.html",
+        letter=view,
+        form=form or CompareForm(formdata=None),
+        comparison=comparison,
+        allow_download=bool(settings.get("verification.allow_download")),
+    )
+    return private((body, status))
+
+
+@bp.get("/verifikasi/<token>")
+def verify_letter(token: str):
+    """The letter's public page: status banner, public facts, hash and the compare form."""
+    if over_limit("verify"):
+        return private(render_error(429, TOO_MANY_CHECKS))
+    letter = letter_registry.find_by_token(token)
+    if letter is None:
+        return private(render_error(404))
+    return _page(letter)
+
+
+@bp.post("/verifikasi/<token>/bandingkan")
+def compare_letter(token: str):
+    """Compare an uploaded file with the issued one, byte for byte; nothing is kept."""
+    if over_limit("verify-compare", COMPARE_LIMIT):
+        return private(render_error(429, TOO_MANY_CHECKS))
+    letter = letter_registry.find_by_token(token)
+    if letter is None:
+        return private(render_error(404))
+    form = CompareForm()
+    comparison, error = None, None
+    if form.validate_on_submit():
+        try:
+            comparison = letter_registry.compare_upload(letter, form.berkas.data.stream)
+        except DomainError as exc:
+            error = exc.message
+    if error:
+        form.berkas.errors = [*form.berkas.errors, error]
+    return _page(letter, form=form, comparison=comparison)
+
+
+@bp.get("/verifikasi/<token>/unduh")
+def download_letter(token: str):
+    """The signed PDF, only when the office turned ``verification.allow_download`` on."""
+    if over_limit("verify"):
+        return private(render_error(429, TOO_MANY_CHECKS))
+    letter = letter_registry.find_by_token(token)
+    if letter is None or not settings.get("verification.allow_download"):
+        return private(render_error(404))
+    if letter.signed_file is None:
+        abort(404)
+    name = f"SKT-{(letter.number_text or letter.token).replace('/', '-')}.pdf"
+    return private(storage.send(letter.signed_file, download_name=name))

@@ -1,0 +1,227 @@
+"""The register of issued letters: resolving public tokens, lookup by number, revoking and
+superseding, and comparing an uploaded file with the issued one (SIGNING.md §5).
+
+Only letters that were issued (Berlaku, Dicabut, Diganti) are ever visible to the public; a
+letter waiting for its signature resolves exactly like an unknown token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import BinaryIO
+
+import sqlalchemy as sa
+
+from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication, UploadRejected
+from sisakat.extensions import db
+from sisakat.models import Action, Application, Letter, LetterStatus, User, utcnow
+from sisakat.services import audit, workflow
+from sisakat.services.letter_public import PublicLetter, public_view, snapshot_profile
+
+__all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
+
+ISSUED = (LetterStatus.BERLAKU, LetterStatus.DICABUT, LetterStatus.DIGANTI)
+TOKEN_RE = re.compile(r"^[A-Z2-7]{26}$")  # 128 bits as unpadded base32
+COMPARE_MAX_BYTES = 25 * 1024 * 1024
+CHUNK = 64 * 1024
+REASON_MAX = 500
+
+
+def normalise_token(raw: str | None) -> str | None:
+    """Upper case without spaces and dashes (as people retype the printed code), or None when it
+    cannot be a token: no query is made for garbage."""
+    text = re.sub(r"[\s\-]", "", str(raw or "")).upper()
+    return text if TOKEN_RE.match(text) else None
+
+
+def find_by_token(token: str | None) -> Letter | None:
+    """The issued letter with this public token; None for unknown, malformed or not issued."""
+    normalised = normalise_token(token)
+    if normalised is None:
+        return None
+    return db.session.execute(
+        db.select(Letter).where(Letter.token == normalised, Letter.status.in_(ISSUED))
+    ).scalar_one_or_none()
+
+
+def _squash(text: str | None) -> str:
+    """Case- and space-insensitive form of a name."""
+    return "".join(str(text or "").split()).casefold()
+
+
+def lookup(number_text: str | None, party_name_or_code: str | None) -> Letter | None:
+    """The issued letter with this number whose party name (case/space-insensitive) or printed
+    verification code matches. A number alone never answers: serials are guessable."""
+    number = " ".join(str(number_text or "").split())
+    proof = str(party_name_or_code or "").strip()
+    if not number or not proof or len(number) > 120 or len(proof) > 200:
+        return None
+    candidates = (
+        db.session.execute(
+            db.select(Letter).where(Letter.number_text == number, Letter.status.in_(ISSUED))
+        )
+        .scalars()
+        .all()
+    )
+    code, name = normalise_token(proof), _squash(proof)
+    for letter in candidates:
+        if code is not None and letter.token == code:
+            return letter
+        if name and _squash(snapshot_profile(letter).get("party_name")) == name:
+            return letter
+    return None
+
+
+def check(query: str | None, party_name_or_code: str | None) -> Letter | None:
+    """The public search box: the verification code alone, or a number with the party name or
+    the code."""
+    if not str(party_name_or_code or "").strip():
+        return find_by_token(query)
+    return lookup(query, party_name_or_code)
+
+
+def revoke(letter: Letter, *, reason: str, actor: User, seen_version: int | None) -> Letter:
+    """Cabut: a registry change (the PDF cannot be unsigned). The page keeps resolving and says
+    DICABUT; the number stays in the register. The application moves to Dicabut."""
+    if seen_version != letter.version:
+        raise StaleApplication("Surat sudah diubah oleh pengguna lain. Muat ulang halaman.")
+    if letter.status != LetterStatus.BERLAKU:
+        raise InvalidTransition(f"Surat berstatus {letter.status.label} tidak dapat dicabut.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise GuardFailed("Alasan pencabutan wajib diisi.")
+    if len(reason) > REASON_MAX:
+        raise GuardFailed(f"Alasan paling banyak {REASON_MAX} karakter.")
+    letter.status = LetterStatus.DICABUT
+    letter.revoked_at = utcnow()
+    letter.revoked_reason = reason
+    letter.revoked_by_id = actor.id
+    application = letter.application
+    workflow.apply(
+        application, Action.CABUT, actor=actor, seen_version=application.version, note=reason
+    )
+    audit.record(
+        "letter.revoke",
+        actor=actor,
+        object_type="letter",
+        object_id=letter.id,
+        details={"number": letter.number_text, "reason": reason},
+    )
+    db.session.flush()
+    return letter
+
+
+def _previous_berlaku(new_letter: Letter) -> list[Letter]:
+    """The same party's other Berlaku letters for the same service."""
+    new_app = new_letter.application
+    return list(
+        db.session.execute(
+            db.select(Letter)
+            .join(Application, Letter.application_id == Application.id)
+            .where(
+                Application.party_id == new_app.party_id,
+                Application.service_code == new_app.service_code,
+                Letter.status == LetterStatus.BERLAKU,
+                Letter.id != new_letter.id,
+            )
+            .order_by(Letter.id)
+        ).scalars()
+    )
+
+
+def supersede_previous(new_letter: Letter, actor: User) -> list[Letter]:
+    """After ``new_letter`` is issued: the same party's earlier Berlaku letters for the same
+    service become Diganti (linked to the new one) and their applications move to Diganti.
+    Meant for ``services.letters.ON_ISSUED``; runs inside the issuing transaction."""
+    replaced = _previous_berlaku(new_letter)
+    for old in replaced:
+        old.status = LetterStatus.DIGANTI
+        old.superseded_by_id = new_letter.id
+        workflow.apply(
+            old.application,
+            Action.GANTI,
+            actor=actor,
+            seen_version=old.application.version,
+            note=f"Digantikan oleh surat nomor {new_letter.number_text}",
+        )
+        audit.record(
+            "letter.supersede",
+            actor=actor,
+            object_type="letter",
+            object_id=old.id,
+            details={"number": old.number_text, "superseded_by": new_letter.number_text},
+        )
+    db.session.flush()
+    return replaced
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing an uploaded file with the issued one."""
+
+    same: bool
+    uploaded_sha256: str
+    issued_sha256: str
+
+
+def compare_upload(
+    letter: Letter, stream: BinaryIO, *, max_bytes: int = COMPARE_MAX_BYTES
+) -> Comparison:
+    """Hash the upload while reading it (nothing is stored) and compare with the signed file."""
+    if letter.signed_file is None:
+        raise UploadRejected("Surat ini belum memiliki berkas bertanda tangan.")
+    digest, total = hashlib.sha256(), 0
+    while chunk := stream.read(CHUNK):
+        total += len(chunk)
+        if total > max_bytes:
+            raise UploadRejected("Berkas terlalu besar untuk dibandingkan.")
+        digest.update(chunk)
+    if total == 0:
+        raise UploadRejected("Berkas kosong. Pilih berkas PDF surat.")
+    uploaded = digest.hexdigest()
+    issued = letter.signed_file.sha256
+    return Comparison(same=uploaded == issued, uploaded_sha256=uploaded, issued_sha256=issued)
+
+
+REGISTER_STATUSES = ("berlaku", "kedaluwarsa", "dicabut", "diganti")
+
+
+def register_query(
+    *, status: str = "", year: int | None = None, party_id: int | None = None, today: date
+):
+    """Issued letters for the admin register, newest first, filtered by (effective) status,
+    letter year and party."""
+    query = (
+        db.select(Letter)
+        .join(Application, Letter.application_id == Application.id)
+        .where(Letter.status.in_(ISSUED))
+        .order_by(Letter.letter_date.desc(), Letter.id.desc())
+    )
+    if status == "kedaluwarsa":
+        query = query.where(Letter.status == LetterStatus.BERLAKU, Letter.valid_until < today)
+    elif status == "berlaku":
+        query = query.where(
+            Letter.status == LetterStatus.BERLAKU,
+            sa.or_(Letter.valid_until.is_(None), Letter.valid_until >= today),
+        )
+    elif status in ("dicabut", "diganti"):
+        query = query.where(Letter.status == LetterStatus(status))
+    if year:
+        query = query.where(Letter.letter_date.between(date(year, 1, 1), date(year, 12, 31)))
+    if party_id:
+        query = query.where(Application.party_id == party_id)
+    return query
+
+
+def _register_hooks() -> None:
+    """Issuing a newer letter for a party supersedes its previous one (once per process)."""
+    from sisakat.services import letters
+
+    if supersede_previous not in letters.ON_ISSUED:
+        letters.ON_ISSUED.append(supersede_previous)
+
+
+_register_hooks()

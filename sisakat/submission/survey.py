@@ -1,0 +1,60 @@
+"""The satisfaction survey after issue: one response per Terbit application, from its party."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from sisakat.extensions import db
+from sisakat.models import ApplicationStatus, Role
+from sisakat.policies import role_required
+from sisakat.public.forms import SurveyForm
+from sisakat.public.survey import survey_input
+from sisakat.routing import flash_domain_errors, or_404
+from sisakat.services import applications
+from sisakat.services import survey as survey_service
+from sisakat.submission.routes import bp
+
+
+def survey_url(application_id: int, *, external: bool = False) -> str:
+    """Where the party rates an issued application (for the issue notification's link)."""
+    return url_for(
+        "submission.application_survey", application_id=application_id, _external=external
+    )
+
+
+def pending_surveys(items) -> set[int]:
+    """Ids of Terbit applications among ``items`` that have no survey response yet."""
+    return {
+        a.id
+        for a in items
+        if a.status == ApplicationStatus.TERBIT and not survey_service.has_answered(a.id)
+    }
+
+
+@bp.app_context_processor
+def _survey_helpers() -> dict:
+    return {"pending_surveys": pending_surveys}
+
+
+@bp.route("/permohonan/<int(max=2147483647):application_id>/survei", methods=["GET", "POST"])
+@role_required(Role.PEMOHON)
+def application_survey(application_id: int):
+    """The SKM form for the party's own issued application (other parties' ids: 404)."""
+    application = or_404(applications.get_for_user(application_id, current_user))
+    if application.status != ApplicationStatus.TERBIT or survey_service.has_answered(
+        application.id
+    ):
+        answered = survey_service.has_answered(application.id)
+        return render_template(
+            "submission/survey_closed.html", application=application, answered=answered
+        )
+    form = SurveyForm()
+    if form.validate_on_submit():
+        with flash_domain_errors() as outcome:
+            survey_service.submit(survey_input(form), application_id=application.id)
+            db.session.commit()
+        if outcome.ok:
+            flash("Terima kasih, jawaban survei Anda sudah kami terima.", "success")
+            return redirect(url_for(".dashboard"))
+    return render_template("public/survey.html", form=form, action=survey_url(application.id))

@@ -1,0 +1,95 @@
+"""The admin register of issued letters, revoking (cabut) and supersession (ganti)."""
+
+from __future__ import annotations
+
+from sisakat.extensions import db
+from sisakat.models import (
+    ApplicationHistory,
+    ApplicationStatus,
+    AuditEvent,
+    Letter,
+    LetterStatus,
+    Role,
+)
+from sisakat.services import letter_registry
+from tests.letter_helpers import page
+
+
+def _history_notes(application_id: int) -> list[str]:
+    return list(
+        db.session.execute(
+            db.select(ApplicationHistory.note).where(
+                ApplicationHistory.application_id == application_id
+            )
+        ).scalars()
+    )
+
+
+def test_revoke_needs_a_reason_then_moves_letter_and_application(app, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    letter = make.issued_letter()
+    url = f"/admin/surat/{letter.id}/cabut"
+    refused = admin.post(url, data={"reason": "  ", "confirm": "y", "version": letter.version})
+    assert refused.status_code == 302
+    assert "Alasan pencabutan wajib diisi." in page(admin, "/admin/surat")
+    assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
+    reason = "SK kepengurusan dibatalkan oleh DPP."
+    done = admin.post(url, data={"reason": reason, "confirm": "y", "version": letter.version})
+    assert done.headers["Location"].endswith("/admin/surat")
+    revoked = db.session.get(Letter, letter.id)
+    assert revoked.status == LetterStatus.DICABUT
+    assert revoked.revoked_reason == reason
+    assert revoked.revoked_at is not None
+    assert revoked.number_text == letter.number_text  # the number stays in the register
+    assert revoked.application.status == ApplicationStatus.DICABUT
+    assert reason in _history_notes(letter.application_id)
+    audit = db.session.execute(
+        db.select(AuditEvent).where(AuditEvent.action == "letter.revoke")
+    ).scalar_one()
+    assert audit.object_id == str(letter.id)
+    assert "DICABUT" in page(admin, f"/verifikasi/{letter.token}")
+
+
+def test_revoke_refuses_without_confirmation_and_on_a_stale_page(app, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    letter = make.issued_letter()
+    url = f"/admin/surat/{letter.id}/cabut"
+    admin.post(url, data={"reason": "Alasan uji.", "version": letter.version})
+    assert "Centang konfirmasi pencabutan." in page(admin, "/admin/surat")
+    admin.post(url, data={"reason": "Alasan uji.", "confirm": "y", "version": "999"})
+    assert "Muat ulang halaman" in page(admin, "/admin/surat")
+    assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
+    assert admin.post("/admin/surat/999999/cabut", data={"reason": "x"}).status_code == 404
+
+
+def test_register_filters_by_status_and_party_and_links_public_page(app, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    kept = make.issued_letter()
+    revoked = make.issued_letter(status=LetterStatus.DICABUT, revoked_reason="Uji.")
+    html = page(admin, "/admin/surat")
+    assert kept.number_text in html
+    assert f"/verifikasi/{kept.token}" in html
+    only_revoked = page(admin, "/admin/surat?status=dicabut")
+    assert revoked.number_text in only_revoked
+    assert kept.number_text not in only_revoked
+    by_party = page(admin, f"/admin/surat?partai={kept.application.party_id}&tahun=abc")
+    assert kept.number_text in by_party
+    assert revoked.number_text not in by_party
+    assert admin.get("/admin/surat?page=999").status_code == 404
+
+
+def test_supersede_previous_replaces_the_older_letter(app, make):
+    signer = make.user(Role.PENANDATANGAN)
+    party = make.party()
+    old, other = make.issued_letter(party), make.issued_letter()
+    new = make.issued_letter(party)
+    replaced = letter_registry.supersede_previous(new, signer)
+    db.session.commit()
+    assert [r.id for r in replaced] == [old.id]
+    old = db.session.get(Letter, old.id)
+    assert old.status == LetterStatus.DIGANTI
+    assert old.superseded_by_id == new.id
+    assert old.application.status == ApplicationStatus.DIGANTI
+    assert f"Digantikan oleh surat nomor {new.number_text}" in _history_notes(old.application_id)
+    assert db.session.get(Letter, new.id).status == LetterStatus.BERLAKU
+    assert db.session.get(Letter, other.id).status == LetterStatus.BERLAKU

@@ -1,0 +1,170 @@
+"""QR-1 and QR-2: the public verification page the QR opens, compare-upload, lookup."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+from sisakat.extensions import db
+from sisakat.models import LetterStatus, Role, utcnow
+from sisakat.services import letter_registry, numbering, storage
+from tests.letter_helpers import fixed_clock, page, stored_count
+
+
+def test_unknown_malformed_and_unissued_tokens_get_one_404(client, make):
+    pending = make.issued_letter(status=LetterStatus.MENUNGGU_TTE)
+    tokens = [make.letter_token(), "bukan-token", "A" * 200, pending.token, pending.token.lower()]
+    bodies = set()
+    for token in tokens:
+        response = client.get(f"/verifikasi/{token}")
+        assert response.status_code == 404
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+        assert response.headers["Cache-Control"] == "no-store"
+        bodies.add(response.get_data(as_text=True))
+    assert len(bodies) == 1
+    assert "Halaman tidak ditemukan" in bodies.pop()
+
+
+def test_verification_is_rate_limited_per_address(app, client, make):
+    fixed_clock(app)
+    letter = make.issued_letter()
+    for i in range(60):
+        token = letter.token if i % 10 == 0 else make.letter_token()
+        assert client.get(f"/verifikasi/{token}").status_code in (200, 404)
+    refused = client.get(f"/verifikasi/{letter.token}")
+    assert refused.status_code == 429
+    assert "Terlalu banyak pemeriksaan surat" in refused.get_data(as_text=True)
+    elsewhere = app.test_client().get(
+        f"/verifikasi/{letter.token}", environ_base={"REMOTE_ADDR": "10.9.8.7"}
+    )
+    assert elsewhere.status_code == 200
+    fixed_clock(app, 1_000_000.0 + 600)  # the next window
+    assert client.get(f"/verifikasi/{letter.token}").status_code == 200
+
+
+def test_berlaku_dicabut_diganti_and_kedaluwarsa_are_shown(client, make):
+    party = make.party()
+    old, new = make.issued_letter(party), make.issued_letter(party)
+    old.status, old.superseded_by_id = LetterStatus.DIGANTI, new.id
+    revoked = make.issued_letter(
+        status=LetterStatus.DICABUT, revoked_at=utcnow(), revoked_reason="Kepengurusan dibekukan."
+    )
+    expired = make.issued_letter(valid_until=numbering.office_today() - timedelta(days=1))
+    db.session.commit()
+    assert "BERLAKU" in page(client, f"/verifikasi/{new.token}")
+    assert f"/verifikasi/{old.token}" in page(client, f"/verifikasi/{new.token}")
+    replaced = page(client, f"/verifikasi/{old.token}")
+    assert "DIGANTI" in replaced
+    assert f"/verifikasi/{new.token}" in replaced
+    assert new.number_text in replaced
+    html = page(client, f"/verifikasi/{revoked.token}")
+    assert "DICABUT" in html
+    assert "Kepengurusan dibekukan." in html
+    assert "KEDALUWARSA" in page(client, f"/verifikasi/{expired.token}")
+
+
+def test_page_shows_no_personal_data_and_the_stored_hash(client, make):
+    verifier = make.user(Role.VERIFIKATOR, full_name="Verifikator Rahasiawati")
+    letter = make.issued_letter(
+        profile={
+            "nik": "1671010101800001",
+            "street": "Jalan Rahasia Nomor 9",
+            "phone": "081377778888",
+            "contact_email": "ketua.rahasia@contoh.test",
+            "reporter_name": "Bambang Rahasia",
+            "officers": [{"position": "Sekretaris", "name": "Sutini Rahasia"}],
+        }
+    )
+    letter.application.claimed_by_id = verifier.id
+    db.session.commit()
+    response = client.get(f"/verifikasi/{letter.token.lower()}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    for secret in ("1671010101800001", "Rahasia", "081377778888", "ketua.rahasia", "Rahasiawati"):
+        assert secret not in html
+    assert letter.signer_name in html
+    assert letter.application.party.party_name in html
+    assert "Surat Keterangan Terdaftar" in html
+    assert letter.number_text in html
+    assert letter.signed_file.sha256 in html
+
+
+def test_compare_upload_same_and_different_keeps_nothing(client, make):
+    letter = make.issued_letter()
+    issued = storage.read_bytes(letter.signed_file)
+    before = stored_count()
+    url = f"/verifikasi/{letter.token}/bandingkan"
+    same = client.post(url, data={"berkas": (io.BytesIO(issued), "surat.pdf")})
+    assert "Berkas ini SAMA PERSIS dengan surat yang diterbitkan" in same.get_data(as_text=True)
+    assert same.headers["Cache-Control"] == "no-store"
+    altered = issued + b"\n% diubah\n"
+    other = client.post(url, data={"berkas": (io.BytesIO(altered), "surat.pdf")})
+    html = other.get_data(as_text=True)
+    assert "Berkas ini BERBEDA" in html
+    assert letter.signed_file.sha256 in html
+    assert letter_registry.compare_upload(letter, io.BytesIO(altered)).uploaded_sha256 in html
+    assert stored_count() == before
+
+
+def test_lookup_needs_number_plus_party_name_or_code(client, make):
+    letter = make.issued_letter()
+    name = letter.application.party.party_name
+    target = f"/verifikasi/{letter.token}"
+    spaced = "  " + name.upper().replace(" ", "   ") + " "
+    by_name = client.get("/cek-surat", query_string={"q": letter.number_text, "pihak": spaced})
+    assert by_name.status_code == 302
+    assert by_name.headers["Location"].endswith(target)
+    code = "-".join(letter.token.lower()[i : i + 5] for i in range(0, 26, 5))
+    by_code = client.get("/cek-surat", query_string={"q": letter.number_text, "pihak": code})
+    assert by_code.headers["Location"].endswith(target)
+    alone = client.get("/cek-surat", query_string={"q": letter.number_text})
+    assert alone.status_code == 200
+    assert "Surat tidak ditemukan" in alone.get_data(as_text=True)
+    wrong = client.get("/cek-surat", query_string={"q": letter.number_text, "pihak": "Partai Lain"})
+    assert "Surat tidak ditemukan" in wrong.get_data(as_text=True)
+    code_alone = client.get("/cek-surat", query_string={"q": code})
+    assert code_alone.headers["Location"].endswith(target)
+    assert letter_registry.lookup(letter.number_text, "") is None
+    assert letter_registry.lookup(letter.number_text, None) is None
+
+
+def test_unissued_letter_is_not_found_by_number_and_code(client, make):
+    pending = make.issued_letter(status=LetterStatus.PERLU_TINJAUAN)
+    found = client.get(
+        "/cek-surat", query_string={"q": pending.number_text, "pihak": pending.token}
+    )
+    assert "Surat tidak ditemukan" in found.get_data(as_text=True)
+    assert letter_registry.find_by_token(pending.token) is None
+
+
+def test_download_is_offered_only_when_the_setting_is_on(client, make, app):
+    from sisakat.services import settings
+
+    letter = make.issued_letter()
+    assert client.get(f"/verifikasi/{letter.token}/unduh").status_code == 404
+    assert "Unduh surat" not in page(client, f"/verifikasi/{letter.token}")
+    settings.update({"verification.allow_download": True}, actor=None)
+    db.session.commit()
+    assert "Unduh surat" in page(client, f"/verifikasi/{letter.token}")
+    response = client.get(f"/verifikasi/{letter.token}/unduh")
+    assert response.status_code == 200
+    assert response.data == storage.read_bytes(letter.signed_file)
+    response.close()
+
+
+def test_scan_is_marked_and_expiry_starts_the_day_after_valid_until(client, make):
+    from sisakat.models import SigningMethod
+
+    letter = make.issued_letter(signing_method=SigningMethod.SCAN, validation_report=None)
+    html = page(client, f"/verifikasi/{letter.token}")
+    assert "Tidak ditandatangani secara elektronik" in html
+    assert "Ringkasan pemeriksaan tanda tangan" not in html
+    last_day = letter.valid_until
+    assert letter_registry.public_view(letter, last_day).banner == "BERLAKU"
+    expired = letter_registry.public_view(letter, last_day + timedelta(days=1))
+    assert expired.banner == "KEDALUWARSA"
+    assert (
+        "status pencabutan sertifikat: diperiksa"
+        in page(client, f"/verifikasi/{make.issued_letter().token}").lower()
+    )

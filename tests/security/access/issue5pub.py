@@ -1,0 +1,22 @@
+"""Access rows for the public verification page, the letter register and the survey after issue."""
+
+from sisakat.models import Role
+from tests import factories
+from tests.security.matrix import Expect, pemohon_only, public, staff
+
+ROWS = {
+    "public.verify_letter": public(),
+    "public.compare_letter": public("POST"),
+    # Off by default (verification.allow_download): the same 404 for everyone.
+    "public.download_letter": Expect(404, 404, 404, 404, 404, 404),
+    "admin.letter_register": staff(Role.SUPERADMIN),
+    "admin.revoke_letter": staff(Role.SUPERADMIN, method="POST"),
+    # Party A's own application (a non-Terbit one answers with a notice); party B gets 404.
+    "submission.application_survey": pemohon_only(owner_only=True),
+}
+
+
+def setup(world) -> None:
+    """Party A's issued letter (Berlaku) and its Terbit application."""
+    letter = factories.issued_letter(world.args["party_a"])
+    world.args.update(token=letter.token, letter_id=letter.id, application_id=letter.application_id)
