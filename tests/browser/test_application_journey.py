@@ -98,7 +98,11 @@ def test_submit_return_fix_one_document_resubmit_and_approve(
         assert (only.stored_file.sha256, only.verdict) == (j.sha256(pdfs[name]), Verdict.SESUAI)
 
 
-def test_submitting_with_missing_documents_lists_exactly_what_is_missing(page, make, tmp_path):
+@pytest.mark.parametrize("fixture", ["page", "phone_page"])
+def test_submitting_with_missing_documents_lists_exactly_what_is_missing(
+    request, fixture, make, tmp_path
+):
+    page = request.getfixturevalue(fixture)
     owner, _board = s.ready_party(make)
     j.log_in(page, owner)
     page.get_by_role("button", name="Buat Permohonan").click()
@@ -109,6 +113,7 @@ def test_submitting_with_missing_documents_lists_exactly_what_is_missing(page, m
     expect(page.get_by_role("heading", level=1)).to_contain_text("Draf")
     for name in s.REQUIRED[1:]:
         expect(s.item(page, name)).to_contain_text("Belum diunggah")
+    assert j.fits_width(page)
     j.fresh()
     application = db.session.scalars(db.select(Application)).one()
     assert application.status == ApplicationStatus.DRAF
