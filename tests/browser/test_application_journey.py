@@ -155,3 +155,36 @@ def test_two_verifiers_at_once_the_second_sees_who_changed_it(page, browser, liv
         (Action.SETUJUI, s.VERIFIER[0]),
     ]
     assert db.session.scalars(db.select(Letter)).one().application_id == application.id
+
+
+def test_same_verifier_in_two_tabs_the_stale_tab_cannot_undo_the_return(page, make):
+    """AC-5 with one person: the review is open in two tabs; the return sent from the first
+    tab stands, the approval from the stale second tab is refused with who changed it."""
+    vera = make.user(Role.VERIFIKATOR, username=s.VERIFIER[0], full_name=s.VERIFIER[1])
+    application = make.application(
+        status=ApplicationStatus.DIVERIFIKASI, claimed_by=vera, verdict=Verdict.TIDAK_SESUAI
+    )
+    review = f"/petugas/permohonan/{application.id}"
+    j.fresh()
+    j.log_in(page, s.VERIFIER[0])
+    second, errors = page.context.new_page(), []
+    second.on("pageerror", lambda exc: errors.append(str(exc)))
+    for tab in (page, second):
+        tab.goto(review)
+    page.get_by_label("Catatan untuk pemohon").fill("Semua dokumen belum dilegalisir.")
+    page.get_by_role("button", name="Kembalikan untuk Perbaikan").click()
+    assert "Permohonan dikembalikan untuk perbaikan." in j.alert_text(page)
+    second.get_by_role("button", name="Setujui").click()
+    expect(second.get_by_role("alert").first).to_contain_text(
+        f"Permohonan sudah diubah oleh {s.VERIFIER[1]} pada "
+    )
+    expect(second.get_by_role("heading", level=1)).to_contain_text("Perlu Perbaikan")
+    expect(s.timeline(second)).to_contain_text("Catatan: Semua dokumen belum dilegalisir.")
+    assert not errors
+    j.fresh()
+    application = db.session.get(Application, application.id)
+    assert application.status == ApplicationStatus.PERLU_PERBAIKAN
+    assert [(h.action, h.note) for h in timeline(application)][1:] == [
+        (Action.KEMBALIKAN, "Semua dokumen belum dilegalisir.")
+    ]
+    assert db.session.scalars(db.select(Letter)).first() is None
