@@ -8,6 +8,7 @@ An endpoint in ``app.url_map`` without a row fails the test, so no route ships u
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ class Expect:
     superadmin: str | int
     method: str = "GET"
     query: str = ""  # appended to the URL, e.g. "?q=x"
+    # URL parameter -> world.args key, when this endpoint needs another object than the one the
+    # parameter name usually means (e.g. ("letter_id", "issued_letter_id")).
+    args: tuple[tuple[str, str], ...] = ()
 
     def for_role(self, role: str) -> str | int:
         """The expectation for one user kind."""
@@ -88,6 +92,7 @@ def area_modules() -> list:
     ]
 
 
+@functools.cache
 def all_rows() -> dict[str, Expect]:
     """Merged ROWS of every area; an endpoint listed twice is an error."""
     rows: dict[str, Expect] = {}
@@ -128,8 +133,15 @@ def first_allowed_role(expect: Expect) -> str | None:
 
 
 def rule_url(app, rule, args: dict) -> str:
-    """The URL of ``rule`` built with the world's ids."""
+    """The URL of ``rule`` built with the world's ids (honouring the row's ``args`` mapping)."""
     from flask import url_for
 
+    mapping = dict(all_rows()[rule.endpoint].args) if rule.endpoint in all_rows() else {}
+    values = {}
+    for name in rule.arguments:
+        key = mapping.get(name, name)
+        key = key if key in args else name  # callers may pass the parameter name directly
+        assert key in args, f"{rule.endpoint}: no value for <{name}> (add it in a setup(world))"
+        values[name] = args[key]
     with app.test_request_context():
-        return url_for(rule.endpoint, **{name: args[name] for name in rule.arguments})
+        return url_for(rule.endpoint, **values)

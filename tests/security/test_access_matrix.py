@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.security.matrix import LOGIN, OK, ROLES, all_rows, build_world
+from tests.security.matrix import LOGIN, OK, ROLES, all_rows, build_world, rule_url
 
 SKIP = {"static"}
 
@@ -13,17 +13,6 @@ SKIP = {"static"}
 def world(app):
     """Party A and B accounts, one user per staff role, and each area's objects."""
     return build_world()
-
-
-def _url(app, rule, args: dict) -> str:
-    values = {}
-    for name in rule.arguments:
-        assert name in args, f"{rule.endpoint}: no value for <{name}> (add it in a setup(world))"
-        values[name] = args[name]
-    with app.test_request_context():
-        from flask import url_for
-
-        return url_for(rule.endpoint, **values)
 
 
 def _check(response, expected, method: str, who: str, endpoint: str) -> None:
@@ -53,7 +42,7 @@ def test_access_matrix(app, world, login_as):
         if rule.endpoint in SKIP:
             continue
         expect = rows[rule.endpoint]
-        url = _url(app, rule, world.args) + expect.query
+        url = rule_url(app, rule, world.args) + expect.query
         for who in ROLES:
             user = world.users[who]
             client = login_as(user) if user is not None else app.test_client()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from sisakat.extensions import db
-from tests.security.matrix import all_rows, build_world, first_allowed_role
+from tests.security.matrix import all_rows, build_world, first_allowed_role, rule_url
 
 
 def _row_counts() -> dict[str, int]:
@@ -27,10 +27,7 @@ def test_every_post_without_token_is_refused(csrf_app, login_as):
         who = first_allowed_role(expect)
         user = world.users[who]
         client = login_as(user) if user is not None else csrf_app.test_client()
-        with csrf_app.test_request_context():
-            from flask import url_for
-
-            url = url_for(rule.endpoint, **{k: world.args[k] for k in rule.arguments})
+        url = rule_url(csrf_app, rule, world.args)
         before = _row_counts()
         response = client.post(url, data={})
         assert response.status_code == 400, f"{rule.endpoint} without CSRF token"

@@ -1,5 +1,7 @@
 """Access rows for the public verification page, the letter register and the survey after issue."""
 
+from dataclasses import replace
+
 from sisakat.models import Role
 from tests import factories
 from tests.security.matrix import Expect, pemohon_only, public, staff
@@ -10,13 +12,21 @@ ROWS = {
     # Off by default (verification.allow_download): the same 404 for everyone.
     "public.download_letter": Expect(404, 404, 404, 404, 404, 404),
     "admin.letter_register": staff(Role.SUPERADMIN),
-    "admin.revoke_letter": staff(Role.SUPERADMIN, method="POST"),
-    # Party A's own application (a non-Terbit one answers with a notice); party B gets 404.
-    "submission.application_survey": pemohon_only(owner_only=True),
+    "admin.revoke_letter": replace(
+        staff(Role.SUPERADMIN, method="POST"), args=(("letter_id", "issued_letter_id"),)
+    ),
+    # Party A's own Terbit application; party B gets 404.
+    "submission.application_survey": replace(
+        pemohon_only(owner_only=True), args=(("application_id", "issued_application_id"),)
+    ),
 }
 
 
 def setup(world) -> None:
     """Party A's issued letter (Berlaku) and its Terbit application."""
     letter = factories.issued_letter(world.args["party_a"])
-    world.args.update(token=letter.token, letter_id=letter.id, application_id=letter.application_id)
+    world.args.update(
+        token=letter.token,
+        issued_letter_id=letter.id,
+        issued_application_id=letter.application_id,
+    )
