@@ -6,7 +6,16 @@ import importlib
 
 from flask import Flask
 
-from sisakat import converters, db_setup, errors, extensions, sessions, templating, web
+from sisakat import (
+    converters,
+    db_setup,
+    errors,
+    extensions,
+    form_messages,
+    sessions,
+    templating,
+    web,
+)
 
 # Blueprint packages; each exposes ``bp`` (created in its routes.py).
 BLUEPRINTS = (
@@ -32,6 +41,7 @@ def init_all(app: Flask) -> None:
     extensions.migrate.init_app(app, extensions.db, directory=str(_migrations_dir()))
     extensions.login_manager.init_app(app)
     extensions.csrf.init_app(app)
+    form_messages.install()
     db_setup.init_app(app)
     sessions.init_app(app)
     web.init_app(app)

@@ -1,0 +1,29 @@
+"""WTForms' own messages reach users in Bahasa Indonesia, not English."""
+
+from sisakat.extensions import db
+from sisakat.models import Requirement, Role
+
+
+def test_non_number_in_integer_field_gets_indonesian_message(app, make, login_as):
+    client = login_as(make.user(Role.SUPERADMIN))
+    before = db.session.execute(db.select(db.func.count()).select_from(Requirement)).scalar()
+    response = client.post(
+        "/admin/persyaratan/baru",
+        data={"name": "Dokumen uji", "description": "", "sort_order": "dua", "required": "y"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Masukkan bilangan bulat." in page
+    assert "Not a valid integer value." not in page
+    assert 'value="Dokumen uji"' in page  # what was typed stays
+    after = db.session.execute(db.select(db.func.count()).select_from(Requirement)).scalar()
+    assert after == before
+
+
+def test_invalid_date_filter_gets_indonesian_message(app, make, login_as):
+    client = login_as(make.user(Role.SUPERADMIN))
+    response = client.get("/admin/log-audit?date_from=bukan-tanggal")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Tanggal tidak valid." in page
+    assert "Not a valid date value." not in page
