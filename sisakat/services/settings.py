@@ -6,8 +6,12 @@ Every change writes an audit row. Later issues add keys to ``DEFAULTS``; nothing
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import json
 from typing import Any
+
+from flask import g, has_request_context
 
 from sisakat.extensions import db
 from sisakat.models import Setting, User
@@ -103,7 +107,29 @@ DEFAULTS: dict[str, Any] = {
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 
+def _cache() -> dict[str, Any] | None:
+    """The settings read during this request (``flask.g``), or None outside a request.
+
+    Per request only: a change saved by another worker is seen by the next request. Outside a
+    request (CLI, tests' own app context) every read goes to the database as before."""
+    if not has_request_context():
+        return None
+    cache = g.get("_settings_cache")
+    if cache is None:
+        cache = g._settings_cache = {}
+    return cache
+
+
+def clear_cache() -> None:
+    """Forget what this request read (after a change)."""
+    if has_request_context():
+        g.pop("_settings_cache", None)
+
+
 def _load_all() -> dict[str, Any]:
+    cache = _cache()
+    if cache is not None and "*" in cache:
+        return copy.deepcopy(cache["*"])
     rows = db.session.execute(db.select(Setting.key, Setting.value)).all()
     values = dict(DEFAULTS)
     for key, raw in rows:
@@ -111,18 +137,32 @@ def _load_all() -> dict[str, Any]:
             values[key] = json.loads(raw)
         except ValueError:
             continue
+    if cache is not None:
+        cache["*"] = copy.deepcopy(values)
     return values
 
 
 def get(key: str) -> Any:
-    """One setting's value (the code default when never set)."""
+    """One setting's value (the code default when never set); read once per request."""
+    cache = _cache()
+    if cache is not None:
+        if "*" in cache:
+            return _fresh(cache["*"].get(key, DEFAULTS.get(key)))
+        if key in cache:
+            return _fresh(cache[key])
     row = db.session.get(Setting, key)
-    if row is None:
-        return DEFAULTS.get(key)
-    try:
-        return json.loads(row.value)
-    except ValueError:
-        return DEFAULTS.get(key)
+    value = DEFAULTS.get(key)
+    if row is not None:
+        with contextlib.suppress(ValueError):
+            value = json.loads(row.value)
+    if cache is not None:
+        cache[key] = value
+    return _fresh(value)
+
+
+def _fresh(value: Any) -> Any:
+    """A copy of a list or dict value, so a caller changing it cannot change the cache."""
+    return copy.deepcopy(value) if isinstance(value, (list, dict)) else value
 
 
 def group(prefix: str) -> dict[str, Any]:
@@ -137,6 +177,7 @@ def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
     unknown = [k for k in values if k not in DEFAULTS]
     if unknown:
         raise KeyError(f"unknown settings: {unknown}")
+    clear_cache()
     current = _load_all()
     changed = [k for k, v in values.items() if current.get(k) != v]
     for key in changed:
@@ -152,6 +193,7 @@ def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
             "settings.update", actor=actor, object_type="settings", details={"keys": changed}
         )
     db.session.flush()
+    clear_cache()
     return changed
 
 
