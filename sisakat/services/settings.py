@@ -127,9 +127,11 @@ def clear_cache() -> None:
 
 
 def _load_all() -> dict[str, Any]:
+    """Every setting (defaults overlaid with the table), one query per request; callers must
+    not change the dict (``get`` and ``group`` hand out copies of list and dict values)."""
     cache = _cache()
     if cache is not None and "*" in cache:
-        return copy.deepcopy(cache["*"])
+        return cache["*"]
     rows = db.session.execute(db.select(Setting.key, Setting.value)).all()
     values = dict(DEFAULTS)
     for key, raw in rows:
@@ -138,7 +140,7 @@ def _load_all() -> dict[str, Any]:
         except ValueError:
             continue
     if cache is not None:
-        cache["*"] = copy.deepcopy(values)
+        cache["*"] = values
     return values
 
 
@@ -167,9 +169,8 @@ def _fresh(value: Any) -> Any:
 
 def group(prefix: str) -> dict[str, Any]:
     """All settings under ``prefix.`` as a dict keyed by the rest of the key, in one query."""
-    values = _load_all()
     start = prefix + "."
-    return {k[len(start) :]: v for k, v in values.items() if k.startswith(start)}
+    return {k[len(start) :]: _fresh(v) for k, v in _load_all().items() if k.startswith(start)}
 
 
 def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
