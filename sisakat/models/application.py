@@ -94,6 +94,8 @@ class Application(Base):
             f" OR (status NOT IN ({_OPEN_SQL}) AND open_party_id IS NULL)",
             name="open_party",
         ),
+        # The verification queue: status IN (...) ORDER BY status_changed_at, id (services/queue).
+        sa.Index("ix_applications_status_queue", "status", "status_changed_at", "id"),
     )
 
     @property

@@ -6,8 +6,12 @@ Every change writes an audit row. Later issues add keys to ``DEFAULTS``; nothing
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import json
 from typing import Any
+
+from flask import g, has_request_context
 
 from sisakat.extensions import db
 from sisakat.models import Setting, User
@@ -106,7 +110,31 @@ DEFAULTS: dict[str, Any] = {
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 
+def _cache() -> dict[str, Any] | None:
+    """The settings read during this request (``flask.g``), or None outside a request.
+
+    Per request only: a change saved by another worker is seen by the next request. Outside a
+    request (CLI, tests' own app context) every read goes to the database as before."""
+    if not has_request_context():
+        return None
+    cache = g.get("_settings_cache")
+    if cache is None:
+        cache = g._settings_cache = {}
+    return cache
+
+
+def clear_cache() -> None:
+    """Forget what this request read (after a change)."""
+    if has_request_context():
+        g.pop("_settings_cache", None)
+
+
 def _load_all() -> dict[str, Any]:
+    """Every setting (defaults overlaid with the table), one query per request; callers must
+    not change the dict (``get`` and ``group`` hand out copies of list and dict values)."""
+    cache = _cache()
+    if cache is not None and "*" in cache:
+        return cache["*"]
     rows = db.session.execute(db.select(Setting.key, Setting.value)).all()
     values = dict(DEFAULTS)
     for key, raw in rows:
@@ -114,25 +142,38 @@ def _load_all() -> dict[str, Any]:
             values[key] = json.loads(raw)
         except ValueError:
             continue
+    if cache is not None:
+        cache["*"] = values
     return values
 
 
 def get(key: str) -> Any:
-    """One setting's value (the code default when never set)."""
+    """One setting's value (the code default when never set); read once per request."""
+    cache = _cache()
+    if cache is not None:
+        if "*" in cache:
+            return _fresh(cache["*"].get(key, DEFAULTS.get(key)))
+        if key in cache:
+            return _fresh(cache[key])
     row = db.session.get(Setting, key)
-    if row is None:
-        return DEFAULTS.get(key)
-    try:
-        return json.loads(row.value)
-    except ValueError:
-        return DEFAULTS.get(key)
+    value = DEFAULTS.get(key)
+    if row is not None:
+        with contextlib.suppress(ValueError):
+            value = json.loads(row.value)
+    if cache is not None:
+        cache[key] = value
+    return _fresh(value)
+
+
+def _fresh(value: Any) -> Any:
+    """A copy of a list or dict value, so a caller changing it cannot change the cache."""
+    return copy.deepcopy(value) if isinstance(value, (list, dict)) else value
 
 
 def group(prefix: str) -> dict[str, Any]:
     """All settings under ``prefix.`` as a dict keyed by the rest of the key, in one query."""
-    values = _load_all()
     start = prefix + "."
-    return {k[len(start) :]: v for k, v in values.items() if k.startswith(start)}
+    return {k[len(start) :]: _fresh(v) for k, v in _load_all().items() if k.startswith(start)}
 
 
 def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
@@ -140,6 +181,7 @@ def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
     unknown = [k for k in values if k not in DEFAULTS]
     if unknown:
         raise KeyError(f"unknown settings: {unknown}")
+    clear_cache()
     current = _load_all()
     changed = [k for k, v in values.items() if current.get(k) != v]
     for key in changed:
@@ -155,6 +197,7 @@ def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
             "settings.update", actor=actor, object_type="settings", details={"keys": changed}
         )
     db.session.flush()
+    clear_cache()
     return changed
 
 

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+from pypdf._utils import read_non_whitespace, skip_over_comment
+from pypdf.errors import PdfReadError
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    read_object,
+)
 
 from sisakat.exceptions import UploadRejected
 from sisakat.extensions import db
@@ -40,6 +48,7 @@ FORBIDDEN = {
     "/ImportData": "memuat aksi impor data",
 }
 MAX_OBJECTS = 50_000  # bound on the walk: a pathological file is refused, not hung on
+MAX_KEYS = 10_000  # entries in one dictionary read by _read_dictionary
 UPLOADABLE = (ApplicationStatus.DRAF, ApplicationStatus.PERLU_PERBAIKAN)
 
 
@@ -58,8 +67,57 @@ def _sniff(path: Path) -> None:
     raise UploadRejected("Berkas bukan PDF yang valid: tidak diawali penanda %PDF-.")
 
 
-def _walk(root: Any) -> None:
-    """Visit every object reachable from ``root``; refuse forbidden keys and names."""
+def _read_dictionary(stream: BinaryIO, reader: PdfReader) -> DictionaryObject:
+    """Parse ``<< ... >>`` at the stream position and stop there: the data of a stream object
+    after its dictionary is never read (pypdf's own parser reads it whole into memory)."""
+    stream.read(2)
+    out = DictionaryObject()
+    for _ in range(MAX_KEYS):
+        tok = read_non_whitespace(stream)
+        if tok == b"%":
+            stream.seek(-1, 1)
+            skip_over_comment(stream)
+            continue
+        if tok == b">":
+            stream.read(1)
+            return out
+        if not tok:
+            raise PdfReadError("truncated dictionary")
+        stream.seek(-1, 1)
+        key = read_object(stream, reader)
+        if not isinstance(key, NameObject) or key in out:
+            raise PdfReadError("bad or repeated dictionary key")
+        read_non_whitespace(stream)
+        stream.seek(-1, 1)
+        out[key] = read_object(stream, reader)
+    raise UploadRejected("Struktur PDF terlalu rumit untuk diperiksa.")
+
+
+def _resolve(reader: PdfReader, ref: IndirectObject) -> Any:
+    """The object ``ref`` points at; a dictionary or a stream's dictionary is parsed in place
+    from the file, everything else (objects inside object streams, which are never streams
+    themselves, odd offsets pypdf repairs or refuses) goes through pypdf."""
+    table = reader.xref.get(ref.generation, {})
+    if ref.idnum in reader.xref_objStm or ref.idnum not in table:
+        return ref.get_object()
+    if reader.xref_free_entry.get(ref.generation, {}).get(ref.idnum, False):
+        return ref.get_object()
+    stream = reader.stream
+    stream.seek(table[ref.idnum], 0)
+    try:
+        header = reader.read_object_header(stream)
+    except Exception:  # noqa: BLE001 - pypdf decides (repair or refuse)
+        header = None
+    if header != (ref.idnum, ref.generation) or stream.read(2) != b"<<":
+        return ref.get_object()
+    stream.seek(-2, 1)
+    return _read_dictionary(stream, reader)
+
+
+def _walk(reader: PdfReader, root: Any) -> None:
+    """Visit every object reachable from ``root``; refuse forbidden keys and names. Stream
+    objects are visited through their dictionary only (as before), without loading their data,
+    so a 50 MB page costs kilobytes, not 50 MB."""
     stack, seen, count = [root], set(), 0
     while stack:
         obj = stack.pop()
@@ -68,7 +126,7 @@ def _walk(root: Any) -> None:
             if ref in seen:
                 continue
             seen.add(ref)
-            obj = obj.get_object()
+            obj = _resolve(reader, obj)
         count += 1
         if count > MAX_OBJECTS:
             raise UploadRejected("Struktur PDF terlalu rumit untuk diperiksa.")
@@ -89,11 +147,14 @@ def check_pdf(path: Path, *, max_pages: int) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            reader = PdfReader(str(path), strict=True)
-            if reader.is_encrypted:
-                raise UploadRejected("PDF terkunci/terenkripsi. Unggah PDF tanpa kata sandi.")
-            pages = len(reader.pages)
-            _walk(reader.trailer.raw_get("/Root"))
+            # A file object, not the path: pypdf then reads only what it needs (a path makes it
+            # read the whole file into memory first).
+            with path.open("rb") as fh:
+                reader = PdfReader(fh, strict=True)
+                if reader.is_encrypted:
+                    raise UploadRejected("PDF terkunci/terenkripsi. Unggah PDF tanpa kata sandi.")
+                pages = len(reader.pages)
+                _walk(reader, reader.trailer.raw_get("/Root"))
         except UploadRejected:
             raise
         except Exception:  # pypdf raises many types on broken input; all mean "unreadable"

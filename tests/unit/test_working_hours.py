@@ -44,3 +44,18 @@ def test_other_zone_shifts_the_day():
     wita = OfficeHours(8, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset())
     # 00.00 UTC Monday is 08.00 WITA: the office just opened.
     assert working_seconds(datetime(2025, 6, 16, 0), datetime(2025, 6, 16, 1), wita) == 3600
+
+
+def test_waiting_clock_matches_working_seconds_for_every_start():
+    """The per-request clock of the queue gives the day-by-day walk's figure for any start."""
+    from sisakat.services.queue import WaitingClock
+
+    hours = OfficeHours(
+        7, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset({date(2025, 6, 17)})
+    )
+    end = utc(2025, 6, 23, 10, 15)  # a Monday morning
+    clock = WaitingClock(end, hours)
+    start = utc(2025, 6, 1, 0)
+    while start <= end + timedelta(hours=30):  # also starts after the end: 0
+        assert clock.since(start) == working_seconds(start, end, hours), start
+        start += timedelta(minutes=97)
