@@ -7,11 +7,14 @@ from tests) begin with ``BEGIN IMMEDIATE`` and queue politely on the busy timeou
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
-from flask import Flask, request
+from flask import Flask, current_app, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from sisakat.extensions import db
 
@@ -50,6 +53,54 @@ def install_sqlite_listeners(engine: Engine) -> None:
     event.listen(engine, "begin", _on_begin)
 
 
+def writes_on_get(view):
+    """Mark a GET view that writes (a rate-limit hit, an audited download): its transaction must
+    begin IMMEDIATE too, or a concurrent writer makes its upgrade fail with "database is locked"."""
+    view.sisakat_writes_on_get = True
+    return view
+
+
+def _view_writes(app: Flask) -> bool:
+    view = app.view_functions.get(request.endpoint or "")
+    return request.method not in READ_METHODS or getattr(view, "sisakat_writes_on_get", False)
+
+
+def _refuse_unmarked_write(what: str) -> None:
+    """In tests, a GET that writes without ``@writes_on_get`` is a bug: fail loudly."""
+    if has_request_context() and not _write_intent.get() and current_app.testing:
+        raise RuntimeError(f"{request.endpoint}: {what} in a GET not marked @writes_on_get")
+
+
+@event.listens_for(Session, "before_flush")
+def _check_flush(session, _context, _instances) -> None:
+    if session.new or session.dirty or session.deleted:
+        _refuse_unmarked_write("ORM flush")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _check_execute(state) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        _refuse_unmarked_write("bulk write")
+
+
+@contextmanager
+def write_transaction() -> Iterator[None]:
+    """A short write inside a read-only (GET) request, e.g. counting a visit for a rate limit:
+    end the read transaction, write in its own ``BEGIN IMMEDIATE`` transaction, commit, and go
+    back to deferred reads, so the page is rendered without holding SQLite's write lock."""
+    previous = _write_intent.get()
+    db.session.commit()
+    _write_intent.set(True)
+    try:
+        yield
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    finally:
+        _write_intent.set(previous)
+
+
 def set_write_intent(writes: bool) -> None:
     """Declare whether the current context may write (read-only GETs use a deferred BEGIN)."""
     _write_intent.set(writes)
@@ -62,7 +113,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _mark_write_intent() -> None:
-        set_write_intent(request.method not in READ_METHODS)
+        set_write_intent(_view_writes(app))
 
     @app.teardown_request
     def _reset_write_intent(_exc: BaseException | None) -> None:

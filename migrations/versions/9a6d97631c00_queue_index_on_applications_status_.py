@@ -4,7 +4,7 @@ The verification queue filters on status and sorts by status_changed_at, id (ser
 with this index the page and its count read the index only instead of sorting every open row.
 
 Revision ID: 9a6d97631c00
-Revises: 97e23080c784
+Revises: 950810d85e3f
 Create Date: 2026-11-23 14:50:15.013786
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "9a6d97631c00"
-down_revision = "97e23080c784"
+down_revision = "950810d85e3f"
 branch_labels = None
 depends_on = None
 

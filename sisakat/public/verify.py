@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from flask import abort, make_response, render_template, request
 
+from sisakat.db_setup import write_transaction
 from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
-from sisakat.extensions import db
 from sisakat.public.forms import CompareForm
 from sisakat.public.routes import bp
 from sisakat.services import letter_registry, numbering, ratelimit, settings, storage
@@ -25,12 +25,12 @@ TOO_MANY_CHECKS = (
 
 
 def over_limit(kind: str, limit: Limit = VERIFY_LIMIT) -> bool:
-    """Count one request from this address (committed now: GETs count too)."""
+    """Count one request from this address in its own short write (GETs count too)."""
     key = f"{kind}:ip:{request.remote_addr or '-'}"
-    limited = ratelimit.is_limited(key, limit)
-    if not limited:
-        ratelimit.hit(key, limit)
-    db.session.commit()
+    with write_transaction():
+        limited = ratelimit.is_limited(key, limit)
+        if not limited:
+            ratelimit.hit(key, limit)
     return limited
 
 

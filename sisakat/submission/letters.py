@@ -6,6 +6,7 @@ from flask import abort
 from flask_login import current_user
 
 from sisakat import db_setup
+from sisakat.db_setup import writes_on_get
 from sisakat.extensions import db
 from sisakat.models import Application, Letter, Role
 from sisakat.policies import role_required
@@ -22,6 +23,7 @@ def issued_letter(application: Application) -> Letter | None:
 
 @bp.get("/skt/<int:skt_id>/unduh")
 @role_required(Role.PEMOHON)
+@writes_on_get
 def download_letter(skt_id: int):
     """Unduh SKT: only the owning party, only once issued; the signed file as stored."""
     db_setup.set_write_intent(True)  # a GET that writes: the download record (audit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from sisakat.db_setup import writes_on_get
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import Complaint, ComplaintStatus, Role
@@ -87,6 +88,7 @@ def respond_complaint(complaint_id: int):
 
 @bp.get("/pengaduan/<int:complaint_id>/lampiran")
 @role_required(*TRIAGE_ROLES)
+@writes_on_get
 def complaint_attachment(complaint_id: int):
     """The complaint's PDF attachment (viewing is audited: it may hold personal data)."""
     complaint = _load(complaint_id)

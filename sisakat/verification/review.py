@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from sisakat import db_setup
+from sisakat.db_setup import writes_on_get
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import Role, StoredFile, Verdict
@@ -139,10 +139,10 @@ def approve_application(application_id: int):
 
 @bp.get("/permohonan/<int:application_id>/dokumen/<int:document_id>")
 @role_required(*STAFF)
+@writes_on_get
 def download_document(application_id: int, document_id: int):
     """Staff open a document; personal documents (KTP) are recorded in the audit trail."""
-    # The one GET that writes: the view record (PDP law). Begin IMMEDIATE on SQLite for it.
-    db_setup.set_write_intent(True)
+    # A GET that writes the view record (PDP law): @writes_on_get begins it IMMEDIATE on SQLite.
     application = _load(application_id)
     document = or_404(documents.find_document(application, document_id))
     personal = document.requirement.personal_data

@@ -75,7 +75,7 @@ def test_nik_is_dropped_for_roles_that_do_not_sign_with_bsre(admin):
         ({"password": "indonesia", "confirm": "indonesia"}, "terlalu umum"),
         ({"nik": "12345"}, "NIK harus 16 digit angka"),
         ({"nip": "19800101200501100X"}, "NIP harus 18 digit angka"),
-        ({"role": "pemohon"}, "Not a valid choice"),
+        ({"role": "pemohon"}, "Pilihan tidak valid"),
         ({"username": "a b"}, "Nama pengguna 3-64 karakter"),
         ({"full_name": "Rina\x00"}, "karakter yang tidak diizinkan"),
     ],
