@@ -21,7 +21,7 @@ from sisakat.models import (
     ServiceStandard,
     User,
 )
-from sisakat.services import audit, complaint_files, richtext, settings
+from sisakat.services import audit, complaint_files, requirements, richtext, settings
 
 # Services offered, in the order the home page lists them (the ormas presence report joins later).
 SERVICES = {SKT_PARPOL: "Surat Keterangan Terdaftar (SKT) Partai Politik"}
@@ -68,14 +68,9 @@ def service_name(code: str) -> str | None:
 
 
 def requirements_for(service_code: str) -> list[Requirement]:
-    """The live requirement list: active rows in their order (required/optional on each row)."""
-    return list(
-        db.session.execute(
-            db.select(Requirement)
-            .where(Requirement.service_code == service_code, Requirement.active.is_(True))
-            .order_by(Requirement.sort_order, Requirement.id)
-        ).scalars()
-    )
+    """The live requirement list the application form uses (one rule: requirements.active_list),
+    so the public page can never disagree with what the app asks for."""
+    return requirements.active_list(service_code)
 
 
 def standard_for(service_code: str) -> ServiceStandard:
