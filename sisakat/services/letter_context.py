@@ -62,7 +62,8 @@ def kop_lines(agency: dict[str, Any]) -> tuple[str, ...]:
     return tuple(x for x in lines if x)
 
 
-def _signature(sig: dict[str, Any]) -> dict[str, Any]:
+def signature_block(sig: dict[str, Any]) -> dict[str, Any]:
+    """The signature block's fields from the signatory settings (a.n./Plt./Plh. prefix line)."""
     prefix = " ".join(x for x in (sig.get("prefix") or "", sig.get("on_behalf_of") or "") if x)
     return {
         "signature_prefix": (prefix,) if prefix else (),
@@ -106,7 +107,7 @@ def build_context(
         page_size=page if page in PAGE_SIZES else "A4",
         author=agency.get("short_name") or agency.get("name") or "",
         invariant=invariant,
-        **_signature(settings.get("signatory", {})),
+        **signature_block(settings.get("signatory", {})),
     )
 
 

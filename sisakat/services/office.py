@@ -10,7 +10,7 @@ from sisakat import formatting
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import FileKind, StoredFile, User, utcnow
-from sisakat.services import images, settings
+from sisakat.services import images, letter_context, settings
 
 AGENCY_KEYS = (
     "government",
@@ -88,37 +88,21 @@ def emblem_file() -> StoredFile | None:
 
 
 def letterhead() -> dict[str, Any]:
-    """The letterhead (kop surat) lines as the letter prints them, plus a sample date line."""
+    """The letterhead (kop surat) lines exactly as the letter prints them (the same rule as
+    ``letter_context.kop_lines``), plus a sample date line."""
     agency = settings.group("agency")
-    contact = [
-        f"Telepon {agency['phone']}" if agency.get("phone") else "",
-        f"Faksimile {agency['fax']}" if agency.get("fax") else "",
-    ]
-    online = [
-        f"Laman {agency['website']}" if agency.get("website") else "",
-        f"Pos-el {agency['email']}" if agency.get("email") else "",
-    ]
     today = formatting.to_local(utcnow(), settings.utc_offset_hours())
     return {
         "government": agency.get("government") or "",
         "name": agency.get("name") or "",
-        "address": agency.get("address") or "",
-        "contact": ", ".join(x for x in contact if x),
-        "online": ", ".join(x for x in online if x),
+        "lines": letter_context.kop_lines(agency),
         "date_line": f"{agency.get('city') or ''}, {formatting.tanggal(today)}",
         "has_emblem": emblem_file() is not None,
     }
 
 
 def signature_lines(values: dict[str, Any]) -> list[str]:
-    """The position lines above the signature: ``a.n. X`` / ``Plt. POSITION`` / region line."""
-    prefix = values.get("prefix") or ""
-    lines = []
-    if values.get("on_behalf_of"):
-        text = values["on_behalf_of"]
-        lines.append(f"a.n. {text}" if prefix == "a.n." else text)
-    position = values.get("position") or ""
-    lines.append(f"{prefix} {position}" if prefix in ("Plt.", "Plh.") else position)
-    if values.get("region_line"):
-        lines.append(values["region_line"])
-    return lines
+    """The lines above the signature exactly as the letter prints them (``letter_context``)."""
+    sig = letter_context.signature_block(values)
+    lines = [*sig["signature_prefix"], sig["signature_position"], sig["signature_region"]]
+    return [line for line in lines if line]

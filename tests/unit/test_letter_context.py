@@ -42,3 +42,15 @@ def test_profile_dict_from_a_party_row(app, make):
     assert dict(ctx.fields)["Nama Partai"] == f"{party.party_name} ({party.abbreviation})"
     assert dict(ctx.fields)["Alamat"] == party.address_text
     assert len(ctx.board) == len(party.officers)
+
+
+def test_admin_preview_shows_the_letters_own_signature_and_kop_lines():
+    from sisakat.services import office
+    from sisakat.services.letter_context import kop_lines
+
+    groups = h.groups()
+    groups["signatory"].update(prefix="a.n.", on_behalf_of="GUBERNUR SUMATERA SELATAN")
+    ctx = h.context(settings=groups)
+    expected = [*ctx.signature_prefix, ctx.signature_position, ctx.signature_region]
+    assert office.signature_lines(groups["signatory"]) == [x for x in expected if x]
+    assert kop_lines(groups["agency"]) == ctx.kop_lines
