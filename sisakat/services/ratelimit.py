@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.exc import IntegrityError
 
 from sisakat.extensions import db
 from sisakat.models.rate_limit import RateLimitCounter
@@ -74,23 +73,34 @@ def hit(key: str, limit: Limit) -> int:
         pipe.incr(name)
         pipe.expire(name, limit.seconds * 2)
         return int(pipe.execute()[0])
-    updated = db.session.execute(
-        sa.update(RateLimitCounter)
-        .where(RateLimitCounter.key == key, RateLimitCounter.window_start == window)
-        .values(hits=RateLimitCounter.hits + 1)
-    ).rowcount
-    if not updated:
-        try:
-            with db.session.begin_nested():
-                db.session.add(RateLimitCounter(key=key, window_start=window, hits=1))
-        except IntegrityError:  # another process created the row first
-            db.session.execute(
-                sa.update(RateLimitCounter)
-                .where(RateLimitCounter.key == key, RateLimitCounter.window_start == window)
-                .values(hits=RateLimitCounter.hits + 1)
-            )
+    _upsert_hit(key, window)
     db.session.flush()
     return count(key, limit)
+
+
+def _upsert_hit(key: str, window: int) -> None:
+    """One atomic insert-or-increment, in the database's own upsert syntax. A read-then-insert
+    (or a savepoint around an insert) deadlocks under concurrent visitors on MariaDB, whose
+    duplicate-key errors leave gap locks behind."""
+    dialect = db.session.get_bind().dialect.name
+    values = {"key": key, "window_start": window, "hits": 1}
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif dialect in ("mysql", "mariadb"):
+        from sqlalchemy.dialects.mysql import insert
+
+        stmt = insert(RateLimitCounter).values(**values)
+        db.session.execute(stmt.on_duplicate_key_update(hits=RateLimitCounter.hits + 1))
+        return
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(RateLimitCounter).values(**values)
+    db.session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[RateLimitCounter.key, RateLimitCounter.window_start],
+            set_={"hits": RateLimitCounter.hits + 1},
+        )
+    )
 
 
 def reset(key: str, limit: Limit) -> None:
