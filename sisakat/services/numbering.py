@@ -143,6 +143,23 @@ def _add(number: LetterNumber) -> LetterNumber:
     return number
 
 
+def _register(
+    number: LetterNumber, *, action: str, actor: User | None, subject: tuple[str, object]
+) -> LetterNumber:
+    """Add a register row for what it was issued to, by whom, and audit it."""
+    number.subject_type, number.subject_id = subject[0], str(subject[1])
+    number.created_by_id = actor.id if actor else None
+    _add(number)
+    audit.record(
+        action,
+        actor=actor,
+        object_type="letter_number",
+        object_id=number.id,
+        details={"number": number.number_text},
+    )
+    return number
+
+
 def allocate(
     series: str, *, local_date: date, actor: User | None, subject_type: str = "", subject_id=""
 ) -> LetterNumber:
@@ -159,26 +176,18 @@ def allocate(
         month=local_date.month,
         padding=fmt["padding"],
     )
-    number = _add(
+    return _register(
         LetterNumber(
             series=series,
             year=local_date.year,
             serial=counter.last_serial,
             number_text=text,
             source=NumberSource.INTERNAL,
-            subject_type=subject_type,
-            subject_id=str(subject_id),
-            created_by_id=actor.id if actor else None,
-        )
-    )
-    audit.record(
-        "number.allocate",
+        ),
+        action="number.allocate",
         actor=actor,
-        object_type="letter_number",
-        object_id=number.id,
-        details={"number": text},
+        subject=(subject_type, subject_id),
     )
-    return number
 
 
 def register_external(
@@ -197,26 +206,18 @@ def register_external(
     taken = db.session.execute(db.select(LetterNumber.id).filter_by(number_text=text)).scalar()
     if taken is not None:
         raise NumberConflict(f"Nomor surat {text} sudah terdaftar dan tidak dapat dipakai lagi.")
-    number = _add(
+    return _register(
         LetterNumber(
             series=series,
             year=local_date.year,
             serial=None,
             number_text=text,
             source=NumberSource.SRIKANDI,
-            subject_type=subject_type,
-            subject_id=str(subject_id),
-            created_by_id=actor.id if actor else None,
-        )
-    )
-    audit.record(
-        "number.register_external",
+        ),
+        action="number.register_external",
         actor=actor,
-        object_type="letter_number",
-        object_id=number.id,
-        details={"number": text},
+        subject=(subject_type, subject_id),
     )
-    return number
 
 
 def void_block_reason(number: LetterNumber) -> str | None:
