@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
-from sisakat import db_setup
 from sisakat.db_setup import writes_on_get
 from sisakat.extensions import db
 from sisakat.models import Application, Letter, Role
@@ -26,7 +25,6 @@ def issued_letter(application: Application) -> Letter | None:
 @writes_on_get
 def download_letter(skt_id: int):
     """Unduh SKT: only the owning party, only once issued; the signed file as stored."""
-    db_setup.set_write_intent(True)  # a GET that writes: the download record (audit)
     letter = db.session.get(Letter, skt_id)
     party = current_user.party
     if (
