@@ -93,6 +93,12 @@ def _empty_server_tables(app) -> None:
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
+        # The migrations seed the built-in services; put them back as SQLite's template has them.
+        from sisakat.services import catalog
+
+        catalog.ensure_defaults()
+        db.session.commit()
+        db.session.remove()
         db.engine.dispose()
 
 

@@ -20,12 +20,13 @@ from sisakat.models.letter_number import (
 )
 from sisakat.models.notification import Notification
 from sisakat.models.outgoing_email import EmailStatus, OutgoingEmail
-from sisakat.models.party import Level, Party, PartyOfficer
+from sisakat.models.party import LegalForm, Level, Party, PartyOfficer
 from sisakat.models.procedure_step import ProcedureStep
 from sisakat.models.rate_limit import RateLimitCounter
 from sisakat.models.reason_template import ReasonTemplate
 from sisakat.models.reminder_sent import ReminderSent
-from sisakat.models.requirement import SKT_PARPOL, Requirement
+from sisakat.models.requirement import ORMAS_LAPOR, SKT_PARPOL, Requirement
+from sisakat.models.service import ApplicantKind, Service
 from sisakat.models.service_form import ServiceForm
 from sisakat.models.service_standard import ServiceStandard
 from sisakat.models.setting import Setting
@@ -35,6 +36,9 @@ from sisakat.models.trust_anchor import AnchorKind, TrustAnchor
 from sisakat.models.user import STAFF_ROLES, Role, User
 
 __all__ = [
+    "ApplicantKind",
+    "LegalForm",
+    "Service",
     "Letter",
     "LetterStatus",
     "SigningMethod",
@@ -49,6 +53,7 @@ __all__ = [
     "ReasonTemplate",
     "Verdict",
     "SKT_PARPOL",
+    "ORMAS_LAPOR",
     "Requirement",
     "STAFF_ROLES",
     "AuditEvent",

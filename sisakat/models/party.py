@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sisakat.models.base import Base, LabelledEnum, enum_column, utcnow
+from sisakat.models.service import ApplicantKind
 
 if TYPE_CHECKING:
     from sisakat.models.stored_file import StoredFile
@@ -23,16 +24,31 @@ class Level(LabelledEnum):
     KOTA = ("kota", "Kota")
 
 
+class LegalForm(LabelledEnum):
+    """Legal form of an ormas: a legal entity (Kemenkumham decree) or not (Kemendagri SKT)."""
+
+    BERBADAN_HUKUM = ("berbadan_hukum", "Berbadan hukum")
+    TIDAK_BERBADAN_HUKUM = ("tidak_berbadan_hukum", "Tidak berbadan hukum")
+
+
 REQUIRED_POSITIONS = ("Ketua", "Sekretaris", "Bendahara")
 
 
 class Party(Base):
-    """One party board (kepengurusan) at one level; one per Pemohon account."""
+    """One applicant organisation; one per Pemohon account.
+
+    ``kind`` says which: a party board (kepengurusan partai politik) at one level, or an ormas.
+    Both share the name (``party_name``), abbreviation, secretariat, board (officers), term,
+    contact and logo; the ormas columns below stay empty for a party board.
+    """
 
     __tablename__ = "parties"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), unique=True)
+    kind: Mapped[ApplicantKind] = mapped_column(
+        enum_column(ApplicantKind, "party_kind"), default=ApplicantKind.PARPOL, index=True
+    )
     board_name: Mapped[str] = mapped_column(sa.String(200))  # "DPW Partai Contoh Provinsi ..."
     party_name: Mapped[str] = mapped_column(sa.String(200), default="")
     abbreviation: Mapped[str] = mapped_column(sa.String(40), default="")
@@ -50,6 +66,17 @@ class Party(Base):
     sk_issuer: Mapped[str] = mapped_column(sa.String(200), default="")
     term_start: Mapped[date | None] = mapped_column(nullable=True)
     term_end: Mapped[date | None] = mapped_column(nullable=True)
+    # Ormas only: legal form, the Kemenkumham decree or Kemendagri SKT, activity, deed, NPWP.
+    legal_form: Mapped[LegalForm | None] = mapped_column(
+        enum_column(LegalForm, "legal_form"), nullable=True
+    )
+    legal_number: Mapped[str] = mapped_column(sa.String(120), default="")
+    legal_date: Mapped[date | None] = mapped_column(nullable=True)
+    field_of_activity: Mapped[str] = mapped_column(sa.String(200), default="")
+    deed_number: Mapped[str] = mapped_column(sa.String(120), default="")
+    deed_date: Mapped[date | None] = mapped_column(nullable=True)
+    notary_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    npwp: Mapped[str] = mapped_column(sa.String(32), default="")
     phone: Mapped[str] = mapped_column(sa.String(32), default="")
     contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
     logo_file_id: Mapped[int | None] = mapped_column(

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from sisakat.models.base import Base, utcnow
 
-SKT_PARPOL = "skt_parpol"  # the first service; issue 7 turns services into data
+SKT_PARPOL = "skt_parpol"  # built-in services (rows in ``services``; offices may add more)
+ORMAS_LAPOR = "lapor_ormas"
 
 
 class Requirement(Base):

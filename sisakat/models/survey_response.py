@@ -27,6 +27,8 @@ class SurveyResponse(Base):
     application_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("applications.id", ondelete="SET NULL"), unique=True, nullable=True
     )
+    # The service rated (public respondents choose it; after issue it is the application's).
+    service_code: Mapped[str] = mapped_column(sa.String(32), default="skt_parpol", index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     u1: Mapped[int] = mapped_column(sa.SmallInteger)
     u2: Mapped[int] = mapped_column(sa.SmallInteger)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
-from sisakat.models import SKT_PARPOL, ReasonTemplate, Requirement, User
-from sisakat.services import audit
+from sisakat.models import ORMAS_LAPOR, SKT_PARPOL, ReasonTemplate, Requirement, User
+from sisakat.services import audit, catalog
 
 # DOMAIN.md "Requirement documents": (name, help text, required, personal data)
 DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
@@ -35,6 +35,63 @@ DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
     ("NPWP kepengurusan", "Opsional.", False, False),
     ("Rekening bank atas nama kepengurusan", "Opsional.", False, False),
 )
+
+# DOMAIN.md, presence report of an ormas (laporan keberadaan)
+ORMAS_DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
+    (
+        "Surat permohonan",
+        "Ditandatangani ketua dan sekretaris, ditujukan kepada Kepala Badan Kesbangpol.",
+        True,
+        False,
+    ),
+    (
+        "Akta notaris pendirian beserta AD/ART",
+        "Salinan akta notaris yang memuat AD/ART.",
+        True,
+        False,
+    ),
+    ("Program kerja", "Program kerja organisasi untuk masa bakti berjalan.", True, False),
+    ("SK susunan pengurus", "Surat keputusan tentang susunan pengurus.", True, False),
+    ("Surat keterangan domisili", "Dari lurah setempat.", True, False),
+    ("NPWP organisasi", "", True, False),
+    ("Surat pernyataan tidak dalam sengketa kepengurusan", "", True, False),
+    ("Surat pernyataan bersedia melaporkan kegiatan", "", True, False),
+    (
+        "SK Kemenkumham atau SKT Kemendagri",
+        "SK badan hukum dari Kemenkumham, atau SKT dari Kemendagri bagi ormas tidak berbadan "
+        "hukum.",
+        True,
+        False,
+    ),
+    (
+        "KTP, biodata dan pas foto ketua, sekretaris dan bendahara",
+        "Pindaian KTP yang terbaca jelas, biodata dan pas foto.",
+        True,
+        True,
+    ),
+    ("Surat pernyataan tidak berafiliasi dengan partai politik", "", True, False),
+    (
+        "Surat pernyataan nama, lambang dan bendera bukan milik pihak lain",
+        "",
+        True,
+        False,
+    ),
+    ("Surat persetujuan pejabat yang tercantum dalam kepengurusan", "Bila ada.", False, False),
+    (
+        "Bukti penguasaan kantor dan foto depan kantor",
+        "Bukti kepemilikan atau sewa, dan foto kantor dengan papan nama.",
+        True,
+        False,
+    ),
+    (
+        "Rekomendasi Kementerian Agama atau dinas kebudayaan",
+        "Untuk ormas keagamaan (Kementerian Agama) atau ormas penghayat kepercayaan (dinas "
+        "kebudayaan).",
+        False,
+        False,
+    ),
+)
+DEFAULTS_BY_SERVICE = {SKT_PARPOL: DEFAULTS, ORMAS_LAPOR: ORMAS_DEFAULTS}
 
 DEFAULT_REASONS = (
     "Belum dilegalisir",
@@ -66,12 +123,16 @@ def all_requirements(service_code: str = SKT_PARPOL) -> list[Requirement]:
 
 
 def ensure_defaults() -> int:
-    """Seed the default list and reason catalogue when empty (idempotent); returns rows added."""
-    added = 0
-    if not all_requirements():
-        for i, (name, description, required, personal) in enumerate(DEFAULTS, start=1):
+    """Seed the built-in services, their default lists and the reason catalogue when empty
+    (idempotent); returns rows added."""
+    added = catalog.ensure_defaults()
+    for code, defaults in DEFAULTS_BY_SERVICE.items():
+        if all_requirements(code):
+            continue
+        for i, (name, description, required, personal) in enumerate(defaults, start=1):
             db.session.add(
                 Requirement(
+                    service_code=code,
                     name=name,
                     description=description,
                     required=required,

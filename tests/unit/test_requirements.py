@@ -4,7 +4,7 @@ applications already created, and the init-data CLI command."""
 from __future__ import annotations
 
 from sisakat.extensions import db
-from sisakat.models import ApplicationRequirement, ReasonTemplate, Requirement, Role
+from sisakat.models import ORMAS_LAPOR, ApplicationRequirement, ReasonTemplate, Requirement, Role
 from sisakat.services import requirements
 
 
@@ -28,7 +28,15 @@ def test_init_data_cli_is_idempotent(app, runner):
     assert first.exit_code == 0
     assert "Data awal siap" in second.output
     assert "(0 baris ditambahkan)" in second.output
-    assert _count(Requirement) == 9
+    assert _count(Requirement) == len(requirements.DEFAULTS) + len(requirements.ORMAS_DEFAULTS)
+
+
+def test_each_built_in_service_gets_its_own_default_list(app):
+    requirements.ensure_defaults()
+    ormas = requirements.active_list(ORMAS_LAPOR)
+    assert [i.name for i in ormas] == [d[0] for d in requirements.ORMAS_DEFAULTS]
+    assert {i.service_code for i in ormas} == {ORMAS_LAPOR}
+    assert len(requirements.active_list()) == 9  # the party SKT list is unchanged
 
 
 def test_editing_the_list_leaves_existing_applications_alone(app, make):

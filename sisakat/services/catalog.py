@@ -1,0 +1,115 @@
+"""The services the office offers (services as data): lookups and the built-in defaults.
+
+Every other module asks this one for a service (name, applicant kind, letter wording, number
+series, SLA) by its code. The built-in rows are created by the migration that introduced the
+table and again, when missing, by ``ensure_defaults`` (``flask init-data``).
+"""
+
+from __future__ import annotations
+
+from sisakat.extensions import db
+from sisakat.models import ORMAS_LAPOR, SKT_PARPOL, ApplicantKind, Service
+
+CLOSING = "Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya."
+BUILT_IN: tuple[dict, ...] = (
+    {
+        "code": SKT_PARPOL,
+        "name": "Surat Keterangan Terdaftar (SKT) Partai Politik",
+        "short_name": "SKT Partai Politik",
+        "applicant_kind": ApplicantKind.PARPOL,
+        "sort_order": 10,
+        "sla_minutes": 60,
+        "letter_title": "SURAT KETERANGAN TERDAFTAR",
+        "letter_opening": (
+            "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Sumatera Selatan dengan ini "
+            "menerangkan bahwa kepengurusan partai politik sebagaimana tercantum di bawah ini "
+            "adalah benar telah dilaporkan kepada kami oleh:"
+        ),
+        "letter_statement": (
+            "Surat Pernyataan pengurus bahwa tidak merangkap sebagai anggota partai politik lain."
+        ),
+        "letter_closing": CLOSING,
+        "letter_tembusan": [
+            "Gubernur Sumatera Selatan (sebagai laporan)",
+            "Dewan Pimpinan Pusat partai yang bersangkutan",
+            "Ketua KPU Provinsi Sumatera Selatan",
+            "Ketua Bawaslu Provinsi Sumatera Selatan",
+        ],
+        "number_series": "skt",
+        "number_template": "{kode}/{nomor}/{unit}/{tahun}",
+        "number_kode": "200.1.5.3",
+        "number_unit": "BAN.KBP",
+        "number_padding": 0,
+    },
+    {
+        "code": ORMAS_LAPOR,
+        "name": "Surat Keterangan Melapor Keberadaan Organisasi Kemasyarakatan (Ormas)",
+        "short_name": "Laporan Keberadaan Ormas",
+        "applicant_kind": ApplicantKind.ORMAS,
+        "sort_order": 20,
+        "sla_minutes": 15 * 8 * 60,  # DOMAIN.md: 15 working days to verify (8-hour days)
+        "letter_title": "SURAT KETERANGAN MELAPOR",
+        "letter_opening": (
+            "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Sumatera Selatan dengan ini "
+            "menerangkan bahwa organisasi kemasyarakatan sebagaimana tercantum di bawah ini "
+            "telah melaporkan keberadaannya kepada kami:"
+        ),
+        "letter_statement": (
+            "Surat keterangan ini bukan izin dan bukan pengesahan badan hukum. Organisasi "
+            "kemasyarakatan wajib melaporkan kegiatan dan perubahan kepengurusannya."
+        ),
+        "letter_closing": CLOSING,
+        "letter_tembusan": [
+            "Gubernur Sumatera Selatan (sebagai laporan)",
+            "Direktur Jenderal Politik dan Pemerintahan Umum Kementerian Dalam Negeri",
+        ],
+        "number_series": "ormas",
+        "number_template": "{kode}/{nomor}/{unit}/{tahun}",
+        "number_kode": "200.1.4.4",
+        "number_unit": "BAN.KBP",
+        "number_padding": 0,
+    },
+)
+
+
+def get(code: str | None) -> Service | None:
+    """The service with this code (active or not), or None."""
+    if not code:
+        return None
+    return db.session.execute(db.select(Service).filter_by(code=code)).scalar()
+
+
+def all_services(*, active_only: bool = False) -> list[Service]:
+    """Every service in display order."""
+    query = db.select(Service).order_by(Service.sort_order, Service.id)
+    if active_only:
+        query = query.where(Service.active.is_(True))
+    return list(db.session.execute(query).scalars())
+
+
+def for_kind(kind: ApplicantKind, *, active_only: bool = True) -> list[Service]:
+    """The services an applicant of ``kind`` may apply for, in display order."""
+    return [s for s in all_services(active_only=active_only) if s.applicant_kind == kind]
+
+
+def by_series(series: str) -> Service | None:
+    """The first service numbering in ``series`` (its format is the series' format)."""
+    query = db.select(Service).filter_by(number_series=series).order_by(Service.sort_order)
+    return db.session.execute(query.limit(1)).scalar()
+
+
+def ensure_defaults() -> int:
+    """Create the built-in services that are missing (idempotent); returns rows added."""
+    have = set(db.session.execute(db.select(Service.code)).scalars())
+    added = 0
+    for spec in BUILT_IN:
+        if spec["code"] in have:
+            continue
+        values = dict(spec)
+        tembusan = values.pop("letter_tembusan")
+        service = Service(**values)
+        service.letter_tembusan = tembusan
+        db.session.add(service)
+        added += 1
+    db.session.flush()
+    return added
