@@ -34,6 +34,9 @@ def configure_logging(app: Flask) -> None:
     """Rotating file under instance/logs on the laptop, stdout when hosted; pyHanko quiet."""
     logging.getLogger("pyhanko").setLevel(logging.WARNING)
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.WARNING)
+    # pypdf logs each robustness fix it applies to a non-compliant upload; we refuse or accept
+    # the file ourselves, so only its errors belong in the office log.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     root = logging.getLogger("sisakat")
     root.setLevel(logging.INFO)
     if app.testing or root.handlers:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import io
 import json
-import warnings
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,10 +32,8 @@ class Comparison:
 
 
 def _pdf_text(data: bytes) -> str:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        reader = PdfReader(io.BytesIO(data))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def _lines(text: str) -> list[str]:
@@ -50,9 +47,7 @@ def compare(letter: Letter) -> Comparison:
     unsigned = _pdf_text(storage.read_bytes(letter.unsigned_file))
     data = storage.read_bytes(letter.candidate_file)
     byte_range = _byte_range(letter)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        signed = signed_revision_text(data, byte_range) if byte_range else _pdf_text(data)
+    signed = signed_revision_text(data, byte_range) if byte_range else _pdf_text(data)
     diff = []
     for line in difflib.ndiff(_lines(unsigned), _lines(signed)):
         if line[:1] in (" ", "+", "-"):

@@ -7,7 +7,6 @@ content. pypdf decodes ``#xx`` escapes in names, so ``/J#61vaScript`` compares a
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -144,21 +143,19 @@ def _walk(reader: PdfReader, root: Any) -> None:
 def check_pdf(path: Path, *, max_pages: int) -> int:
     """Validate a spooled PDF; returns its page count or raises UploadRejected."""
     _sniff(path)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            # A file object, not the path: pypdf then reads only what it needs (a path makes it
-            # read the whole file into memory first).
-            with path.open("rb") as fh:
-                reader = PdfReader(fh, strict=True)
-                if reader.is_encrypted:
-                    raise UploadRejected("PDF terkunci/terenkripsi. Unggah PDF tanpa kata sandi.")
-                pages = len(reader.pages)
-                _walk(reader, reader.trailer.raw_get("/Root"))
-        except UploadRejected:
-            raise
-        except Exception:  # pypdf raises many types on broken input; all mean "unreadable"
-            raise UploadRejected("Berkas PDF rusak atau tidak dapat dibaca.") from None
+    try:
+        # A file object, not the path: pypdf then reads only what it needs (a path makes it
+        # read the whole file into memory first).
+        with path.open("rb") as fh:
+            reader = PdfReader(fh, strict=True)
+            if reader.is_encrypted:
+                raise UploadRejected("PDF terkunci/terenkripsi. Unggah PDF tanpa kata sandi.")
+            pages = len(reader.pages)
+            _walk(reader, reader.trailer.raw_get("/Root"))
+    except UploadRejected:
+        raise
+    except Exception:  # pypdf raises many types on broken input; all mean "unreadable"
+        raise UploadRejected("Berkas PDF rusak atau tidak dapat dibaca.") from None
     if pages < 1:
         raise UploadRejected("PDF tidak memiliki halaman.")
     if pages > max_pages:
