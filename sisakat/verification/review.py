@@ -28,7 +28,11 @@ def _back(application_id: int):
 @role_required(*STAFF)
 def application_review(application_id: int):
     """Everything a verifier needs on one page."""
-    application = _load(application_id)
+    return _review_page(_load(application_id))
+
+
+def _review_page(application, decision_form: DecisionForm | None = None):
+    """The review page; a refused decision comes back with what the verifier typed."""
     judge = JudgeDocumentForm(version=application.version)
     judge.reason_template.choices += choices((r.text, r.text) for r in requirements.reasons())
     return render_template(
@@ -40,7 +44,7 @@ def application_review(application_id: int):
         actions=workflow.available_actions(application, current_user),
         form=ActionForm(version=application.version),
         judge_form=judge,
-        decision_form=DecisionForm(version=application.version),
+        decision_form=decision_form or DecisionForm(version=application.version),
     )
 
 
@@ -85,20 +89,26 @@ def _decide(application_id: int, service, success: str, extra):
     """Shared body of the decision buttons (return, reject, approve)."""
     application = _load(application_id)
     form = DecisionForm()
-    if form.validate_on_submit():
-        with flash_domain_errors():
-            service(
-                application,
-                actor=current_user,
-                seen_version=form.seen_version(),
-                internal_note=form.internal_note.data or "",
-                **extra(form),
-            )
-            db.session.commit()
-            flash(success, "success")
-    else:
+    if not form.validate_on_submit():
         flash("Catatan tidak valid (maksimal 2000 karakter).", "danger")
-    return _back(application_id)
+        return _back(application_id)
+    with flash_domain_errors() as outcome:
+        service(
+            application,
+            actor=current_user,
+            seen_version=form.seen_version(),
+            internal_note=form.internal_note.data or "",
+            **extra(form),
+        )
+        db.session.commit()
+        flash(success, "success")
+    if outcome.ok:
+        return _back(application_id)
+    # Refused (e.g. someone else changed it first): show the current state with the notes the
+    # verifier typed still in the form, set to the version now shown, so nothing is lost.
+    application = _load(application_id)
+    form.version.data = str(application.version)
+    return _review_page(application, decision_form=form), 409
 
 
 @bp.post("/permohonan/<int:application_id>/kembalikan")

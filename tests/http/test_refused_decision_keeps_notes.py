@@ -1,0 +1,63 @@
+"""A decision refused because the application changed meanwhile comes back with the notes the
+verifier typed: in the form when a decision is still possible, read-only when it is not."""
+
+from __future__ import annotations
+
+import re
+
+from sisakat.extensions import db
+from sisakat.models import ApplicationStatus, Role, Verdict, utcnow
+from sisakat.services import verification
+
+NOTE = "Akta belum dilegalisir <b>notaris</b>."
+INTERNAL = "Hubungi sekretaris besok pagi."
+
+
+def _stale_post(client, application, url: str, seen: int):
+    return client.post(url, data={"version": str(seen), "note": NOTE, "internal_note": INTERNAL})
+
+
+def test_stale_return_keeps_both_notes_in_the_form(app, make, login_as):
+    vera = make.user(Role.VERIFIKATOR, full_name="Vera Verifikator")
+    application = make.application(
+        status=ApplicationStatus.DIVERIFIKASI, claimed_by=vera, verdict=Verdict.TIDAK_SESUAI
+    )
+    seen = application.version
+    # Someone else touches the application (a new version) before Vera's click arrives.
+    application.status_changed_at = utcnow()
+    db.session.commit()
+    assert application.version == seen + 1
+    response = _stale_post(
+        login_as(vera), application, f"/petugas/permohonan/{application.id}/kembalikan", seen
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "sudah diubah oleh" in body
+    assert "Akta belum dilegalisir &lt;b&gt;notaris&lt;/b&gt;." in body  # in the textarea, inert
+    assert INTERNAL in body
+    decision = body.split('id="form-keputusan"', 1)[1].split("</form>", 1)[0]
+    assert re.search(rf'name="version"[^>]*value="{application.version}"', decision)
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.DIVERIFIKASI
+
+
+def test_refused_decision_on_a_closed_application_shows_the_notes_read_only(app, make, login_as):
+    vera = make.user(Role.VERIFIKATOR, full_name="Vera Verifikator")
+    application = make.application(
+        status=ApplicationStatus.DIVERIFIKASI, claimed_by=vera, verdict=Verdict.TIDAK_SESUAI
+    )
+    seen = application.version
+    verification.return_for_revision(
+        application, actor=vera, seen_version=seen, note="Perbaiki KTP.", internal_note=""
+    )
+    db.session.commit()
+    response = _stale_post(
+        login_as(vera), application, f"/petugas/permohonan/{application.id}/tolak", seen
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "Catatan Anda (belum tersimpan)" in body
+    assert NOTE.replace("<", "&lt;").replace(">", "&gt;") in body
+    assert INTERNAL in body
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.PERLU_PERBAIKAN
