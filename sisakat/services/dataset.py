@@ -25,6 +25,10 @@ from sisakat.extensions import db
 
 BATCH = 500
 SQLITE_MEMBER = "database.sqlite"
+# Tables whose rows the migrations themselves create (the built-in services): a freshly
+# migrated target has them, so they do not make it "not empty", and a copy that brings the
+# table replaces them with the source's rows.
+SEEDED = frozenset({"services"})
 
 
 def encode(value: object) -> object:
@@ -134,11 +138,21 @@ def read_jsonl(path: Path) -> Iterator[dict]:
 
 
 def is_empty(conn: Connection) -> bool:
-    """True when no app table holds a row (missing tables count as empty)."""
+    """True when no app table holds a row (missing tables and migration seeds count as empty)."""
     for table in tables(conn):
+        if table.name in SEEDED:
+            continue
         if conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first():
             return False
     return True
+
+
+def replace_seeded(conn: Connection, incoming: Iterable[str]) -> None:
+    """Delete the migration-seeded rows of the tables a copy is about to bring (by name)."""
+    names = set(incoming)
+    for table in tables(conn):
+        if table.name in SEEDED and table.name in names:
+            conn.execute(table.delete())
 
 
 def load(conn: Connection, table: sa.Table, rows: Iterable[dict]) -> int:

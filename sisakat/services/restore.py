@@ -193,6 +193,7 @@ def _load(manifest: dict, staging: Path, root: Path) -> None:
             db.engine.begin() as conn,
             dataset.open_snapshot(staging, manifest["database"]["kind"]) as snap,
         ):
+            dataset.replace_seeded(conn, (t.name for t in snap.tables))
             for table in snap.tables:
                 dataset.load(conn, table, snap.rows(table))
             restored = {n: v for n, v in dataset.summarise(conn).items() if n in manifest["tables"]}

@@ -81,6 +81,7 @@ def _copy(source_engine: sa.Engine, target_engine: sa.Engine) -> TransferResult:
         with target_engine.begin() as dst:
             if not dataset.is_empty(dst):
                 raise TransferError("Database tujuan tidak kosong; gunakan database baru.")
+            dataset.replace_seeded(dst, (t.name for t in dataset.tables(src)))
             for table in dataset.tables(src):
                 dataset.load(dst, table, dataset.iter_rows(src, table))
             before, after = dataset.summarise(src), dataset.summarise(dst)
