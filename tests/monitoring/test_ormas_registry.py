@@ -158,3 +158,15 @@ def test_paging_and_constant_query_count(app, make, login_as):
         rows = _xlsx_rows(client, "")
     assert len(rows) == 65  # the export holds every matching ormas, not one page
     assert export["n"] <= few["n"]
+
+
+def test_party_register_lists_party_boards_only(app, make, login_as):
+    ormas = make.ormas(party_name="Perkumpulan Tidak Di Rekap Partai")
+    party = make.party()
+    client = login_as(make.user(Role.VERIFIKATOR))
+    page = client.get("/laporan/rekap-partai").get_data(as_text=True)
+    assert party.party_name in page
+    assert ormas.party_name not in page
+    history = client.get(f"/laporan/rekap-partai/{ormas.id}").get_data(as_text=True)
+    assert "Register Ormas" in history
+    assert ormas.legal_number in history
