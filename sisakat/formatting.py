@@ -76,6 +76,14 @@ def nip(value: str | None) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
+def npwp(value: str | None) -> str:
+    """A 15-digit NPWP as ``01.234.567.8-901.234``; 16 digits (NIK-based) and others unchanged."""
+    digits = "".join(ch for ch in (value or "") if ch.isdigit())
+    if len(digits) != 15:
+        return value or ""
+    return f"{digits[:2]}.{digits[2:5]}.{digits[5:8]}.{digits[8]}-{digits[9:12]}.{digits[12:]}"
+
+
 def durasi(seconds: float) -> str:
     """A waiting time in words: ``2 jam 5 menit``, ``3 hari 4 jam``, ``45 menit``."""
     minutes = int(seconds // 60)

@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
     """Register filters and the context processor."""
     app.jinja_env.filters["tanggal"] = formatting.tanggal
     app.jinja_env.filters["nip"] = formatting.nip
+    app.jinja_env.filters["npwp"] = formatting.npwp
     app.jinja_env.filters["rupiah"] = formatting.rupiah
     app.jinja_env.filters["angka"] = formatting.angka
     app.jinja_env.filters["durasi"] = formatting.durasi
@@ -34,6 +35,15 @@ def init_app(app: Flask) -> None:
         return formatting.tanggal_jam(moment, settings.TIMEZONES.get(zone, 7), zone)
 
     app.jinja_env.filters["tanggal_jam"] = tanggal_jam
+
+    def service_label(code: str | None) -> str:
+        """The short name of a service (one lookup; lists pass a ready map instead)."""
+        from sisakat.services import catalog
+
+        service = catalog.get(code)
+        return (service.short_name or service.name) if service else (code or "")
+
+    app.jinja_env.globals["service_label"] = service_label
 
     @app.context_processor
     def _site() -> dict:

@@ -6,7 +6,7 @@ import itertools
 from datetime import date, timedelta
 
 from sisakat.extensions import db
-from sisakat.models import Level, Party, PartyOfficer, Role, User
+from sisakat.models import ApplicantKind, LegalForm, Level, Party, PartyOfficer, Role, User
 from sisakat.services.passwords import hash_password
 
 _seq = itertools.count(1)
@@ -74,6 +74,58 @@ def party(
             [("Ketua", "Budi Contoh"), ("Sekretaris", "Siti Contoh"), ("Bendahara", "Andi Contoh")]
         ):
             obj.officers.append(PartyOfficer(position=pos, name=name, sort_order=i))
+    db.session.add(obj)
+    if commit:
+        db.session.commit()
+    return obj
+
+
+def ormas(
+    account: User | None = None,
+    *,
+    complete: bool = True,
+    commit: bool = True,
+    chair: str = "Dedi Contoh",
+    **fields,
+) -> Party:
+    """An ormas profile (complete by default, no logo) owned by a new or given Pemohon account."""
+    account = account or user(Role.PEMOHON, commit=False)
+    n = next(_seq)
+    name = fields.pop("party_name", f"Perkumpulan Contoh Peduli {n}")
+    values = {
+        "account": account,
+        "kind": ApplicantKind.ORMAS,
+        "board_name": name,
+        "party_name": name,
+        "abbreviation": f"PCP{n}",
+    }
+    if complete:
+        values.update(
+            legal_form=LegalForm.BERBADAN_HUKUM,
+            legal_number=f"AHU-{n:07d}.AH.01.07.TAHUN 2024",
+            legal_date=date(2024, 3, 4),
+            field_of_activity="Sosial kemasyarakatan",
+            deed_number=str(n),
+            deed_date=date(2024, 2, 1),
+            notary_name="Sari Contoh, S.H., M.Kn.",
+            npwp="012345678901234",
+            street="Jalan Contoh Damai No. 8",
+            kelurahan="Sekip Jaya",
+            kecamatan="Kemuning",
+            city="Kota Palembang",
+            postal_code="30126",
+            term_start=date(2024, 3, 1),
+            term_end=date(2029, 2, 28),
+            phone="081200000099",
+            contact_email=f"ormas{n}@contoh.test",
+        )
+    values.update(fields)
+    obj = Party(**values)
+    officers = [("Ketua", chair)]
+    if complete:
+        officers += [("Sekretaris", "Lina Contoh"), ("Bendahara", "Tono Contoh")]
+    for i, (pos, person) in enumerate(officers):
+        obj.officers.append(PartyOfficer(position=pos, name=person, sort_order=i))
     db.session.add(obj)
     if commit:
         db.session.commit()
@@ -203,7 +255,8 @@ def application(
     db.session.flush()
     if owner.logo_file_id is None:
         owner.logo_file_id = logo(owner.account).id
-    app_ = applications.create(owner, actor=owner.account)
+    code = applications.default_service_code(owner)
+    app_ = applications.create(owner, actor=owner.account, service_code=code)
     if documents:
         stored = storage.save_bytes(
             pdf_bytes(),

@@ -1,10 +1,11 @@
 """Authentication and account forms (shape only; the password policy lives in the service)."""
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms import BooleanField, PasswordField, RadioField, SelectChoice, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.models import ApplicantKind
 from sisakat.services.passwords import MAX_LENGTH, MIN_LENGTH
 
 PASSWORD_HELP = (
@@ -66,22 +67,65 @@ class LoginForm(FlaskForm):
     )
 
 
-class RegisterForm(FlaskForm):
-    """Sign-up of a party board (one account per board; the e-mail is the username)."""
-
-    board_name = StringField(
-        "Nama kepengurusan",
+def _optional_text(label: str, max_len: int) -> StringField:
+    """A one-line text field required only for one kind of applicant (see ``RegisterForm``)."""
+    return StringField(
+        label,
         filters=[clean_text],
         validators=[
-            DataRequired("Isi nama kepengurusan."),
-            Length(max=200, message="Nama kepengurusan maksimal 200 karakter."),
+            Optional(),
+            Length(max=max_len, message=f"{label} maksimal {max_len} karakter."),
             no_control_chars,
             single_line,
         ],
     )
+
+
+class RegisterForm(FlaskForm):
+    """Sign-up of a party board or an ormas (one account each; the e-mail is the username)."""
+
+    kind = RadioField(
+        "Jenis pemohon",
+        choices=[
+            SelectChoice(ApplicantKind.PARPOL.value, "Partai Politik"),
+            SelectChoice(ApplicantKind.ORMAS.value, "Organisasi Kemasyarakatan (Ormas)"),
+        ],
+        default=ApplicantKind.PARPOL.value,
+        validators=[DataRequired("Pilih jenis pemohon.")],
+        validate_choice=True,
+    )
+    board_name = _optional_text("Nama kepengurusan", 200)
+    ormas_name = _optional_text("Nama ormas", 200)
+    ormas_abbreviation = _optional_text("Singkatan ormas", 40)
+    chair_name = _optional_text("Nama ketua", 120)
+    confirm_similar = BooleanField("Saya memahami dan tetap mendaftar")
     # The e-mail doubles as the username, whose column holds 64 characters.
     email = email_field(max_length=64)
     password, confirm = new_password_fields()
+
+    # Required per kind: (field, message)
+    REQUIRED = {
+        ApplicantKind.PARPOL.value: (("board_name", "Isi nama kepengurusan."),),
+        ApplicantKind.ORMAS.value: (
+            ("ormas_name", "Isi nama ormas."),
+            ("chair_name", "Isi nama ketua ormas."),
+        ),
+    }
+
+    @property
+    def is_ormas(self) -> bool:
+        """An ormas sign-up (a forged kind fails validation first)."""
+        return self.kind.data == ApplicantKind.ORMAS.value
+
+    def validate(self, extra_validators=None) -> bool:
+        """The shape of every field, then the fields the chosen kind needs."""
+        ok = super().validate(extra_validators)
+        for name, message in self.REQUIRED.get(self.kind.data, ()):
+            field = self[name]
+            if not field.data and not field.errors:
+                field.errors = [*field.errors, message]
+                ok = False
+        return ok
 
 
 class ChangePasswordForm(FlaskForm):

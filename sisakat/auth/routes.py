@@ -1,4 +1,4 @@
-"""Authentication routes: login, logout, party sign-up, password change."""
+"""Authentication routes: login, logout, party and ormas sign-up, password change."""
 
 from __future__ import annotations
 
@@ -86,24 +86,48 @@ def logout():
 
 @bp.route("/daftar", methods=["GET", "POST"])
 def register():
-    """Sign-up of a party board: the account and its party row, then straight to the dashboard."""
+    """Sign-up of a party board or an ormas: the account and its applicant row, then straight to
+    the dashboard. An ormas alike an existing one is shown the similar ones first and must
+    confirm (``accounts.SimilarOrmasExists``)."""
     if current_user.is_authenticated:
         return redirect(url_for(home_endpoint(current_user)))
     form = RegisterForm()
+    similar = []
     if form.validate_on_submit():
         try:
-            user = accounts.register_party(
-                board_name=form.board_name.data, email=form.email.data, password=form.password.data
-            )
+            user = _register(form)
             db.session.commit()
+        except accounts.SimilarOrmasExists as exc:
+            db.session.rollback()
+            similar = exc.similar
+            form.confirm_similar.data = False
         except DomainError as exc:
             db.session.rollback()
             flash(exc.message, "danger")
         else:
             _begin_session(user)
-            flash("Akun berhasil dibuat. Silakan lengkapi profil partai.", "success")
+            noun = "ormas" if form.is_ormas else "partai"
+            flash(f"Akun berhasil dibuat. Silakan lengkapi profil {noun}.", "success")
             return redirect(url_for(home_endpoint(user)))
-    return render_template("auth/register.html", form=form, password_help=PASSWORD_HELP)
+    return render_template(
+        "auth/register.html", form=form, password_help=PASSWORD_HELP, similar=similar
+    )
+
+
+def _register(form: RegisterForm) -> User:
+    """One service call for the chosen kind of applicant."""
+    if form.is_ormas:
+        return accounts.register_ormas(
+            name=form.ormas_name.data,
+            abbreviation=form.ormas_abbreviation.data or "",
+            chair=form.chair_name.data,
+            email=form.email.data,
+            password=form.password.data,
+            confirmed_similar=bool(form.confirm_similar.data),
+        )
+    return accounts.register_party(
+        board_name=form.board_name.data, email=form.email.data, password=form.password.data
+    )
 
 
 @bp.route("/kata-sandi", methods=["GET", "POST"])

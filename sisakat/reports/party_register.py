@@ -6,7 +6,7 @@ from flask import abort, render_template, request
 
 from sisakat.extensions import db
 from sisakat.formatting import to_local
-from sisakat.models import Application, Letter, Level, Party
+from sisakat.models import ApplicantKind, Application, Letter, Level, Party
 from sisakat.policies import role_required
 from sisakat.reports.dashboard import XLSX, _download
 from sisakat.reports.ikm import STAFF
@@ -27,6 +27,7 @@ def _rows() -> tuple[RegisterFilterForm, list[register.RegisterRow]]:
         level=Level(form.level.data) if ok and form.level.data else None,
         region=(form.region.data or "") if ok else "",
         state=(form.validity.data or "") if ok else "",
+        kind=ApplicantKind.PARPOL,
     )
     return form, register.rows(filters, _today())
 

@@ -1,4 +1,5 @@
-"""Accounts: authentication with rate limits, party sign-up, password changes, session epochs."""
+"""Accounts: authentication with rate limits, party and ormas sign-up, password changes, session
+epochs."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import Party, Role, User, utcnow
-from sisakat.services import audit, ratelimit
+from sisakat.models import ApplicantKind, Party, PartyOfficer, Role, User, utcnow
+from sisakat.services import audit, duplicates, ratelimit
 from sisakat.services.passwords import check_policy, hash_password, needs_rehash, verify_password
 from sisakat.services.ratelimit import Limit
 
@@ -29,6 +30,17 @@ class LoginThrottled(DomainError):
 
 class AccountError(DomainError):
     """An account rule was broken (duplicate e-mail, weak password, ...)."""
+
+
+class SimilarOrmasExists(DomainError):
+    """An ormas alike the one signing up exists; the applicant must confirm to go on."""
+
+    def __init__(self, similar: list[duplicates.SimilarOrmas]):
+        super().__init__(
+            "Sudah ada ormas terdaftar yang mirip dengan ormas Anda. Periksa daftar di bawah; "
+            "bila ormas Anda memang berbeda, centang pernyataan lalu daftar lagi."
+        )
+        self.similar = similar
 
 
 class WrongPassword(AccountError):
@@ -113,23 +125,62 @@ def set_password(user: User, password: str) -> None:
     end_sessions(user)
 
 
-def register_party(*, board_name: str, email: str, password: str) -> User:
-    """Create a Pemohon account (the e-mail is also its username) with its party board row."""
-    email = email.strip().lower()
+def _new_applicant(email: str, password: str, display_name: str) -> User:
+    """A Pemohon account (the e-mail is also its username), not yet added to the session."""
     check_policy(password, identities=(email,))
     ensure_unique(username=email, email=email)
-    user = User(
+    return User(
         username=email,
         email=email,
-        full_name=board_name[:120],  # display name only; the full board name lives on Party
+        full_name=display_name[:120],  # display name only; the full name lives on Party
         role=Role.PEMOHON,
         password_hash=hash_password(password),
         password_changed_at=utcnow(),
     )
+
+
+def register_party(*, board_name: str, email: str, password: str) -> User:
+    """Create a Pemohon account (the e-mail is also its username) with its party board row."""
+    user = _new_applicant(email.strip().lower(), password, board_name)
     user.party = Party(board_name=board_name)
     add_user(user)
     db.session.flush()
     audit.record("account.register", actor=user, object_type="party", object_id=user.party.id)
+    return user
+
+
+def register_ormas(
+    *,
+    name: str,
+    abbreviation: str,
+    chair: str,
+    email: str,
+    password: str,
+    confirmed_similar: bool = False,
+) -> User:
+    """Create a Pemohon account for an ormas: its applicant row (kind ormas) with the Ketua.
+
+    When an ormas alike by name, abbreviation or chair exists (``duplicates``) and the applicant
+    has not confirmed, ``SimilarOrmasExists`` lists them and nothing is created.
+    """
+    email = email.strip().lower()
+    user = _new_applicant(email, password, name)
+    similar = duplicates.similar_ormas(name=name, abbreviation=abbreviation, chair=chair)
+    if similar and not confirmed_similar:
+        raise SimilarOrmasExists(similar)
+    user.party = Party(
+        kind=ApplicantKind.ORMAS, board_name=name, party_name=name, abbreviation=abbreviation
+    )
+    user.party.officers.append(PartyOfficer(position="Ketua", name=chair, sort_order=0))
+    add_user(user)
+    db.session.flush()
+    audit.record(
+        "account.register",
+        actor=user,
+        object_type="party",
+        object_id=user.party.id,
+        details={"kind": "ormas", "similar_confirmed": [s.party_id for s in similar]},
+    )
     return user
 
 

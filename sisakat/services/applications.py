@@ -17,7 +17,11 @@ from sisakat.models import (
     Role,
     User,
 )
-from sisakat.services import audit, requirements, workflow
+from sisakat.models.requirement import SKT_PARPOL
+from sisakat.services import audit, catalog, parties, requirements, workflow
+
+SERVICE_UNAVAILABLE = "Layanan ini tidak tersedia."
+WRONG_KIND = "Layanan ini tidak dapat diajukan oleh {noun}: layanan ini untuk {kind}."
 
 
 def open_application(party: Party) -> Application | None:
@@ -27,14 +31,35 @@ def open_application(party: Party) -> Application | None:
     ).scalar()
 
 
-def create(party: Party, *, actor: User) -> Application:
-    """A new Draf application with a copy of today's active requirement list."""
+def check_service(party: Party, service_code: str) -> None:
+    """``GuardFailed`` unless ``service_code`` is an active service for the party's kind."""
+    service = catalog.get(service_code)
+    if service is None or not service.active:
+        raise GuardFailed(SERVICE_UNAVAILABLE)
+    kind = parties.kind_of(party)
+    if service.applicant_kind != kind:
+        raise GuardFailed(
+            WRONG_KIND.format(noun=kind.label.lower(), kind=service.applicant_kind.label.lower())
+        )
+
+
+def default_service_code(party: Party) -> str:
+    """The first active service for the party's kind (a form that names none means this one)."""
+    services = catalog.for_kind(parties.kind_of(party))
+    return services[0].code if services else SKT_PARPOL
+
+
+def create(party: Party, *, actor: User, service_code: str = SKT_PARPOL) -> Application:
+    """A new Draf application for ``service_code`` with a copy of that service's active
+    requirement list; refused for an inactive service or one for another kind of applicant."""
+    check_service(party, service_code)
     if open_application(party) is not None:
         raise GuardFailed("Masih ada permohonan yang berjalan. Selesaikan atau batalkan dahulu.")
-    items = requirements.active_list()
+    items = requirements.active_list(service_code)
     if not items:
         raise GuardFailed("Daftar persyaratan belum disiapkan oleh admin.")
     application = Application(
+        service_code=service_code,
         party_id=party.id,
         open_party_id=party.id,
         status=ApplicationStatus.DRAF,
@@ -60,7 +85,11 @@ def create(party: Party, *, actor: User) -> Application:
         )
     workflow.record_creation(application, actor=actor)
     audit.record(
-        "application.buat", actor=actor, object_type="application", object_id=application.id
+        "application.buat",
+        actor=actor,
+        object_type="application",
+        object_id=application.id,
+        details={"service": service_code},
     )
     return application
 

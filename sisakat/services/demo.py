@@ -1,4 +1,5 @@
-"""Demo data for training and trying the app: fictional staff and three fictional party boards.
+"""Demo data for training and trying the app: fictional staff, three fictional party boards and
+one fictional ormas.
 
 Fictional people and parties only ("Partai Contoh ...", "Dr. Contoh Pejabat, M.Si."). No super
 admin is created (``create-admin`` does that). Passwords are random and returned once to print.
@@ -16,7 +17,16 @@ from PIL import Image, ImageDraw, ImageFont
 from sisakat.config import ROOT
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import FileKind, Level, Party, PartyOfficer, Role, User
+from sisakat.models import (
+    ApplicantKind,
+    FileKind,
+    LegalForm,
+    Level,
+    Party,
+    PartyOfficer,
+    Role,
+    User,
+)
 from sisakat.services import audit, images
 from sisakat.services.passwords import hash_password
 
@@ -31,6 +41,28 @@ PARTIES = (
     ("Partai Contoh Sejahtera", "PCS", Level.KOTA, "Kota Palembang", "DPD", "#38761d"),
     ("Partai Contoh Nusantara", "PCN", Level.KABUPATEN, "Kabupaten Contoh Ilir", "DPC", "#990000"),
 )
+ORMAS_USERNAME = "demo-ormas"
+ORMAS = {
+    "party_name": "Perkumpulan Pemuda Contoh Peduli Lingkungan",
+    "abbreviation": "PPCPL",
+    "legal_form": LegalForm.BERBADAN_HUKUM,
+    "legal_number": "AHU-0000001.AH.01.07.TAHUN 2024",
+    "legal_date": date(2024, 3, 4),
+    "field_of_activity": "Lingkungan hidup",
+    "deed_number": "7",
+    "deed_date": date(2024, 2, 1),
+    "notary_name": "Contoh Notaris, S.H., M.Kn.",
+    "npwp": "012345678901000",
+    "street": "Jalan Contoh Hijau No. 3",
+    "kelurahan": "Kelurahan Contoh",
+    "kecamatan": "Kecamatan Contoh",
+    "city": "Kota Palembang",
+    "postal_code": "30119",
+    "term_start": date(2024, 3, 1),
+    "term_end": date(2029, 2, 28),
+    "phone": "0812 0000 0099",
+    "contact_email": f"sekretariat-ppcpl@{EMAIL_DOMAIN}",
+}
 OFFICERS = ("Ketua", "Wakil Ketua", "Sekretaris", "Wakil Sekretaris", "Bendahara")
 FIRST_NAMES = ("Ahmad", "Siti", "Budi", "Dewi", "Rudi")
 
@@ -51,7 +83,7 @@ class DemoAccount:
 
 def usernames() -> list[str]:
     """Every username the demo data creates."""
-    return [s[0] for s in STAFF] + [f"demo-{p[1].lower()}" for p in PARTIES]
+    return [s[0] for s in STAFF] + [f"demo-{p[1].lower()}" for p in PARTIES] + [ORMAS_USERNAME]
 
 
 def draw_logo(abbreviation: str, colour: str) -> bytes:
@@ -118,6 +150,27 @@ def _party(account: User, spec: tuple, n: int) -> Party:
     return party
 
 
+def _ormas(account: User) -> Party:
+    """A complete fictional ormas with its board and a drawn logo."""
+    abbr = ORMAS["abbreviation"]
+    ormas = Party(
+        account=account, kind=ApplicantKind.ORMAS, board_name=ORMAS["party_name"], **ORMAS
+    )
+    db.session.add(ormas)
+    for i, position in enumerate(OFFICERS):
+        ormas.officers.append(
+            PartyOfficer(position=position, name=f"{FIRST_NAMES[i]} Contoh {abbr}", sort_order=i)
+        )
+    row = images.store_image(
+        io.BytesIO(draw_logo(abbr[:4], "#6aa84f")),
+        kind=FileKind.LOGO,
+        display_name=f"logo-{abbr}.png",
+        uploaded_by=account,
+    )
+    ormas.logo_file_id = row.id
+    return ormas
+
+
 def create_demo_data() -> list[DemoAccount]:
     """Create the demo staff and party accounts; refuses when any demo account exists."""
     taken = db.session.execute(db.select(User.username).where(User.username.in_(usernames())))
@@ -135,6 +188,10 @@ def create_demo_data() -> list[DemoAccount]:
         db.session.flush()
         party = _party(account, spec, n)
         created.append(DemoAccount(account.username, Role.PEMOHON, party.board_name, password))
+    account, password = _user(ORMAS_USERNAME, Role.PEMOHON, f"Sekretariat {ORMAS['abbreviation']}")
+    db.session.flush()
+    ormas = _ormas(account)
+    created.append(DemoAccount(account.username, Role.PEMOHON, ormas.board_name, password))
     db.session.flush()
     audit.record("demo.create", actor=None, details={"usernames": [a.username for a in created]})
     return created

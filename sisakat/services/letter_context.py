@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sisakat.formatting import nip, tanggal
+from sisakat.formatting import nip, npwp, tanggal
 from sisakat.pdf.context import PAGE_SIZES, LetterContext
 
 TITLE = "SURAT KETERANGAN TERDAFTAR"
 LEVELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
+LEGAL_FORMS = {"berbadan_hukum": "Berbadan hukum", "tidak_berbadan_hukum": "Tidak berbadan hukum"}
+ORMAS = "ormas"
 
 
 def address_text(profile: dict[str, Any]) -> str:
@@ -120,15 +122,8 @@ def _kop(agency: dict[str, Any]) -> dict[str, Any]:
 
 
 def _body(profile: dict[str, Any], letter: dict[str, Any]) -> dict[str, Any]:
-    """Opening, items 1-8, closing and tembusan."""
-    fields = (
-        ("Nama", profile.get("reporter_name") or ""),
-        ("Jabatan", profile.get("reporter_position") or ""),
-        ("Nama Partai", _party(profile)),
-        ("Alamat", address_text(profile)),
-        ("Tingkat", level_text(profile)),
-        ("Nomor SK", sk_text(profile)),
-    )
+    """Opening, the numbered profile lines of the applicant's kind, board, closing, tembusan."""
+    fields = _ormas_fields(profile) if is_ormas(profile) else _party_fields(profile)
     officers = profile.get("officers") or []
     return {
         "opening": letter.get("opening") or "",
@@ -141,12 +136,86 @@ def _body(profile: dict[str, Any], letter: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def is_ormas(profile: dict[str, Any]) -> bool:
+    """An ormas profile (``kind`` as the enum or its value; absent means a party board)."""
+    kind = profile.get("kind")
+    return str(getattr(kind, "value", kind) or "") == ORMAS
+
+
+def _party_fields(profile: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Items 1-6 of a party board's SKT."""
+    return (
+        ("Nama", profile.get("reporter_name") or ""),
+        ("Jabatan", profile.get("reporter_position") or ""),
+        ("Nama Partai", _party(profile)),
+        ("Alamat", address_text(profile)),
+        ("Tingkat", level_text(profile)),
+        ("Nomor SK", sk_text(profile)),
+    )
+
+
+def _date(value: Any) -> date | None:
+    """A date from the profile: a ``date`` (live row) or ISO text (submission snapshot)."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _dated(number: str, value: Any) -> str:
+    """``<number> tanggal <date>`` (either part may be missing)."""
+    when = _date(value)
+    return " ".join(x for x in (number, f"tanggal {tanggal(when)}" if when else "") if x)
+
+
+def deed_text(profile: dict[str, Any]) -> str:
+    """``<number> tanggal <date>, notaris <name>``; empty without a deed number."""
+    if not profile.get("deed_number"):
+        return ""
+    text = _dated(profile["deed_number"], profile.get("deed_date"))
+    if profile.get("notary_name"):
+        text += f", notaris {profile['notary_name']}"
+    return text
+
+
+def term_text(profile: dict[str, Any]) -> str:
+    """``2 Januari 2025 s.d. 1 Januari 2030``."""
+    start, end = _date(profile.get("term_start")), _date(profile.get("term_end"))
+    if not start and not end:
+        return ""
+    return f"{tanggal(start)} s.d. {tanggal(end)}".strip()
+
+
+def _ormas_fields(profile: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The lines of a Surat Keterangan Melapor; optional ones (deed, NPWP) only when known."""
+    form = profile.get("legal_form")
+    form = LEGAL_FORMS.get(str(getattr(form, "value", form) or ""), "")
+    lines = [
+        ("Nama Ormas", _party(profile)),
+        ("Bentuk", form),
+        (
+            "Nomor SK Kemenkumham / SKT Kemendagri",
+            _dated(profile.get("legal_number") or "", profile.get("legal_date")),
+        ),
+        ("Bidang Kegiatan", profile.get("field_of_activity") or ""),
+        ("Alamat Sekretariat", address_text(profile)),
+        ("Akta Pendirian", deed_text(profile)),
+        ("NPWP", npwp(profile.get("npwp"))),
+        ("Masa Bakti", term_text(profile)),
+    ]
+    optional = {"Akta Pendirian", "NPWP"}
+    return tuple((label, value) for label, value in lines if value or label not in optional)
+
+
 def _party(profile: dict[str, Any]) -> str:
     name, abbr = profile.get("party_name") or "", profile.get("abbreviation") or ""
     return f"{name} ({abbr})" if abbr and name else name or abbr
 
 
 PROFILE_KEYS = (
+    "kind",
     "party_name",
     "abbreviation",
     "level",
@@ -161,6 +230,16 @@ PROFILE_KEYS = (
     "sk_number",
     "sk_date",
     "sk_issuer",
+    "term_start",
+    "term_end",
+    "legal_form",
+    "legal_number",
+    "legal_date",
+    "field_of_activity",
+    "deed_number",
+    "deed_date",
+    "notary_name",
+    "npwp",
 )
 
 
@@ -173,8 +252,11 @@ def profile_dict(party: Any) -> dict[str, Any]:
     return data
 
 
-def sample_profile() -> dict[str, Any]:
-    """A fictional party board for the settings preview (Pratinjau) and tests."""
+def sample_profile(kind: Any = "parpol") -> dict[str, Any]:
+    """A fictional applicant of ``kind`` (party board by default) for the settings preview
+    (Pratinjau) and tests."""
+    if str(getattr(kind, "value", kind)) == ORMAS:
+        return sample_ormas()
     return {
         "party_name": "Partai Contoh Sejahtera",
         "abbreviation": "PCS",
@@ -195,5 +277,34 @@ def sample_profile() -> dict[str, Any]:
             {"position": "Wakil Ketua", "name": "Siti Contoh"},
             {"position": "Sekretaris", "name": "Andi Teladan, S.E."},
             {"position": "Bendahara", "name": "Rina Percobaan"},
+        ],
+    }
+
+
+def sample_ormas() -> dict[str, Any]:
+    """A fictional ormas for the settings preview (Pratinjau) and tests."""
+    return {
+        "kind": ORMAS,
+        "party_name": "Perkumpulan Pemuda Contoh Peduli",
+        "abbreviation": "PPCP",
+        "legal_form": "berbadan_hukum",
+        "legal_number": "AHU-0001234.AH.01.07.TAHUN 2024",
+        "legal_date": date(2024, 3, 4),
+        "field_of_activity": "Sosial kemasyarakatan dan lingkungan hidup",
+        "deed_number": "12",
+        "deed_date": date(2024, 2, 1),
+        "notary_name": "Sari Contoh, S.H., M.Kn.",
+        "npwp": "012345678901234",
+        "street": "Jalan Contoh Damai No. 8",
+        "kelurahan": "Sekip Jaya",
+        "kecamatan": "Kemuning",
+        "city": "Kota Palembang",
+        "postal_code": "30126",
+        "term_start": date(2024, 3, 1),
+        "term_end": date(2029, 2, 28),
+        "officers": [
+            {"position": "Ketua", "name": "Dedi Contoh"},
+            {"position": "Sekretaris", "name": "Lina Contoh"},
+            {"position": "Bendahara", "name": "Tono Contoh"},
         ],
     }

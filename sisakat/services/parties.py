@@ -1,5 +1,9 @@
-"""Party profiles (biodata partai): completeness rules shared by the profile screen and workflow,
-and saving the profile (fields, board composition, logo) with optimistic locking."""
+"""Applicant profiles (biodata partai / ormas): completeness rules shared by the profile screen
+and workflow, and saving the profile (fields, board composition, logo) with optimistic locking.
+
+Both kinds of applicant (``ApplicantKind``) share the board composition, term, secretariat,
+contact and logo; each kind has its own required fields (``REQUIRED_BY_KIND``) and the columns its
+form may set (``profile_fields(kind)``)."""
 
 from __future__ import annotations
 
@@ -11,7 +15,16 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import FileKind, Level, Party, PartyOfficer, User, utcnow
+from sisakat.models import (
+    ApplicantKind,
+    FileKind,
+    LegalForm,
+    Level,
+    Party,
+    PartyOfficer,
+    User,
+    utcnow,
+)
 from sisakat.models.party import REQUIRED_POSITIONS
 from sisakat.services import audit, images
 
@@ -33,8 +46,36 @@ REQUIRED_FIELDS = {
     "phone": "Nomor telepon/WhatsApp",
 }
 
+# DOMAIN.md, ormas presence report: what the letter and the registry need.
+ORMAS_REQUIRED_FIELDS = {
+    "party_name": "Nama ormas",
+    "legal_form": "Bentuk ormas (berbadan hukum atau tidak)",
+    "legal_number": "Nomor SK Kemenkumham / SKT Kemendagri",
+    "legal_date": "Tanggal SK Kemenkumham / SKT Kemendagri",
+    "field_of_activity": "Bidang kegiatan",
+    "street": "Alamat sekretariat",
+    "kelurahan": "Kelurahan",
+    "kecamatan": "Kecamatan",
+    "city": "Kabupaten/Kota sekretariat",
+    "term_start": "Awal masa bakti",
+    "term_end": "Akhir masa bakti",
+}
+REQUIRED_BY_KIND = {
+    ApplicantKind.PARPOL: REQUIRED_FIELDS,
+    ApplicantKind.ORMAS: ORMAS_REQUIRED_FIELDS,
+}
+ORMAS_OPTIONAL = ("deed_number", "deed_date", "notary_name", "npwp", "phone")
 # Columns the profile form may set; anything else a client posts is never read.
 PROFILE_FIELDS = ("board_name", "abbreviation", "postal_code", "contact_email", *REQUIRED_FIELDS)
+ORMAS_PROFILE_FIELDS = (
+    "abbreviation",
+    "postal_code",
+    "contact_email",
+    *ORMAS_OPTIONAL,
+    *ORMAS_REQUIRED_FIELDS,
+)
+NPWP_MESSAGE = "NPWP harus 15 atau 16 angka (titik, tanda hubung dan spasi boleh)."
+_NPWP_PUNCTUATION = ".- "
 MAX_OFFICERS = 100
 STALE_MESSAGE = "Profil sudah diubah di tempat lain. Muat ulang halaman."
 TERM_MESSAGE = "Akhir masa bakti harus sesudah awal masa bakti."
@@ -48,13 +89,41 @@ class ProfileInvalid(DomainError):
     """The profile breaks a rule (board composition, term of office)."""
 
 
+def kind_of(party: Party | None) -> ApplicantKind:
+    """The applicant kind (a party board unless the row says otherwise)."""
+    kind = getattr(party, "kind", None)
+    return kind if isinstance(kind, ApplicantKind) else ApplicantKind.PARPOL
+
+
+def noun(party: Party | None) -> str:
+    """``partai`` or ``ormas``: how messages and headings name the applicant."""
+    return "ormas" if kind_of(party) == ApplicantKind.ORMAS else "partai"
+
+
+def profile_fields(kind: ApplicantKind) -> tuple[str, ...]:
+    """The columns the profile form of ``kind`` may set."""
+    return ORMAS_PROFILE_FIELDS if kind == ApplicantKind.ORMAS else PROFILE_FIELDS
+
+
+def normalise_npwp(text: str | None) -> str:
+    """The NPWP as digits only; empty stays empty. ``ProfileInvalid`` when it is not 15 or 16
+    digits with at most dots, hyphens and spaces between them."""
+    raw = (text or "").strip()
+    if not raw:
+        return ""
+    digits = "".join(ch for ch in raw if ch not in _NPWP_PUNCTUATION)
+    if not (digits.isascii() and digits.isdigit() and len(digits) in (15, 16)):
+        raise ProfileInvalid(NPWP_MESSAGE)
+    return digits
+
+
 def profile_problems(party: Party | None) -> list[str]:
-    """What is still missing before the party may submit an application (Indonesian)."""
+    """What is still missing before the applicant may submit an application (Indonesian)."""
     if party is None:
         return ["Profil partai belum diisi."]
     problems = [
         f"{label} belum diisi."
-        for attr, label in REQUIRED_FIELDS.items()
+        for attr, label in REQUIRED_BY_KIND[kind_of(party)].items()
         if not getattr(party, attr)
     ]
     positions = {o.position.strip().lower() for o in party.officers if o.name.strip()}
@@ -63,7 +132,7 @@ def profile_problems(party: Party | None) -> list[str]:
         for p in REQUIRED_POSITIONS
         if p.lower() not in positions
     ]
-    if party.logo_file_id is None:
+    if party.logo_file_id is None and kind_of(party) == ApplicantKind.PARPOL:
         problems.append("Logo partai belum diunggah.")
     return problems
 
@@ -114,6 +183,13 @@ def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int 
         raise ProfileInvalid(term)
     if values.get("level") is not None and not isinstance(values["level"], Level):
         values["level"] = Level(values["level"])
+    if values.get("legal_form") is not None and not isinstance(values["legal_form"], LegalForm):
+        try:
+            values["legal_form"] = LegalForm(values["legal_form"])
+        except ValueError:
+            raise ProfileInvalid("Bentuk ormas tidak valid.") from None
+    if "npwp" in values:
+        values["npwp"] = normalise_npwp(values["npwp"])
 
 
 def save_profile(
@@ -126,9 +202,10 @@ def save_profile(
     logo: BinaryIO | None = None,
     logo_name: str = "",
 ) -> Party:
-    """Save the account's party profile (created on first save) and optionally a new logo.
+    """Save the account's applicant profile (created on first save) and optionally a new logo.
 
-    Only ``PROFILE_FIELDS`` are read from ``values``. A stale ``seen_version`` raises
+    Only ``profile_fields(kind)`` are read from ``values``; an ormas's ``board_name`` (its display
+    name everywhere) follows its name. A stale ``seen_version`` raises
     ``StaleProfile``; a bad logo raises ``UploadRejected``; nothing is changed in either case.
     """
     party = account.party
@@ -142,7 +219,11 @@ def save_profile(
     if party is None:
         party = Party(account=account, board_name=values.get("board_name") or "")
         db.session.add(party)
-    changed = [f for f in PROFILE_FIELDS if f in values and getattr(party, f) != values[f]]
+    fields = profile_fields(kind_of(party))
+    if kind_of(party) == ApplicantKind.ORMAS and values.get("party_name"):
+        values["board_name"] = values["party_name"]
+        fields = ("board_name", *fields)
+    changed = [f for f in fields if f in values and getattr(party, f) != values[f]]
     for field in changed:
         setattr(party, field, values[field])
     _apply_officers(party, officers)

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sisakat.extensions import db
-from sisakat.models import Application, ApplicationStatus, Letter, LetterStatus, Level, Party
+from sisakat.models import (
+    ApplicantKind,
+    Application,
+    ApplicationStatus,
+    Letter,
+    LetterStatus,
+    Level,
+    Party,
+)
 from sisakat.services import settings
 
 # Letters that were issued at some point (the register shows the newest of them).
@@ -28,6 +36,7 @@ class RegisterFilter:
     region: str = ""
     state: str = ""
     party_id: int | None = None  # one board (the party's own dashboard)
+    kind: ApplicantKind | None = None  # the staff register shows party boards only
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,8 @@ def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
     query = db.select(Party).order_by(Party.party_name, Party.board_name, Party.id)
     if filters.party_id is not None:
         query = query.where(Party.id == filters.party_id)
+    if filters.kind is not None:
+        query = query.where(Party.kind == filters.kind)
     if filters.level:
         query = query.where(Party.level == filters.level)
     if filters.region:

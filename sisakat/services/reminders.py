@@ -89,7 +89,7 @@ def renew(party: Party, *, actor: User, today: date) -> Application:
     previous = last_issued(party)
     if previous is None or not can_renew(party, today):
         raise GuardFailed("Perpanjangan hanya untuk SKT yang akan atau sudah berakhir.")
-    application = applications.create(party, actor=actor)
+    application = applications.create(party, actor=actor, service_code=previous.service_code)
     application.renewal_of_id = previous.id
     audit.record(
         "application.renew",

@@ -41,17 +41,22 @@ def all_accepted(application: Application) -> list[str]:
 
 
 def snapshot_profile(application: Application) -> str:
-    """The party profile as JSON text, frozen at submission."""
+    """The applicant's profile as JSON text, frozen at submission (party board or ormas)."""
     p = application.party
     data = {
         attr: str(getattr(p, attr) or "")
         for attr in parties.REQUIRED_FIELDS.keys()
-        | {"board_name", "abbreviation", "postal_code", "contact_email"}
+        | parties.ORMAS_REQUIRED_FIELDS.keys()
+        | {"board_name", "abbreviation", "postal_code", "contact_email", *parties.ORMAS_OPTIONAL}
     }
+    data["kind"] = parties.kind_of(p).value
     data["level"] = p.level.value if p.level else ""
     data["level_label"] = p.level.label if p.level else ""
+    data["legal_form"] = p.legal_form.value if p.legal_form else ""
+    data["legal_form_label"] = p.legal_form.label if p.legal_form else ""
+    data["npwp_text"] = formatting.npwp(p.npwp)
     data["address_text"] = p.address_text
-    for attr in ("sk_date", "term_start", "term_end"):
+    for attr in ("sk_date", "term_start", "term_end", "legal_date", "deed_date"):
         data[f"{attr}_text"] = formatting.tanggal(getattr(p, attr))
     data["officers"] = [{"position": o.position, "name": o.name} for o in p.officers]
     data["logo_file_id"] = p.logo_file_id

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField
+from wtforms.validators import Length, Optional
 
 from sisakat.forms_common import ActionForm
 
@@ -15,4 +17,7 @@ class DocumentUploadForm(ActionForm):
 
 
 class CreateApplicationForm(FlaskForm):
-    """The "Buat Permohonan" button."""
+    """The "Ajukan" button of one service (none named: the first service of the applicant's
+    kind; the service decides whether the code is acceptable)."""
+
+    service_code = HiddenField(validators=[Optional(), Length(max=32)])

@@ -27,11 +27,13 @@ def _party():
 @bp.post("/permohonan/baru")
 @role_required(Role.PEMOHON)
 def create_application():
-    """Start a Draf application with today's requirement list."""
+    """Start a Draf application for the chosen service with today's requirement list."""
     form = CreateApplicationForm()
     if form.validate_on_submit():
+        party = _party()
+        code = form.service_code.data or applications.default_service_code(party)
         with flash_domain_errors():
-            application = applications.create(_party(), actor=current_user)
+            application = applications.create(party, actor=current_user, service_code=code)
             db.session.commit()
             flash("Permohonan dibuat. Unggah dokumen persyaratan.", "success")
             return redirect(url_for(".application_detail", application_id=application.id))

@@ -1,4 +1,4 @@
-"""Pemohon forms: the party profile (biodata partai) with its board composition and logo."""
+"""Pemohon forms: the applicant profile (biodata partai or ormas), board composition and logo."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ from wtforms.validators import (
 )
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
-from sisakat.models import Level
+from sisakat.models import ApplicantKind, LegalForm, Level
+from sisakat.models.party import REQUIRED_POSITIONS
 from sisakat.services import parties
 
 BLANK_ROWS = 3  # extra empty rows so the form works without JavaScript
@@ -62,13 +63,22 @@ def plausible_date(form, field) -> None:
         raise ValidationError("Tahun tidak wajar.")
 
 
-def date_field(label: str, required: str) -> DateField:
-    """An HTML date input (``YYYY-MM-DD``) with Indonesian messages."""
+def date_field(label: str, required: str | None) -> DateField:
+    """An HTML date input (``YYYY-MM-DD``) with Indonesian messages; optional without
+    ``required``."""
     return DateField(
         label,
-        validators=[InputRequired(required), plausible_date],
+        validators=[InputRequired(required) if required else Optional(), plausible_date],
         invalid_value_message="Tanggal tidak valid.",
     )
+
+
+def npwp_ok(form, field) -> None:
+    """Validator: 15 or 16 digits, dots, hyphens and spaces allowed (rule from the service)."""
+    try:
+        parties.normalise_npwp(field.data)
+    except parties.ProfileInvalid as exc:
+        raise ValidationError(exc.message) from None
 
 
 def digits_between(low: int, high: int, message: str):
@@ -100,22 +110,12 @@ class OfficerList(FieldList):
         super().process(formdata, data, extra_filters=extra_filters)
 
 
-class PartyProfileForm(FlaskForm):
-    """The party profile; checks shape here, rules in ``services.parties``."""
+class ApplicantProfileForm(FlaskForm):
+    """What every applicant's profile has: secretariat, term, contact, board, logo. Subclasses
+    add their kind's fields; shape is checked here, rules in ``services.parties``."""
 
-    party_name = text("Nama partai", 200, "Isi nama partai.")
+    KIND = ApplicantKind.PARPOL
     abbreviation = text("Singkatan", 40)
-    board_name = text("Nama kepengurusan", 200, "Isi nama kepengurusan.")
-    level = SelectField(
-        "Tingkat kepengurusan",
-        choices=[SelectChoice("", "— Pilih tingkat —")]
-        + [SelectChoice(lv.value, lv.label) for lv in Level],
-        validators=[InputRequired("Pilih tingkat kepengurusan.")],
-        invalid_choice_message="Pilihan tidak valid.",
-    )
-    region_name = text("Nama wilayah", 120, "Isi nama provinsi/kabupaten/kota.")
-    reporter_name = text("Nama pelapor", 120, "Isi nama pelapor.")
-    reporter_position = text("Jabatan pelapor", 120, "Isi jabatan pelapor.")
     street = text("Jalan dan nomor", 255, "Isi alamat sekretariat.")
     kelurahan = text("Kelurahan/Desa", 120, "Isi kelurahan/desa.")
     kecamatan = text("Kecamatan", 120, "Isi kecamatan.")
@@ -127,19 +127,8 @@ class PartyProfileForm(FlaskForm):
         Regexp(r"^[0-9]{5}\Z", message="Kode pos harus 5 angka."),
         render_kw={"inputmode": "numeric", "autocomplete": "postal-code"},
     )
-    sk_number = text("Nomor SK", 120, "Isi nomor SK kepengurusan.")
-    sk_date = date_field("Tanggal SK", "Isi tanggal SK.")
-    sk_issuer = text("Penerbit SK", 200, "Isi penerbit SK (misalnya DPP partai).")
     term_start = date_field("Awal masa bakti", "Isi awal masa bakti.")
     term_end = date_field("Akhir masa bakti", "Isi akhir masa bakti.")
-    phone = text(
-        "Telepon/WhatsApp",
-        32,
-        "Isi nomor telepon/WhatsApp.",
-        Regexp(r"^\+?[0-9 ]+\Z", message="Hanya angka, spasi, dan tanda + di depan."),
-        digits_between(8, 15, "Nomor telepon harus 8 sampai 15 angka."),
-        render_kw={"type": "tel", "autocomplete": "tel"},
-    )
     contact_email = text(
         "E-mail kontak",
         254,
@@ -148,7 +137,6 @@ class PartyProfileForm(FlaskForm):
         render_kw={"type": "email", "autocomplete": "email"},
     )
     officers = OfficerList(FormField(OfficerForm), max_entries=parties.MAX_OFFICERS)
-    new_logo = FileField("Logo partai", render_kw={"accept": "image/png,image/jpeg"})
     version = HiddenField()
 
     def validate_term_end(self, field) -> None:
@@ -182,6 +170,11 @@ class PartyProfileForm(FlaskForm):
         if not self.officers.entries:
             for position in DEFAULT_POSITIONS:
                 self.officers.append_entry({"position": position, "name": ""})
+        else:  # e.g. an ormas that signed up with its Ketua: offer the other required positions
+            have = {(e.form.position.data or "").strip().lower() for e in self.officers}
+            for position in REQUIRED_POSITIONS:
+                if position.lower() not in have:
+                    self.officers.append_entry({"position": position, "name": ""})
         for _ in range(count):
             if len(self.officers.entries) < parties.MAX_OFFICERS:
                 self.officers.append_entry()
@@ -193,9 +186,7 @@ class PartyProfileForm(FlaskForm):
 
     def profile_values(self) -> dict[str, Any]:
         """The profile columns, by name; the service reads only its own field list."""
-        values = {name: getattr(self, name).data for name in parties.PROFILE_FIELDS}
-        values["level"] = Level(self.level.data)
-        return values
+        return {name: getattr(self, name).data for name in parties.profile_fields(self.KIND)}
 
     def logo_upload(self) -> FileStorage | None:
         """The uploaded logo, or None when no file was chosen."""
@@ -206,3 +197,87 @@ class PartyProfileForm(FlaskForm):
         """The version the page showed; None when absent or forged."""
         raw = (self.version.data or "").strip()
         return int(raw) if raw.isdigit() else None
+
+
+def phone_field(required: str | None) -> StringField:
+    """Telephone/WhatsApp: digits, spaces and a leading +, 8 to 15 digits."""
+    return text(
+        "Telepon/WhatsApp",
+        32,
+        required,
+        Regexp(r"^\+?[0-9 ]+\Z", message="Hanya angka, spasi, dan tanda + di depan."),
+        digits_between(8, 15, "Nomor telepon harus 8 sampai 15 angka."),
+        render_kw={"type": "tel", "autocomplete": "tel"},
+    )
+
+
+class PartyProfileForm(ApplicantProfileForm):
+    """The party board profile (biodata partai)."""
+
+    KIND = ApplicantKind.PARPOL
+    party_name = text("Nama partai", 200, "Isi nama partai.")
+    board_name = text("Nama kepengurusan", 200, "Isi nama kepengurusan.")
+    level = SelectField(
+        "Tingkat kepengurusan",
+        choices=[SelectChoice("", "— Pilih tingkat —")]
+        + [SelectChoice(lv.value, lv.label) for lv in Level],
+        validators=[InputRequired("Pilih tingkat kepengurusan.")],
+        invalid_choice_message="Pilihan tidak valid.",
+    )
+    region_name = text("Nama wilayah", 120, "Isi nama provinsi/kabupaten/kota.")
+    reporter_name = text("Nama pelapor", 120, "Isi nama pelapor.")
+    reporter_position = text("Jabatan pelapor", 120, "Isi jabatan pelapor.")
+    sk_number = text("Nomor SK", 120, "Isi nomor SK kepengurusan.")
+    sk_date = date_field("Tanggal SK", "Isi tanggal SK.")
+    sk_issuer = text("Penerbit SK", 200, "Isi penerbit SK (misalnya DPP partai).")
+    phone = phone_field("Isi nomor telepon/WhatsApp.")
+    new_logo = FileField("Logo partai", render_kw={"accept": "image/png,image/jpeg"})
+
+    def profile_values(self) -> dict[str, Any]:
+        """The profile columns with the level as its enum."""
+        values = super().profile_values()
+        values["level"] = Level(self.level.data)
+        return values
+
+
+class OrmasProfileForm(ApplicantProfileForm):
+    """The ormas profile: legal form and decree, field of activity, deed, NPWP."""
+
+    KIND = ApplicantKind.ORMAS
+    party_name = text("Nama ormas", 200, "Isi nama ormas.")
+    legal_form = SelectField(
+        "Bentuk ormas",
+        choices=[SelectChoice("", "— Pilih bentuk —")]
+        + [SelectChoice(f.value, f.label) for f in LegalForm],
+        validators=[InputRequired("Pilih bentuk ormas.")],
+        invalid_choice_message="Pilihan tidak valid.",
+    )
+    legal_number = text(
+        "Nomor SK Kemenkumham / SKT Kemendagri", 120, "Isi nomor SK Kemenkumham atau SKT."
+    )
+    legal_date = date_field(
+        "Tanggal SK Kemenkumham / SKT Kemendagri", "Isi tanggal SK Kemenkumham atau SKT."
+    )
+    field_of_activity = text(
+        "Bidang kegiatan", 200, "Isi bidang kegiatan (misalnya sosial, pendidikan, keagamaan)."
+    )
+    deed_number = text("Nomor akta pendirian", 120)
+    deed_date = date_field("Tanggal akta pendirian", None)
+    notary_name = text("Nama notaris", 200)
+    npwp = text(
+        "NPWP", 32, None, npwp_ok, render_kw={"inputmode": "numeric", "autocomplete": "off"}
+    )
+    phone = phone_field(None)
+    new_logo = FileField("Logo ormas", render_kw={"accept": "image/png,image/jpeg"})
+
+    def profile_values(self) -> dict[str, Any]:
+        """The profile columns with the legal form as its enum and the NPWP as digits."""
+        values = super().profile_values()
+        values["legal_form"] = LegalForm(self.legal_form.data)
+        values["npwp"] = parties.normalise_npwp(self.npwp.data)
+        return values
+
+
+def profile_form_class(kind: ApplicantKind) -> type[ApplicantProfileForm]:
+    """The profile form of an applicant kind."""
+    return OrmasProfileForm if kind == ApplicantKind.ORMAS else PartyProfileForm

@@ -1,4 +1,5 @@
-"""Party profile (biodata partai) screens: the form, and the logo served to owner and staff."""
+"""Applicant profile screens (biodata partai / ormas): the form of the account's kind, and the
+logo served to owner and staff."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from flask_login import current_user
 
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
-from sisakat.models import Party, Role
+from sisakat.models import ApplicantKind, Party, Role
 from sisakat.policies import can_view_party, role_required
 from sisakat.services import parties, storage
-from sisakat.submission.forms import PartyProfileForm
+from sisakat.submission.forms import ApplicantProfileForm, profile_form_class
 from sisakat.submission.routes import bp
 
 
@@ -20,11 +21,17 @@ def _profile_helpers() -> dict:
     return {"profile_problems": parties.profile_problems}
 
 
-def _render(form: PartyProfileForm):
+TEMPLATES = {
+    ApplicantKind.PARPOL: "submission/profile.html",
+    ApplicantKind.ORMAS: "submission/ormas_profile.html",
+}
+
+
+def _render(form: ApplicantProfileForm):
     """The profile page with the form as it stands (posted input kept on errors)."""
     party = current_user.party
     return render_template(
-        "submission/profile.html",
+        TEMPLATES[form.KIND],
         form=form,
         party=party,
         problems=parties.profile_problems(party),
@@ -32,7 +39,7 @@ def _render(form: PartyProfileForm):
     )
 
 
-def _save(form: PartyProfileForm) -> bool:
+def _save(form: ApplicantProfileForm) -> bool:
     """One service call; on a DomainError roll back, show the message and keep the input."""
     logo = form.logo_upload()
     try:
@@ -58,14 +65,16 @@ def _save(form: PartyProfileForm) -> bool:
 @bp.route("/profil", methods=["GET", "POST"])
 @role_required(Role.PEMOHON)
 def party_profile():
-    """Show and save the party profile of the logged-in Pemohon."""
-    form = PartyProfileForm(obj=current_user.party if request.method == "GET" else None)
+    """Show and save the profile (party or ormas) of the logged-in Pemohon."""
+    party = current_user.party
+    form_class = profile_form_class(parties.kind_of(party))
+    form = form_class(obj=party if request.method == "GET" else None)
     if request.method == "GET":
         form.fill_blank_rows()
     elif not form.validate_on_submit():
         flash("Profil belum tersimpan. Periksa isian yang ditandai.", "danger")
     elif _save(form):
-        flash("Profil partai tersimpan.", "success")
+        flash(f"Profil {parties.noun(party)} tersimpan.", "success")
         return redirect(url_for(".party_profile"))
     return _render(form)
 

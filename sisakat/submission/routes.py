@@ -6,19 +6,27 @@ from flask_wtf import FlaskForm
 
 from sisakat.models import Role
 from sisakat.policies import role_required
-from sisakat.services import applications, reminders
+from sisakat.services import applications, catalog, parties, reminders
 
 bp = Blueprint("submission", __name__, url_prefix="/pemohon")
+
+
+def service_names(services=None) -> dict[str, str]:
+    """Service code -> the name shown next to an application (short name when set)."""
+    return {s.code: s.short_name or s.name for s in services or catalog.all_services()}
 
 
 @bp.get("/")
 @role_required(Role.PEMOHON)
 def dashboard():
-    """The party's home page."""
+    """The applicant's home page: profile, the services it may apply for, its applications."""
     party = current_user.party
+    every = catalog.all_services()
     return render_template(
         "submission/dashboard.html",
         party=party,
+        services=[s for s in every if s.active and s.applicant_kind == parties.kind_of(party)],
+        service_names=service_names(every),
         applications=applications.for_party(party) if party else [],
         create_form=FlaskForm(),
         renewable=bool(party) and reminders.can_renew(party, reminders.today()),

@@ -11,7 +11,15 @@ from sisakat.forms_common import ActionForm
 from sisakat.models import Role, StoredFile, Verdict
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, or_404
-from sisakat.services import applications, documents, requirements, storage, verification, workflow
+from sisakat.services import (
+    applications,
+    documents,
+    duplicates,
+    requirements,
+    storage,
+    verification,
+    workflow,
+)
 from sisakat.verification.forms import DecisionForm, JudgeDocumentForm, choices
 from sisakat.verification.routes import STAFF, bp
 
@@ -39,6 +47,7 @@ def _review_page(application, decision_form: DecisionForm | None = None):
         "verification/review.html",
         application=application,
         snapshot=applications.snapshot(application),
+        similar=duplicates.similar_to(application.party),
         checklist=documents.review_checklist(application),
         history=applications.timeline(application),
         actions=workflow.available_actions(application, current_user),

@@ -62,7 +62,7 @@ def test_submit_return_fix_one_document_resubmit_and_approve(
     owner, board = s.ready_party(make)
     pdfs = {name: j.pdf_file(tmp_path, f"dokumen-{i}.pdf") for i, name in enumerate(s.REQUIRED)}
     j.log_in(page, owner)
-    page.get_by_role("button", name="Buat Permohonan").click()
+    page.get_by_role("button", name="Ajukan SKT Partai Politik").click()
     assert "Permohonan dibuat." in j.alert_text(page)
     detail = page.url
     _upload_everything(page, browser, live_server, owner, pdfs)
@@ -105,7 +105,7 @@ def test_submitting_with_missing_documents_lists_exactly_what_is_missing(
     page = request.getfixturevalue(fixture)
     owner, _board = s.ready_party(make)
     j.log_in(page, owner)
-    page.get_by_role("button", name="Buat Permohonan").click()
+    page.get_by_role("button", name="Ajukan SKT Partai Politik").click()
     s.upload(page, s.REQUIRED[0], j.pdf_file(tmp_path))
     page.get_by_role("button", name="Ajukan", exact=True).click()
     missing = " ".join(f"Dokumen wajib belum diunggah: {name}." for name in s.REQUIRED[1:])

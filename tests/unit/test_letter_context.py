@@ -54,3 +54,63 @@ def test_admin_preview_shows_the_letters_own_signature_and_kop_lines():
     expected = [*ctx.signature_prefix, ctx.signature_position, ctx.signature_region]
     assert office.signature_lines(groups["signatory"]) == [x for x in expected if x]
     assert kop_lines(groups["agency"]) == ctx.kop_lines
+
+
+def test_ormas_letter_prints_its_own_profile_lines():
+    ctx = h.context(sample_profile(kind="ormas"))
+    assert [label for label, _value in ctx.fields] == [
+        "Nama Ormas",
+        "Bentuk",
+        "Nomor SK Kemenkumham / SKT Kemendagri",
+        "Bidang Kegiatan",
+        "Alamat Sekretariat",
+        "Akta Pendirian",
+        "NPWP",
+        "Masa Bakti",
+    ]
+    lines = dict(ctx.fields)
+    assert lines["Nama Ormas"] == "Perkumpulan Pemuda Contoh Peduli (PPCP)"
+    assert lines["Bentuk"] == "Berbadan hukum"
+    assert lines["Nomor SK Kemenkumham / SKT Kemendagri"] == (
+        "AHU-0001234.AH.01.07.TAHUN 2024 tanggal 4 Maret 2024"
+    )
+    assert lines["Akta Pendirian"] == "12 tanggal 1 Februari 2024, notaris Sari Contoh, S.H., M.Kn."
+    assert lines["NPWP"] == "01.234.567.8-901.234"
+    assert lines["Masa Bakti"] == "1 Maret 2024 s.d. 28 Februari 2029"
+    assert ctx.board_label == "Susunan Pengurus"
+    assert ctx.board[0] == ("Ketua", "Dedi Contoh")
+    assert "Nama Partai" not in lines
+    assert "Tingkat" not in lines
+
+
+def test_ormas_lines_from_the_submission_snapshot_and_without_optional_data(app, make):
+    import json
+
+    from sisakat.services import letters, workflow_guards
+
+    ormas = make.ormas(deed_number="", npwp="", legal_form=None)
+    application = make.application(ormas)
+    snapshot = json.loads(workflow_guards.snapshot_profile(application))
+    assert snapshot["kind"] == "ormas"
+    assert snapshot["legal_date"] == "2024-03-04"  # ISO text in the snapshot
+    ctx = h.context(letters.profile_from_snapshot(snapshot))
+    lines = dict(ctx.fields)
+    assert "Akta Pendirian" not in lines
+    assert "NPWP" not in lines
+    assert lines["Bentuk"] == ""
+    assert lines["Nomor SK Kemenkumham / SKT Kemendagri"].endswith("tanggal 4 Maret 2024")
+    assert lines["Masa Bakti"] == "1 Maret 2024 s.d. 28 Februari 2029"
+    assert lines["Alamat Sekretariat"] == ormas.address_text
+
+
+def test_party_profile_dict_and_snapshot_keep_the_party_lines(app, make):
+    import json
+
+    from sisakat.services import letters, workflow_guards
+
+    party = make.party()
+    snapshot = json.loads(workflow_guards.snapshot_profile(make.application(party)))
+    assert snapshot["kind"] == "parpol"
+    from_row = h.context(profile_dict(party)).fields
+    assert from_row == h.context(letters.profile_from_snapshot(snapshot)).fields
+    assert [label for label, _ in from_row][:3] == ["Nama", "Jabatan", "Nama Partai"]

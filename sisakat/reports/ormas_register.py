@@ -1,0 +1,87 @@
+"""The registry of reported ormas (staff): search, filters, paging and the XLSX export."""
+
+from __future__ import annotations
+
+from flask import render_template, request
+from flask_wtf import FlaskForm
+from wtforms import SelectChoice, SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from sisakat.forms_common import clean_text, no_control_chars, page_number
+from sisakat.models import LegalForm
+from sisakat.policies import role_required
+from sisakat.reports.dashboard import XLSX, _download
+from sisakat.reports.ikm import STAFF
+from sisakat.reports.party_register import _today
+from sisakat.reports.routes import bp
+from sisakat.services import ormas_registry, table_export
+
+
+class OrmasFilterForm(FlaskForm):
+    """Search and filters of the registry (GET form, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(
+        "Cari nama, singkatan atau ketua",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=120), no_control_chars],
+    )
+    bentuk = SelectField(
+        "Bentuk",
+        choices=[SelectChoice("", "Semua bentuk")]
+        + [SelectChoice(f.value, f.label) for f in LegalForm],
+        default="",
+    )
+    bidang = SelectField("Bidang kegiatan", choices=[], default="")
+    status = SelectField(
+        "Status surat",
+        choices=[SelectChoice("", "Semua status")]
+        + [SelectChoice(k, v) for k, v in ormas_registry.STATUS_LABELS.items()],
+        default="",
+    )
+
+
+def _filters() -> tuple[OrmasFilterForm, ormas_registry.OrmasFilter]:
+    """The form and the filter it describes (a bad value shows everything, never an error)."""
+    form = OrmasFilterForm(request.args)
+    form.bidang.choices = [SelectChoice("", "Semua bidang")] + [
+        SelectChoice(f, f) for f in ormas_registry.fields_of_activity()
+    ]
+    ok = form.validate()
+    filters = ormas_registry.OrmasFilter(
+        search=(form.q.data or "") if ok else "",
+        legal_form=LegalForm(form.bentuk.data) if ok and form.bentuk.data else None,
+        field=(form.bidang.data or "") if ok else "",
+        status=(form.status.data or "") if ok else "",
+    )
+    return form, filters
+
+
+@bp.get("/register-ormas")
+@role_required(*STAFF)
+def ormas_register():
+    """Every ormas account with its legal data, chair, term and letter state (paged)."""
+    form, filters = _filters()
+    pagination, rows = ormas_registry.page(filters, _today(), page_no=page_number(request.args))
+    args = {k: v for k, v in request.args.items() if k != "halaman"}
+    return render_template(
+        "reports/ormas_register.html",
+        form=form,
+        pagination=pagination,
+        rows=rows,
+        cells=ormas_registry.cells,
+        header=ormas_registry.HEADER,
+        args=args,
+    )
+
+
+@bp.get("/register-ormas.xlsx")
+@role_required(*STAFF)
+def ormas_register_xlsx():
+    """Every ormas matching the filters, with the page's columns, as XLSX."""
+    _form, filters = _filters()
+    rows = ormas_registry.every_row(filters, _today())
+    data = table_export.xlsx("Register ormas", [ormas_registry.table(rows)])
+    return _download(data, XLSX, f"register-ormas-{_today():%Y%m%d}.xlsx")

@@ -1,0 +1,235 @@
+"""The registry of reported ormas (register ormas): every ormas account with its legal data,
+chair, term and the state of its Surat Keterangan Melapor; search, filters, paging and export.
+
+The letter state is worked out in SQL (so filtering and paging agree): the newest issued letter
+of the ormas (highest id among issued letters), else whether an application is waiting. A page
+costs a fixed number of queries whatever the number of ormas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sisakat.extensions import db
+from sisakat.formatting import tanggal
+from sisakat.models import (
+    ApplicantKind,
+    Application,
+    ApplicationStatus,
+    LegalForm,
+    Letter,
+    LetterStatus,
+    Party,
+    PartyOfficer,
+)
+from sisakat.services import register
+from sisakat.services.duplicates import CHAIR
+from sisakat.services.table_export import Table
+
+PER_PAGE = 25
+STATUS_LABELS = {
+    "belum": "Belum melapor",
+    "menunggu": "Menunggu",
+    "berlaku": "Berlaku",
+    "dicabut": "Dicabut",
+    "diganti": "Diganti",
+    "kedaluwarsa": "Kedaluwarsa",
+}
+# Submitted and not final: the office has the report but no letter yet.
+WAITING = (
+    ApplicationStatus.DIAJUKAN,
+    ApplicationStatus.DIVERIFIKASI,
+    ApplicationStatus.PERLU_PERBAIKAN,
+    ApplicationStatus.MENUNGGU_TTE,
+)
+
+
+@dataclass(frozen=True)
+class OrmasFilter:
+    """Search text (name, abbreviation, chair) and the optional filters."""
+
+    search: str = ""
+    legal_form: LegalForm | None = None
+    field: str = ""  # exact field of activity (one of ``fields_of_activity()``)
+    status: str = ""  # a key of STATUS_LABELS
+
+
+@dataclass(frozen=True)
+class OrmasRow:
+    """One ormas, ready for the page and the export."""
+
+    party: Party
+    letter: Letter | None
+    status: str  # a key of STATUS_LABELS
+
+    @property
+    def status_label(self) -> str:
+        """The letter state in Indonesian."""
+        return STATUS_LABELS[self.status]
+
+    @property
+    def chair(self) -> str:
+        """The Ketua's name (officers are loaded with the party)."""
+        return next(
+            (o.name for o in self.party.officers if o.position.strip().lower() == CHAIR), ""
+        )
+
+
+def contains(text: str) -> str:
+    """A lower-case LIKE pattern for ``text`` anywhere, wildcards escaped (use escape="\\")."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fields_of_activity() -> list[str]:
+    """The distinct fields of activity the ormas gave (the filter's choices)."""
+    query = (
+        db.select(Party.field_of_activity)
+        .where(Party.kind == ApplicantKind.ORMAS, Party.field_of_activity != "")
+        .distinct()
+        .order_by(Party.field_of_activity)
+    )
+    return list(db.session.execute(query).scalars())
+
+
+def _newest_issued():
+    """party_id -> id of its newest issued letter (a subquery)."""
+    return (
+        db.select(Application.party_id, db.func.max(Letter.id).label("letter_id"))
+        .join(Application, Letter.application_id == Application.id)
+        .where(Letter.status.in_(register.ISSUED))
+        .group_by(Application.party_id)
+        .subquery()
+    )
+
+
+def _waiting():
+    return db.select(Application.party_id).where(Application.status.in_(WAITING))
+
+
+def _status_clause(status: str, today: date):
+    """The SQL condition for one letter state (mirrors ``Letter.effective_status``); the query
+    outer-joins the newest issued letter as ``Letter``."""
+    if status == "belum":
+        return db.and_(Letter.id.is_(None), Party.id.not_in(_waiting()))
+    if status == "menunggu":
+        return db.and_(Letter.id.is_(None), Party.id.in_(_waiting()))
+    if status == "kedaluwarsa":
+        return db.and_(Letter.status == LetterStatus.BERLAKU, Letter.valid_until < today)
+    if status == "berlaku":
+        return db.and_(
+            Letter.status == LetterStatus.BERLAKU,
+            db.or_(Letter.valid_until.is_(None), Letter.valid_until >= today),
+        )
+    return Letter.status == LetterStatus(status)
+
+
+def query(filters: OrmasFilter, today: date):
+    """The SELECT of matching ormas, by name (for paging or the whole export)."""
+    newest = _newest_issued()
+    q = (
+        db.select(Party)
+        .outerjoin(newest, newest.c.party_id == Party.id)
+        .outerjoin(Letter, Letter.id == newest.c.letter_id)
+        .where(Party.kind == ApplicantKind.ORMAS)
+        .order_by(db.func.lower(Party.party_name), Party.id)
+    )
+    if filters.search:
+        pattern = contains(filters.search)
+        chair = db.select(PartyOfficer.party_id).where(
+            db.func.lower(PartyOfficer.position) == CHAIR,
+            db.func.lower(PartyOfficer.name).like(pattern, escape="\\"),
+        )
+        q = q.where(
+            db.or_(
+                db.func.lower(Party.party_name).like(pattern, escape="\\"),
+                db.func.lower(Party.abbreviation).like(pattern, escape="\\"),
+                Party.id.in_(chair),
+            )
+        )
+    if filters.legal_form:
+        q = q.where(Party.legal_form == filters.legal_form)
+    if filters.field:
+        q = q.where(Party.field_of_activity == filters.field)
+    if filters.status in STATUS_LABELS:
+        q = q.where(_status_clause(filters.status, today))
+    return q
+
+
+def _rows(parties: list[Party], today: date) -> list[OrmasRow]:
+    """Rows for loaded ormas: their letters and waiting applications in two queries."""
+    ids = [p.id for p in parties]
+    if not ids:
+        return []
+    newest = _newest_issued()
+    found = db.session.execute(
+        db.select(newest.c.party_id, Letter)
+        .join(newest, newest.c.letter_id == Letter.id)
+        .where(newest.c.party_id.in_(ids))
+    ).all()
+    letters = {party_id: letter for party_id, letter in found}
+    waiting = set(db.session.execute(_waiting().where(Application.party_id.in_(ids))).scalars())
+    out = []
+    for party in parties:
+        letter = letters.get(party.id)
+        if letter is not None:
+            status = letter.effective_status(today)
+        else:
+            status = "menunggu" if party.id in waiting else "belum"
+        out.append(OrmasRow(party, letter, status))
+    return out
+
+
+def page(filters: OrmasFilter, today: date, *, page_no: int = 1):
+    """(pagination, rows) of one page of matching ormas."""
+    pagination = db.paginate(
+        query(filters, today), page=max(page_no, 1), per_page=PER_PAGE, error_out=False
+    )
+    return pagination, _rows(list(pagination.items), today)
+
+
+def every_row(filters: OrmasFilter, today: date) -> list[OrmasRow]:
+    """Every matching ormas (the export), in the page's order."""
+    return _rows(list(db.session.execute(query(filters, today)).scalars()), today)
+
+
+HEADER = (
+    "Nama ormas",
+    "Singkatan",
+    "Bentuk",
+    "Nomor SK Kemenkumham / SKT Kemendagri",
+    "Bidang kegiatan",
+    "Kabupaten/Kota",
+    "Ketua",
+    "Masa bakti",
+    "Status surat",
+    "Nomor surat",
+    "Tanggal surat",
+)
+
+
+def cells(row: OrmasRow) -> tuple:
+    """One row's cells, as the page shows them and the export writes them."""
+    p, letter = row.party, row.letter
+    term = ""
+    if p.term_start or p.term_end:
+        term = f"{tanggal(p.term_start)} s.d. {tanggal(p.term_end)}".strip()
+    return (
+        p.party_name,
+        p.abbreviation,
+        p.legal_form.label if p.legal_form else "",
+        p.legal_number,
+        p.field_of_activity,
+        p.city,
+        row.chair,
+        term,
+        row.status_label,
+        (letter.number_text or "") if letter else "",
+        tanggal(letter.letter_date) if letter and letter.letter_date else "",
+    )
+
+
+def table(rows: list[OrmasRow]) -> Table:
+    """The registry as an export table (the same cells as the page)."""
+    return Table("ormas", "Register Ormas", HEADER, tuple(cells(r) for r in rows))
