@@ -19,11 +19,11 @@ from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.extensions import db
 from sisakat.formatting import romawi
 from sisakat.models import LetterNumber, NumberCounter, NumberSource, NumberStatus, User, utcnow
-from sisakat.services import audit, settings
+from sisakat.services import audit, catalog, settings
 
 log = logging.getLogger(__name__)
 
-SKT = "skt"
+SKT = "skt"  # the party SKT's series (each service names its own: ``Service.number_series``)
 TOKENS = frozenset({"kode", "nomor", "unit", "tahun", "bulan", "bulan_romawi"})
 MAX_TEXT = 120
 
@@ -118,15 +118,25 @@ def _locked_counter(series: str, year: int) -> NumberCounter:
     return db.session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
 
 
-def series_format(series: str) -> dict:
-    """The template, kode, unit and padding of a series from settings."""
-    group = settings.group(f"numbering.{series}")
+def service_format(service) -> dict:
+    """The template, kode, unit and padding of a ``Service`` row."""
     return {
-        "template": str(group.get("template") or "{nomor}"),
-        "kode": str(group.get("kode") or ""),
-        "unit": str(group.get("unit") or ""),
-        "padding": int(group.get("padding") or 0),
+        "template": str(service.number_template or "{nomor}"),
+        "kode": str(service.number_kode or ""),
+        "unit": str(service.number_unit or ""),
+        "padding": int(service.number_padding or 0),
     }
+
+
+def series_format(series: str) -> dict:
+    """The format of a series: that of the (first, by display order) service numbering in it.
+
+    Two services may share a series: they then share its yearly counter (one run of serials),
+    while each prints its own format (``allocate(..., fmt=service_format(service))``)."""
+    service = catalog.by_series(series)
+    if service is None:
+        return {"template": "{nomor}", "kode": "", "unit": "", "padding": 0}
+    return service_format(service)
 
 
 def _add(number: LetterNumber) -> LetterNumber:
@@ -161,10 +171,17 @@ def _register(
 
 
 def allocate(
-    series: str, *, local_date: date, actor: User | None, subject_type: str = "", subject_id=""
+    series: str,
+    *,
+    local_date: date,
+    actor: User | None,
+    subject_type: str = "",
+    subject_id="",
+    fmt: dict | None = None,
 ) -> LetterNumber:
-    """Take the next serial of ``series`` in ``local_date``'s year (flushes, never commits)."""
-    fmt = series_format(series)
+    """Take the next serial of ``series`` in ``local_date``'s year (flushes, never commits);
+    printed in ``fmt`` (a service's own format) or else the series' format."""
+    fmt = fmt or series_format(series)
     counter = _locked_counter(series, local_date.year)
     counter.last_serial += 1
     text = format_number(
