@@ -18,7 +18,7 @@ LEVEL_CHOICES = [SelectChoice("", "Semua tingkat")] + [
 
 
 def service_choices() -> list[SelectChoice]:
-    """"Semua layanan" and every service in the catalog (inactive ones too: their history)."""
+    """ "Semua layanan" and every service in the catalog (inactive ones too: their history)."""
     return [SelectChoice("", "Semua layanan")] + [
         SelectChoice(s.code, s.short_name or s.name) for s in catalog.all_services()
     ]

@@ -76,7 +76,6 @@ class Dashboard:
     by_level: list[GroupRow] = field(default_factory=list)
     by_region: list[GroupRow] = field(default_factory=list)
 
-
     @property
     def sla_label(self) -> str:
         """How the SLA column is described: one figure, or each service's own."""
