@@ -184,11 +184,13 @@ def application(
     claimed_by: User | None = None,
     verdict=None,
     commit: bool = True,
+    service_code: str | None = None,
 ):
     """An application in ``status`` (default Draf), built directly (not through the workflow).
 
     ``documents``: every requirement has one uploaded version (one shared stored PDF);
-    ``verdict``: a Verdict set on every document version.
+    ``verdict``: a Verdict set on every document version; ``service_code``: the service applied
+    for (default: what ``applications.create`` picks), with that service's requirement list.
     """
     from sisakat.models import (
         ApplicationDocument,
@@ -203,7 +205,7 @@ def application(
     db.session.flush()
     if owner.logo_file_id is None:
         owner.logo_file_id = logo(owner.account).id
-    app_ = applications.create(owner, actor=owner.account)
+    app_ = _create(applications, owner, service_code)
     if documents:
         stored = storage.save_bytes(
             pdf_bytes(),
@@ -238,6 +240,41 @@ def application(
     db.session.flush()
     if commit:
         db.session.commit()
+    return app_
+
+
+def _create(applications, owner: Party, service_code: str | None):
+    """``applications.create`` for ``service_code``: passed through when ``create`` takes a
+    service, else the new Draf is switched to the service with that service's requirement list
+    (the snapshot ``create`` takes, for another list)."""
+    import inspect
+
+    from sisakat.models import ApplicationRequirement
+    from sisakat.services import requirements
+
+    if service_code and "service_code" in inspect.signature(applications.create).parameters:
+        return applications.create(owner, actor=owner.account, service_code=service_code)
+    app_ = applications.create(owner, actor=owner.account)
+    if service_code and service_code != app_.service_code:
+        db.session.execute(
+            db.delete(ApplicationRequirement).where(
+                ApplicationRequirement.application_id == app_.id
+            )
+        )
+        app_.service_code = service_code
+        for item in requirements.active_list(service_code):
+            db.session.add(
+                ApplicationRequirement(
+                    application_id=app_.id,
+                    requirement_id=item.id,
+                    name=item.name,
+                    description=item.description,
+                    required=item.required,
+                    personal_data=item.personal_data,
+                    sort_order=item.sort_order,
+                )
+            )
+        db.session.flush()
     return app_
 
 
