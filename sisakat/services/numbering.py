@@ -93,7 +93,10 @@ def _ensure_counter(series: str, year: int) -> None:
 
     SQLite: a savepoint inside our transaction (BEGIN IMMEDIATE already serialises writers).
     Server databases: a separate short transaction, so a duplicate-key wait leaves no shared
-    lock in ours (on InnoDB that lock would deadlock the following ``FOR UPDATE``).
+    lock in ours (on InnoDB that lock would deadlock the following ``FOR UPDATE``) - unless
+    this transaction already locked a counter (a second series or year in one transaction):
+    InnoDB's next-key lock then covers the gap the new row goes into, and a separate
+    transaction would wait for ours forever, so the row is created in ours.
     """
     exists = db.session.execute(
         db.select(NumberCounter.id).filter_by(series=series, year=year)
@@ -102,7 +105,7 @@ def _ensure_counter(series: str, year: int) -> None:
         return
     insert = NumberCounter.__table__.insert().values(series=series, year=year, last_serial=0)
     try:
-        if db.session.get_bind().dialect.name == "sqlite":
+        if db.session.get_bind().dialect.name == "sqlite" or _holds_counter_lock():
             with db.session.begin_nested():
                 db.session.execute(insert)
         else:
@@ -112,10 +115,21 @@ def _ensure_counter(series: str, year: int) -> None:
         pass  # another request created it first
 
 
+_LOCK_KEY = "sisakat.numbering.locked_in"
+
+
+def _holds_counter_lock() -> bool:
+    """True when the current transaction has locked a counter row (``_locked_counter``)."""
+    current = db.session().get_transaction()
+    return current is not None and db.session.info.get(_LOCK_KEY) is current
+
+
 def _locked_counter(series: str, year: int) -> NumberCounter:
     _ensure_counter(series, year)
     stmt = db.select(NumberCounter).filter_by(series=series, year=year).with_for_update()
-    return db.session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
+    counter = db.session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
+    db.session.info[_LOCK_KEY] = db.session().get_transaction()
+    return counter
 
 
 def service_format(service) -> dict:
