@@ -46,8 +46,9 @@ def service_from_args() -> Service:
 
 
 def sla_hours(minutes: int) -> Decimal:
-    """Stored working minutes as hours for the form (two decimals at most)."""
-    return (Decimal(minutes) / 60).quantize(Decimal("0.01")).normalize()
+    """Stored working minutes as hours for the form: 60 -> 1, 90 -> 1.5, 7200 -> 120."""
+    hours = (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+    return hours.quantize(Decimal(1)) if hours == hours.to_integral_value() else hours.normalize()
 
 
 def _minutes(hours: Decimal) -> int:
@@ -57,7 +58,7 @@ def _minutes(hours: Decimal) -> int:
 def _sla_field() -> DecimalField:
     return DecimalField(
         "Janji layanan (jam kerja)",
-        places=2,
+        places=None,  # shows sla_hours' own text: 1, 1.5, 120
         validators=[
             InputRequired(REQ),
             NumberRange(Decimal("0.25"), Decimal(480), "Antara 0,25 dan 480 jam kerja."),

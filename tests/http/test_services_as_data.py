@@ -276,6 +276,20 @@ def test_deactivated_service_is_hidden_but_applications_in_progress_go_on(
     assert "SURAT KETERANGAN MELAPOR" in _letter_text(letter)
 
 
+def test_sla_is_edited_in_working_hours_and_stored_in_minutes(app, make, login_as):
+    from sisakat.admin.service_catalog import sla_hours
+
+    assert [str(sla_hours(m)) for m in (60, 90, 7200, 50)] == ["1", "1.5", "120", "0.83"]
+    admin = login_as(make.user(Role.SUPERADMIN))
+    page = admin.get("/admin/layanan/lapor_ormas/ubah").get_data(as_text=True)
+    assert 'name="sla" required step="any" type="number" value="120"' in page
+    listing = admin.get("/admin/layanan").get_data(as_text=True)
+    assert "120 jam kerja" in listing
+    form = _edit_form(_service(ORMAS_LAPOR), sla="7.5")
+    assert admin.post("/admin/layanan/lapor_ormas/ubah", data=form).status_code == 302
+    assert _service(ORMAS_LAPOR).sla_minutes == 450
+
+
 def test_requirement_lists_are_per_service(app, make, login_as):
     from sisakat.services import requirements
 
