@@ -236,11 +236,13 @@ def application(
     claimed_by: User | None = None,
     verdict=None,
     commit: bool = True,
+    service_code: str | None = None,
 ):
     """An application in ``status`` (default Draf), built directly (not through the workflow).
 
     ``documents``: every requirement has one uploaded version (one shared stored PDF);
-    ``verdict``: a Verdict set on every document version.
+    ``verdict``: a Verdict set on every document version; ``service_code``: the service applied
+    for (default: what ``applications.create`` picks), with that service's requirement list.
     """
     from sisakat.models import (
         ApplicationDocument,
@@ -255,7 +257,7 @@ def application(
     db.session.flush()
     if owner.logo_file_id is None:
         owner.logo_file_id = logo(owner.account).id
-    code = applications.default_service_code(owner)
+    code = service_code or applications.default_service_code(owner)
     app_ = applications.create(owner, actor=owner.account, service_code=code)
     if documents:
         stored = storage.save_bytes(

@@ -17,5 +17,6 @@ from sisakat.admin import (  # noqa: E402, F401
     letters,  # noqa: E402, F401 - register of issued letters, cabut
     reasons,
     requirements,
+    service_catalog,  # noqa: E402, F401 - "Layanan": services as data
     service_hours,  # noqa: E402, F401
 )

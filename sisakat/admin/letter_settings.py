@@ -1,37 +1,47 @@
-"""Super admin: the letter wording that differs between offices, with a DRAF preview."""
+"""Super admin: a service's letter wording and the letter settings all services share, with a
+DRAF preview of that service's letter."""
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField, TextAreaField
+from wtforms import HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from sisakat.admin.routes import bp
+from sisakat.admin.service_catalog import service_from_args
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.forms_common import clean_text, no_control_chars
+from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.models import Role
 from sisakat.pdf.skt import render_skt
 from sisakat.policies import role_required
-from sisakat.services import letter_settings, numbering
-from sisakat.services.letter_context import build_context, sample_profile
+from sisakat.services import catalog, letter_settings, numbering
+from sisakat.services import letter_context as letter_context_service
+from sisakat.services.letter_context import build_context
 
 TEXT = [clean_text]
 REQ = "Wajib diisi."
 
 
 class LetterForm(FlaskForm):
-    """Opening, item 8 statement, closing, BSrE footer, tembusan (one per line), page size."""
+    """The service's title, opening, statement, closing and tembusan (one per line); the BSrE
+    footer and page size every service shares."""
 
+    version = HiddenField()
+    title = StringField(
+        "Judul surat",
+        filters=TEXT,
+        validators=[DataRequired(REQ), Length(max=200), no_control_chars, single_line],
+    )
     opening = TextAreaField(
         "Kalimat pembuka",
         filters=TEXT,
         validators=[DataRequired(REQ), Length(max=1000), no_control_chars],
     )
     statement = TextAreaField(
-        "Butir 8 (surat pernyataan)",
+        "Pernyataan (butir terakhir)",
         filters=TEXT,
         validators=[DataRequired(REQ), Length(max=500), no_control_chars],
     )
@@ -48,34 +58,59 @@ class LetterForm(FlaskForm):
         "Ukuran kertas", choices=[SelectChoice("A4", "A4"), SelectChoice("F4", "F4 (215 x 330 mm)")]
     )
 
+    def seen_version(self) -> int | None:
+        """The service version the page showed (None when missing or forged)."""
+        raw = (self.version.data or "").strip()
+        return int(raw) if raw.isdigit() else None
+
+
+def _sample_profile(service) -> dict:
+    """A fictional applicant of the service's kind."""
+    return letter_context_service.sample_profile(service.applicant_kind)
+
 
 @bp.route("/pengaturan-surat", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def letter_settings_edit():
-    """Edit the letter wording; "Pratinjau" shows a DRAF letter of a fictional party."""
-    current = letter_settings.letter_groups()["letter"]
-    form = LetterForm(data={**current, "tembusan": "\n".join(current.get("tembusan") or [])})
+    """Edit a service's letter wording (``?layanan=``); "Pratinjau" shows a DRAF letter of a
+    fictional applicant of that service."""
+    service = service_from_args()
+    current = letter_settings.letter_groups(service)["letter"]
+    data = {
+        **current,
+        "tembusan": "\n".join(current.get("tembusan") or []),
+        "version": str(service.version),
+    }
+    form = LetterForm(data=data if request.method == "GET" else None)
     if form.validate_on_submit():
         values = {**form.data, "tembusan": (form.tembusan.data or "").split("\n")}
         try:
-            letter_settings.save_letter(values, actor=current_user)
+            letter_settings.save_letter(
+                service, values, seen_version=form.seen_version(), actor=current_user
+            )
             db.session.commit()
         except DomainError as exc:
             db.session.rollback()
             flash(exc.message, "danger")
         else:
             flash("Pengaturan surat disimpan.", "success")
-            return redirect(url_for("admin.letter_settings_edit"))
-    return render_template("admin/letter_settings.html", form=form)
+            return redirect(url_for("admin.letter_settings_edit", layanan=service.code))
+    return render_template(
+        "admin/letter_settings.html",
+        form=form,
+        service=service,
+        services=catalog.all_services(),
+    )
 
 
 @bp.get("/pengaturan-surat/pratinjau.pdf")
 @role_required(Role.SUPERADMIN)
 def letter_preview():
-    """A DRAF PDF of a fictional party with the saved settings (writes nothing)."""
+    """A DRAF PDF of a fictional applicant with the service's saved wording (writes nothing)."""
+    service = service_from_args()
     ctx = build_context(
-        profile=sample_profile(),
-        settings=letter_settings.letter_groups(),
+        profile=_sample_profile(service),
+        settings=letter_settings.letter_groups(service),
         number_text="",
         issued_on=numbering.office_today(),
         verification_url="",
@@ -85,6 +120,6 @@ def letter_preview():
         emblem_png=letter_settings.emblem_png(),
     )
     response = Response(render_skt(ctx), mimetype="application/pdf")
-    response.headers["Content-Disposition"] = 'inline; filename="pratinjau-skt.pdf"'
+    response.headers["Content-Disposition"] = f'inline; filename="pratinjau-{service.code}.pdf"'
     response.headers["Cache-Control"] = "no-store"
     return response

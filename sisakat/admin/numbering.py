@@ -1,20 +1,21 @@
-"""Super admin: letter-number settings, the number register and voiding unused numbers."""
+"""Super admin: each service's number format, the number register and voiding unused numbers."""
 
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from sisakat.admin.routes import bp
+from sisakat.admin.service_catalog import service_from_args
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.forms_common import clean_text, no_control_chars, single_line, year_param
 from sisakat.models import LetterNumber, NumberStatus, Role
 from sisakat.policies import role_required
-from sisakat.services import letter_settings, numbering, settings
+from sisakat.services import catalog, letter_settings, numbering, settings
 from sisakat.services import number_register as register_service
 
 TEXT = [clean_text]
@@ -22,8 +23,10 @@ REQ = "Wajib diisi."
 
 
 class NumberingForm(FlaskForm):
-    """Template, classification code, unit, padding, mode and the next serial of this year."""
+    """A service's template, classification code, unit, padding; the mode (all services) and
+    the next serial of this year in the service's series."""
 
+    version = HiddenField()
     template = StringField(
         "Format nomor",
         filters=TEXT,
@@ -50,6 +53,11 @@ class NumberingForm(FlaskForm):
         "Nomor urut berikutnya tahun ini",
         validators=[Optional(), NumberRange(1, 999999, "Nomor urut tidak valid.")],
     )
+
+    def seen_version(self) -> int | None:
+        """The service version the page showed (None when missing or forged)."""
+        raw = (self.version.data or "").strip()
+        return int(raw) if raw.isdigit() else None
 
 
 class VoidForm(FlaskForm):
@@ -81,26 +89,33 @@ def _example(fmt: dict, year: int) -> str:
         return exc.message
 
 
-def _current(fmt: dict, year: int) -> dict:
+def _current(service, fmt: dict, year: int) -> dict:
     """The values the settings form starts from."""
-    mode = settings.get("numbering.mode")
-    return {**fmt, "mode": mode, "next_serial": numbering.next_serial(numbering.SKT, year)}
+    return {
+        **fmt,
+        "mode": settings.get("numbering.mode"),
+        "next_serial": numbering.next_serial(service.number_series, year),
+        "version": str(service.version),
+    }
 
 
 @bp.route("/penomoran", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def numbering_settings():
-    """Numbering settings with a live example of the number format."""
+    """A service's number format (``?layanan=``) with a live example, and the next serial of
+    its series (services sharing a series share the serial)."""
+    service = service_from_args()
     year = numbering.office_today().year
-    fmt = numbering.series_format(numbering.SKT)
-    form = NumberingForm(data=_current(fmt, year))
+    fmt = numbering.service_format(service)
+    form = NumberingForm(data=_current(service, fmt, year) if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
             letter_settings.save_numbering(
-                numbering.SKT,
+                service,
                 values=form.data,
                 year=year,
                 next_value=form.next_serial.data,
+                seen_version=form.seen_version(),
                 actor=current_user,
             )
             db.session.commit()
@@ -109,25 +124,37 @@ def numbering_settings():
             flash(exc.message, "danger")
         else:
             flash("Pengaturan penomoran disimpan.", "success")
-            return redirect(url_for("admin.numbering_settings"))
+            return redirect(url_for("admin.numbering_settings", layanan=service.code))
     return render_template(
-        "admin/numbering_settings.html", form=form, year=year, example=_example(fmt, year)
+        "admin/numbering_settings.html",
+        form=form,
+        year=year,
+        example=_example(fmt, year),
+        service=service,
+        services=catalog.all_services(),
+        sharing=[s for s in catalog.all_services() if s.number_series == service.number_series],
     )
 
 
 @bp.get("/nomor-surat")
 @role_required(Role.SUPERADMIN)
 def number_register():
-    """The register of letter numbers, filterable by year and status; voided ones with reasons."""
+    """The register of letter numbers, filterable by year, series and status; voided ones with
+    their reasons."""
     year = year_param(request.args)
     status = request.args.get("status", "")
-    numbers, years = register_service.listing(year, status)
+    series_names = register_service.series_names()
+    series = request.args.get("seri", "")
+    series = series if series in series_names else ""
+    numbers, years = register_service.listing(year, status, series)
     return render_template(
         "admin/number_register.html",
         numbers=numbers,
         years=years,
         year=year,
         status=status,
+        series=series,
+        series_names=series_names,
         statuses=list(NumberStatus),
         voidable=numbering.is_voidable,
     )

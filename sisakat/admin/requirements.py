@@ -1,4 +1,4 @@
-"""Super admin: the requirement list of the SKT service (changes never alter past applications)."""
+"""Super admin: each service's requirement list (changes never alter past applications)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,25 @@ from flask_login import current_user
 
 from sisakat.admin.requirement_forms import MoveForm, RequirementForm
 from sisakat.admin.routes import bp
+from sisakat.admin.service_catalog import service_from_args
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, or_404
-from sisakat.services import requirements
+from sisakat.services import catalog, requirements
 
 
 @bp.get("/persyaratan")
 @role_required(Role.SUPERADMIN)
 def requirement_list():
-    """The list with order buttons."""
+    """A service's list (``?layanan=``) with order buttons."""
+    service = service_from_args()
     return render_template(
-        "admin/requirements.html", items=requirements.all_requirements(), move_form=MoveForm()
+        "admin/requirements.html",
+        items=requirements.all_requirements(service.code),
+        move_form=MoveForm(),
+        service=service,
+        services=catalog.all_services(),
     )
 
 
@@ -34,16 +40,17 @@ def _values(form: RequirementForm) -> dict:
 @bp.route("/persyaratan/baru", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def requirement_new():
-    """Add a requirement at the end of the list (or at the given order)."""
+    """Add a requirement at the end of a service's list (or at the given order)."""
+    service = service_from_args()
     form = RequirementForm()
     if form.validate_on_submit():
         values = _values(form)
-        values.setdefault("sort_order", (len(requirements.all_requirements()) + 1) * 10)
-        requirements.save(None, values, actor=current_user)
+        values.setdefault("sort_order", (len(requirements.all_requirements(service.code)) + 1) * 10)
+        requirements.save(None, values, actor=current_user, service_code=service.code)
         db.session.commit()
         flash("Persyaratan ditambahkan.", "success")
-        return redirect(url_for(".requirement_list"))
-    return render_template("admin/requirement_form.html", form=form, item=None)
+        return redirect(url_for(".requirement_list", layanan=service.code))
+    return render_template("admin/requirement_form.html", form=form, item=None, service=service)
 
 
 @bp.route("/persyaratan/<int:requirement_id>", methods=["GET", "POST"])
@@ -56,8 +63,10 @@ def requirement_edit(requirement_id: int):
         requirements.save(item, _values(form), actor=current_user)
         db.session.commit()
         flash("Persyaratan disimpan.", "success")
-        return redirect(url_for(".requirement_list"))
-    return render_template("admin/requirement_form.html", form=form, item=item)
+        return redirect(url_for(".requirement_list", layanan=item.service_code))
+    return render_template(
+        "admin/requirement_form.html", form=form, item=item, service=catalog.get(item.service_code)
+    )
 
 
 @bp.post("/persyaratan/<int:requirement_id>/pindah")
@@ -70,4 +79,4 @@ def requirement_move(requirement_id: int):
         with flash_domain_errors():
             requirements.move(item, -1 if form.direction.data == "naik" else 1, actor=current_user)
             db.session.commit()
-    return redirect(url_for(".requirement_list"))
+    return redirect(url_for(".requirement_list", layanan=item.service_code))

@@ -1,4 +1,4 @@
-"""Super admin screen: office hours, holidays, SLA minutes, reminder window."""
+"""Super admin screen: office hours, holidays, reminder window (the SLA is per service)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ REQUIRED = "Wajib diisi."
 
 
 class ServiceHoursForm(FlaskForm):
-    """The six settings."""
+    """The five settings."""
 
     start = TimeField("Jam mulai layanan", validators=[InputRequired(REQUIRED)])
     end = TimeField("Jam selesai layanan", validators=[InputRequired(REQUIRED)])
@@ -31,10 +31,6 @@ class ServiceHoursForm(FlaskForm):
         "Hari libur (satu tanggal TTTT-BB-HH per baris)",
         filters=[clean_text],
         validators=[Length(max=5000, message="Maksimal 5000 karakter.")],
-    )
-    sla = IntegerField(
-        "Janji layanan (menit kerja)",
-        validators=[InputRequired(REQUIRED), NumberRange(1, 10080, "Antara 1 dan 10080 menit.")],
     )
     days = IntegerField(
         "Pengingat sebelum berakhir (hari)",
@@ -52,12 +48,11 @@ def settings_service_hours():
         end=v["office.hours_end"],
         workdays=v["office.workdays"],
         holidays=v["office.holidays"],
-        sla=v["service.sla_minutes"],
         days=v["reminder.days_before"],
     )
     form = ServiceHoursForm(data=_as_times(initial) if request.method == "GET" else None)
     if form.validate_on_submit():
-        fields = {k: form[k].data for k in ("start", "end", "workdays", "holidays", "sla", "days")}
+        fields = {k: form[k].data for k in ("start", "end", "workdays", "holidays", "days")}
         if _apply(lambda: service_hours.update(**fields, actor=current_user)):
             return redirect(url_for(".settings_service_hours"))
     elif request.method == "POST":

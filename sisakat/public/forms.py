@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.services import catalog
 from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
 
 LINE = [no_control_chars, single_line]
@@ -102,6 +103,18 @@ class SurveyForm(FlaskForm):
 
 for _i, (_text, _answers) in enumerate(QUESTIONS, start=1):
     setattr(SurveyForm, f"u{_i}", _question(_i, _text, _answers))
+
+
+class PublicSurveyForm(SurveyForm):
+    """The public survey: the respondent also says which (active) service they used."""
+
+    service = SelectField("Layanan yang Anda gunakan", choices=[])
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.service.choices = [
+            SelectChoice(s.code, s.name) for s in catalog.all_services(active_only=True)
+        ]
 
 
 class CheckLetterForm(FlaskForm):

@@ -18,7 +18,7 @@ def index():
 
     return render_template(
         "public/index.html",
-        services=service_info.SERVICES,
+        services=service_info.public_services(),
         contacts=service_info.contacts(),
         check_form=CheckLetterForm(formdata=None),
     )

@@ -14,10 +14,11 @@ from sisakat.services import diagrams, letter_registry, richtext, service_info, 
 
 
 def _service_or_404(service_code: str) -> str:
-    name = service_info.service_name(service_code)
-    if name is None:
+    """The name of an active service (unknown or inactive code: 404)."""
+    service = service_info.public_service(service_code)
+    if service is None:
         abort(404)
-    return name
+    return service.name
 
 
 @bp.get("/layanan/<service_code>")
@@ -69,6 +70,7 @@ def service_poster(service_code: str):
 @bp.get("/layanan/<service_code>/formulir/<int:form_id>")
 def download_form(service_code: str, form_id: int):
     """Download a form the admin uploaded for this service."""
+    _service_or_404(service_code)
     form = db.session.get(ServiceForm, form_id)
     if form is None or form.service_code != service_code:
         abort(404)
@@ -86,7 +88,7 @@ def faq():
 @bp.get("/panduan")
 def guide():
     """The user guide for parties and for staff."""
-    return render_template("public/guide.html", services=service_info.SERVICES)
+    return render_template("public/guide.html", services=service_info.public_services())
 
 
 @bp.get("/cek-surat")

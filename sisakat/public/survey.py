@@ -9,7 +9,7 @@ from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.public.complaints import TOO_MANY, over_limit
-from sisakat.public.forms import SurveyForm
+from sisakat.public.forms import PublicSurveyForm, SurveyForm
 from sisakat.public.routes import bp
 from sisakat.services import survey as survey_service
 
@@ -28,13 +28,13 @@ def survey_input(form: SurveyForm) -> survey_service.SurveyInput:
 
 @bp.route("/survei", methods=["GET", "POST"])
 def survey():
-    """The survey for anyone who used the service (rate limited per address)."""
-    form = SurveyForm()
+    """The survey for anyone who used a service, who names it (rate limited per address)."""
+    form = PublicSurveyForm()
     if form.validate_on_submit():
         if over_limit("survey"):
             return render_error(429, TOO_MANY)
         try:
-            survey_service.submit(survey_input(form))
+            survey_service.submit(survey_input(form), service_code=form.service.data)
             db.session.commit()
         except DomainError as exc:
             db.session.rollback()

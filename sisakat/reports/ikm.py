@@ -9,7 +9,7 @@ from flask import Response, render_template, request
 from sisakat.formatting import to_local
 from sisakat.models import Role
 from sisakat.policies import role_required
-from sisakat.reports.forms import PeriodForm
+from sisakat.reports.monitoring_forms import IkmFilterForm
 from sisakat.reports.routes import bp
 from sisakat.services import clock, diagrams, ikm_export, settings, survey
 from sisakat.services import ikm as ikm_math
@@ -18,14 +18,17 @@ STAFF = (Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN)
 MAX_DAYS = 3 * 366
 
 
-def _period() -> tuple[PeriodForm, date, date]:
+def _period() -> tuple[IkmFilterForm, date, date]:
     """The requested period; defaults to 1 January of this year up to today (office time)."""
-    form = PeriodForm(request.args)
+    form = IkmFilterForm(request.args)
     today = to_local(clock.now(), settings.utc_offset_hours()).date()
     ok = form.validate()
     for field in (form.start, form.end):
         if field.errors:  # WTForms' own parse message is English
             field.errors = ["Tanggal tidak valid; periode bawaan ditampilkan."]
+    if form.service.errors:
+        form.service.errors = ["Layanan tidak dikenal; semua layanan ditampilkan."]
+        form.service.data = ""
     start = (form.start.data if ok else None) or date(today.year, 1, 1)
     end = (form.end.data if ok else None) or today
     if end < start or (end - start).days > MAX_DAYS:
@@ -40,7 +43,7 @@ def _period() -> tuple[PeriodForm, date, date]:
 def ikm():
     """The printable report page."""
     form, start, end = _period()
-    rep = survey.report(start, end)
+    rep = survey.report(start, end, form.service.data or None)
     chart = diagrams.bar_chart(rep.result.nrr, [f"U{i}" for i in range(1, 10)])
     return render_template(
         "reports/ikm.html",
@@ -57,8 +60,8 @@ def ikm():
 @role_required(*STAFF)
 def ikm_xlsx():
     """The same report as an XLSX workbook."""
-    _form, start, end = _period()
-    data = ikm_export.workbook(survey.report(start, end))
+    form, start, end = _period()
+    data = ikm_export.workbook(survey.report(start, end, form.service.data or None))
     name = f"ikm-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
     return Response(
         data,

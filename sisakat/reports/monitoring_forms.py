@@ -7,17 +7,23 @@ from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from sisakat.forms_common import clean_text, no_control_chars
-from sisakat.models import SKT_PARPOL, Level
+from sisakat.models import Level
 from sisakat.reports.forms import PeriodForm
+from sisakat.services import catalog
 from sisakat.services.register import STATE_LABELS
 
 LEVEL_CHOICES = [SelectChoice("", "Semua tingkat")] + [
     SelectChoice(lv.value, lv.label) for lv in Level
 ]
-SERVICE_CHOICES = [
-    SelectChoice("", "Semua layanan"),
-    SelectChoice(SKT_PARPOL, "SKT Partai Politik"),
-]
+
+
+def service_choices() -> list[SelectChoice]:
+    """ "Semua layanan" and every service in the catalog (inactive ones too: their history)."""
+    return [SelectChoice("", "Semua layanan")] + [
+        SelectChoice(s.code, s.short_name or s.name) for s in catalog.all_services()
+    ]
+
+
 VALIDITY_CHOICES = [SelectChoice("", "Semua")] + [
     SelectChoice(key, label) for key, label in STATE_LABELS.items()
 ]
@@ -26,8 +32,22 @@ VALIDITY_CHOICES = [SelectChoice("", "Semua")] + [
 class DashboardFilterForm(PeriodForm):
     """Period, service and level."""
 
-    service = SelectField("Layanan", choices=SERVICE_CHOICES, default="")
+    service = SelectField("Layanan", choices=[], default="")
     level = SelectField("Tingkat", choices=LEVEL_CHOICES, default="")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.service.choices = service_choices()
+
+
+class IkmFilterForm(PeriodForm):
+    """Period and service of the IKM report (default: every service)."""
+
+    service = SelectField("Layanan", choices=[], default="")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.service.choices = service_choices()
 
 
 class RegisterFilterForm(FlaskForm):

@@ -7,6 +7,7 @@ table and again, when missing, by ``ensure_defaults`` (``flask init-data``).
 
 from __future__ import annotations
 
+from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.models import ORMAS_LAPOR, SKT_PARPOL, ApplicantKind, Service
 
@@ -113,3 +114,36 @@ def ensure_defaults() -> int:
         added += 1
     db.session.flush()
     return added
+
+
+def letter_wording(service: Service | dict) -> dict:
+    """The service's letter group (title, opening, statement, closing, tembusan) as
+    ``letter_context.build_context`` reads it; ``service`` may be a row or a ``BUILT_IN`` spec."""
+    if isinstance(service, dict):
+        return {
+            "title": service["letter_title"],
+            "opening": service["letter_opening"],
+            "statement": service["letter_statement"],
+            "closing": service["letter_closing"],
+            "tembusan": list(service["letter_tembusan"]),
+        }
+    return {
+        "title": service.letter_title,
+        "opening": service.letter_opening,
+        "statement": service.letter_statement,
+        "closing": service.letter_closing,
+        "tembusan": service.letter_tembusan,
+    }
+
+
+def built_in(code: str) -> dict:
+    """The built-in default values of ``code`` (pure data, no database)."""
+    return next(spec for spec in BUILT_IN if spec["code"] == code)
+
+
+def require(code: str | None) -> Service:
+    """The service of an application; a missing row is a configuration error, said plainly."""
+    service = get(code)
+    if service is None:
+        raise GuardFailed(f"Layanan {code} tidak ditemukan. Hubungi admin.")
+    return service

@@ -19,7 +19,7 @@ def tables(dash: Dashboard) -> list[Table]:
         ("Terbit", dash.issued),
         ("Median waktu proses (jam kerja)", _hours(dash.median_hours)),
         ("Persentil ke-90 waktu proses (jam kerja)", _hours(dash.p90_hours)),
-        (f"Terbit dalam SLA ({dash.sla_minutes} menit kerja)", dash.within_sla),
+        (f"Terbit dalam SLA ({dash.sla_label})", dash.within_sla),
         ("Persentase dalam SLA (%)", share),
     )
     group_header = ("", "Permohonan", "Terbit", "Median (jam kerja)", "Dalam SLA")

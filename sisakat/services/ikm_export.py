@@ -25,6 +25,7 @@ def workbook(rep: Report) -> bytes:
     ws.append([f"Indeks Kepuasan Masyarakat - {rep.unit}"])
     ws["A1"].font = Font(bold=True)
     ws.append([f"Periode {tanggal(rep.start)} s.d. {tanggal(rep.end)}"])
+    ws.append(["Layanan", rep.service_name])
     ws.append(["Jumlah responden", rep.result.respondents])
     ws.append(["Rumus", ikm.FORMULA])
     ws.append([])

@@ -2,7 +2,9 @@
 
 ``profile`` holds the Party model's keys (``officers`` a list of ``{position, name}``);
 ``settings`` holds the groups ``agency``, ``signatory`` and ``letter`` as
-``services.settings.group(...)`` returns them: ``{"agency": {...}, "signatory": {...}, ...}``.
+``services.settings.group(...)`` returns them: ``{"agency": {...}, "signatory": {...}, ...}``;
+the ``letter`` group also carries the service's wording (``title``, ``opening``, ``statement``,
+``closing``, ``tembusan``: ``letter_settings.letter_groups(service)``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 from sisakat.formatting import nip, npwp, tanggal
 from sisakat.pdf.context import PAGE_SIZES, LetterContext
 
-TITLE = "SURAT KETERANGAN TERDAFTAR"
+TITLE = "SURAT KETERANGAN TERDAFTAR"  # letters frozen before services had titles
 LEVELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 LEGAL_FORMS = {"berbadan_hukum": "Berbadan hukum", "tidak_berbadan_hukum": "Tidak berbadan hukum"}
 ORMAS = "ormas"
@@ -96,7 +98,7 @@ def build_context(
     return LetterContext(
         **_kop(agency),
         emblem_png=emblem_png,
-        title=TITLE,
+        title=letter.get("title") or TITLE,
         number=number_text or "",
         **_body(profile, letter),
         place=agency.get("city") or "",

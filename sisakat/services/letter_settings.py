@@ -1,4 +1,5 @@
-"""Super admin changes to numbering and letter-wording settings (validated, audited)."""
+"""Super admin changes to numbering and letter wording: per service (the ``services`` row) plus
+the few letter settings every service shares (validated, audited)."""
 
 from __future__ import annotations
 
@@ -6,61 +7,77 @@ from typing import Any
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import StoredFile, User
+from sisakat.models import Service, StoredFile, User
 from sisakat.pdf.context import PAGE_SIZES
-from sisakat.services import numbering, settings, storage
+from sisakat.services import catalog, numbering, service_config, settings, storage
 
 MODES = ("sisakat", "srikandi")
 
 
 def save_numbering(
-    series: str, *, values: dict[str, Any], year: int, next_value: int | None, actor: User | None
+    service: Service,
+    *,
+    values: dict[str, Any],
+    year: int,
+    next_value: int | None,
+    seen_version: int | None,
+    actor: User | None,
 ) -> list[str]:
-    """Store template/kode/unit/padding/mode of ``series`` and, when given and changed, the next
-    serial of ``year``. Refuses a malformed template, an unknown mode or a lowered serial."""
-    numbering.validate_template(values["template"])
+    """Store the template/kode/unit/padding of ``service``, the global mode and, when given and
+    changed, the next serial of ``year`` in the service's series. Refuses a malformed template,
+    an unknown mode, a lowered serial or a service changed by someone else meanwhile."""
     if values["mode"] not in MODES:
         raise DomainError("Mode penomoran tidak dikenal.")
-    if not 0 <= int(values["padding"]) <= 6:
-        raise DomainError("Jumlah digit nomor urut harus antara 0 dan 6.")
-    prefix = f"numbering.{series}."
-    changed = settings.update(
+    changed = service_config.update(
+        service,
         {
-            prefix + "template": values["template"],
-            prefix + "kode": values["kode"],
-            prefix + "unit": values["unit"],
-            prefix + "padding": int(values["padding"]),
-            "numbering.mode": values["mode"],
+            "number_template": values["template"],
+            "number_kode": values["kode"],
+            "number_unit": values["unit"],
+            "number_padding": int(values["padding"]),
         },
+        seen_version=seen_version,
         actor=actor,
     )
+    changed += settings.update({"numbering.mode": values["mode"]}, actor=actor)
+    series = service.number_series
     if next_value is not None and next_value != numbering.next_serial(series, year):
         numbering.set_next_serial(series, year, next_value, actor=actor)
-        changed.append(f"{prefix}next_serial")
+        changed.append(f"numbering.{series}.next_serial")
     return changed
 
 
-def save_letter(values: dict[str, Any], *, actor: User | None) -> list[str]:
-    """Store the letter wording (opening, statement, closing, BSrE footer, tembusan, page size)."""
+def save_letter(
+    service: Service, values: dict[str, Any], *, seen_version: int | None, actor: User | None
+) -> list[str]:
+    """Store the service's wording (title, opening, statement, closing, tembusan) and the letter
+    settings every service shares (BSrE footer, page size)."""
     if values["page_size"] not in PAGE_SIZES:
         raise DomainError("Ukuran kertas harus A4 atau F4.")
-    tembusan = [line.strip() for line in values["tembusan"] if line.strip()]
-    return settings.update(
+    changed = service_config.update(
+        service,
         {
-            "letter.opening": values["opening"],
-            "letter.statement": values["statement"],
-            "letter.closing": values["closing"],
-            "letter.footer_bsre": values["footer_bsre"],
-            "letter.tembusan": tembusan,
-            "letter.page_size": values["page_size"],
+            "letter_title": values["title"],
+            "letter_opening": values["opening"],
+            "letter_statement": values["statement"],
+            "letter_closing": values["closing"],
+            "letter_tembusan": values["tembusan"],
         },
+        seen_version=seen_version,
+        actor=actor,
+    )
+    return changed + settings.update(
+        {"letter.footer_bsre": values["footer_bsre"], "letter.page_size": values["page_size"]},
         actor=actor,
     )
 
 
-def letter_groups() -> dict[str, dict[str, Any]]:
-    """The settings groups ``build_context`` needs: agency, signatory and letter."""
-    return {name: settings.group(name) for name in ("agency", "signatory", "letter")}
+def letter_groups(service: Service) -> dict[str, dict[str, Any]]:
+    """The groups ``build_context`` needs: agency, signatory, and letter (the global page size
+    and BSrE footer with ``service``'s title and wording)."""
+    groups = {name: settings.group(name) for name in ("agency", "signatory", "letter")}
+    groups["letter"].update(catalog.letter_wording(service))
+    return groups
 
 
 def emblem_png() -> bytes | None:

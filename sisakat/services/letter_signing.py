@@ -19,7 +19,7 @@ from flask import current_app
 from sisakat.exceptions import DomainError, GuardFailed, SignatureRejected, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, StoredFile, User
-from sisakat.services import audit, letters, numbering, settings, storage, uploads
+from sisakat.services import audit, catalog, letters, numbering, settings, storage, uploads
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing.validation import (
@@ -57,9 +57,11 @@ class UploadResult:
     method: SigningMethod = SigningMethod.SRIKANDI
 
 
-def number_pattern() -> str:
-    """A regex for numbers in the office format (whitespace tolerated between the parts)."""
-    fmt = numbering.series_format(numbering.SKT)
+def number_pattern(service_code: str | None = None) -> str:
+    """A regex for numbers in the service's format (whitespace tolerated between the parts);
+    without a service, the party SKT's series format."""
+    service = catalog.get(service_code)
+    fmt = numbering.service_format(service) if service else numbering.series_format(numbering.SKT)
     parts = []
     for literal, name, _spec, _conv in string.Formatter().parse(fmt["template"]):
         parts.append(r"\s*".join(re.escape(ch) for ch in literal.strip()))
@@ -101,7 +103,7 @@ def receive_upload(
         if scan:
             return _scan(letter, spooled, filename, actor)
         data = spooled.path.read_bytes()
-        found = _found_number(data) if letter.number_id is None else None
+        found = _found_number(letter, data) if letter.number_id is None else None
         assessment = _assess(letter, data, found)
     except (UploadRejected, SignatureRejected) as exc:
         if spooled is not None:
@@ -140,10 +142,11 @@ def _other_letter(letter: Letter, data: bytes, byte_range: list[int]) -> Letter 
     return db.session.execute(db.select(Letter).where(Letter.token.in_(tokens))).scalars().first()
 
 
-def _found_number(data: bytes):
+def _found_number(letter: Letter, data: bytes):
     """The SRIKANDI number and date printed in the signed revision (validated first)."""
     verdict = check(data, trust_service.load_trust_config())
-    return extract_number_and_date(signed_revision_text(data, verdict.byte_range), number_pattern())
+    pattern = number_pattern(letter.application.service_code)
+    return extract_number_and_date(signed_revision_text(data, verdict.byte_range), pattern)
 
 
 def _assess(letter: Letter, data: bytes, found) -> report_service.Assessment:

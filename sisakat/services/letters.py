@@ -1,5 +1,6 @@
-"""SKT letters: prepared at approval (number, token, frozen context, unsigned PDF) and issued once
-a signed file is durably stored (SIGNING.md §1). Signing paths live in ``letter_signing``.
+"""Letters of every service: prepared at approval (number, token, frozen context, unsigned PDF)
+and issued once a signed file is durably stored (SIGNING.md §1). Signing paths live in
+``letter_signing``.
 
 ``prepare_on_approval`` runs inside the approving transaction (``workflow.ON_APPROVED``);
 ``finish_issue`` runs inside the transaction that stores the signed file's row.
@@ -33,7 +34,15 @@ from sisakat.models import (
 from sisakat.pdf.context import LetterContext
 from sisakat.pdf.konsep_docx import render_konsep_docx
 from sisakat.pdf.skt import render_skt
-from sisakat.services import audit, letter_settings, numbering, settings, storage, workflow
+from sisakat.services import (
+    audit,
+    catalog,
+    letter_settings,
+    numbering,
+    settings,
+    storage,
+    workflow,
+)
 from sisakat.services import workflow_guards as guards
 from sisakat.services.letter_context import build_context
 
@@ -81,11 +90,14 @@ def _snapshot(application: Application) -> dict[str, Any]:
 
 
 def frozen_inputs(application: Application, *, number_text: str, issued_on: date) -> dict:
-    """Everything the letter prints, frozen as JSON (the emblem by its immutable file id)."""
+    """Everything the letter prints, frozen as JSON (the emblem by its immutable file id): the
+    service's wording as it is now, so a later change of the service never alters this letter."""
     emblem_id = settings.get("agency.emblem_file_id")
+    service = catalog.require(application.service_code)
     return {
+        "service_code": service.code,
         "profile": _snapshot(application),
-        "settings": letter_settings.letter_groups(),
+        "settings": letter_settings.letter_groups(service),
         "number_text": number_text,
         "issued_on": issued_on.isoformat(),
         "srikandi": letter_settings.is_srikandi_mode(),
@@ -122,8 +134,10 @@ def _allocate(application: Application, actor: User, today: date) -> LetterNumbe
     """Our serial, unless SRIKANDI numbers the letter."""
     if letter_settings.is_srikandi_mode():
         return None
+    service = catalog.require(application.service_code)
     return numbering.allocate(
-        numbering.SKT,
+        service.number_series,
+        fmt=numbering.service_format(service),
         local_date=today,
         actor=actor,
         subject_type="application",
@@ -271,7 +285,7 @@ def _register_srikandi_number(letter, number_text, letter_date, actor) -> None:
         raise GuardFailed("Nomor dan tanggal surat dari SRIKANDI wajib diisi.")
     try:
         number = numbering.register_external(
-            numbering.SKT,
+            catalog.require(letter.application.service_code).number_series,
             number_text,
             local_date=letter_date,
             actor=actor,

@@ -4,17 +4,34 @@ from __future__ import annotations
 
 from sisakat.extensions import db
 from sisakat.models import LetterNumber, NumberStatus
+from sisakat.services import catalog
 
 LIMIT = 500
 
 
-def listing(year: int | None, status: str) -> tuple[list[LetterNumber], list[int]]:
-    """Numbers (newest first, at most ``LIMIT``) filtered by year and status, and all years."""
+def series_names() -> dict[str, str]:
+    """Every number series (the services' and any in the register) -> the services using it."""
+    names: dict[str, list[str]] = {}
+    for service in catalog.all_services():
+        names.setdefault(service.number_series, []).append(service.short_name or service.name)
+    used = db.session.execute(db.select(LetterNumber.series).distinct()).scalars()
+    for series in used:
+        names.setdefault(series, [])
+    return {series: ", ".join(labels) for series, labels in sorted(names.items())}
+
+
+def listing(
+    year: int | None, status: str, series: str = ""
+) -> tuple[list[LetterNumber], list[int]]:
+    """Numbers (newest first, at most ``LIMIT``) filtered by year, status and series, and all
+    years."""
     stmt = db.select(LetterNumber).order_by(
         LetterNumber.year.desc(), LetterNumber.serial.desc(), LetterNumber.id.desc()
     )
     if year:
         stmt = stmt.filter_by(year=year)
+    if series:
+        stmt = stmt.filter_by(series=series)
     if status in {s.value for s in NumberStatus}:
         stmt = stmt.filter_by(status=NumberStatus(status))
     numbers = list(db.session.execute(stmt.limit(LIMIT)).scalars())

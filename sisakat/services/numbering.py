@@ -19,11 +19,11 @@ from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.extensions import db
 from sisakat.formatting import romawi
 from sisakat.models import LetterNumber, NumberCounter, NumberSource, NumberStatus, User, utcnow
-from sisakat.services import audit, settings
+from sisakat.services import audit, catalog, settings
 
 log = logging.getLogger(__name__)
 
-SKT = "skt"
+SKT = "skt"  # the party SKT's series (each service names its own: ``Service.number_series``)
 TOKENS = frozenset({"kode", "nomor", "unit", "tahun", "bulan", "bulan_romawi"})
 MAX_TEXT = 120
 
@@ -93,7 +93,10 @@ def _ensure_counter(series: str, year: int) -> None:
 
     SQLite: a savepoint inside our transaction (BEGIN IMMEDIATE already serialises writers).
     Server databases: a separate short transaction, so a duplicate-key wait leaves no shared
-    lock in ours (on InnoDB that lock would deadlock the following ``FOR UPDATE``).
+    lock in ours (on InnoDB that lock would deadlock the following ``FOR UPDATE``) - unless
+    this transaction already locked a counter (a second series or year in one transaction):
+    InnoDB's next-key lock then covers the gap the new row goes into, and a separate
+    transaction would wait for ours forever, so the row is created in ours.
     """
     exists = db.session.execute(
         db.select(NumberCounter.id).filter_by(series=series, year=year)
@@ -102,7 +105,7 @@ def _ensure_counter(series: str, year: int) -> None:
         return
     insert = NumberCounter.__table__.insert().values(series=series, year=year, last_serial=0)
     try:
-        if db.session.get_bind().dialect.name == "sqlite":
+        if db.session.get_bind().dialect.name == "sqlite" or _holds_counter_lock():
             with db.session.begin_nested():
                 db.session.execute(insert)
         else:
@@ -112,21 +115,42 @@ def _ensure_counter(series: str, year: int) -> None:
         pass  # another request created it first
 
 
+_LOCK_KEY = "sisakat.numbering.locked_in"
+
+
+def _holds_counter_lock() -> bool:
+    """True when the current transaction has locked a counter row (``_locked_counter``)."""
+    current = db.session().get_transaction()
+    return current is not None and db.session.info.get(_LOCK_KEY) is current
+
+
 def _locked_counter(series: str, year: int) -> NumberCounter:
     _ensure_counter(series, year)
     stmt = db.select(NumberCounter).filter_by(series=series, year=year).with_for_update()
-    return db.session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
+    counter = db.session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
+    db.session.info[_LOCK_KEY] = db.session().get_transaction()
+    return counter
+
+
+def service_format(service) -> dict:
+    """The template, kode, unit and padding of a ``Service`` row."""
+    return {
+        "template": str(service.number_template or "{nomor}"),
+        "kode": str(service.number_kode or ""),
+        "unit": str(service.number_unit or ""),
+        "padding": int(service.number_padding or 0),
+    }
 
 
 def series_format(series: str) -> dict:
-    """The template, kode, unit and padding of a series from settings."""
-    group = settings.group(f"numbering.{series}")
-    return {
-        "template": str(group.get("template") or "{nomor}"),
-        "kode": str(group.get("kode") or ""),
-        "unit": str(group.get("unit") or ""),
-        "padding": int(group.get("padding") or 0),
-    }
+    """The format of a series: that of the (first, by display order) service numbering in it.
+
+    Two services may share a series: they then share its yearly counter (one run of serials),
+    while each prints its own format (``allocate(..., fmt=service_format(service))``)."""
+    service = catalog.by_series(series)
+    if service is None:
+        return {"template": "{nomor}", "kode": "", "unit": "", "padding": 0}
+    return service_format(service)
 
 
 def _add(number: LetterNumber) -> LetterNumber:
@@ -161,10 +185,17 @@ def _register(
 
 
 def allocate(
-    series: str, *, local_date: date, actor: User | None, subject_type: str = "", subject_id=""
+    series: str,
+    *,
+    local_date: date,
+    actor: User | None,
+    subject_type: str = "",
+    subject_id="",
+    fmt: dict | None = None,
 ) -> LetterNumber:
-    """Take the next serial of ``series`` in ``local_date``'s year (flushes, never commits)."""
-    fmt = series_format(series)
+    """Take the next serial of ``series`` in ``local_date``'s year (flushes, never commits);
+    printed in ``fmt`` (a service's own format) or else the series' format."""
+    fmt = fmt or series_format(series)
     counter = _locked_counter(series, local_date.year)
     counter.last_serial += 1
     text = format_number(

@@ -18,7 +18,7 @@ from sisakat.models import (
     Party,
     utcnow,
 )
-from sisakat.services import settings
+from sisakat.services import catalog, settings
 
 ACTIVE = (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI)
 
@@ -114,6 +114,7 @@ class QueueFilter:
     level: Level | None = None
     search: str = ""
     newest_first: bool = False  # default: longest waiting first
+    service: str | None = None  # a service code
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class QueueRow:
     overdue: bool
     documents: int
     rejected: int
+    service_label: str = ""
 
 
 def _order(filters: QueueFilter, columns=None) -> tuple:
@@ -143,6 +145,8 @@ def _ids(filters: QueueFilter):
     statuses = (filters.status,) if filters.status else ACTIVE
     query = db.select(Application.id, Application.status_changed_at)
     query = query.where(Application.status.in_(statuses))
+    if filters.service:
+        query = query.where(Application.service_code == filters.service)
     if not (filters.level or filters.search):
         return query
     query = query.join(Party, Application.party_id == Party.id)
@@ -210,11 +214,14 @@ def page(
     """One page of the queue: ``(pagination, rows)`` in a fixed number of queries."""
     pagination = _QueuePagination(page=page_no, per_page=per_page, error_out=False, filters=filters)
     clock = WaitingClock(now or utcnow(), OfficeHours.from_settings())
-    sla = int(settings.get("service.sla_minutes") or 60) * 60
+    services = {s.code: s for s in catalog.all_services()}  # one query: each row's own SLA
     counts = _document_counts([a.id for a in pagination.items])
     rows = []
     for application in pagination.items:
         waited = clock.since(application.status_changed_at)
         docs, rejected = counts.get(application.id, (0, 0))
-        rows.append(QueueRow(application, waited, waited > sla, docs, rejected))
+        service = services.get(application.service_code)
+        sla = (service.sla_minutes if service else 60) * 60
+        label = (service.short_name or service.name) if service else application.service_code
+        rows.append(QueueRow(application, waited, waited > sla, docs, rejected, label))
     return pagination, rows

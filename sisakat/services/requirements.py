@@ -149,10 +149,17 @@ def ensure_defaults() -> int:
     return added
 
 
-def save(requirement: Requirement | None, values: dict, *, actor: User) -> Requirement:
-    """Create (``requirement`` None) or update one requirement; audited."""
+def save(
+    requirement: Requirement | None,
+    values: dict,
+    *,
+    actor: User,
+    service_code: str = SKT_PARPOL,
+) -> Requirement:
+    """Create (``requirement`` None, in ``service_code``'s list) or update one requirement;
+    audited."""
     if requirement is None:
-        requirement = Requirement(service_code=SKT_PARPOL)
+        requirement = Requirement(service_code=service_code)
         db.session.add(requirement)
     for key in ("name", "description", "required", "personal_data", "sort_order", "active"):
         if key in values:
@@ -163,7 +170,11 @@ def save(requirement: Requirement | None, values: dict, *, actor: User) -> Requi
         actor=actor,
         object_type="requirement",
         object_id=requirement.id,
-        details={"name": requirement.name, "active": requirement.active},
+        details={
+            "name": requirement.name,
+            "active": requirement.active,
+            "service": requirement.service_code,
+        },
     )
     return requirement
 

@@ -1,5 +1,6 @@
-"""Office hours, holidays, the SLA and the reminder window: the settings the dashboard's working
-hours and the reminders depend on (edited by the super admin, audited by settings.update)."""
+"""Office hours, holidays and the reminder window: the settings the dashboard's working hours and
+the reminders depend on (edited by the super admin, audited by settings.update). The SLA is per
+service (``Service.sla_minutes``, the "Layanan" screen)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ KEYS = (
     "office.hours_end",
     "office.workdays",
     "office.holidays",
-    "service.sla_minutes",
     "reminder.days_before",
 )
 
@@ -41,7 +41,7 @@ def parse_holidays(text: str) -> list[str]:
 
 
 def update(
-    *, start: time, end: time, workdays: list[int], holidays: str, sla: int, days: int, actor: User
+    *, start: time, end: time, workdays: list[int], holidays: str, days: int, actor: User
 ) -> list[str]:
     """Store the values (flush; audited); returns the changed keys."""
     if end <= start:
@@ -53,7 +53,6 @@ def update(
         "office.hours_end": end.strftime("%H:%M"),
         "office.workdays": sorted(set(workdays)),
         "office.holidays": parse_holidays(holidays),
-        "service.sla_minutes": sla,
         "reminder.days_before": days,
     }
     return settings.update(values, actor=actor)

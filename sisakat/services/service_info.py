@@ -13,18 +13,17 @@ from urllib.parse import quote
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
-    SKT_PARPOL,
+    ApplicantKind,
     FaqEntry,
     ProcedureStep,
     Requirement,
+    Service,
     ServiceForm,
     ServiceStandard,
     User,
 )
-from sisakat.services import audit, complaint_files, requirements, richtext, settings
+from sisakat.services import audit, catalog, complaint_files, requirements, richtext, settings
 
-# Services offered, in the order the home page lists them (the ormas presence report joins later).
-SERVICES = {SKT_PARPOL: "Surat Keterangan Terdaftar (SKT) Partai Politik"}
 FORMATTED_FIELDS = (
     "summary",
     "procedure",
@@ -34,23 +33,57 @@ FORMATTED_FIELDS = (
     "complaint_handling",
     "legal_basis",
 )
-DEFAULT_TEXT = {
-    "summary": "Pendaftaran kepengurusan partai politik secara daring untuk memperoleh SKT.",
-    "procedure": "Permohonan diajukan secara daring melalui SISAKAT; lihat alur pelayanan.",
-    "duration": "Paling lama 1 (satu) jam sejak berkas lengkap dan benar diterima.",
-    "cost": "Tidak dipungut biaya.",
-    "product": "Surat Keterangan Terdaftar (SKT) bertanda tangan elektronik.",
-    "complaint_handling": "Pengaduan, saran dan masukan melalui menu Pengaduan, WhatsApp layanan, "
-    "atau SP4N-LAPOR!.",
-    "legal_basis": "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
-}
-DEFAULT_STEPS = (
-    ("Daftar akun dan isi profil partai", "Pemohon"),
-    ("Unggah dokumen persyaratan dan ajukan", "Pemohon"),
-    ("Verifikasi dokumen", "Verifikator"),
-    ("Tanda tangan elektronik SKT", "Kepala Badan"),
-    ("Unduh SKT", "Pemohon"),
+COMPLAINTS = (
+    "Pengaduan, saran dan masukan melalui menu Pengaduan, WhatsApp layanan, atau SP4N-LAPOR!."
 )
+# The Standar Pelayanan a service shows until the admin saves its own, per applicant kind.
+DEFAULT_TEXT_BY_KIND = {
+    ApplicantKind.PARPOL: {
+        "summary": "Pendaftaran kepengurusan partai politik secara daring untuk memperoleh SKT.",
+        "procedure": "Permohonan diajukan secara daring melalui SISAKAT; lihat alur pelayanan.",
+        "duration": "Paling lama 1 (satu) jam sejak berkas lengkap dan benar diterima.",
+        "cost": "Tidak dipungut biaya.",
+        "product": "Surat Keterangan Terdaftar (SKT) bertanda tangan elektronik.",
+        "complaint_handling": COMPLAINTS,
+        "legal_basis": "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
+    },
+    ApplicantKind.ORMAS: {
+        "summary": (
+            "Pelaporan keberadaan organisasi kemasyarakatan (ormas) secara daring untuk "
+            "memperoleh Surat Keterangan Melapor."
+        ),
+        "procedure": "Laporan diajukan secara daring melalui SISAKAT; lihat alur pelayanan.",
+        "duration": "Paling lama 15 (lima belas) hari kerja sejak berkas lengkap dan benar "
+        "diterima.",
+        "cost": "Tidak dipungut biaya.",
+        "product": "Surat Keterangan Melapor bertanda tangan elektronik.",
+        "complaint_handling": COMPLAINTS,
+        "legal_basis": (
+            "- Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik.\n"
+            "- Undang-Undang Nomor 17 Tahun 2013 tentang Organisasi Kemasyarakatan sebagaimana "
+            "telah diubah dengan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2017 "
+            "yang ditetapkan menjadi undang-undang dengan Undang-Undang Nomor 16 Tahun 2017.\n"
+            "- Peraturan Menteri Dalam Negeri Nomor 57 Tahun 2017 tentang Pendaftaran dan "
+            "Pengelolaan Sistem Informasi Organisasi Kemasyarakatan."
+        ),
+    },
+}
+DEFAULT_STEPS_BY_KIND = {
+    ApplicantKind.PARPOL: (
+        ("Daftar akun dan isi profil partai", "Pemohon"),
+        ("Unggah dokumen persyaratan dan ajukan", "Pemohon"),
+        ("Verifikasi dokumen", "Verifikator"),
+        ("Tanda tangan elektronik SKT", "Kepala Badan"),
+        ("Unduh SKT", "Pemohon"),
+    ),
+    ApplicantKind.ORMAS: (
+        ("Daftar akun dan isi profil ormas", "Pemohon"),
+        ("Unggah dokumen persyaratan dan ajukan", "Pemohon"),
+        ("Verifikasi dokumen", "Verifikator"),
+        ("Tanda tangan elektronik surat keterangan", "Kepala Badan"),
+        ("Unduh surat keterangan", "Pemohon"),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -62,9 +95,26 @@ class StepView:
     duration: str = ""
 
 
+def public_services() -> list[Service]:
+    """The services the public pages list: every active one, in display order."""
+    return catalog.all_services(active_only=True)
+
+
+def public_service(code: str) -> Service | None:
+    """An active service by code, or None (unknown or inactive code -> 404 on public pages)."""
+    service = catalog.get(code)
+    return service if service is not None and service.active else None
+
+
 def service_name(code: str) -> str | None:
-    """The service's public name, or None for an unknown code (-> 404)."""
-    return SERVICES.get(code)
+    """The service's name (active or not), or None for an unknown code."""
+    service = catalog.get(code)
+    return service.name if service is not None else None
+
+
+def _kind(service_code: str) -> ApplicantKind:
+    service = catalog.get(service_code)
+    return service.applicant_kind if service is not None else ApplicantKind.PARPOL
 
 
 def requirements_for(service_code: str) -> list[Requirement]:
@@ -74,24 +124,28 @@ def requirements_for(service_code: str) -> list[Requirement]:
 
 
 def standard_for(service_code: str) -> ServiceStandard:
-    """The saved standard, or an unsaved one filled with defaults (GET never writes)."""
+    """The saved standard, or an unsaved one filled with the defaults of the service's applicant
+    kind (GET never writes)."""
     row = db.session.execute(
         db.select(ServiceStandard).where(ServiceStandard.service_code == service_code)
     ).scalar_one_or_none()
     if row is None:
-        row = ServiceStandard(service_code=service_code, **DEFAULT_TEXT)
+        row = ServiceStandard(
+            service_code=service_code, **DEFAULT_TEXT_BY_KIND[_kind(service_code)]
+        )
     return row
 
 
 def steps_for(service_code: str) -> list[StepView]:
-    """The procedure steps in order; the defaults when the admin has saved none."""
+    """The procedure steps in order; the defaults of the applicant kind when none are saved."""
     rows = db.session.execute(
         db.select(ProcedureStep)
         .where(ProcedureStep.service_code == service_code)
         .order_by(ProcedureStep.sort_order, ProcedureStep.id)
     ).scalars()
     steps = [StepView(r.title, r.actor, r.duration) for r in rows]
-    return steps or [StepView(title, actor) for title, actor in DEFAULT_STEPS]
+    defaults = DEFAULT_STEPS_BY_KIND[_kind(service_code)]
+    return steps or [StepView(title, actor) for title, actor in defaults]
 
 
 def forms_for(service_code: str) -> list[ServiceForm]:

@@ -39,25 +39,10 @@ DEFAULTS: dict[str, Any] = {
     "signatory.name": "Dr. Contoh Pejabat, M.Si.",
     "signatory.rank": "Pembina Utama Madya (IV/d)",
     "signatory.nip": "197001011995011001",
-    # Letter numbers (numbering issue). Tokens: {kode} {nomor} {unit} {tahun} {bulan}
-    # {bulan_romawi}. Mode "sisakat": SISAKAT takes the serial; "srikandi": SRIKANDI numbers.
+    # Letter numbers (numbering issue). Mode "sisakat": SISAKAT takes the serial; "srikandi":
+    # SRIKANDI numbers. Each service's number format lives on its ``services`` row.
     "numbering.mode": "sisakat",
-    "numbering.skt.template": "{kode}/{nomor}/{unit}/{tahun}",
-    "numbering.skt.kode": "200.1.5.3",
-    "numbering.skt.unit": "BAN.KBP",
-    "numbering.skt.padding": 0,
-    # Letter wording that differs between offices (letters issue); the seed office's text.
-    "letter.opening": (
-        "Kepala Badan Kesatuan Bangsa dan Politik Provinsi Sumatera Selatan dengan ini "
-        "menerangkan bahwa kepengurusan partai politik sebagaimana tercantum di bawah ini "
-        "adalah benar telah dilaporkan kepada kami oleh:"
-    ),
-    "letter.statement": (
-        "Surat Pernyataan pengurus bahwa tidak merangkap sebagai anggota partai politik lain."
-    ),
-    "letter.closing": (
-        "Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya."
-    ),
+    # Letter settings shared by every service (the wording is per service, ``services`` row).
     "letter.footer_bsre": (
         "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "
         "yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi "
@@ -65,12 +50,6 @@ DEFAULTS: dict[str, Any] = {
         "Transaksi Elektronik Pasal 5 ayat (1). Keaslian dokumen dapat diperiksa dengan "
         "memindai kode QR."
     ),
-    "letter.tembusan": [
-        "Gubernur Sumatera Selatan (sebagai laporan)",
-        "Dewan Pimpinan Pusat partai yang bersangkutan",
-        "Ketua KPU Provinsi Sumatera Selatan",
-        "Ketua Bawaslu Provinsi Sumatera Selatan",
-    ],
     "letter.page_size": "A4",  # "A4" or "F4" (215 x 330 mm)
     # Signature validation (services/signing): key usage required of the signer certificate,
     # "non_repudiation" (pyHanko default) or "digital_signature".
@@ -98,7 +77,6 @@ DEFAULTS: dict[str, Any] = {
     "office.hours_end": "16:00",
     "office.workdays": [1, 2, 3, 4, 5],
     "office.holidays": [],
-    "service.sla_minutes": 60,  # the office promises the letter within 1 working hour
     # Monitoring (issue 8): boards whose term of office or SKT validity ends within this many
     # days get a reminder and appear in the staff's expiring list.
     "reminder.days_before": 60,

@@ -7,6 +7,7 @@ and their history rows (one query), plus the settings. Durations are office work
 Definitions (shown on the page too):
 - scope: applications created in the period (office dates), optionally one service and level;
 - processing time: first Diajukan to Terbit; median, and the 90th percentile by nearest rank;
+- within SLA: each issued application against its own service's SLA (``Service.sla_minutes``);
 - stages (issued applications only, so they add up to the processing time): waiting for staff
   (Diajukan, Diverifikasi), waiting for the party (Perlu Perbaikan), waiting for signature
   (Menunggu TTE).
@@ -23,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from sisakat.extensions import db
 from sisakat.formatting import BULAN, to_local
 from sisakat.models import Application, ApplicationHistory, ApplicationStatus, Level, Party
-from sisakat.services import settings
+from sisakat.services import catalog, settings
 from sisakat.services.queue import OfficeHours, working_seconds
 
 S = ApplicationStatus
@@ -32,6 +33,7 @@ STAGES = (
     ("party", "Menunggu pemohon (perbaikan)", (S.PERLU_PERBAIKAN,)),
     ("signature", "Menunggu tanda tangan (TTE)", (S.MENUNGGU_TTE,)),
 )
+DEFAULT_SLA_MINUTES = 60  # an application whose service row is gone (never in practice)
 _STAGE_OF = {status: key for key, _label, statuses in STAGES for status in statuses}
 
 
@@ -61,7 +63,7 @@ class Dashboard:
     """Everything the page, the XLSX and the CSV show."""
 
     filters: StatsFilter
-    sla_minutes: int
+    sla_minutes: int | None  # the one SLA in scope; None when the services in scope differ
     total: int = 0
     by_status: list[tuple[str, int]] = field(default_factory=list)
     per_month: list[tuple[str, int]] = field(default_factory=list)
@@ -73,6 +75,13 @@ class Dashboard:
     stages: list[tuple[str, float | None]] = field(default_factory=list)  # mean hours
     by_level: list[GroupRow] = field(default_factory=list)
     by_region: list[GroupRow] = field(default_factory=list)
+
+    @property
+    def sla_label(self) -> str:
+        """How the SLA column is described: one figure, or each service's own."""
+        if self.sla_minutes is None:
+            return "janji layanan masing-masing"
+        return f"{self.sla_minutes} menit kerja"
 
 
 def percentile(values: list[float], pct: int) -> float | None:
@@ -94,7 +103,13 @@ def _scope(filters: StatsFilter, offset: int):
     """Columns of the applications in scope (no ORM objects: constant memory per row)."""
     start, end = _bounds(filters, offset)
     query = (
-        db.select(Application.id, Application.status, Party.level, Party.region_name)
+        db.select(
+            Application.id,
+            Application.status,
+            Application.service_code,
+            Party.level,
+            Party.region_name,
+        )
         .join(Party, Application.party_id == Party.id)
         .where(Application.created_at >= start, Application.created_at < end)
     )
@@ -138,11 +153,12 @@ def _timelines(scope, hours: OfficeHours) -> dict[int, _Timeline]:
     return out
 
 
-def _group(label: str, members: list[tuple[int, S]], times: dict[int, float], sla: int):
-    """One row of the by-level / by-region tables."""
-    done = [times[i] for i, _s in members if i in times]
-    median = statistics.median(done) / 3600 if done else None
-    return GroupRow(label, len(members), len(done), median, sum(1 for t in done if t <= sla))
+def _group(label: str, members: list[tuple[int, S]], times: dict[int, float], sla: dict):
+    """One row of the by-level / by-region tables (``sla``: seconds per application id)."""
+    done = [i for i, _s in members if i in times]
+    median = statistics.median(times[i] for i in done) / 3600 if done else None
+    within = sum(1 for i in done if times[i] <= sla[i])
+    return GroupRow(label, len(members), len(done), median, within)
 
 
 def _months(filters: StatsFilter, submitted: list[datetime], offset: int) -> list[tuple[str, int]]:
@@ -155,14 +171,14 @@ def _months(filters: StatsFilter, submitted: list[datetime], offset: int) -> lis
     return out
 
 
-def _processing(result: Dashboard, times: dict[int, float], lines, sla: int) -> None:
+def _processing(result: Dashboard, times: dict[int, float], lines, sla: dict) -> None:
     """Median, 90th percentile, SLA share and mean stage times of the issued applications."""
     done = list(times.values())
     result.issued = len(done)
     result.median_hours = statistics.median(done) / 3600 if done else None
     p90 = percentile(done, 90)
     result.p90_hours = p90 / 3600 if p90 is not None else None
-    result.within_sla = sum(1 for t in done if t <= sla)
+    result.within_sla = sum(1 for i, t in times.items() if t <= sla[i])
     result.sla_share = 100 * result.within_sla / len(done) if done else None
     result.stages = [
         (label, sum(lines[i].stages[key] for i in times) / 3600 / len(done) if done else None)
@@ -170,7 +186,7 @@ def _processing(result: Dashboard, times: dict[int, float], lines, sla: int) -> 
     ]
 
 
-def _groups(result: Dashboard, apps, times: dict[int, float], sla: int) -> None:
+def _groups(result: Dashboard, apps, times: dict[int, float], sla: dict) -> None:
     """The by-level and by-region tables."""
     by_level, by_region = defaultdict(list), defaultdict(list)
     for row in apps:
@@ -183,9 +199,13 @@ def _groups(result: Dashboard, apps, times: dict[int, float], sla: int) -> None:
 def dashboard(filters: StatsFilter) -> Dashboard:
     """Compute the dashboard for ``filters`` in a fixed number of queries."""
     offset, hours = settings.utc_offset_hours(), OfficeHours.from_settings()
-    sla_minutes = int(settings.get("service.sla_minutes") or 60)
+    sla_of = {s.code: s.sla_minutes for s in catalog.all_services()}
     scope = _scope(filters, offset)
     apps = db.session.execute(scope.order_by(Application.id)).all()
+    # Each application is measured against its own service's promise.
+    sla = {row.id: sla_of.get(row.service_code, DEFAULT_SLA_MINUTES) * 60 for row in apps}
+    in_scope = {sla_of[filters.service]} if filters.service in sla_of else set(sla_of.values())
+    sla_minutes = next(iter(in_scope)) if len(in_scope) == 1 else None
     lines = _timelines(scope, hours)
     times = {
         i: working_seconds(line.submitted, line.issued, hours)
@@ -197,6 +217,6 @@ def dashboard(filters: StatsFilter) -> Dashboard:
     result.by_status = [(s.label, status_count.get(s, 0)) for s in S]
     submitted = [line.submitted for line in lines.values() if line.submitted]
     result.per_month = _months(filters, submitted, offset)
-    _processing(result, times, lines, sla_minutes * 60)
-    _groups(result, apps, times, sla_minutes * 60)
+    _processing(result, times, lines, sla)
+    _groups(result, apps, times, sla)
     return result

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import ELEMENT_COLUMNS, SurveyResponse
-from sisakat.services import audit, ikm, settings
+from sisakat.models import ELEMENT_COLUMNS, SKT_PARPOL, SurveyResponse
+from sisakat.services import audit, catalog, ikm, settings
 
 # PermenPANRB 14/2017 questions; answers 1-4 with the official wording per element.
 QUESTIONS = (
@@ -90,8 +90,13 @@ class SurveyInput:
     suggestion: str = ""
 
 
-def submit(data: SurveyInput, *, application_id: int | None = None) -> SurveyResponse:
-    """Store one response; one per issued application (UNIQUE backs the check)."""
+def submit(
+    data: SurveyInput, *, service_code: str = SKT_PARPOL, application_id: int | None = None
+) -> SurveyResponse:
+    """Store one response rating ``service_code`` (after issue: the application's service);
+    one per issued application (UNIQUE backs the check)."""
+    if catalog.get(service_code) is None:
+        raise DomainError("Pilih layanan yang Anda gunakan.")
     if len(data.answers) != len(ELEMENT_COLUMNS) or any(
         a not in (1, 2, 3, 4) for a in data.answers
     ):
@@ -100,6 +105,7 @@ def submit(data: SurveyInput, *, application_id: int | None = None) -> SurveyRes
         raise DomainError("Survei untuk permohonan ini sudah diisi. Terima kasih.")
     row = SurveyResponse(
         application_id=application_id,
+        service_code=service_code,
         age_group=data.age_group,
         sex=data.sex,
         education=data.education,
@@ -117,7 +123,7 @@ def submit(data: SurveyInput, *, application_id: int | None = None) -> SurveyRes
         actor=None,
         object_type="survey",
         object_id=row.id,
-        details={"application_id": application_id},
+        details={"application_id": application_id, "service": service_code},
     )
     return row
 
@@ -141,6 +147,8 @@ class Report:
     result: ikm.IkmResult
     suggestions: list[tuple[datetime, str]]
     unit: str
+    service_code: str | None = None
+    service_name: str = "Semua layanan"
 
 
 def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -150,20 +158,23 @@ def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     ) - offset
 
 
-def report(start: date, end: date) -> Report:
-    """NRR per element, IKM and band of the responses in [start, end], with the suggestions."""
+def report(start: date, end: date, service_code: str | None = None) -> Report:
+    """NRR per element, IKM and band of the responses in [start, end] (of one service, or all),
+    with the suggestions."""
     low, high = _utc_bounds(start, end)
-    rows = list(
-        db.session.execute(
-            db.select(SurveyResponse)
-            .where(sa.and_(SurveyResponse.created_at >= low, SurveyResponse.created_at < high))
-            .order_by(SurveyResponse.created_at)
-        ).scalars()
+    query = db.select(SurveyResponse).where(
+        sa.and_(SurveyResponse.created_at >= low, SurveyResponse.created_at < high)
     )
+    if service_code:
+        query = query.where(SurveyResponse.service_code == service_code)
+    rows = list(db.session.execute(query.order_by(SurveyResponse.created_at)).scalars())
+    service = catalog.get(service_code) if service_code else None
     return Report(
         start=start,
         end=end,
         result=ikm.compute(r.answers() for r in rows),
         suggestions=[(r.created_at, r.suggestion) for r in rows if r.suggestion],
         unit=settings.get("agency.short_name"),
+        service_code=service.code if service else None,
+        service_name=service.name if service else "Semua layanan",
     )

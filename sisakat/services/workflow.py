@@ -113,16 +113,16 @@ RULES: dict[Action, Rule] = {
         {Status.MENUNGGU_TTE},
         Status.TERBIT,
         {Role.PENANDATANGAN, Role.SUPERADMIN},
-        message="SKT Anda telah terbit. Buka permohonan dan pilih Unduh SKT.",
+        message="Surat keterangan Anda telah terbit. Buka permohonan untuk mengunduhnya.",
         staff_roles=frozenset({Role.VERIFIKATOR, Role.SUPERADMIN}),
-        staff_message="SKT telah terbit",
+        staff_message="surat keterangan telah terbit",
     ),
     Action.CABUT: _rule(
         {Status.TERBIT},
         Status.DICABUT,
         {Role.SUPERADMIN},
         note_required=True,
-        message="SKT Anda dicabut.",
+        message="Surat keterangan Anda dicabut.",
     ),
     Action.GANTI: _rule(
         {Status.TERBIT},
@@ -130,7 +130,7 @@ RULES: dict[Action, Rule] = {
         # The signer issuing the replacement letter supersedes the old one automatically
         # (letter_registry.supersede_previous, run from the issuing transaction).
         {Role.PENANDATANGAN, Role.SUPERADMIN},
-        message="SKT Anda diganti dengan surat baru.",
+        message="Surat keterangan Anda diganti dengan surat baru.",
     ),
 }
 

@@ -15,7 +15,7 @@ from sisakat.signing.forms import ConfirmNumberForm, ReviewDecisionForm, UploadS
 from sisakat.signing.routes import SIGNERS, bp, load_letter
 
 MESSAGES = {
-    "issued": ("Surat bertanda tangan diterima; SKT telah terbit.", "success"),
+    "issued": ("Surat bertanda tangan diterima; surat telah terbit.", "success"),
     "review": (
         "Berkas bertanda tangan sah, tetapi isinya tidak dapat dicocokkan otomatis "
         "dengan surat ini. Berkas disimpan untuk tinjauan manual oleh super admin.",

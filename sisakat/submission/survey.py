@@ -52,7 +52,11 @@ def application_survey(application_id: int):
     form = SurveyForm()
     if form.validate_on_submit():
         with flash_domain_errors() as outcome:
-            survey_service.submit(survey_input(form), application_id=application.id)
+            survey_service.submit(
+                survey_input(form),
+                service_code=application.service_code,
+                application_id=application.id,
+            )
             db.session.commit()
         if outcome.ok:
             flash("Terima kasih, jawaban survei Anda sudah kami terima.", "success")

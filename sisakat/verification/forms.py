@@ -8,6 +8,7 @@ from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optio
 
 from sisakat.forms_common import ActionForm, clean_text, no_control_chars
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
+from sisakat.services import catalog
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -44,6 +45,13 @@ class QueueFilterForm(FlaskForm):
         filters=[clean_text],
         validators=[Optional(), Length(max=100), no_control_chars],
     )
+    layanan = SelectField("Layanan", choices=[], validators=[Optional()])
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.layanan.choices = [SelectChoice("", "Semua")] + [
+            SelectChoice(s.code, s.short_name or s.name) for s in catalog.all_services()
+        ]
 
 
 class JudgeDocumentForm(ActionForm):

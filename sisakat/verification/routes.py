@@ -23,6 +23,7 @@ def queue():
         level=enum_or_none(Level, form.level.data) if valid else None,
         search=(form.q.data or "") if valid else "",
         newest_first=valid and form.urut.data == "baru",
+        service=(form.layanan.data or None) if valid else None,
     )
     pagination, rows = queue_service.page(filters, page_no=page_number(request.args))
     args = {k: v for k, v in request.args.items() if k != "halaman"}

@@ -66,7 +66,7 @@ def _issue(page, make, office_pki, tmp_path) -> tuple[str, bytes]:
     (tmp_path / "skt-ttd.pdf").write_bytes(signed)
     page.get_by_label("Berkas PDF bertanda tangan").set_input_files(tmp_path / "skt-ttd.pdf")
     page.get_by_role("button", name="Unggah").click()
-    assert "SKT telah terbit" in page.get_by_role("alert").first.inner_text()
+    assert "surat telah terbit" in page.get_by_role("alert").first.inner_text()
     return owner, signed
 
 

@@ -181,8 +181,9 @@ def test_party_and_ormas_side_by_side_to_their_own_letters(page, make, pki, tmp_
     ormas_pdf = _letter_of(page, ORMAS_EMAIL, "Unduh Surat")
     j.fresh()
     letters = {
-        a.service_code: db.session.execute(db.select(Letter).filter_by(application_id=a.id))
-        .scalar_one()
+        a.service_code: db.session.execute(
+            db.select(Letter).filter_by(application_id=a.id)
+        ).scalar_one()
         for a in db.session.execute(db.select(Application)).scalars()
     }
     assert set(letters) == {SKT_PARPOL, ORMAS_LAPOR}
@@ -210,11 +211,10 @@ def test_party_and_ormas_side_by_side_to_their_own_letters(page, make, pki, tmp_
     assert letters[ORMAS_LAPOR].number_text in ormas_text
     assert letters[SKT_PARPOL].number_text in party_text
     assert re.match(r"^200\.1\.5\.3/1/", letters[SKT_PARPOL].number_text)
-    # --- After merging the services branch (letter title and number series per service), the
-    # lead enables these two assertions (they fail on this branch, where every letter still has
-    # the party SKT title and the single SKT series):
-    # assert "SURAT KETERANGAN MELAPOR" in ormas_text
-    # assert re.match(r"^200\.1\.4\.4/1/", letters[ORMAS_LAPOR].number_text)
+    # Each service prints its own title and numbers in its own series (both start at 1).
+    assert "SURAT KETERANGAN MELAPOR" in ormas_text
+    assert "SURAT KETERANGAN TERDAFTAR" not in ormas_text
+    assert re.match(r"^200\.1\.4\.4/1/", letters[ORMAS_LAPOR].number_text)
 
 
 def j_bytes(letter: Letter) -> bytes:

@@ -64,7 +64,7 @@ def test_non_pdf_or_encrypted_attachment_is_refused_and_nothing_kept(client):
 def test_nul_bytes_in_public_forms_get_an_indonesian_message(client):
     response = client.post("/pengaduan", data={**FORM, "body": "Isi dengan \x00 NUL di tengah"})
     assert "Teks memuat karakter yang tidak diizinkan." in response.get_data(as_text=True)
-    answers = {f"u{i}": "3" for i in range(1, 10)}
+    answers = {f"u{i}": "3" for i in range(1, 10)} | {"service": "skt_parpol"}
     survey = client.post("/survei", data={**answers, "suggestion": "saran\x00"})
     assert "Teks memuat karakter yang tidak diizinkan." in survey.get_data(as_text=True)
     assert _count(Complaint) == 0

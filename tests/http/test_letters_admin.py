@@ -6,8 +6,8 @@ from datetime import date
 from pypdf import PdfReader
 
 from sisakat.extensions import db
-from sisakat.models import LetterNumber, NumberStatus, Role
-from sisakat.services import numbering, settings
+from sisakat.models import SKT_PARPOL, LetterNumber, NumberStatus, Role
+from sisakat.services import catalog, numbering
 
 FORM = {
     "template": "{kode}/{nomor}/{unit}/{bulan_romawi}/{tahun}",
@@ -18,23 +18,50 @@ FORM = {
 }
 
 
+def _version(code: str = SKT_PARPOL) -> str:
+    db.session.expire_all()
+    return str(catalog.get(code).version)
+
+
 def test_numbering_settings_save_and_refuse(app, make, login_as):
     client = login_as(make.user(Role.SUPERADMIN))
     page = client.get("/admin/penomoran").get_data(as_text=True)
     assert "Contoh nomor" in page
     assert "200.1.5.3/1/BAN.KBP/" in page
-    response = client.post("/admin/penomoran", data={**FORM, "next_serial": "1436"})
+    data = {**FORM, "next_serial": "1436", "version": _version()}
+    response = client.post("/admin/penomoran", data=data)
     assert response.status_code == 302
-    assert settings.get("numbering.skt.padding") == 3
+    db.session.expire_all()
+    assert catalog.get(SKT_PARPOL).number_padding == 3
     year = numbering.office_today().year
     assert numbering.next_serial("skt", year) == 1436
-    bad = client.post("/admin/penomoran", data={**FORM, "template": "{kode}/{nomer}"})
-    assert "Penanda tidak dikenal" in bad.get_data(as_text=True) or "tidak dikenal" in bad.get_data(
-        as_text=True
+    bad = client.post(
+        "/admin/penomoran", data={**FORM, "template": "{kode}/{nomer}", "version": _version()}
     )
-    assert settings.get("numbering.skt.template") == FORM["template"]
-    lower = client.post("/admin/penomoran", data={**FORM, "next_serial": "5"})
+    assert "tidak dikenal" in bad.get_data(as_text=True)
+    db.session.expire_all()
+    assert catalog.get(SKT_PARPOL).number_template == FORM["template"]
+    lower = client.post(
+        "/admin/penomoran", data={**FORM, "next_serial": "5", "version": _version()}
+    )
     assert "lebih besar dari" in lower.get_data(as_text=True) or lower.status_code == 302
+
+
+def test_numbering_settings_per_service_and_stale_version(app, make, login_as):
+    client = login_as(make.user(Role.SUPERADMIN))
+    page = client.get("/admin/penomoran?layanan=lapor_ormas").get_data(as_text=True)
+    assert "200.1.4.4/1/BAN.KBP/" in page
+    assert client.get("/admin/penomoran?layanan=tidak_ada").status_code == 404
+    old = _version("lapor_ormas")
+    form = {**FORM, "kode": "200.1.4.9", "padding": "0", "version": old}
+    assert client.post("/admin/penomoran?layanan=lapor_ormas", data=form).status_code == 302
+    db.session.expire_all()
+    assert catalog.get("lapor_ormas").number_kode == "200.1.4.9"
+    assert catalog.get(SKT_PARPOL).number_kode == "200.1.5.3"  # the other service untouched
+    stale = client.post("/admin/penomoran?layanan=lapor_ormas", data={**form, "kode": "X"})
+    assert "sudah diubah oleh pengguna lain" in stale.get_data(as_text=True)
+    db.session.expire_all()
+    assert catalog.get("lapor_ormas").number_kode == "200.1.4.9"
 
 
 def test_void_requires_reason_and_register_shows_it(app, make, login_as):
@@ -53,6 +80,8 @@ def test_void_requires_reason_and_register_shows_it(app, make, login_as):
 def test_letter_settings_and_draft_preview(app, make, login_as):
     client = login_as(make.user(Role.SUPERADMIN))
     data = {
+        "version": _version(),
+        "title": "SURAT KETERANGAN TERDAFTAR",
         "opening": "Pembuka contoh:",
         "statement": "Pernyataan contoh.",
         "closing": "",
@@ -61,7 +90,9 @@ def test_letter_settings_and_draft_preview(app, make, login_as):
         "page_size": "F4",
     }
     assert client.post("/admin/pengaturan-surat", data=data).status_code == 302
-    assert settings.get("letter.tembusan") == ["Gubernur", "KPU"]
+    db.session.expire_all()
+    assert catalog.get(SKT_PARPOL).letter_tembusan == ["Gubernur", "KPU"]
+    assert catalog.get("lapor_ormas").letter_opening != "Pembuka contoh:"
     pdf = client.get("/admin/pengaturan-surat/pratinjau.pdf")
     assert pdf.mimetype == "application/pdf"
     assert pdf.data.startswith(b"%PDF-")
@@ -69,3 +100,8 @@ def test_letter_settings_and_draft_preview(app, make, login_as):
     assert "DRAF" in reader.pages[0].extract_text()
     assert "Pembuka contoh:" in reader.pages[0].extract_text()
     assert reader.pages[0].mediabox.height > 900  # F4
+    ormas = client.get("/admin/pengaturan-surat/pratinjau.pdf?layanan=lapor_ormas")
+    text = PdfReader(io.BytesIO(ormas.data)).pages[0].extract_text()
+    assert "SURAT KETERANGAN MELAPOR" in text
+    assert "Pembuka contoh:" not in text
+    assert client.get("/admin/pengaturan-surat?layanan=tidak_ada").status_code == 404

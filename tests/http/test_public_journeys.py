@@ -38,6 +38,6 @@ def test_visitor_reads_a_service_files_a_complaint_and_follows_it(client, make, 
 def test_visitor_fills_the_public_survey_from_the_home_page(client):
     home = client.get("/").get_data(as_text=True)
     survey_url = re.search(r'href="(/survei)"', home).group(1)
-    answers = {f"u{i}": "3" for i in range(1, 10)}
+    answers = {f"u{i}": "3" for i in range(1, 10)} | {"service": "skt_parpol"}
     done = client.post(survey_url, data=answers, follow_redirects=True)
     assert "Terima kasih, jawaban survei Anda sudah kami terima." in done.get_data(as_text=True)

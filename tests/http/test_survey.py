@@ -11,7 +11,7 @@ from sisakat.extensions import db
 from sisakat.models import Role, SurveyResponse
 from sisakat.services import survey
 
-ANSWERS = {f"u{i}": "4" for i in range(1, 10)}
+ANSWERS = {f"u{i}": "4" for i in range(1, 10)} | {"service": "skt_parpol"}
 
 
 def test_public_survey_is_stored_with_optional_respondent_data(client):

@@ -134,8 +134,13 @@ def _bulk_ormas(n: int, tag: str) -> None:
     db.session.add_all(users)
     db.session.flush()
     db.session.add_all(
-        Party(account_id=u.id, kind=ApplicantKind.ORMAS, board_name=f"Ormas {tag} {u.id}",
-              party_name=f"Ormas {tag} {u.id:04d}", term_start=date(2024, 1, 1))  # fmt: skip
+        Party(
+            account_id=u.id,
+            kind=ApplicantKind.ORMAS,
+            board_name=f"Ormas {tag} {u.id}",
+            party_name=f"Ormas {tag} {u.id:04d}",
+            term_start=date(2024, 1, 1),
+        )  # fmt: skip
         for u in users
     )
     db.session.commit()

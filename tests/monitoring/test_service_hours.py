@@ -8,7 +8,6 @@ FORM = {
     "end": "15:30",
     "workdays": ["1", "2", "3", "4", "5", "6"],
     "holidays": "2026-12-25\n2026-08-17\n2026-12-25",
-    "sla": "90",
     "days": "30",
 }
 
@@ -22,7 +21,6 @@ def test_admin_saves_service_hours(app, make, login_as):
     assert settings.get("office.hours_start") == "07:30"
     assert settings.get("office.workdays") == [1, 2, 3, 4, 5, 6]
     assert settings.get("office.holidays") == ["2026-08-17", "2026-12-25"]
-    assert settings.get("service.sla_minutes") == 90
     assert settings.get("reminder.days_before") == 30
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from sisakat.pdf.context import LetterContext
+from sisakat.services import catalog
 from sisakat.services.letter_context import build_context, sample_profile
 from sisakat.services.settings import DEFAULTS
 from tests.conftest import require_or_skip
@@ -22,12 +23,15 @@ NUMBER = "200.1.5.3/1436/BAN.KBP/2025"
 GOLDEN = Path(__file__).resolve().parent.parent / "resources" / "golden" / "skt.pdf"
 
 
-def groups() -> dict[str, dict]:
-    """The default agency/signatory/letter settings groups."""
-    return {
+def groups(service_code: str = "skt_parpol") -> dict[str, dict]:
+    """The default agency/signatory/letter settings groups, with the built-in service's wording
+    (the party SKT's unless told)."""
+    out = {
         g: {k[len(g) + 1 :]: v for k, v in DEFAULTS.items() if k.startswith(g + ".")}
         for g in ("agency", "signatory", "letter")
     }
+    out["letter"].update(catalog.letter_wording(catalog.built_in(service_code)))
+    return out
 
 
 def context(profile: dict | None = None, **overrides) -> LetterContext:

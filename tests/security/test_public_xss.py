@@ -4,7 +4,7 @@ from sisakat.extensions import db
 from sisakat.models import Complaint, Role
 from tests.public_helpers import XSS, assert_inert
 
-ANSWERS = {f"u{i}": "3" for i in range(1, 10)}
+ANSWERS = {f"u{i}": "3" for i in range(1, 10)} | {"service": "skt_parpol"}
 
 
 def test_complaint_fields_are_inert_for_the_complainant_and_staff(client, make, login_as):
