@@ -17,7 +17,8 @@ from sisakat.models import Letter, LetterStatus, SigningMethod
 from sisakat.services import numbering, settings
 from sisakat.services.letter_context import level_text
 
-LETTER_TYPE = "Surat Keterangan Terdaftar"
+LETTER_TYPE = "Surat Keterangan Terdaftar"  # letters frozen before services had titles
+APPLICANT_LABELS = {"parpol": "Partai politik", "ormas": "Organisasi kemasyarakatan"}
 SHORT_REASON = 200
 BANNERS = {
     "berlaku": ("BERLAKU", "success"),
@@ -42,11 +43,18 @@ def snapshot_profile(letter: Letter) -> dict[str, Any]:
         return profile
     party = letter.application.party
     return {
+        "kind": party.kind.value,
         "party_name": party.party_name,
         "abbreviation": party.abbreviation,
         "level": party.level.value if party.level else "",
         "region_name": party.region_name,
     }
+
+
+def _letter_type(letter: Letter) -> str:
+    """The title the letter was printed with ("Surat Keterangan Melapor"), as frozen."""
+    title = str((_context(letter).get("settings") or {}).get("letter", {}).get("title") or "")
+    return " ".join(title.split()).title() if title else LETTER_TYPE
 
 
 def _agency(letter: Letter) -> str:
@@ -83,6 +91,7 @@ class PublicLetter:
     abbreviation: str
     level: str
     agency: str
+    applicant_label: str  # "Partai politik" or "Organisasi kemasyarakatan"
     signer_name: str
     signer_position: str
     signing_method: str
@@ -158,7 +167,7 @@ def public_view(letter: Letter, today: date | None = None) -> PublicLetter:
         status=status,
         banner=banner,
         colour=colour,
-        letter_type=LETTER_TYPE,
+        letter_type=_letter_type(letter),
         number=letter.number_text or "",
         letter_date=letter.letter_date,
         valid_until=letter.valid_until,
@@ -166,6 +175,7 @@ def public_view(letter: Letter, today: date | None = None) -> PublicLetter:
         abbreviation=str(profile.get("abbreviation") or ""),
         level=level_text(profile),
         agency=_agency(letter),
+        applicant_label=APPLICANT_LABELS.get(str(profile.get("kind") or ""), "Partai politik"),
         signer_name=letter.signer_name,
         signer_position=letter.signer_position,
         signing_method=method.label if method else "",

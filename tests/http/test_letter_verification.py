@@ -168,3 +168,25 @@ def test_scan_is_marked_and_expiry_starts_the_day_after_valid_until(client, make
         "status pencabutan sertifikat: diperiksa"
         in page(client, f"/verifikasi/{make.issued_letter().token}").lower()
     )
+
+
+def test_ormas_letter_is_named_by_its_frozen_title_and_applicant_kind(client, make):
+    """The page names what the letter is (its printed title) and who reported, per service."""
+    import json
+
+    ormas = make.ormas(party_name="Perkumpulan Contoh Lestari", abbreviation="PCL")
+    letter = make.issued_letter(ormas, profile={"kind": "ormas", "level": ""})
+    frozen = json.loads(letter.context_json)
+    frozen["settings"] = {"letter": {"title": "SURAT KETERANGAN MELAPOR"}}
+    letter.context_json = json.dumps(frozen)
+    db.session.commit()
+    text = page(client, f"/verifikasi/{letter.token}")
+    assert "Surat Keterangan Melapor" in text
+    assert "Organisasi kemasyarakatan" in text
+    assert "Perkumpulan Contoh Lestari (PCL)" in text
+    assert "Partai politik" not in text
+    assert "Tingkat kepengurusan" not in text
+    party_letter = make.issued_letter()
+    party_text = page(client, f"/verifikasi/{party_letter.token}")
+    assert "Surat Keterangan Terdaftar" in party_text  # frozen before titles: the old name
+    assert "Partai politik" in party_text

@@ -44,9 +44,10 @@ def test_faq_shows_active_entries_sanitised(client, make, login_as):
     assert "Tersembunyi" not in html
 
 
-def test_guide_has_steps_for_parties_and_staff(client):
+def test_guide_has_steps_for_parties_ormas_and_staff(client):
     html = client.get("/panduan").get_data(as_text=True)
-    assert "Untuk partai politik (Pemohon)" in html
+    assert "Untuk pemohon (partai politik dan ormas)" in html
+    assert "SKT Kemendagri" in html  # the ormas profile step
     assert "Untuk petugas" in html
 
 
