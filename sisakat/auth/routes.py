@@ -101,6 +101,10 @@ def register():
             db.session.rollback()
             similar = exc.similar
             form.confirm_similar.data = False
+        except accounts.RegistrationThrottled as exc:
+            db.session.rollback()
+            body, code = render_error(429, exc.message)
+            return body, code, {"Retry-After": str(accounts.REGISTER_IP_LIMIT.seconds)}
         except DomainError as exc:
             db.session.rollback()
             flash(exc.message, "danger")
@@ -124,9 +128,13 @@ def _register(form: RegisterForm) -> User:
             email=form.email.data,
             password=form.password.data,
             confirmed_similar=bool(form.confirm_similar.data),
+            ip=request.remote_addr or "",
         )
     return accounts.register_party(
-        board_name=form.board_name.data, email=form.email.data, password=form.password.data
+        board_name=form.board_name.data,
+        email=form.email.data,
+        password=form.password.data,
+        ip=request.remote_addr or "",
     )
 
 

@@ -17,6 +17,13 @@ from sisakat.services.ratelimit import Limit
 # logs in once the window has passed; there is never a permanent lockout an attacker could cause.
 LOGIN_ACCOUNT_LIMIT = Limit(hits=5, seconds=15 * 60)
 LOGIN_IP_LIMIT = Limit(hits=20, seconds=15 * 60)
+# New applicant accounts per address and hour. Generous: on a sign-up day every party and
+# ormas in the hall shares the office Wi-Fi's one address; it only stops a script.
+REGISTER_IP_LIMIT = Limit(hits=30, seconds=3600)
+REGISTER_THROTTLED = (
+    "Terlalu banyak akun baru dari alamat jaringan ini dalam satu jam. Coba lagi nanti atau "
+    "hubungi petugas."
+)
 THROTTLED_MESSAGE = (
     "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi, "
     "atau hubungi petugas bila Anda lupa kata sandi."
@@ -26,6 +33,10 @@ EMAIL_TAKEN = "E-mail ini sudah terdaftar. Silakan masuk, atau gunakan e-mail la
 
 class LoginThrottled(DomainError):
     """Too many failed logins for this account or from this address."""
+
+
+class RegistrationThrottled(DomainError):
+    """Too many new accounts from this address."""
 
 
 class AccountError(DomainError):
@@ -125,10 +136,17 @@ def set_password(user: User, password: str) -> None:
     end_sessions(user)
 
 
-def _new_applicant(email: str, password: str, display_name: str) -> User:
-    """A Pemohon account (the e-mail is also its username), not yet added to the session."""
+def _new_applicant(email: str, password: str, display_name: str, ip: str) -> User:
+    """A Pemohon account (the e-mail is also its username), not yet added to the session.
+
+    Counts against the address's sign-up limit in the caller's transaction, so only accounts
+    actually created count."""
+    key = f"register:ip:{ip or '-'}"
+    if ratelimit.is_limited(key, REGISTER_IP_LIMIT):
+        raise RegistrationThrottled(REGISTER_THROTTLED)
     check_policy(password, identities=(email,))
     ensure_unique(username=email, email=email)
+    ratelimit.hit(key, REGISTER_IP_LIMIT)
     return User(
         username=email,
         email=email,
@@ -139,9 +157,9 @@ def _new_applicant(email: str, password: str, display_name: str) -> User:
     )
 
 
-def register_party(*, board_name: str, email: str, password: str) -> User:
+def register_party(*, board_name: str, email: str, password: str, ip: str = "") -> User:
     """Create a Pemohon account (the e-mail is also its username) with its party board row."""
-    user = _new_applicant(email.strip().lower(), password, board_name)
+    user = _new_applicant(email.strip().lower(), password, board_name, ip)
     user.party = Party(board_name=board_name)
     add_user(user)
     db.session.flush()
@@ -157,6 +175,7 @@ def register_ormas(
     email: str,
     password: str,
     confirmed_similar: bool = False,
+    ip: str = "",
 ) -> User:
     """Create a Pemohon account for an ormas: its applicant row (kind ormas) with the Ketua.
 
@@ -164,7 +183,7 @@ def register_ormas(
     has not confirmed, ``SimilarOrmasExists`` lists them and nothing is created.
     """
     email = email.strip().lower()
-    user = _new_applicant(email, password, name)
+    user = _new_applicant(email, password, name, ip)
     similar = duplicates.similar_ormas(name=name, abbreviation=abbreviation, chair=chair)
     if similar and not confirmed_similar:
         raise SimilarOrmasExists(similar)
