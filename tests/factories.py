@@ -242,7 +242,8 @@ def application(
 
     ``documents``: every requirement has one uploaded version (one shared stored PDF);
     ``verdict``: a Verdict set on every document version; ``service_code``: the service applied
-    for (default: what ``applications.create`` picks), with that service's requirement list.
+    for (default: what ``applications.create`` picks), with that service's requirement list;
+    without ``owner``, a new party board or ormas of the kind that service is for.
     """
     from sisakat.models import (
         ApplicationDocument,
@@ -253,7 +254,13 @@ def application(
     from sisakat.services import applications, requirements, storage, workflow_guards
 
     requirements.ensure_defaults()
-    owner = owner or party(commit=False)
+    if owner is None:  # an applicant of the kind the service is for
+        from sisakat.models import ApplicantKind
+        from sisakat.services import catalog
+
+        service = catalog.get(service_code)
+        is_ormas = service is not None and service.applicant_kind == ApplicantKind.ORMAS
+        owner = ormas(commit=False) if is_ormas else party(commit=False)
     db.session.flush()
     if owner.logo_file_id is None:
         owner.logo_file_id = logo(owner.account).id

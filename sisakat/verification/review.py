@@ -117,7 +117,7 @@ def _decide(application_id: int, service, success: str, extra):
     # verifier typed still in the form, set to the version now shown, so nothing is lost.
     application = _load(application_id)
     form.version.data = str(application.version)
-    return _review_page(application, decision_form=form), 409
+    return _review_page(application, decision_form=form)
 
 
 @bp.post("/permohonan/<int:application_id>/kembalikan")
