@@ -7,10 +7,14 @@ table and again, when missing, by ``ensure_defaults`` (``flask init-data``).
 
 from __future__ import annotations
 
+import re
+
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.models import ORMAS_LAPOR, SKT_PARPOL, ApplicantKind, Service
 
+# A service code or number series: what URLs, forms and the admin may carry.
+CODE_RE = re.compile(r"[a-z][a-z0-9_]{1,31}")
 CLOSING = "Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya."
 BUILT_IN: tuple[dict, ...] = (
     {
@@ -74,10 +78,16 @@ BUILT_IN: tuple[dict, ...] = (
 
 
 def get(code: str | None) -> Service | None:
-    """The service with this code (active or not), or None."""
-    if not code:
+    """The service with this code (active or not), or None (also for a malformed code, which
+    never reaches the database: a NUL byte there is an error on PostgreSQL)."""
+    if not code or not is_code(code):
         return None
     return db.session.execute(db.select(Service).filter_by(code=code)).scalar()
+
+
+def is_code(text: str) -> bool:
+    """True for a well-formed service code or series name."""
+    return CODE_RE.fullmatch(text) is not None
 
 
 def all_services(*, active_only: bool = False) -> list[Service]:
@@ -95,6 +105,8 @@ def for_kind(kind: ApplicantKind, *, active_only: bool = True) -> list[Service]:
 
 def by_series(series: str) -> Service | None:
     """The first service numbering in ``series`` (its format is the series' format)."""
+    if not series or not is_code(series):
+        return None
     query = db.select(Service).filter_by(number_series=series).order_by(Service.sort_order)
     return db.session.execute(query.limit(1)).scalar()
 

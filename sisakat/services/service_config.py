@@ -9,7 +9,6 @@ was loaded is refused (optimistic locking on ``Service.version``).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy.orm.exc import StaleDataError
@@ -19,7 +18,6 @@ from sisakat.extensions import db
 from sisakat.models import ApplicantKind, Service, User
 from sisakat.services import audit, catalog, numbering
 
-CODE_RE = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
 CODE_RULE = "Kode layanan 2-32 karakter: huruf kecil, angka atau garis bawah, diawali huruf."
 SERIES_RULE = "Seri nomor 2-32 karakter: huruf kecil, angka atau garis bawah, diawali huruf."
 STALE = "Layanan sudah diubah oleh pengguna lain. Muat ulang halaman, lalu ulangi perubahan."
@@ -120,9 +118,9 @@ def create(
     that series' counter."""
     code = (code or "").strip()
     series = (number_series or "").strip() or code
-    if not CODE_RE.match(code):
+    if not catalog.is_code(code):
         raise DomainError(CODE_RULE)
-    if not CODE_RE.match(series):
+    if not catalog.is_code(series):
         raise DomainError(SERIES_RULE)
     if catalog.get(code) is not None:
         raise DomainError(f"Kode layanan {code} sudah dipakai.")
