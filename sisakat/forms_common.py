@@ -5,7 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import HiddenField, ValidationError
+from wtforms import SelectField as _SelectField
+from wtforms.widgets import Select as _Select
 
 CONTROL_OK = {"\n", "\t"}
 
@@ -76,3 +79,33 @@ class ActionForm(FlaskForm):
         """The version the page showed, or None when absent or malformed (forged)."""
         raw = (self.version.data or "").strip()
         return int(raw) if raw.isdigit() else None
+
+
+_OPTION = Markup('<option value="%s">%s</option>')
+_SELECTED = Markup('<option selected value="%s">%s</option>')
+
+
+class Select(_Select):
+    """WTForms' ``<select>`` widget, same HTML, cheaper options: WTForms builds every option's
+    attributes with ``html_params`` (``Markup.format``, a pure-Python formatter, per attribute)
+    and inspects ``render_option``'s signature on every render; a 17-option filter cost about
+    0.5 ms a page. Options with extra attributes (``render_kw``) still go through WTForms."""
+
+    @classmethod
+    def render_option(cls, choice, **kwargs) -> Markup:
+        if kwargs or choice.render_kw:
+            return super().render_option(choice, **kwargs)
+        value = str(choice.value) if isinstance(choice.value, bool) else choice.value
+        # As html_params: attributes sorted (selected before value); ``%`` escapes both values.
+        template = _SELECTED if choice.selected else _OPTION
+        return template % (value, choice.label or choice.value)
+
+    @classmethod
+    def _dispatch_render_option(cls):
+        return cls.render_option  # this class's signature is the current one: no inspection
+
+
+class SelectField(_SelectField):
+    """``SelectField`` rendered with the cheaper :class:`Select` widget."""
+
+    widget = Select()

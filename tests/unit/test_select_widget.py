@@ -1,0 +1,66 @@
+"""The cheaper ``forms_common.Select`` widget renders exactly what WTForms' own renders."""
+
+from __future__ import annotations
+
+import pytest
+from werkzeug.datastructures import MultiDict
+from wtforms import Form, SelectChoice
+from wtforms import SelectField as WTFormsSelectField
+from wtforms.validators import InputRequired
+
+from sisakat.forms_common import Select, SelectField
+
+C = SelectChoice
+CHOICES = [
+    C("", "Semua & <lainnya>"),
+    C('a"b', "Kutip \"ganda\" dan 'tunggal'"),
+    C("diajukan", "Diajukan"),
+    C("x", ""),  # an empty label shows the value
+]
+
+
+def _pair(field_kwargs: dict, data: dict):
+    class Ours(Form):
+        pilihan = SelectField("Pilihan", **field_kwargs)
+
+    class Theirs(Form):
+        pilihan = WTFormsSelectField("Pilihan", **field_kwargs)
+
+    return Ours(MultiDict(data)).pilihan, Theirs(MultiDict(data)).pilihan
+
+
+@pytest.mark.parametrize(
+    ("field_kwargs", "data"),
+    [
+        ({"choices": CHOICES}, {}),
+        ({"choices": CHOICES}, {"pilihan": "diajukan"}),
+        ({"choices": CHOICES}, {"pilihan": 'a"b'}),
+        ({"choices": CHOICES}, {"pilihan": "<script>"}),  # forged value: nothing selected
+        ({"choices": CHOICES, "validators": [InputRequired()]}, {"pilihan": "x"}),
+        ({"choices": [C(True, "Ya"), C(False, "Tidak")], "coerce": str}, {"pilihan": "True"}),
+        ({"choices": [C(1, "Satu"), C(2, "Dua")], "coerce": int}, {"pilihan": "2"}),
+        ({"choices": [C("a", "A", render_kw={"disabled": True}), C("b", "B")]}, {}),
+        (
+            {"choices": [C("a", "A", optgroup="Grup <1>"), C("b", "B", optgroup="2")]},
+            {"pilihan": "b"},
+        ),
+    ],
+)
+def test_renders_like_wtforms(field_kwargs, data):
+    ours, theirs = _pair(field_kwargs, data)
+    assert isinstance(ours.widget, Select)
+    assert str(ours(class_="form-select", aria_invalid="true")) == str(
+        theirs(class_="form-select", aria_invalid="true")
+    )
+    assert "<script>" not in str(ours())
+
+
+def test_option_render_with_extra_attributes_matches_wtforms():
+    from wtforms.fields.choices import Choice
+    from wtforms.widgets import Select as WTFormsSelect
+
+    choice = Choice('v"1', "<b>Label</b>", selected=True, render_kw={})
+    assert Select.render_option(choice) == WTFormsSelect.render_option(choice)
+    assert Select.render_option(choice, data_x="1") == WTFormsSelect.render_option(
+        choice, data_x="1"
+    )
