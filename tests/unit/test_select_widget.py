@@ -1,4 +1,4 @@
-"""The cheaper ``forms_common.Select`` widget renders exactly what WTForms' own renders."""
+"""The cheaper widgets of ``forms_common`` render exactly what WTForms' own render."""
 
 from __future__ import annotations
 
@@ -64,3 +64,40 @@ def test_option_render_with_extra_attributes_matches_wtforms():
     assert Select.render_option(choice, data_x="1") == WTFormsSelect.render_option(
         choice, data_x="1"
     )
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"class_": "form-control", "id": "q", "name": "q", "value": 'a "b" <c> & d'},
+        {"data_toggle_x": "y", "aria_describedby": "q-help q-error", "for_": "q"},
+        {"required": True, "disabled": False, "maxlength": 100, "value": 0},
+        {"value": None, "title": "éè — 'kutip'"},
+    ],
+)
+def test_html_params_matches_wtforms(kwargs):
+    from wtforms.widgets import html_params as wtforms_html_params
+
+    from sisakat.forms_common import html_params
+
+    assert str(html_params(**kwargs)) == str(wtforms_html_params(**kwargs))
+
+
+def test_string_field_renders_like_wtforms():
+    from wtforms import StringField as WTFormsStringField
+    from wtforms.validators import Length
+
+    from sisakat.forms_common import StringField
+
+    class Ours(Form):
+        q = StringField("Cari", validators=[InputRequired(), Length(max=100)])
+
+    class Theirs(Form):
+        q = WTFormsStringField("Cari", validators=[InputRequired(), Length(max=100)])
+
+    data = MultiDict({"q": '"><script>alert(1)</script>'})
+    ours, theirs = Ours(data), Theirs(data)
+    assert str(ours.q(class_="form-control", aria_invalid="true")) == str(
+        theirs.q(class_="form-control", aria_invalid="true")
+    )
+    assert "<script>" not in str(ours.q())
