@@ -101,3 +101,28 @@ def test_string_field_renders_like_wtforms():
         theirs.q(class_="form-control", aria_invalid="true")
     )
     assert "<script>" not in str(ours.q())
+
+
+def test_label_renders_like_wtforms():
+    from wtforms import Label as WTFormsLabel
+
+    from sisakat.forms_common import Label
+
+    ours, theirs = Label("q", 'Cari "nama" <partai>'), WTFormsLabel("q", 'Cari "nama" <partai>')
+    for kwargs in ({}, {"class_": "form-label"}, {"for_": "lain", "data_x": "1"}):
+        assert str(ours(**kwargs)) == str(theirs(**kwargs))
+    assert str(ours("Teks & lain")) == str(theirs("Teks & lain"))
+    assert str(ours) == str(theirs)
+
+
+def test_fields_use_the_cheaper_label():
+    from sisakat.forms_common import Label, StringField
+
+    class Ours(Form):
+        pilihan = SelectField("Pilihan", choices=CHOICES)
+        q = StringField("Cari")
+
+    form = Ours()
+    assert isinstance(form.pilihan.label, Label)
+    assert isinstance(form.q.label, Label)
+    assert str(form.q.label) == '<label for="q">Cari</label>'
