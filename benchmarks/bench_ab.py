@@ -18,7 +18,11 @@ import sqlite3
 from benchmarks import common
 from benchmarks.seed import seed
 
-PAGES = [("staff queue", "/petugas/", "verifikator"), ("public home", "/", None)]
+PAGES = [
+    ("staff queue", "/petugas/", "verifikator"),
+    ("party dashboard", "/pemohon/", "pemohon"),
+    ("public home", "/", None),
+]
 
 
 def _copy(inst: common.Instance, name: str, extra_env: dict) -> common.Instance:
@@ -72,15 +76,16 @@ def _measure(before, after, seeded, args, runs) -> None:
     ):
         cookies = {}
         for name, server in (("before", old), ("after", new)):
-            browser = common.Browser(server.port)
-            browser.login(seeded.verifikator[0])
-            cookies[name] = browser.cookie_header()
+            for who in {who for _, _, who in PAGES if who}:
+                browser = common.Browser(server.port)
+                browser.login(getattr(seeded, who)[0])
+                cookies[name, who] = browser.cookie_header()
         kw = {"connections": 20, "duration": args.duration}
         for _ in range(args.runs):
             runs.setdefault("bare Flask hello", []).append(common.wrk(hello.url("/"), **kw))
             for label, path, who in PAGES:
                 for name, server in (("before", old), ("after", new)):
-                    cookie = cookies[name] if who else ""
+                    cookie = cookies[name, who] if who else ""
                     run = common.wrk(server.url(path), cookie=cookie, **kw)
                     runs.setdefault(f"{label} ({name})", []).append(run)
         log = old.log_text() + new.log_text()

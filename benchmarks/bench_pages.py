@@ -17,17 +17,21 @@ from benchmarks import common
 from benchmarks.seed import seed
 
 # (label, path, who): who logs in ("pemohon", "verifikator", None for anonymous).
+# {token} is an unknown token; {letter} the token of a seeded issued letter (Berlaku), asked
+# from 1,000 client addresses (measure.MANY_ADDRESSES: the page allows 60 checks per address
+# in 10 minutes and counts every check in the rate-limit table).
 PAGES = [
     ("party dashboard", "/pemohon/", "pemohon"),
     ("staff queue", "/petugas/", "verifikator"),
     ("public home", "/", None),
     ("public verification (unknown token)", "/verifikasi/{token}", None),
+    ("public verification (valid token)", "/verifikasi/{letter}", None),
 ]
 
 
 def _available(app, path: str) -> bool:
     adapter = app.url_map.bind("localhost")
-    probe = path.replace("{token}", "x" * 22)
+    probe = path.replace("{token}", "x" * 22).replace("{letter}", "x" * 26)
     try:
         adapter.match(probe, method="GET")
     except Exception:  # noqa: BLE001 - NotFound/RequestRedirect: the page is not built yet
@@ -46,12 +50,21 @@ def main() -> None:
     parser.add_argument("--reset-database", action="store_true")
     args = parser.parse_args()
     results: dict[str, list[dict]] = {"bare Flask hello": []}
-    with common.instance(args.database_url, reset=args.reset_database) as inst:
+    # One proxy hop is trusted so that the valid-token page sees many addresses; requests
+    # without X-Forwarded-For (all other pages) keep their own address.
+    with common.instance(
+        args.database_url, reset=args.reset_database, SISAKAT_TRUSTED_PROXY_COUNT=1
+    ) as inst:
         with common.app_context(inst) as app:
             common.build_schema(app)
             seeded = seed(parties=args.rows)
+            letter = _issued_letter()
             pages = [p for p in PAGES if _available(app, p[1])]
+            if letter is None:
+                pages = [p for p in pages if "{letter}" not in p[1]]
         missing = [p[0] for p in PAGES if p not in pages]
+        script = inst.folder / "many-addresses.lua"
+        script.write_text(common.MANY_ADDRESSES)
         with common.serve(inst) as server, common.serve(None, "hello") as hello:
             cookies = {}
             for who in ("pemohon", "verifikator"):
@@ -62,11 +75,21 @@ def main() -> None:
                 kw = {"connections": args.connections, "duration": args.duration}
                 results["bare Flask hello"].append(common.wrk(hello.url("/"), **kw))
                 for label, path, who in pages:
-                    url = server.url(path.replace("{token}", "A" * 22))
-                    run = common.wrk(url, cookie=cookies.get(who, ""), **kw)
+                    url = server.url(path.replace("{token}", "A" * 22).replace("{letter}", letter))
+                    lua = str(script) if "{letter}" in path else ""
+                    run = common.wrk(url, cookie=cookies.get(who, ""), script=lua, **kw)
                     results.setdefault(label, []).append(run)
             log = server.log_text()
     report(results, seeded, missing, args, log)
+
+
+def _issued_letter() -> str | None:
+    """The public token of one issued letter (factories.issued_letter), None before letters."""
+    from tests import factories
+
+    if not hasattr(factories, "issued_letter"):
+        return None
+    return factories.issued_letter().token
 
 
 def report(results, seeded, missing, args, log: str) -> None:

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.measure import machine, median_of, percentile, wrk  # noqa: E402, F401
+from benchmarks.measure import MANY_ADDRESSES, machine, median_of, percentile, wrk  # noqa: E402, F401
 
 HOST = "127.0.0.1"
 PASSWORD = "kata-sandi-uji-123"  # tests/factories.PASSWORD: every seeded account uses it

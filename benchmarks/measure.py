@@ -20,12 +20,17 @@ WRK_PCT = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)")
 
 
-def wrk(url: str, *, connections: int = 20, duration: int = 10, cookie: str = "") -> dict:
-    """One ``wrk -t2 -c<n> -d<s>s --latency`` run: requests/s, p50/p99 in ms, error lines."""
+def wrk(
+    url: str, *, connections: int = 20, duration: int = 10, cookie: str = "", script: str = ""
+) -> dict:
+    """One ``wrk -t2 -c<n> -d<s>s --latency`` run: requests/s, p50/p99 in ms, error lines.
+    ``script``: a wrk Lua script (e.g. ``MANY_ADDRESSES``)."""
     assert url.startswith(f"http://{HOST}:"), url
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
+    if script:
+        cmd += ["-s", script]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
     pct = {int(p): float(v) * scale[u] for p, v, u in WRK_PCT.findall(out)}
@@ -36,6 +41,20 @@ def wrk(url: str, *, connections: int = 20, duration: int = 10, cookie: str = ""
         "p99": pct[99],
         "errors": errors,
     }
+
+
+# wrk Lua: each request comes from one of 1,000 client addresses (X-Forwarded-For, read by a
+# server started with SISAKAT_TRUSTED_PROXY_COUNT=1), as QR scans from many visitors would; one
+# address would hit the per-address limit of the public verification page after 60 requests.
+MANY_ADDRESSES = """
+local n = 0
+request = function()
+  n = n + 1
+  local i = (n * 7919) % 1000
+  wrk.headers["X-Forwarded-For"] = "10.77." .. math.floor(i / 250) .. "." .. (i % 250 + 1)
+  return wrk.format(nil)
+end
+"""
 
 
 def median_of(runs: list[dict], key: str) -> float:

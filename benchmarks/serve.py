@@ -45,6 +45,9 @@ def main() -> None:
         threads=app.config["THREADS"],
         max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024 * 1024,
         ident="SISAKAT",
+        # Waitress 3 drops X-Forwarded-* unless told not to; when the app trusts a proxy hop
+        # (ProxyFix, TRUSTED_PROXY_COUNT), let the header through to it (bench_pages does).
+        clear_untrusted_proxy_headers=not app.config.get("TRUSTED_PROXY_COUNT"),
     )
     print(f"PORT {server.effective_port}", flush=True)
     server.run()

@@ -42,12 +42,15 @@ def users_with_role(*roles: Role) -> list[User]:
     return list(db.session.execute(query).scalars())
 
 
+# Built once: the navbar bell runs it on every page of a logged-in user.
+_UNREAD = db.select(db.func.count(Notification.id)).where(
+    Notification.user_id == db.bindparam("user_id"), Notification.read_at.is_(None)
+)
+
+
 def unread_count(user: User) -> int:
     """How many of the user's notifications are unread (one query)."""
-    query = db.select(db.func.count(Notification.id)).where(
-        Notification.user_id == user.id, Notification.read_at.is_(None)
-    )
-    return int(db.session.execute(query).scalar_one())
+    return int(db.session.execute(_UNREAD, {"user_id": user.id}).scalar_one())
 
 
 def recent(user: User, limit: int = 50) -> list[Notification]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+import sqlalchemy as sa
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy.orm import defaultload
+from sqlalchemy.orm import aliased
 
 from sisakat.extensions import db
 from sisakat.models import (
@@ -16,6 +18,8 @@ from sisakat.models import (
     ApplicationStatus,
     Level,
     Party,
+    User,
+    Verdict,
     utcnow,
 )
 from sisakat.services import catalog, settings
@@ -117,44 +121,49 @@ class QueueFilter:
     service: str | None = None  # a service code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QueueRow:
-    """One line of the queue, ready for the template."""
+    """One line of the queue, ready for the template: only the columns the page shows."""
 
-    application: Application
+    id: int
+    board_name: str
+    level: Level | None
+    status: ApplicationStatus
+    claimed_by: str | None  # the claiming officer's display name
     waiting_seconds: float
     overdue: bool
     documents: int
     rejected: int
+    service_code: str = ""
     service_label: str = ""
 
 
-def _order(filters: QueueFilter, columns=None) -> tuple:
+def _order(newest_first: bool, changed, ident) -> tuple:
     """Longest waiting first (or newest); the id breaks ties so pages never overlap."""
-    changed, ident = (
-        columns if columns is not None else (Application.status_changed_at, Application.id)
-    )
-    if filters.newest_first:
+    if newest_first:
         return changed.desc(), ident.desc()
     return changed, ident
 
 
-def _ids(filters: QueueFilter):
+def _ids(level: bool, search: bool, service: bool):
     """The ids in the queue, in queue order: narrow rows, served by the
-    ``(status, status_changed_at, id)`` index; the party is joined only when a filter needs it."""
-    statuses = (filters.status,) if filters.status else ACTIVE
+    ``(status, status_changed_at, id)`` index; the party is joined only when a filter needs it.
+    Values are bound at execution (``statuses``, ``service``, ``level``, ``pattern``)."""
+    statuses = sa.bindparam("statuses", expanding=True, type_=Application.__table__.c.status.type)
     query = db.select(Application.id, Application.status_changed_at)
     query = query.where(Application.status.in_(statuses))
-    if filters.service:
-        query = query.where(Application.service_code == filters.service)
-    if not (filters.level or filters.search):
+    if service:
+        query = query.where(Application.service_code == sa.bindparam("service", type_=sa.String))
+    if not (level or search):
         return query
     query = query.join(Party, Application.party_id == Party.id)
-    if filters.level:
-        query = query.where(Party.level == filters.level)
-    if filters.search:
+    if level:
+        query = query.where(
+            Party.level == sa.bindparam("level", type_=Party.__table__.c.level.type)
+        )
+    if search:
         # LIKE is case-sensitive on PostgreSQL: compare lower-cased on every backend.
-        pattern = "%" + filters.search.lower().replace("%", "").replace("_", "") + "%"
+        pattern = sa.bindparam("pattern", type_=sa.String)
         query = query.where(
             db.or_(
                 db.func.lower(Party.board_name).like(pattern),
@@ -164,48 +173,91 @@ def _ids(filters: QueueFilter):
     return query
 
 
-class _QueuePagination(Pagination):
-    """Flask-SQLAlchemy's pagination over two lean statements: the count over ids only, and
-    the page as 25 ids (sorted on the narrow id rows) joined back to the full rows."""
+def _document_counts(application_id):
+    """(versions uploaded, versions judged Tidak Sesuai) of one application, as two correlated
+    scalar subqueries (25 index lookups on ``application_requirements.application_id``)."""
+    base = (
+        db.select(db.func.count(ApplicationDocument.id))
+        .join(
+            ApplicationRequirement,
+            ApplicationRequirement.id == ApplicationDocument.application_requirement_id,
+        )
+        .where(ApplicationRequirement.application_id == application_id)
+    )
+    rejected = base.where(ApplicationDocument.verdict == Verdict.TIDAK_SESUAI)
+    return base.scalar_subquery(), rejected.scalar_subquery()
 
-    def _query_items(self) -> list[Application]:
+
+@functools.cache
+def _statements(level: bool, search: bool, service: bool, newest_first: bool) -> tuple:
+    """``(count, page)`` for one shape of filter, built once per process (building a statement
+    costs more Python than running it); every value is a bound parameter."""
+    count = db.select(db.func.count()).select_from(_ids(level, search, service).subquery())
+    ids = (
+        _ids(level, search, service)
+        .order_by(*_order(newest_first, Application.status_changed_at, Application.id))
+        .limit(sa.bindparam("limit", type_=sa.Integer))
+        .offset(sa.bindparam("offset", type_=sa.Integer))
+        .subquery()
+    )
+    claimer = aliased(User)
+    documents, rejected = _document_counts(ids.c.id)
+    rows = (
+        db.select(
+            ids.c.id,
+            ids.c.status_changed_at,
+            Application.status,
+            Application.service_code,
+            Party.board_name,
+            Party.level,
+            claimer.full_name,
+            claimer.username,
+            documents,
+            rejected,
+        )
+        .select_from(ids)
+        .join(Application, Application.id == ids.c.id)
+        .join(Party, Party.id == Application.party_id)
+        .outerjoin(claimer, claimer.id == Application.claimed_by_id)
+        .order_by(*_order(newest_first, ids.c.status_changed_at, ids.c.id))
+    )
+    return count, rows
+
+
+def _parameters(filters: QueueFilter) -> dict:
+    values: dict = {"statuses": [filters.status] if filters.status else list(ACTIVE)}
+    if filters.service:
+        values["service"] = filters.service
+    if filters.level:
+        values["level"] = filters.level
+    if filters.search:
+        values["pattern"] = "%" + filters.search.lower().replace("%", "").replace("_", "") + "%"
+    return values
+
+
+class _QueuePagination(Pagination):
+    """Flask-SQLAlchemy's pagination over two lean statements: the count over ids only, and the
+    page as 25 ids (sorted on the narrow id rows) joined to just the columns the table shows,
+    as plain rows (no ORM entities, no party officers, logo or snapshot)."""
+
+    def _shape(self) -> tuple:
         filters = self._query_args["filters"]
-        ids = (
-            _ids(filters)
-            .order_by(*_order(filters))
-            .limit(self.per_page)
-            .offset(self._query_offset)
-            .subquery()
+        shape = (
+            bool(filters.level),
+            bool(filters.search),
+            bool(filters.service),
+            filters.newest_first,
         )
-        query = (
-            db.select(Application)
-            .join(ids, Application.id == ids.c.id)
-            .options(defaultload(Application.party).lazyload(Party.officers))
-            .order_by(*_order(filters, (ids.c.status_changed_at, ids.c.id)))
-        )
-        return list(db.session.execute(query).unique().scalars())
+        return _statements(*shape), _parameters(filters)
+
+    def _query_items(self) -> list:
+        (_, rows), values = self._shape()
+        values.update(limit=self.per_page, offset=self._query_offset)
+        return db.session.execute(rows, values).all()
 
     def _query_count(self) -> int:
-        ids = _ids(self._query_args["filters"]).subquery()
-        return db.session.execute(db.select(db.func.count()).select_from(ids)).scalar_one()
-
-
-def _document_counts(ids: list[int]) -> dict[int, tuple[int, int]]:
-    """(versions uploaded, versions judged Tidak Sesuai) per application: one grouped query."""
-    if not ids:
-        return {}
-    rejected = db.case((ApplicationDocument.verdict == "tidak_sesuai", 1), else_=0)
-    rows = db.session.execute(
-        db.select(
-            ApplicationRequirement.application_id,
-            db.func.count(ApplicationDocument.id),
-            db.func.sum(rejected),
-        )
-        .join(ApplicationDocument)
-        .where(ApplicationRequirement.application_id.in_(ids))
-        .group_by(ApplicationRequirement.application_id)
-    ).all()
-    return {app_id: (int(n), int(r or 0)) for app_id, n, r in rows}
+        (count, _), values = self._shape()
+        return db.session.execute(count, values).scalar_one()
 
 
 def page(
@@ -214,14 +266,39 @@ def page(
     """One page of the queue: ``(pagination, rows)`` in a fixed number of queries."""
     pagination = _QueuePagination(page=page_no, per_page=per_page, error_out=False, filters=filters)
     clock = WaitingClock(now or utcnow(), OfficeHours.from_settings())
-    services = {s.code: s for s in catalog.all_services()}  # one query: each row's own SLA
-    counts = _document_counts([a.id for a in pagination.items])
+    # One query for every service: each row is judged against its own service's SLA.
+    services = {
+        s.code: (s.sla_minutes * 60, s.short_name or s.name) for s in catalog.all_services()
+    }
     rows = []
-    for application in pagination.items:
-        waited = clock.since(application.status_changed_at)
-        docs, rejected = counts.get(application.id, (0, 0))
-        service = services.get(application.service_code)
-        sla = (service.sla_minutes if service else 60) * 60
-        label = (service.short_name or service.name) if service else application.service_code
-        rows.append(QueueRow(application, waited, waited > sla, docs, rejected, label))
+    for (
+        ident,
+        changed,
+        status,
+        code,
+        board,
+        level,
+        full_name,
+        username,
+        docs,
+        rejected,
+    ) in pagination.items:
+        waited = clock.since(changed)
+        claimed_by = (full_name or username) if username is not None else None
+        sla, label = services.get(code, (3600, code))
+        rows.append(
+            QueueRow(
+                ident,
+                board,
+                level,
+                status,
+                claimed_by,
+                waited,
+                waited > sla,
+                docs,
+                rejected,
+                code,
+                label,
+            )
+        )
     return pagination, rows

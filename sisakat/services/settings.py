@@ -87,6 +87,8 @@ DEFAULTS: dict[str, Any] = {
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 
+_ALL = db.select(Setting.key, Setting.value)  # built once: every page reads the settings
+
 
 def _cache() -> dict[str, Any] | None:
     """The settings read during this request (``flask.g``), or None outside a request.
@@ -113,7 +115,7 @@ def _load_all() -> dict[str, Any]:
     cache = _cache()
     if cache is not None and "*" in cache:
         return cache["*"]
-    rows = db.session.execute(db.select(Setting.key, Setting.value)).all()
+    rows = db.session.execute(_ALL).all()
     values = dict(DEFAULTS)
     for key, raw in rows:
         try:
@@ -126,20 +128,16 @@ def _load_all() -> dict[str, Any]:
 
 
 def get(key: str) -> Any:
-    """One setting's value (the code default when never set); read once per request."""
-    cache = _cache()
-    if cache is not None:
-        if "*" in cache:
-            return _fresh(cache["*"].get(key, DEFAULTS.get(key)))
-        if key in cache:
-            return _fresh(cache[key])
+    """One setting's value (the code default when never set). In a request every setting is read
+    at the first ``get`` or ``group`` (one small query: a page reads several keys, and one
+    statement costs less than two); outside a request the key is read from the database."""
+    if _cache() is not None:
+        return _fresh(_load_all().get(key, DEFAULTS.get(key)))
     row = db.session.get(Setting, key)
     value = DEFAULTS.get(key)
     if row is not None:
         with contextlib.suppress(ValueError):
             value = json.loads(row.value)
-    if cache is not None:
-        cache[key] = value
     return _fresh(value)
 
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import DateField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
-from sisakat.forms_common import ActionForm, clean_text, no_control_chars
+from sisakat.forms_common import (
+    ActionForm,
+    SelectField,
+    StringField,
+    clean_text,
+    no_control_chars,
+)
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
 from sisakat.services import catalog
 

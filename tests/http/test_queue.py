@@ -9,7 +9,14 @@ from datetime import timedelta
 from sqlalchemy import event
 
 from sisakat.extensions import db
-from sisakat.models import Application, ApplicationStatus, Level, Role, utcnow
+from sisakat.models import (
+    Application,
+    ApplicationRequirement,
+    ApplicationStatus,
+    Level,
+    Role,
+    utcnow,
+)
 
 
 @contextmanager
@@ -94,3 +101,41 @@ def test_queue_filters_and_order(app, make, login_as):
     assert bogus.status_code == 200
     none = client.get("/petugas/?status=ditolak").get_data(as_text=True)
     assert "Tidak ada permohonan pada antrean ini." in none
+
+
+def test_queue_row_shows_documents_officer_and_review_link(app, make, login_as):
+    """The page reads narrow rows (no ORM entities): each cell still comes from its own
+    application: document versions, rejected versions, the claiming officer, the review link."""
+    from sisakat.models import Verdict
+
+    officer = make.user(Role.VERIFIKATOR, full_name="Budi Contoh")
+    nameless = make.user(Role.VERIFIKATOR, full_name="")
+    judged = make.application(
+        status=ApplicationStatus.DIVERIFIKASI, claimed_by=officer, verdict=Verdict.TIDAK_SESUAI
+    )
+    by_username = make.application(status=ApplicationStatus.DIAJUKAN, claimed_by=nameless)
+    plain = make.application(status=ApplicationStatus.DIAJUKAN, documents=False)
+    versions = len(
+        db.session.execute(
+            db.select(ApplicationRequirement.id).where(
+                ApplicationRequirement.application_id == judged.id
+            )
+        ).all()
+    )
+    assert versions > 1
+    page = login_as(make.user(Role.VERIFIKATOR)).get("/petugas/").get_data(as_text=True)
+    rows = {a.id: _row(page, a.party.board_name) for a in (judged, by_username, plain)}
+    assert f'href="/petugas/permohonan/{judged.id}"' in rows[judged.id]
+    assert "Budi Contoh" in rows[judged.id]
+    assert f"{versions} versi, {versions} tidak sesuai" in rows[judged.id]
+    assert "Diverifikasi" in rows[judged.id]
+    assert nameless.username in rows[by_username.id]
+    assert f"{versions} versi</td>" in rows[by_username.id]
+    assert "0 versi</td>" in rows[plain.id]
+    assert "—" in rows[plain.id]
+
+
+def _row(page: str, board_name: str) -> str:
+    """The table row that names ``board_name``."""
+    at = page.index(board_name)
+    return page[page.rindex("<tr>", 0, at) : page.index("</tr>", at)]
