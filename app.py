@@ -11,6 +11,8 @@ def main() -> None:
     """Serve with Waitress (host, port and threads from configuration)."""
     from waitress import serve
 
+    from sisakat.web import serve_options
+
     # Proxy trust is ProxyFix (sisakat/web.py, TRUSTED_PROXY_COUNT); Waitress's trusted_proxy
     # options stay unset on purpose: one mechanism, never both. Waitress has no TLS.
     if app.config.get("SMTP_HOST"):
@@ -18,16 +20,12 @@ def main() -> None:
 
         # The outbox is also safe to deliver from cron (`flask send-mail`): rows are claimed.
         mail.start_background_sender(app)
-    host, port = app.config["HOST"], app.config["PORT"]
-    print(f"SISAKAT berjalan di http://{host}:{port}/ (tekan Ctrl+C untuk berhenti)")
-    serve(
-        app,
-        host=host,
-        port=port,
-        threads=app.config["THREADS"],
-        max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024 * 1024,
-        ident="SISAKAT",
+    options = serve_options(app)
+    print(
+        f"SISAKAT berjalan di http://{options['host']}:{options['port']}/ "
+        "(tekan Ctrl+C untuk berhenti)"
     )
+    serve(app, **options)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,21 @@ def configure_logging(app: Flask) -> None:
     root.addHandler(handler)
 
 
+def serve_options(app: Flask) -> dict:
+    """Waitress settings for ``app.py``. Proxy trust is ProxyFix's alone (exact hop count), so
+    Waitress must pass the ``X-Forwarded-*`` headers through when a proxy is trusted: by default
+    Waitress 3 deletes them, and behind nginx every visitor would then share one address (rate
+    limits, audit) and lose ``https``. With no trusted proxy Waitress keeps deleting them."""
+    return {
+        "host": app.config["HOST"],
+        "port": app.config["PORT"],
+        "threads": app.config["THREADS"],
+        "max_request_body_size": app.config["MAX_CONTENT_LENGTH"] + 1024 * 1024,
+        "clear_untrusted_proxy_headers": app.config["TRUSTED_PROXY_COUNT"] == 0,
+        "ident": "SISAKAT",
+    }
+
+
 def init_app(app: Flask) -> None:
     """Install the proxy fix (exact hop count), headers and the access log."""
     hops = app.config["TRUSTED_PROXY_COUNT"]
