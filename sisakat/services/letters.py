@@ -210,6 +210,22 @@ def letter_for(application: Application) -> Letter | None:
     return db.session.execute(query.limit(1)).scalar()
 
 
+def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:
+    """Each application's newest letter, where that letter is issued (one query; for the
+    applicant's "Unduh" buttons)."""
+    if not application_ids:
+        return {}
+    query = (
+        db.select(Letter)
+        .where(Letter.application_id.in_(application_ids))
+        .order_by(Letter.application_id, Letter.id.desc())
+    )
+    newest: dict[int, Letter] = {}
+    for letter in db.session.execute(query).scalars():
+        newest.setdefault(letter.application_id, letter)
+    return {a: letter for a, letter in newest.items() if letter.status in ISSUED}
+
+
 def _block_issued_void(number: LetterNumber) -> str | None:
     """VOID_GUARDS: a number printed on an issued letter stays."""
     query = db.select(Letter.id).where(Letter.number_id == number.id, Letter.status.in_(ISSUED))

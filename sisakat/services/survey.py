@@ -128,6 +128,16 @@ def submit(
     return row
 
 
+def answered(application_ids: list[int]) -> set[int]:
+    """The applications among ``application_ids`` that already have their response (one query)."""
+    if not application_ids:
+        return set()
+    query = db.select(SurveyResponse.application_id).where(
+        SurveyResponse.application_id.in_(application_ids)
+    )
+    return set(db.session.execute(query).scalars())
+
+
 def has_answered(application_id: int) -> bool:
     """True when the application already has its response."""
     return (

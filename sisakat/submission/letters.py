@@ -7,17 +7,10 @@ from flask_login import current_user
 
 from sisakat.db_setup import writes_on_get
 from sisakat.extensions import db
-from sisakat.models import Application, Letter, Role
+from sisakat.models import Letter, Role
 from sisakat.policies import role_required
 from sisakat.services import audit, letters, storage
 from sisakat.submission.routes import bp
-
-
-@bp.app_template_global("issued_letter")
-def issued_letter(application: Application) -> Letter | None:
-    """The application's issued letter (for the "Unduh SKT" button), or None."""
-    letter = letters.letter_for(application)
-    return letter if letter is not None and letter.status in letters.ISSUED else None
 
 
 @bp.get("/skt/<int:skt_id>/unduh")

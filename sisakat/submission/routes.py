@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 
 from sisakat.models import Role
 from sisakat.policies import role_required
-from sisakat.services import applications, catalog, parties, reminders
+from sisakat.services import applications, catalog, letters, parties, reminders
 
 bp = Blueprint("submission", __name__, url_prefix="/pemohon")
 
@@ -22,12 +22,14 @@ def dashboard():
     """The applicant's home page: profile, the services it may apply for, its applications."""
     party = current_user.party
     every = catalog.all_services()
+    own = applications.for_party(party) if party else []
     return render_template(
         "submission/dashboard.html",
         party=party,
         services=[s for s in every if s.active and s.applicant_kind == parties.kind_of(party)],
         service_names=service_names(every),
-        applications=applications.for_party(party) if party else [],
+        applications=own,
+        issued=letters.issued_by_application([a.id for a in own]),
         create_form=FlaskForm(),
         renewable=bool(party) and reminders.can_renew(party, reminders.today()),
     )

@@ -24,12 +24,9 @@ def survey_url(application_id: int, *, external: bool = False) -> str:
 
 
 def pending_surveys(items) -> set[int]:
-    """Ids of Terbit applications among ``items`` that have no survey response yet."""
-    return {
-        a.id
-        for a in items
-        if a.status == ApplicationStatus.TERBIT and not survey_service.has_answered(a.id)
-    }
+    """Ids of Terbit applications among ``items`` that have no survey response yet (one query)."""
+    issued = [a.id for a in items if a.status == ApplicationStatus.TERBIT]
+    return set(issued) - survey_service.answered(issued)
 
 
 @bp.app_context_processor
