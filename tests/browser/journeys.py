@@ -84,6 +84,9 @@ def nav(page: Page, name: str, role: str = "link") -> None:
     page.wait_for_load_state()  # Bootstrap's collapse handler is bound once its script ran
     if toggler.is_visible() and not target.is_visible():
         toggler.click()
+        # Bootstrap swaps "collapsing" for "collapse show" when the opening transition ends;
+        # a click during the transition can land on the moving menu and be lost.
+        expect(page.locator(".navbar-collapse.collapse.show")).to_be_visible()
     target.click()
 
 
