@@ -22,7 +22,7 @@ def _assert_bootstrap_loaded(page) -> None:
 def test_home_and_login_render_with_vendored_css(request, fixture):
     page = request.getfixturevalue(fixture)
     page.goto("/")
-    assert page.get_by_role("heading", name="Layanan Surat Keterangan Terdaftar").is_visible()
+    assert page.get_by_role("heading", name="Layanan Surat Keterangan Daring").is_visible()
     _assert_bootstrap_loaded(page)
     page.goto("/akun/masuk")
     assert page.get_by_role("heading", name="Masuk").is_visible()

@@ -41,7 +41,7 @@ def test_app_refuses_missing_or_weak_secret_outside_testing(tmp_path, monkeypatc
 def test_home_page_is_indonesian_and_has_security_headers(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert "Layanan Surat Keterangan Terdaftar" in response.get_data(as_text=True)
+    assert "Layanan Surat Keterangan Daring" in response.get_data(as_text=True)
     csp = response.headers["Content-Security-Policy"]
     assert "object-src 'none'" in csp
     assert "frame-ancestors 'none'" in csp
