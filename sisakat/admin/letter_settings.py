@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from sisakat.admin.routes import bp
 from sisakat.admin.service_catalog import service_from_args
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line
 from sisakat.models import Role
 from sisakat.pdf.skt import render_skt
 from sisakat.policies import role_required
@@ -25,11 +24,10 @@ TEXT = [clean_text]
 REQ = "Wajib diisi."
 
 
-class LetterForm(FlaskForm):
+class LetterForm(ActionForm):
     """The service's title, opening, statement, closing and tembusan (one per line); the BSrE
     footer and page size every service shares."""
 
-    version = HiddenField()
     title = StringField(
         "Judul surat",
         filters=TEXT,
@@ -57,11 +55,6 @@ class LetterForm(FlaskForm):
     page_size = SelectField(
         "Ukuran kertas", choices=[SelectChoice("A4", "A4"), SelectChoice("F4", "F4 (215 x 330 mm)")]
     )
-
-    def seen_version(self) -> int | None:
-        """The service version the page showed (None when missing or forged)."""
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
 
 
 def _sample_profile(service) -> dict:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, TextAreaField
+from wtforms import BooleanField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from sisakat.admin.routes import bp
 from sisakat.extensions import db
-from sisakat.forms_common import clean_text, no_control_chars
+from sisakat.forms_common import ActionForm, clean_text, no_control_chars
 from sisakat.models import Letter, Party, Role
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, or_404
@@ -19,7 +18,7 @@ from sisakat.services import letter_registry, numbering
 PER_PAGE = 25
 
 
-class RevokeForm(FlaskForm):
+class RevokeForm(ActionForm):
     """Reason (shown in short on the public page), confirmation, and the version seen."""
 
     reason = TextAreaField(
@@ -36,12 +35,6 @@ class RevokeForm(FlaskForm):
         "Saya yakin mencabut surat ini",
         validators=[DataRequired("Centang konfirmasi pencabutan.")],
     )
-    version = HiddenField()
-
-    def seen_version(self) -> int | None:
-        """The letter version the register showed (None when forged)."""
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
 
 
 def _filters() -> dict:

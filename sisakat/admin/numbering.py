@@ -5,14 +5,14 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from sisakat.admin.routes import bp
 from sisakat.admin.service_catalog import service_from_args
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.forms_common import clean_text, no_control_chars, single_line, year_param
+from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line, year_param
 from sisakat.models import LetterNumber, NumberStatus, Role
 from sisakat.policies import role_required
 from sisakat.services import catalog, letter_settings, numbering, settings
@@ -22,11 +22,10 @@ TEXT = [clean_text]
 REQ = "Wajib diisi."
 
 
-class NumberingForm(FlaskForm):
+class NumberingForm(ActionForm):
     """A service's template, classification code, unit, padding; the mode (all services) and
     the next serial of this year in the service's series."""
 
-    version = HiddenField()
     template = StringField(
         "Format nomor",
         filters=TEXT,
@@ -53,11 +52,6 @@ class NumberingForm(FlaskForm):
         "Nomor urut berikutnya tahun ini",
         validators=[Optional(), NumberRange(1, 999999, "Nomor urut tidak valid.")],
     )
-
-    def seen_version(self) -> int | None:
-        """The service version the page showed (None when missing or forged)."""
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
 
 
 class VoidForm(FlaskForm):

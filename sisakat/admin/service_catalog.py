@@ -14,7 +14,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DecimalField,
-    HiddenField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -25,7 +24,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from sisakat.admin.routes import bp
 from sisakat.extensions import db
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line
 from sisakat.models import ApplicantKind, Role, Service
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, or_404
@@ -87,10 +86,9 @@ class ServiceNewForm(FlaskForm):
     sla = _sla_field()
 
 
-class ServiceEditForm(FlaskForm):
+class ServiceEditForm(ActionForm):
     """Everything of a service the admin may change (the code, kind and series stay)."""
 
-    version = HiddenField()
     name = StringField(
         "Nama layanan", filters=TEXT, validators=[DataRequired(REQ), Length(max=200), *LINE]
     )
@@ -124,11 +122,6 @@ class ServiceEditForm(FlaskForm):
         "Jumlah digit nomor urut (0 = tanpa nol di depan)",
         validators=[InputRequired(REQ), NumberRange(0, 6, "Antara 0 dan 6.")],
     )
-
-    def seen_version(self) -> int | None:
-        """The version the page showed (None when missing or forged)."""
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
 
 
 def _edit_data(service: Service) -> dict:

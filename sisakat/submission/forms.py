@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import FileStorage
 from wtforms import (
@@ -13,7 +12,6 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
-    HiddenField,
     SelectChoice,
     SelectField,
     StringField,
@@ -29,7 +27,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line
 from sisakat.models import ApplicantKind, LegalForm, Level
 from sisakat.models.party import REQUIRED_POSITIONS
 from sisakat.services import parties
@@ -110,7 +108,7 @@ class OfficerList(FieldList):
         super().process(formdata, data, extra_filters=extra_filters)
 
 
-class ApplicantProfileForm(FlaskForm):
+class ApplicantProfileForm(ActionForm):
     """What every applicant's profile has: secretariat, term, contact, board, logo. Subclasses
     add their kind's fields; shape is checked here, rules in ``services.parties``."""
 
@@ -137,7 +135,6 @@ class ApplicantProfileForm(FlaskForm):
         render_kw={"type": "email", "autocomplete": "email"},
     )
     officers = OfficerList(FormField(OfficerForm), max_entries=parties.MAX_OFFICERS)
-    version = HiddenField()
 
     def validate_term_end(self, field) -> None:
         """The term ends after it starts (rule from the service)."""
@@ -192,11 +189,6 @@ class ApplicantProfileForm(FlaskForm):
         """The uploaded logo, or None when no file was chosen."""
         data = self.new_logo.data
         return data if isinstance(data, FileStorage) and data.filename else None
-
-    def seen_version(self) -> int | None:
-        """The version the page showed; None when absent or forged."""
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
 
 
 def phone_field(required: str | None) -> StringField:
