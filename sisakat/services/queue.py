@@ -261,14 +261,21 @@ class _QueuePagination(Pagination):
 
 
 def page(
-    filters: QueueFilter, *, page_no: int = 1, per_page: int = 25, now: datetime | None = None
+    filters: QueueFilter,
+    *,
+    services: list | None = None,
+    page_no: int = 1,
+    per_page: int = 25,
+    now: datetime | None = None,
 ):
-    """One page of the queue: ``(pagination, rows)`` in a fixed number of queries."""
+    """One page of the queue: ``(pagination, rows)`` in a fixed number of queries;
+    ``services`` is the catalogue when the caller already has it (read here otherwise)."""
     pagination = _QueuePagination(page=page_no, per_page=per_page, error_out=False, filters=filters)
     clock = WaitingClock(now or utcnow(), OfficeHours.from_settings())
     # One query for every service: each row is judged against its own service's SLA.
-    services = {
-        s.code: (s.sla_minutes * 60, s.short_name or s.name) for s in catalog.all_services()
+    services_by_code = {
+        s.code: (s.sla_minutes * 60, s.short_name or s.name)
+        for s in (catalog.all_services() if services is None else services)
     }
     rows = []
     for (
@@ -285,7 +292,7 @@ def page(
     ) in pagination.items:
         waited = clock.since(changed)
         claimed_by = (full_name or username) if username is not None else None
-        sla, label = services.get(code, (3600, code))
+        sla, label = services_by_code.get(code, (3600, code))
         rows.append(
             QueueRow(
                 ident,

@@ -53,10 +53,12 @@ class QueueFilterForm(FlaskForm):
     )
     layanan = SelectField("Layanan", choices=[], validators=[Optional()])
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, services: list | None = None, **kwargs) -> None:
+        """``services``: the catalogue the page already loaded (read here when not given)."""
         super().__init__(*args, **kwargs)
         self.layanan.choices = [SelectChoice("", "Semua")] + [
-            SelectChoice(s.code, s.short_name or s.name) for s in catalog.all_services()
+            SelectChoice(s.code, s.short_name or s.name)
+            for s in (catalog.all_services() if services is None else services)
         ]
 
 

@@ -5,6 +5,7 @@ from flask import Blueprint, render_template, request
 from sisakat.forms_common import enum_or_none, page_number
 from sisakat.models import ApplicationStatus, Level, Role
 from sisakat.policies import role_required
+from sisakat.services import catalog
 from sisakat.services import queue as queue_service
 from sisakat.verification.forms import QueueFilterForm
 
@@ -16,7 +17,8 @@ STAFF = (Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN)
 @role_required(*STAFF)
 def queue():
     """The verification queue: filters, longest waiting first, waiting time in office hours."""
-    form = QueueFilterForm(request.args)
+    services = catalog.all_services()  # the filter's choices and each row's SLA: one query
+    form = QueueFilterForm(request.args, services=services)
     valid = form.validate()
     filters = queue_service.QueueFilter(
         status=enum_or_none(ApplicationStatus, form.status.data) if valid else None,
@@ -25,7 +27,9 @@ def queue():
         newest_first=valid and form.urut.data == "baru",
         service=(form.layanan.data or None) if valid else None,
     )
-    pagination, rows = queue_service.page(filters, page_no=page_number(request.args))
+    pagination, rows = queue_service.page(
+        filters, services=services, page_no=page_number(request.args)
+    )
     args = {k: v for k, v in request.args.items() if k != "halaman"}
     return render_template(
         "verification/queue.html", form=form, rows=rows, pagination=pagination, args=args
