@@ -57,11 +57,6 @@ class LetterForm(ActionForm):
     )
 
 
-def _sample_profile(service) -> dict:
-    """A fictional applicant of the service's kind."""
-    return letter_context_service.sample_profile(service.applicant_kind)
-
-
 @bp.route("/pengaturan-surat", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def letter_settings_edit():
@@ -102,7 +97,7 @@ def letter_preview():
     """A DRAF PDF of a fictional applicant with the service's saved wording (writes nothing)."""
     service = service_from_args()
     ctx = build_context(
-        profile=_sample_profile(service),
+        profile=letter_context_service.sample_profile(service.applicant_kind),
         settings=letter_settings.letter_groups(service),
         number_text="",
         issued_on=numbering.office_today(),

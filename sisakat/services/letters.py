@@ -204,12 +204,6 @@ def party_name(letter: Letter) -> str:
     return str(inputs_of(letter).get("profile", {}).get("party_name") or "")
 
 
-def letter_for(application: Application) -> Letter | None:
-    """The newest letter of an application."""
-    query = db.select(Letter).filter_by(application_id=application.id).order_by(Letter.id.desc())
-    return db.session.execute(query.limit(1)).scalar()
-
-
 def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:
     """Each application's newest letter, where that letter is issued (one query; for the
     applicant's "Unduh" buttons)."""
