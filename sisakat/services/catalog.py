@@ -98,9 +98,13 @@ def all_services(*, active_only: bool = False) -> list[Service]:
     return list(db.session.execute(query).scalars())
 
 
-def for_kind(kind: ApplicantKind, *, active_only: bool = True) -> list[Service]:
-    """The services an applicant of ``kind`` may apply for, in display order."""
-    return [s for s in all_services(active_only=active_only) if s.applicant_kind == kind]
+def for_kind(
+    kind: ApplicantKind, *, active_only: bool = True, among: list[Service] | None = None
+) -> list[Service]:
+    """The services an applicant of ``kind`` may apply for, in display order; ``among``: the
+    catalogue the caller already loaded (read here otherwise)."""
+    services = all_services(active_only=active_only) if among is None else among
+    return [s for s in services if s.applicant_kind == kind and (s.active or not active_only)]
 
 
 def by_series(series: str) -> Service | None:

@@ -26,7 +26,7 @@ def dashboard():
     return render_template(
         "submission/dashboard.html",
         party=party,
-        services=[s for s in every if s.active and s.applicant_kind == parties.kind_of(party)],
+        services=catalog.for_kind(parties.kind_of(party), among=every),
         service_names=service_names(every),
         applications=own,
         issued=letters.issued_by_application([a.id for a in own]),
