@@ -1,11 +1,14 @@
 """What a user sees when a form refuses input or is sent twice: a bad logo is refused next to its
-field with the rest kept, and a double-clicked sign-up creates exactly one account."""
+field with the rest kept, and a double-clicked sign-up creates exactly one account because the
+submit button is disabled while the form is on its way."""
 
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from sisakat.extensions import db
@@ -59,4 +62,51 @@ def test_double_clicked_sign_up_creates_one_account(page):
     expect(page.get_by_role("alert").filter(has_text="sudah")).to_have_count(0)
     j.fresh()
     accounts = db.session.scalars(db.select(User).filter_by(email="ganda@partai-contoh.test"))
+    assert len(accounts.all()) == 1
+
+
+def test_submit_button_is_disabled_while_the_form_is_on_its_way(page):
+    """The double-click guard itself (static/js/sisakat.js): while the sign-up POST is held on
+    its way, a second real click on the button sends no second submit, because the guard has
+    disabled it. What the old page saw is kept in sessionStorage, which outlives the navigation
+    (locators and page scripts wait for a pending navigation, so they cannot look meanwhile)."""
+    j.fill_registration(page, "tahan@partai-contoh.test")
+    held = []
+
+    def hold_post(route):
+        if route.request.method == "POST":
+            held.append(route)  # answered below, after the second click
+        else:
+            route.continue_()
+
+    page.route("**/akun/daftar", hold_post)
+    button = page.get_by_role("button", name="Daftar")
+    box = button.bounding_box()
+    page.evaluate("""() => {
+        const button = document.querySelector("form button[type=submit]");
+        sessionStorage.setItem("submits", "0");
+        document.addEventListener("submit", () => {
+            const submits = Number(sessionStorage.getItem("submits")) + 1;
+            sessionStorage.setItem("submits", String(submits));
+            setTimeout(() => sessionStorage.setItem("disabled", String(button.disabled)), 50);
+        });
+    }""")
+    with page.expect_request(lambda request: request.method == "POST"):
+        button.click(no_wait_after=True)
+    page.wait_for_timeout(300)  # the old page is still shown: the POST is held
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(300)
+    try:
+        assert len(held) == 1
+    finally:  # release the page either way, so a failure does not hang the teardown
+        held[0].continue_()
+        for extra in held[1:]:
+            with suppress(PlaywrightError):
+                extra.abort()
+    expect(page.get_by_role("heading", name=f"Beranda {j.BOARD}")).to_be_visible()
+    seen = page.evaluate(
+        '() => [sessionStorage.getItem("submits"), sessionStorage.getItem("disabled")]')
+    assert seen == ["1", "true"]
+    j.fresh()
+    accounts = db.session.scalars(db.select(User).filter_by(email="tahan@partai-contoh.test"))
     assert len(accounts.all()) == 1
