@@ -27,6 +27,10 @@ class LetterStatus(LabelledEnum):
     DIBATALKAN = ("dibatalkan", "Dibatalkan", "dark")  # voided before issue; number kept
 
 
+# Letters that were issued at some point: signed and registered, in force or not any more.
+ISSUED_STATUSES = (LetterStatus.BERLAKU, LetterStatus.DICABUT, LetterStatus.DIGANTI)
+
+
 class SigningMethod(LabelledEnum):
     """How the signed file came to be."""
 

@@ -17,13 +17,12 @@ import sqlalchemy as sa
 
 from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication, UploadRejected
 from sisakat.extensions import db
-from sisakat.models import Action, Application, Letter, LetterStatus, User, utcnow
+from sisakat.models import ISSUED_STATUSES, Action, Application, Letter, LetterStatus, User, utcnow
 from sisakat.services import audit, workflow
 from sisakat.services.letter_public import PublicLetter, public_view, snapshot_profile
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
 
-ISSUED = (LetterStatus.BERLAKU, LetterStatus.DICABUT, LetterStatus.DIGANTI)
 TOKEN_RE = re.compile(r"^[A-Z2-7]{26}$")  # 128 bits as unpadded base32
 COMPARE_MAX_BYTES = 25 * 1024 * 1024
 CHUNK = 64 * 1024
@@ -43,7 +42,7 @@ def find_by_token(token: str | None) -> Letter | None:
     if normalised is None:
         return None
     return db.session.execute(
-        db.select(Letter).where(Letter.token == normalised, Letter.status.in_(ISSUED))
+        db.select(Letter).where(Letter.token == normalised, Letter.status.in_(ISSUED_STATUSES))
     ).scalar_one_or_none()
 
 
@@ -61,7 +60,9 @@ def lookup(number_text: str | None, party_name_or_code: str | None) -> Letter | 
         return None
     candidates = (
         db.session.execute(
-            db.select(Letter).where(Letter.number_text == number, Letter.status.in_(ISSUED))
+            db.select(Letter).where(
+                Letter.number_text == number, Letter.status.in_(ISSUED_STATUSES)
+            )
         )
         .scalars()
         .all()
@@ -197,7 +198,7 @@ def register_query(
     query = (
         db.select(Letter)
         .join(Application, Letter.application_id == Application.id)
-        .where(Letter.status.in_(ISSUED))
+        .where(Letter.status.in_(ISSUED_STATUSES))
         .order_by(Letter.letter_date.desc(), Letter.id.desc())
     )
     if status == "kedaluwarsa":

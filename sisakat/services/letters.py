@@ -20,6 +20,7 @@ from flask import current_app
 from sisakat.exceptions import GuardFailed, NumberConflict
 from sisakat.extensions import db
 from sisakat.models import (
+    ISSUED_STATUSES,
     Action,
     Application,
     FileKind,
@@ -47,7 +48,6 @@ from sisakat.services import workflow_guards as guards
 from sisakat.services.letter_context import build_context
 
 NO_BASE_URL = "Alamat publik (PUBLIC_BASE_URL) belum disetel; surat tidak dapat diterbitkan."
-ISSUED = (LetterStatus.BERLAKU, LetterStatus.DICABUT, LetterStatus.DIGANTI)
 PENDING = (LetterStatus.MENUNGGU_TTE, LetterStatus.PERLU_TINJAUAN)
 PDF = "application/pdf"
 
@@ -217,12 +217,14 @@ def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:
     newest: dict[int, Letter] = {}
     for letter in db.session.execute(query).scalars():
         newest.setdefault(letter.application_id, letter)
-    return {a: letter for a, letter in newest.items() if letter.status in ISSUED}
+    return {a: letter for a, letter in newest.items() if letter.status in ISSUED_STATUSES}
 
 
 def _block_issued_void(number: LetterNumber) -> str | None:
     """VOID_GUARDS: a number printed on an issued letter stays."""
-    query = db.select(Letter.id).where(Letter.number_id == number.id, Letter.status.in_(ISSUED))
+    query = db.select(Letter.id).where(
+        Letter.number_id == number.id, Letter.status.in_(ISSUED_STATUSES)
+    )
     if db.session.execute(query).first() is not None:
         return "Nomor ini dipakai surat yang sudah terbit dan tidak dapat dibatalkan."
     return None

@@ -14,6 +14,7 @@ from datetime import date
 from sisakat.extensions import db
 from sisakat.formatting import tanggal
 from sisakat.models import (
+    ISSUED_STATUSES,
     ApplicantKind,
     Application,
     ApplicationStatus,
@@ -23,7 +24,6 @@ from sisakat.models import (
     Party,
     PartyOfficer,
 )
-from sisakat.services import register
 from sisakat.services.duplicates import CHAIR
 from sisakat.services.table_export import Table
 
@@ -98,7 +98,7 @@ def _newest_issued():
     return (
         db.select(Application.party_id, db.func.max(Letter.id).label("letter_id"))
         .join(Application, Letter.application_id == Application.id)
-        .where(Letter.status.in_(register.ISSUED))
+        .where(Letter.status.in_(ISSUED_STATUSES))
         .group_by(Application.party_id)
         .subquery()
     )

@@ -8,18 +8,16 @@ from datetime import date, timedelta
 
 from sisakat.extensions import db
 from sisakat.models import (
+    ISSUED_STATUSES,
     ApplicantKind,
     Application,
     ApplicationStatus,
     Letter,
-    LetterStatus,
     Level,
     Party,
 )
 from sisakat.services import settings
 
-# Letters that were issued at some point (the register shows the newest of them).
-ISSUED = (LetterStatus.BERLAKU, LetterStatus.DICABUT, LetterStatus.DIGANTI)
 STATE_LABELS = {
     "berlaku": "Berlaku",
     "segera": "Segera berakhir",
@@ -69,7 +67,7 @@ def _latest_letters(party_ids) -> dict[int, Letter]:
     rows = db.session.execute(
         db.select(Application.party_id, Letter)
         .join(Application, Letter.application_id == Application.id)
-        .where(Application.party_id.in_(party_ids), Letter.status.in_(ISSUED))
+        .where(Application.party_id.in_(party_ids), Letter.status.in_(ISSUED_STATUSES))
         .order_by(Letter.issued_at, Letter.id)
     ).all()
     return {party_id: letter for party_id, letter in rows}  # later rows win
