@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 import sqlalchemy as sa
-from flask import Flask, current_app, flash, session
+from flask import Flask, flash, session
 from flask_login import current_user, logout_user
 
 from sisakat.extensions import db, login_manager
 from sisakat.models import User
+from sisakat.services import clock
 
 # Built once: every logged-in request runs it, and ``session.get`` rebuilds its SELECT (and the
 # statement's cache key) on each call, ~0.3 ms of Python more than running a ready statement.
@@ -28,15 +27,9 @@ def load_user(user_id: str) -> User | None:
     return user
 
 
-def _clock() -> float:
-    """Now, from ``SESSION_CLOCK`` when a test set one (read per call so tests can move it)."""
-    clock = current_app.config.get("SESSION_CLOCK")
-    return clock() if clock else time.time()
-
-
 def start_session(user: User, *, now: float | None = None) -> None:
     """Record login time for the absolute timeout (the caller has cleared the session)."""
-    stamp = _clock() if now is None else now
+    stamp = clock.timestamp() if now is None else now
     session["login_at"] = stamp
     session["seen_at"] = stamp
 
@@ -52,7 +45,7 @@ def init_app(app: Flask) -> None:
     def _enforce_timeouts() -> None:
         if not current_user.is_authenticated:
             return
-        now = _clock()
+        now = clock.timestamp()
         idle = app.config["SESSION_IDLE_MINUTES"] * 60
         absolute = app.config["SESSION_ABSOLUTE_HOURS"] * 3600
         login_at = session.get("login_at", now)

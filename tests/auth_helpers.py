@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from flask import current_app
 
 from tests.factories import PASSWORD
@@ -40,21 +42,22 @@ def is_logged_in(client, url: str = "/akun/kata-sandi") -> bool:
 
 
 class FakeClock:
-    """A settable clock for ``RATELIMIT_CLOCK`` / ``SESSION_CLOCK``."""
+    """A settable clock for ``app.config["CLOCK"]`` (``services.clock``): naive UTC datetimes,
+    starting at 2027-01-15 08:00 UTC (epoch 1,800,000,000, a whole hour)."""
 
-    def __init__(self, start: float = 1_800_000_000.0):
+    def __init__(self, start: datetime = datetime(2027, 1, 15, 8, 0)):
         self.now = start
 
-    def __call__(self) -> float:
+    def __call__(self) -> datetime:
         return self.now
 
     def advance(self, *, minutes: float = 0, hours: float = 0) -> None:
         """Move time forward."""
-        self.now += minutes * 60 + hours * 3600
+        self.now += timedelta(minutes=minutes, hours=hours)
 
 
-def use_clock(app, name: str = "RATELIMIT_CLOCK") -> FakeClock:
-    """Install a fake clock under ``name`` in the app config."""
+def use_clock(app) -> FakeClock:
+    """Install a fake clock as the app's clock."""
     clock = FakeClock()
-    app.config[name] = clock
+    app.config["CLOCK"] = clock
     return clock

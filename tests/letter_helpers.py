@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sisakat.extensions import db
 from sisakat.models import (
     ApplicationDocument,
@@ -20,9 +22,12 @@ def page(client, url: str) -> str:
     return client.get(url).get_data(as_text=True)
 
 
-def fixed_clock(app, at: float = 1_000_000.0) -> None:
-    """Freeze the rate-limit clock (no sleeps in tests)."""
-    app.config["RATELIMIT_CLOCK"] = lambda: at
+FIXED_AT = datetime(2027, 1, 15, 8, 0)  # a whole hour: rate-limit windows start there
+
+
+def fixed_clock(app, at: datetime = FIXED_AT) -> None:
+    """Freeze the app's clock (no sleeps in tests)."""
+    app.config["CLOCK"] = lambda: at
 
 
 def stored_count() -> int:

@@ -2,12 +2,11 @@
 
 Counters live in the database by default, in Redis when ``REDIS_URL`` is set (several app processes
 behind one proxy). Nothing is kept in process memory. The clock is injectable for tests
-(``RATELIMIT_CLOCK`` in the app config).
+(``services.clock``).
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -15,6 +14,7 @@ from flask import current_app
 
 from sisakat.extensions import db
 from sisakat.models.rate_limit import RateLimitCounter
+from sisakat.services import clock
 
 
 @dataclass(frozen=True)
@@ -25,13 +25,8 @@ class Limit:
     seconds: int
 
 
-def _now() -> float:
-    clock = current_app.config.get("RATELIMIT_CLOCK")
-    return clock() if clock else time.time()
-
-
 def _window(limit: Limit) -> int:
-    now = int(_now())
+    now = int(clock.timestamp())
     return now - now % limit.seconds
 
 
@@ -119,7 +114,7 @@ def reset(key: str, limit: Limit) -> None:
 
 def purge_old(before_seconds: int = 86400) -> int:
     """Delete database counters older than ``before_seconds`` (housekeeping)."""
-    cutoff = int(_now()) - before_seconds
+    cutoff = int(clock.timestamp()) - before_seconds
     return db.session.execute(
         sa.delete(RateLimitCounter).where(RateLimitCounter.window_start < cutoff)
     ).rowcount

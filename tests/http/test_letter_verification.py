@@ -8,7 +8,7 @@ from datetime import timedelta
 from sisakat.extensions import db
 from sisakat.models import LetterStatus, Role, utcnow
 from sisakat.services import letter_registry, numbering, storage
-from tests.letter_helpers import fixed_clock, page, stored_count
+from tests.letter_helpers import FIXED_AT, fixed_clock, page, stored_count
 
 
 def test_unknown_malformed_and_unissued_tokens_get_one_404(client, make):
@@ -38,7 +38,7 @@ def test_verification_is_rate_limited_per_address(app, client, make):
         f"/verifikasi/{letter.token}", environ_base={"REMOTE_ADDR": "10.9.8.7"}
     )
     assert elsewhere.status_code == 200
-    fixed_clock(app, 1_000_000.0 + 600)  # the next window
+    fixed_clock(app, FIXED_AT + timedelta(minutes=10))  # the next window
     assert client.get(f"/verifikasi/{letter.token}").status_code == 200
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 import sys
 import tempfile
+from datetime import datetime
 
 
 def main(db_url: str, redis_url: str, key: str, hits: int) -> None:
@@ -24,7 +25,7 @@ def main(db_url: str, redis_url: str, key: str, hits: int) -> None:
             "DATABASE_URL": db_url,
             "UPLOAD_FOLDER": tempfile.mkdtemp(),
             "REDIS_URL": "" if redis_url == "-" else redis_url,
-            "RATELIMIT_CLOCK": lambda: 1_800_000_000.0,
+            "CLOCK": lambda: datetime(2027, 1, 15, 8, 0),
         }
     )
     limit = ratelimit.Limit(hits=1000, seconds=600)

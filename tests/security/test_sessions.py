@@ -70,7 +70,7 @@ def test_auth3_copied_cookie_dies_at_deactivation(app, client, make, login_as):
 
 
 def test_auth4_idle_timeout(app, client, make):
-    clock = use_clock(app, "SESSION_CLOCK")
+    clock = use_clock(app)
     user = make.user(Role.VERIFIKATOR)
     form_login(client, user.username)
     clock.advance(minutes=59)
@@ -84,7 +84,7 @@ def test_auth4_idle_timeout(app, client, make):
 
 
 def test_auth4_absolute_timeout_despite_activity(app, client, make):
-    clock = use_clock(app, "SESSION_CLOCK")
+    clock = use_clock(app)
     user = make.user(Role.VERIFIKATOR)
     form_login(client, user.username)
     for _ in range(23):  # active every 30 minutes for 11.5 hours
