@@ -62,8 +62,11 @@ def main() -> None:
         rps = common.median_of(found, "rps")
         p50 = common.median_of(found, "p50")
         p99 = common.median_of(found, "p99")
+        cpu = common.median_of(found, "cpu_ms")
+        errors = " ".join(sorted({e for run in found for e in run["errors"]}))
         print(
             f"{label:28s} {rps:8.1f} req/s {100 * rps / base:5.1f}%  p50 {p50:7.1f}  p99 {p99:7.1f}"
+            f"  server CPU {cpu:6.2f} ms/request  {errors}"
         )
 
 
@@ -74,19 +77,23 @@ def _measure(before, after, seeded, args, runs) -> None:
         common.serve(after) as new,
         common.serve(None, "hello") as hello,
     ):
-        cookies = {}
+        browsers = {}
         for name, server in (("before", old), ("after", new)):
             for who in {who for _, _, who in PAGES if who}:
-                browser = common.Browser(server.port)
-                browser.login(getattr(seeded, who)[0])
-                cookies[name, who] = browser.cookie_header()
+                browsers[name, who] = common.Browser(server.port)
+                browsers[name, who].login(getattr(seeded, who)[0])
         kw = {"connections": 20, "duration": args.duration}
         for _ in range(args.runs):
-            runs.setdefault("bare Flask hello", []).append(common.wrk(hello.url("/"), **kw))
+            base = common.wrk(hello.url("/"), pid=hello.process.pid, **kw)
+            runs.setdefault("bare Flask hello", []).append(base)
             for label, path, who in PAGES:
                 for name, server in (("before", old), ("after", new)):
-                    cookie = cookies[name, who] if who else ""
-                    run = common.wrk(server.url(path), cookie=cookie, **kw)
+                    cookie, resigns = "", False
+                    if who:  # the cookie a browser holds now (see Browser.settled_cookie)
+                        cookie, resigns = browsers[name, who].settled_cookie(path)
+                    run = common.wrk(server.url(path), cookie=cookie, pid=server.process.pid, **kw)
+                    if resigns:
+                        run["errors"].append("every answer sets a new session cookie")
                     runs.setdefault(f"{label} ({name})", []).append(run)
         log = old.log_text() + new.log_text()
     print(f"server logs: {log.count('database is locked')} 'database is locked', ", end="")

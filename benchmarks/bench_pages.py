@@ -66,18 +66,23 @@ def main() -> None:
         script = inst.folder / "many-addresses.lua"
         script.write_text(common.MANY_ADDRESSES)
         with common.serve(inst) as server, common.serve(None, "hello") as hello:
-            cookies = {}
+            browsers = {}
             for who in ("pemohon", "verifikator"):
-                browser = common.Browser(server.port)
-                browser.login(getattr(seeded, who)[0])
-                cookies[who] = browser.cookie_header()
+                browsers[who] = common.Browser(server.port)
+                browsers[who].login(getattr(seeded, who)[0])
             for _ in range(args.runs):
                 kw = {"connections": args.connections, "duration": args.duration}
-                results["bare Flask hello"].append(common.wrk(hello.url("/"), **kw))
+                base = common.wrk(hello.url("/"), pid=hello.process.pid, **kw)
+                results["bare Flask hello"].append(base)
                 for label, path, who in pages:
                     url = server.url(path.replace("{token}", "A" * 22).replace("{letter}", letter))
                     lua = str(script) if "{letter}" in path else ""
-                    run = common.wrk(url, cookie=cookies.get(who, ""), script=lua, **kw)
+                    cookie, resigns = "", False
+                    if who:  # the cookie a browser holds now (see Browser.settled_cookie)
+                        cookie, resigns = browsers[who].settled_cookie(path)
+                    run = common.wrk(url, cookie=cookie, script=lua, pid=server.process.pid, **kw)
+                    if resigns:
+                        run["errors"].append("every answer sets a new session cookie")
                     results.setdefault(label, []).append(run)
             log = server.log_text()
     report(results, seeded, missing, args, log)
@@ -95,21 +100,29 @@ def _issued_letter() -> str | None:
 def report(results, seeded, missing, args, log: str) -> None:
     """Median requests/s as a percentage of the baseline, median p50 and p99."""
     base = common.median_of(results["bare Flask hello"], "rps")
+    base_cpu = common.median_of(results["bare Flask hello"], "cpu_ms")
     print(f"rows: {len(seeded.pemohon)} parties, {seeded.applications} applications. {seeded.note}")
-    print(f"{'page':40} {'req/s':>8} {'% base':>7} {'p50 ms':>7} {'p99 ms':>7}")
+    print(
+        f"{'page':40} {'req/s':>8} {'% base':>7} {'p50 ms':>7} {'p99 ms':>7}"
+        f" {'CPU ms':>7} {'x base':>7}"
+    )
     summary = {}
     for label, runs in results.items():
-        rps, p50, p99 = (common.median_of(runs, k) for k in ("rps", "p50", "p99"))
+        rps, p50, p99, cpu = (common.median_of(runs, k) for k in ("rps", "p50", "p99", "cpu_ms"))
         errors = sorted({e for r in runs for e in r["errors"]})
         summary[label] = {
             "rps": rps,
             "pct": 100 * rps / base,
             "p50": p50,
             "p99": p99,
+            "server_cpu_ms_per_request": cpu,
             "errors": errors,
         }
         pct = 100 * rps / base
-        print(f"{label:40} {rps:8.1f} {pct:6.1f}% {p50:7.1f} {p99:7.1f} {' '.join(errors)}")
+        print(
+            f"{label:40} {rps:8.1f} {pct:6.1f}% {p50:7.1f} {p99:7.1f} {cpu:7.2f}"
+            f" {cpu / base_cpu:7.1f} {' '.join(errors)}"
+        )
     for label in missing:
         print(f"{label:40} not yet available")
     locked = log.count("database is locked")

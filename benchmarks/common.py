@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -215,6 +215,8 @@ class Browser:
     def __init__(self, port: int) -> None:
         self.port = port
         self.cookies: dict[str, str] = {}
+        self.set_cookie = False  # whether the last response set a cookie
+        self.location = ""  # the last response's Location header
         self.conn = http.client.HTTPConnection(HOST, port, timeout=30)
 
     def request(self, method: str, path: str, body=None, headers=None) -> tuple[int, bytes]:
@@ -233,7 +235,10 @@ class Browser:
                 self.conn = http.client.HTTPConnection(HOST, self.port, timeout=30)
                 if attempt == 2:
                     raise
-        for header in response.headers.get_all("Set-Cookie") or []:
+        set_cookies = response.headers.get_all("Set-Cookie") or []
+        self.set_cookie = bool(set_cookies)
+        self.location = response.headers.get("Location", "")
+        for header in set_cookies:
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
         return response.status, data
@@ -246,13 +251,25 @@ class Browser:
         )
 
     def login(self, username: str, password: str = PASSWORD) -> None:
-        """Log in through the real form (CSRF token included)."""
+        """Log in through the real form (CSRF token included) and land on the home page the
+        redirect names, as a browser does (that page adds the CSRF token to the session)."""
         _, page = self.request("GET", "/akun/masuk")
         token = csrf_token(page.decode())
         fields = {"csrf_token": token, "username": username, "password": password}
         status, _ = self.post_form("/akun/masuk", fields)
         if status != 302:
             raise RuntimeError(f"login of {username} failed: {status}")
+        self.request("GET", urlsplit(self.location).path or "/")
+
+    def settled_cookie(self, path: str) -> tuple[str, bool]:
+        """The Cookie header a browser holds after opening ``path`` now, and whether opening
+        it once more still sets a cookie. wrk replays one Cookie header and never stores what
+        the server sends back, so a stale cookie would make every measured answer re-sign the
+        session (e.g. the idle-timeout stamp, refreshed once a minute), which a browser does
+        not cause: take the cookie fresh before each run and report a page that re-signs."""
+        self.request("GET", path)
+        self.request("GET", path)
+        return self.cookie_header(), self.set_cookie
 
     def cookie_header(self) -> str:
         """The Cookie header (for wrk)."""

@@ -20,18 +20,38 @@ WRK_PCT = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)")
 
 
+WRK_COUNT = re.compile(r"(\d+) requests in ")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far, all its threads (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
+
+
 def wrk(
-    url: str, *, connections: int = 20, duration: int = 10, cookie: str = "", script: str = ""
+    url: str,
+    *,
+    connections: int = 20,
+    duration: int = 10,
+    cookie: str = "",
+    script: str = "",
+    pid: int | None = None,
 ) -> dict:
     """One ``wrk -t2 -c<n> -d<s>s --latency`` run: requests/s, p50/p99 in ms, error lines.
-    ``script``: a wrk Lua script (e.g. ``MANY_ADDRESSES``)."""
+    ``script``: a wrk Lua script (e.g. ``MANY_ADDRESSES``). ``pid``: the server process, whose
+    CPU time per answered request is then reported as ``cpu_ms`` (what the page costs the
+    server, apart from the share of the 2 cores that wrk itself takes)."""
     assert url.startswith(f"http://{HOST}:"), url
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
     if script:
         cmd += ["-s", script]
+    before = cpu_seconds(pid) if pid else 0.0
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    spent = cpu_seconds(pid) - before if pid else float("nan")
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
     pct = {int(p): float(v) * scale[u] for p, v, u in WRK_PCT.findall(out)}
     errors = [m.group(0) for m in WRK_ERRORS.finditer(out)]
@@ -39,6 +59,7 @@ def wrk(
         "rps": float(WRK_RPS.search(out).group(1)),
         "p50": pct[50],
         "p99": pct[99],
+        "cpu_ms": 1000 * spent / max(int(WRK_COUNT.search(out).group(1)), 1),
         "errors": errors,
     }
 
