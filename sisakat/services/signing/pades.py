@@ -12,16 +12,18 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-
-from pyhanko import stamp
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.misc import PdfError
-from pyhanko.pdf_utils.text import TextBoxStyle
-from pyhanko.sign import fields, signers
+from typing import TYPE_CHECKING
 
 from sisakat.exceptions import SigningFailed
+
+if TYPE_CHECKING:
+    from pyhanko import stamp
+    from pyhanko.sign import signers
+
+# pyHanko is imported when a letter is signed, not at start-up: it and its HTTP client take
+# about a third of the app's import time (docs/BENCHMARKS.md, cold start).
 
 log = logging.getLogger(__name__)
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" noise
@@ -47,21 +49,26 @@ class SignJob:
     nik: str = field(default="", repr=False)  # BSrE only; never logged
 
 
-@dataclass(frozen=True)
-class _FontFromBytes(GlyphAccumulatorFactory):
+@cache
+def _font_factory() -> type:
     """pyHanko's factory opens the TTF and never closes it (a ResourceWarning per signature);
-    hand it an in-memory copy instead."""
+    this one hands it an in-memory copy instead."""
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 
-    def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
-        """A glyph accumulator over the font's bytes."""
-        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
-            obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(
-            writer=writer,
-            font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
-            font_size=self.font_size,
-            obj_stream=obj_stream,
-        )
+    @dataclass(frozen=True)
+    class FontFromBytes(GlyphAccumulatorFactory):
+        def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
+            """A glyph accumulator over the font's bytes."""
+            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+                obj_stream = writer.prepare_object_stream()
+            return GlyphAccumulator(
+                writer=writer,
+                font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
+                font_size=self.font_size,
+                obj_stream=obj_stream,
+            )
+
+    return FontFromBytes
 
 
 class PadesBackend:
@@ -82,6 +89,8 @@ class PadesBackend:
 
     def _signer(self, secret: str | None) -> signers.SimpleSigner:
         """Open the PKCS#12 with the typed or environment passphrase; never log or keep it."""
+        from pyhanko.sign import signers
+
         passphrase = secret if secret is not None else os.environ.get(PASSPHRASE_ENV, "")
         try:
             data = self.p12_path.read_bytes()
@@ -98,7 +107,10 @@ class PadesBackend:
 
     def _style(self) -> stamp.TextStampStyle:
         """The Indonesian visible stamp, with the embedded TTF (the default font is Latin-only)."""
-        font = _FontFromBytes(str(self.stamp_font))
+        from pyhanko import stamp
+        from pyhanko.pdf_utils.text import TextBoxStyle
+
+        font = _font_factory()(str(self.stamp_font))
         return stamp.TextStampStyle(
             stamp_text=STAMP_TEXT,
             text_box_style=TextBoxStyle(font=font, font_size=8),
@@ -108,6 +120,10 @@ class PadesBackend:
 
     def sign(self, unsigned: bytes, job: SignJob, secret: str | None) -> bytes:
         """Sign as an incremental update: the unsigned bytes stay a prefix of the result."""
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.pdf_utils.misc import PdfError
+        from pyhanko.sign import fields, signers
+
         signer = self._signer(secret)
         meta = signers.PdfSignatureMetadata(
             field_name=job.field_name,

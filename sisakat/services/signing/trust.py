@@ -10,16 +10,19 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from pyhanko.sign.validation.settings import KeyUsageConstraints
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import AllowedSigner, AnchorKind, TrustAnchor
 from sisakat.services import settings
+
+if TYPE_CHECKING:  # pyHanko is imported when needed, not at start-up (see pades.py)
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
 
 # Setting ``signing.key_usage``: pyHanko requires non-repudiation by default; some BSrE
 # certificates may carry digitalSignature only (check real ones, then choose).
@@ -66,6 +69,8 @@ def parse_certificate(data: bytes) -> x509.Certificate:
 
 def key_usage_constraints(policy: str) -> KeyUsageConstraints:
     """The pyHanko key-usage check for a policy name (unknown names fall back to the default)."""
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+
     if policy == "digital_signature":
         return KeyUsageConstraints(key_usage={"digital_signature"})
     return KeyUsageConstraints(key_usage={"non_repudiation"})

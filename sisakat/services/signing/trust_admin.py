@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
-from pyhanko.pdf_utils.misc import PdfError
 
 from sisakat.exceptions import SignatureRejected
 from sisakat.extensions import db
@@ -105,6 +104,8 @@ class SignerCandidate:
 
 def signers_in_pdf(data: bytes) -> list[SignerCandidate]:
     """The signer certificates of every signature in ``data`` (no validation, display only)."""
+    from pyhanko.pdf_utils.misc import PdfError  # imported when needed (see pades.py)
+
     reader = open_pdf(data)
     try:
         return [_candidate(sig.signer_cert) for sig in reader.embedded_signatures]

@@ -12,20 +12,20 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from pyhanko.pdf_utils.misc import PdfError
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.fields import enumerate_sig_fields
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
-from pyhanko.sign.validation.status import PdfSignatureStatus
-from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.errors import InvalidCertificateError
 from pypdf import PdfReader
 
 from sisakat.exceptions import SignatureRejected
 from sisakat.formatting import BULAN
 from sisakat.services.signing.trust import AllowedEntry, TrustConfig
+
+if TYPE_CHECKING:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation.status import PdfSignatureStatus
+    from pyhanko_certvalidator import ValidationContext
+
+# pyHanko is imported when a signature is judged, not at start-up (see pades.py).
 
 log = logging.getLogger(__name__)
 logging.getLogger("pyhanko").setLevel(logging.WARNING)  # its tracebacks are noise at ERROR
@@ -76,6 +76,9 @@ def _reject(code: str) -> SignatureRejected:
 
 def open_pdf(signed: bytes) -> PdfFileReader:
     """Parse strictly; not a PDF, unreadable or encrypted raise SignatureRejected."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
     if not signed.startswith(b"%PDF-"):
         raise _reject("not_pdf")
     try:
@@ -91,6 +94,8 @@ def open_pdf(signed: bytes) -> PdfFileReader:
 
 def _context(trust: TrustConfig) -> ValidationContext:
     """A validation context with explicit roots only; offline unless ``trust.online``."""
+    from pyhanko_certvalidator import ValidationContext
+
     return ValidationContext(
         trust_roots=trust.roots,
         other_certs=trust.intermediates,
@@ -115,6 +120,8 @@ def _decide(st: PdfSignatureStatus, trust: TrustConfig) -> str:
 
 def _key_usage_ok(cert, trust: TrustConfig) -> bool:
     """Does the signer certificate carry the key usage the policy requires?"""
+    from pyhanko_certvalidator.errors import InvalidCertificateError
+
     try:
         trust.key_usage.validate(cert)
     except InvalidCertificateError:
@@ -124,6 +131,10 @@ def _key_usage_ok(cert, trust: TrustConfig) -> bool:
 
 def judge(signed: bytes, trust: TrustConfig) -> Verdict:
     """Find the allow-listed signature and decide whether it covers the whole, untouched file."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.fields import enumerate_sig_fields
+    from pyhanko.sign.validation.errors import SignatureValidationError
+
     reader = open_pdf(signed)
     try:
         sigs = reader.embedded_signatures
@@ -141,6 +152,8 @@ def judge(signed: bytes, trust: TrustConfig) -> Verdict:
 
 def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
     """Validate the first allow-listed signature; explain why when there is none."""
+    from pyhanko.sign.validation import validate_pdf_signature
+
     ctx = _context(trust)
     for sig in sigs:
         stamp = sig.self_reported_timestamp

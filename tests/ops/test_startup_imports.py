@@ -1,0 +1,49 @@
+"""Cold start: building the app and serving a page does not import pyHanko, which (with its HTTP
+client) took about a third of the app's import time; it is imported when a letter is signed or a
+signed PDF is judged (docs/BENCHMARKS.md, cold start)."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import json, sys
+from sisakat import create_app
+from sisakat.extensions import db
+app = create_app()
+with app.app_context():
+    db.create_all()
+status = app.test_client().get("/").status_code
+print(json.dumps({"status": status, "loaded": sorted(
+    m for m in sys.modules if m.split(".")[0] in ("pyhanko", "pyhanko_certvalidator", "aiohttp"))}))
+"""
+
+
+def test_starting_the_app_and_serving_the_home_page_does_not_import_pyhanko(tmp_path):
+    env = {
+        **os.environ,
+        "SISAKAT_INSTANCE_PATH": str(tmp_path),
+        "SISAKAT_UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        "SISAKAT_SECRET_KEY": secrets.token_urlsafe(48),
+        "SISAKAT_DATABASE_URL": f"sqlite:///{tmp_path / 'start.db'}",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == {"status": 200, "loaded": []}
+
+
+def test_signing_modules_still_load_pyhanko_when_used():
+    """The lazy imports name real pyHanko objects (a typo would only show when signing)."""
+    from sisakat.services.signing import pades, trust
+
+    assert trust.key_usage_constraints("digital_signature").key_usage == {"digital_signature"}
+    assert pades._font_factory().__name__ == "FontFromBytes"
