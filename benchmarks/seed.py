@@ -20,6 +20,7 @@ class Seeded:
     verifikator: list[str] = field(default_factory=list)
     superadmin: list[str] = field(default_factory=list)
     applications: int = 0
+    letter_tokens: list[str] = field(default_factory=list)  # public tokens of issued letters
     note: str = ""
 
 
@@ -37,9 +38,18 @@ def _application(factories, owner, status_name: str) -> None:
     factories.application(owner, status=status, documents=False, commit=False)
 
 
-def seed(*, parties: int, staff: int = 2, applications: bool = True, batch: int = 200) -> Seeded:
+def seed(
+    *,
+    parties: int,
+    staff: int = 2,
+    applications: bool = True,
+    letters: int = 0,
+    batch: int = 200,
+) -> Seeded:
     """``parties`` party boards (each with a Pemohon account and, when possible, one submitted
-    application), ``staff`` Verifikator accounts and one Super admin."""
+    application), ``staff`` Verifikator accounts and one Super admin. The first ``letters``
+    boards also hold an SKT issued earlier (a Terbit application, its letter in force and the
+    stored signed PDF), which their dashboard offers for download."""
     from tests import factories
 
     out = Seeded()
@@ -47,6 +57,8 @@ def seed(*, parties: int, staff: int = 2, applications: bool = True, batch: int 
     for i in range(parties):
         party = factories.party(commit=False)
         out.pemohon.append(party.account.username)
+        if i < letters:
+            out.letter_tokens.append(factories.issued_letter(party, commit=False).token)
         if with_apps:
             _application(factories, party, "DIAJUKAN" if i % 4 else "DRAF")
             out.applications += 1
