@@ -105,7 +105,8 @@ def test_submit_button_is_disabled_while_the_form_is_on_its_way(page):
                 extra.abort()
     expect(page.get_by_role("heading", name=f"Beranda {j.BOARD}")).to_be_visible()
     seen = page.evaluate(
-        '() => [sessionStorage.getItem("submits"), sessionStorage.getItem("disabled")]')
+        '() => [sessionStorage.getItem("submits"), sessionStorage.getItem("disabled")]'
+    )
     assert seen == ["1", "true"]
     j.fresh()
     accounts = db.session.scalars(db.select(User).filter_by(email="tahan@partai-contoh.test"))

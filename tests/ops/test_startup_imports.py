@@ -34,7 +34,12 @@ def test_starting_the_app_and_serving_the_home_page_does_not_import_pyhanko(tmp_
         "SISAKAT_DATABASE_URL": f"sqlite:///{tmp_path / 'start.db'}",
     }
     out = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     seen = json.loads(out.stdout.strip().splitlines()[-1])
