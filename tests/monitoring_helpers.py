@@ -79,11 +79,12 @@ def issued_letter(application, *, valid_until: date, number: str = "200.1.5.3/1/
 
 @contextlib.contextmanager
 def count_queries():
-    """Count statements sent to the database inside the block."""
-    counter = {"n": 0}
+    """Count statements sent to the database inside the block (``n``; the texts in ``sql``)."""
+    counter = {"n": 0, "sql": []}
 
-    def _count(*_args, **_kwargs):
+    def _count(_conn, _cursor, statement, *_args, **_kwargs):
         counter["n"] += 1
+        counter["sql"].append(statement)
 
     event.listen(db.engine, "before_cursor_execute", _count)
     try:

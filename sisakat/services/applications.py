@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import orm as sa_orm
 from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import GuardFailed
@@ -104,11 +105,13 @@ def get_for_user(application_id: int, user: User) -> Application | None:
 
 
 def for_party(party: Party) -> list[Application]:
-    """The party's applications, newest first."""
+    """The party's applications, newest first. The party is the one given (already loaded):
+    not joined again, which would also reload its board (officers) for every call."""
     return list(
         db.session.execute(
             db.select(Application)
             .where(Application.party_id == party.id)
+            .options(sa_orm.lazyload(Application.party))
             .order_by(Application.id.desc())
         ).scalars()
     )

@@ -1,6 +1,6 @@
 """The applicant's dashboard finds the issued letters of all its applications in one query:
 the statement count does not grow with the number of applications, and each issued
-application gets its own download button."""
+application gets its own download button. A board without an SKT is loaded once per page."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ def test_dashboard_statements_do_not_grow_with_issued_applications(app, make, lo
     five, html = _dashboard(client)
     assert five == one
     assert _download_links(html) == {f"/pemohon/skt/{x.id}/unduh" for x in letters}
+
+
+def test_dashboard_of_a_board_without_skt_loads_the_board_once(app, make, login_as):
+    """Its applications are listed without joining the party again (which reloaded its
+    officers), and the renewal check stops at "no SKT yet" before reading the register."""
+    party = make.party()
+    make.application(party)
+    client = login_as(party.account)
+    _dashboard(client)  # warm-up
+    with count_queries() as counter:
+        assert client.get("/pemohon/").status_code == 200
+    board_reads = [sql for sql in counter["sql"] if "FROM party_officers" in sql]
+    party_reads = [sql for sql in counter["sql"] if "FROM parties" in sql]
+    assert (len(board_reads), len(party_reads)) == (1, 1)
