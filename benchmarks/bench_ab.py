@@ -88,12 +88,8 @@ def _measure(before, after, seeded, args, runs) -> None:
             runs.setdefault("bare Flask hello", []).append(base)
             for label, path, who in PAGES:
                 for name, server in (("before", old), ("after", new)):
-                    cookie, resigns = "", False
-                    if who:  # the cookie a browser holds now (see Browser.settled_cookie)
-                        cookie, resigns = browsers[name, who].settled_cookie(path)
-                    run = common.wrk(server.url(path), cookie=cookie, pid=server.process.pid, **kw)
-                    if resigns:
-                        run["errors"].append("every answer sets a new session cookie")
+                    browser = browsers.get((name, who))
+                    run = common.wrk_page(server.url(path), server, browser, **kw)
                     runs.setdefault(f"{label} ({name})", []).append(run)
         log = old.log_text() + new.log_text()
     print(f"server logs: {log.count('database is locked')} 'database is locked', ", end="")

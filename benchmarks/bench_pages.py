@@ -77,12 +77,7 @@ def main() -> None:
                 for label, path, who in pages:
                     url = server.url(path.replace("{token}", "A" * 22).replace("{letter}", letter))
                     lua = str(script) if "{letter}" in path else ""
-                    cookie, resigns = "", False
-                    if who:  # the cookie a browser holds now (see Browser.settled_cookie)
-                        cookie, resigns = browsers[who].settled_cookie(path)
-                    run = common.wrk(url, cookie=cookie, script=lua, pid=server.process.pid, **kw)
-                    if resigns:
-                        run["errors"].append("every answer sets a new session cookie")
+                    run = common.wrk_page(url, server, browsers.get(who), script=lua, **kw)
                     results.setdefault(label, []).append(run)
             log = server.log_text()
     report(results, seeded, missing, args, log)

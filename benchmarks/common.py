@@ -191,6 +191,19 @@ def wait_ready(port: int, timeout: float = 30) -> None:
     raise RuntimeError("server not ready")
 
 
+def wrk_page(url: str, server: Server, browser: Browser | None = None, **kw) -> dict:
+    """``wrk`` on one of ``server``'s pages, anonymous or as ``browser`` with the cookie it
+    holds now (``Browser.settled_cookie``), with the server's CPU per request. A page that sets
+    a new session cookie on every answer is reported among the run's errors."""
+    cookie, resigns = "", False
+    if browser is not None:
+        cookie, resigns = browser.settled_cookie(urlsplit(url).path)
+    run = wrk(url, cookie=cookie, pid=server.process.pid, **kw)
+    if resigns:
+        run["errors"].append("every answer sets a new session cookie")
+    return run
+
+
 class _CsrfParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -6,7 +6,6 @@ Tests freeze or move it with ``app.config["CLOCK"]`` (a callable returning a nai
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 
 from flask import current_app
@@ -21,6 +20,5 @@ def now() -> datetime:
 
 
 def timestamp() -> float:
-    """The same moment as seconds since the epoch (rate-limit windows, session stamps)."""
-    clock = current_app.config.get("CLOCK")
-    return clock().replace(tzinfo=UTC).timestamp() if clock else time.time()
+    """``now()`` as seconds since the epoch (rate-limit windows, session stamps)."""
+    return now().replace(tzinfo=UTC).timestamp()
