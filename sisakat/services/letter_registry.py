@@ -17,7 +17,16 @@ import sqlalchemy as sa
 
 from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication, UploadRejected
 from sisakat.extensions import db
-from sisakat.models import ISSUED_STATUSES, Action, Application, Letter, LetterStatus, User, utcnow
+from sisakat.models import (
+    ISSUED_STATUSES,
+    Action,
+    Application,
+    Letter,
+    LetterStatus,
+    Party,
+    User,
+    utcnow,
+)
 from sisakat.services import audit, workflow
 from sisakat.services.letter_public import PublicLetter, public_view, snapshot_profile
 
@@ -27,6 +36,13 @@ TOKEN_RE = re.compile(r"^[A-Z2-7]{26}$")  # 128 bits as unpadded base32
 COMPARE_MAX_BYTES = 25 * 1024 * 1024
 CHUNK = 64 * 1024
 REASON_MAX = 500
+# What a QR scan needs, in one statement: the signed file (its hash is shown, it is what is
+# downloaded) joined; the board's officers not loaded at all, as the page shows the frozen
+# profile (the board, joined with the letter's application, is only old letters' fallback).
+_PUBLIC_LOAD = (
+    sa.orm.joinedload(Letter.signed_file),
+    sa.orm.defaultload(Letter.application).defaultload(Application.party).lazyload(Party.officers),
+)
 
 
 def normalise_token(raw: str | None) -> str | None:
@@ -42,7 +58,9 @@ def find_by_token(token: str | None) -> Letter | None:
     if normalised is None:
         return None
     return db.session.execute(
-        db.select(Letter).where(Letter.token == normalised, Letter.status.in_(ISSUED_STATUSES))
+        db.select(Letter)
+        .where(Letter.token == normalised, Letter.status.in_(ISSUED_STATUSES))
+        .options(*_PUBLIC_LOAD)
     ).scalar_one_or_none()
 
 

@@ -58,8 +58,8 @@ def is_limited(key: str, limit: Limit) -> bool:
     return count(key, limit) >= limit.hits
 
 
-def hit(key: str, limit: Limit) -> int:
-    """Record one hit; returns the hits in the window so far (flushed with the caller's txn)."""
+def hit(key: str, limit: Limit) -> None:
+    """Record one hit (in the database: written with the caller's transaction)."""
     window = _window(limit)
     client = _redis()
     if client is not None:
@@ -67,10 +67,9 @@ def hit(key: str, limit: Limit) -> int:
         pipe = client.pipeline()
         pipe.incr(name)
         pipe.expire(name, limit.seconds * 2)
-        return int(pipe.execute()[0])
+        pipe.execute()
+        return
     _upsert_hit(key, window)
-    db.session.flush()
-    return count(key, limit)
 
 
 def _upsert_hit(key: str, window: int) -> None:

@@ -190,3 +190,21 @@ def test_ormas_letter_is_named_by_its_frozen_title_and_applicant_kind(client, ma
     party_text = page(client, f"/verifikasi/{party_letter.token}")
     assert "Surat Keterangan Terdaftar" in party_text  # frozen before titles: the old name
     assert "Partai politik" in party_text
+
+
+def test_verification_page_reads_the_letter_once_and_not_the_board(app, client, make):
+    """The letter comes with its signed file in one statement, without the board's officers
+    (the page shows the frozen profile); counting a check does not read the counter back."""
+    from tests.monitoring_helpers import count_queries
+
+    letter = make.issued_letter()
+    url, number = f"/verifikasi/{letter.token}", letter.number_text
+    assert client.get(url).status_code == 200  # warm-up
+    with count_queries() as counter:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert number in response.get_data(as_text=True)
+    officers = [sql for sql in counter["sql"] if "FROM party_officers" in sql]
+    counters = [sql for sql in counter["sql"] if "FROM rate_limit" in sql]
+    files = [sql for sql in counter["sql"] if "FROM stored_files" in sql]
+    assert (len(officers), len(counters), len(files)) == (0, 1, 0)
