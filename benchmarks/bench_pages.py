@@ -2,7 +2,7 @@
 
     python -m benchmarks.bench_pages [--rows 10000] [--runs 3] [--duration 10] [--connections 20]
 
-Seeds ``--rows`` party boards (with one application each once the workflow feature exists),
+Seeds ``--rows`` party boards (one application each, one board also holding an issued SKT),
 then runs ``wrk -t2 -c20 -d10s --latency`` against each page ``--runs`` times, interleaved with
 the baseline, and prints medians as percentages of the baseline. Target (docs/BENCHMARKS.md):
 the staff queue at least 15% of bare Flask with p99 under 100 ms at 20 connections.
@@ -29,16 +29,6 @@ PAGES = [
 ]
 
 
-def _available(app, path: str) -> bool:
-    adapter = app.url_map.bind("localhost")
-    probe = path.replace("{token}", "x" * 22).replace("{letter}", "x" * 26)
-    try:
-        adapter.match(probe, method="GET")
-    except Exception:  # noqa: BLE001 - NotFound/RequestRedirect: the page is not built yet
-        return False
-    return True
-
-
 def main() -> None:
     """Seed, serve, measure, print a table and JSON."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -57,46 +47,37 @@ def main() -> None:
     ) as inst:
         with common.app_context(inst) as app:
             common.build_schema(app)
-            seeded = seed(parties=args.rows)
-            letter = _issued_letter()
-            pages = [p for p in PAGES if _available(app, p[1])]
-            if letter is None:
-                pages = [p for p in pages if "{letter}" not in p[1]]
-        missing = [p[0] for p in PAGES if p not in pages]
+            seeded = seed(parties=args.rows, letters=1)
+        letter = seeded.letter_tokens[0]
         script = inst.folder / "many-addresses.lua"
         script.write_text(common.MANY_ADDRESSES)
         with common.serve(inst) as server, common.serve(None, "hello") as hello:
             browsers = {}
             for who in ("pemohon", "verifikator"):
                 browsers[who] = common.Browser(server.port)
+                # the first board: a draft application and no SKT (seed gives the last the letter)
                 browsers[who].login(getattr(seeded, who)[0])
             for _ in range(args.runs):
                 kw = {"connections": args.connections, "duration": args.duration}
                 base = common.wrk(hello.url("/"), pid=hello.process.pid, **kw)
                 results["bare Flask hello"].append(base)
-                for label, path, who in pages:
+                for label, path, who in PAGES:
                     url = server.url(path.replace("{token}", "A" * 22).replace("{letter}", letter))
                     lua = str(script) if "{letter}" in path else ""
                     run = common.wrk_page(url, server, browsers.get(who), script=lua, **kw)
                     results.setdefault(label, []).append(run)
             log = server.log_text()
-    report(results, seeded, missing, args, log)
+    report(results, seeded, args, log)
 
 
-def _issued_letter() -> str | None:
-    """The public token of one issued letter (factories.issued_letter), None before letters."""
-    from tests import factories
-
-    if not hasattr(factories, "issued_letter"):
-        return None
-    return factories.issued_letter().token
-
-
-def report(results, seeded, missing, args, log: str) -> None:
+def report(results, seeded, args, log: str) -> None:
     """Median requests/s as a percentage of the baseline, median p50 and p99."""
     base = common.median_of(results["bare Flask hello"], "rps")
     base_cpu = common.median_of(results["bare Flask hello"], "cpu_ms")
-    print(f"rows: {len(seeded.pemohon)} parties, {seeded.applications} applications. {seeded.note}")
+    print(
+        f"rows: {len(seeded.pemohon)} parties, {seeded.applications} applications,"
+        f" {len(seeded.letter_tokens)} issued SKT"
+    )
     print(
         f"{'page':40} {'req/s':>8} {'% base':>7} {'p50 ms':>7} {'p99 ms':>7}"
         f" {'CPU ms':>7} {'x base':>7}"
@@ -118,8 +99,6 @@ def report(results, seeded, missing, args, log: str) -> None:
             f"{label:40} {rps:8.1f} {pct:6.1f}% {p50:7.1f} {p99:7.1f} {cpu:7.2f}"
             f" {cpu / base_cpu:7.1f} {' '.join(errors)}"
         )
-    for label in missing:
-        print(f"{label:40} not yet available")
     locked = log.count("database is locked")
     print(f"server log: {locked} 'database is locked', {log.count(' 500 ')} lines with ' 500 '")
     print(json.dumps({"machine": common.machine(), "args": vars(args), "results": summary}))

@@ -5,10 +5,9 @@
 The server (Waitress on 127.0.0.1, upload cap raised to fit) receives the file as multipart.
 Memory: ``VmHWM`` (peak RSS) after the upload minus ``VmRSS`` before it, from /proc (Linux).
 Target: under 20 MB growth, i.e. the body is streamed to disk, not held in memory.
-The target is the party's real upload form when one is reachable from the dashboard (the
-workflow feature); until then the login form receives it, which measures what Waitress and
-Werkzeug do with such a body (spooled to temp files) and is reported as such.
-Validation: ``sisakat.services.uploads.check_pdf`` on the same file when it exists.
+The target is a requirement upload form of the seeded party's draft application, found from
+its dashboard as the load test finds it. Validation: ``sisakat.services.uploads.check_pdf`` on
+the same file.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from pathlib import Path
 from benchmarks import common
 from benchmarks.load.run_load import VirtualUser, _multipart
 from benchmarks.seed import seed
+from sisakat.services.uploads import check_pdf
 
 
 def big_pdf(path: Path, mb: int) -> None:
@@ -52,11 +52,7 @@ def big_pdf(path: Path, mb: int) -> None:
 
 
 def validation_ms(path: Path) -> str:
-    """Time of the uploads service's PDF check, or why it cannot be measured yet."""
-    try:
-        from sisakat.services.uploads import check_pdf
-    except ImportError:
-        return "not yet available (sisakat.services.uploads.check_pdf missing)"
+    """Time of the uploads service's PDF check and its verdict."""
     start = time.perf_counter()
     try:
         check_pdf(path, max_pages=100)
@@ -80,16 +76,12 @@ def main() -> None:
                 common.build_schema(app)
                 seeded = seed(parties=1)
             with common.serve(inst) as server:
-                vu = VirtualUser(server.port, "pemohon", seeded.pemohon[0])
+                vu = VirtualUser(server.port, "pemohon", seeded.pemohon[0], [])
+                if not vu.uploads:
+                    raise SystemExit("no requirement upload form found on the party's pages")
                 browser = vu.browser
-                if vu.uploads:
-                    action, fields, name = vu.uploads[0]
-                    target = f"party upload form {action}"
-                else:
-                    browser = common.Browser(server.port)  # anonymous: the login form is shown
-                    token = common.csrf_token(browser.request("GET", "/akun/masuk")[1].decode())
-                    action, fields, name = "/akun/masuk", {"csrf_token": token}, "berkas"
-                    target = "login form (no upload form yet: Waitress + Werkzeug only)"
+                action, fields, name = vu.uploads[0]
+                target = f"party upload form {action}"
                 for _ in range(20):
                     browser.request("GET", "/akun/masuk")
                 before = server.rss_kb()

@@ -16,7 +16,8 @@ trusts one proxy hop, as QR scans from many visitors behind the office's reverse
 the page allows 60 checks per address (QR-1), so from one address it would measure its own 429
 page. The server is stopped by its PID. Exit 1 on any 5xx, 429, connection error, unexpected
 status (a download or a valid token not 200), traceback or "database is locked" in the server
-log. Prints latency percentiles per step.
+log, or when no upload form or download link is found on the party's pages. Prints latency
+percentiles per step.
 
 A thread pool over ``http.client`` rather than locust: no extra dependency (locust pulls gevent
 and a web UI), exact control over login with CSRF tokens, and the same code path on Windows.
@@ -206,9 +207,7 @@ def report(stats: Stats, log: str, args, seeded, vus) -> int:
     """Print percentiles; return 1 on any error."""
     total = sum(len(v) for v in stats.latency.values())
     rate = total / args.duration
-    print(
-        f"{args.users} users, {args.duration:.0f} s, {total} requests ({rate:.0f}/s); {seeded.note}"
-    )
+    print(f"{args.users} users, {args.duration:.0f} s, {total} requests ({rate:.0f}/s)")
     uploads, downloads = sum(len(v.uploads) for v in vus), sum(len(v.downloads) for v in vus)
     print(
         f"upload forms found: {uploads}, download links: {downloads}, "
@@ -216,6 +215,11 @@ def report(stats: Stats, log: str, args, seeded, vus) -> int:
     )
     print(f"{'step':28} {'count':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  statuses")
     failures = list(stats.errors)
+    # the first board's application is a draft and the last half hold letters (seed)
+    if seeded.pemohon and not uploads:
+        failures.append("no requirement upload form found on the party's pages")
+    if seeded.letter_tokens and not downloads:
+        failures.append("no SKT download link found on the party's pages")
     for step, values in sorted(stats.latency.items()):
         codes = dict(sorted(stats.status[step].items()))
         p = [common.percentile(values, q) for q in (50, 95, 99)]
