@@ -1,13 +1,19 @@
 """Per-request cost inside the process (no server, no wrk): CPU time and Python calls.
 
-    python -m benchmarks.bench_inprocess [--rows 10000] [--profile /petugas/]
+    python -m benchmarks.bench_inprocess [--rows 10000] [--profile /petugas/] [--threads 4]
 
 Seeds ``--rows`` parties, logs in through the real form with the Flask test client and measures,
 for the bare Flask "hello" app and for SISAKAT pages: process CPU time per request (minimum of 7
 batches, so other processes on a shared machine inflate it less than wall time) and Python
-function calls per request (cProfile; exact). Two probe routes are added to this process's app
-only, to show SISAKAT's fixed cost: a logged-in route answering plain text, and a logged-in empty
-page with the base layout. ``--profile PATH`` prints the cProfile of that page (top 40).
+function calls per request (cProfile; exact). Probe routes are added to this process's app
+only: a logged-in route answering plain text and a logged-in empty page with the base layout
+(SISAKAT's fixed cost), and the staff queue written as a straightforward ORM page (25
+``Application`` entities with ``db.paginate``, the same layout), for comparison with the real
+queue. ``--profile PATH`` prints the cProfile of that page (top 40).
+
+``--threads N`` also runs every page from N threads at once (each its own logged-in client,
+as Waitress's worker threads serve concurrent requests) and reports CPU time and context
+switches per request: what a page costs a busy server compared with one request at a time.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import argparse
 import cProfile
 import logging
 import pstats
+import resource
+import threading
 import time
 
 from benchmarks import common
@@ -25,6 +33,7 @@ PAGES = [
     ("probe: logged-in plain text", "/_probe/text", "verifikator"),
     ("probe: logged-in empty base layout", "/_probe/layout", "verifikator"),
     ("staff queue", "/petugas/", "verifikator"),
+    ("probe: staff queue as a plain ORM page", "/_probe/orm-queue", "verifikator"),
     ("party dashboard", "/pemohon/", "pemohon"),
     ("public home", "/", None),
 ]
@@ -34,7 +43,21 @@ def _add_probes(app) -> None:
     from flask import render_template
     from flask_login import login_required
 
+    from sisakat.extensions import db
+    from sisakat.models import Application
+    from sisakat.services.queue import ACTIVE
+
     layout = app.jinja_env.from_string('{% extends "base.html" %}')
+    # The queue as the straightforward version would write it: ORM entities (each with the
+    # joined party, logo and claiming officer the model declares), Flask-SQLAlchemy's paginate.
+    orm_queue = app.jinja_env.from_string(
+        '{% extends "base.html" %}{% block content %}<table>'
+        "{% for a in page %}<tr><td>{{ a.party.board_name }}</td>"
+        "<td>{{ a.party.level.label if a.party.level }}</td><td>{{ a.status|status_badge }}</td>"
+        "<td>{{ a.status_changed_at }}</td><td>{{ a.claimed_by.full_name if a.claimed_by }}</td>"
+        "</tr>{% endfor %}</table><p>{{ page.page }} / {{ page.pages }} ({{ page.total }})</p>"
+        "{% endblock %}"
+    )
 
     @login_required
     def text():
@@ -44,8 +67,18 @@ def _add_probes(app) -> None:
     def empty_layout():
         return render_template(layout)
 
+    @login_required
+    def plain_orm_queue():
+        query = (
+            db.select(Application)
+            .where(Application.status.in_(ACTIVE))
+            .order_by(Application.status_changed_at, Application.id)
+        )
+        return render_template(orm_queue, page=db.paginate(query, per_page=25))
+
     app.add_url_rule("/_probe/text", "probe_text", text)
     app.add_url_rule("/_probe/layout", "probe_layout", empty_layout)
+    app.add_url_rule("/_probe/orm-queue", "probe_orm_queue", plain_orm_queue)
 
 
 def measure(client, path: str, batch: int = 60, batches: int = 7) -> tuple[float, float]:
@@ -66,15 +99,58 @@ def measure(client, path: str, batch: int = 60, batches: int = 7) -> tuple[float
     return best, pstats.Stats(profile).total_calls / 20
 
 
+def measure_threads(clients: list, path: str, requests: int = 600, rounds: int = 3):
+    """(CPU ms, context switches) per request for GET ``path`` asked from one thread per client
+    at once (best of ``rounds``). ``getrusage`` counts every thread of the process."""
+    best = (float("inf"), 0.0)
+    per = requests // len(clients)
+    for _ in range(rounds):
+        start = threading.Barrier(len(clients) + 1)
+
+        def work(client, start=start):
+            start.wait()
+            for _ in range(per):
+                client.get(path)
+
+        threads = [threading.Thread(target=work, args=(c,)) for c in clients]
+        for thread in threads:
+            thread.start()
+        before, cpu = resource.getrusage(resource.RUSAGE_SELF), time.process_time()
+        start.wait()
+        for thread in threads:
+            thread.join()
+        cpu, after = time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF)
+        switches = after.ru_nvcsw + after.ru_nivcsw - before.ru_nvcsw - before.ru_nivcsw
+        n = per * len(clients)
+        best = min(best, (cpu / n * 1000, switches / n))
+    return best
+
+
+def _logged_in(app, username: str | None):
+    """A test client holding its own session of ``username`` (anonymous when None)."""
+    client = app.test_client()
+    if username:
+        page = client.get("/akun/masuk").get_data(as_text=True)
+        fields = {
+            "csrf_token": common.csrf_token(page),
+            "username": username,
+            "password": common.PASSWORD,
+        }
+        assert client.post("/akun/masuk", data=fields).status_code == 302
+    return client
+
+
 def main() -> None:
     """Seed, log in, measure, print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--profile", default="")
+    parser.add_argument("--threads", type=int, default=0)
     args = parser.parse_args()
     from benchmarks.serve import hello_app
 
-    hello = hello_app(4).test_client()
+    hello_flask = hello_app(4)
+    hello = hello_flask.test_client()
     with common.instance() as inst:
         with common.app_context(inst) as app:
             common.build_schema(app)
@@ -83,23 +159,30 @@ def main() -> None:
         # connection checkout, as under the server.
         logging.getLogger("sisakat.access").disabled = True  # the server logs; this measures code
         _add_probes(app)
-        clients = {None: app.test_client()}
-        for who in ("verifikator", "pemohon"):
-            client = app.test_client()
-            page = client.get("/akun/masuk").get_data(as_text=True)
-            fields = {
-                "csrf_token": common.csrf_token(page),
-                "username": getattr(seeded, who)[0],
-                "password": common.PASSWORD,
-            }
-            assert client.post("/akun/masuk", data=fields).status_code == 302
-            clients[who] = client
+        users = {None: None, "verifikator": seeded.verifikator[0], "pemohon": seeded.pemohon[0]}
+        clients = {who: _logged_in(app, name) for who, name in users.items()}
         base_ms, base_calls = measure(hello, "/")
         print(f"{'request':38} {'CPU ms':>7} {'x hello':>8} {'calls':>7}")
         print(f"{'bare Flask hello':38} {base_ms:7.2f} {1:8.1f} {base_calls:7.0f}")
         for label, path, who in PAGES:
             ms, calls = measure(clients[who], path)
             print(f"{label:38} {ms:7.2f} {ms / base_ms:8.1f} {calls:7.0f}")
+        if args.threads:
+            n = args.threads
+            print(
+                f"\n{'request':38} {'1 thread: CPU ms':>16} {'switches':>9}"
+                f" {f'{n} threads: CPU ms':>18} {'switches':>9} {'x':>5}"
+            )
+            rows = [("bare Flask hello", "/", [hello_flask.test_client() for _ in range(n)])]
+            for label, path, who in PAGES:
+                rows.append((label, path, [_logged_in(app, users[who]) for _ in range(n)]))
+            for label, path, many in rows:
+                one = measure_threads(many[:1], path)
+                busy = measure_threads(many, path)
+                print(
+                    f"{label:38} {one[0]:16.2f} {one[1]:9.1f} {busy[0]:18.2f} {busy[1]:9.1f}"
+                    f" {busy[0] / one[0]:5.2f}"
+                )
         if args.profile:
             who = next((w for _, p, w in PAGES if p == args.profile), "verifikator")
             profile = cProfile.Profile()
