@@ -1,0 +1,63 @@
+"""The benchmark scripts still run, at toy size: they are not part of the app, so nothing else
+notices when a change breaks one (``bench_upload`` once stayed broken for a day). Figures are
+not checked (QUALITY.md: no timed assertions), only that each script measured every row it
+names. Run once, on the SQLite pass: the scripts make their own SQLite instance anyway."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SERVER_URL
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(
+    bool(SERVER_URL), reason="the scripts use their own SQLite instance: once per run is enough"
+)
+
+
+def _run(*args: str) -> str:
+    # The scripts set up their own instance; the suite's SISAKAT_* settings must not leak in.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SISAKAT_")}
+    out = subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    return out.stdout
+
+
+def _row(output: str, label: str) -> str:
+    rows = [line for line in output.splitlines() if line.startswith(label)]
+    assert rows, f"no row {label!r} in:\n{output}"
+    return rows[0]
+
+
+def test_query_count_benchmark_measures_every_page_and_finds_them_constant():
+    out = _run("benchmarks.bench_queries", "--rows", "3")
+    pages = ("party dashboard", "staff queue", "user list (admin)", "public home")
+    for label in (*pages, "public verification"):
+        assert re.search(r"\s\d+\s+\d+\s+constant$", _row(out, label)), _row(out, label)
+
+
+def test_pdf_benchmark_renders_the_letter_and_the_baseline():
+    out = _run("benchmarks.bench_pdf", "--runs", "1")
+    assert re.search(r"\s[\d.]+\s+[\d.]+\s+1\.00$", _row(out, "baseline platypus letter"))
+    assert re.search(r"\s[\d.]+\s+[\d.]+\s+[\d.]+$", _row(out, "render_skt"))
+
+
+def test_upload_benchmark_stores_the_file_through_the_party_form():
+    out = _run("benchmarks.bench_upload", "--mb", "1")
+    assert "target: party upload form /pemohon/permohonan/" in out
+    assert re.search(r"answer 302 in \d+ ms; peak RSS growth [\d.]+ MB", out), out
+    assert re.search(r"validation: \d+ ms \(accepted\)", out), out
