@@ -22,7 +22,6 @@ import argparse
 import cProfile
 import logging
 import pstats
-import resource
 import threading
 import time
 
@@ -101,17 +100,20 @@ def measure(client, path: str, batch: int = 60, batches: int = 7) -> tuple[float
 
 def measure_threads(clients: list, path: str, requests: int = 600, rounds: int = 3):
     """(CPU ms, context switches) per request for GET ``path`` asked from one thread per client
-    at once (best of ``rounds``). ``getrusage`` counts every thread of the process."""
+    at once (best of ``rounds``). ``getrusage`` counts every thread of the process (POSIX:
+    imported here, so the rest of the script also runs on Windows)."""
+    import resource
+
     best = (float("inf"), 0.0)
     per = requests // len(clients)
+    start = threading.Barrier(len(clients) + 1)  # reusable: one pass per round
+
+    def work(client):
+        start.wait()
+        for _ in range(per):
+            client.get(path)
+
     for _ in range(rounds):
-        start = threading.Barrier(len(clients) + 1)
-
-        def work(client, start=start):
-            start.wait()
-            for _ in range(per):
-                client.get(path)
-
         threads = [threading.Thread(target=work, args=(c,)) for c in clients]
         for thread in threads:
             thread.start()

@@ -41,11 +41,15 @@ def is_logged_in(client, url: str = "/akun/kata-sandi") -> bool:
     return response.status_code == 200
 
 
+# Where test clocks start: 2027-01-15 08:00 UTC, a whole hour (rate-limit windows start there).
+CLOCK_START = datetime(2027, 1, 15, 8, 0)
+
+
 class FakeClock:
     """A settable clock for ``app.config["CLOCK"]`` (``services.clock``): naive UTC datetimes,
-    starting at 2027-01-15 08:00 UTC (epoch 1,800,000,000, a whole hour)."""
+    starting at ``CLOCK_START``."""
 
-    def __init__(self, start: datetime = datetime(2027, 1, 15, 8, 0)):
+    def __init__(self, start: datetime = CLOCK_START):
         self.now = start
 
     def __call__(self) -> datetime:

@@ -13,6 +13,7 @@ from sisakat.models import (
 )
 from sisakat.services import storage
 from tests import factories
+from tests.auth_helpers import CLOCK_START
 
 SURVEY_ANSWERS = {f"u{i}": "4" for i in range(1, 10)}
 
@@ -22,7 +23,7 @@ def page(client, url: str) -> str:
     return client.get(url).get_data(as_text=True)
 
 
-FIXED_AT = datetime(2027, 1, 15, 8, 0)  # a whole hour: rate-limit windows start there
+FIXED_AT = CLOCK_START
 
 
 def fixed_clock(app, at: datetime = FIXED_AT) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import orm as sa_orm
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import lazyload
 
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
@@ -111,7 +111,7 @@ def for_party(party: Party) -> list[Application]:
         db.session.execute(
             db.select(Application)
             .where(Application.party_id == party.id)
-            .options(sa_orm.lazyload(Application.party))
+            .options(lazyload(Application.party))
             .order_by(Application.id.desc())
         ).scalars()
     )

@@ -14,6 +14,7 @@ from datetime import date
 from typing import BinaryIO
 
 import sqlalchemy as sa
+from sqlalchemy.orm import defaultload, joinedload
 
 from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication, UploadRejected
 from sisakat.extensions import db
@@ -40,8 +41,8 @@ REASON_MAX = 500
 # downloaded) joined; the board's officers not loaded at all, as the page shows the frozen
 # profile (the board, joined with the letter's application, is only old letters' fallback).
 _PUBLIC_LOAD = (
-    sa.orm.joinedload(Letter.signed_file),
-    sa.orm.defaultload(Letter.application).defaultload(Application.party).lazyload(Party.officers),
+    joinedload(Letter.signed_file),
+    defaultload(Letter.application).defaultload(Application.party).lazyload(Party.officers),
 )
 
 

@@ -6,6 +6,7 @@ from sisakat.extensions import db
 from sisakat.models import Complaint, Role, StoredFile
 from sisakat.services import complaints, settings
 from tests import hostile_pdfs
+from tests.auth_helpers import use_clock
 from tests.public_helpers import upload
 
 FORM = {"contact": "warga@contoh.test", "category": "d1", "body": "Aplikasi lambat dibuka."}
@@ -16,8 +17,7 @@ def _count(model) -> int:
 
 
 def test_complaints_are_rate_limited_per_address_with_a_fake_clock(app, client):
-    now = [datetime(2027, 1, 15, 8, 0)]
-    app.config["CLOCK"] = lambda: now[0]
+    clock = use_clock(app)
     assert client.post("/pengaduan", data=FORM).status_code == 302  # stores the defaults
     form = {**FORM, "category": str(complaints.categories()[1].id)}
     for _ in range(4):
@@ -26,7 +26,7 @@ def test_complaints_are_rate_limited_per_address_with_a_fake_clock(app, client):
     assert refused.status_code == 429
     assert "Terlalu banyak kiriman dari alamat ini" in refused.get_data(as_text=True)
     assert _count(Complaint) == 5
-    now[0] += timedelta(hours=1)
+    clock.advance(hours=1)
     assert client.post("/pengaduan", data=form).status_code == 302
 
 

@@ -10,6 +10,7 @@ from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import Role, SurveyResponse
 from sisakat.services import survey
+from tests.auth_helpers import use_clock
 
 ANSWERS = {f"u{i}": "4" for i in range(1, 10)} | {"service": "skt_parpol"}
 
@@ -44,7 +45,7 @@ def test_one_response_per_issued_application(app, make):
 
 
 def test_public_survey_is_rate_limited(app, client):
-    app.config["CLOCK"] = lambda: datetime(2027, 1, 15, 8, 0)
+    use_clock(app)
     statuses = [client.post("/survei", data=ANSWERS).status_code for _ in range(6)]
     assert statuses == [302] * 5 + [429]
 

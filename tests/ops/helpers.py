@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from sisakat import create_app
+from sisakat.config import ROOT
 from sisakat.extensions import db
 from sisakat.models import FileKind, Role
 from sisakat.services import audit, dataset, ratelimit, settings, storage
@@ -25,6 +28,16 @@ MARIADB_URL = os.environ.get(
     "SISAKAT_TEST_MARIADB_TARGET_URL",
     "mysql+pymysql://root@127.0.0.1:3306/sisakat_ops_target?charset=utf8mb4",
 )
+
+
+def run_python(args: list[str], env: dict, timeout: int = 300) -> str:
+    """Run this interpreter with ``args`` from the project root; its stdout, or the test fails
+    with the end of its stderr."""
+    out = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    return out.stdout
 
 
 def seed_everything(tag: str = "a") -> dict:

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import SERVER_URL
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ops.helpers import run_python
 
 pytestmark = pytest.mark.skipif(
     bool(SERVER_URL), reason="the scripts use their own SQLite instance: once per run is enough"
@@ -25,16 +21,7 @@ pytestmark = pytest.mark.skipif(
 def _run(*args: str) -> str:
     # The scripts set up their own instance; the suite's SISAKAT_* settings must not leak in.
     env = {k: v for k, v in os.environ.items() if not k.startswith("SISAKAT_")}
-    out = subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
-    return out.stdout
+    return run_python(["-m", *args], env)
 
 
 def _row(output: str, label: str) -> str:

@@ -7,11 +7,9 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ops.helpers import run_python
+
 PROBE = """
 import json, sys
 from sisakat import create_app
@@ -33,16 +31,8 @@ def test_starting_the_app_and_serving_the_home_page_does_not_import_pyhanko(tmp_
         "SISAKAT_SECRET_KEY": secrets.token_urlsafe(48),
         "SISAKAT_DATABASE_URL": f"sqlite:///{tmp_path / 'start.db'}",
     }
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    out = run_python(["-c", PROBE], env, timeout=120)
+    seen = json.loads(out.strip().splitlines()[-1])
     assert seen == {"status": 200, "loaded": []}
 
 
