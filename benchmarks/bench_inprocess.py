@@ -5,11 +5,11 @@
 Seeds ``--rows`` parties, logs in through the real form with the Flask test client and measures,
 for the bare Flask "hello" app and for SISAKAT pages: process CPU time per request (minimum of 7
 batches, so other processes on a shared machine inflate it less than wall time) and Python
-function calls per request (cProfile; exact). Probe routes are added to this process's app
-only: a logged-in route answering plain text and a logged-in empty page with the base layout
-(SISAKAT's fixed cost), and the staff queue written as a straightforward ORM page (25
-``Application`` entities with ``db.paginate``, the same layout), for comparison with the real
-queue. ``--profile PATH`` prints the cProfile of that page (top 40).
+function calls per request (cProfile; exact). The probe routes of ``benchmarks.probes`` are
+added to this process's app only: a logged-in route answering plain text and a logged-in empty
+page with the base layout (SISAKAT's fixed cost), and the staff queue written as a
+straightforward ORM page (25 ``Application`` entities with ``db.paginate``, the same layout),
+for comparison with the real queue. ``--profile PATH`` prints the cProfile of that page (top 40).
 
 ``--threads N`` also runs every page from N threads at once (each its own logged-in client,
 as Waitress's worker threads serve concurrent requests) and reports CPU time and context
@@ -26,6 +26,7 @@ import threading
 import time
 
 from benchmarks import common
+from benchmarks.probes import add_probes
 from benchmarks.seed import seed
 
 PAGES = [
@@ -36,48 +37,6 @@ PAGES = [
     ("party dashboard", "/pemohon/", "pemohon"),
     ("public home", "/", None),
 ]
-
-
-def _add_probes(app) -> None:
-    from flask import render_template
-    from flask_login import login_required
-
-    from sisakat.extensions import db
-    from sisakat.models import Application
-    from sisakat.services.queue import ACTIVE
-
-    layout = app.jinja_env.from_string('{% extends "base.html" %}')
-    # The queue as the straightforward version would write it: ORM entities (each with the
-    # joined party, logo and claiming officer the model declares), Flask-SQLAlchemy's paginate.
-    orm_queue = app.jinja_env.from_string(
-        '{% extends "base.html" %}{% block content %}<table>'
-        "{% for a in page %}<tr><td>{{ a.party.board_name }}</td>"
-        "<td>{{ a.party.level.label if a.party.level }}</td><td>{{ a.status|status_badge }}</td>"
-        "<td>{{ a.status_changed_at }}</td><td>{{ a.claimed_by.full_name if a.claimed_by }}</td>"
-        "</tr>{% endfor %}</table><p>{{ page.page }} / {{ page.pages }} ({{ page.total }})</p>"
-        "{% endblock %}"
-    )
-
-    @login_required
-    def text():
-        return "ok"
-
-    @login_required
-    def empty_layout():
-        return render_template(layout)
-
-    @login_required
-    def plain_orm_queue():
-        query = (
-            db.select(Application)
-            .where(Application.status.in_(ACTIVE))
-            .order_by(Application.status_changed_at, Application.id)
-        )
-        return render_template(orm_queue, page=db.paginate(query, per_page=25))
-
-    app.add_url_rule("/_probe/text", "probe_text", text)
-    app.add_url_rule("/_probe/layout", "probe_layout", empty_layout)
-    app.add_url_rule("/_probe/orm-queue", "probe_orm_queue", plain_orm_queue)
 
 
 def measure(client, path: str, batch: int = 60, batches: int = 7) -> tuple[float, float]:
@@ -160,7 +119,7 @@ def main() -> None:
         # Outside the app context: each request pushes its own, with its own session and
         # connection checkout, as under the server.
         logging.getLogger("sisakat.access").disabled = True  # the server logs; this measures code
-        _add_probes(app)
+        add_probes(app)
         users = {None: None, "verifikator": seeded.verifikator[0], "pemohon": seeded.pemohon[0]}
         clients = {who: _logged_in(app, name) for who, name in users.items()}
         base_ms, base_calls = measure(hello, "/")

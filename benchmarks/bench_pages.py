@@ -1,11 +1,19 @@
 """Page throughput against a bare Flask "hello" app under the same Waitress settings.
 
     python -m benchmarks.bench_pages [--rows 10000] [--runs 3] [--duration 10] [--connections 20]
+                                     [--threads 4]
 
 Seeds ``--rows`` party boards (one application each, one board also holding an issued SKT),
 then runs ``wrk -t2 -c20 -d10s --latency`` against each page ``--runs`` times, interleaved with
 the baseline, and prints medians as percentages of the baseline. Target (docs/BENCHMARKS.md):
 the staff queue at least 15% of bare Flask with p99 under 100 ms at 20 connections.
+
+Two floor rows measure, on the same server, what any logged-in page costs before it has content
+(the probe routes of ``benchmarks.probes``, which only this benchmark's server registers): a
+logged-in route answering plain text, and a logged-in empty page with the base layout. A
+reference row serves the staff queue as the straightforward ORM version would write it (the
+issue's "about 10%" reference page, on SISAKAT's models and layout).
+``--threads`` sets Waitress's worker threads for both apps (default: the app's ``THREADS``).
 """
 
 from __future__ import annotations
@@ -21,8 +29,11 @@ from benchmarks.seed import seed
 # from 1,000 client addresses (measure.MANY_ADDRESSES: the page allows 60 checks per address
 # in 10 minutes and counts every check in the rate-limit table).
 PAGES = [
+    ("floor: logged-in plain text", "/_probe/text", "verifikator"),
+    ("floor: logged-in empty base layout", "/_probe/layout", "verifikator"),
     ("party dashboard", "/pemohon/", "pemohon"),
     ("staff queue", "/petugas/", "verifikator"),
+    ("reference: staff queue as a plain ORM page", "/_probe/orm-queue", "verifikator"),
     ("public home", "/", None),
     ("public verification (unknown token)", "/verifikasi/{token}", None),
     ("public verification (valid token)", "/verifikasi/{letter}", None),
@@ -38,6 +49,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--reset-database", action="store_true")
+    parser.add_argument("--threads", type=int, default=None)
     args = parser.parse_args()
     results: dict[str, list[dict]] = {"bare Flask hello": []}
     # One proxy hop is trusted so that the valid-token page sees many addresses; requests
@@ -51,7 +63,10 @@ def main() -> None:
         letter = seeded.letter_tokens[0]
         script = inst.folder / "many-addresses.lua"
         script.write_text(common.MANY_ADDRESSES)
-        with common.serve(inst) as server, common.serve(None, "hello") as hello:
+        with (
+            common.serve(inst, "sisakat-probes", args.threads) as server,
+            common.serve(None, "hello", args.threads) as hello,
+        ):
             browsers = {}
             for who in ("pemohon", "verifikator"):
                 browsers[who] = common.Browser(server.port)

@@ -147,8 +147,13 @@ def _proc_status(pid: int, key: str) -> int:
 
 
 @contextmanager
-def serve(inst: Instance | None, which: str = "sisakat", threads: int = 4):
-    """Start ``benchmarks.serve`` on 127.0.0.1 and stop it (by PID) afterwards."""
+def serve(inst: Instance | None, which: str = "sisakat", threads: int | None = None):
+    """Start ``benchmarks.serve`` on 127.0.0.1 and stop it (by PID) afterwards; ``threads``:
+    Waitress worker threads, the app's default (``THREADS``) unless a benchmark asks otherwise."""
+    if threads is None:
+        from sisakat.config import DefaultConfig
+
+        threads = DefaultConfig.THREADS
     folder = inst.folder if inst else Path(tempfile.mkdtemp(prefix="sisakat-hello-"))
     log = folder / f"server-{which}-{time.time_ns()}.log"
     env = inst.env() if inst else {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}

@@ -1,6 +1,8 @@
 """Serve SISAKAT (or the bare Flask baseline) with Waitress on 127.0.0.1, port chosen by the OS.
 
-Run by the benchmark scripts as a subprocess: ``python -m benchmarks.serve sisakat|hello``.
+Run by the benchmark scripts as a subprocess:
+``python -m benchmarks.serve sisakat|sisakat-probes|hello [threads]``
+(``sisakat-probes``: SISAKAT with the probe routes of ``benchmarks.probes`` added).
 Configuration comes from ``SISAKAT_*`` variables set by the caller; the chosen port is printed
 as ``PORT <n>`` on stdout. Both apps get the same Waitress settings (threads from the config).
 """
@@ -32,12 +34,18 @@ def hello_app(threads: int):
 def main() -> None:
     """Build the requested app and serve it until killed."""
     which = sys.argv[1] if len(sys.argv) > 1 else "sisakat"
+    threads = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     if which == "hello":
-        app = hello_app(int(sys.argv[2]) if len(sys.argv) > 2 else 4)
+        app = hello_app(threads)
     else:
         from sisakat import create_app
 
         app = create_app()
+        app.config["THREADS"] = threads
+        if which == "sisakat-probes":
+            from benchmarks.probes import add_probes
+
+            add_probes(app)
     server = create_server(
         app,
         host=HOST,

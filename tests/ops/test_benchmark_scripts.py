@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 
 import pytest
 
-from tests.conftest import SERVER_URL
+from tests.conftest import SERVER_URL, require_or_skip
 from tests.ops.helpers import run_python
 
 pytestmark = pytest.mark.skipif(
@@ -48,3 +49,38 @@ def test_upload_benchmark_stores_the_file_through_the_party_form():
     assert "target: party upload form /pemohon/permohonan/" in out
     assert re.search(r"answer 302 in \d+ ms; peak RSS growth [\d.]+ MB", out), out
     assert re.search(r"validation: \d+ ms \(accepted\)", out), out
+
+
+def test_page_benchmark_serves_every_page_without_errors_or_cookie_rewrites():
+    """Every row of ``bench_pages`` answered through Waitress and wrk: a renamed page (404), a
+    page that fails (5xx) or a logged-in page that re-sends its session cookie on every answer
+    (a write per request) shows up as an error next to its figures."""
+    if shutil.which("wrk") is None:
+        require_or_skip("wrk is not installed (apt-get install wrk)")
+    out = _run(
+        "benchmarks.bench_pages",
+        "--rows",
+        "5",
+        "--runs",
+        "1",
+        "--duration",
+        "1",
+        "--connections",
+        "4",
+    )
+    labels = (
+        "bare Flask hello",
+        "floor: logged-in plain text",
+        "floor: logged-in empty base layout",
+        "party dashboard",
+        "staff queue",
+        "reference: staff queue as a plain ORM page",
+        "public home",
+        "public verification (valid token)",
+    )
+    figures = r"\s[\d.]+\s+[\d.]+%\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s*$"
+    for label in labels:
+        assert re.search(figures, _row(out, label)), _row(out, label)
+    # The unknown token answers 404 (then 429) by design: wrk counts those as non-2xx.
+    assert "Non-2xx" in _row(out, "public verification (unknown token)")
+    assert "server log: 0 'database is locked', 0 lines with ' 500 '" in out
