@@ -4,7 +4,8 @@ Run by the benchmark scripts as a subprocess:
 ``python -m benchmarks.serve sisakat|sisakat-probes|hello [threads]``
 (``sisakat-probes``: SISAKAT with the probe routes of ``benchmarks.probes`` added).
 Configuration comes from ``SISAKAT_*`` variables set by the caller; the chosen port is printed
-as ``PORT <n>`` on stdout. Both apps get the same Waitress settings (threads from the config).
+as ``PORT <n>`` on stdout. Both apps get the same Waitress settings: ``benchmarks.common.serve``
+passes ``threads`` (Waitress's worker threads; by default the app's ``THREADS``) to both.
 """
 
 from __future__ import annotations
@@ -34,14 +35,15 @@ def hello_app(threads: int):
 def main() -> None:
     """Build the requested app and serve it until killed."""
     which = sys.argv[1] if len(sys.argv) > 1 else "sisakat"
-    threads = int(sys.argv[2]) if len(sys.argv) > 2 else 4
+    # The baseline imports nothing of SISAKAT (bench_coldstart times it), hence no config here.
+    threads = int(sys.argv[2]) if len(sys.argv) > 2 else None
     if which == "hello":
-        app = hello_app(threads)
+        app = hello_app(threads or 4)
     else:
         from sisakat import create_app
 
         app = create_app()
-        app.config["THREADS"] = threads
+        app.config["THREADS"] = threads or app.config["THREADS"]
         if which == "sisakat-probes":
             from benchmarks.probes import add_probes
 
