@@ -34,14 +34,18 @@ def check(deploy: bool) -> None:
     """Check configuration, database, uploads folder and fonts; non-zero exit on problems."""
     from sisakat.services import health
 
-    problems, notes = health.check(current_app, deploy=deploy)
-    for note in notes:
-        click.echo(f"OK    {note}")
-    for problem in problems:
-        click.echo(f"MASALAH {problem}")
-    if problems:
+    report = health.check(current_app, deploy=deploy)
+    for label, lines in (
+        ("OK       ", report.notes),
+        ("PERHATIAN", report.warnings),
+        ("MASALAH  ", report.problems),
+    ):
+        for line in lines:
+            click.echo(f"{label} {line}")
+    if report.problems:
         sys.exit(1)
-    click.echo("Semua pemeriksaan lulus.")
+    attention = f"; {len(report.warnings)} hal perlu perhatian" if report.warnings else ""
+    click.echo(f"Semua pemeriksaan lulus{attention}.")
 
 
 @click.command("demo-data")

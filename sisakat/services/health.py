@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flask import Flask
@@ -101,7 +102,7 @@ def _deploy_config(app: Flask, problems: list[str]) -> None:
 PLACEHOLDER_SETTINGS = ("signatory.name", "signatory.nip")
 
 
-def _deploy(app: Flask, problems: list[str], notes: list[str]) -> None:
+def _deploy(app: Flask, problems: list[str], warnings: list[str], notes: list[str]) -> None:
     _deploy_config(app, problems)
     from sisakat.services import settings
 
@@ -109,28 +110,37 @@ def _deploy(app: Flask, problems: list[str], notes: list[str]) -> None:
         if settings.get(key) == settings.DEFAULTS[key]:
             problems.append(f"pengaturan bawaan belum diubah: {key}")
     if db.engine.dialect.name == "sqlite":
-        notes.append("PERINGATAN: SQLite cocok untuk satu server; beberapa proses butuh PostgreSQL")
+        warnings.append("SQLite cocok untuk satu server; beberapa proses butuh PostgreSQL")
     if not app.config.get("REDIS_URL"):
         notes.append("batas percobaan memakai penghitung di database (REDIS_URL tidak disetel)")
     if (Path(config.ROOT) / ".git").exists():
-        notes.append(
+        warnings.append(
             "folder .git ada di samping aplikasi (pastikan tidak disajikan oleh web server)"
         )
     if not problems:
         notes.append("pengaturan hosting aman")
 
 
-def check(app: Flask, *, deploy: bool) -> tuple[list[str], list[str]]:
-    """Return (problems, notes)."""
-    problems: list[str] = []
-    notes: list[str] = []
+@dataclass
+class Report:
+    """What ``flask check`` prints: problems fail the check, warnings and notes do not."""
+
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def check(app: Flask, *, deploy: bool) -> Report:
+    """Check the installation (``deploy``: also the settings a hosted server needs)."""
+    report = Report()
+    problems, warnings, notes = report.problems, report.warnings, report.notes
     _database(problems, notes)
     _uploads(app, problems, notes)
     if not app.config.get("PUBLIC_BASE_URL"):
         message = "PUBLIC_BASE_URL belum disetel (alamat publik untuk kode QR surat)"
-        (problems if deploy else notes).append(message if deploy else f"PERINGATAN: {message}")
+        (problems if deploy else warnings).append(message)
     else:
         notes.append(f"PUBLIC_BASE_URL = {app.config['PUBLIC_BASE_URL']}")
     if deploy:
-        _deploy(app, problems, notes)
-    return problems, notes
+        _deploy(app, problems, warnings, notes)
+    return report

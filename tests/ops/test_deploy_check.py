@@ -71,6 +71,31 @@ def test_plain_check_does_not_demand_hosting_settings(app):
     assert app.test_cli_runner().invoke(args=["check"]).exit_code == 0
 
 
+def test_a_warning_is_not_printed_as_ok(app):
+    """On the office laptop an unset public address is worth a look, not a failure: it gets its
+    own label instead of sitting among the passed checks."""
+    app.config["PUBLIC_BASE_URL"] = ""
+    result = app.test_cli_runner().invoke(args=["check"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    flagged = [line for line in lines if "PUBLIC_BASE_URL" in line]
+    assert flagged == [
+        "PERHATIAN PUBLIC_BASE_URL belum disetel (alamat publik untuk kode QR surat)"
+    ], result.output
+    assert "OK        database dapat dihubungi" in lines
+    assert lines[-1] == "Semua pemeriksaan lulus; 1 hal perlu perhatian."
+
+
+def test_deploy_check_warns_about_sqlite_without_failing_on_it(hosted):
+    result = _deploy_check(hosted)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("PERHATIAN")]
+    if db.engine.dialect.name == "sqlite":
+        assert any("SQLite cocok untuk satu server" in line for line in warnings), result.output
+    else:
+        assert not any("SQLite" in line for line in warnings), result.output
+
+
 def test_check_reports_stored_files_missing_from_uploads(app, tmp_path):
     from tests.ops.helpers import seed_everything
 
