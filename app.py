@@ -9,9 +9,7 @@ app = create_app()
 
 def main() -> None:
     """Serve with Waitress (host, port and threads from configuration)."""
-    from waitress import serve
-
-    from sisakat.web import serve_options
+    from sisakat.web import run_server
 
     # Proxy trust is ProxyFix (sisakat/web.py, TRUSTED_PROXY_COUNT); Waitress's trusted_proxy
     # options stay unset on purpose: one mechanism, never both. Waitress has no TLS.
@@ -20,12 +18,7 @@ def main() -> None:
 
         # The outbox is also safe to deliver from cron (`flask send-mail`): rows are claimed.
         mail.start_background_sender(app)
-    options = serve_options(app)
-    print(
-        f"SISAKAT berjalan di http://{options['host']}:{options['port']}/ "
-        "(tekan Ctrl+C untuk berhenti)"
-    )
-    serve(app, **options)
+    raise SystemExit(run_server(app))
 
 
 if __name__ == "__main__":

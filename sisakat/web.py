@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import logging
 import re
+import socket
+import sys
 import time
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -66,6 +70,64 @@ def serve_options(app: Flask) -> dict:
         "clear_untrusted_proxy_headers": app.config["TRUSTED_PROXY_COUNT"] == 0,
         "ident": "SISAKAT",
     }
+
+
+# "Address already in use": POSIX errno, and Winsock's code on Windows.
+_ADDRESS_IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", 10048)}
+_ALL_INTERFACES = {"", "0.0.0.0", "::"}  # noqa: S104 - names, not a bind
+
+
+def lan_addresses() -> list[str]:
+    """This machine's IPv4 addresses on the office network (no packet is sent; none offline)."""
+    found: list[str] = []
+    # Connecting a UDP socket only picks the outgoing interface: nothing leaves the machine.
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("10.254.254.254", 9))
+        found.append(probe.getsockname()[0])
+    with contextlib.suppress(OSError):  # every interface's address (Windows lists them all)
+        found.extend(socket.gethostbyname_ex(socket.gethostname())[2])
+    return [a for a in dict.fromkeys(found) if not a.startswith(("127.", "0."))]
+
+
+def urls_to_open(host: str, port: int, lan: list[str] | None = None) -> list[str]:
+    """Where people open the app: on this machine and, when it listens on every interface,
+    from other devices on the office network."""
+    if host not in _ALL_INTERFACES:
+        return [f"http://{host}:{port}/"]
+    others = lan_addresses() if lan is None else lan
+    return [f"http://127.0.0.1:{port}/"] + [f"http://{a}:{port}/" for a in others]
+
+
+def run_server(app: Flask) -> int:
+    """Serve ``app`` with Waitress until stopped; an exit code. A port that is taken (SISAKAT
+    already running, say) is told in plain Indonesian instead of a traceback."""
+    from waitress import create_server
+
+    options = serve_options(app)
+    port = options["port"]
+    try:
+        server = create_server(app, **options)
+    except OSError as exc:
+        if exc.errno in _ADDRESS_IN_USE:
+            print(
+                f"Port {port} sudah dipakai program lain; mungkin SISAKAT sudah berjalan "
+                f"(coba buka http://127.0.0.1:{port}/). Hentikan program itu, atau jalankan "
+                "SISAKAT pada port lain dengan SISAKAT_PORT (mis. SISAKAT_PORT=8081).",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"SISAKAT tidak dapat membuka port {port}: {exc.strerror or exc}", file=sys.stderr
+            )
+        return 1
+    urls = urls_to_open(options["host"], server.effective_port)
+    print("SISAKAT berjalan. Buka di peramban:")
+    print(f"  di komputer ini:          {urls[0]}")
+    for url in urls[1:]:
+        print(f"  dari perangkat lain (LAN): {url}")
+    print("Tekan Ctrl+C untuk berhenti.", flush=True)
+    server.run()
+    return 0
 
 
 def init_app(app: Flask) -> None:
