@@ -122,9 +122,9 @@ def run_server(app: Flask) -> int:
         return 1
     urls = urls_to_open(options["host"], server.effective_port)
     print("SISAKAT berjalan. Buka di peramban:")
-    print(f"  di komputer ini:          {urls[0]}")
-    for url in urls[1:]:
-        print(f"  dari perangkat lain (LAN): {url}")
+    for number, url in enumerate(urls):
+        label = "di komputer ini:" if number == 0 else "dari perangkat lain (LAN):"
+        print(f"  {label:27}{url}")
     print("Tekan Ctrl+C untuk berhenti.", flush=True)
     server.run()
     return 0

@@ -82,7 +82,7 @@ def test_the_app_says_where_to_open_it_and_serves_there(tmp_path):
     try:
         first = [server.stdout.readline() for _ in range(3)]
         assert first[0].strip() == "SISAKAT berjalan. Buka di peramban:"
-        assert f"di komputer ini:          http://127.0.0.1:{port}/" in first[1]
+        assert first[1] == f"  di komputer ini:           http://127.0.0.1:{port}/\n"
         assert first[2].strip() == "Tekan Ctrl+C untuk berhenti."  # bound to 127.0.0.1: no LAN
         assert _status(port, "/healthz") == 200
     finally:
