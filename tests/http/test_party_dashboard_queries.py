@@ -1,11 +1,13 @@
 """The applicant's dashboard finds the issued letters of all its applications in one query:
 the statement count does not grow with the number of applications, and each issued
-application gets its own download button. A board without an SKT is loaded once per page."""
+application gets its own download button. A board without an SKT is loaded once per page.
+With no application yet, the hint says what to do next."""
 
 from __future__ import annotations
 
 import re
 
+from sisakat.extensions import db
 from tests.monitoring_helpers import count_queries
 
 
@@ -45,3 +47,18 @@ def test_dashboard_of_a_board_without_skt_loads_the_board_once(app, make, login_
     board_reads = [sql for sql in counter["sql"] if "FROM party_officers" in sql]
     party_reads = [sql for sql in counter["sql"] if "FROM parties" in sql]
     assert (len(board_reads), len(party_reads)) == (1, 1)
+
+
+def test_dashboard_hint_follows_the_profile(app, make, login_as):
+    """With no application yet, a complete profile is told to pick a service; an incomplete
+    one to finish the profile first (the card above lists what is missing)."""
+    ready = make.party()
+    ready.logo_file_id = make.logo(ready.account).id
+    db.session.commit()
+    _, html = _dashboard(login_as(ready.account))
+    assert "Profil sudah lengkap: pilih layanan di atas, lalu tekan Ajukan." in html
+    assert "Lengkapi profil, lalu ajukan" not in html
+    unfinished = make.party(complete=False)
+    _, html = _dashboard(login_as(unfinished.account))
+    assert "Lengkapi profil, lalu ajukan layanan di atas." in html
+    assert "Profil belum lengkap" in html
