@@ -55,17 +55,21 @@ def demo_data() -> None:
     from sisakat.services import demo
 
     try:
-        accounts = demo.create_demo_data()
+        made = demo.create_demo_data()
         db.session.commit()
     except DomainError as exc:
         db.session.rollback()
         click.echo(exc.message, err=True)
         sys.exit(1)
     click.echo("Akun demo dibuat (data fiktif). Catat kata sandi ini: tidak ditampilkan lagi.")
-    for account in accounts:
+    for account in made.accounts:
         click.echo(
             f"{account.role.label:<14} {account.username:<20} {account.password}  {account.label}"
         )
+    click.echo(
+        f"Permohonan contoh #{made.example.id} ({made.example.party.board_name}) sudah diajukan "
+        "dan menunggu di Antrean Verifikasi."
+    )
 
 
 @click.command("init-data")

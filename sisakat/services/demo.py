@@ -1,5 +1,6 @@
 """Demo data for training and trying the app: fictional staff, three fictional party boards and
-one fictional ormas.
+one fictional ormas, and one submitted example application (the first board's, with a generated
+one-page PDF for each required document) so the verifier's queue has something to open.
 
 Fictional people and parties only ("Partai Contoh ...", "Dr. Contoh Pejabat, M.Si."). No super
 admin is created (``create-admin`` does that). Passwords are random and returned once to print.
@@ -12,13 +13,18 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
 from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 from sisakat.config import ROOT
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
+    Action,
     ApplicantKind,
+    Application,
     FileKind,
     LegalForm,
     Level,
@@ -27,7 +33,15 @@ from sisakat.models import (
     Role,
     User,
 )
-from sisakat.services import audit, images
+from sisakat.services import (
+    applications,
+    audit,
+    documents,
+    images,
+    requirements,
+    uploads,
+    workflow,
+)
 from sisakat.services.passwords import hash_password
 
 FONT = "sisakat/pdf/fonts/LiberationSans-Bold.ttf"
@@ -69,6 +83,15 @@ FIRST_NAMES = ("Ahmad", "Siti", "Budi", "Dewi", "Rudi")
 
 class DemoDataExists(DomainError):
     """Demo accounts are already there; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """What ``create_demo_data`` made: the logins (passwords shown once) and the example
+    application waiting in the verification queue."""
+
+    accounts: list[DemoAccount]
+    example: Application
 
 
 @dataclass(frozen=True)
@@ -171,8 +194,51 @@ def _ormas(account: User) -> Party:
     return ormas
 
 
-def create_demo_data() -> list[DemoAccount]:
-    """Create the demo staff and party accounts; refuses when any demo account exists."""
+def example_pdf(title: str, board_name: str) -> bytes:
+    """A one-page PDF standing in for a requirement document, marked as an example."""
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, invariant=True)
+    page.setTitle(f"Contoh: {title}")
+    width, height = A4
+    page.setFont("Helvetica-Bold", 16)
+    page.drawString(72, height - 100, "CONTOH DOKUMEN (DATA FIKTIF)")
+    page.setFont("Helvetica", 12)
+    page.drawString(72, height - 130, title[:90])
+    page.drawString(72, height - 150, board_name[:90])
+    page.drawString(72, height - 180, "Dibuat oleh perintah demo-data SISAKAT untuk latihan.")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def _example_application(party: Party, account: User) -> Application:
+    """The board's application, each required document uploaded and submitted: through the
+    same services as the party's own clicks (validation, storage, audit, notifications)."""
+    application = applications.create(
+        party, actor=account, service_code=applications.default_service_code(party)
+    )
+    db.session.flush()
+    config = current_app.config
+    for state in documents.checklist(application):
+        item = state.requirement
+        if not item.required:
+            continue
+        uploads.upload_requirement_document(
+            application,
+            item,
+            io.BytesIO(example_pdf(item.name, party.board_name)),
+            filename=f"contoh-{item.sort_order}.pdf",
+            actor=account,
+            max_bytes=config["MAX_UPLOAD_MB"] * 1024 * 1024,
+            max_pages=config["MAX_PDF_PAGES"],
+        )
+    workflow.apply(application, Action.AJUKAN, actor=account, seen_version=application.version)
+    return application
+
+
+def create_demo_data() -> DemoData:
+    """Create the demo staff and party accounts and the example application; refuses when any
+    demo account exists."""
     taken = db.session.execute(db.select(User.username).where(User.username.in_(usernames())))
     existing = sorted(taken.scalars())
     if existing:
@@ -183,10 +249,12 @@ def create_demo_data() -> list[DemoAccount]:
     for username, role, full_name, nip in STAFF:
         _, password = _user(username, role, full_name, nip=nip)
         created.append(DemoAccount(username, role, full_name, password))
+    boards = []
     for n, spec in enumerate(PARTIES):
         account, password = _user(f"demo-{spec[1].lower()}", Role.PEMOHON, f"Sekretariat {spec[1]}")
         db.session.flush()
         party = _party(account, spec, n)
+        boards.append((party, account))
         created.append(DemoAccount(account.username, Role.PEMOHON, party.board_name, password))
     account, password = _user(ORMAS_USERNAME, Role.PEMOHON, f"Sekretariat {ORMAS['abbreviation']}")
     db.session.flush()
@@ -194,4 +262,6 @@ def create_demo_data() -> list[DemoAccount]:
     created.append(DemoAccount(account.username, Role.PEMOHON, ormas.board_name, password))
     db.session.flush()
     audit.record("demo.create", actor=None, details={"usernames": [a.username for a in created]})
-    return created
+    requirements.ensure_defaults()  # idempotent, as `flask init-data`: the example needs them
+    example = _example_application(*boards[0])
+    return DemoData(created, example)

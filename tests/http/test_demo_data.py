@@ -1,10 +1,11 @@
-"""``flask demo-data``: fictional staff and complete party profiles, once."""
+"""``flask demo-data``: fictional staff and complete party profiles, once, and one submitted
+example application that the verifier finds in the queue."""
 
 import re
 
 from sisakat.extensions import db
-from sisakat.models import Party, Role, User
-from sisakat.services import demo
+from sisakat.models import Application, ApplicationStatus, Party, Role, User
+from sisakat.services import demo, documents, storage
 from sisakat.services.parties import profile_problems
 from sisakat.services.passwords import verify_password
 
@@ -30,3 +31,22 @@ def test_demo_data_creates_accounts_once_with_printed_passwords(app, runner):
     assert again.exit_code == 1
     assert "Data demo sudah ada" in again.output
     assert db.session.execute(db.select(db.func.count(User.id))).scalar_one() == 6
+
+
+def test_demo_data_submits_an_example_application_with_real_pdfs(app, runner, login_as):
+    result = runner.invoke(args=["demo-data"])
+    assert result.exit_code == 0, result.output
+    example = db.session.execute(db.select(Application)).scalar_one()
+    assert example.status == ApplicationStatus.DIAJUKAN
+    assert example.party.account.username == "demo-pcm"
+    assert f"Permohonan contoh #{example.id} ({example.party.board_name})" in result.output
+    required = [state for state in documents.checklist(example) if state.requirement.required]
+    assert required, "the default requirement list was not loaded"
+    for state in required:
+        (document,) = state.versions
+        assert storage.read_bytes(document.stored_file).startswith(b"%PDF-")
+        assert document.page_count == 1
+    verifier = db.session.execute(db.select(User).filter_by(username="demo-verifikator"))
+    queue = login_as(verifier.scalar_one()).get("/petugas/").get_data(as_text=True)
+    assert example.party.board_name in queue
+    assert "1 permohonan" in queue
