@@ -9,6 +9,7 @@ admin is created (``create-admin`` does that). Passwords are random and returned
 from __future__ import annotations
 
 import io
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -227,7 +228,7 @@ def _example_application(party: Party, account: User) -> Application:
             application,
             item,
             io.BytesIO(example_pdf(item.name, party.board_name)),
-            filename=f"contoh-{item.sort_order}.pdf",
+            filename="contoh-" + "-".join(re.findall(r"[a-z0-9]+", item.name.lower())) + ".pdf",
             actor=account,
             max_bytes=config["MAX_UPLOAD_MB"] * 1024 * 1024,
             max_pages=config["MAX_PDF_PAGES"],

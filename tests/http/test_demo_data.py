@@ -46,6 +46,7 @@ def test_demo_data_submits_an_example_application_with_real_pdfs(app, runner, lo
         (document,) = state.versions
         assert storage.read_bytes(document.stored_file).startswith(b"%PDF-")
         assert document.page_count == 1
+        assert document.stored_file.display_name.startswith("contoh-")
     verifier = db.session.execute(db.select(User).filter_by(username="demo-verifikator"))
     queue = login_as(verifier.scalar_one()).get("/petugas/").get_data(as_text=True)
     assert example.party.board_name in queue

@@ -53,3 +53,19 @@ def test_withdraw_before_verification_then_start_again(app, make, login_as):
     ).scalar_one()
     assert newest.id != application.id
     assert newest.status == S.DRAF
+
+
+def test_upload_hint_matches_whether_documents_can_change(app, make, login_as):
+    """A draft invites uploads; a submitted application says when documents can change again
+    and offers no upload form."""
+    draft = make.application()
+    client = login_as(draft.party.account)
+    page = client.get(f"/pemohon/permohonan/{draft.id}").get_data(as_text=True)
+    assert "Unggah satu berkas PDF per persyaratan" in page
+    assert 'name="berkas"' in page
+    submitted = make.application(status=S.DIAJUKAN)
+    client = login_as(submitted.party.account)
+    page = client.get(f"/pemohon/permohonan/{submitted.id}").get_data(as_text=True)
+    assert "hanya dapat diunggah atau diganti saat permohonan berstatus Draf" in page
+    assert "Unggah satu berkas PDF per persyaratan" not in page
+    assert 'name="berkas"' not in page
