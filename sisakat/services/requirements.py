@@ -31,9 +31,19 @@ DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
         True,
         False,
     ),
-    ("Bukti keterwakilan perempuan 30%", "Opsional.", False, False),
-    ("NPWP kepengurusan", "Opsional.", False, False),
-    ("Rekening bank atas nama kepengurusan", "Opsional.", False, False),
+    (
+        "Bukti keterwakilan perempuan 30%",
+        "Susunan pengurus yang menunjukkan paling sedikit 30% perempuan, bila ada.",
+        False,
+        False,
+    ),
+    ("NPWP kepengurusan", "Kartu NPWP atas nama kepengurusan, bila ada.", False, False),
+    (
+        "Rekening bank atas nama kepengurusan",
+        "Halaman depan buku tabungan atau surat keterangan bank, bila ada.",
+        False,
+        False,
+    ),
 )
 
 # DOMAIN.md, presence report of an ormas (laporan keberadaan)
