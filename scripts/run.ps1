@@ -24,3 +24,4 @@ if ($LASTEXITCODE -ne 0) { throw "Pengisian data awal gagal" }
 & .venv\Scripts\flask.exe --app app check
 if ($LASTEXITCODE -ne 0) { throw "Pemeriksaan gagal" }
 & .venv\Scripts\python.exe app.py
+exit $LASTEXITCODE
