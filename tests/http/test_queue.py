@@ -1,5 +1,6 @@
 """The verifiers' queue: filters, longest waiting first, waiting time in office hours, and a
-constant number of SQL queries per page whatever the number of applications."""
+constant number of SQL queries per page whatever the number of applications; the review page
+names the officer who claimed the application."""
 
 from __future__ import annotations
 
@@ -139,3 +140,14 @@ def _row(page: str, board_name: str) -> str:
     """The table row that names ``board_name``."""
     at = page.index(board_name)
     return page[page.rindex("<tr>", 0, at) : page.index("</tr>", at)]
+
+
+def test_review_names_the_claiming_officer_without_a_doubled_full_stop(app, make, login_as):
+    """A name with a title ends in a full stop already ("S.Sos."): the sentence adds none."""
+    titled = make.user(Role.VERIFIKATOR, full_name="Rina Contoh, S.Sos.")
+    plain = make.user(Role.VERIFIKATOR, full_name="Budi Contoh")
+    for officer, shown in ((titled, "S.Sos.</strong></p>"), (plain, "Budi Contoh</strong>.</p>")):
+        application = make.application(status=ApplicationStatus.DIVERIFIKASI, claimed_by=officer)
+        page = login_as(officer).get(f"/petugas/permohonan/{application.id}").get_data(as_text=True)
+        assert f"Sedang diverifikasi oleh <strong>{officer.full_name}" in page
+        assert shown in page
