@@ -131,6 +131,11 @@ def trusted_hosts(value: object) -> list[str] | None:
     return hosts or None
 
 
+def max_upload_bytes(app: Flask) -> int:
+    """The per-file upload cap in bytes (``MAX_UPLOAD_MB``), read when used."""
+    return int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
+
+
 def finalise(app: Flask) -> None:
     """Derive computed settings and refuse unsafe ones."""
     for key in (

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from sisakat import config
 from sisakat.exceptions import UploadRejected
 from sisakat.models import FileKind, StoredFile, User
 from sisakat.services import storage, uploads
@@ -30,7 +31,7 @@ def _check_pdf(path) -> None:
 
 def accept_pdf(upload, *, kind: FileKind, uploaded_by: User | None) -> StoredFile:
     """Spool, check and keep an uploaded PDF (a Werkzeug ``FileStorage``); flushed row."""
-    max_bytes = current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024
+    max_bytes = config.max_upload_bytes(current_app)
     spooled = storage.spool(upload.stream, max_bytes=max_bytes)
     try:
         _check_pdf(spooled.path)
@@ -62,7 +63,7 @@ def _is_docx(path) -> bool:
 
 def accept_form_file(upload, *, uploaded_by: User | None) -> StoredFile:
     """A downloadable form: PDF (checked as above) or a macro-free .docx template."""
-    max_bytes = current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024
+    max_bytes = config.max_upload_bytes(current_app)
     spooled = storage.spool(upload.stream, max_bytes=max_bytes)
     try:
         if _is_docx(spooled.path):

@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from sisakat.config import ROOT
+from sisakat.config import ROOT, max_upload_bytes
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
@@ -200,7 +200,7 @@ def example_pdf(title: str, board_name: str) -> bytes:
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=A4, invariant=True)
     page.setTitle(f"Contoh: {title}")
-    width, height = A4
+    height = A4[1]
     page.setFont("Helvetica-Bold", 16)
     page.drawString(72, height - 100, "CONTOH DOKUMEN (DATA FIKTIF)")
     page.setFont("Helvetica", 12)
@@ -219,7 +219,6 @@ def _example_application(party: Party, account: User) -> Application:
         party, actor=account, service_code=applications.default_service_code(party)
     )
     db.session.flush()
-    config = current_app.config
     for state in documents.checklist(application):
         item = state.requirement
         if not item.required:
@@ -230,8 +229,8 @@ def _example_application(party: Party, account: User) -> Application:
             io.BytesIO(example_pdf(item.name, party.board_name)),
             filename="contoh-" + "-".join(re.findall(r"[a-z0-9]+", item.name.lower())) + ".pdf",
             actor=account,
-            max_bytes=config["MAX_UPLOAD_MB"] * 1024 * 1024,
-            max_pages=config["MAX_PDF_PAGES"],
+            max_bytes=max_upload_bytes(current_app),
+            max_pages=current_app.config["MAX_PDF_PAGES"],
         )
     workflow.apply(application, Action.AJUKAN, actor=account, seen_version=application.version)
     return application
@@ -250,12 +249,12 @@ def create_demo_data() -> DemoData:
     for username, role, full_name, nip in STAFF:
         _, password = _user(username, role, full_name, nip=nip)
         created.append(DemoAccount(username, role, full_name, password))
-    boards = []
+    example_owner = None
     for n, spec in enumerate(PARTIES):
         account, password = _user(f"demo-{spec[1].lower()}", Role.PEMOHON, f"Sekretariat {spec[1]}")
         db.session.flush()
         party = _party(account, spec, n)
-        boards.append((party, account))
+        example_owner = example_owner or (party, account)  # the first board
         created.append(DemoAccount(account.username, Role.PEMOHON, party.board_name, password))
     account, password = _user(ORMAS_USERNAME, Role.PEMOHON, f"Sekretariat {ORMAS['abbreviation']}")
     db.session.flush()
@@ -264,5 +263,5 @@ def create_demo_data() -> DemoData:
     db.session.flush()
     audit.record("demo.create", actor=None, details={"usernames": [a.username for a in created]})
     requirements.ensure_defaults()  # idempotent, as `flask init-data`: the example needs them
-    example = _example_application(*boards[0])
+    example = _example_application(*example_owner)
     return DemoData(created, example)

@@ -102,7 +102,8 @@ def _deploy_config(app: Flask, problems: list[str]) -> None:
 PLACEHOLDER_SETTINGS = ("signatory.name", "signatory.nip")
 
 
-def _deploy(app: Flask, problems: list[str], warnings: list[str], notes: list[str]) -> None:
+def _deploy(app: Flask, report: Report) -> None:
+    problems, warnings, notes = report.problems, report.warnings, report.notes
     _deploy_config(app, problems)
     from sisakat.services import settings
 
@@ -142,5 +143,5 @@ def check(app: Flask, *, deploy: bool) -> Report:
     else:
         notes.append(f"PUBLIC_BASE_URL = {app.config['PUBLIC_BASE_URL']}")
     if deploy:
-        _deploy(app, problems, warnings, notes)
+        _deploy(app, report)
     return report

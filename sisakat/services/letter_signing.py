@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from flask import current_app
 
+from sisakat import config
 from sisakat.exceptions import DomainError, GuardFailed, SignatureRejected, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, StoredFile, User
@@ -95,7 +96,7 @@ def receive_upload(
     require_pending(letter)
     if scan and not settings.get("signing.allow_scan"):
         raise GuardFailed("Unggah pindaian tanda tangan basah tidak diaktifkan.")
-    max_bytes = int(current_app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
+    max_bytes = config.max_upload_bytes(current_app)
     spooled = None
     try:
         spooled = storage.spool(stream, max_bytes=max_bytes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from sisakat import config
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import Action, ApplicationStatus, Role
@@ -86,7 +87,7 @@ def upload_document(application_id: int, item_id: int):
             form.berkas.data.stream,
             filename=form.berkas.data.filename or "",
             actor=current_user,
-            max_bytes=current_app.config["MAX_UPLOAD_MB"] * 1024 * 1024,
+            max_bytes=config.max_upload_bytes(current_app),
             max_pages=current_app.config["MAX_PDF_PAGES"],
         )
     except uploads.UploadRejected as exc:
