@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sisakat.extensions import db
 from sisakat.models import Notification, ReasonTemplate, Requirement, Role
-from sisakat.services import requirements
+from sisakat.services import audit, requirements
 from tests.workflow_http import page_text, seed_requirements
 
 
@@ -64,6 +64,19 @@ def test_audit_log_filters_by_action_and_object(app, make, login_as):
     other = page_text(admin.get("/admin/log-audit?object=application:999999"))
     assert "Tidak ada catatan." in other
     assert admin.post("/admin/log-audit").status_code == 405  # read-only
+
+
+def test_audit_log_shows_a_dash_for_empty_details(app, make, login_as):
+    admin_user = make.user(Role.SUPERADMIN)
+    audit.record("contoh.kosong", actor=admin_user)
+    audit.record("contoh.isi", actor=admin_user, details={"alasan": "uji"})
+    db.session.commit()
+    admin = login_as(admin_user)
+    empty = admin.get("/admin/log-audit?action=contoh.kosong").get_data(as_text=True)
+    assert "<code>{}</code>" not in empty
+    assert '<span class="text-body-secondary">—</span>' in empty
+    full = admin.get("/admin/log-audit?action=contoh.isi").get_data(as_text=True)
+    assert "<code>{&#34;alasan&#34;: &#34;uji&#34;}</code>" in full
 
 
 def test_bell_counts_unread_and_marks_read(app, make, login_as):
