@@ -121,6 +121,7 @@ class Server:
     process: subprocess.Popen
     port: int
     log: Path
+    drain: subprocess.Popen | None = None  # copies the server's stdout into ``log``
 
     def url(self, path: str = "/") -> str:
         """Full URL on 127.0.0.1."""
@@ -138,6 +139,20 @@ class Server:
         """Everything the server wrote."""
         return self.log.read_text(encoding="utf-8", errors="replace")
 
+    def stop(self) -> None:
+        """Terminate the server (killed when it does not stop within 10 s) and its log drain."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self.drain is not None:
+            self.drain.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
 
 def _proc_status(pid: int, key: str) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -146,10 +161,12 @@ def _proc_status(pid: int, key: str) -> int:
     raise RuntimeError(f"{key} not in /proc/{pid}/status")
 
 
-@contextmanager
-def serve(inst: Instance | None, which: str = "sisakat", threads: int | None = None):
-    """Start ``benchmarks.serve`` on 127.0.0.1 and stop it (by PID) afterwards; ``threads``:
-    Waitress worker threads, the app's default (``THREADS``) unless a benchmark asks otherwise."""
+def start_server(
+    inst: Instance | None, which: str = "sisakat", threads: int | None = None
+) -> Server:
+    """Start ``benchmarks.serve`` on 127.0.0.1 and wait until it answers; the caller stops it
+    (``Server.stop``, or kills ``Server.process``). ``threads``: Waitress worker threads, the
+    app's default (``THREADS``) unless a benchmark asks otherwise."""
     if threads is None:
         from sisakat.config import DefaultConfig
 
@@ -163,36 +180,44 @@ def serve(inst: Instance | None, which: str = "sisakat", threads: int | None = N
     cmd = [sys.executable, "-P", "-m", "benchmarks.serve", which, str(threads)]
     with log.open("w") as out:
         process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=out)
+    server = Server(process, 0, log)
     try:
         line = process.stdout.readline().decode()
         if not line.startswith("PORT "):
             raise RuntimeError(f"server did not start: {line!r}\n{log.read_text()}")
-        port = int(line.split()[1])
+        server.port = int(line.split()[1])
         with log.open("a") as out:  # keep draining stdout (the access log) into the log file
-            drain = subprocess.Popen(["cat"], stdin=process.stdout, stdout=out)
-        wait_ready(port)
-        yield Server(process, port, log)
+            server.drain = subprocess.Popen(["cat"], stdin=process.stdout, stdout=out)
+        wait_ready(server.port)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+@contextmanager
+def serve(inst: Instance | None, which: str = "sisakat", threads: int | None = None):
+    """``start_server`` for the length of a ``with`` block, stopped (by PID) afterwards."""
+    server = start_server(inst, which, threads)
+    try:
+        yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if "drain" in locals():
-            drain.wait(timeout=10)
+        server.stop()
 
 
 def wait_ready(port: int, timeout: float = 30) -> None:
     """Poll until the server answers."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
+        conn = http.client.HTTPConnection(HOST, port, timeout=2)
         try:
-            conn = http.client.HTTPConnection(HOST, port, timeout=2)
             conn.request("GET", "/healthz")
             conn.getresponse().read()
             return
         except OSError:
             time.sleep(0.05)
+        finally:
+            conn.close()
     raise RuntimeError("server not ready")
 
 
@@ -260,6 +285,10 @@ class Browser:
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
         return response.status, data
+
+    def close(self) -> None:
+        """Close the keep-alive connection."""
+        self.conn.close()
 
     def post_form(self, path: str, fields: dict) -> tuple[int, bytes]:
         """POST an urlencoded form."""

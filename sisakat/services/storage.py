@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import tempfile
 import unicodedata
 import uuid
@@ -101,10 +102,13 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _maybe_fault(point: str) -> None:
-    """Test-only fault hook (honoured only when TESTING): crash at a named point."""
+    """Test-only fault hook (honoured only when TESTING): crash at a named point. With
+    ``SISAKAT_TEST_FAULT_KILL=1`` the whole server process dies there as a power cut or
+    ``kill -9`` would end it (SIGKILL: no handler, no commit, no clean-up)."""
     if current_app.testing and os.environ.get("SISAKAT_TEST_FAULT") == point:
         if os.environ.get("SISAKAT_TEST_FAULT_KILL") == "1":
-            os._exit(137)
+            os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+            os._exit(137)  # Windows: SIGTERM ends the process at once; never reached on POSIX
         raise RuntimeError(f"test fault at {point}")
 
 
