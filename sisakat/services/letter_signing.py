@@ -147,7 +147,8 @@ def _found_number(letter: Letter, data: bytes):
     """The SRIKANDI number and date printed in the signed revision (validated first)."""
     verdict = check(data, trust_service.load_trust_config())
     pattern = number_pattern(letter.application.service_code)
-    return extract_number_and_date(signed_revision_text(data, verdict.byte_range), pattern)
+    place = letters.context_of(letters.inputs_of(letter), draft=True).place
+    return extract_number_and_date(signed_revision_text(data, verdict.byte_range), pattern, place)
 
 
 def _assess(letter: Letter, data: bytes, found) -> report_service.Assessment:

@@ -27,6 +27,7 @@ from sisakat.models import (
     Letter,
     LetterNumber,
     LetterStatus,
+    NumberStatus,
     SigningMethod,
     StoredFile,
     User,
@@ -220,13 +221,20 @@ def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:
     return {a: letter for a, letter in newest.items() if letter.status in ISSUED_STATUSES}
 
 
-def _block_issued_void(number: LetterNumber) -> str | None:
-    """VOID_GUARDS: a number printed on an issued letter stays."""
-    query = db.select(Letter.id).where(
-        Letter.number_id == number.id, Letter.status.in_(ISSUED_STATUSES)
+def _block_used_void(number: LetterNumber) -> str | None:
+    """VOID_GUARDS: a number printed on a letter that is issued, or drawn on one awaiting its
+    signature (which would otherwise be issued under a number the register calls void),
+    stays."""
+    query = db.select(Letter.status).where(
+        Letter.number_id == number.id, Letter.status.in_((*ISSUED_STATUSES, *PENDING))
     )
-    if db.session.execute(query).first() is not None:
+    status = db.session.execute(query.limit(1)).scalar()
+    if status in ISSUED_STATUSES:
         return "Nomor ini dipakai surat yang sudah terbit dan tidak dapat dibatalkan."
+    if status is not None:
+        return (
+            "Nomor ini dipakai surat yang sedang menunggu tanda tangan dan tidak dapat dibatalkan."
+        )
     return None
 
 
@@ -246,6 +254,8 @@ def finish_issue(
     """Issue: the number (SRIKANDI), the letter fields, Terbit, notifications, audit (flushes)."""
     if letter.status not in PENDING:
         raise GuardFailed("Surat ini sudah tidak menunggu tanda tangan.")
+    if letter.number is not None and letter.number.status == NumberStatus.DIBATALKAN:
+        raise GuardFailed("Nomor surat ini sudah dibatalkan di register; surat tidak diterbitkan.")
     if letter.number_id is None:
         _register_srikandi_number(letter, number_text, letter_date, actor)
     _set_signed(letter, signed_bytes_row, method, report, match_tier)
@@ -317,8 +327,8 @@ def _register_hooks() -> None:
     """Once per process: the approval hook and the void guard."""
     if prepare_on_approval not in workflow.ON_APPROVED:
         workflow.ON_APPROVED.append(prepare_on_approval)
-    if _block_issued_void not in numbering.VOID_GUARDS:
-        numbering.VOID_GUARDS.append(_block_issued_void)
+    if _block_used_void not in numbering.VOID_GUARDS:
+        numbering.VOID_GUARDS.append(_block_used_void)
 
 
 _register_hooks()

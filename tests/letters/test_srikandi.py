@@ -18,9 +18,14 @@ from tests.signing import pdfs
 PLACEHOLDERS = ("${nomor_naskah}", "${tgl_naskah}", "${ttd_pengirim}")
 
 
-def _srikandi_signed(letter, pki, number: str) -> bytes:
+def _srikandi_signed(letter, pki, number: str, day: str = "2026-03-02") -> bytes:
     """What SRIKANDI hands back: re-rendered with its number and date, then signed (tier B)."""
-    inputs = {**letters.inputs_of(letter), "number_text": number, "srikandi": False}
+    inputs = {
+        **letters.inputs_of(letter),
+        "number_text": number,
+        "issued_on": day,
+        "srikandi": False,
+    }
     return pdfs.sign(render_skt(letters.context_of(inputs, token=letter.token)), pki.signer)
 
 
@@ -53,6 +58,10 @@ def test_number_read_confirmed_and_unique(app, login_as, pki):
     number = "200.1.5.3/77/BAN.KBP/2026"
     page = h.upload(client, first, _srikandi_signed(first, pki, number)).get_data(as_text=True)
     assert f'value="{number}"' in page
+    # the date of the place-and-date line, not the board's SK date (15 Januari 2025) that the
+    # body prints first
+    assert "15 Januari 2025" in " ".join(pdfh.pages_text(h.unsigned(first)))
+    assert re.search(r'name="letter_date"[^>]*value="2026-03-02"', page)
     assert _confirm(client, first, page, number).status_code == 302
     first = db.session.get(Letter, first.id)
     assert first.status == LetterStatus.BERLAKU

@@ -4,7 +4,15 @@ import pytest
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import AuditEvent, Letter, LetterNumber, LetterStatus, Role, SigningMethod
+from sisakat.models import (
+    AuditEvent,
+    Letter,
+    LetterNumber,
+    LetterStatus,
+    NumberStatus,
+    Role,
+    SigningMethod,
+)
 from sisakat.services import numbering, settings
 from tests import factories
 from tests.letters import helpers as h
@@ -59,3 +67,30 @@ def test_number_of_an_issued_letter_cannot_be_voided(app, login_as, pki):
     number = db.session.get(Letter, letter.id).number
     with pytest.raises(DomainError, match="sudah terbit"):
         numbering.void(number, reason="Uji", actor=None)
+
+
+def test_number_of_a_letter_awaiting_signature_cannot_be_voided(app, login_as):
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    page = client.post(f"/admin/nomor-surat/{letter.number_id}/batalkan", data={"reason": "Salah"})
+    assert "sedang menunggu tanda tangan dan tidak dapat dibatalkan" in page.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(LetterNumber, letter.number_id).status == NumberStatus.DIPAKAI
+
+
+def test_a_letter_whose_number_was_voided_is_not_issued(app, login_as, pki):
+    """Defence in depth (e.g. a number voided before the guard above existed): the signed file
+    is refused and the letter keeps waiting, instead of going out under a void number."""
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    number = db.session.get(LetterNumber, letter.number_id)
+    number.status = NumberStatus.DIBATALKAN
+    db.session.commit()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    answer = h.upload(client, letter, h.signed(letter, pki))
+    page = client.get(answer.location) if answer.status_code == 302 else answer
+    assert "Nomor surat ini sudah dibatalkan di register" in page.get_data(as_text=True)
+    db.session.expire_all()
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.MENUNGGU_TTE
+    assert letter.signed_file_id is None

@@ -90,3 +90,16 @@ def test_srikandi_number_and_date_from_signed_revision(pki, trust):
     assert found.number == "200.1.5.3/017/KBP/2026"
     assert found.letter_date == date(2026, 8, 5)
     assert extract_number_and_date("tanpa nomor", r"\d+/X").number is None
+
+
+def test_srikandi_date_is_the_place_and_date_line_not_an_earlier_date():
+    text = (
+        "Nomor: 200.1.5.3/017/KBP/2026\nSK Nomor 12 tanggal 15 Januari 2025, masa bakti "
+        "1 Maret 2024 s.d. 28 Februari 2029.\nPalembang,\n5 Agustus 2026\nKEPALA BADAN"
+    )
+    pattern = r"200\.1\.5\.3/\d{3}/KBP/\d{4}"
+    assert extract_number_and_date(text, pattern, "Palembang").letter_date == date(2026, 8, 5)
+    assert extract_number_and_date(text, pattern).letter_date == date(2026, 8, 5)  # the last
+    moved = text.replace("Palembang,\n5 Agustus 2026", "Palembang, 5 Agustus 2026\nTembusan")
+    moved += "\nDicetak 9 September 2026"
+    assert extract_number_and_date(moved, pattern, "Palembang").letter_date == date(2026, 8, 5)

@@ -230,16 +230,27 @@ class NumberAndDate:
 DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(BULAN) + r")\s+(\d{4})\b", re.IGNORECASE)
 
 
-def extract_number_and_date(signed_revision_text: str, number_pattern: str) -> NumberAndDate:
+def extract_number_and_date(
+    signed_revision_text: str, number_pattern: str, place: str = ""
+) -> NumberAndDate:
     """First match of ``number_pattern`` (built by the caller from the office format) and the
-    first Indonesian date (``13 Juni 2025``) in the text."""
+    letter's date (``13 Juni 2025``): the one on the place-and-date line (``<place>, <date>``)
+    when ``place`` is given and found, else the last Indonesian date in the text. Never the
+    first: the body cites earlier dates (the board's SK, its term of office) before the
+    place-and-date line."""
     number = re.search(number_pattern, signed_revision_text)
-    found = DATE_RE.search(signed_revision_text)
+    found = None
+    if place.strip():
+        dated = re.compile(re.escape(place.strip()) + r"\s*,\s*" + DATE_RE.pattern, re.IGNORECASE)
+        found = dated.search(signed_revision_text)
+    if found is None:
+        found = next(reversed(list(DATE_RE.finditer(signed_revision_text))), None)
     letter_date = None
     if found:
-        month = [b.lower() for b in BULAN].index(found.group(2).lower()) + 1
+        day, month_name, year = found.groups()[-3:]
+        month = [b.lower() for b in BULAN].index(month_name.lower()) + 1
         try:
-            letter_date = date(int(found.group(3)), month, int(found.group(1)))
+            letter_date = date(int(year), month, int(day))
         except ValueError:
             letter_date = None
     return NumberAndDate(number.group(0) if number else None, letter_date)
