@@ -170,16 +170,17 @@ def login_as():
     """``login_as(user, client=None)`` puts ``user`` in a client's session (no password needed)."""
 
     def _login(user, client=None):
-        import time
-
         from flask import current_app
 
+        from sisakat.services import clock
+
         c = client or current_app.test_client()
+        now = clock.timestamp()  # the app's clock, so a test that freezes it stays logged in
         with c.session_transaction() as sess:
             sess["_user_id"] = user.get_id()
             sess["_fresh"] = True
-            sess["login_at"] = time.time()
-            sess["seen_at"] = time.time()
+            sess["login_at"] = now
+            sess["seen_at"] = now
         return c
 
     return _login

@@ -19,7 +19,7 @@ from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.extensions import db
 from sisakat.formatting import romawi
 from sisakat.models import LetterNumber, NumberCounter, NumberSource, NumberStatus, User, utcnow
-from sisakat.services import audit, catalog, settings
+from sisakat.services import audit, catalog, clock, settings
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +84,9 @@ def office_date(moment_utc: datetime, offset_hours: int) -> date:
 
 
 def office_today() -> date:
-    """Today in the office zone (00:30 WIB on 1 January is already the new year)."""
-    return office_date(utcnow(), settings.utc_offset_hours())
+    """Today in the office zone (00:30 WIB on 1 January is already the new year), by the one
+    clock every time rule reads (``services.clock``)."""
+    return office_date(clock.now(), settings.utc_offset_hours())
 
 
 def _ensure_counter(series: str, year: int) -> None:

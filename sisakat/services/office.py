@@ -9,8 +9,8 @@ from typing import Any, BinaryIO
 from sisakat import formatting
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import FileKind, StoredFile, User, utcnow
-from sisakat.services import images, letter_context, settings
+from sisakat.models import FileKind, StoredFile, User
+from sisakat.services import clock, images, letter_context, settings
 
 AGENCY_KEYS = (
     "government",
@@ -91,7 +91,7 @@ def letterhead() -> dict[str, Any]:
     """The letterhead (kop surat) lines exactly as the letter prints them (the same rule as
     ``letter_context.kop_lines``), plus a sample date line."""
     agency = settings.group("agency")
-    today = formatting.to_local(utcnow(), settings.utc_offset_hours())
+    today = formatting.to_local(clock.now(), settings.utc_offset_hours())
     return {
         "government": agency.get("government") or "",
         "name": agency.get("name") or "",

@@ -20,9 +20,9 @@ from sisakat.models import (
     Party,
     User,
     Verdict,
-    utcnow,
 )
 from sisakat.services import catalog, settings
+from sisakat.services import clock as clock_service
 
 ACTIVE = (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI)
 
@@ -271,7 +271,7 @@ def page(
     """One page of the queue: ``(pagination, rows)`` in a fixed number of queries;
     ``services`` is the catalogue when the caller already has it (read here otherwise)."""
     pagination = _QueuePagination(page=page_no, per_page=per_page, error_out=False, filters=filters)
-    clock = WaitingClock(now or utcnow(), OfficeHours.from_settings())
+    clock = WaitingClock(now or clock_service.now(), OfficeHours.from_settings())
     # One query for every service: each row is judged against its own service's SLA.
     services_by_code = {
         s.code: (s.sla_minutes * 60, s.short_name or s.name)

@@ -1,6 +1,7 @@
 """Approval prepares the letter: number, token, frozen context, the unsigned PDF with its QR."""
 
 import re
+from datetime import date, datetime
 
 import pytest
 from flask import request
@@ -58,3 +59,15 @@ def test_approval_refused_without_public_base_url(app, login_as):
     assert (
         db.session.get(type(application), application.id).status == ApplicationStatus.DIVERIFIKASI
     )
+
+
+def test_letter_date_and_number_year_follow_the_office_clock(app, login_as):
+    """The one clock (``CLOCK``) decides the letter's date and its numbering year, in the
+    office zone: 17:30 UTC on 31 December 2027 is already 1 January 2028 in WIB."""
+    app.config["CLOCK"] = lambda: datetime(2027, 12, 31, 17, 30)
+    application, verifier = h.approvable()
+    _approve(login_as(verifier), application)
+    letter = db.session.execute(db.select(Letter)).scalar_one()
+    assert letter.letter_date == date(2028, 1, 1)
+    assert letter.number_text == "200.1.5.3/1/BAN.KBP/2028"
+    assert "1 Januari 2028" in " ".join(pdfh.pages_text(h.unsigned(letter)))
