@@ -6,11 +6,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from sqlalchemy import event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sisakat.models.application import ApplicationStatus
-from sisakat.models.base import Base, LabelledEnum, enum_column, utcnow
+from sisakat.models.base import Base, LabelledEnum, append_only, enum_column, utcnow
 
 if TYPE_CHECKING:
     from sisakat.models.application import Application
@@ -36,6 +35,7 @@ class Action(LabelledEnum):
 _NOTE_TARGETS = "'perlu_perbaikan', 'ditolak', 'dicabut'"
 
 
+@append_only  # the party's timeline and the SLA record: the app never rewrites it
 class ApplicationHistory(Base):
     """Who moved the application from which state to which, when, and why (insert-only)."""
 
@@ -67,10 +67,3 @@ class ApplicationHistory(Base):
             f"to_status NOT IN ({_NOTE_TARGETS}) OR note <> ''", name="note_required"
         ),
     )
-
-
-@event.listens_for(ApplicationHistory, "before_update")
-@event.listens_for(ApplicationHistory, "before_delete")
-def _append_only(_mapper, _connection, target: ApplicationHistory) -> None:
-    """History is the party's timeline and the SLA record: the app never rewrites it."""
-    raise RuntimeError(f"application_history is append-only (row {target.id})")

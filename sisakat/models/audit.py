@@ -7,9 +7,10 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sisakat.models.base import Base, utcnow
+from sisakat.models.base import Base, append_only, utcnow
 
 
+@append_only  # the evidence of who did what (AUD-1): the app cannot alter or remove it
 class AuditEvent(Base):
     """Who did what to which object, from where, with what outcome (UTC)."""
 
