@@ -55,6 +55,7 @@ def upload_signed(letter_id: int):
 
 def _confirm_page(letter, result):
     form = ConfirmNumberForm(
+        formdata=None,  # drawn from the result, not from the upload's own fields (scan="y")
         candidate_id=str(result.candidate.id),
         scan="1" if result.method.value == "scan" else "",
         number=result.number,

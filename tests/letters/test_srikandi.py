@@ -7,9 +7,16 @@ import re
 from docx import Document
 
 from sisakat.extensions import db
-from sisakat.models import ApplicationStatus, Letter, LetterNumber, LetterStatus, Role
+from sisakat.models import (
+    ApplicationStatus,
+    Letter,
+    LetterNumber,
+    LetterStatus,
+    Role,
+    SigningMethod,
+)
 from sisakat.pdf.skt import render_skt
-from sisakat.services import letters
+from sisakat.services import letters, settings
 from tests import factories
 from tests.letters import helpers as h
 from tests.pdf import helpers as pdfh
@@ -45,8 +52,11 @@ def test_konsep_pdf_and_docx_keep_the_placeholders(app, login_as):
 
 
 def _confirm(client, letter, page: str, number: str):
+    """Post the confirm form as a browser does: its hidden fields as drawn, the number typed."""
     candidate = re.search(r'name="candidate_id" type="hidden" value="(\d+)"', page)
+    scan = re.search(r'name="scan" type="hidden" value="([^"]*)"', page)
     data = {"candidate_id": candidate.group(1), "number": number, "letter_date": "2026-03-02"}
+    data["scan"] = scan.group(1) if scan else ""
     return client.post(f"/tte/surat/{letter.id}/konfirmasi", data=data)
 
 
@@ -74,3 +84,21 @@ def test_number_read_confirmed_and_unique(app, login_as, pki):
     second = db.session.get(Letter, second.id)
     assert second.status == LetterStatus.MENUNGGU_TTE
     assert second.number_id is None
+
+
+def test_wet_signed_scan_is_issued_with_the_number_typed_in(app, login_as):
+    """SRIKANDI numbering with scans allowed: the scan's confirm page carries the scan mark on,
+    so confirming issues it as a wet signature (it was refused as 'not e-signed')."""
+    h.srikandi_mode()
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    page = h.upload(client, letter, factories.pdf_bytes("Pindaian"), scan="y")
+    page = page.get_data(as_text=True)
+    assert "Berkas pindaian tanda tangan basah" in page
+    assert _confirm(client, letter, page, "200.1.5.3/78/BAN.KBP/2026").status_code == 302
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.BERLAKU
+    assert letter.signing_method == SigningMethod.SCAN
+    assert letter.number_text == "200.1.5.3/78/BAN.KBP/2026"
