@@ -41,7 +41,9 @@ def application_review(application_id: int):
 
 def _review_page(application, decision_form: DecisionForm | None = None):
     """The review page; a refused decision comes back with what the verifier typed."""
-    judge = JudgeDocumentForm(version=application.version)
+    # formdata=None: after a refused decision this page answers that POST, whose stale version
+    # must not be copied into the other forms (their next click would be refused again).
+    judge = JudgeDocumentForm(formdata=None, version=application.version)
     judge.reason_template.choices += choices((r.text, r.text) for r in requirements.reasons())
     return render_template(
         "verification/review.html",
@@ -51,7 +53,7 @@ def _review_page(application, decision_form: DecisionForm | None = None):
         checklist=documents.review_checklist(application),
         history=applications.timeline(application),
         actions=workflow.available_actions(application, current_user),
-        form=ActionForm(version=application.version),
+        form=ActionForm(formdata=None, version=application.version),
         judge_form=judge,
         decision_form=decision_form or DecisionForm(version=application.version),
     )

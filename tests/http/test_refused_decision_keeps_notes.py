@@ -37,6 +37,10 @@ def test_stale_return_keeps_both_notes_in_the_form(app, make, login_as):
     assert INTERNAL in body
     decision = body.split('id="form-keputusan"', 1)[1].split("</form>", 1)[0]
     assert re.search(rf'name="version"[^>]*value="{application.version}"', decision)
+    # every other form on the page (judge each document, ...) carries the new version too,
+    # not the stale one the refused POST sent
+    versions = set(re.findall(r'name="version"[^>]*value="(\d+)"', body))
+    assert versions == {str(application.version)}
     db.session.refresh(application)
     assert application.status == ApplicationStatus.DIVERIFIKASI
 
