@@ -34,6 +34,29 @@ def loggable_path(path: str) -> str:
     return TOKEN_SEGMENT.sub("[disamarkan]", path)
 
 
+# Characters that could forge or hide log lines: C0/C1 controls (newline, carriage return, NUL,
+# escape), zero-width characters and bidi overrides. A client can put them in a path (%0a).
+_LOG_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+class LogFormatter(logging.Formatter):
+    """One record, one line: unsafe characters in the message are written as escapes
+    (``\\x0a``), so a request path cannot start a forged log line. Tracebacks, which the
+    app writes itself, keep their line breaks."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        record.message = _LOG_UNSAFE.sub(
+            lambda m: (
+                f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+            ),
+            record.message,
+        )
+        return super().formatMessage(record)
+
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
 def configure_logging(app: Flask) -> None:
     """Rotating file under instance/logs on the laptop, stdout when hosted; pyHanko quiet."""
     logging.getLogger("pyhanko").setLevel(logging.WARNING)
@@ -53,7 +76,7 @@ def configure_logging(app: Flask) -> None:
         handler = RotatingFileHandler(
             folder / "sisakat.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
         )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(LogFormatter(LOG_FORMAT))
     root.addHandler(handler)
 
 
