@@ -1,19 +1,18 @@
 """FUZZ-2: arbitrary party names and addresses never make ``render_skt`` raise, and text within
 the bundled font's coverage comes back through pypdf (after whitespace normalisation), markup
-included. Runs once the letters feature (``sisakat.pdf.skt``) is present."""
+included. The renderer and the PDF helpers are part of the project: imported plainly, so a broken
+import fails the run instead of skipping it."""
 
 from __future__ import annotations
 
 import string
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sisakat.pdf import skt
 from tests.fuzz.formkit import FUZZ_SETTINGS, text
-
-skt = pytest.importorskip("sisakat.pdf.skt", reason="render_skt belum ada (fitur surat)")
-helpers = pytest.importorskip("tests.pdf.helpers", reason="tests/pdf/helpers.py belum ada")
+from tests.pdf import helpers
 
 COVERED = string.ascii_letters + string.digits + " .,-'/()&<>\"éÉüÖ"
 covered = st.text(COVERED, min_size=1, max_size=60).filter(lambda s: s.strip())

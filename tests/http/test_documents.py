@@ -27,6 +27,7 @@ def test_staff_view_of_ktp_is_audited_other_documents_not(app, make, login_as):
     assert response.status_code == 200
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Content-Disposition"].startswith("attachment")
+    assert "no-store" in response.headers["Cache-Control"]
     assert response.data.startswith(b"%PDF-")
     response.close()
     staff.get(f"{base}/{latest(letter).id}").close()
@@ -42,22 +43,32 @@ def test_party_cannot_reach_another_partys_document_through_own_application(app,
     assert client.get(f"/pemohon/permohonan/{mine.id}/dokumen/{foreign}").status_code == 404
     own = client.get(f"/pemohon/permohonan/{mine.id}/dokumen/{latest(items(mine)[0]).id}")
     assert own.status_code == 200
+    assert "no-store" in own.headers["Cache-Control"]
     own.close()
 
 
 def test_extra_posted_fields_are_ignored(app, make, login_as):
     application = make.application()
-    client = login_as(application.party.account)
+    owner, other = application.party, make.party()
+    client = login_as(owner.account)
+    document = latest(items(application)[0])
     act(
         client,
         f"/pemohon/permohonan/{application.id}/ajukan",
         application,
         status="terbit",
-        party_id="999",
+        party_id=str(other.id),
         claimed_by_id="1",
     )
     assert application.status == S.DIAJUKAN
     assert application.claimed_by_id is None
+    assert (application.party_id, application.open_party_id) == (owner.id, owner.id)
+    assert document.requirement.application_id == application.id
+    url = f"/pemohon/permohonan/{application.id}/dokumen/{document.id}"
+    assert login_as(other.account, app.test_client()).get(url).status_code == 404
+    own = client.get(url)
+    assert own.status_code == 200
+    own.close()
 
 
 def test_crash_between_file_write_and_commit_leaves_only_an_orphan(

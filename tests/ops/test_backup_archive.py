@@ -1,5 +1,6 @@
-"""Backup archives: damaged, edited, foreign and wrongly keyed archives are refused clearly and
-restore touches nothing; generations are pruned; the key helper writes a private key file."""
+"""Backup archives: a good archive verifies (integrity check ok, files and tables match); damaged,
+edited, foreign and wrongly keyed archives are refused clearly and restore touches nothing;
+generations are pruned; the key helper writes a private key file."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.services import settings
+from tests.conftest import SERVER_URL
 from tests.ops.helpers import fresh_app, seed_everything, state
 
 
@@ -30,6 +32,19 @@ def _restore_refused(tmp_path, archive, message: str, *extra) -> None:
         assert message in result.output
         assert all(v["rows"] == 0 for v in state().values())
     assert not [p for p in (tmp_path / "target" / "uploads").rglob("*") if p.is_file()]
+
+
+def test_good_archive_verifies_with_integrity_check_ok(app, tmp_path):
+    seeded = seed_everything()
+    archive = _backup(app, tmp_path / "bk")
+    result = app.test_cli_runner().invoke(args=["verify-backup", str(archive)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    if not SERVER_URL:  # a server database is archived as a dump, not as a SQLite file
+        assert "OK    PRAGMA integrity_check: ok" in lines
+    assert f"OK    {len(seeded['files'])} berkas di-hash ulang dan cocok" in lines
+    assert f"OK    {len(state())} tabel cocok dengan manifes" in lines
+    assert lines[-1] == "Arsip utuh."
 
 
 def test_truncated_archive_is_refused(app, tmp_path):

@@ -1,10 +1,12 @@
-"""Hostile input on the verification, lookup, register and revoke forms: never a 500."""
+"""Hostile input on the verification, lookup, register and revoke forms: never a 500, and a
+hostile revoke form leaves the letter in force."""
 
 from __future__ import annotations
 
 import io
 
-from sisakat.models import Role
+from sisakat.extensions import db
+from sisakat.models import ApplicationStatus, LetterStatus, Role
 
 NASTY = ["\x00", "A" * 5000, "<script>x</script>", "' OR 1=1 --", "\u202e", "%00", "9" * 40]
 
@@ -28,11 +30,19 @@ def test_public_forms_answer_hostile_input_without_500(app, client, make):
 def test_register_and_revoke_answer_hostile_input_without_500(app, make, login_as):
     admin = login_as(make.user(Role.SUPERADMIN))
     letter = make.issued_letter()
+    version = letter.version
     for value in NASTY:
         query = {"status": value, "tahun": value, "partai": value, "page": value}
         assert admin.get("/admin/surat", query_string=query).status_code in (200, 404)
         data = {"reason": value, "confirm": value, "version": value}
         assert admin.post(f"/admin/surat/{letter.id}/cabut", data=data).status_code == 302
+        db.session.refresh(letter)
+        assert (letter.status, letter.revoked_at, letter.version) == (
+            LetterStatus.BERLAKU,
+            None,
+            version,
+        )
+        assert letter.application.status == ApplicationStatus.TERBIT
     assert admin.get("/admin/surat", query_string={"page": "-3"}).status_code in (200, 404)
     assert admin.get("/admin/surat", query_string={"tahun": "99999999"}).status_code == 200
 

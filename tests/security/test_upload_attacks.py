@@ -1,9 +1,13 @@
-"""UP-1, UP-2, UP-3, UP-5: hostile uploads are refused with their own Indonesian message, audited,
-and nothing is stored; odd file names get a generated storage key and a safe display name."""
+"""UP-1, UP-2, UP-3, UP-5, UP-6: hostile uploads are refused with their own Indonesian message,
+audited, and nothing is stored; too many form parts get the 413 page; odd file names get a
+generated storage key, a safe display name and a safe Content-Disposition on download; stored
+files are reachable only through the authorised download routes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -86,3 +90,127 @@ def test_odd_names_get_generated_key_and_safe_name(app, draft, make, name, shown
     assert ".." not in stored.storage_key
     assert stored.storage_key.endswith(".pdf")
     assert len(Path(stored.storage_key).stem) == 32
+
+
+def _post_raw(client, application, item, parts: list[bytes]):
+    """POST a hand-built multipart body (the test client would re-encode names and fields)."""
+    boundary = "sisakat-uji-batas"
+    body = b"".join(f"--{boundary}\r\n".encode() + part + b"\r\n" for part in parts)
+    return client.post(
+        f"/pemohon/permohonan/{application.id}/persyaratan/{item.id}/unggah",
+        data=body + f"--{boundary}--\r\n".encode(),
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+
+
+def _file_part(data: bytes, params: str = 'filename="dokumen.pdf"') -> bytes:
+    """The ``berkas`` part with ``params`` written verbatim as its filename parameter(s)."""
+    head = f'Content-Disposition: form-data; name="berkas"; {params}\r\n'
+    return f"{head}Content-Type: application/pdf\r\n\r\n".encode() + data
+
+
+@pytest.mark.parametrize("parts", [301, 1001])
+def test_too_many_form_parts_get_the_413_page(app, draft, make, parts):
+    application, client, item = draft
+    files = _files(app)
+    fields = [  # parts - 1 text fields, then the file
+        f'Content-Disposition: form-data; name="f{i}"\r\n\r\nx'.encode() for i in range(parts - 1)
+    ]
+    response = _post_raw(client, application, item, [*fields, _file_part(make.pdf_bytes())])
+    assert response.status_code == 413
+    html = response.get_data(as_text=True)
+    assert "Berkas terlalu besar" in html
+    assert "Ukuran berkas atau formulir melebihi batas yang diizinkan." in html
+    assert _count(ApplicationDocument) == 0
+    assert _files(app) == files
+
+
+HOSTILE_NAMES = {  # raw filename parameters a hostile client can send
+    "quotes-backslash-dotdot": r'filename="..\\..\\surat \"resmi\".pdf"',
+    "crlf-header-injection": "filename*=UTF-8''%22a%0D%0AX-Sisipan%3A%201%0D%0A.pdf",
+    "non-ascii-slash-dotdot": "filename*=UTF-8''..%2F..%2FSurat%20%C3%9Cmat%20%E2%80%94%20Jaya.pdf",
+    "rtl-override": "filename*=UTF-8''..%2Fa%E2%80%AEgpj.pdf",
+    "only-non-ascii": "filename*=UTF-8''%E6%97%A5%E6%9C%AC.pdf",
+}
+FALLBACK_BUG = "ASCII fallback of a name with no ASCII letters is '.pdf' (no stem, a dotfile)"
+NO_STAR_BUG = "send_file adds filename* only for non-ASCII names; QUALITY UP-5 wants it always"
+
+
+def _is_safe(name: str) -> bool:
+    """A bare file name: no separators, no control or bidi characters, not hidden, ends .pdf."""
+    return (
+        not re.search(r"[/\\\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", name)
+        and not name.startswith(".")
+        and name.endswith(".pdf")
+    )
+
+
+def _download(draft, make, params: str):
+    """Upload with ``params`` as the part's filename, then download it as the owner."""
+    application, client, item = draft
+    response = _post_raw(client, application, item, [_file_part(make.pdf_bytes(), params)])
+    assert response.status_code == 302
+    document = latest(item)
+    response = client.get(f"/pemohon/permohonan/{application.id}/dokumen/{document.id}")
+    response.close()
+    assert response.status_code == 200
+    return document.stored_file, response.headers
+
+
+def _plain_filename(disposition: str) -> str:
+    """The ``filename`` parameter of an attachment header, unquoted (``filename*`` ignored)."""
+    found = re.fullmatch(r'attachment; filename=("(?:[^"\\]|\\.)*"|[^;\s]+).*', disposition)
+    assert found, disposition
+    value = found.group(1)
+    return re.sub(r"\\(.)", r"\1", value[1:-1]) if value.startswith('"') else value
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=FALLBACK_BUG))
+        if c == "only-non-ascii"
+        else c
+        for c in HOSTILE_NAMES
+    ],
+)
+def test_hostile_name_downloads_with_a_safe_filename(app, draft, make, case):
+    stored, headers = _download(draft, make, HOSTILE_NAMES[case])
+    assert _is_safe(stored.display_name)
+    disposition = headers["Content-Disposition"]
+    assert disposition.isascii()
+    assert not re.search(r"[\r\n]", disposition)
+    assert "X-Sisipan" not in headers
+    assert _is_safe(_plain_filename(disposition))
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "non-ascii-slash-dotdot",
+        pytest.param(
+            "quotes-backslash-dotdot", marks=pytest.mark.xfail(strict=True, reason=NO_STAR_BUG)
+        ),
+    ],
+)
+def test_hostile_name_download_carries_filename_star(app, draft, make, case):
+    stored, headers = _download(draft, make, HOSTILE_NAMES[case])
+    star = re.search(r"filename\*=UTF-8''([^;\s]+)", headers["Content-Disposition"])
+    assert star is not None
+    assert unquote(star.group(1)) == stored.display_name
+
+
+def test_guessed_file_urls_answer_404(app, draft, make):
+    application, client, item = draft
+    assert upload(client, application.id, item.id, make.pdf_bytes()).status_code == 302
+    key = latest(item).stored_file.storage_key
+    assert (Path(app.config["UPLOAD_FOLDER"]) / key).is_file()
+    name = Path(key).name
+    guesses = [f"/static/{key}", f"/static/uploads/{key}", f"/static/{name}", f"/uploads/{key}"]
+    guesses += [f"/uploads/{name}", f"/static/../uploads/{key}"]
+    for who in (client, app.test_client()):
+        for url in guesses:
+            response = who.get(url)
+            response.close()
+            assert response.status_code == 404, url
+            assert not response.data.startswith(b"%PDF-"), url

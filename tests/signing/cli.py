@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
+from tests.conftest import require_or_skip
 from tests.pki import TestPki
 
 
@@ -16,7 +15,7 @@ def cli_validate(signed: bytes, pki: TestPki, folder: Path) -> str:
     """The CLI's executive summary line; fails the test on a non-zero exit."""
     cli = shutil.which("pyhanko") or shutil.which("pyhanko", path=str(Path(sys.executable).parent))
     if cli is None:
-        pytest.skip("pyhanko-cli tidak terpasang")
+        require_or_skip("pyhanko-cli tidak terpasang (requirements-dev.txt)")
     (folder / "surat.pdf").write_bytes(signed)
     (folder / "root.pem").write_bytes(pki.root.pem)
     (folder / "inter.pem").write_bytes(pki.intermediate.pem)
