@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import quote
 
 from flask import Response, current_app, send_file
+from werkzeug.http import dump_options_header
 from werkzeug.security import safe_join
 
 from sisakat.exceptions import UploadRejected
@@ -183,6 +185,23 @@ def clean_display_name(name: str, ext: str) -> str:
     return f"{stem}.{ext}"
 
 
+def content_disposition(name: str, *, attachment: bool = True) -> str:
+    """``attachment; filename="<ASCII>"; filename*=UTF-8''<name>`` (RFC 6266): the exact name
+    for every client that reads ``filename*``, and an ASCII fallback that keeps a stem
+    (``日本.pdf`` falls back to ``berkas.pdf``, not the hidden ``.pdf``)."""
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    plain = "".join(ch for ch in plain if ch.isprintable() and ch not in '/\\"').strip(" ._-")
+    ascii_ext = "".join(ch for ch in ext if ch.isascii() and ch.isalnum())
+    fallback = (plain or "berkas") + (f".{ascii_ext}" if ascii_ext else "")
+    return dump_options_header(
+        "attachment" if attachment else "inline",
+        {"filename": fallback, "filename*": f"UTF-8''{quote(name, safe='')}"},
+    )
+
+
 def path_of(row: StoredFile) -> Path:
     """The absolute path of a stored file, resolved safely."""
     joined = safe_join(str(root()), row.storage_key)
@@ -205,14 +224,16 @@ def send(
         from werkzeug.exceptions import NotFound
 
         raise NotFound()
+    name = download_name or row.display_name
     response = send_file(
         path,
         mimetype=row.content_type,
         as_attachment=as_attachment,
-        download_name=download_name or row.display_name,
+        download_name=name,
         conditional=True,
         max_age=0,
     )
+    response.headers["Content-Disposition"] = content_disposition(name, attachment=as_attachment)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     response.headers["Cache-Control"] = "private, no-store"

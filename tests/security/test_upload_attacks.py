@@ -132,8 +132,6 @@ HOSTILE_NAMES = {  # raw filename parameters a hostile client can send
     "rtl-override": "filename*=UTF-8''..%2Fa%E2%80%AEgpj.pdf",
     "only-non-ascii": "filename*=UTF-8''%E6%97%A5%E6%9C%AC.pdf",
 }
-FALLBACK_BUG = "ASCII fallback of a name with no ASCII letters is '.pdf' (no stem, a dotfile)"
-NO_STAR_BUG = "send_file adds filename* only for non-ASCII names; QUALITY UP-5 wants it always"
 
 
 def _is_safe(name: str) -> bool:
@@ -165,15 +163,7 @@ def _plain_filename(disposition: str) -> str:
     return re.sub(r"\\(.)", r"\1", value[1:-1]) if value.startswith('"') else value
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=FALLBACK_BUG))
-        if c == "only-non-ascii"
-        else c
-        for c in HOSTILE_NAMES
-    ],
-)
+@pytest.mark.parametrize("case", list(HOSTILE_NAMES))
 def test_hostile_name_downloads_with_a_safe_filename(app, draft, make, case):
     stored, headers = _download(draft, make, HOSTILE_NAMES[case])
     assert _is_safe(stored.display_name)
@@ -184,15 +174,7 @@ def test_hostile_name_downloads_with_a_safe_filename(app, draft, make, case):
     assert _is_safe(_plain_filename(disposition))
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        "non-ascii-slash-dotdot",
-        pytest.param(
-            "quotes-backslash-dotdot", marks=pytest.mark.xfail(strict=True, reason=NO_STAR_BUG)
-        ),
-    ],
-)
+@pytest.mark.parametrize("case", list(HOSTILE_NAMES))
 def test_hostile_name_download_carries_filename_star(app, draft, make, case):
     stored, headers = _download(draft, make, HOSTILE_NAMES[case])
     star = re.search(r"filename\*=UTF-8''([^;\s]+)", headers["Content-Disposition"])
