@@ -53,6 +53,7 @@ def _review_page(application, decision_form: DecisionForm | None = None):
         checklist=documents.review_checklist(application),
         history=applications.timeline(application),
         actions=workflow.available_actions(application, current_user),
+        can_take_over=workflow.can_take_over(application, current_user),
         form=ActionForm(formdata=None, version=application.version),
         judge_form=judge,
         decision_form=decision_form or DecisionForm(version=application.version),
@@ -70,6 +71,20 @@ def claim_application(application_id: int):
             verification.claim(application, actor=current_user, seen_version=form.seen_version())
             db.session.commit()
             flash("Permohonan diambil untuk diverifikasi.", "success")
+    return _back(application_id)
+
+
+@bp.post("/permohonan/<int:application_id>/ambil-alih")
+@role_required(Role.VERIFIKATOR)
+def take_over_application(application_id: int):
+    """Continue a review whose verifier's account was deactivated."""
+    application = _load(application_id)
+    form = ActionForm()
+    if form.validate_on_submit():
+        with flash_domain_errors():
+            workflow.take_over(application, actor=current_user, seen_version=form.seen_version())
+            db.session.commit()
+            flash("Verifikasi permohonan ini Anda ambil alih.", "success")
     return _back(application_id)
 
 

@@ -27,6 +27,7 @@ ROWS = {
     "submission.download_document": OWNER_GET,
     "verification.application_review": staff(*STAFF),
     "verification.claim_application": VERIFIER_POST,
+    "verification.take_over_application": VERIFIER_POST,
     "verification.judge_document": VERIFIER_POST,
     "verification.return_application": VERIFIER_POST,
     "verification.reject_application": VERIFIER_POST,
