@@ -65,3 +65,18 @@ def test_admin_contact_settings_refuse_non_https_lapor_link(client, make, login_
     )
     assert settings.get("contact.whatsapp") == "6281299998888"
     assert settings.get("complaint.name_required") is True
+
+
+def test_every_asset_the_layout_links_is_served(client):
+    """Stylesheets, scripts and the icon (a browser asked /favicon.ico, a 404 on every page,
+    until the layout named its icon)."""
+    import re
+
+    page = client.get("/").get_data(as_text=True)
+    links = re.findall(r'<link[^>]+href="(/static/[^"]+)"', page)
+    links += re.findall(r'<script[^>]+src="(/static/[^"]+)"', page)
+    assert any("favicon" in link for link in links)
+    for link in links:
+        response = client.get(link)
+        response.close()
+        assert response.status_code == 200, link
