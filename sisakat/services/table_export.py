@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -45,14 +46,25 @@ def xlsx(title: str, tables: list[Table]) -> bytes:
     return out.getvalue()
 
 
+def _csv_cell(value):
+    """A CSV cell as Excel with Indonesian regional settings reads it: ``;`` separates cells,
+    so a decimal comma (``87,5``), never a point that Excel would take for thousands."""
+    if value is None:
+        return ""
+    if isinstance(value, float | Decimal):
+        return f"{value:.10g}".replace(".", ",")
+    return _cell(value)
+
+
 def csv_text(tables: list[Table]) -> str:
-    """All tables one after another, each under a line with its title (``;`` for Excel-ID)."""
+    """All tables one after another, each under a line with its title (``;`` and decimal commas
+    for Excel set to Indonesian)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for table in tables:
         writer.writerow([table.title])
         writer.writerow(table.header)
         for row in table.rows:
-            writer.writerow(["" if v is None else _cell(v) for v in row])
+            writer.writerow([_csv_cell(v) for v in row])
         writer.writerow([])
     return out.getvalue()

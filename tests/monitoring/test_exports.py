@@ -32,7 +32,8 @@ def test_dashboard_xlsx_and_csv_match_the_page(app, make, login_as):
         assert f"{value:.2f}".replace(".", ",") in page
     text = client.get("/laporan/dasbor.csv" + QUERY).get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert ["Median waktu proses (jam kerja)", "1.58"] in rows
+    assert ["Median waktu proses (jam kerja)", "1,58"] in rows  # decimal comma, as Excel-ID reads
+    assert ["Persentase dalam SLA (%)", "50"] in rows
     assert ["Mar 2026", "3"] in rows
 
 
