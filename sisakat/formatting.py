@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -21,6 +22,23 @@ BULAN = (
 )
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# The word a region is printed with, by what people type for it (any case; "Kab." or "Kab").
+# Letters write the word in full, as the Kemendagri region code list does.
+PREFIX_WORDS = {
+    "provinsi": "Provinsi",
+    "prov": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kab": "Kabupaten",
+    "kota": "Kota",
+    "kecamatan": "Kecamatan",
+    "kec": "Kecamatan",
+    "distrik": "Distrik",  # Papua's kecamatan
+    "kelurahan": "Kelurahan",
+    "kel": "Kelurahan",
+    "desa": "Desa",
+    "ds": "Desa",
+}
+_FIRST_WORD = re.compile(r"([A-Za-z]+)(?:\.\s*|\s+)(\S.*)\Z", re.DOTALL)
 
 
 def tanggal(d: date | datetime | None) -> str:
@@ -114,3 +132,46 @@ def wa_link(phone: str | None, message: str = "") -> str:
     if not number:
         return ""
     return f"https://wa.me/{number}" + (f"?text={quote(message)}" if message else "")
+
+
+def prefixed(name: str | None, word: str = "", *, also: tuple[str, ...] = ()) -> str:
+    """``name`` printed once with its region word: ``word`` before a bare name; a name typed with
+    ``word`` or one of ``also`` in front ("kota", "Kab.", "Kec.Ilir") keeps that word, written
+    in full. The name itself stays as typed: ``Kota Palembang`` from "Palembang", "Kota
+    Palembang" or "KOTA Palembang"; ``Desa Sukamaju`` from "Desa Sukamaju" when ``also`` allows
+    "Desa". A word that does not belong ("Kota Baru" as a kelurahan) is part of the name; no
+    name, no word."""
+    name = (name or "").strip()
+    if not name:
+        return ""
+    found = _FIRST_WORD.match(name)
+    typed = PREFIX_WORDS.get(found[1].casefold()) if found else None
+    if found and typed and typed in (word, *also):
+        return f"{typed} {found[2]}"
+    return " ".join(x for x in (word, name) if x)
+
+
+def wilayah(level_label: str, region_name: str | None) -> str:
+    """The board's level and region, the level word once: ``Kota Palembang`` from (Kota,
+    "Palembang") or (Kota, "Kota Palembang"); ``Provinsi Sumatera Selatan``."""
+    return prefixed(region_name, level_label or "") or level_label or ""
+
+
+def alamat(
+    street: str | None,
+    kelurahan: str | None,
+    kecamatan: str | None,
+    city: str | None,
+    postal_code: str | None,
+) -> str:
+    """The secretariat on one line: ``Jalan ..., Kelurahan X (or Desa X), Kecamatan Y, Kota Z
+    30135``. A bare kelurahan/desa is printed as Kelurahan; the kab/kota as typed, its word
+    ("Kab.", "kota") written in full."""
+    parts = (
+        (street or "").strip(),
+        prefixed(kelurahan, "Kelurahan", also=("Desa",)),
+        prefixed(kecamatan, "Kecamatan", also=("Distrik",)),
+        prefixed(city, also=("Kabupaten", "Kota")),
+    )
+    line = ", ".join(p for p in parts if p)
+    return f"{line} {(postal_code or '').strip()}".strip()

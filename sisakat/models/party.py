@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from sisakat.formatting import alamat, wilayah
 from sisakat.models.base import Base, LabelledEnum, enum_column, utcnow
 from sisakat.models.service import ApplicantKind
 
@@ -99,15 +100,14 @@ class Party(Base):
 
     @property
     def address_text(self) -> str:
-        """The secretariat address on one line, as the letter prints it."""
-        parts = [self.street]
-        if self.kelurahan:
-            parts.append(f"Kelurahan {self.kelurahan}")
-        if self.kecamatan:
-            parts.append(f"Kecamatan {self.kecamatan}")
-        parts.append(self.city)
-        text = ", ".join(p for p in parts if p)
-        return f"{text} {self.postal_code}".strip() if self.postal_code else text
+        """The secretariat address on one line, as the letter prints it (``formatting.alamat``)."""
+        return alamat(self.street, self.kelurahan, self.kecamatan, self.city, self.postal_code)
+
+    @property
+    def level_text(self) -> str:
+        """``Kota Palembang``: level and region as the letter prints them
+        (``formatting.wilayah``)."""
+        return wilayah(self.level.label if self.level else "", self.region_name)
 
 
 class PartyOfficer(Base):

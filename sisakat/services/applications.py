@@ -19,7 +19,7 @@ from sisakat.models import (
     User,
 )
 from sisakat.models.requirement import SKT_PARPOL
-from sisakat.services import audit, catalog, parties, requirements, workflow
+from sisakat.services import audit, catalog, letter_context, parties, requirements, workflow
 
 SERVICE_UNAVAILABLE = "Layanan ini tidak tersedia."
 WRONG_KIND = "Layanan ini tidak dapat diajukan oleh {noun}: layanan ini untuk {kind}."
@@ -129,5 +129,12 @@ def timeline(application: Application) -> list[ApplicationHistory]:
 
 
 def snapshot(application: Application) -> dict:
-    """The profile snapshot taken at (re)submission, or an empty dict before."""
-    return json.loads(application.profile_snapshot) if application.profile_snapshot else {}
+    """The profile snapshot taken at (re)submission, or an empty dict before, with the address
+    and level lines the letter prints (``letter_context``; older snapshots' own frozen text of
+    them is not shown, so the review page and the letter always agree)."""
+    if not application.profile_snapshot:
+        return {}
+    data = json.loads(application.profile_snapshot)
+    data["address_text"] = letter_context.address_text(data)
+    data["level_text"] = letter_context.level_text(data)
+    return data

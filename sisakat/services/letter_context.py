@@ -9,36 +9,47 @@ the ``letter`` group also carries the service's wording (``title``, ``opening``,
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from enum import Enum
 from typing import Any
 
-from sisakat.formatting import nip, npwp, tanggal
+from sisakat.formatting import alamat, nip, npwp, tanggal, wilayah
+from sisakat.models.party import LegalForm, Level
 from sisakat.pdf.context import PAGE_SIZES, LetterContext
 
 TITLE = "SURAT KETERANGAN TERDAFTAR"  # letters frozen before services had titles
-LEVELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
-LEGAL_FORMS = {"berbadan_hukum": "Berbadan hukum", "tidak_berbadan_hukum": "Tidak berbadan hukum"}
 ORMAS = "ormas"
+_NOTARY = re.compile(r"^notaris\s+", re.IGNORECASE)
+# "1. Gubernur", "2) KPU", "- DPP": the letter numbers its lists itself.
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}\s*[.)](?!\d)|[-\u2013\u2022*])\s*")
+
+
+def _label(enum_cls: type[Enum], value: Any, unknown: str | None = None) -> str:
+    """The label of an enum member given as the member or its value (a snapshot holds the
+    value); ``unknown`` (the raw value when None) for anything else."""
+    raw = str(getattr(value, "value", value) or "")
+    try:
+        return enum_cls(raw).label
+    except ValueError:
+        return raw if unknown is None else unknown
 
 
 def address_text(profile: dict[str, Any]) -> str:
-    """The secretariat on one line: street, Kelurahan, Kecamatan, kab/kota and postal code."""
-    parts = [profile.get("street") or ""]
-    if profile.get("kelurahan"):
-        parts.append(f"Kelurahan {profile['kelurahan']}")
-    if profile.get("kecamatan"):
-        parts.append(f"Kecamatan {profile['kecamatan']}")
-    parts.append(profile.get("city") or "")
-    line = ", ".join(p for p in parts if p)
-    postal = profile.get("postal_code") or ""
-    return f"{line} {postal}".strip()
+    """The secretariat on one line (``formatting.alamat``: each region word printed once)."""
+    return alamat(
+        profile.get("street"),
+        profile.get("kelurahan"),
+        profile.get("kecamatan"),
+        profile.get("city"),
+        profile.get("postal_code"),
+    )
 
 
 def level_text(profile: dict[str, Any]) -> str:
-    """``Provinsi Sumatera Selatan``: the level label and the region name."""
-    level = profile.get("level")
-    label = LEVELS.get(str(getattr(level, "value", level) or ""), str(level or ""))
-    return " ".join(x for x in (label, profile.get("region_name") or "") if x)
+    """``Provinsi Sumatera Selatan``, ``Kota Palembang``: the level's label (``Level``) and the
+    region name, the level word once (``formatting.wilayah``)."""
+    return wilayah(_label(Level, profile.get("level")), profile.get("region_name"))
 
 
 def sk_text(profile: dict[str, Any]) -> str:
@@ -67,12 +78,21 @@ def kop_lines(agency: dict[str, Any]) -> tuple[str, ...]:
 
 
 def signature_block(sig: dict[str, Any]) -> dict[str, Any]:
-    """The signature block's fields from the signatory settings (a.n./Plt./Plh. prefix line)."""
-    prefix = " ".join(x for x in (sig.get("prefix") or "", sig.get("on_behalf_of") or "") if x)
+    """The signature block's fields from the signatory settings (a.n./Plt./Plh. prefix line).
+    What was typed into two fields prints once: "a.n. GUBERNUR" as the line above keeps its own
+    "a.n."; a position that already ends with the region line takes the line's comma instead."""
+    prefix, behalf = (sig.get("prefix") or "").strip(), (sig.get("on_behalf_of") or "").strip()
+    if prefix and squash(behalf).startswith(squash(prefix)):
+        prefix = ""
+    top = " ".join(x for x in (prefix, behalf) if x)
+    position, region = (sig.get("position") or "").strip(), (sig.get("region_line") or "").strip()
+    bare = region.rstrip(",").strip()
+    if bare and squash(position.rstrip(",")).endswith(squash(bare)):
+        position, region = position.rstrip(",") + ("," if region.endswith(",") else ""), ""
     return {
-        "signature_prefix": (prefix,) if prefix else (),
-        "signature_position": sig.get("position") or "",
-        "signature_region": sig.get("region_line") or "",
+        "signature_prefix": (top,) if top else (),
+        "signature_position": position,
+        "signature_region": region,
         "signature_name": sig.get("name") or "",
         "signature_rank": sig.get("rank") or "",
         "signature_nip": f"NIP {nip(sig.get('nip'))}" if sig.get("nip") else "",
@@ -131,11 +151,17 @@ def _body(profile: dict[str, Any], letter: dict[str, Any]) -> dict[str, Any]:
         "opening": letter.get("opening") or "",
         "fields": fields,
         "board_label": "Susunan Pengurus",
-        "board": tuple((o.get("position") or "", o.get("name") or "") for o in officers),
+        "board": tuple((_list_item(o.get("position")), o.get("name") or "") for o in officers),
         "statement": letter.get("statement") or "",
         "closing": letter.get("closing") or "",
-        "tembusan": tuple(letter.get("tembusan") or ()),
+        "tembusan": tuple(x for x in map(_list_item, letter.get("tembusan") or ()) if x),
     }
+
+
+def _list_item(text: str | None) -> str:
+    """A list entry without the number or bullet typed before it ("1. Gubernur") and the colon
+    after it ("Ketua:"): the letter prints both itself."""
+    return _LIST_MARK.sub("", text or "").strip().rstrip(":").rstrip()
 
 
 def is_ormas(profile: dict[str, Any]) -> bool:
@@ -149,7 +175,7 @@ def _party_fields(profile: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     return (
         ("Nama", profile.get("reporter_name") or ""),
         ("Jabatan", profile.get("reporter_position") or ""),
-        ("Nama Partai", _party(profile)),
+        ("Nama Partai", party_text(profile)),
         ("Alamat", address_text(profile)),
         ("Tingkat", level_text(profile)),
         ("Nomor SK", sk_text(profile)),
@@ -177,9 +203,8 @@ def deed_text(profile: dict[str, Any]) -> str:
     if not profile.get("deed_number"):
         return ""
     text = _dated(profile["deed_number"], profile.get("deed_date"))
-    if profile.get("notary_name"):
-        text += f", notaris {profile['notary_name']}"
-    return text
+    notary = _NOTARY.sub("", (profile.get("notary_name") or "").strip())  # "Notaris Sari ..."
+    return f"{text}, notaris {notary}" if notary else text
 
 
 def term_text(profile: dict[str, Any]) -> str:
@@ -192,10 +217,9 @@ def term_text(profile: dict[str, Any]) -> str:
 
 def _ormas_fields(profile: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """The lines of a Surat Keterangan Melapor; optional ones (deed, NPWP) only when known."""
-    form = profile.get("legal_form")
-    form = LEGAL_FORMS.get(str(getattr(form, "value", form) or ""), "")
+    form = _label(LegalForm, profile.get("legal_form"), unknown="")
     lines = [
-        ("Nama Ormas", _party(profile)),
+        ("Nama Ormas", party_text(profile)),
         ("Bentuk", form),
         (
             "Nomor SK Kemenkumham / SKT Kemendagri",
@@ -211,9 +235,18 @@ def _ormas_fields(profile: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple((label, value) for label, value in lines if value or label not in optional)
 
 
-def _party(profile: dict[str, Any]) -> str:
+def party_text(profile: dict[str, Any]) -> str:
+    """``Partai Contoh Maju (PCM)``: the name and the abbreviation in brackets, once (a name
+    typed with "(PCM)" already keeps it)."""
     name, abbr = profile.get("party_name") or "", profile.get("abbreviation") or ""
-    return f"{name} ({abbr})" if abbr and name else name or abbr
+    if not (abbr and name) or squash(name).endswith(squash(f"({abbr})")):
+        return name or abbr
+    return f"{name} ({abbr})"
+
+
+def squash(text: str | None) -> str:
+    """Case- and space-insensitive form of a name (how names are compared)."""
+    return "".join(str(text or "").split()).casefold()
 
 
 PROFILE_KEYS = (

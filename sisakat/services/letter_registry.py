@@ -29,6 +29,7 @@ from sisakat.models import (
     utcnow,
 )
 from sisakat.services import audit, workflow
+from sisakat.services.letter_context import party_text, squash
 from sisakat.services.letter_public import PublicLetter, public_view, snapshot_profile
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
@@ -65,14 +66,23 @@ def find_by_token(token: str | None) -> Letter | None:
     ).scalar_one_or_none()
 
 
-def _squash(text: str | None) -> str:
-    """Case- and space-insensitive form of a name."""
-    return "".join(str(text or "").split()).casefold()
+def _names(letter: Letter) -> set[str]:
+    """The party's name squashed: as the letter prints it, "Partai Contoh Maju (PCM)"
+    (``letter_context.party_text``), and bare, without the bracketed abbreviation; never the
+    abbreviation alone (too short to prove anything)."""
+    profile = snapshot_profile(letter)
+    if not str(profile.get("party_name") or "").strip():
+        return set()
+    printed = squash(party_text(profile))
+    brackets = squash(f"({profile.get('abbreviation') or ''})")
+    bare = printed.removesuffix(brackets) if brackets != "()" else printed
+    return {squash(profile.get("party_name")), printed, bare} - {""}
 
 
 def lookup(number_text: str | None, party_name_or_code: str | None) -> Letter | None:
-    """The issued letter with this number whose party name (case/space-insensitive) or printed
-    verification code matches. A number alone never answers: serials are guessable."""
+    """The issued letter with this number whose party name (bare or as printed with its
+    abbreviation; case/space-insensitive) or printed verification code matches. A number alone
+    never answers: serials are guessable."""
     number = " ".join(str(number_text or "").split())
     proof = str(party_name_or_code or "").strip()
     if not number or not proof or len(number) > 120 or len(proof) > 200:
@@ -86,11 +96,11 @@ def lookup(number_text: str | None, party_name_or_code: str | None) -> Letter | 
         .scalars()
         .all()
     )
-    code, name = normalise_token(proof), _squash(proof)
+    code, name = normalise_token(proof), squash(proof)
     for letter in candidates:
         if code is not None and letter.token == code:
             return letter
-        if name and _squash(snapshot_profile(letter).get("party_name")) == name:
+        if name and name in _names(letter):
             return letter
     return None
 

@@ -41,7 +41,9 @@ def all_accepted(application: Application) -> list[str]:
 
 
 def snapshot_profile(application: Application) -> str:
-    """The applicant's profile as JSON text, frozen at submission (party board or ormas)."""
+    """The applicant's profile as JSON text, frozen at submission (party board or ormas): the
+    values as typed; the address and level lines are made from them when shown
+    (``letter_context``), so the letter and the review page cannot differ."""
     p = application.party
     data = {
         attr: str(getattr(p, attr) or "")
@@ -51,11 +53,9 @@ def snapshot_profile(application: Application) -> str:
     }
     data["kind"] = parties.kind_of(p).value
     data["level"] = p.level.value if p.level else ""
-    data["level_label"] = p.level.label if p.level else ""
     data["legal_form"] = p.legal_form.value if p.legal_form else ""
     data["legal_form_label"] = p.legal_form.label if p.legal_form else ""
     data["npwp_text"] = formatting.npwp(p.npwp)
-    data["address_text"] = p.address_text
     for attr in ("sk_date", "term_start", "term_end", "legal_date", "deed_date"):
         data[f"{attr}_text"] = formatting.tanggal(getattr(p, attr))
     data["officers"] = [{"position": o.position, "name": o.name} for o in p.officers]

@@ -6,7 +6,7 @@ import io
 from datetime import timedelta
 
 from sisakat.extensions import db
-from sisakat.models import LetterStatus, Role, utcnow
+from sisakat.models import LetterStatus, Level, Role, utcnow
 from sisakat.services import letter_registry, numbering, storage
 from tests.letter_helpers import FIXED_AT, fixed_clock, page, stored_count
 
@@ -127,6 +127,32 @@ def test_lookup_needs_number_plus_party_name_or_code(client, make):
     assert code_alone.headers["Location"].endswith(target)
     assert letter_registry.lookup(letter.number_text, "") is None
     assert letter_registry.lookup(letter.number_text, None) is None
+
+
+def test_lookup_accepts_the_party_name_as_printed_with_its_abbreviation(client, make):
+    letter = make.issued_letter()
+    name, abbr = letter.application.party.party_name, letter.application.party.abbreviation
+    target = f"/verifikasi/{letter.token}"
+    for printed in (f"{name} ({abbr})", f"  {name.upper()}({abbr.lower()}) "):
+        query = {"q": letter.number_text, "pihak": printed}
+        assert client.get("/cek-surat", query_string=query).headers["Location"].endswith(target)
+    for weak in (abbr, f"({abbr})", f"Partai Lain ({abbr})"):
+        assert letter_registry.lookup(letter.number_text, weak) is None
+
+
+def test_lookup_accepts_a_name_typed_with_its_abbreviation_bare_too(client, make):
+    party = make.party(party_name="Partai Contoh Maju (PCM)", abbreviation="PCM")
+    letter = make.issued_letter(party)
+    for typed in ("Partai Contoh Maju (PCM)", "partai contoh maju"):
+        assert letter_registry.lookup(letter.number_text, typed) == letter
+    assert letter_registry.lookup(letter.number_text, "PCM") is None
+
+
+def test_page_prints_the_level_word_once(client, make):
+    party = make.party(level=Level.KOTA, region_name="kota Palembang")
+    html = client.get(f"/verifikasi/{make.issued_letter(party).token}").get_data(as_text=True)
+    assert "<td>Kota Palembang</td>" in html
+    assert "Kota kota" not in html
 
 
 def test_unissued_letter_is_not_found_by_number_and_code(client, make):

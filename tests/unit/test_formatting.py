@@ -43,3 +43,61 @@ def test_numbers_money_and_nip():
     assert f.nip("19700101 199501 1 001") == "19700101 199501 1 001"
     assert f.nip("12345") == "12345"
     assert f.hari_tanggal(date(2025, 6, 13)) == "Jumat, 13 Juni 2025"
+
+
+@pytest.mark.parametrize(
+    ("level", "typed", "printed"),
+    [
+        ("Kota", "Kota Palembang", "Kota Palembang"),
+        ("Kota", "Palembang", "Kota Palembang"),
+        ("Kota", "KOTA Palembang", "Kota Palembang"),
+        ("Kabupaten", "Kabupaten Contoh Ilir", "Kabupaten Contoh Ilir"),
+        ("Kabupaten", "Kab. Contoh Ilir", "Kabupaten Contoh Ilir"),
+        ("Provinsi", "Sumatera Selatan", "Provinsi Sumatera Selatan"),
+        ("Provinsi", "provinsi Sumatera Selatan", "Provinsi Sumatera Selatan"),
+        ("Provinsi", "", "Provinsi"),
+    ],
+)
+def test_level_word_is_printed_once_however_typed(level, typed, printed):
+    assert f.wilayah(level, typed) == printed
+
+
+@pytest.mark.parametrize(
+    ("kelurahan", "kecamatan", "city", "printed"),
+    [
+        (
+            "Talang Semut",
+            "Bukit Kecil",
+            "Kota Palembang",
+            "Kelurahan Talang Semut, Kecamatan Bukit Kecil, Kota Palembang",
+        ),
+        (
+            "Kelurahan Ilir",
+            "Kec. Ilir Barat",
+            "Palembang",
+            "Kelurahan Ilir, Kecamatan Ilir Barat, Palembang",
+        ),
+        (
+            "Desa Sukamaju",
+            "kecamatan Ilir",
+            "Kab. Banyuasin",
+            "Desa Sukamaju, Kecamatan Ilir, Kabupaten Banyuasin",
+        ),
+        (
+            "desa Sukamaju",
+            "Kec.Ilir Barat",
+            "kota Palembang",
+            "Desa Sukamaju, Kecamatan Ilir Barat, Kota Palembang",
+        ),
+        (
+            "Kota Baru",
+            "Kota Baru",
+            "Kota Jambi",
+            "Kelurahan Kota Baru, Kecamatan Kota Baru, Kota Jambi",
+        ),  # "Kota" is part of these names, not their word
+    ],
+)
+def test_address_prints_each_region_word_once(kelurahan, kecamatan, city, printed):
+    line = f.alamat("Jalan Merdeka No. 1", kelurahan, kecamatan, city, "30135")
+    assert line == f"Jalan Merdeka No. 1, {printed} 30135"
+    assert f.alamat("", "", "", "", "") == ""
