@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Flask, flash, session
-from flask_login import current_user, logout_user
+from flask import Flask, flash, g, jsonify, redirect, request, session
+from flask_login import current_user, login_url, logout_user
 
 from sisakat.extensions import db, login_manager
 from sisakat.models import User
@@ -34,6 +34,26 @@ def start_session(user: User, *, now: float | None = None) -> None:
     session["seen_at"] = stamp
 
 
+EXPIRED = "Sesi Anda berakhir. Silakan masuk kembali."
+
+
+def _is_xhr() -> bool:
+    return request.headers.get("X-Requested-With") == "XMLHttpRequest"
+
+
+@login_manager.unauthorized_handler
+def _unauthorized():
+    """A page script (the upload progress bar) gets JSON it can show; a page gets the login
+    form with one message and a way back (``next``)."""
+    if _is_xhr():
+        message = EXPIRED if g.get("session_expired") else login_manager.login_message
+        message += " Muat ulang halaman; berkas belum terkirim."
+        return jsonify(ok=False, message=message), 401
+    if not g.get("session_expired"):
+        flash(login_manager.login_message, login_manager.login_message_category)
+    return redirect(login_url(login_manager.login_view, next_url=request.url))
+
+
 def init_app(app: Flask) -> None:
     """Configure the login manager and enforce idle and absolute timeouts on every request."""
     login_manager.login_view = "auth.login"
@@ -53,7 +73,9 @@ def init_app(app: Flask) -> None:
         if now - seen_at > idle or now - login_at > absolute:
             logout_user()
             session.clear()
-            flash("Sesi Anda berakhir. Silakan masuk kembali.", "warning")
+            g.session_expired = True  # the login page says so once, not twice
+            if not _is_xhr():
+                flash(EXPIRED, "warning")
             return
         # Only refresh the stamp once a minute so GETs do not rewrite the cookie each time.
         if now - seen_at > 60:

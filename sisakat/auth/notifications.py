@@ -1,4 +1,5 @@
-"""Notifications for every logged-in user: the bell's count, the list, mark as read."""
+"""For every logged-in user: the bell's count, the notification list, mark as read, and the
+session keep-alive of long forms."""
 
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ def _bell() -> dict:
     if not current_user.is_authenticated:
         return {"unread_notifications": 0}
     return {"unread_notifications": notify.unread_count(current_user)}
+
+
+@bp.get("/sesi")
+@login_required
+def keep_alive():
+    """Pinged by the page script while someone types in a long form, so the idle timeout does
+    not end a session that is in use (the timeout check refreshes the stamp); empty answer."""
+    return "", 204
 
 
 @bp.get("/notifikasi")

@@ -13,4 +13,15 @@
       }, 0);
     }
   });
+  // Typing in a form is activity: while someone fills a long form, tell the server now and
+  // then (at most every 5 minutes) so the idle timeout does not log them out mid-form.
+  var keepalive = document.body.getAttribute("data-keepalive");
+  var lastPing = Date.now();
+  if (keepalive && window.fetch) {
+    document.addEventListener("input", function () {
+      if (Date.now() - lastPing < 5 * 60 * 1000) { return; }
+      lastPing = Date.now();
+      window.fetch(keepalive, { credentials: "same-origin", cache: "no-store" });
+    });
+  }
 })();

@@ -30,6 +30,7 @@
         box.classList.add("d-none");
       });
       xhr.addEventListener("error", function () {
+        msg.className = "small mt-1 text-danger js-upload-message";
         msg.textContent = "Koneksi terputus. Coba lagi.";
         button.disabled = false;
       });

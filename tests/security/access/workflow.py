@@ -9,7 +9,7 @@ from sisakat.models import (
     Role,
 )
 from tests import factories
-from tests.security.matrix import logged_in, pemohon_only, staff
+from tests.security.matrix import LOGIN, Expect, logged_in, pemohon_only, staff
 
 STAFF = (Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN)
 OWNER_GET = pemohon_only(owner_only=True)
@@ -42,6 +42,7 @@ ROWS = {
     "admin.reason_edit": ADMIN,
     "admin.audit_log": ADMIN,
     "auth.notifications": logged_in(),
+    "auth.keep_alive": Expect(LOGIN, 204, 204, 204, 204, 204),  # an empty answer
     "auth.mark_notifications_read": logged_in("POST"),
 }
 
