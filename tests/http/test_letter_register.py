@@ -93,3 +93,24 @@ def test_supersede_previous_replaces_the_older_letter(app, make):
     assert f"Digantikan oleh surat nomor {new.number_text}" in _history_notes(old.application_id)
     assert db.session.get(Letter, new.id).status == LetterStatus.BERLAKU
     assert db.session.get(Letter, other.id).status == LetterStatus.BERLAKU
+
+
+def test_a_double_click_on_cabut_revokes_once_without_a_stale_warning(app, make, login_as):
+    user = make.user(Role.SUPERADMIN)
+    admin = login_as(user)
+    letter = make.issued_letter()
+    form = {"reason": "SK dicabut DPP.", "confirm": "y", "version": letter.version}
+    url = f"/admin/surat/{letter.id}/cabut"
+    admin.post(url, data=form)
+    admin.post(url, data=form)  # the second click, with the version the page showed
+    html = page(admin, "/admin/surat")
+    assert "sudah diubah oleh pengguna lain" not in html
+    assert f"Surat nomor {letter.number_text} dicabut." in html
+    events = db.session.execute(
+        db.select(AuditEvent).where(AuditEvent.action == "letter.revoke")
+    ).all()
+    assert len(events) == 1
+    # someone else's click on the same stale page is still told
+    other = login_as(make.user(Role.SUPERADMIN))
+    other.post(url, data=form)
+    assert "Muat ulang halaman" in page(other, "/admin/surat")
