@@ -131,12 +131,32 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
+def _audit_chain(problems: list[str], notes: list[str]) -> None:
+    """The audit log's hash chain is whole: no row changed or removed behind the app's back
+    (the newest rows aside: nothing anchors the head)."""
+    from sisakat.services import audit
+
+    try:
+        ok, broken = audit.verify_chain()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return  # the database problem is reported already
+    if ok:
+        notes.append("rantai hash log audit utuh")
+    else:
+        problems.append(
+            f"rantai hash log audit terputus pada baris {broken}: log audit diubah atau "
+            "dihapus di luar aplikasi"
+        )
+
+
 def check(app: Flask, *, deploy: bool) -> Report:
     """Check the installation (``deploy``: also the settings a hosted server needs)."""
     report = Report()
     problems, warnings, notes = report.problems, report.warnings, report.notes
     _database(problems, notes)
     _uploads(app, problems, notes)
+    _audit_chain(problems, notes)
     if not app.config.get("PUBLIC_BASE_URL"):
         message = "PUBLIC_BASE_URL belum disetel (alamat publik untuk kode QR surat)"
         (problems if deploy else warnings).append(message)

@@ -104,3 +104,24 @@ def test_check_reports_stored_files_missing_from_uploads(app, tmp_path):
     result = app.test_cli_runner().invoke(args=["check"])
     assert result.exit_code == 1
     assert "3 berkas tersimpan tidak ada di folder unggahan" in result.output
+
+
+def test_check_verifies_the_audit_logs_hash_chain(app):
+    """AUD-1: ``flask check`` runs ``verify_chain``; a row changed behind the app's back (raw
+    SQL: the ORM refuses) fails the check and names the row."""
+    from sisakat.models import AuditEvent
+    from sisakat.services import audit
+
+    for n in range(3):
+        audit.record("test.check", actor=None, details={"n": n})
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["check"])
+    assert "rantai hash log audit utuh" in result.output
+    second = db.session.execute(db.select(AuditEvent.id).order_by(AuditEvent.id)).scalars().all()[1]
+    db.session.execute(
+        db.text("UPDATE audit_events SET outcome = 'gagal' WHERE id = :id"), {"id": second}
+    )
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["check"])
+    assert result.exit_code == 1
+    assert f"rantai hash log audit terputus pada baris {second}" in result.output
