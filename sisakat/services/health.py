@@ -131,9 +131,10 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
-def _audit_chain(problems: list[str], notes: list[str]) -> None:
+def _audit_chain(warnings: list[str], notes: list[str]) -> None:
     """The audit log's hash chain is whole: no row changed or removed behind the app's back
-    (the newest rows aside: nothing anchors the head)."""
+    (the newest rows aside: nothing anchors the head). A break is a loud warning, not a
+    refusal to start: the office keeps working while someone looks into it."""
     from sisakat.services import audit
 
     try:
@@ -144,9 +145,9 @@ def _audit_chain(problems: list[str], notes: list[str]) -> None:
     if ok:
         notes.append("rantai hash log audit utuh")
     else:
-        problems.append(
+        warnings.append(
             f"rantai hash log audit terputus pada baris {broken}: log audit diubah atau "
-            "dihapus di luar aplikasi"
+            "dihapus di luar aplikasi; laporkan ke pengelola TI"
         )
 
 
@@ -156,7 +157,7 @@ def check(app: Flask, *, deploy: bool) -> Report:
     problems, warnings, notes = report.problems, report.warnings, report.notes
     _database(problems, notes)
     _uploads(app, problems, notes)
-    _audit_chain(problems, notes)
+    _audit_chain(warnings, notes)
     if not app.config.get("PUBLIC_BASE_URL"):
         message = "PUBLIC_BASE_URL belum disetel (alamat publik untuk kode QR surat)"
         (problems if deploy else warnings).append(message)

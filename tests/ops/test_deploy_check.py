@@ -108,7 +108,7 @@ def test_check_reports_stored_files_missing_from_uploads(app, tmp_path):
 
 def test_check_verifies_the_audit_logs_hash_chain(app):
     """AUD-1: ``flask check`` runs ``verify_chain``; a row changed behind the app's back (raw
-    SQL: the ORM refuses) fails the check and names the row."""
+    SQL: the ORM refuses) is reported with its row, as a warning (the office keeps working)."""
     from sisakat.models import AuditEvent
     from sisakat.services import audit
 
@@ -123,5 +123,6 @@ def test_check_verifies_the_audit_logs_hash_chain(app):
     )
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["check"])
-    assert result.exit_code == 1
-    assert f"rantai hash log audit terputus pada baris {second}" in result.output
+    line = next(x for x in result.output.splitlines() if "rantai hash log audit" in x)
+    assert line.startswith("PERHATIAN")
+    assert f"terputus pada baris {second}" in line
