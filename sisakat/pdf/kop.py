@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from sisakat.pdf.fonts import BODY, BODY_BOLD
@@ -45,18 +46,27 @@ def draw_kop(
             mask="auto",
         )
     centre = page_width / 2 + (EMBLEM_SIZE / 2 if emblem_png else 0)
+    left = margin + (EMBLEM_SIZE + 2 * mm if emblem_png else 0)
+    room = 2 * min(centre - left, page_width - margin - centre)  # centred, clear of the emblem
     y = top - 5 * mm
-    canvas.setFont(BODY, 14)
-    canvas.drawCentredString(centre, y, government)
+    _centred(canvas, centre, y, government, BODY, 14, room)
     y -= 7 * mm
-    canvas.setFont(BODY_BOLD, 16)
-    canvas.drawCentredString(centre, y, agency)
-    canvas.setFont(BODY, 10)
+    _centred(canvas, centre, y, agency, BODY_BOLD, 16, room)
     for line in lines:
         y -= 5 * mm
-        canvas.drawCentredString(centre, y, line)
+        _centred(canvas, centre, y, line, BODY, 10, room)
     _double_rule(canvas, page_height - kop_height(len(lines)), margin, page_width - margin)
     canvas.restoreState()
+
+
+def _centred(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, room: float):
+    """One centred line at ``size``, or smaller when it would not fit in ``room``: a long
+    agency name or address stays on the page and clear of the emblem."""
+    width = stringWidth(text, font, size)
+    if width > room:
+        size = size * room / width
+    canvas.setFont(font, size)
+    canvas.drawCentredString(x, y, text)
 
 
 def _double_rule(canvas: Canvas, y: float, x0: float, x1: float) -> None:
