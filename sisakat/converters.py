@@ -1,4 +1,5 @@
-"""URL converters shared by every blueprint."""
+"""URL converters shared by every blueprint, and the one parser for integers typed or forged in
+forms and query strings."""
 
 from __future__ import annotations
 
@@ -6,6 +7,25 @@ from flask import Flask
 from werkzeug.routing import IntegerConverter
 
 MAX_ID = 2**31 - 1  # a signed 32-bit INTEGER: the smallest id column of the three databases
+_DIGITS = frozenset("0123456789")
+
+
+def parse_int(raw: object, *, low: int = 0, high: int = MAX_ID) -> int | None:
+    """The integer in ``raw`` (surrounding spaces and one leading minus allowed), or None when it
+    is not ASCII digits or lies outside ``[low, high]``.
+
+    ``str.isdigit`` accepts "²" and "٣" (``int()`` refuses the first and reads the second), and
+    ``int()`` raises on more than 4,300 digits; a 20-digit number would overflow the database's
+    INTEGER (SQLite OverflowError, PostgreSQL "out of range") as a 500. The length check comes
+    before ``int()``, so a forged megabyte of digits costs nothing."""
+    if not isinstance(raw, str | int) or isinstance(raw, bool):
+        return None
+    text = str(raw).strip()
+    digits = text[1:] if text.startswith("-") else text
+    if not digits or len(digits) > len(str(max(abs(low), abs(high)))) or set(digits) - _DIGITS:
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
 
 
 class BoundedIntConverter(IntegerConverter):

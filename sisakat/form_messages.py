@@ -15,6 +15,11 @@ MESSAGES = {
     "Not a valid choice.": "Pilihan tidak valid.",
     "Invalid Choice: could not coerce.": "Pilihan tidak valid.",
     "Choices cannot be None.": "Pilihan tidak valid.",
+    # SelectMultipleField: a value that is no choice, or one that cannot be read (forged). The
+    # forged value is not echoed back.
+    "'%(value)s' is not a valid choice for this field.": "Pilihan tidak valid.",
+    "'%(value)s' are not valid choices for this field.": "Pilihan tidak valid.",
+    "Invalid choice(s): one or more data inputs could not be coerced.": "Pilihan tidak valid.",
     "Not a valid integer value.": "Masukkan bilangan bulat.",
     "Not a valid decimal value.": "Masukkan angka.",
     "Not a valid float value.": "Masukkan angka.",

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
+from wtforms import DecimalField as _DecimalField
 from wtforms import HiddenField, ValidationError
+from wtforms import IntegerField as _IntegerField
 from wtforms import Label as _Label
 from wtforms import SelectField as _SelectField
 from wtforms import StringField as _StringField
@@ -14,14 +17,36 @@ from wtforms.widgets import Select as _Select
 from wtforms.widgets import TextInput as _TextInput
 from wtforms.widgets.core import clean_key
 
+from sisakat.converters import MAX_ID, parse_int
+
 CONTROL_OK = {"\n", "\t"}
+BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters that draw nothing: spaces, format characters (zero-width space U+200B, joiners,
+# BOM, bidi marks), lone combining marks, and the blank letters Unicode does not class as
+# spaces (Hangul fillers, braille blank).
+INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Mn", "Me"})
+INVISIBLE_CHARS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+
+
+def is_invisible(text: str) -> bool:
+    """True when ``text`` has no character a reader would see (empty counts as invisible).
+    Control and bidi-override characters count as seen: ``no_control_chars`` names them."""
+    for ch in text:
+        if ch.isspace() or ch in INVISIBLE_CHARS:
+            continue
+        if ch in BIDI_OVERRIDES or unicodedata.category(ch) not in INVISIBLE_CATEGORIES:
+            return False
+    return True
 
 
 def clean_text(value: object) -> object:
-    """WTForms filter: strip, NFC-normalise and turn CRLF into LF (None and non-str unchanged)."""
+    """WTForms filter: strip, NFC-normalise and turn CRLF into LF (None and non-str unchanged);
+    a value with no visible character (only zero-width spaces, say) becomes "", so a required
+    field says it is empty instead of storing a name nobody can read."""
     if not isinstance(value, str):
         return value
-    return unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return "" if is_invisible(text) else text.strip()
 
 
 def no_control_chars(form, field) -> None:
@@ -32,10 +57,7 @@ def no_control_chars(form, field) -> None:
     for ch in data:
         if ch in CONTROL_OK:
             continue
-        if (
-            unicodedata.category(ch) == "Cc"
-            or ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-        ):
+        if unicodedata.category(ch) == "Cc" or ch in BIDI_OVERRIDES:
             raise ValidationError("Teks memuat karakter yang tidak diizinkan.")
 
 
@@ -51,8 +73,8 @@ MAX_PAGE = 100_000
 def page_number(args, name: str = "halaman") -> int:
     """The 1-based page number from a query string; junk, zero, negative or huge values give a
     valid page (a 40-digit number would overflow the database's integer and answer 500)."""
-    raw = (args.get(name) or "").strip()
-    return min(int(raw), MAX_PAGE) if raw.isdigit() and raw.isascii() and int(raw) > 0 else 1
+    value = parse_int(args.get(name), low=1)
+    return min(value, MAX_PAGE) if value else 1
 
 
 def enum_or_none(enum_cls, value):
@@ -65,10 +87,7 @@ def enum_or_none(enum_cls, value):
 
 def year_param(args, name: str = "tahun") -> int | None:
     """A plausible year from a query string (1900-2999), else None."""
-    raw = (args.get(name) or "").strip()
-    if raw.isdigit() and raw.isascii() and len(raw) == 4 and 1900 <= int(raw) <= 2999:
-        return int(raw)
-    return None
+    return parse_int(args.get(name), low=1900, high=2999)
 
 
 TEXT = {"filters": [clean_text], "validators": []}
@@ -80,9 +99,48 @@ class ActionForm(FlaskForm):
     version = HiddenField()
 
     def seen_version(self) -> int | None:
-        """The version the page showed, or None when absent or malformed (forged)."""
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
+        """The version the page showed, or None when absent or malformed (forged): the service
+        then answers with its "changed meanwhile, reload" message."""
+        return parse_int(self.version.data)
+
+
+def int_choice(value: object) -> int:
+    """``coerce`` for integer choices (ids, weekdays): ``parse_int`` or ValueError, which
+    WTForms turns into its "not a valid choice" message (``form_messages``)."""
+    number = parse_int(value)
+    if number is None:
+        raise ValueError(value)
+    return number
+
+
+class IntegerField(_IntegerField):
+    """``IntegerField`` reading only ASCII digits within a signed 32-bit INTEGER (WTForms uses
+    ``int()``, which reads "٣" and "1_000"); its ``NumberRange`` then says what is allowed."""
+
+    def process_formdata(self, valuelist) -> None:
+        if not valuelist:
+            return
+        self.data = parse_int(valuelist[0], low=-MAX_ID, high=MAX_ID)
+        if self.data is None:
+            raise ValueError(self.gettext("Not a valid integer value."))
+
+
+class DecimalField(_DecimalField):
+    """``DecimalField`` refusing what ``Decimal`` reads but is no number a person typed: NaN,
+    sNaN (which makes ``NumberRange`` raise), Infinity, and non-ASCII digits."""
+
+    def process_formdata(self, valuelist) -> None:
+        if not valuelist:
+            return
+        raw = str(valuelist[0]).strip()
+        try:
+            value = Decimal(raw) if raw.isascii() and len(raw) <= 40 else None
+        except (InvalidOperation, ValueError):
+            value = None
+        if value is None or not value.is_finite():
+            self.data = None
+            raise ValueError(self.gettext("Not a valid decimal value."))
+        self.data = value
 
 
 def _attributes(kwargs: dict) -> str:

@@ -8,6 +8,7 @@ from wtforms import BooleanField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from sisakat.admin.routes import bp
+from sisakat.converters import parse_int
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm, clean_text, no_control_chars
 from sisakat.models import Letter, Party, Role
@@ -38,19 +39,14 @@ class RevokeForm(ActionForm):
 
 
 def _filters() -> dict:
-    year = request.args.get("tahun", type=int)
+    """Status, year and party from the query string; forged values are ignored."""
     return {
         "status": request.args.get("status", "")
         if request.args.get("status") in letter_registry.REGISTER_STATUSES
         else "",
-        "year": year if year and 2000 <= year <= 2999 else None,
-        "party_id": _bounded(request.args.get("partai", type=int)),
+        "year": parse_int(request.args.get("tahun"), low=2000, high=2999),
+        "party_id": parse_int(request.args.get("partai"), low=1),
     }
-
-
-def _bounded(value: int | None) -> int | None:
-    """An id or page number within what the database can hold (hostile digits: ignored)."""
-    return value if value is not None and 0 < value < 2**31 else None
 
 
 @bp.get("/surat")
@@ -60,7 +56,7 @@ def letter_register():
     today = numbering.office_today()
     filters = _filters()
     query = letter_registry.register_query(**filters, today=today)
-    number = _bounded(request.args.get("page", 1, type=int)) or abort(404)
+    number = parse_int(request.args.get("page", "1"), low=1) or abort(404)
     page = db.paginate(query, page=number, per_page=PER_PAGE)
     parties = db.session.execute(
         db.select(Party.id, Party.board_name).order_by(Party.board_name)

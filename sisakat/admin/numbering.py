@@ -5,14 +5,21 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from sisakat.admin.routes import bp
 from sisakat.admin.service_catalog import service_from_args
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line, year_param
+from sisakat.forms_common import (
+    ActionForm,
+    IntegerField,
+    clean_text,
+    no_control_chars,
+    single_line,
+    year_param,
+)
 from sisakat.models import LetterNumber, NumberStatus, Role
 from sisakat.policies import role_required
 from sisakat.services import catalog, letter_settings, numbering, settings
@@ -50,7 +57,7 @@ class NumberingForm(ActionForm):
     )
     next_serial = IntegerField(
         "Nomor urut berikutnya tahun ini",
-        validators=[Optional(), NumberRange(1, 999999, "Nomor urut tidak valid.")],
+        validators=[Optional(), NumberRange(1, numbering.MAX_SERIAL, "Nomor urut tidak valid.")],
     )
 
 

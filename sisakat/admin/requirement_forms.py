@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import IntegerField, clean_text, no_control_chars, single_line
 
 
 class RequirementForm(FlaskForm):

@@ -11,20 +11,19 @@ from decimal import Decimal
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DecimalField,
-    IntegerField,
-    SelectChoice,
-    SelectField,
-    StringField,
-    TextAreaField,
-)
+from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from sisakat.admin.routes import bp
 from sisakat.extensions import db
-from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line
+from sisakat.forms_common import (
+    ActionForm,
+    DecimalField,
+    IntegerField,
+    clean_text,
+    no_control_chars,
+    single_line,
+)
 from sisakat.models import ApplicantKind, Role, Service
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, or_404

@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectChoice, SelectMultipleField, TextAreaField, TimeField
+from wtforms import SelectChoice, SelectMultipleField, TextAreaField, TimeField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from sisakat.admin.routes import bp
 from sisakat.admin.settings_pages import _apply
-from sisakat.forms_common import clean_text
+from sisakat.forms_common import IntegerField, clean_text, int_choice
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import service_hours
@@ -25,7 +25,7 @@ class ServiceHoursForm(FlaskForm):
     start = TimeField("Jam mulai layanan", validators=[InputRequired(REQUIRED)])
     end = TimeField("Jam selesai layanan", validators=[InputRequired(REQUIRED)])
     workdays = SelectMultipleField(
-        "Hari kerja", choices=[SelectChoice(i, d) for i, d in enumerate(DAYS, 1)], coerce=int
+        "Hari kerja", choices=[SelectChoice(i, d) for i, d in enumerate(DAYS, 1)], coerce=int_choice
     )
     holidays = TextAreaField(
         "Hari libur (satu tanggal TTTT-BB-HH per baris)",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, FileSize
-from wtforms import BooleanField, IntegerField, StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import IntegerField, clean_text, no_control_chars, single_line
 
 LINE = [no_control_chars, single_line]
 RICH_HELP = (

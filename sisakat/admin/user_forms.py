@@ -36,7 +36,7 @@ def _digits(label: str, count: int) -> StringField:
         filters=[clean_text],
         validators=[
             Optional(),
-            Regexp(rf"^\d{{{count}}}$", message=f"{label} harus {count} digit angka."),
+            Regexp(rf"^[0-9]{{{count}}}\Z", message=f"{label} harus {count} digit angka."),
         ],
     )
 

@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.models import ApplicantKind
+from sisakat.services.accounts import USERNAME_MAX
 from sisakat.services.passwords import MAX_LENGTH, MIN_LENGTH
 
 PASSWORD_HELP = (
@@ -100,7 +101,7 @@ class RegisterForm(FlaskForm):
     chair_name = _optional_text("Nama ketua", 120)
     confirm_similar = BooleanField("Saya memahami dan tetap mendaftar")
     # The e-mail doubles as the username, whose column holds 64 characters.
-    email = email_field(max_length=64)
+    email = email_field(max_length=USERNAME_MAX)
     password, confirm = new_password_fields()
 
     # Required per kind: (field, message)

@@ -29,6 +29,7 @@ THROTTLED_MESSAGE = (
     "atau hubungi petugas bila Anda lupa kata sandi."
 )
 EMAIL_TAKEN = "E-mail ini sudah terdaftar. Silakan masuk, atau gunakan e-mail lain."
+USERNAME_MAX = 64  # the users.username column; a Pemohon's e-mail is also its username
 
 
 class LoginThrottled(DomainError):
@@ -136,6 +137,16 @@ def set_password(user: User, password: str) -> None:
     end_sessions(user)
 
 
+def applicant_username(email: str) -> str:
+    """A Pemohon's username: its e-mail, which must then fit the username column."""
+    if len(email) > USERNAME_MAX:
+        raise AccountError(
+            f"E-mail akun pemohon juga menjadi nama pengguna, jadi paling banyak {USERNAME_MAX} "
+            "karakter. Gunakan alamat e-mail yang lebih pendek."
+        )
+    return email
+
+
 def _new_applicant(email: str, password: str, display_name: str, ip: str) -> User:
     """A Pemohon account (the e-mail is also its username), not yet added to the session.
 
@@ -145,7 +156,7 @@ def _new_applicant(email: str, password: str, display_name: str, ip: str) -> Use
     if ratelimit.is_limited(key, REGISTER_IP_LIMIT):
         raise RegistrationThrottled(REGISTER_THROTTLED)
     check_policy(password, identities=(email,))
-    ensure_unique(username=email, email=email)
+    ensure_unique(username=applicant_username(email), email=email)
     ratelimit.hit(key, REGISTER_IP_LIMIT)
     return User(
         username=email,

@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sisakat.converters import parse_int
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
@@ -62,18 +63,19 @@ def category_choices() -> list[tuple[str, str]]:
 
 def _resolve_category(choice: str) -> ComplaintCategory | None:
     """The chosen category; a default choice stores the defaults first (GET never writes)."""
-    if choice.isdigit():
-        category = db.session.get(ComplaintCategory, int(choice))
+    category_id = parse_int(choice, low=1)
+    if category_id is not None:
+        category = db.session.get(ComplaintCategory, category_id)
         return category if category is not None and category.active else None
-    index = choice[1:]
-    if not (choice.startswith("d") and index.isdigit() and int(index) < len(DEFAULT_CATEGORIES)):
+    index = parse_int(choice[1:], high=len(DEFAULT_CATEGORIES) - 1)
+    if not choice.startswith("d") or index is None:
         return None
     if db.session.execute(db.select(ComplaintCategory.id).limit(1)).first() is not None:
         return None
     for i, (name, days) in enumerate(DEFAULT_CATEGORIES):
         db.session.add(ComplaintCategory(name=name, limit_days=days, sort_order=i))
     db.session.flush()
-    return categories()[int(index)]
+    return categories()[index]
 
 
 def file_complaint(data: ComplaintInput, upload=None) -> Complaint:

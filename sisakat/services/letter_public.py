@@ -16,6 +16,7 @@ from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, SigningMethod
 from sisakat.services import numbering, settings
 from sisakat.services.letter_context import level_text
+from sisakat.services.signing.trust import name_text
 
 LETTER_TYPE = "Surat Keterangan Terdaftar"  # letters frozen before services had titles
 APPLICANT_LABELS = {"parpol": "Partai politik", "ormas": "Organisasi kemasyarakatan"}
@@ -114,7 +115,7 @@ def _validation(letter: Letter) -> ValidationSummary | None:
         return None
     return ValidationSummary(
         signer=str(report.get("signer_common_name") or ""),
-        issuer=str(report.get("signer_issuer") or ""),
+        issuer=name_text(str(report.get("signer_issuer") or "")),  # old reports: English
         signing_time=_utc(report.get("timestamp_time") or report.get("signing_time"))
         or letter.signed_at,
         revocation_checked=bool(report.get("revocation_checked")),

@@ -32,9 +32,9 @@ from sisakat.services.signing.validation import (
 PDF = "application/pdf"
 MAX_LETTER_PAGES = 20
 TOKEN_RE = {
-    "nomor": r"\d{1,6}",
-    "tahun": r"\d{4}",
-    "bulan": r"\d{2}",
+    "nomor": r"[0-9]{1,6}",  # ASCII digits: \d would take "٧٧" into the register
+    "tahun": r"[0-9]{4}",
+    "bulan": r"[0-9]{2}",
     "bulan_romawi": r"[IVX]{1,4}",
 }
 
@@ -241,6 +241,7 @@ def confirm_number(
     require_pending(letter)
     if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
         raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
+    letters.check_srikandi_date(letter, letter_date)  # early: before the signature check
     row = letter.candidate_file
     if scan:
         issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)

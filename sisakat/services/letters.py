@@ -19,6 +19,7 @@ from flask import current_app
 
 from sisakat.exceptions import GuardFailed, NumberConflict
 from sisakat.extensions import db
+from sisakat.formatting import tanggal
 from sisakat.models import (
     ISSUED_STATUSES,
     Action,
@@ -205,9 +206,16 @@ def party_name(letter: Letter) -> str:
     return str(inputs_of(letter).get("profile", {}).get("party_name") or "")
 
 
+def party_may_download(letter: Letter) -> bool:
+    """The applicant downloads its letter while it is in force (Berlaku, expired or not); a
+    revoked (Dicabut) or replaced (Diganti) letter is not handed out again: its record stays on
+    the application page and its public page says so."""
+    return letter.status == LetterStatus.BERLAKU and letter.signed_file_id is not None
+
+
 def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:
-    """Each application's newest letter, where that letter is issued (one query; for the
-    applicant's "Unduh" buttons)."""
+    """Each application's newest letter, where the applicant may download it (one query; for
+    the applicant's "Unduh" buttons)."""
     if not application_ids:
         return {}
     query = (
@@ -218,7 +226,7 @@ def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:
     newest: dict[int, Letter] = {}
     for letter in db.session.execute(query).scalars():
         newest.setdefault(letter.application_id, letter)
-    return {a: letter for a, letter in newest.items() if letter.status in ISSUED_STATUSES}
+    return {a: letter for a, letter in newest.items() if party_may_download(letter)}
 
 
 def _block_used_void(number: LetterNumber) -> str | None:
@@ -301,10 +309,26 @@ def _signing_time(report: dict | None) -> datetime | None:
     return moment
 
 
+def check_srikandi_date(letter: Letter, letter_date: date) -> None:
+    """SRIKANDI dates a letter when it is signed: not before the letter was drawn up at approval
+    and not after today, both in the office time zone (``GuardFailed`` otherwise)."""
+    latest = numbering.office_today()
+    drawn = _parse_date(inputs_of(letter).get("issued_on")) or numbering.office_date(
+        letter.created_at or utcnow(), settings.utc_offset_hours()
+    )
+    earliest = min(drawn, latest)  # a clock set back must not leave no valid date at all
+    if not earliest <= letter_date <= latest:
+        raise GuardFailed(
+            f"Tanggal surat harus antara {tanggal(earliest)} (surat disetujui) dan "
+            f"{tanggal(latest)} (hari ini). Periksa tanggal dari SRIKANDI."
+        )
+
+
 def _register_srikandi_number(letter, number_text, letter_date, actor) -> None:
     """SRIKANDI gave the number and date: register them (unique) on the letter."""
     if not number_text or letter_date is None:
         raise GuardFailed("Nomor dan tanggal surat dari SRIKANDI wajib diisi.")
+    check_srikandi_date(letter, letter_date)
     try:
         number = numbering.register_external(
             catalog.require(letter.application.service_code).number_series,

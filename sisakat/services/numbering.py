@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.extensions import db
+from sisakat.formatting import ROMAWI as ROMAN_MONTHS
 from sisakat.formatting import romawi
 from sisakat.models import LetterNumber, NumberCounter, NumberSource, NumberStatus, User, utcnow
 from sisakat.services import audit, catalog, clock, settings
@@ -25,7 +26,8 @@ log = logging.getLogger(__name__)
 
 SKT = "skt"  # the party SKT's series (each service names its own: ``Service.number_series``)
 TOKENS = frozenset({"kode", "nomor", "unit", "tahun", "bulan", "bulan_romawi"})
-MAX_TEXT = 120
+MAX_TEXT = 120  # letter_numbers.number_text and letters.number_text
+MAX_SERIAL = 999_999  # the highest serial the admin may set; six digits a year is plenty
 
 # Hooks the workflow adds at integration: each returns an Indonesian reason why a number may not
 # be voided (e.g. it is tied to an issued letter), or None.
@@ -61,6 +63,32 @@ def validate_template(template: str) -> None:
     """A template the office may save: known tokens only and exactly one ``{nomor}``."""
     if _tokens(template).count("nomor") != 1:
         raise NumberTemplateError("Format nomor harus memuat {nomor} tepat satu kali.")
+
+
+def longest_number(fmt: dict) -> str:
+    """The longest number ``fmt`` (template, kode, unit, padding) can print: every serial digit
+    up to ``MAX_SERIAL`` (or the padding), a four-digit year, the longest Roman month."""
+    digits = max(len(str(MAX_SERIAL)), int(fmt["padding"] or 0))
+    return fmt["template"].format(
+        kode=fmt["kode"],
+        nomor="9" * digits,
+        unit=fmt["unit"],
+        tahun=9999,
+        bulan="12",
+        bulan_romawi=max(ROMAN_MONTHS, key=len),
+    )
+
+
+def validate_format(fmt: dict) -> None:
+    """A format the office may save: ``validate_template``, and its longest number fits the
+    register's column (SQLite would store a longer one; PostgreSQL and MariaDB refuse it)."""
+    validate_template(fmt["template"])
+    length = len(longest_number(fmt))
+    if length > MAX_TEXT:
+        raise NumberTemplateError(
+            f"Format nomor terlalu panjang: nomor terpanjang yang dihasilkan {length} karakter, "
+            f"paling banyak {MAX_TEXT}. Perpendek format, kode klasifikasi atau kode unit."
+        )
 
 
 def format_number(
@@ -208,6 +236,11 @@ def allocate(
         month=local_date.month,
         padding=fmt["padding"],
     )
+    if len(text) > MAX_TEXT:  # a format saved before validate_format checked the length
+        raise NumberTemplateError(
+            f"Nomor surat {text[:40]}... lebih dari {MAX_TEXT} karakter. Perpendek format nomor "
+            "layanan ini di pengaturan penomoran."
+        )
     return _register(
         LetterNumber(
             series=series,
@@ -310,6 +343,8 @@ def set_next_serial(series: str, year: int, next_serial: int, *, actor: User | N
     serial already used)."""
     counter = _locked_counter(series, year)
     highest = used_max(series, year)
+    if next_serial > MAX_SERIAL:
+        raise DomainError(f"Nomor urut berikutnya paling besar {MAX_SERIAL}.")
     if next_serial < 1 or next_serial <= highest:
         raise DomainError(
             f"Nomor urut berikutnya harus lebih besar dari {highest}, nomor terakhir yang sudah "

@@ -44,8 +44,17 @@ FIELDS: dict[str, int | None] = {
 TEMPLATE_OF = {ApplicantKind.PARPOL: "skt_parpol", ApplicantKind.ORMAS: "lapor_ormas"}
 
 
-def _check(values: dict[str, Any]) -> dict[str, Any]:
-    """Validated, normalised values (raises DomainError with an Indonesian message)."""
+NUMBER_FORMAT = {
+    "number_template": "template",
+    "number_kode": "kode",
+    "number_unit": "unit",
+    "number_padding": "padding",
+}
+
+
+def _check(values: dict[str, Any], current: Service | None = None) -> dict[str, Any]:
+    """Validated, normalised values (raises DomainError with an Indonesian message); the number
+    format is checked whole, ``current``'s parts filling in those not changed."""
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise KeyError(f"unknown service fields: {sorted(unknown)}")
@@ -67,8 +76,10 @@ def _check(values: dict[str, Any]) -> dict[str, Any]:
         raise DomainError("Janji layanan harus antara 1 menit dan 480 jam kerja.")
     if "number_padding" in out and not 0 <= int(out["number_padding"]) <= MAX_PADDING:
         raise DomainError("Jumlah digit nomor urut harus antara 0 dan 6.")
-    if "number_template" in out:
-        numbering.validate_template(out["number_template"])
+    if NUMBER_FORMAT.keys() & out.keys():
+        fmt = numbering.service_format(current) if current is not None else {}
+        fmt.update({part: out[key] for key, part in NUMBER_FORMAT.items() if key in out})
+        numbering.validate_format(fmt)
     return out
 
 
@@ -81,7 +92,7 @@ def update(
     saved in between, and nothing is stored."""
     if seen_version != service.version:
         raise StaleApplication(STALE)
-    values = _check(values)
+    values = _check(values, service)
     changed = [key for key, value in values.items() if getattr(service, key) != value]
     for key in changed:
         setattr(service, key, values[key])

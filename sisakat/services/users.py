@@ -91,7 +91,7 @@ def update_user(user: User, *, actor: User, **values) -> None:
     """Edit a user's details. A Pemohon stays a Pemohon and its e-mail stays its username."""
     email = values["email"].strip().lower()
     accounts.ensure_unique(
-        username=email if user.role == Role.PEMOHON else user.username,
+        username=accounts.applicant_username(email) if user.role == Role.PEMOHON else user.username,
         email=email,
         exclude_id=user.id,
     )

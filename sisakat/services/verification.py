@@ -15,6 +15,8 @@ from sisakat.models import (
 )
 from sisakat.services import audit, documents, workflow
 
+REASON_MAX = 500  # application_documents.reason
+
 
 def judge_document(
     application: Application,
@@ -39,6 +41,10 @@ def judge_document(
     reason = (reason or "").strip()
     if verdict == Verdict.TIDAK_SESUAI and not reason:
         raise GuardFailed("Alasan wajib diisi untuk dokumen Tidak Sesuai.")
+    if len(reason) > REASON_MAX:  # the catalogue reason and the typed one are joined
+        raise GuardFailed(
+            f"Alasan umum dan alasan tambahan bersama paling banyak {REASON_MAX} karakter."
+        )
     document.verdict = verdict
     document.reason = reason if verdict == Verdict.TIDAK_SESUAI else ""
     document.judged_by_id, document.judged_at = actor.id, utcnow()

@@ -18,7 +18,8 @@ from wtforms import (
 )
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.converters import parse_int
+from sisakat.forms_common import clean_text, int_choice, no_control_chars, single_line
 
 NUMBER_LEN = 120
 
@@ -55,8 +56,7 @@ class ConfirmNumberForm(FlaskForm):
 
     def candidate(self) -> int | None:
         """The candidate file id, or None when forged."""
-        raw = (self.candidate_id.data or "").strip()
-        return int(raw) if raw.isdigit() else None
+        return parse_int(self.candidate_id.data, low=1)
 
 
 class ReviewDecisionForm(FlaskForm):
@@ -88,7 +88,7 @@ class SignForm(FlaskForm):
     PasswordField never renders the value back."""
 
     passphrase = PasswordField("Passphrase", validators=[Optional(), Length(max=200)])
-    letter_ids = SelectMultipleField("Surat", coerce=int, validate_choice=False)
+    letter_ids = SelectMultipleField("Surat", coerce=int_choice, validate_choice=False)
 
 
 class SigningSettingsForm(FlaskForm):

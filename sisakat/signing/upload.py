@@ -95,7 +95,11 @@ def confirm_number(letter_id: int):
 @role_required(Role.SUPERADMIN)
 def review_candidate(letter_id: int):
     """Both letters' text side by side with a diff, links to each PDF, the decision form."""
-    letter = load_letter(letter_id)
+    return _review_page(load_letter(letter_id), ReviewDecisionForm())
+
+
+def _review_page(letter, form: ReviewDecisionForm):
+    """The review page with ``form`` as it stands (a refused decision keeps what was typed)."""
     comparison = None
     with flash_domain_errors():
         comparison = letter_review.compare(letter)
@@ -103,7 +107,7 @@ def review_candidate(letter_id: int):
         "signing/review.html",
         letter=letter,
         comparison=comparison,
-        form=ReviewDecisionForm(),
+        form=form,
         party_name=letters.party_name(letter),
     )
 
@@ -117,7 +121,7 @@ def decide_candidate(letter_id: int):
     if not form.validate_on_submit():
         flash("Pilih keputusan dan isi alasannya.", "danger")
         return redirect(url_for(".review_candidate", letter_id=letter_id))
-    with flash_domain_errors():
+    with flash_domain_errors() as outcome:
         letter_review.decide(
             letter,
             accept=form.decision.data == "terima",
@@ -128,6 +132,8 @@ def decide_candidate(letter_id: int):
         )
         db.session.commit()
         flash("Keputusan tinjauan disimpan.", "success")
+    if not outcome.ok and letter.status in letters.PENDING:
+        return _review_page(load_letter(letter_id), form)  # the reason typed is kept
     return _queue()
 
 

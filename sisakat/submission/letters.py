@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from sisakat.db_setup import writes_on_get
 from sisakat.extensions import db
-from sisakat.models import ISSUED_STATUSES, Letter, Role
+from sisakat.models import Letter, Role
 from sisakat.policies import role_required
-from sisakat.services import audit, storage
+from sisakat.services import audit, letters, storage
 from sisakat.submission.routes import bp
 
 
@@ -24,8 +24,7 @@ def download_letter(skt_id: int):
         letter is None
         or party is None
         or letter.application.party_id != party.id
-        or letter.status not in ISSUED_STATUSES
-        or letter.signed_file is None
+        or not letters.party_may_download(letter)
     ):
         abort(404)
     audit.record(

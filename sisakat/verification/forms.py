@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectChoice, TextAreaField
-from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional, ValidationError
 
 from sisakat.forms_common import (
     ActionForm,
@@ -14,7 +14,7 @@ from sisakat.forms_common import (
     no_control_chars,
 )
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
-from sisakat.services import catalog
+from sisakat.services import catalog, requirements
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -70,12 +70,23 @@ class JudgeDocumentForm(ActionForm):
         choices=choices((v.value, v.label) for v in Verdict),
         validators=[InputRequired("Pilih Sesuai atau Tidak Sesuai.")],
     )
+    # The review page adds the catalogue to the choices; a POST checks the value against the
+    # catalogue itself (validate_reason_template), not against a list built for display.
     reason_template = SelectField(
-        "Alasan umum", choices=choices([("", "—")]), validate_choice=False
+        "Alasan umum",
+        choices=choices([("", "—")]),
+        validate_choice=False,
+        filters=[clean_text],
+        validators=[no_control_chars],
     )
     reason = StringField(
         "Alasan", filters=[clean_text], validators=[Optional(), Length(max=500), no_control_chars]
     )
+
+    def validate_reason_template(self, field) -> None:
+        """Empty, or an active reason of the catalogue (a forged or deleted one is refused)."""
+        if field.data and field.data not in {r.text for r in requirements.reasons()}:
+            raise ValidationError("Pilih alasan umum dari daftar.")
 
     def full_reason(self) -> str:
         """Catalogue reason and free text joined (either may be empty)."""

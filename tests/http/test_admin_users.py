@@ -75,6 +75,8 @@ def test_nik_is_dropped_for_roles_that_do_not_sign_with_bsre(admin):
         ({"password": "indonesia", "confirm": "indonesia"}, "terlalu umum"),
         ({"nik": "12345"}, "NIK harus 16 digit angka"),
         ({"nip": "19800101200501100X"}, "NIP harus 18 digit angka"),
+        ({"nik": "١٦٧١٠١٠١٠١٩٠٠٠٠١"}, "NIK harus 16 digit angka"),  # Arabic-Indic digits
+        ({"nip": "۱۹۸۰۰۱۰۱۲۰۰۵۰۱۱۰۰۱"}, "NIP harus 18 digit angka"),  # Persian digits
         ({"role": "pemohon"}, "Pilihan tidak valid"),
         ({"username": "a b"}, "Nama pengguna 3-64 karakter"),
         ({"full_name": "Rina\x00"}, "karakter yang tidak diizinkan"),
@@ -120,6 +122,21 @@ def test_edit_pemohon_ignores_forged_role_and_keeps_email_as_username(admin, mak
     assert (user.role, user.username, user.email) == (
         Role.PEMOHON, "baru.dpw@contoh.test", "baru.dpw@contoh.test"
     )  # fmt: skip
+
+
+def test_edit_pemohon_refuses_an_email_too_long_to_be_its_username(admin, make):
+    party = make.party()
+    account = db.session.get(User, party.account_id)
+    before = (account.username, account.email, account.full_name)
+    long_email = "k" * 60 + "@contoh.test"  # 72 characters: a valid e-mail, too long a username
+    data = {"email": long_email, "full_name": "DPW Baru"}
+    page = admin.post(f"/admin/pengguna/{party.account_id}", data=data)
+    assert page.status_code == 200
+    assert "paling banyak 64 karakter" in page.text
+    assert f'value="{long_email}"' in page.text  # what was typed stays
+    db.session.expire_all()
+    user = db.session.get(User, party.account_id)
+    assert (user.username, user.email, user.full_name) == before
 
 
 def test_deactivate_and_activate(admin, make):

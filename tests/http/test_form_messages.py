@@ -27,3 +27,18 @@ def test_invalid_date_filter_gets_indonesian_message(app, make, login_as):
     assert response.status_code == 200
     assert "Tanggal tidak valid." in page
     assert "Not a valid date value." not in page
+
+
+def test_forged_weekday_gets_indonesian_choice_message(app, make, login_as):
+    client = login_as(make.user(Role.SUPERADMIN))
+    data = {"start": "08:00", "end": "16:00", "days": "60", "holidays": ""}
+    for forged in (["1", "8"], ["x"], ["9" * 5000], ["²"]):
+        response = client.post("/admin/pengaturan/jam-layanan", data={**data, "workdays": forged})
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200
+        assert "Pilihan tidak valid." in page
+        assert "valid choice" not in page
+        assert "could not be coerced" not in page
+        assert "9" * 100 not in page  # the forged value is not echoed
+    saved = client.post("/admin/pengaturan/jam-layanan", data={**data, "workdays": ["1", "6"]})
+    assert saved.status_code == 302

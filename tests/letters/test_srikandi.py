@@ -16,7 +16,7 @@ from sisakat.models import (
     SigningMethod,
 )
 from sisakat.pdf.skt import render_skt
-from sisakat.services import letters, settings
+from sisakat.services import letters, numbering, settings
 from tests import factories
 from tests.letters import helpers as h
 from tests.pdf import helpers as pdfh
@@ -25,12 +25,18 @@ from tests.signing import pdfs
 PLACEHOLDERS = ("${nomor_naskah}", "${tgl_naskah}", "${ttd_pengirim}")
 
 
-def _srikandi_signed(letter, pki, number: str, day: str = "2026-03-02") -> bytes:
-    """What SRIKANDI hands back: re-rendered with its number and date, then signed (tier B)."""
+def _today() -> str:
+    """SRIKANDI dates the letter when it is signed: today in the office zone."""
+    return numbering.office_today().isoformat()
+
+
+def _srikandi_signed(letter, pki, number: str) -> bytes:
+    """What SRIKANDI hands back: re-rendered with its number and today's date, then signed
+    (tier B)."""
     inputs = {
         **letters.inputs_of(letter),
         "number_text": number,
-        "issued_on": day,
+        "issued_on": _today(),
         "srikandi": False,
     }
     return pdfs.sign(render_skt(letters.context_of(inputs, token=letter.token)), pki.signer)
@@ -55,7 +61,7 @@ def _confirm(client, letter, page: str, number: str):
     """Post the confirm form as a browser does: its hidden fields as drawn, the number typed."""
     candidate = re.search(r'name="candidate_id" type="hidden" value="(\d+)"', page)
     scan = re.search(r'name="scan" type="hidden" value="([^"]*)"', page)
-    data = {"candidate_id": candidate.group(1), "number": number, "letter_date": "2026-03-02"}
+    data = {"candidate_id": candidate.group(1), "number": number, "letter_date": _today()}
     data["scan"] = scan.group(1) if scan else ""
     return client.post(f"/tte/surat/{letter.id}/konfirmasi", data=data)
 
@@ -71,7 +77,7 @@ def test_number_read_confirmed_and_unique(app, login_as, pki):
     # the date of the place-and-date line, not the board's SK date (15 Januari 2025) that the
     # body prints first
     assert "15 Januari 2025" in " ".join(pdfh.pages_text(h.unsigned(first)))
-    assert re.search(r'name="letter_date"[^>]*value="2026-03-02"', page)
+    assert re.search(rf'name="letter_date"[^>]*value="{_today()}"', page)
     assert _confirm(client, first, page, number).status_code == 302
     first = db.session.get(Letter, first.id)
     assert first.status == LetterStatus.BERLAKU

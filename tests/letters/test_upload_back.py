@@ -113,3 +113,25 @@ def test_manual_review_reject_returns_to_waiting(app, login_as, pki):
     assert db.session.execute(
         db.select(AuditEvent).filter_by(action="letter.review_reject")
     ).first()
+
+
+def test_a_revoked_letter_is_no_longer_handed_to_the_party(app, login_as):
+    """Dicabut: no Unduh button and the download URL answers 404; the application page still
+    shows the status."""
+    from sisakat.services import letter_registry
+
+    letter = h.issued_letter(factories.party())
+    owner = login_as(letter.application.party.account)
+    assert "Unduh SKT" in owner.get("/pemohon/").get_data(as_text=True)
+    admin = factories.user(Role.SUPERADMIN)
+    letter_registry.revoke(
+        letter, reason="SK kepengurusan dibatalkan DPP.", actor=admin, seen_version=letter.version
+    )
+    db.session.commit()
+    assert "Unduh SKT" not in owner.get("/pemohon/").get_data(as_text=True)
+    page = owner.get(f"/pemohon/permohonan/{letter.application_id}").get_data(as_text=True)
+    assert "Unduh SKT" not in page
+    assert "Dicabut" in page
+    download = owner.get(f"/pemohon/skt/{letter.id}/unduh")
+    download.close()
+    assert download.status_code == 404

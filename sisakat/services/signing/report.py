@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from importlib.metadata import version
 
-from sisakat.services.signing.trust import TrustConfig, fingerprint
+from sisakat.services.signing.trust import TrustConfig, fingerprint, name_text
 from sisakat.services.signing.validation import MatchResult, Verdict, check, match_letter
 
 
@@ -69,9 +69,9 @@ def build_report(
         file_sha256=hashlib.sha256(signed).hexdigest(),
         accepted=verdict.ok,
         reason=verdict.reason,
-        signer_subject=cert.subject.human_friendly,
+        signer_subject=name_text(cert.subject.human_friendly),
         signer_common_name=str(cert.subject.native.get("common_name", "")),
-        signer_issuer=cert.issuer.human_friendly,
+        signer_issuer=name_text(cert.issuer.human_friendly),
         signer_serial=format(cert.serial_number, "x"),
         signer_fingerprint=fingerprint(cert.dump()),
         signing_time=_iso(st.signer_reported_dt),

@@ -7,6 +7,7 @@ signatures) and an allow-list of signer fingerprints, since every BSrE holder ch
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,9 +28,31 @@ if TYPE_CHECKING:  # pyHanko is imported when needed, not at start-up (see pades
 # Setting ``signing.key_usage``: pyHanko requires non-repudiation by default; some BSrE
 # certificates may carry digitalSignature only (check real ones, then choose).
 KEY_USAGE_POLICIES = {
-    "non_repudiation": "Non-repudiation (bawaan pyHanko)",
-    "digital_signature": "Digital signature",
+    "non_repudiation": "Nirsangkal (non-repudiation), bawaan pyHanko",
+    "digital_signature": "Tanda tangan digital (digital signature) saja",
 }
+# asn1crypto's English attribute words (``Name.human_friendly``), in Indonesian for the pages.
+NAME_LABELS = {
+    "Common Name": "Nama",
+    "Name": "Nama",
+    "Given Name": "Nama depan",
+    "Surname": "Nama keluarga",
+    "Title": "Jabatan",
+    "Organization": "Organisasi",
+    "Organizational Unit": "Unit organisasi",
+    "Organization Identifier": "Identitas organisasi",
+    "Country": "Negara",
+    "State/Province": "Provinsi",
+    "Locality": "Kota",
+    "Street Address": "Alamat",
+    "Postal Code": "Kode pos",
+    "Email Address": "E-mail",
+    "Serial Number": "Nomor seri",
+    "User ID": "ID pengguna",
+    "Domain Component": "Komponen domain",
+}
+_LABEL_WORDS = "|".join(re.escape(k) for k in sorted(NAME_LABELS, key=len, reverse=True))
+_NAME_LABEL = re.compile(rf"(^|[;,] )({_LABEL_WORDS}): ")
 
 
 class CertificateRejected(DomainError):
@@ -49,9 +72,15 @@ def normalise_fingerprint(text: str) -> str | None:
     return None
 
 
+def name_text(text: str) -> str:
+    """A certificate name as asn1crypto words it (``Organization: X; Common Name: Y``) with
+    Indonesian labels (``Organisasi: X; Nama: Y``); also reads names stored in English before."""
+    return _NAME_LABEL.sub(lambda m: f"{m[1]}{NAME_LABELS[m[2]]}: ", text or "")
+
+
 def subject_text(cert: asn1_x509.Certificate) -> str:
-    """A readable subject (``Common Name: ..., Organization: ...``), capped for the column."""
-    return cert.subject.human_friendly[:500]
+    """A readable subject (``Nama: ..., Organisasi: ...``), capped for the column."""
+    return name_text(cert.subject.human_friendly)[:500]
 
 
 def parse_certificate(data: bytes) -> x509.Certificate:

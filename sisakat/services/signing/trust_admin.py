@@ -20,6 +20,7 @@ from sisakat.services.signing.trust import (
     CertificateRejected,
     der_of,
     fingerprint,
+    name_text,
     normalise_fingerprint,
     subject_text,
 )
@@ -119,7 +120,7 @@ def _candidate(cert) -> SignerCandidate:
         fingerprint=fingerprint(cert.dump()),
         common_name=str(cert.subject.native.get("common_name", ""))[:200],
         subject=subject_text(cert),
-        issuer=cert.issuer.human_friendly,
+        issuer=name_text(cert.issuer.human_friendly),
         serial=format(cert.serial_number, "x"),
     )
 

@@ -227,7 +227,7 @@ class NumberAndDate:
     letter_date: date | None
 
 
-DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(BULAN) + r")\s+(\d{4})\b", re.IGNORECASE)
+DATE_RE = re.compile(r"\b([0-9]{1,2})\s+(" + "|".join(BULAN) + r")\s+([0-9]{4})\b", re.IGNORECASE)
 
 
 def extract_number_and_date(

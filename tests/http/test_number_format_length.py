@@ -1,0 +1,65 @@
+"""A number format whose longest number would not fit ``letter_numbers.number_text`` (120) is
+refused when saved, in Indonesian, on both screens that edit it. SQLite stores a longer text
+silently; PostgreSQL and MariaDB refuse it at the first approval, as a 500."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sisakat.extensions import db
+from sisakat.models import Role
+from sisakat.services import catalog, numbering
+
+# 93 characters of template; with a 40-character kode and unit its longest number has 159.
+LONG = "{kode}/{nomor}/{unit}/{bulan_romawi}/{tahun}/" + "KESBANGPOL" * 5
+MESSAGE = "Format nomor terlalu panjang"
+
+
+def test_longest_number_counts_every_part_at_its_longest():
+    fmt = {"template": "{kode}/{nomor}/{unit}/{bulan_romawi}/{tahun}", "kode": "K" * 40}
+    fmt.update({"unit": "U" * 40, "padding": 0})
+    assert numbering.longest_number(fmt) == f"{'K' * 40}/999999/{'U' * 40}/VIII/9999"
+    numbering.validate_format(fmt)  # 98 characters: fits
+    with pytest.raises(numbering.NumberTemplateError, match=MESSAGE):
+        numbering.validate_format({**fmt, "template": LONG})
+
+
+def _service_unchanged(code: str, template: str) -> bool:
+    db.session.expire_all()
+    return catalog.get(code).number_template == template
+
+
+def test_numbering_screen_refuses_a_format_too_long_for_the_register(app, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    service = catalog.all_services()[0]
+    template = service.number_template
+    data = {"template": LONG, "kode": "K" * 40, "unit": "U" * 40, "padding": "6"}
+    data.update({"mode": "sisakat", "version": str(service.version)})
+    page = admin.post(f"/admin/penomoran?layanan={service.code}", data=data)
+    assert page.status_code == 200
+    assert MESSAGE in page.text
+    assert f'value="{LONG}"' in page.text  # what was typed stays
+    assert _service_unchanged(service.code, template)
+
+
+def test_service_screen_refuses_a_format_too_long_for_the_register(app, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    service = catalog.all_services()[0]
+    template = service.number_template
+    data = {"name": service.name, "sort_order": "1", "sla": "8", "number_padding": "6"}
+    data.update({"letter_title": service.letter_title, "version": str(service.version)})
+    data.update({"number_template": LONG, "number_kode": "K" * 40, "number_unit": "U" * 40})
+    page = admin.post(f"/admin/layanan/{service.code}/ubah", data=data)
+    assert page.status_code == 200
+    assert MESSAGE in page.text
+    assert _service_unchanged(service.code, template)
+
+
+def test_a_format_saved_before_the_check_refuses_to_number(app):
+    fmt = {"template": LONG, "kode": "K" * 40, "unit": "U" * 40, "padding": 0}
+    with pytest.raises(numbering.NumberTemplateError, match="lebih dari 120 karakter"):
+        numbering.allocate("uji", local_date=date(2026, 6, 1), actor=None, fmt=fmt)
+    db.session.rollback()
+    assert numbering.next_serial("uji", 2026) == 1
