@@ -111,8 +111,10 @@ def build_context(
     srikandi: bool,
     emblem_png: bytes | None = None,
     invariant: bool = False,
+    wet_signature: bool = False,
 ) -> LetterContext:
-    """All strings of one SKT, formatted the Indonesian way, ready for both renderers."""
+    """All strings of one SKT, formatted the Indonesian way, ready for both renderers; a copy
+    printed for a wet signature leaves out the footer that says it is signed electronically."""
     agency, letter = settings.get("agency", {}), settings.get("letter", {})
     page = str(letter.get("page_size") or "A4").upper()
     return LetterContext(
@@ -123,7 +125,7 @@ def build_context(
         **_body(profile, letter),
         place=agency.get("city") or "",
         date_text=tanggal(issued_on),
-        footer="" if draft else (letter.get("footer_bsre") or ""),
+        footer="" if draft or wet_signature else (letter.get("footer_bsre") or ""),
         verification_url="" if draft else (verification_url or ""),
         code=code or "",
         draft=draft,

@@ -116,7 +116,12 @@ def _emblem(file_id: int | None) -> bytes | None:
 
 
 def context_of(
-    inputs: dict, *, token: str = "", draft: bool = False, srikandi: bool | None = None
+    inputs: dict,
+    *,
+    token: str = "",
+    draft: bool = False,
+    srikandi: bool | None = None,
+    wet_signature: bool = False,
 ) -> LetterContext:
     """The renderer's context from frozen inputs (a draft has no number and no QR)."""
     return build_context(
@@ -129,7 +134,18 @@ def context_of(
         draft=draft,
         srikandi=inputs["srikandi"] if srikandi is None else srikandi,
         emblem_png=_emblem(inputs.get("emblem_file_id")),
+        wet_signature=wet_signature,
     )
+
+
+def wet_signature_pdf(letter: Letter) -> bytes:
+    """The letter to print and sign by hand (scans allowed): the stored letter's number, QR and
+    wording, without the footer that says it is signed electronically with BSrE."""
+    if not settings.get("signing.allow_scan"):
+        raise GuardFailed("Tanda tangan basah tidak diizinkan di pengaturan TTE.")
+    if letter.status not in PENDING:
+        raise GuardFailed("Surat ini sudah tidak menunggu tanda tangan.")
+    return render_skt(context_of(inputs_of(letter), token=letter.token, wet_signature=True))
 
 
 def _allocate(application: Application, actor: User, today: date) -> LetterNumber | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import Letter, Role
@@ -49,6 +50,25 @@ def download_unsigned(letter_id: int):
     if letter.unsigned_file is None:
         abort(404)
     return storage.send(letter.unsigned_file, download_name=f"skt-konsep-{letter.id}.pdf")
+
+
+@bp.get("/surat/<int:letter_id>/ttd-basah.pdf")
+@role_required(*SIGNERS)
+def download_wet_copy(letter_id: int):
+    """The letter to print for a wet signature (when the office allows scans): no e-signature
+    footer. Drawn from the frozen context each time; nothing is stored."""
+    letter = load_letter(letter_id)
+    try:
+        data = letters.wet_signature_pdf(letter)
+    except GuardFailed:
+        abort(404)
+    response = Response(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = storage.content_disposition(
+        f"skt-ttd-basah-{letter.id}.pdf"
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.get("/surat/<int:letter_id>/konsep.docx")

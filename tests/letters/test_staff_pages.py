@@ -94,3 +94,26 @@ def test_a_letter_whose_number_was_voided_is_not_issued(app, login_as, pki):
     letter = db.session.get(Letter, letter.id)
     assert letter.status == LetterStatus.MENUNGGU_TTE
     assert letter.signed_file_id is None
+
+
+def test_copy_for_a_wet_signature_has_no_e_signature_footer(app, login_as):
+    """With scans allowed, the signer prints a copy without the 'ditandatangani secara
+    elektronik ... BSrE' footer (the stored letter for TTE keeps it); the same number and
+    code. Scans not allowed: no such copy."""
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.PENANDATANGAN))
+    url = f"/tte/surat/{letter.id}/ttd-basah.pdf"
+    assert client.get(url).status_code == 404
+    assert "Unduh untuk TTD basah" not in client.get("/tte/").get_data(as_text=True)
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    assert "Unduh untuk TTD basah" in client.get("/tte/").get_data(as_text=True)
+    answer = client.get(url)
+    assert answer.status_code == 200
+    assert answer.headers["Cache-Control"] == "private, no-store"
+    wet = " ".join(" ".join(pdfh.pages_text(answer.get_data())).split())
+    stored = " ".join(" ".join(pdfh.pages_text(h.unsigned(letter))).split())
+    assert "secara elektronik" in stored
+    assert "secara elektronik" not in wet
+    for value in (letter.number_text, letter.token):
+        assert value in wet

@@ -5,7 +5,7 @@ from sisakat.models import FileKind, LetterStatus, Role
 from sisakat.services import storage
 from tests import factories
 from tests.letters import helpers as letters
-from tests.security.matrix import pemohon_only, staff
+from tests.security.matrix import LOGIN, Expect, pemohon_only, staff
 
 SIGNERS = (Role.PENANDATANGAN, Role.SUPERADMIN)
 STAFF = (Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN)
@@ -14,6 +14,8 @@ ROWS = {
     "signing.queue": staff(*SIGNERS),
     "signing.download_unsigned": staff(*SIGNERS),
     "signing.download_konsep": staff(*SIGNERS),
+    # 404 for signers too while the office does not accept wet-signed scans (the default)
+    "signing.download_wet_copy": Expect(LOGIN, 403, 403, 403, 404, 404),
     "signing.upload_signed": staff(*SIGNERS, method="POST"),
     "signing.confirm_number": staff(*SIGNERS, method="POST"),
     "signing.sign_letter": staff(*SIGNERS, method="POST"),
