@@ -197,7 +197,11 @@ def complaint_categories():
         c.id: forms.ComplaintCategoryForm(obj=c, formdata=None, prefix=f"c{c.id}") for c in rows
     }
     return render_template(
-        "admin/complaint_categories.html", form=form, rows=rows, edit_forms=edit_forms
+        "admin/complaint_categories.html",
+        form=form,
+        rows=rows,
+        edit_forms=edit_forms,
+        default_categories=complaints.DEFAULT_CATEGORIES,
     )
 
 

@@ -70,12 +70,21 @@ def _resolve_category(choice: str) -> ComplaintCategory | None:
     index = parse_int(choice[1:], high=len(DEFAULT_CATEGORIES) - 1)
     if not choice.startswith("d") or index is None:
         return None
-    if db.session.execute(db.select(ComplaintCategory.id).limit(1)).first() is not None:
+    if not _store_defaults_if_none():
         return None
+    return categories()[index]
+
+
+def _store_defaults_if_none() -> bool:
+    """Store the default categories while none is stored (the public form offers them until
+    then); True when it stored them. The first complaint and the admin's first own category
+    both store them, so adding a category never makes the defaults vanish."""
+    if db.session.execute(db.select(ComplaintCategory.id).limit(1)).first() is not None:
+        return False
     for i, (name, days) in enumerate(DEFAULT_CATEGORIES):
         db.session.add(ComplaintCategory(name=name, limit_days=days, sort_order=i))
     db.session.flush()
-    return categories()[index]
+    return True
 
 
 def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
@@ -187,6 +196,8 @@ def save_category(
     """Create or update a category and its time limit (audited)."""
     if not 1 <= limit_days <= 365:
         raise DomainError("Batas waktu harus 1 sampai 365 hari.")
+    if category is None:
+        _store_defaults_if_none()
     clash = db.session.execute(
         db.select(ComplaintCategory).where(ComplaintCategory.name == name)
     ).scalar_one_or_none()

@@ -78,7 +78,7 @@ def test_category_time_limit_set_by_admin_drives_the_due_date(app, client, make,
     admin.post(
         "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "2", "active": "y"}
     )
-    category = complaints.categories()[0]
+    category = next(c for c in complaints.categories() if c.name == "Loket")
     admin.post(
         f"/admin/pengaduan/kategori/{category.id}",
         data={
@@ -104,3 +104,18 @@ def test_staff_viewing_an_attachment_is_audited(app, make, login_as):
     response.close()
     actions = db.session.execute(db.select(AuditEvent.action)).scalars().all()
     assert "complaint.attachment_view" in actions
+
+
+def test_the_first_own_category_keeps_the_defaults_on_the_public_form(app, client, make, login_as):
+    """Adding a category used to make the three default categories vanish from /pengaduan."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    listed = admin.get("/admin/pengaduan/kategori").get_data(as_text=True)
+    assert "Pelayanan SKT (5 hari)" in listed  # the defaults are named before anything is saved
+    admin.post(
+        "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "2", "active": "y"}
+    )
+    names = [c.name for c in complaints.categories()]
+    assert names == [*(name for name, _days in complaints.DEFAULT_CATEGORIES), "Loket"]
+    form = client.get("/pengaduan").get_data(as_text=True)
+    for name in names:
+        assert f">{name}</option>" in form
