@@ -53,6 +53,12 @@ def _filters() -> dict:
 @role_required(Role.SUPERADMIN)
 def letter_register():
     """Issued letters with their effective status, filterable by status, year and party."""
+    return _register_page()
+
+
+def _register_page(refused: tuple[int, RevokeForm] | None = None):
+    """The register; ``refused``: a revoke form that did not validate, shown open again on
+    its letter's row with what was typed and why it was refused."""
     today = numbering.office_today()
     filters = _filters()
     query = letter_registry.register_query(**filters, today=today)
@@ -69,6 +75,8 @@ def letter_register():
         statuses=letter_registry.REGISTER_STATUSES,
         today=today,
         revoke_form=RevokeForm,
+        refused_id=refused[0] if refused else None,
+        refused_form=refused[1] if refused else None,
     )
 
 
@@ -82,7 +90,7 @@ def revoke_letter(letter_id: int):
         for errors in form.errors.values():
             for message in errors:
                 flash(message, "danger")
-        return redirect(url_for(".letter_register"))
+        return _register_page(refused=(letter.id, form))  # the typed reason is kept
     with flash_domain_errors():
         letter_registry.revoke(
             letter, reason=form.reason.data, actor=current_user, seen_version=form.seen_version()

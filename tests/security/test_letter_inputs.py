@@ -35,7 +35,8 @@ def test_register_and_revoke_answer_hostile_input_without_500(app, make, login_a
         query = {"status": value, "tahun": value, "partai": value, "page": value}
         assert admin.get("/admin/surat", query_string=query).status_code in (200, 404)
         data = {"reason": value, "confirm": value, "version": value}
-        assert admin.post(f"/admin/surat/{letter.id}/cabut", data=data).status_code == 302
+        answer = admin.post(f"/admin/surat/{letter.id}/cabut", data=data)
+        assert answer.status_code in (200, 302)  # refused: the register again, or a redirect
         db.session.refresh(letter)
         assert (letter.status, letter.revoked_at, letter.version) == (
             LetterStatus.BERLAKU,
