@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from flask import current_app
 
+from sisakat import formatting
 from sisakat.exceptions import DomainError, SigningFailed
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, User
-from sisakat.services import audit, letters, settings, storage
+from sisakat.services import audit, clock, letters, settings, storage
+from sisakat.services.signing import placement
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing.bsre import BsreClient, BsreConfig
@@ -68,12 +70,19 @@ def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
         raise DomainError("Surat ini sudah tidak menunggu tanda tangan.")
     if letter.number_id is None:
         raise DomainError("Surat belum bernomor (penomoran SRIKANDI); gunakan unggah kembali.")
+    unsigned = storage.read_bytes(letter.unsigned_file)
+    signer_name = letters.context_of(letters.inputs_of(letter), draft=True).signature_name
+    place = placement.signature_place(unsigned, signer_name)
     job = SignJob(
         location=str(settings.get("agency.city") or ""),
         qr_url=letters.verification_url(letter.token),
         nik=(actor.nik or "") if name == "bsre" else "",
+        stamp_time=formatting.tanggal_jam(
+            clock.now(), settings.utc_offset_hours(), str(settings.get("agency.timezone") or "WIB")
+        ),
+        **({"page": place.page, "box": place.box} if place else {}),
     )
-    return Ticket(letter.id, letter.version, storage.read_bytes(letter.unsigned_file), job)
+    return Ticket(letter.id, letter.version, unsigned, job)
 
 
 def accept_signed(t: Ticket, signed: bytes, *, method: SigningMethod, actor: User) -> Letter:

@@ -1,6 +1,9 @@
 """In-app signing through the routes: PAdES (SIG-12), BSrE (SIG-13), batch, secrets (SIG-14)."""
 
+import io
 import logging
+
+import pytest
 
 from sisakat.extensions import db
 from sisakat.models import (
@@ -123,3 +126,90 @@ def test_issuing_a_newer_letter_supersedes_the_previous_one(app, login_as, pki):
     page = app.test_client().get(f"/verifikasi/{old.token}").get_data(as_text=True)
     assert "DIGANTI" in page
     assert f"/verifikasi/{letter.token}" in page
+
+
+def _mark(signed: bytes) -> tuple[int, list[float]]:
+    """(1-based page, /Rect) of the visible signature's widget."""
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(io.BytesIO(signed)).pages, start=1):
+        for annot in page.get("/Annots") or []:
+            widget = annot.get_object()
+            if widget.get("/FT") == "/Sig" or widget.get("/Parent", {}).get("/FT") == "/Sig":
+                return number, [float(v) for v in widget["/Rect"]]
+    raise AssertionError("no signature widget")
+
+
+def _name_line(pdf: bytes, name: str) -> tuple[int, float, float]:
+    """(page, x, baseline y) of the signer's name line (the last line starting with it)."""
+    from pypdf import PdfReader
+
+    found = None
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
+
+        def visit(text, cm, tm, _font, _size, number=number):
+            nonlocal found
+            if " ".join(text.split()).startswith(name):
+                found = (number, tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=visit)
+    assert found, name
+    return found
+
+
+@pytest.mark.parametrize("officers", [3, 40])
+def test_the_visible_mark_sits_in_the_signature_block_above_the_name(app, login_as, pki, officers):
+    """A short letter (the block on page 1) and a board of 40 (the block on page 2): the TTE
+    mark is on the block's page, in the blank space above the signer's name, not over it."""
+    from sisakat.models import PartyOfficer
+
+    _pades(app, pki)
+    party = factories.party()
+    for i in range(3, officers):
+        party.officers.append(
+            PartyOfficer(position=f"Wakil Ketua {i}", name=f"Nama {i}", sort_order=i)
+        )
+    db.session.commit()
+    letter = h.prepared_letter(party)
+    unsigned = h.unsigned(letter)
+    page_no, x, baseline = _name_line(unsigned, "Dr. Contoh Pejabat, M.Si.")
+    assert page_no == (1 if officers == 3 else 2)
+    _sign(login_as(factories.user(Role.PENANDATANGAN)), letter, P12_PASSPHRASE)
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.BERLAKU
+    mark_page, (x1, y1, x2, y2) = _mark(h.signed_bytes(letter))
+    assert mark_page == page_no
+    assert abs(x1 - x) < 2
+    assert baseline + 8 < y1 < y2 < baseline + 60  # above the name, inside the 18 mm blank
+
+
+def test_the_stamp_is_set_in_a_readable_font_at_the_office_time(app, login_as, pki):
+    """The mark's font carries PDF widths (per 1,000 em: Liberation Sans at 2,048 units came
+    out with each letter about twice as far apart, lines clipped) and its time is the office's
+    (9.00 WIB for 02.00 UTC), not the server's UTC."""
+    from datetime import datetime
+
+    from pypdf import PdfReader
+
+    from sisakat.services import letter_inapp
+
+    app.config["CLOCK"] = lambda: datetime(2026, 6, 1, 2, 0)
+    _pades(app, pki)
+    letter = h.prepared_letter()
+    signer = factories.user(Role.PENANDATANGAN)
+    assert letter_inapp.ticket(letter, actor=signer, name="pades").job.stamp_time == (
+        "1 Juni 2026 09.00 WIB"
+    )
+    _sign(login_as(signer), letter, P12_PASSPHRASE)
+    signed = h.signed_bytes(db.session.get(Letter, letter.id))
+    reader = PdfReader(io.BytesIO(signed))
+    widths = []
+    for number in range(1, len(reader.xref_objStm) + 200):
+        try:
+            obj = reader.get_object(number)
+        except Exception:  # noqa: BLE001, S112 - not every number is an object
+            continue
+        if hasattr(obj, "get") and obj.get("/Subtype") == "/CIDFontType2":
+            widths += [w for run in obj["/W"][1::2] for w in run]
+    assert widths, "no embedded stamp font"
+    assert max(widths) <= 1000  # 'a' is 556 per 1,000 em, not 1,139

@@ -214,7 +214,11 @@ class BsreClient:
             else:
                 x1, y1, x2, y2 = job.box
                 fields.update(
-                    page="1", xAxis=str(x1), yAxis=str(y1), width=str(x2 - x1), height=str(y2 - y1)
+                    page=str(job.page),
+                    xAxis=str(x1),
+                    yAxis=str(y1),
+                    width=str(x2 - x1),
+                    height=str(y2 - y1),
                 )
         body, content_type = _multipart(fields, unsigned)
         answer = self._request("POST", "/api/sign/pdf", body, content_type)
@@ -229,7 +233,7 @@ class BsreClient:
         if job.visible and job.tag:
             props["tag_koordinat"] = job.tag
         elif job.visible:
-            props.update(page=1, originX=x1, originY=y1, width=x2 - x1, height=y2 - y1)
+            props.update(page=job.page, originX=x1, originY=y1, width=x2 - x1, height=y2 - y1)
         payload = {
             "nik": job.nik,
             "passphrase": passphrase,

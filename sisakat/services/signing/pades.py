@@ -12,6 +12,7 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,8 +32,10 @@ logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subse
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "pdf" / "fonts"
 DEFAULT_FONT = FONT_DIR / "LiberationSans-Regular.ttf"
 PASSPHRASE_ENV = "SISAKAT_P12_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
-STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(ts)s"
+# %(waktu)s, not pyHanko's %(ts)s: pyHanko always fills "ts" itself, in the server's zone.
+STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(waktu)s"
 BAD_P12 = "Sertifikat PKCS#12 atau kata sandinya tidak valid."
+STAMP_FONT_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -41,18 +44,37 @@ class SignJob:
 
     reason: str = "Penerbitan Surat Keterangan Terdaftar"
     location: str = ""
-    box: tuple[int, int, int, int] = (330, 50, 560, 120)  # page 1, PDF points (x1, y1, x2, y2)
+    box: tuple[int, int, int, int] = (330, 50, 560, 120)  # PDF points (x1, y1, x2, y2)
+    page: int = 1  # 1-based; ``placement.signature_place`` finds the signature block's page
     field_name: str = "TTE"
     visible: bool = True
     qr_url: str = ""  # BSrE v1 ``linkQR``: our public verification URL
     tag: str = ""  # BSrE ``tag_koordinat``: a marker printed in the signature block
+    stamp_time: str = ""  # the signing time as the stamp prints it, in the office zone
     nik: str = field(default="", repr=False)  # BSrE only; never logged
+
+
+@cache
+def _font_bytes(path: str) -> bytes:
+    """The stamp font rescaled to 1,000 units per em. pyHanko writes the glyph widths (/W) in
+    the font's own units, but a PDF reads them per 1,000: a TrueType font at 2,048 units per
+    em (Liberation Sans) came out with every letter about twice as far apart and the lines
+    clipped at the box's edge."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    font = TTFont(io.BytesIO(Path(path).read_bytes()))
+    if font["head"].unitsPerEm != 1000:
+        scale_upem(font, 1000)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 @cache
 def _font_factory() -> type:
     """pyHanko's factory opens the TTF and never closes it (a ResourceWarning per signature);
-    this one hands it an in-memory copy instead."""
+    this one hands it an in-memory copy (at 1,000 units per em: ``_font_bytes``) instead."""
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 
     @dataclass(frozen=True)
@@ -63,7 +85,7 @@ def _font_factory() -> type:
                 obj_stream = writer.prepare_object_stream()
             return GlyphAccumulator(
                 writer=writer,
-                font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
+                font_handle=io.BytesIO(_font_bytes(self.font_file)),
                 font_size=self.font_size,
                 obj_stream=obj_stream,
             )
@@ -110,10 +132,13 @@ class PadesBackend:
         from pyhanko import stamp
         from pyhanko.pdf_utils.text import TextBoxStyle
 
-        font = _font_factory()(str(self.stamp_font))
+        # One size for both: the font engine shapes (advances) at its own font_size, the text
+        # box draws at its own; different sizes spread the letters out and clip the lines
+        # (pyHanko #733).
+        font = _font_factory()(str(self.stamp_font), font_size=STAMP_FONT_SIZE)
         return stamp.TextStampStyle(
             stamp_text=STAMP_TEXT,
-            text_box_style=TextBoxStyle(font=font, font_size=8),
+            text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE),
             timestamp_format="%d-%m-%Y %H:%M:%S %Z",
             background=None,
         )
@@ -133,13 +158,15 @@ class PadesBackend:
             subfilter=fields.SigSeedSubFilter.PADES,
         )
         box = job.box if job.visible else None
-        spec = fields.SigFieldSpec(job.field_name, on_page=0, box=box)
+        spec = fields.SigFieldSpec(job.field_name, on_page=job.page - 1, box=box)
         pdf_signer = signers.PdfSigner(
             meta, signer=signer, stamp_style=self._style(), new_field_spec=spec
         )
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(unsigned), strict=True)
-            signed = pdf_signer.sign_pdf(writer).getvalue()
+            when = job.stamp_time or datetime.now(UTC).strftime("%d-%m-%Y %H:%M:%S UTC")
+            params = {"waktu": when}
+            signed = pdf_signer.sign_pdf(writer, appearance_text_params=params).getvalue()
         except (PdfError, ValueError) as exc:
             log.warning("PAdES signing failed: %s", type(exc).__name__)
             raise SigningFailed(
