@@ -60,6 +60,27 @@ def _signature(doc, ctx: LetterContext) -> None:
     _para(doc, ctx.signature_nip, indent=SIGN_INDENT)
 
 
+def qr_png(url: str, *, module_px: int = 8) -> bytes:
+    """The verification QR as a PNG (error correction M, as on the PDF; 4-module quiet zone):
+    Word has no QR drawing of its own, so the konsep carries the picture."""
+    from PIL import Image
+    from reportlab.graphics.barcode import qrencoder
+
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    n, quiet = code.getModuleCount(), 4
+    image = Image.new("1", (n + 2 * quiet, n + 2 * quiet), 1)
+    for row in range(n):
+        for col in range(n):
+            if code.isDark(row, col):
+                image.putpixel((col + quiet, row + quiet), 0)
+    size = image.width * module_px
+    out = io.BytesIO()
+    image.resize((size, size), Image.NEAREST).save(out, format="PNG")
+    return out.getvalue()
+
+
 def render_konsep_docx(ctx: LetterContext) -> bytes:
     """Render the konsep to .docx bytes (pure)."""
     doc = Document()
@@ -73,6 +94,9 @@ def render_konsep_docx(ctx: LetterContext) -> bytes:
     doc.core_properties.language = "id-ID"
     if ctx.draft:
         _para(doc, "DRAF", bold=True, centre=True, size=20)
+    if ctx.emblem_png:
+        doc.add_picture(io.BytesIO(ctx.emblem_png), height=Cm(2.4))
+        doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, ctx.kop_government, centre=True, size=14)
     _para(doc, ctx.kop_agency, bold=True, centre=True, size=16)
     for line in ctx.kop_lines:
@@ -90,6 +114,8 @@ def render_konsep_docx(ctx: LetterContext) -> bytes:
     if ctx.footer:
         _para(doc, ctx.footer, size=8)
     if ctx.has_qr:
+        # SISAKAT's QR and code stay in the letter SRIKANDI signs (SIGNING.md §10)
+        doc.add_picture(io.BytesIO(qr_png(ctx.verification_url)), width=Cm(2.2))
         _para(doc, f"Kode verifikasi: {ctx.code}", size=8)
         _para(doc, ctx.verification_url, size=8)
     buf = io.BytesIO()

@@ -1,11 +1,15 @@
 """PDF-6: the SRIKANDI konsep as .docx keeps SRIKANDI's variables verbatim, each in one run."""
 
 import io
+import shutil
+import subprocess
 
+import pytest
 from docx import Document
 
 from sisakat.pdf.konsep_docx import render_konsep_docx
 from sisakat.services.letter_context import sample_profile
+from tests.conftest import require_or_skip
 from tests.pdf import helpers as h
 
 PLACEHOLDERS = ("${nomor_naskah}", "${tgl_naskah}", "${ttd_pengirim}")
@@ -44,3 +48,26 @@ def test_same_text_as_the_letter_and_literal_markup():
     ):
         assert value in text
     assert doc.core_properties.keywords == f"sisakat:{h.CODE}"
+
+
+@pytest.mark.pdf_tools
+def test_the_konsep_carries_the_qr_code_that_opens_the_public_page(tmp_path):
+    """SIGNING.md §10: SISAKAT's QR stays in the letter SRIKANDI signs; the .docx had only the
+    code and the URL as text. The picture in the .docx decodes to the verification URL."""
+    doc = _doc(h.context())
+    pictures = [
+        rel.target_part.blob for rel in doc.part.rels.values() if rel.reltype.endswith("/image")
+    ]
+    assert pictures
+    if shutil.which("zbarimg") is None:
+        require_or_skip("zbarimg (zbar-tools) tidak ditemukan")
+    decoded = []
+    for n, blob in enumerate(pictures):
+        (tmp_path / f"gambar{n}.png").write_bytes(blob)
+        read = subprocess.run(
+            ["zbarimg", "-q", "--raw", str(tmp_path / f"gambar{n}.png")],
+            capture_output=True,
+            text=True,
+        )
+        decoded += read.stdout.split()
+    assert h.URL in decoded
