@@ -71,9 +71,10 @@ def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
     if letter.number_id is None:
         raise DomainError("Surat belum bernomor (penomoran SRIKANDI); gunakan unggah kembali.")
     unsigned = storage.read_bytes(letter.unsigned_file)
-    signer_name = letters.context_of(letters.inputs_of(letter), draft=True).signature_name
-    place = placement.signature_place(unsigned, signer_name)
+    drawn = letters.context_of(letters.inputs_of(letter), draft=True)
+    place = placement.signature_place(unsigned, drawn.signature_name)
     job = SignJob(
+        reason=f"Penerbitan {drawn.title.title()}",  # the service's own letter, e.g. Melapor
         location=str(settings.get("agency.city") or ""),
         qr_url=letters.verification_url(letter.token),
         nik=(actor.nik or "") if name == "bsre" else "",

@@ -67,6 +67,12 @@ ORMAS_DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
     ("Surat pernyataan tidak dalam sengketa kepengurusan", "", True, False),
     ("Surat pernyataan bersedia melaporkan kegiatan", "", True, False),
     (
+        "Formulir isian data ormas",
+        "Formulir data organisasi dari Kesbangpol, diisi dan ditandatangani ketua dan sekretaris.",
+        True,
+        False,
+    ),
+    (
         "SK Kemenkumham atau SKT Kemendagri",
         "SK badan hukum dari Kemenkumham, atau SKT dari Kemendagri bagi ormas tidak berbadan "
         "hukum.",

@@ -213,3 +213,23 @@ def test_the_stamp_is_set_in_a_readable_font_at_the_office_time(app, login_as, p
             widths += [w for run in obj["/W"][1::2] for w in run]
     assert widths, "no embedded stamp font"
     assert max(widths) <= 1000  # 'a' is 556 per 1,000 em, not 1,139
+
+
+def test_the_signature_names_the_services_own_letter(app, login_as, pki):
+    """An ormas presence report is signed 'Penerbitan Surat Keterangan Melapor', not as an SKT."""
+    from sisakat.services import letter_inapp
+
+    _pades(app, pki)
+    signer = factories.user(Role.PENANDATANGAN)
+    party_letter = h.prepared_letter()
+    ormas_letter = h.prepared_letter(factories.ormas())
+    reasons = {
+        letter.application.service_code: letter_inapp.ticket(
+            letter, actor=signer, name="pades"
+        ).job.reason
+        for letter in (party_letter, ormas_letter)
+    }
+    assert reasons == {
+        "skt_parpol": "Penerbitan Surat Keterangan Terdaftar",
+        "lapor_ormas": "Penerbitan Surat Keterangan Melapor",
+    }
