@@ -233,3 +233,45 @@ def test_the_signature_names_the_services_own_letter(app, login_as, pki):
         "skt_parpol": "Penerbitan Surat Keterangan Terdaftar",
         "lapor_ormas": "Penerbitan Surat Keterangan Melapor",
     }
+
+
+@pytest.mark.parametrize("version", ["v1", "v2"])
+@pytest.mark.parametrize(
+    ("mode", "message"),
+    [
+        ("2011", "Penandatangan belum terdaftar di BSrE."),
+        ("500", "Layanan BSrE sedang bermasalah. Coba lagi nanti."),
+        ("nonpdf", "Layanan BSrE tidak mengembalikan berkas PDF."),
+        ("truncated", "Berkas PDF dari layanan BSrE tidak utuh. Coba lagi."),
+        ("foreign", "pejabat yang berwenang"),
+        ("stall", "Layanan BSrE tidak menjawab tepat waktu. Coba lagi nanti."),
+    ],
+)
+def test_sig13_every_bsre_failure_through_the_route_changes_nothing(
+    app, login_as, pki, fake_bsre, version, mode, message
+):
+    """SIG-13 end to end: the signer sees the Indonesian message; the letter keeps waiting
+    with its number, no signed file is stored, the failure is audited and the passphrase
+    is never shown or recorded."""
+    signer = _bsre(app, fake_bsre, pki)
+    app.config.update(BSRE_API_VERSION=version, BSRE_READ_TIMEOUT=0.5)
+    letter = h.prepared_letter()
+    number, files = letter.number_text, db.session.scalar(db.select(db.func.count(StoredFile.id)))
+    fake_bsre.mode = mode
+    page = _sign(login_as(signer), letter, fake_module.PASSPHRASE).get_data(as_text=True)
+    assert message in page
+    assert fake_module.PASSPHRASE not in page
+    letter = db.session.get(Letter, letter.id)
+    assert (letter.status, letter.number_text, letter.signed_file_id) == (
+        LetterStatus.MENUNGGU_TTE,
+        number,
+        None,
+    )
+    assert db.session.scalar(db.select(db.func.count(StoredFile.id))) == files
+    details = db.session.execute(db.select(AuditEvent.details)).scalars().all()
+    assert not any(fake_module.PASSPHRASE in (d or "") for d in details)
+    failed = db.session.execute(
+        db.select(AuditEvent).filter_by(action="letter.sign_failed", object_id=str(letter.id))
+    ).scalar_one()
+    assert failed.outcome == "failed"
+    assert message in failed.details
