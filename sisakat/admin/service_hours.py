@@ -10,7 +10,7 @@ from wtforms.validators import InputRequired, Length, NumberRange
 
 from sisakat.admin.routes import bp
 from sisakat.admin.settings_pages import _apply
-from sisakat.forms_common import IntegerField, clean_text, int_choice
+from sisakat.forms_common import IntegerField, clean_text, int_choice, no_control_chars
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import service_hours
@@ -30,7 +30,7 @@ class ServiceHoursForm(FlaskForm):
     holidays = TextAreaField(
         "Hari libur (satu tanggal TTTT-BB-HH per baris)",
         filters=[clean_text],
-        validators=[Length(max=5000, message="Maksimal 5000 karakter.")],
+        validators=[Length(max=5000, message="Maksimal 5000 karakter."), no_control_chars],
     )
     days = IntegerField(
         "Pengingat sebelum berakhir (hari)",

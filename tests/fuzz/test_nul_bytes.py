@@ -38,3 +38,43 @@ def test_no_control_chars_refuses_nul_but_keeps_newline_and_tab():
 
     assert not Sample(data={"note": "a\x00b"}).validate()
     assert Sample(data={"note": "baris satu\n\tbaris dua"}).validate()
+
+
+def _all_form_classes() -> list[type]:
+    """Every FlaskForm subclass the app defines (its modules imported by create_app)."""
+    from flask_wtf import FlaskForm
+
+    found, todo = [], [FlaskForm]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            todo.append(sub)
+            if sub.__module__.startswith("sisakat."):
+                found.append(sub)
+    return found
+
+
+def test_every_text_field_of_every_form_refuses_a_nul_byte(app):
+    """DB-5 for all forms, not only sign-up: each text field (text, textarea, e-mail, search)
+    answers a NUL byte with a validation error, so nothing reaches the database (PostgreSQL
+    would refuse it with a 500). A new form without ``no_control_chars`` fails here."""
+    from wtforms import HiddenField, PasswordField, StringField
+
+    forms = _all_form_classes()
+    assert len(forms) > 30
+    missing = []
+    with app.test_request_context():
+        for cls in forms:
+            form = cls(formdata=None, meta={"csrf": False})
+            for name, field in form._fields.items():
+                if not isinstance(field, StringField) or isinstance(
+                    field, HiddenField | PasswordField
+                ):
+                    continue
+                field.raw_data = ["Partai\x00Contoh"]  # as a posted form fills it
+                field.process_formdata(field.raw_data)
+                for keep in field.filters:
+                    field.data = keep(field.data)
+                if field.validate(form):
+                    missing.append(f"{cls.__module__}.{cls.__name__}.{name}")
+    assert missing == []
