@@ -33,6 +33,8 @@ class DefaultConfig:
     THREADS = 4
     REDIS_URL = ""
     MAX_UPLOAD_MB = 10  # per document; MAX_CONTENT_LENGTH is derived
+    CLAMAV_SOCKET = ""  # clamd address (Unix socket path or tcp://host:port); empty = no scan
+    CLAMAV_TIMEOUT = 60  # seconds for one scan
     MAX_PDF_PAGES = 200  # page cap for requirement PDFs (services/uploads.py)
     MAX_FORM_PARTS = 300  # the party profile posts up to 100 board rows x 2 fields + ~25 others
     SESSION_IDLE_MINUTES = 60
@@ -148,6 +150,7 @@ def finalise(app: Flask) -> None:
         "SESSION_ABSOLUTE_HOURS",
         "TRUSTED_PROXY_COUNT",
         "SMTP_PORT",
+        "CLAMAV_TIMEOUT",
     ):
         _as_int(app, key)
     for key in ("SESSION_COOKIE_SECURE", "LOG_TO_STDOUT", "SMTP_USE_TLS"):

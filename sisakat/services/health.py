@@ -151,6 +151,20 @@ def _audit_chain(warnings: list[str], notes: list[str]) -> None:
         )
 
 
+def _antivirus(problems: list[str], notes: list[str]) -> None:
+    """When uploads are to be scanned, clamd must answer (else every upload is refused)."""
+    from sisakat.services import antivirus
+
+    if not antivirus.enabled():
+        notes.append("pemindaian antivirus unggahan tidak aktif (CLAMAV_SOCKET kosong)")
+    elif antivirus.ping():
+        notes.append("pemindai antivirus (ClamAV) menjawab")
+    else:
+        problems.append(
+            "pemindai antivirus (CLAMAV_SOCKET) tidak menjawab: semua unggahan akan ditolak"
+        )
+
+
 def check(app: Flask, *, deploy: bool) -> Report:
     """Check the installation (``deploy``: also the settings a hosted server needs)."""
     report = Report()
@@ -158,6 +172,7 @@ def check(app: Flask, *, deploy: bool) -> Report:
     _database(problems, notes)
     _uploads(app, problems, notes)
     _audit_chain(warnings, notes)
+    _antivirus(problems, notes)
     if not app.config.get("PUBLIC_BASE_URL"):
         message = "PUBLIC_BASE_URL belum disetel (alamat publik untuk kode QR surat)"
         (problems if deploy else warnings).append(message)

@@ -59,6 +59,20 @@ def _tmp_dir() -> Path:
 
 
 def spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
+    """A client's upload: copied to a temp file (``max_bytes`` at most), then scanned by the
+    antivirus when the office turned it on (``services.antivirus``)."""
+    from sisakat.services import antivirus
+
+    spooled = _spool(stream, max_bytes=max_bytes)
+    try:
+        antivirus.scan(spooled.path)
+    except BaseException:
+        discard(spooled)
+        raise
+    return spooled
+
+
+def _spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
     """Copy ``stream`` to a temp file, stopping as soon as it passes ``max_bytes``."""
     digest = hashlib.sha256()
     size = 0
@@ -85,7 +99,7 @@ def spool_bytes(data: bytes) -> SpooledUpload:
     """Spool bytes we produced ourselves (letters, re-encoded images)."""
     import io
 
-    return spool(io.BytesIO(data), max_bytes=max(len(data), 1))
+    return _spool(io.BytesIO(data), max_bytes=max(len(data), 1))
 
 
 def discard(spooled: SpooledUpload) -> None:
