@@ -188,3 +188,26 @@ def test_same_verifier_in_two_tabs_the_stale_tab_cannot_undo_the_return(page, ma
         (Action.KEMBALIKAN, "Semua dokumen belum dilegalisir.")
     ]
     assert db.session.scalars(db.select(Letter)).first() is None
+
+
+def test_party_uploads_every_document_and_submits_on_a_phone(phone_page, make, tmp_path):
+    """QUALITY §3: the applicant's whole upload-and-submit path at 360x740, where most
+    applicants meet the service; every page fits the screen."""
+    page = phone_page
+    owner, _board = s.ready_party(make)
+    j.log_in(page, owner)
+    page.get_by_role("button", name="Ajukan SKT Partai Politik").click()
+    assert "Permohonan dibuat." in j.alert_text(page)
+    assert j.fits_width(page)
+    for i, name in enumerate(s.REQUIRED):
+        s.upload(page, name, j.pdf_file(tmp_path, f"dokumen-{i}.pdf"))
+        expect(s.item(page, name)).not_to_contain_text("Belum diunggah")
+    assert j.fits_width(page)
+    page.get_by_role("button", name="Ajukan", exact=True).click()
+    assert "Permohonan diajukan." in j.alert_text(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Diajukan")
+    assert j.fits_width(page)
+    j.fresh()
+    application = db.session.scalars(db.select(Application)).one()
+    assert application.status == ApplicationStatus.DIAJUKAN
+    assert [len(s.versions(application.id, name)) for name in s.REQUIRED] == [1] * len(s.REQUIRED)
