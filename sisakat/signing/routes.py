@@ -11,7 +11,14 @@ from sisakat.forms_common import ActionForm
 from sisakat.models import Letter, Role
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors
-from sisakat.services import letter_inapp, letter_search, letters, settings, storage
+from sisakat.services import (
+    letter_inapp,
+    letter_search,
+    letter_settings,
+    letters,
+    settings,
+    storage,
+)
 from sisakat.signing.forms import SignForm, SigningSettingsForm, UploadSignedForm
 
 bp = Blueprint("signing", __name__, url_prefix="/tte")
@@ -36,6 +43,7 @@ def queue():
         letters=letter_search.awaiting(),
         backend=letter_inapp.backend_name(),
         allow_scan=bool(settings.get("signing.allow_scan")),
+        srikandi_numbers=letter_settings.is_srikandi_mode(),
         sign_form=SignForm(),
         upload_form=UploadSignedForm(),
         party_name=letters.party_name,

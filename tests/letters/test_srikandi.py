@@ -108,3 +108,19 @@ def test_wet_signed_scan_is_issued_with_the_number_typed_in(app, login_as):
     assert letter.status == LetterStatus.BERLAKU
     assert letter.signing_method == SigningMethod.SCAN
     assert letter.number_text == "200.1.5.3/78/BAN.KBP/2026"
+
+
+def test_the_desk_explains_when_srikandi_numbers_but_signing_is_in_app(app, login_as, pki):
+    """SRIKANDI numbering with in-app signing: the letters have no number, so the in-app
+    buttons cannot appear; the desk says why and what to do instead."""
+    h.srikandi_mode()
+    settings.update({"signing.backend": "pades"}, actor=None)
+    db.session.commit()
+    h.prepared_letter()
+    page = login_as(factories.user(Role.SUPERADMIN)).get("/tte/").get_data(as_text=True)
+    assert "Nomor surat diberikan oleh SRIKANDI" in page
+    assert "Tandatangani yang dipilih" not in page
+    settings.update({"signing.backend": "srikandi"}, actor=None)
+    db.session.commit()
+    page = login_as(factories.user(Role.SUPERADMIN)).get("/tte/").get_data(as_text=True)
+    assert "Nomor surat diberikan oleh SRIKANDI" not in page
