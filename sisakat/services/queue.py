@@ -206,6 +206,7 @@ def _statements(level: bool, search: bool, service: bool, newest_first: bool) ->
         db.select(
             ids.c.id,
             ids.c.status_changed_at,
+            Application.submitted_at,
             Application.status,
             Application.service_code,
             Party.board_name,
@@ -281,6 +282,7 @@ def page(
     for (
         ident,
         changed,
+        submitted,
         status,
         code,
         board,
@@ -290,7 +292,10 @@ def page(
         docs,
         rejected,
     ) in pagination.items:
-        waited = clock.since(changed)
+        # The promise runs from the (re)submission, not from the claim: a verifier taking the
+        # application must not make a late one look on time (the order stays by the last
+        # change, which the queue index serves).
+        waited = clock.since(submitted or changed)
         claimed_by = (full_name or username) if username is not None else None
         sla, label = services_by_code.get(code, (3600, code))
         rows.append(

@@ -151,3 +151,19 @@ def test_review_names_the_claiming_officer_without_a_doubled_full_stop(app, make
         page = login_as(officer).get(f"/petugas/permohonan/{application.id}").get_data(as_text=True)
         assert f"Sedang diverifikasi oleh <strong>{officer.full_name}" in page
         assert shown in page
+
+
+def test_claiming_does_not_reset_the_promise_clock(app, make, login_as):
+    """Submitted two working hours ago, claimed a minute ago: still 'Lewat janji layanan' (the
+    1-hour promise runs from the submission; the claim used to restart the clock)."""
+    from datetime import datetime
+
+    app.config["CLOCK"] = lambda: datetime(2026, 6, 2, 5, 0)  # Tuesday 12.00 WIB
+    vera = make.user(Role.VERIFIKATOR)
+    application = make.application(status=ApplicationStatus.DIVERIFIKASI, claimed_by=vera)
+    application.submitted_at = datetime(2026, 6, 2, 2, 0)  # 09.00 WIB
+    application.status_changed_at = datetime(2026, 6, 2, 4, 59)  # claimed at 11.59 WIB
+    db.session.commit()
+    page = login_as(vera).get("/petugas/").get_data(as_text=True)
+    assert "Lewat janji layanan" in page
+    assert "3 jam" in page
