@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 # Every answer a user may legitimately get; 500 (or an exception in TESTING) is a failure.
 ALLOWED = {200, 302, 303, 400, 404, 409, 413, 429}
-EXAMPLES = int(os.environ.get("SISAKAT_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("SISAKAT_FUZZ_EXAMPLES", "200"))  # QUALITY.md §7
 FUZZ_SETTINGS = settings(
     max_examples=EXAMPLES,
     deadline=None,

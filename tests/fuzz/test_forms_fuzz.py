@@ -3,7 +3,7 @@
 For each endpoint accepting POST, a user the access matrix allows posts Hypothesis-made values
 (NUL and control characters, 10,000-character strings, bidi marks, emoji, markup, hostile files)
 for the form's real field names, plus forged extra fields. GET filter forms get the same through
-their query strings. Examples per test: ``SISAKAT_FUZZ_EXAMPLES`` (default 25).
+their query strings. Examples per test: ``SISAKAT_FUZZ_EXAMPLES`` (default 200).
 """
 
 from __future__ import annotations
