@@ -20,12 +20,12 @@ def test_dashboard_xlsx_and_csv_match_the_page(app, make, login_as):
     page = client.get("/laporan/dasbor" + QUERY).get_data(as_text=True)
     assert 'id="median">1,58 jam' in page
     assert 'id="p90">2,50 jam' in page
-    assert 'id="sla">50,0%' in page
+    assert 'id="sla">100,0%' in page
     book = load_workbook(io.BytesIO(client.get("/laporan/dasbor.xlsx" + QUERY).data))
     summary = {row[0]: row[1] for row in book["Ringkasan"].iter_rows(min_row=3, values_only=True)}
     assert summary["Median waktu proses (jam kerja)"] == 1.58
     assert summary["Persentil ke-90 waktu proses (jam kerja)"] == 2.5
-    assert summary["Persentase dalam SLA (%)"] == 50.0
+    assert summary["Persentase dalam SLA (%)"] == 100.0
     stages = list(book["Per tahap"].iter_rows(min_row=3, values_only=True))
     assert [v for _l, v in stages] == [0.88, 0.38, 0.33]  # 52,5 / 22,5 / 20 minutes
     for _label, value in stages:
@@ -33,7 +33,7 @@ def test_dashboard_xlsx_and_csv_match_the_page(app, make, login_as):
     text = client.get("/laporan/dasbor.csv" + QUERY).get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert ["Median waktu proses (jam kerja)", "1,58"] in rows  # decimal comma, as Excel-ID reads
-    assert ["Persentase dalam SLA (%)", "50"] in rows
+    assert ["Persentase dalam SLA (%)", "100"] in rows
     assert ["Mar 2026", "3"] in rows
 
 
