@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import lazyload
@@ -19,7 +20,15 @@ from sisakat.models import (
     User,
 )
 from sisakat.models.requirement import SKT_PARPOL
-from sisakat.services import audit, catalog, letter_context, parties, requirements, workflow
+from sisakat.services import (
+    audit,
+    catalog,
+    letter_context,
+    parties,
+    queue,
+    requirements,
+    workflow,
+)
 
 SERVICE_UNAVAILABLE = "Layanan ini tidak tersedia."
 WRONG_KIND = "Layanan ini tidak dapat diajukan oleh {noun}: layanan ini untuk {kind}."
@@ -138,3 +147,13 @@ def snapshot(application: Application) -> dict:
     data["address_text"] = letter_context.address_text(data)
     data["level_text"] = letter_context.level_text(data)
     return data
+
+
+def repair_deadline(application: Application) -> date | None:
+    """While a returned application waits for its applicant: the last office day to complete
+    it, where the service sets such a period (ormas: 15 working days from the return)."""
+    days = catalog.repair_working_days(application.service_code)
+    if application.status != ApplicationStatus.PERLU_PERBAIKAN or not days:
+        return None
+    hours = queue.OfficeHours.from_settings()
+    return queue.after_working_days(application.status_changed_at, days, hours)

@@ -16,6 +16,9 @@ from sisakat.models import ORMAS_LAPOR, SKT_PARPOL, ApplicantKind, Service
 # A service code or number series: what URLs, forms and the admin may carry.
 CODE_RE = re.compile(r"[a-z][a-z0-9_]{1,31}")
 CLOSING = "Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya."
+# DOMAIN.md: an ormas has 15 working days to complete what the office returned (the legal rhythm
+# of presence reports); parties have no such period.
+REPAIR_WORKING_DAYS = {ApplicantKind.ORMAS: 15}
 BUILT_IN: tuple[dict, ...] = (
     {
         "code": SKT_PARPOL,
@@ -163,3 +166,9 @@ def require(code: str | None) -> Service:
     if service is None:
         raise GuardFailed(f"Layanan {code} tidak ditemukan. Hubungi admin.")
     return service
+
+
+def repair_working_days(service_code: str) -> int | None:
+    """Working days the applicant has to complete a returned application, or None."""
+    service = get(service_code)
+    return REPAIR_WORKING_DAYS.get(service.applicant_kind) if service else None

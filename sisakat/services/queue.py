@@ -71,6 +71,17 @@ def working_seconds(start_utc: datetime, end_utc: datetime, hours: OfficeHours) 
     return total
 
 
+def after_working_days(start_utc: datetime, days: int, hours: OfficeHours) -> date:
+    """The office date ``days`` working days after the day of ``start_utc`` (weekends and
+    holidays skipped): returned on Monday with 15 days, due on the Monday three weeks on."""
+    day = (start_utc + timedelta(hours=hours.offset_hours)).date()
+    while days > 0:
+        day += timedelta(days=1)
+        if day.isoweekday() in hours.workdays and day not in hours.holidays:
+            days -= 1
+    return day
+
+
 class WaitingClock:
     """Working seconds from many start moments to one end moment (the queue's "now").
 

@@ -131,3 +131,27 @@ def test_review_page_of_a_party_has_no_hint(app, make, login_as):
     assert "Profil Partai (saat diajukan)" in page
     assert "Mirip dengan" not in page
     assert "Layanan: SKT Partai Politik" in page
+
+
+def test_a_returned_ormas_report_shows_its_15_working_day_deadline(app, make, login_as):
+    """DOMAIN.md: an ormas has 15 working days to complete what was returned. Returned on
+    Monday 2 March 2026 with a holiday on 16 March: weekends and the holiday skipped, due on
+    Tuesday 24 March. A party's application shows no such deadline."""
+    from datetime import datetime
+
+    from sisakat.services import settings
+
+    settings.update({"office.holidays": ["2026-03-16"]}, actor=None)
+    ormas = make.application(make.ormas(), status=ApplicationStatus.PERLU_PERBAIKAN)
+    ormas.status_changed_at = datetime(2026, 3, 2, 3, 0)  # Monday 10.00 WIB
+    party = make.application(status=ApplicationStatus.PERLU_PERBAIKAN)
+    db.session.commit()
+    assert ormas.service_code == ORMAS_LAPOR
+    assert applications.repair_deadline(ormas).isoformat() == "2026-03-24"
+    page = page_text(login_as(ormas.party.account).get(f"/pemohon/permohonan/{ormas.id}"))
+    assert "paling lambat" in page
+    assert "24 Maret 2026" in page
+    assert "15 hari kerja" in page
+    assert applications.repair_deadline(party) is None
+    page = page_text(login_as(party.party.account).get(f"/pemohon/permohonan/{party.id}"))
+    assert "paling lambat" not in page
