@@ -102,6 +102,27 @@ def _deploy_config(app: Flask, problems: list[str]) -> None:
 PLACEHOLDER_SETTINGS = ("signatory.name", "signatory.nip")
 
 
+def _demo_accounts(problems: list[str]) -> None:
+    """CFG-1: no demo account (``flask demo-data``: fictional people, passwords printed on a
+    screen) may stay active on a hosted server."""
+    from sisakat.models import User
+    from sisakat.services import demo
+
+    active = (
+        db.session.execute(
+            db.select(User.username)
+            .where(User.username.in_(demo.usernames()), User.active.is_(True))
+            .order_by(User.username)
+        )
+        .scalars()
+        .all()
+    )
+    if active:
+        problems.append(
+            f"akun demo masih aktif ({', '.join(active)}): nonaktifkan di Administrasi > Pengguna"
+        )
+
+
 def _deploy(app: Flask, report: Report) -> None:
     problems, warnings, notes = report.problems, report.warnings, report.notes
     _deploy_config(app, problems)
@@ -110,6 +131,7 @@ def _deploy(app: Flask, report: Report) -> None:
     for key in PLACEHOLDER_SETTINGS:
         if settings.get(key) == settings.DEFAULTS[key]:
             problems.append(f"pengaturan bawaan belum diubah: {key}")
+    _demo_accounts(problems)
     if db.engine.dialect.name == "sqlite":
         warnings.append("SQLite cocok untuk satu server; beberapa proses butuh PostgreSQL")
     if not app.config.get("REDIS_URL"):

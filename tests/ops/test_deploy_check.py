@@ -126,3 +126,25 @@ def test_check_verifies_the_audit_logs_hash_chain(app):
     line = next(x for x in result.output.splitlines() if "rantai hash log audit" in x)
     assert line.startswith("PERHATIAN")
     assert f"terputus pada baris {second}" in line
+
+
+def test_deploy_check_refuses_active_demo_accounts(hosted):
+    """CFG-1: no default accounts. ``flask demo-data`` accounts (passwords shown on a screen)
+    fail the hosted check until they are deactivated."""
+    from sisakat.models import Role, User
+    from sisakat.services import demo, users
+    from tests import factories
+
+    assert hosted.test_cli_runner().invoke(args=["demo-data"]).exit_code == 0
+    result = _deploy_check(hosted)
+    assert result.exit_code == 1
+    assert "akun demo masih aktif" in result.output
+    admin = factories.user(Role.SUPERADMIN)  # the office's own operator
+    for user in db.session.execute(
+        db.select(User).where(User.username.in_(demo.usernames()))
+    ).scalars():
+        users.set_active(user, False, actor=admin)
+    db.session.commit()
+    result = _deploy_check(hosted)
+    assert "akun demo masih aktif" not in result.output
+    assert result.exit_code == 0, result.output
