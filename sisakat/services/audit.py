@@ -81,3 +81,48 @@ def verify_chain() -> tuple[bool, int | None]:
             return False, event.id
         prev = event.hash
     return True, None
+
+
+def _anchor_path():
+    from pathlib import Path
+
+    from flask import current_app
+
+    return Path(current_app.instance_path) / "audit-anchor.json"
+
+
+def check_anchor() -> int | None:
+    """The id of the anchored row when it is gone or changed, else None.
+
+    ``verify_chain`` sees a changed or removed row only where a later row still links to it;
+    removing the newest rows leaves a shorter chain that verifies. So ``flask check`` keeps the
+    head it last verified in a file beside the database (``instance/audit-anchor.json``), out of
+    reach of someone who can only write the database, and that row must still be there."""
+    path = _anchor_path()
+    try:
+        anchor = json.loads(path.read_text(encoding="utf-8"))
+        ident, digest = int(anchor["id"]), str(anchor["hash"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no anchor yet (or unreadable: the next check writes a new one)
+    row = db.session.get(AuditEvent, ident)
+    return ident if row is None or row.hash != digest else None
+
+
+def write_anchor() -> None:
+    """Anchor the newest row (after the chain verified); atomic replace."""
+    import os
+
+    head = db.session.execute(
+        db.select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    if head is None:
+        return
+    path = _anchor_path()
+    temp = path.with_suffix(".tmp")
+    temp.write_text(json.dumps({"id": head.id, "hash": head.hash}), encoding="utf-8")
+    os.replace(temp, path)
+
+
+def forget_anchor() -> None:
+    """Drop the anchor (after a restore replaced the whole log with an archive's)."""
+    _anchor_path().unlink(missing_ok=True)

@@ -164,8 +164,15 @@ def _audit_chain(warnings: list[str], notes: list[str]) -> None:
     except SQLAlchemyError:
         db.session.rollback()
         return  # the database problem is reported already
-    if ok:
+    missing = audit.check_anchor() if ok else None
+    if ok and missing is None:
+        audit.write_anchor()
         notes.append("rantai hash log audit utuh")
+    elif ok:
+        warnings.append(
+            f"baris log audit {missing} (terakhir diperiksa) hilang atau diubah di luar aplikasi; "
+            "laporkan ke pengelola TI"
+        )
     else:
         warnings.append(
             f"rantai hash log audit terputus pada baris {broken}: log audit diubah atau "

@@ -211,5 +211,6 @@ def _load(manifest: dict, staging: Path, root: Path) -> None:
         for path in moved:
             path.unlink(missing_ok=True)
         raise
+    audit.forget_anchor()  # the restored log is the new truth; the next check anchors it
     details = {"created_at": manifest["created_at"], "files": len(moved)}
     audit.record("backup.restore", actor=None, object_type="backup", details=details)

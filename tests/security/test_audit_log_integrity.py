@@ -122,15 +122,20 @@ def test_row_changed_behind_the_apps_back_is_reported(app, sql, first_bad):
     assert audit.verify_chain() == (False, ids[2 + first_bad])
 
 
-@pytest.mark.xfail(strict=True, reason="verify_chain has no anchor for the newest row")
-def test_deleting_the_newest_row_is_detected(app):
-    # Known gap (AUD-1): the chain only links each row to the one before it, so removing the
-    # newest rows (or all of them) leaves a shorter chain that still verifies. Catching it needs
-    # the head (count, last hash) kept somewhere the database writer cannot also rewrite, e.g.
-    # the backup manifest or the log; strict, so this fails once such an anchor exists.
+def test_deleting_the_newest_row_is_detected_against_the_anchor(app):
+    # The chain only links each row to the one before it, so removing the newest rows leaves a
+    # shorter chain that still verifies. ``flask check`` anchors the head it verified in a file
+    # beside the database; the anchored row must still be there, unchanged.
     ids = _seed(3)
+    check = app.test_cli_runner().invoke(args=["check"])
+    assert "rantai hash log audit utuh" in check.output
     db.session.connection().execute(
         sa.text("DELETE FROM audit_events WHERE id = :id"), {"id": ids[-1]}
     )
     db.session.commit()
-    assert audit.verify_chain() != (True, None)
+    assert audit.verify_chain() == (True, None)  # the chain alone cannot tell
+    assert audit.check_anchor() == ids[-1]
+    check = app.test_cli_runner().invoke(args=["check"])
+    line = next(x for x in check.output.splitlines() if "log audit" in x)
+    assert line.startswith("PERHATIAN")
+    assert f"baris log audit {ids[-1]} (terakhir diperiksa) hilang" in line
