@@ -95,3 +95,13 @@ def resave_with_pypdf(signed: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def sample_page(client, ident: Identity) -> str:
+    """The trust page's answer to a sample letter signed by ``ident`` (``/admin/tte/contoh``)."""
+    signed = sign(letter_pdf(), ident)
+    return client.post(
+        "/admin/tte/contoh",
+        data={"sample": (io.BytesIO(signed), "contoh.pdf")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)

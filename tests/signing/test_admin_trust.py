@@ -54,12 +54,7 @@ def test_allow_list_from_signed_sample_makes_letters_acceptable(app, make, login
     client = _admin(make, login_as)
     _upload(client, pki.root.pem)
     _upload(client, pki.intermediate.pem, "intermediate")
-    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
-    page = client.post(
-        "/admin/tte/contoh",
-        data={"sample": (io.BytesIO(signed), "contoh.pdf")},
-        content_type="multipart/form-data",
-    ).get_data(as_text=True)
+    page = pdfs.sample_page(client, pki.signer)
     assert pki.signer.fingerprint in page
     assert "BSrE Uji Intermediate" in page
     form = {

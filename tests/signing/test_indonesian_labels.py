@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 from sisakat.models import Role
@@ -43,12 +42,7 @@ def test_trust_page_speaks_indonesian(app, make, login_as, pki):
     client = login_as(make.user(Role.SUPERADMIN))
     page = client.get("/admin/tte/kepercayaan").get_data(as_text=True)
     assert "Nirsangkal (non-repudiation), bawaan pyHanko" in page
-    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
-    page = client.post(
-        "/admin/tte/contoh",
-        data={"sample": (io.BytesIO(signed), "contoh.pdf")},
-        content_type="multipart/form-data",
-    ).get_data(as_text=True)
+    page = pdfs.sample_page(client, pki.signer)
     assert "Nama: BSrE Uji Intermediate" in page  # the sample signer's issuer
     assert not any(word in page for word in ENGLISH)
     assert settings.get("signing.key_usage") == "non_repudiation"
