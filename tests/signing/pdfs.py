@@ -97,9 +97,8 @@ def resave_with_pypdf(signed: bytes) -> bytes:
     return out.getvalue()
 
 
-def sample_page(client, ident: Identity) -> str:
-    """The trust page's answer to a sample letter signed by ``ident`` (``/admin/tte/contoh``)."""
-    signed = sign(letter_pdf(), ident)
+def sample_page(client, signed: bytes) -> str:
+    """The trust page's answer to the signed sample letter ``signed`` (``/admin/tte/contoh``)."""
     return client.post(
         "/admin/tte/contoh",
         data={"sample": (io.BytesIO(signed), "contoh.pdf")},

@@ -54,7 +54,8 @@ def test_allow_list_from_signed_sample_makes_letters_acceptable(app, make, login
     client = _admin(make, login_as)
     _upload(client, pki.root.pem)
     _upload(client, pki.intermediate.pem, "intermediate")
-    page = pdfs.sample_page(client, pki.signer)
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+    page = pdfs.sample_page(client, signed)
     assert pki.signer.fingerprint in page
     assert "BSrE Uji Intermediate" in page
     form = {

@@ -42,7 +42,8 @@ def test_trust_page_speaks_indonesian(app, make, login_as, pki):
     client = login_as(make.user(Role.SUPERADMIN))
     page = client.get("/admin/tte/kepercayaan").get_data(as_text=True)
     assert "Nirsangkal (non-repudiation), bawaan pyHanko" in page
-    page = pdfs.sample_page(client, pki.signer)
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.signer)
+    page = pdfs.sample_page(client, signed)
     assert "Nama: BSrE Uji Intermediate" in page  # the sample signer's issuer
     assert not any(word in page for word in ENGLISH)
     assert settings.get("signing.key_usage") == "non_repudiation"
