@@ -247,11 +247,24 @@ def send(
         conditional=True,
         max_age=0,
     )
-    response.headers["Content-Disposition"] = content_disposition(name, attachment=as_attachment)
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    _download_headers(response, name, attachment=as_attachment)
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+def send_drawn(data: bytes, *, mimetype: str, name: str, attachment: bool = True) -> Response:
+    """A file drawn for this request and not stored (a preview, a konsep, a copy to print),
+    with the same download headers as ``send``."""
+    response = Response(data, mimetype=mimetype)
+    _download_headers(response, name, attachment=attachment)
+    return response
+
+
+def _download_headers(response: Response, name: str, *, attachment: bool) -> None:
+    """Named as an attachment (or inline), never sniffed, never cached."""
+    response.headers["Content-Disposition"] = content_disposition(name, attachment=attachment)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
 
 
 def iter_orphans(*, min_age_seconds: int = 0) -> Iterator[Path]:

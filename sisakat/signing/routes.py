@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from sisakat.exceptions import GuardFailed
@@ -70,13 +70,9 @@ def download_wet_copy(letter_id: int):
         data = letters.wet_signature_pdf(letter)
     except GuardFailed:
         abort(404)
-    response = Response(data, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = storage.content_disposition(
-        f"skt-ttd-basah-{letter.id}.pdf"
+    return storage.send_drawn(
+        data, mimetype="application/pdf", name=f"skt-ttd-basah-{letter.id}.pdf"
     )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
 
 
 @bp.get("/surat/<int:letter_id>/konsep.docx")
@@ -84,11 +80,9 @@ def download_wet_copy(letter_id: int):
 def download_konsep(letter_id: int):
     """The konsep as Word (.docx) from the frozen context, for SRIKANDI's Word templates."""
     letter = load_letter(letter_id)
-    response = Response(letters.konsep_docx(letter), mimetype=DOCX)
-    response.headers["Content-Disposition"] = f'attachment; filename="skt-konsep-{letter.id}.docx"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return storage.send_drawn(
+        letters.konsep_docx(letter), mimetype=DOCX, name=f"skt-konsep-{letter.id}.docx"
+    )
 
 
 @bp.route("/pengaturan", methods=["GET", "POST"])

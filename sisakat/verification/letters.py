@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Response, render_template, request
+from flask import render_template, request
 from flask_login import current_user
 
 from sisakat.forms_common import page_number
 from sisakat.models import ApplicationStatus
 from sisakat.policies import role_required
 from sisakat.routing import or_404
-from sisakat.services import applications, letters
+from sisakat.services import applications, letters, storage
 from sisakat.services import letter_search as search_service
 from sisakat.verification.forms import LetterSearchForm
 from sisakat.verification.routes import STAFF, bp
@@ -20,12 +20,12 @@ from sisakat.verification.routes import STAFF, bp
 def letter_preview(application_id: int):
     """The letter as it would be, marked DRAF: no number, no QR; nothing is written."""
     application = or_404(applications.get_for_user(application_id, current_user))
-    pdf = letters.preview_pdf(application)
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'inline; filename="draf-skt-{application.id}.pdf"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return storage.send_drawn(
+        letters.preview_pdf(application),
+        mimetype="application/pdf",
+        name=f"draf-skt-{application.id}.pdf",
+        attachment=False,
+    )
 
 
 @bp.get("/surat")
