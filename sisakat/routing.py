@@ -1,11 +1,11 @@
-"""Helpers routes share: DomainError -> rollback + flash, and 404 loading."""
+"""Helpers routes share: DomainError -> rollback + flash, 404 loading, script requests."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from flask import abort, flash
+from flask import abort, flash, request
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
@@ -36,3 +36,8 @@ def or_404(obj):
     if obj is None:
         abort(404)
     return obj
+
+
+def from_script() -> bool:
+    """The request came from a page script (the upload progress bar), which wants JSON."""
+    return request.headers.get("X-Requested-With") == "XMLHttpRequest"

@@ -8,6 +8,7 @@ from flask_login import current_user, login_url, logout_user
 
 from sisakat.extensions import db, login_manager
 from sisakat.models import User
+from sisakat.routing import from_script
 from sisakat.services import clock
 
 # Built once: every logged-in request runs it, and ``session.get`` rebuilds its SELECT (and the
@@ -37,15 +38,11 @@ def start_session(user: User, *, now: float | None = None) -> None:
 EXPIRED = "Sesi Anda berakhir. Silakan masuk kembali."
 
 
-def _is_xhr() -> bool:
-    return request.headers.get("X-Requested-With") == "XMLHttpRequest"
-
-
 @login_manager.unauthorized_handler
 def _unauthorized():
     """A page script (the upload progress bar) gets JSON it can show; a page gets the login
     form with one message and a way back (``next``)."""
-    if _is_xhr():
+    if from_script():
         message = EXPIRED if g.get("session_expired") else login_manager.login_message
         message += " Muat ulang halaman; berkas belum terkirim."
         return jsonify(ok=False, message=message), 401
@@ -74,7 +71,7 @@ def init_app(app: Flask) -> None:
             logout_user()
             session.clear()
             g.session_expired = True  # the login page says so once, not twice
-            if not _is_xhr():
+            if not from_script():
                 flash(EXPIRED, "warning")
             return
         # Only refresh the stamp once a minute so GETs do not rewrite the cookie each time.

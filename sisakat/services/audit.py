@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
+
+from flask import current_app
 
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, User, utcnow
@@ -83,11 +87,7 @@ def verify_chain() -> tuple[bool, int | None]:
     return True, None
 
 
-def _anchor_path():
-    from pathlib import Path
-
-    from flask import current_app
-
+def _anchor_path() -> Path:
     return Path(current_app.instance_path) / "audit-anchor.json"
 
 
@@ -110,8 +110,6 @@ def check_anchor() -> int | None:
 
 def write_anchor() -> None:
     """Anchor the newest row (after the chain verified); atomic replace."""
-    import os
-
     head = db.session.execute(
         db.select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).first()

@@ -154,9 +154,9 @@ class Report:
 
 
 def _audit_chain(warnings: list[str], notes: list[str]) -> None:
-    """The audit log's hash chain is whole: no row changed or removed behind the app's back
-    (the newest rows aside: nothing anchors the head). A break is a loud warning, not a
-    refusal to start: the office keeps working while someone looks into it."""
+    """The audit log's hash chain is whole and the head anchored last time is still there: no
+    row changed or removed behind the app's back. A break is a loud warning, not a refusal to
+    start: the office keeps working while someone looks into it."""
     from sisakat.services import audit
 
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, url_for
 from flask_login import current_user
 
 from sisakat import config
@@ -10,7 +10,7 @@ from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import Action, ApplicationStatus, Role
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors, or_404
+from sisakat.routing import flash_domain_errors, from_script, or_404
 from sisakat.services import applications, catalog, documents, letters, storage, uploads, workflow
 from sisakat.submission.application_forms import CreateApplicationForm, DocumentUploadForm
 from sisakat.submission.routes import bp
@@ -67,7 +67,7 @@ def application_detail(application_id: int):
 
 def _upload_answer(ok: bool, message: str, application_id: int):
     """JSON for the progress-bar upload (XMLHttpRequest), a redirect for the plain form."""
-    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+    if from_script():
         return jsonify(ok=ok, message=message), (200 if ok else 422)
     flash(message, "success" if ok else "danger")
     return redirect(url_for(".application_detail", application_id=application_id))
