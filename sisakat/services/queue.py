@@ -55,6 +55,10 @@ class OfficeHours:
             holidays=frozenset(holidays),
         )
 
+    def is_workday(self, day: date) -> bool:
+        """An office day: a working weekday that is not a holiday."""
+        return day.isoweekday() in self.workdays and day not in self.holidays
+
 
 def working_seconds(start_utc: datetime, end_utc: datetime, hours: OfficeHours) -> float:
     """Seconds of office time between two naive UTC moments (nights, weekends, holidays skipped)."""
@@ -62,7 +66,7 @@ def working_seconds(start_utc: datetime, end_utc: datetime, hours: OfficeHours) 
     start, end = start_utc + shift, end_utc + shift
     total, day = 0.0, start.date()
     while day <= end.date():
-        if day.isoweekday() in hours.workdays and day not in hours.holidays:
+        if hours.is_workday(day):
             open_at = max(start, datetime.combine(day, hours.start))
             close_at = min(end, datetime.combine(day, hours.end))
             if close_at > open_at:
@@ -77,7 +81,7 @@ def after_working_days(start_utc: datetime, days: int, hours: OfficeHours) -> da
     day = (start_utc + timedelta(hours=hours.offset_hours)).date()
     while days > 0:
         day += timedelta(days=1)
-        if day.isoweekday() in hours.workdays and day not in hours.holidays:
+        if hours.is_workday(day):
             days -= 1
     return day
 
@@ -98,7 +102,7 @@ class WaitingClock:
 
     def _open_seconds(self, day: date, start: datetime | None) -> float:
         """Office seconds on ``day`` from ``start`` (or the day's start) up to the end."""
-        if day.isoweekday() not in self.hours.workdays or day in self.hours.holidays:
+        if not self.hours.is_workday(day):
             return 0.0
         open_at = datetime.combine(day, self.hours.start)
         if start is not None:
