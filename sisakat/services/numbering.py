@@ -17,7 +17,6 @@ from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.extensions import db
-from sisakat.formatting import ROMAWI as ROMAN_MONTHS
 from sisakat.formatting import romawi
 from sisakat.models import LetterNumber, NumberCounter, NumberSource, NumberStatus, User, utcnow
 from sisakat.services import audit, catalog, clock, settings
@@ -66,16 +65,18 @@ def validate_template(template: str) -> None:
 
 
 def longest_number(fmt: dict) -> str:
-    """The longest number ``fmt`` (template, kode, unit, padding) can print: every serial digit
-    up to ``MAX_SERIAL`` (or the padding), a four-digit year, the longest Roman month."""
-    digits = max(len(str(MAX_SERIAL)), int(fmt["padding"] or 0))
-    return fmt["template"].format(
+    """The longest number ``fmt`` (template, kode, unit, padding) can print, by
+    ``format_number`` itself: the highest serial (``MAX_SERIAL``, or wider padding), a four-digit
+    year and August, the longest Roman month (VIII)."""
+    longest_month = max(range(1, 13), key=lambda m: len(romawi(m)))
+    return format_number(
+        fmt["template"],
         kode=fmt["kode"],
-        nomor="9" * digits,
+        serial=MAX_SERIAL,
         unit=fmt["unit"],
-        tahun=9999,
-        bulan="12",
-        bulan_romawi=max(ROMAN_MONTHS, key=len),
+        year=9999,
+        month=longest_month,
+        padding=fmt["padding"] or 0,
     )
 
 
