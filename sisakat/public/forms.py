@@ -118,7 +118,7 @@ class PublicSurveyForm(SurveyForm):
 
 
 class CheckLetterForm(FlaskForm):
-    """Search box: a letter number with the party name or code, or the code alone (GET)."""
+    """Search box: the code printed under the QR alone, or a letter number with that code (GET)."""
 
     class Meta:
         csrf = False
@@ -127,17 +127,17 @@ class CheckLetterForm(FlaskForm):
         "Nomor surat atau kode verifikasi",
         filters=[clean_text],
         validators=[
-            DataRequired("Isi nomor surat."),
+            DataRequired("Isi nomor surat atau kode verifikasi."),
             Length(max=120, message="Paling banyak 120 karakter."),
             *LINE,
         ],
     )
-    # A number alone never lists a letter (serials are guessable): the party name or the code
-    # printed under the QR must come with it.
-    pihak = StringField(
-        "Nama partai atau kode verifikasi",
+    # A number alone never lists a letter (serials are sequential, party names public): the
+    # code printed under the QR must come with it (SIGNING.md §5).
+    kode = StringField(
+        "Kode verifikasi",
         filters=[clean_text],
-        validators=[Length(max=200, message="Paling banyak 200 karakter."), *LINE],
+        validators=[Length(max=60, message="Paling banyak 60 karakter."), *LINE],
     )
 
 

@@ -93,14 +93,14 @@ def guide():
 
 @bp.get("/cek-surat")
 def check_letter():
-    """Check a letter: the code printed under the QR alone, or the number with the party name or
-    the code (a number alone never lists a letter). Found: redirect to its verification page."""
+    """Check a letter: the code printed under the QR alone, or the number with that code (a
+    number alone never lists a letter). Found: redirect to its verification page."""
     form = CheckLetterForm(request.args)
     searched = "q" in request.args and form.validate()
     if searched:
         if over_limit("verify"):
             return private(render_error(429, TOO_MANY_CHECKS))
-        letter = letter_registry.check(form.q.data, form.pihak.data)
+        letter = letter_registry.check(form.q.data, form.kode.data)
         if letter is not None:
             return redirect(url_for(".verify_letter", token=letter.token))
     return private(render_template("public/check_letter.html", form=form, searched=searched))

@@ -29,8 +29,7 @@ from sisakat.models import (
     utcnow,
 )
 from sisakat.services import audit, workflow
-from sisakat.services.letter_context import party_text, squash
-from sisakat.services.letter_public import PublicLetter, public_view, snapshot_profile
+from sisakat.services.letter_public import PublicLetter, public_view
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
 
@@ -66,51 +65,31 @@ def find_by_token(token: str | None) -> Letter | None:
     ).scalar_one_or_none()
 
 
-def _names(letter: Letter) -> set[str]:
-    """The party's name squashed: as the letter prints it, "Partai Contoh Maju (PCM)"
-    (``letter_context.party_text``), and bare, without the bracketed abbreviation; never the
-    abbreviation alone (too short to prove anything)."""
-    profile = snapshot_profile(letter)
-    if not str(profile.get("party_name") or "").strip():
-        return set()
-    printed = squash(party_text(profile))
-    brackets = squash(f"({profile.get('abbreviation') or ''})")
-    bare = printed.removesuffix(brackets) if brackets != "()" else printed
-    return {squash(profile.get("party_name")), printed, bare} - {""}
-
-
-def lookup(number_text: str | None, party_name_or_code: str | None) -> Letter | None:
-    """The issued letter with this number whose party name (bare or as printed with its
-    abbreviation; case/space-insensitive) or printed verification code matches. A number alone
-    never answers: serials are guessable."""
+def lookup(number_text: str | None, code: str | None) -> Letter | None:
+    """The issued letter with this number *and* this printed verification code (SIGNING.md §5).
+    A number never answers with anything weaker than the code: serials are sequential and party
+    names public, so number plus name would list every party's letter. Both must belong to the
+    same letter, which also catches a forged copy carrying another letter's code."""
     number = " ".join(str(number_text or "").split())
-    proof = str(party_name_or_code or "").strip()
-    if not number or not proof or len(number) > 120 or len(proof) > 200:
+    token = normalise_token(code)
+    if not number or token is None or len(number) > 120:
         return None
-    candidates = (
-        db.session.execute(
-            db.select(Letter).where(
-                Letter.number_text == number, Letter.status.in_(ISSUED_STATUSES)
-            )
+    return db.session.execute(
+        db.select(Letter)
+        .where(
+            Letter.token == token,
+            Letter.number_text == number,
+            Letter.status.in_(ISSUED_STATUSES),
         )
-        .scalars()
-        .all()
-    )
-    code, name = normalise_token(proof), squash(proof)
-    for letter in candidates:
-        if code is not None and letter.token == code:
-            return letter
-        if name and name in _names(letter):
-            return letter
-    return None
+        .options(*_PUBLIC_LOAD)
+    ).scalar_one_or_none()
 
 
-def check(query: str | None, party_name_or_code: str | None) -> Letter | None:
-    """The public search box: the verification code alone, or a number with the party name or
-    the code."""
-    if not str(party_name_or_code or "").strip():
+def check(query: str | None, code: str | None) -> Letter | None:
+    """The public search box: the verification code alone, or a number with the code."""
+    if not str(code or "").strip():
         return find_by_token(query)
-    return lookup(query, party_name_or_code)
+    return lookup(query, code)
 
 
 def revoke(letter: Letter, *, reason: str, actor: User, seen_version: int | None) -> Letter:

@@ -16,8 +16,8 @@ def test_public_forms_answer_hostile_input_without_500(app, client, make):
     for value in NASTY:
         for query in (
             {"q": value},
-            {"q": letter.number_text, "pihak": value},
-            {"q": "x", "pihak": ""},
+            {"q": letter.number_text, "kode": value},
+            {"q": "x", "kode": ""},
         ):
             assert client.get("/cek-surat", query_string=query).status_code in (200, 302)
         assert client.get(f"/verifikasi/{value.replace('%', '')}").status_code in (404, 405)
