@@ -17,6 +17,7 @@ if (-not (Test-Path $stamp) -or (Get-Content $stamp) -ne $want) {
   Set-Content $stamp $want
 }
 & .venv\Scripts\python.exe -c "from sisakat.instance import ensure_instance; ensure_instance()"
+if ($LASTEXITCODE -ne 0) { throw "Gagal menyiapkan folder instance" }
 & .venv\Scripts\flask.exe --app app db upgrade
 if ($LASTEXITCODE -ne 0) { throw "Migrasi database gagal" }
 & .venv\Scripts\flask.exe --app app init-data
