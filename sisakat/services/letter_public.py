@@ -159,6 +159,7 @@ def public_view(letter: Letter, today: date | None = None) -> PublicLetter:
     banner, colour = BANNERS[status]
     profile = snapshot_profile(letter)
     method = letter.signing_method
+    electronic = method is not None and method != SigningMethod.SCAN
     extra: dict[str, Any] = _links(letter)
     if letter.status == LetterStatus.DICABUT and letter.revoked_at:
         extra["revoked_on"] = numbering.office_date(letter.revoked_at, settings.utc_offset_hours())
@@ -180,8 +181,9 @@ def public_view(letter: Letter, today: date | None = None) -> PublicLetter:
         signer_name=letter.signer_name,
         signer_position=letter.signer_position,
         signing_method=method.label if method else "",
-        electronically_signed=method is not None and method != SigningMethod.SCAN,
-        validation=_validation(letter),
+        electronically_signed=electronic,
+        # A wet-signed scan has no certificate to summarise: its report only marks the scan.
+        validation=_validation(letter) if electronic else None,
         sha256=letter.signed_file.sha256 if letter.signed_file else "",
         **extra,
     )

@@ -60,6 +60,24 @@ def test_scan_mode_issues_marked_as_wet_signature(app, login_as):
     assert '"electronic": false' in letter.validation_report
 
 
+def test_public_page_of_a_scan_has_no_certificate_summary_and_a_wrapping_badge(app, login_as):
+    """A scan's report only marks the scan: the public page showed 'Penanda tangan pada
+    sertifikat: –' and the upload time as 'Waktu penandatanganan'. The warning badge wraps, so
+    the page does not overflow a 390-px phone (badges are nowrap by default)."""
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    letter = h.prepared_letter()
+    staff = login_as(factories.user(Role.SUPERADMIN))
+    h.upload(staff, letter, factories.pdf_bytes("Pindaian"), scan="y")
+    letter = db.session.get(Letter, letter.id)
+    assert letter.signing_method == SigningMethod.SCAN
+    html = app.test_client().get(f"/verifikasi/{letter.token}").get_data(as_text=True)
+    assert "Tanda tangan basah (pindaian)" in html
+    assert "Ringkasan pemeriksaan tanda tangan" not in html
+    assert "Penanda tangan pada sertifikat" not in html
+    assert 'class="badge text-bg-warning text-wrap' in html
+
+
 def test_number_of_an_issued_letter_cannot_be_voided(app, login_as, pki):
     h.trust_office(pki)
     letter = h.prepared_letter()
