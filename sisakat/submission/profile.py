@@ -21,6 +21,8 @@ def _profile_helpers() -> dict:
     return {"profile_problems": parties.profile_problems}
 
 
+LOGO_NOT_KEPT = "Logo belum tersimpan. Pilih berkas logo lagi setelah isian lain diperbaiki."
+
 TEMPLATES = {
     ApplicantKind.PARPOL: "submission/profile.html",
     ApplicantKind.ORMAS: "submission/ormas_profile.html",
@@ -73,6 +75,9 @@ def party_profile():
         form.fill_blank_rows()
     elif not form.validate_on_submit():
         flash("Profil belum tersimpan. Periksa isian yang ditandai.", "danger")
+        if form.logo_upload() is not None and not form.new_logo.errors:
+            # A browser never refills a file input: say so, or the chosen logo silently vanishes.
+            form.new_logo.errors = [LOGO_NOT_KEPT]
     elif _save(form):
         flash(f"Profil {parties.noun(party)} tersimpan.", "success")
         return redirect(url_for(".party_profile"))

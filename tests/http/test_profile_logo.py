@@ -79,3 +79,20 @@ def test_logo_access_owner_staff_yes_other_party_no(app, make, login_as):
     assert anonymous.status_code == 302
     assert "/akun/masuk" in anonymous.headers["Location"]
     assert _get(login_as(party.account), f"/pemohon/profil/logo/{other.id}").status_code == 404
+
+
+def test_logo_chosen_with_a_field_error_is_named_so_it_is_chosen_again(app, make, login_as):
+    """A browser never refills a file input: a profile refused for another field (end of term
+    before its start) used to come back with the chosen logo silently gone."""
+    party = make.party()
+    form = profile_form(party.version, party_name="Nama Baru", term_end="2024-01-31")
+    response = login_as(party.account).post(URL, data=with_file(form, png_bytes(), "logo.png"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Akhir masa bakti harus sesudah awal masa bakti." in page
+    assert "Logo belum tersimpan. Pilih berkas logo lagi" in page
+    assert 'value="Nama Baru"' in page
+    db.session.refresh(party)
+    assert (_stored_files(), party.logo_file_id) == ([], None)
+    without_logo = login_as(party.account).post(URL, data=form).get_data(as_text=True)
+    assert "Logo belum tersimpan" not in without_logo
