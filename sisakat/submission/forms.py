@@ -148,10 +148,10 @@ class ApplicantProfileForm(ActionForm):
         for entry in field.entries:
             pos, name = entry.form.position, entry.form.name
             if pos.data and not name.data:
-                name.errors.append("Isi nama pengurus.")
+                name.errors.append("Isi nama pengurus, atau hapus baris ini.")
                 incomplete = True
             elif name.data and not pos.data:
-                pos.errors.append("Isi jabatan pengurus.")
+                pos.errors.append("Isi jabatan pengurus, atau hapus baris ini.")
                 incomplete = True
         rows = self.officer_rows()
         problems = parties.officer_problems(rows)

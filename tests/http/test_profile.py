@@ -61,7 +61,7 @@ def test_missing_required_officers_are_named(app, make, login_as):
     data = profile_form(party.version, officers=[("Ketua", "Rina Contoh"), ("Wakil", "")])
     page = _refused(login_as(party.account), party, data, "Jabatan Sekretaris wajib diisi")
     assert "Jabatan Bendahara wajib diisi beserta namanya." in page
-    assert "Isi nama pengurus." in page  # the half-filled row
+    assert "Isi nama pengurus, atau hapus baris ini." in page  # a half-filled row: the way out
     assert 'value="Partai Contoh Sejahtera"' in page
 
 
