@@ -76,6 +76,24 @@ def embedded_file() -> bytes:
     return _bytes(writer)
 
 
+def file_attachment_annotation() -> bytes:
+    """A page annotation carrying a program in its file specification's /EF stream, the stream
+    without the optional /Type /EmbeddedFile (no /EmbeddedFiles name tree either)."""
+    return raw_pdf(
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>",
+        b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS << /Type /Filespec"
+        b" /F (a.exe) /EF << /F 5 0 R >> >> >>",
+        b"<< /Length 5 >>\nstream\nMZabc\nendstream",
+    )
+
+
+def goto_embedded() -> bytes:
+    """An open action jumping into an embedded document (GoToE)."""
+    return with_open_action(b"<< /S /GoToE /T << /R /C /N (lampiran) >> >>")
+
+
 CASES = {
     "exe": (b"MZ\x90\x00" + b"\x00" * 200, "program (EXE)"),
     "png": (png_bytes(), "gambar, bukan PDF"),
@@ -91,4 +109,6 @@ CASES = {
     "launch": (with_open_action(b"<< /S /Launch /F (calc.exe) >>"), "Launch"),
     "launch_hex": (with_open_action(b"<< /S /L#61unch /F (calc.exe) >>"), "Launch"),
     "embedded_file": (embedded_file(), "berkas tersisip"),
+    "file_attachment_annotation": (file_attachment_annotation(), "berkas tersisip"),
+    "goto_embedded": (goto_embedded(), "berkas tersisip"),
 }

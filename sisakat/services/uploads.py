@@ -40,6 +40,12 @@ FORBIDDEN = {
     "/Launch": "memuat perintah menjalankan program (Launch)",
     "/EmbeddedFiles": "memuat berkas tersisip",
     "/EmbeddedFile": "memuat berkas tersisip",
+    # A file specification's embedded stream: /Type /EmbeddedFile on that stream is optional,
+    # so a FileAttachment annotation (or an associated file) carries a file without either
+    # name above.
+    "/EF": "memuat berkas tersisip",
+    "/FileAttachment": "memuat berkas tersisip",
+    "/GoToE": "memuat tautan ke berkas tersisip (GoToE)",
     "/RichMedia": "memuat konten multimedia aktif",
     "/XFA": "memuat formulir XFA",
     "/SubmitForm": "memuat aksi pengiriman formulir",
