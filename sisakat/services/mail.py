@@ -37,8 +37,14 @@ def wants(user: User, kind: str) -> bool:
 
 
 def enqueue(to: str, subject: str, body: str, *, kind: str = "") -> OutgoingEmail:
-    """Add one message to the outbox (flushed; sent only if the caller's transaction commits)."""
-    row = OutgoingEmail(to_address=to[:254], subject=subject[:255], body=body, kind=kind[:32])
+    """Add one message to the outbox (flushed; sent only if the caller's transaction commits).
+
+    Header values are folded onto one line: a subject carrying a staff note with line breaks
+    would otherwise make ``EmailMessage`` refuse the message at every sending attempt."""
+    subject = " ".join(subject.split())
+    row = OutgoingEmail(
+        to_address=to.strip()[:254], subject=subject[:255], body=body, kind=kind[:32]
+    )
     db.session.add(row)
     db.session.flush()
     return row
@@ -143,7 +149,9 @@ def deliver_due(*, now: datetime | None = None, limit: int = 50) -> tuple[int, i
         try:
             _smtp_send(row)
             error = None
-        except (OSError, smtplib.SMTPException) as exc:
+        except (OSError, smtplib.SMTPException, ValueError) as exc:
+            # ValueError: a header the email package refuses (a row written before folding);
+            # it fails this row instead of stopping the whole run with the row stuck "sending".
             error = exc
         if _finish(row, error, now):
             sent += 1
