@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, url_for
 
 from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
+from sisakat.public import verify
 from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
-from sisakat.services import complaints, ratelimit, service_info, settings
+from sisakat.services import complaints, service_info, settings
 from sisakat.services.ratelimit import Limit
 
 PUBLIC_POST_LIMIT = Limit(hits=5, seconds=3600)
 
 
 def over_limit(kind: str) -> bool:
-    """Count one public submission from this address; True when it is over the limit."""
-    key = f"{kind}:ip:{request.remote_addr or '-'}"
-    if ratelimit.is_limited(key, PUBLIC_POST_LIMIT):
-        return True
-    ratelimit.hit(key, PUBLIC_POST_LIMIT)
-    return False
+    """Count one public submission from this address; True when it is over the limit. The
+    count is committed on its own first, so a submission refused afterwards (a hostile
+    attachment rolls the request back) still counts."""
+    return verify.over_limit(kind, PUBLIC_POST_LIMIT)
 
 
 TOO_MANY = "Terlalu banyak kiriman dari alamat ini. Coba lagi dalam satu jam."
