@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import zipfile
+import zlib
 from pathlib import Path
 
 from flask import current_app
+from lxml import etree
 
 from sisakat import config
 from sisakat.exceptions import UploadRejected
@@ -47,15 +49,43 @@ def accept_pdf(upload, *, kind: FileKind, uploaded_by: User | None) -> StoredFil
     )
 
 
+# Relationships Word follows to fetch and run content from elsewhere: a remote template
+# (macros load with it: "template injection"), OLE objects, sub-documents, frames.
+ACTIVE_EXTERNAL = ("/attachedTemplate", "/oleObject", "/subDocument", "/frame")
+# A relationship part never needs a DTD: entities are not expanded, nothing is fetched.
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _links_active_content(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """True when a relationship part points outside the file at something Word loads (or
+    carries a DTD, which no Office file has)."""
+    for name in names:
+        if not name.endswith(".rels"):
+            continue
+        root = etree.fromstring(archive.read(name), SAFE_XML)
+        if root.getroottree().docinfo.doctype:  # Office never writes one: entity tricks
+            return True
+        for rel in root:
+            external = rel.get("TargetMode") == "External"
+            if external and (rel.get("Type") or "").endswith(ACTIVE_EXTERNAL):
+                return True
+    return False
+
+
 def _is_docx(path) -> bool:
-    """A Word document: a ZIP with the main document part and no macro project."""
+    """A Word document: a ZIP with the main document part, no macro project and no remote
+    template or other externally loaded content."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             # A declared size far beyond any real template is a decompression bomb.
             if sum(info.file_size for info in archive.infolist()) > 50 * 1024 * 1024:
                 return False
-    except (zipfile.BadZipFile, OSError, ValueError):
+            if _links_active_content(archive, names):
+                return False
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, etree.XMLSyntaxError):
+        return False
+    except (RuntimeError, NotImplementedError):  # an encrypted entry, an unknown compression
         return False
     has_macros = any(n.lower().endswith("vbaproject.bin") for n in names)
     return "[Content_Types].xml" in names and "word/document.xml" in names and not has_macros
