@@ -98,7 +98,32 @@ def _manifest(staging: Path) -> dict:
         raise BackupError(FOREIGN)
     if manifest.get("format_version") != FORMAT_VERSION:
         raise BackupError("Versi format arsip tidak didukung oleh versi SISAKAT ini.")
+    if not _well_formed(manifest):
+        raise BackupError(f"{DAMAGED} (manifes tidak lengkap atau tidak sesuai format)")
     return manifest
+
+
+def _well_formed(manifest: dict) -> bool:
+    """The manifest has every part the checks below read, each of the right type."""
+    database, files = manifest.get("database"), manifest.get("files")
+    tables = manifest.get("tables")
+    return (
+        isinstance(manifest.get("created_at"), str)
+        and isinstance(database, dict)
+        and isinstance(database.get("kind"), str)
+        and isinstance(database.get("members"), dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in database["members"].items())
+        and isinstance(tables, dict)
+        and all(isinstance(v, dict) for v in tables.values())
+        and isinstance(files, list)
+        and all(
+            isinstance(f, dict)
+            and isinstance(f.get("key"), str)
+            and isinstance(f.get("sha256"), str)
+            and isinstance(f.get("size"), int)
+            for f in files
+        )
+    )
 
 
 def _check_files(manifest: dict, seen: dict[str, tuple]) -> int:
