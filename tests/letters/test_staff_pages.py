@@ -135,3 +135,15 @@ def test_copy_for_a_wet_signature_has_no_e_signature_footer(app, login_as):
     assert "secara elektronik" not in wet
     for value in (letter.number_text, letter.token):
         assert value in wet
+
+
+def test_number_register_names_the_application_in_indonesian_with_a_link(app, login_as):
+    """The Keterangan column printed the raw row reference 'application 12' (English)."""
+    letter = h.prepared_letter()
+    page = (
+        login_as(factories.user(Role.SUPERADMIN)).get("/admin/nomor-surat").get_data(as_text=True)
+    )
+    assert letter.number_text in page
+    link = f'<a href="/petugas/permohonan/{letter.application_id}">'
+    assert f"{link}Permohonan #{letter.application_id}</a>" in page
+    assert f"application {letter.application_id}" not in page
