@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -75,15 +77,16 @@ class VoidForm(FlaskForm):
     )
 
 
-def _example(fmt: dict, year: int) -> str:
+def _example(fmt: dict, today: date, serial: int) -> str:
+    """The number the next letter of the series would get today (the page's live example)."""
     try:
         return numbering.format_number(
             fmt["template"],
             kode=fmt["kode"],
-            serial=1,
+            serial=serial,
             unit=fmt["unit"],
-            year=year,
-            month=6,
+            year=today.year,
+            month=today.month,
             padding=fmt["padding"],
         )
     except DomainError as exc:
@@ -106,7 +109,8 @@ def numbering_settings():
     """A service's number format (``?layanan=``) with a live example, and the next serial of
     its series (services sharing a series share the serial)."""
     service = service_from_args()
-    year = numbering.office_today().year
+    today = numbering.office_today()
+    year = today.year
     fmt = numbering.service_format(service)
     form = NumberingForm(data=_current(service, fmt, year) if request.method == "GET" else None)
     if form.validate_on_submit():
@@ -126,11 +130,14 @@ def numbering_settings():
         else:
             flash("Pengaturan penomoran disimpan.", "success")
             return redirect(url_for("admin.numbering_settings", layanan=service.code))
+    serial = numbering.next_serial(service.number_series, year)
     return render_template(
         "admin/numbering_settings.html",
         form=form,
         year=year,
-        example=_example(fmt, year),
+        month=today.month,
+        serial=serial,
+        example=_example(fmt, today, serial),
         service=service,
         services=catalog.all_services(),
         sharing=[s for s in catalog.all_services() if s.number_series == service.number_series],

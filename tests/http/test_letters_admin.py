@@ -105,3 +105,19 @@ def test_letter_settings_and_draft_preview(app, make, login_as):
     assert "SURAT KETERANGAN MELAPOR" in text
     assert "Pembuka contoh:" not in text
     assert client.get("/admin/pengaturan-surat?layanan=tidak_ada").status_code == 404
+
+
+def test_number_example_is_the_next_number_of_this_month(app, make, login_as):
+    """The example always printed serial 1 in June (VI): after setting the next serial to 1436
+    in December the page still showed '.../1/.../VI/...', as if the setting had not been kept."""
+    from datetime import datetime
+
+    from tests.letter_helpers import fixed_clock
+
+    fixed_clock(app, datetime(2026, 12, 7, 3, 0))  # 10.00 WIB, Senin 7 Desember 2026
+    client = login_as(make.user(Role.SUPERADMIN))
+    data = {**FORM, "next_serial": "1436", "version": _version()}
+    assert client.post("/admin/penomoran", data=data).status_code == 302
+    page = client.get("/admin/penomoran").get_data(as_text=True)
+    assert "200.1.5.3/1436/BAN.KBP/XII/2026" in page
+    assert 'data-month="12" data-serial="1436"' in page
