@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
+from sisakat.admin.forms_settings import without_spaces
 from sisakat.auth.forms import email_field, new_password_fields
 from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.models import STAFF_ROLES, Role
@@ -31,9 +32,11 @@ def _text(label: str, max_length: int, *, required: bool = False) -> StringField
 
 
 def _digits(label: str, count: int) -> StringField:
+    """A number typed as printed (NIP ``19700101 199501 1 001``): spaces are dropped."""
     return StringField(
         label,
-        filters=[clean_text],
+        render_kw={"inputmode": "numeric"},
+        filters=[clean_text, without_spaces],
         validators=[
             Optional(),
             Regexp(rf"^[0-9]{{{count}}}\Z", message=f"{label} harus {count} digit angka."),

@@ -199,3 +199,12 @@ def test_non_admins_get_403_and_unknown_user_404(admin, make, login_as):
     assert db.session.get(User, target.id).active
     assert admin.get("/admin/pengguna/999999").status_code == 404
     assert admin.post("/admin/pengguna/999999/nonaktifkan").status_code == 404
+
+
+def test_nip_and_nik_typed_with_spaces_are_kept_as_digits(admin):
+    """The NIP is printed 8-6-1-3 everywhere; typed that way it was refused ('harus 18 digit')."""
+    grouped = {"nip": "19800101 200501 1 001", "nik": "1671 0101 0190 0001"}
+    response = admin.post("/admin/pengguna/baru", data=_staff_form(**grouped))
+    assert response.status_code == 302
+    user = _by_username("rina.verifikator")
+    assert (user.nip, user.nik) == (NIP, NIK)
