@@ -22,6 +22,8 @@ ALLOWED: dict[tuple[S, Action], set[str]] = {
     (S.DIVERIFIKASI, Action.SETUJUI): {"claimer"},
     (S.PERLU_PERBAIKAN, Action.AJUKAN_ULANG): {"owner"},
     (S.MENUNGGU_TTE, Action.TERBITKAN): {"penandatangan", "superadmin"},
+    # A mistake found at the signing desk: back to the verifier (the letter is cancelled).
+    (S.MENUNGGU_TTE, Action.KEMBALIKAN_TTE): {"penandatangan", "superadmin"},
     (S.TERBIT, Action.CABUT): {"superadmin"},
     # The signer issuing a replacement supersedes the old letter (letter_registry).
     (S.TERBIT, Action.GANTI): {"penandatangan", "superadmin"},
@@ -37,6 +39,7 @@ TARGET = {
     Action.TERBITKAN: S.TERBIT,
     Action.CABUT: S.DICABUT,
     Action.GANTI: S.DIGANTI,
+    Action.KEMBALIKAN_TTE: S.DIVERIFIKASI,
 }
 TRANSITIONS = [a for a in Action if a != Action.BUAT]
 

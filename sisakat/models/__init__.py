@@ -11,7 +11,13 @@ from sisakat.models.complaint import Complaint, ComplaintEntry, ComplaintStatus
 from sisakat.models.complaint_category import ComplaintCategory
 from sisakat.models.email_preference import EMAIL_KINDS, EmailPreference
 from sisakat.models.faq_entry import FaqEntry
-from sisakat.models.letter import ISSUED_STATUSES, Letter, LetterStatus, SigningMethod
+from sisakat.models.letter import (
+    ISSUED_STATUSES,
+    PENDING_STATUSES,
+    Letter,
+    LetterStatus,
+    SigningMethod,
+)
 from sisakat.models.letter_number import (
     LetterNumber,
     NumberCounter,
@@ -42,6 +48,7 @@ __all__ = [
     "Letter",
     "LetterStatus",
     "ISSUED_STATUSES",
+    "PENDING_STATUSES",
     "SigningMethod",
     "OPEN_STATUSES",
     "Action",

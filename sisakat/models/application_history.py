@@ -30,9 +30,13 @@ class Action(LabelledEnum):
     TERBITKAN = ("terbitkan", "Diterbitkan")
     CABUT = ("cabut", "Dicabut")
     GANTI = ("ganti", "Diganti")
+    # The signer (or super admin) sends a letter awaiting signature back to its verifier.
+    KEMBALIKAN_TTE = ("kembalikan_tte", "Dikembalikan dari meja TTE")
 
 
 _NOTE_TARGETS = "'perlu_perbaikan', 'ditolak', 'dicabut'"
+# Actions whose reason concerns the office, not the party: kept as the staff-only note.
+_INTERNAL_REASON_ACTIONS = "'kembalikan_tte'"
 
 
 @append_only  # the party's timeline and the SLA record: the app never rewrites it
@@ -65,5 +69,9 @@ class ApplicationHistory(Base):
     __table_args__ = (
         sa.CheckConstraint(
             f"to_status NOT IN ({_NOTE_TARGETS}) OR note <> ''", name="note_required"
+        ),
+        sa.CheckConstraint(
+            f"action NOT IN ({_INTERNAL_REASON_ACTIONS}) OR internal_note <> ''",
+            name="internal_reason_required",
         ),
     )

@@ -24,11 +24,15 @@ class LetterStatus(LabelledEnum):
     BERLAKU = ("berlaku", "Berlaku", "success")
     DICABUT = ("dicabut", "Dicabut", "danger")
     DIGANTI = ("diganti", "Diganti", "secondary")
-    DIBATALKAN = ("dibatalkan", "Dibatalkan", "dark")  # voided before issue; number kept
+    # Cancelled before issue (returned from the signing desk); its number stays in the register,
+    # voided, and is never given again.
+    DIBATALKAN = ("dibatalkan", "Dibatalkan", "dark")
 
 
 # Letters that were issued at some point: signed and registered, in force or not any more.
 ISSUED_STATUSES = (LetterStatus.BERLAKU, LetterStatus.DICABUT, LetterStatus.DIGANTI)
+# Letters still waiting: for a signature, or for the super admin's review of an unmatched upload.
+PENDING_STATUSES = (LetterStatus.MENUNGGU_TTE, LetterStatus.PERLU_TINJAUAN)
 
 
 class SigningMethod(LabelledEnum):
@@ -83,6 +87,8 @@ class Letter(Base):
     match_tier: Mapped[str | None] = mapped_column(sa.String(8), nullable=True)
     issued_at: Mapped[datetime | None] = mapped_column(nullable=True)
     valid_until: Mapped[date | None] = mapped_column(nullable=True)
+    # Withdrawn: revoked after issue (Dicabut) or cancelled before it (Dibatalkan, returned
+    # from the signing desk to the verifier): when, why and by whom.
     revoked_at: Mapped[datetime | None] = mapped_column(nullable=True)
     revoked_reason: Mapped[str] = mapped_column(sa.Text, default="")
     revoked_by_id: Mapped[int | None] = mapped_column(
@@ -111,6 +117,9 @@ class Letter(Base):
         ),
         sa.CheckConstraint(
             "status <> 'dicabut' OR revoked_reason <> ''", name="revoked_has_reason"
+        ),
+        sa.CheckConstraint(
+            "status <> 'dibatalkan' OR revoked_reason <> ''", name="cancelled_has_reason"
         ),
     )
 

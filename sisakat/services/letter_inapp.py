@@ -66,8 +66,9 @@ def make_backend(name: str):
 
 def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
     """Read what to sign; refuses letters not waiting or not yet numbered."""
-    if letter.status != LetterStatus.MENUNGGU_TTE:
-        raise DomainError("Surat ini sudah tidak menunggu tanda tangan.")
+    letters.require_pending(letter)
+    if letter.status != LetterStatus.MENUNGGU_TTE:  # an upload waits for the manual review
+        raise DomainError(letters.NOT_PENDING)
     if letter.number_id is None:
         raise DomainError("Surat belum bernomor (penomoran SRIKANDI); gunakan unggah kembali.")
     unsigned = storage.read_bytes(letter.unsigned_file)
@@ -89,6 +90,8 @@ def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
 def accept_signed(t: Ticket, signed: bytes, *, method: SigningMethod, actor: User) -> Letter:
     """Validate the signed bytes, store them, issue (in the caller's new transaction)."""
     letter = db.session.get(Letter, t.letter_id)
+    if letter is not None and letter.status == LetterStatus.DIBATALKAN:
+        raise DomainError(letters.CANCELLED)  # returned to the verifier while being signed
     if letter is None or letter.version != t.version:
         raise DomainError(
             "Surat sudah diubah oleh pengguna lain selama penandatanganan. Muat ulang."

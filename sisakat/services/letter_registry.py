@@ -197,18 +197,21 @@ def compare_upload(
     return Comparison(same=uploaded == issued, uploaded_sha256=uploaded, issued_sha256=issued)
 
 
-REGISTER_STATUSES = ("berlaku", "kedaluwarsa", "dicabut", "diganti")
+REGISTER_STATUSES = ("berlaku", "kedaluwarsa", "dicabut", "diganti", "dibatalkan")
+# The admin register: issued letters, and those cancelled before issue (returned from the
+# signing desk), whose numbers stay void in the number register.
+REGISTER_LETTER_STATUSES = (*ISSUED_STATUSES, LetterStatus.DIBATALKAN)
 
 
 def register_query(
     *, status: str = "", year: int | None = None, party_id: int | None = None, today: date
 ):
-    """Issued letters for the admin register, newest first, filtered by (effective) status,
-    letter year and party."""
+    """Issued (and cancelled) letters for the admin register, newest first, filtered by
+    (effective) status, letter year and party."""
     query = (
         db.select(Letter)
         .join(Application, Letter.application_id == Application.id)
-        .where(Letter.status.in_(ISSUED_STATUSES))
+        .where(Letter.status.in_(REGISTER_LETTER_STATUSES))
         .order_by(Letter.letter_date.desc(), Letter.id.desc())
     )
     if status == "kedaluwarsa":
@@ -218,7 +221,7 @@ def register_query(
             Letter.status == LetterStatus.BERLAKU,
             sa.or_(Letter.valid_until.is_(None), Letter.valid_until >= today),
         )
-    elif status in ("dicabut", "diganti"):
+    elif status in ("dicabut", "diganti", "dibatalkan"):
         query = query.where(Letter.status == LetterStatus(status))
     if year:
         query = query.where(Letter.letter_date.between(date(year, 1, 1), date(year, 12, 31)))

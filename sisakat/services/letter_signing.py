@@ -72,9 +72,8 @@ def number_pattern(service_code: str | None = None) -> str:
 
 
 def require_pending(letter: Letter) -> None:
-    """Only a letter still waiting for its signature."""
-    if letter.status not in letters.PENDING:
-        raise GuardFailed("Surat ini sudah tidak menunggu tanda tangan.")
+    """Only a letter still waiting for its signature (a cancelled one is named as such)."""
+    letters.require_pending(letter)
 
 
 def _refuse(letter: Letter, actor: User, message: str) -> UploadResult:

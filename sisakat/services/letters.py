@@ -3,7 +3,9 @@ and issued once a signed file is durably stored (SIGNING.md §1). Signing paths 
 ``letter_signing``.
 
 ``prepare_on_approval`` runs inside the approving transaction (``workflow.ON_APPROVED``);
-``finish_issue`` runs inside the transaction that stores the signed file's row.
+``finish_issue`` runs inside the transaction that stores the signed file's row. A letter sent
+back from the signing desk is cancelled by ``letter_return`` (``Dibatalkan``): nothing is ever
+signed or issued from it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sisakat.extensions import db
 from sisakat.formatting import tanggal
 from sisakat.models import (
     ISSUED_STATUSES,
+    PENDING_STATUSES,
     Action,
     Application,
     FileKind,
@@ -40,6 +43,7 @@ from sisakat.pdf.skt import render_skt
 from sisakat.services import (
     audit,
     catalog,
+    letter_return,
     letter_settings,
     numbering,
     settings,
@@ -50,7 +54,12 @@ from sisakat.services import workflow_guards as guards
 from sisakat.services.letter_context import build_context
 
 NO_BASE_URL = "Alamat publik (PUBLIC_BASE_URL) belum disetel; surat tidak dapat diterbitkan."
-PENDING = (LetterStatus.MENUNGGU_TTE, LetterStatus.PERLU_TINJAUAN)
+PENDING = PENDING_STATUSES
+NOT_PENDING = "Surat ini sudah tidak menunggu tanda tangan."
+CANCELLED = (
+    "Surat ini sudah dikembalikan ke verifikator dan dibatalkan, sehingga tidak dapat "
+    "ditandatangani atau diterbitkan. Surat baru dibuat setelah permohonan disetujui ulang."
+)
 PDF = "application/pdf"
 
 # Hooks run at the end of ``finish_issue`` (inside its transaction): fn(letter, actor).
@@ -143,9 +152,17 @@ def wet_signature_pdf(letter: Letter) -> bytes:
     wording, without the footer that says it is signed electronically with BSrE."""
     if not settings.get("signing.allow_scan"):
         raise GuardFailed("Tanda tangan basah tidak diizinkan di pengaturan TTE.")
-    if letter.status not in PENDING:
-        raise GuardFailed("Surat ini sudah tidak menunggu tanda tangan.")
+    require_pending(letter)
     return render_skt(context_of(inputs_of(letter), token=letter.token, wet_signature=True))
+
+
+def require_pending(letter: Letter) -> None:
+    """Only a letter still waiting for its signature (or its manual review) goes on;
+    ``GuardFailed`` says why not, a cancelled letter in its own words."""
+    if letter.status == LetterStatus.DIBATALKAN:
+        raise GuardFailed(CANCELLED)
+    if letter.status not in PENDING:
+        raise GuardFailed(NOT_PENDING)
 
 
 def _allocate(application: Application, actor: User, today: date) -> LetterNumber | None:
@@ -163,8 +180,9 @@ def _allocate(application: Application, actor: User, today: date) -> LetterNumbe
     )
 
 
-def prepare_on_approval(application: Application, actor: User) -> Letter:
-    """Number (unless SRIKANDI numbers), create the letter and token, render and store the PDF."""
+def prepare_on_approval(application: Application, actor: User, note: str = "") -> Letter:
+    """Number (unless SRIKANDI numbers), create the letter and token, render and store the PDF
+    (a ``workflow.ON_APPROVED`` hook; the approval note plays no part in the letter)."""
     if not public_base_url():
         raise GuardFailed(NO_BASE_URL)
     today = numbering.office_today()
@@ -276,15 +294,16 @@ def finish_issue(
     letter_date: date | None = None,
 ) -> Letter:
     """Issue: the number (SRIKANDI), the letter fields, Terbit, notifications, audit (flushes)."""
-    if letter.status not in PENDING:
-        raise GuardFailed("Surat ini sudah tidak menunggu tanda tangan.")
+    require_pending(letter)
     if letter.number is not None and letter.number.status == NumberStatus.DIBATALKAN:
         raise GuardFailed("Nomor surat ini sudah dibatalkan di register; surat tidak diterbitkan.")
     if letter.number_id is None:
         _register_srikandi_number(letter, number_text, letter_date, actor)
     _set_signed(letter, signed_bytes_row, method, report, match_tier)
     letter.signer_name, letter.signer_position = signer_name[:200], signer_position[:200]
-    db.session.flush()
+    # A return to the verifier (or another signing) that committed since this letter was read
+    # makes the versioned UPDATE match no row: refused as stale, nothing issued.
+    workflow.flush_or_stale(letter.application)
     application = letter.application
     workflow.apply(application, Action.TERBITKAN, actor=actor, seen_version=application.version)
     audit.record(
@@ -364,9 +383,11 @@ def _register_srikandi_number(letter, number_text, letter_date, actor) -> None:
 
 
 def _register_hooks() -> None:
-    """Once per process: the approval hook and the void guard."""
+    """Once per process: the approval and return hooks and the void guard."""
     if prepare_on_approval not in workflow.ON_APPROVED:
         workflow.ON_APPROVED.append(prepare_on_approval)
+    if letter_return.cancel_pending not in workflow.ON_RETURNED_FROM_SIGNING:
+        workflow.ON_RETURNED_FROM_SIGNING.append(letter_return.cancel_pending)
     if _block_used_void not in numbering.VOID_GUARDS:
         numbering.VOID_GUARDS.append(_block_used_void)
 

@@ -24,6 +24,9 @@ from sisakat.services import workflow_guards as guards
 log = logging.getLogger(__name__)
 
 Guard = Callable[[Application], list[str]]
+# fn(application, actor, reason): runs inside the transition's transaction, after its checks and
+# before the state moves (``reason``: the note, or the staff-only reason of ``reason_for_staff``).
+Hook = Callable[[Application, User, str], None]
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,14 @@ class Rule:
     # Once a verifier took the application into review, only they may do this.
     claimer_only: bool = False
     note_required: bool = False
+    # The required reason concerns the office, not the party: it is kept as the staff-only note
+    # (a CHECK on application_history), never shown or sent to the party, who gets ``message``.
+    reason_for_staff: bool = False
     guard: Guard | None = None
     message: str = ""  # notification text for the party ({board} is filled in)
     staff_roles: frozenset[Role] = field(default_factory=frozenset)  # who else is notified
     staff_message: str = ""
+    notify_claimer: bool = False  # the verifier holding the claim hears ``staff_message``
 
 
 def _rule(sources, target, roles, **kw) -> Rule:
@@ -132,14 +139,30 @@ RULES: dict[Action, Rule] = {
         {Role.PENANDATANGAN, Role.SUPERADMIN},
         message="Surat keterangan Anda diganti dengan surat baru.",
     ),
+    Action.KEMBALIKAN_TTE: _rule(
+        # A mistake found in the letter awaiting signature: back to the verifier who claimed it
+        # (the claim stays), who fixes it through the party or approves again. The letter is
+        # cancelled and its number voided by the ON_RETURNED_FROM_SIGNING hooks.
+        {Status.MENUNGGU_TTE},
+        Status.DIVERIFIKASI,
+        {Role.PENANDATANGAN, Role.SUPERADMIN},
+        note_required=True,
+        reason_for_staff=True,
+        message="Surat Anda dikembalikan ke verifikator untuk diperiksa ulang.",
+        notify_claimer=True,
+        staff_message="surat dikembalikan dari meja TTE untuk diperiksa ulang",
+    ),
 }
 
-# Hooks run inside the approving transaction, after the guard, before the state moves.
-# The letters service appends its step here (number the letter, render it, store it);
-# until then approval only moves the application to Menunggu TTE.
-ON_APPROVED: list[Callable[[Application, User], None]] = []
-BEFORE_HOOKS: dict[Action, list[Callable[[Application, User], None]]] = {
+# Hooks run inside the transition's transaction, after the guard, before the state moves.
+# The letters service appends its steps here: on approval, number the letter, render it, store
+# it; on a return from the signing desk, cancel the pending letter and void its number. Without
+# them the state alone moves.
+ON_APPROVED: list[Hook] = []
+ON_RETURNED_FROM_SIGNING: list[Hook] = []
+BEFORE_HOOKS: dict[Action, list[Hook]] = {
     Action.SETUJUI: ON_APPROVED,
+    Action.KEMBALIKAN_TTE: ON_RETURNED_FROM_SIGNING,
 }
 
 
@@ -231,19 +254,22 @@ def apply(
         raise StaleApplication(stale_message(application))
     rule = check_allowed(application, action, actor)
     note, internal_note = (note or "").strip(), (internal_note or "").strip()
-    if rule.note_required and not note:
+    if rule.reason_for_staff:
+        note, internal_note = "", "\n".join(part for part in (note, internal_note) if part)
+    reason = internal_note if rule.reason_for_staff else note
+    if rule.note_required and not reason:
         raise GuardFailed("Alasan wajib diisi.")
     problems = rule.guard(application) if rule.guard else []
     if problems:
         raise GuardFailed("Belum dapat diproses: " + " ".join(problems))
     for hook in BEFORE_HOOKS.get(action, []):
-        hook(application, actor)
+        hook(application, actor, reason)
     source = application.status
     _enter(application, action, actor)
     application.status = rule.target
     application.status_changed_at = utcnow()
     application.open_party_id = application.party_id if application.is_open else None
-    _flush_or_stale(application)
+    flush_or_stale(application)
     row = ApplicationHistory(
         application_id=application.id,
         actor_id=actor.id,
@@ -261,7 +287,7 @@ def apply(
         object_id=application.id,
         details={"from": source.value, "to": rule.target.value},
     )
-    _notify(application, rule, note)
+    _notify(application, rule, note, reason)
     log.info("application %s: %s -> %s by user %s", application.id, source, rule.target, actor.id)
     db.session.flush()
     return row
@@ -298,7 +324,7 @@ def take_over(application: Application, *, actor: User, seen_version: int | None
         )
     previous = application.claimed_by_id
     application.claimed_by_id = actor.id
-    _flush_or_stale(application)
+    flush_or_stale(application)
     audit.record(
         "application.take_over",
         actor=actor,
@@ -309,8 +335,9 @@ def take_over(application: Application, *, actor: User, seen_version: int | None
     log.info("application %s: review taken over by user %s", application.id, actor.id)
 
 
-def _flush_or_stale(application: Application) -> None:
-    """Write the new state now; a concurrent winner makes our versioned UPDATE match no row."""
+def flush_or_stale(application: Application) -> None:
+    """Write the pending changes now; a concurrent winner makes a versioned UPDATE (of the
+    application, or of its letter in a hook) match no row: ``StaleApplication``."""
     try:
         db.session.flush()
     except StaleDataError:
@@ -319,14 +346,19 @@ def _flush_or_stale(application: Application) -> None:
         raise StaleApplication(stale_message(application)) from None
 
 
-def _notify(application: Application, rule: Rule, note: str) -> None:
-    """The party hears about every change; named staff roles about new work."""
+def _notify(application: Application, rule: Rule, note: str, reason: str) -> None:
+    """The party hears about every change (with the note meant for it); named staff roles about
+    new work; the claiming verifier about work coming back to them (with the reason)."""
     board = application.party.board_name
     text = rule.message + (f" Catatan: {note}" if note else "")
     notify.queue_many([application.party.account], text, application.id)
     if rule.staff_roles:
         staff_text = f"{board}: {rule.staff_message}."
         notify.queue_many(notify.users_with_role(*rule.staff_roles), staff_text, application.id)
+    claimer = application.claimed_by
+    if rule.notify_claimer and claimer is not None and claimer.active:
+        staff_text = f"{board}: {rule.staff_message}." + (f" Alasan: {reason}" if reason else "")
+        notify.queue_many([claimer], staff_text, application.id)
 
 
 def record_creation(application: Application, *, actor: User) -> ApplicationHistory:

@@ -19,7 +19,8 @@ from wtforms import (
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
 from sisakat.converters import parse_int
-from sisakat.forms_common import clean_text, int_choice, no_control_chars, single_line
+from sisakat.forms_common import ActionForm, clean_text, int_choice, no_control_chars, single_line
+from sisakat.services.letter_return import REASON_MAX
 
 NUMBER_LEN = 120
 
@@ -105,3 +106,24 @@ class SigningSettingsForm(FlaskForm):
         ],
     )
     allow_scan = BooleanField("Izinkan unggah pindaian tanda tangan basah")
+
+
+class ReturnLetterForm(ActionForm):
+    """Kembalikan ke Verifikator: the reason (for staff), a confirmation, and the application's
+    version the page showed."""
+
+    reason = TextAreaField(
+        "Alasan pengembalian (untuk verifikator)",
+        filters=[clean_text],
+        validators=[
+            DataRequired("Alasan pengembalian wajib diisi."),
+            Length(max=REASON_MAX, message=f"Paling banyak {REASON_MAX} karakter."),
+            no_control_chars,
+        ],
+        render_kw={"rows": 3, "maxlength": REASON_MAX},
+    )
+    confirm = BooleanField(
+        "Saya yakin: surat ini dibatalkan, nomornya tidak dipakai lagi, dan permohonan kembali "
+        "ke verifikator",
+        validators=[DataRequired("Centang konfirmasi pengembalian.")],
+    )

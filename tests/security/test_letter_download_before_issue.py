@@ -42,6 +42,8 @@ def _urls(letter) -> list[str]:
 @pytest.mark.parametrize("status", NOT_ISSUED, ids=lambda s: s.value)
 def test_letter_is_not_downloadable_before_terbit(app, pending, login_as, status):
     pending.status = status
+    if status == LetterStatus.DIBATALKAN:  # a cancelled letter carries its reason (CHECK)
+        pending.revoked_reason = "Dikembalikan dari meja TTE ke verifikator."
     db.session.commit()
     assert pending.application.status == ApplicationStatus.MENUNGGU_TTE
     owner = login_as(pending.application.party.account)

@@ -20,6 +20,8 @@ ROWS = {
     "signing.confirm_number": staff(*SIGNERS, method="POST"),
     "signing.sign_letter": staff(*SIGNERS, method="POST"),
     "signing.sign_batch": staff(*SIGNERS, method="POST"),
+    # GET shows the reason form, POST returns the application to its verifier
+    "signing.return_letter": staff(*SIGNERS, method="POST"),
     "signing.review_candidate": staff(Role.SUPERADMIN),
     "signing.decide_candidate": staff(Role.SUPERADMIN, method="POST"),
     "signing.download_candidate": staff(Role.SUPERADMIN),

@@ -1,0 +1,108 @@
+"""Kembalikan ke Verifikator: the signer (or the super admin) finds a mistake in a letter awaiting
+signature and sends the application back to the verifier who claimed it (``kembalikan_tte``).
+
+The workflow moves Menunggu TTE -> Diverifikasi (the claim stays); in the same transaction
+``cancel_pending`` (a ``workflow.ON_RETURNED_FROM_SIGNING`` hook) cancels the pending letter
+(``Dibatalkan``, with the reason), drops a signed upload waiting for manual review with it, and
+voids the letter's number in the register with the reason, so it is never given again:
+re-approval numbers and renders a new letter. Files are kept as they are (immutable); the
+cancelled letter's token never resolves on the public page (only issued letters do).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sisakat.exceptions import GuardFailed
+from sisakat.extensions import db
+from sisakat.models import (
+    PENDING_STATUSES,
+    Action,
+    Application,
+    Letter,
+    LetterStatus,
+    NumberStatus,
+    User,
+    utcnow,
+)
+from sisakat.services import audit, numbering, workflow
+
+log = logging.getLogger(__name__)
+
+REASON_MAX = 500  # as a revocation's reason and the register's void reason
+PENDING = PENDING_STATUSES
+VOID_PREFIX = "Dikembalikan dari meja TTE ke verifikator: "
+
+
+def pending_letters(application: Application) -> list[Letter]:
+    """The application's letters awaiting a signature or a manual review (normally one)."""
+    query = (
+        db.select(Letter)
+        .where(Letter.application_id == application.id, Letter.status.in_(PENDING))
+        .order_by(Letter.id)
+    )
+    return list(db.session.execute(query).unique().scalars())
+
+
+def return_to_verifier(
+    letter: Letter, *, actor: User, seen_version: int | None, reason: str
+) -> bool:
+    """Send ``letter``'s application back to its verifier (the reason is required and kept for
+    staff). Returns False when the same click arrived twice (nothing changed the second time).
+    ``seen_version`` is the application's version the page showed."""
+    application = letter.application
+    if letter.status not in PENDING and seen_version == application.version:
+        # An old letter's page with the application's current version: never cancel another.
+        raise GuardFailed(
+            "Surat ini sudah tidak menunggu tanda tangan; muat ulang meja TTE."
+            if letter.status != LetterStatus.DIBATALKAN
+            else "Surat ini sudah dikembalikan ke verifikator."
+        )
+    if len((reason or "").strip()) > REASON_MAX:
+        raise GuardFailed(f"Alasan paling banyak {REASON_MAX} karakter.")
+    row = workflow.apply(
+        application,
+        Action.KEMBALIKAN_TTE,
+        actor=actor,
+        seen_version=seen_version,
+        note=reason,
+    )
+    return row is not None
+
+
+def cancel_pending(application: Application, actor: User, reason: str) -> None:
+    """Workflow hook of ``kembalikan_tte``: cancel each pending letter of ``application`` and
+    void its number, inside the returning transaction."""
+    for letter in pending_letters(application):
+        _cancel(letter, actor, reason)
+
+
+def _cancel(letter: Letter, actor: User, reason: str) -> None:
+    """Dibatalkan with the reason; a waiting signed candidate goes with it (its file stays
+    stored, linked as the record of what was uploaded); the number is voided."""
+    had_candidate = letter.candidate_file_id is not None
+    letter.status = LetterStatus.DIBATALKAN
+    letter.revoked_at = utcnow()
+    letter.revoked_reason = reason[:REASON_MAX]
+    letter.revoked_by_id = actor.id
+    # The letter first, as issuing does (letter, then application): the same lock order on
+    # PostgreSQL and MariaDB. A signing that finished meanwhile makes this UPDATE stale.
+    workflow.flush_or_stale(letter.application)
+    number = letter.number
+    if number is not None and number.status != NumberStatus.DIBATALKAN:
+        # Allowed now that the letter no longer waits: the void guard refuses a pending
+        # letter's number (the register's manual void), not a cancelled one's.
+        numbering.void(number, reason=(VOID_PREFIX + reason)[:REASON_MAX], actor=actor)
+    audit.record(
+        "letter.cancel",
+        actor=actor,
+        object_type="letter",
+        object_id=letter.id,
+        details={
+            "application": letter.application_id,
+            "number": letter.number_text or "",
+            "reason": letter.revoked_reason,
+            "candidate_cancelled": had_candidate,
+        },
+    )
+    log.info("letter %s cancelled (returned to the verifier) by user %s", letter.id, actor.id)

@@ -1,0 +1,54 @@
+"""Kembalikan ke Verifikator: from the signing desk, a letter awaiting signature with a mistake
+goes back to the verifier who claimed its application; the letter is cancelled, its number
+voided (services/letter_return.py)."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from sisakat.extensions import db
+from sisakat.models import Letter, LetterStatus
+from sisakat.policies import role_required
+from sisakat.routing import flash_domain_errors
+from sisakat.services import letter_return
+from sisakat.signing.forms import ReturnLetterForm
+from sisakat.signing.routes import SIGNERS, bp, load_letter
+
+
+def _page(letter: Letter, form: ReturnLetterForm):
+    """The letter, who gets it back, and the reason form (with what was typed)."""
+    if form.version.data in (None, ""):
+        form.version.data = str(letter.application.version)
+    return render_template(
+        "signing/return.html",
+        letter=letter,
+        application=letter.application,
+        verifier=letter.application.claimed_by,
+        pending=letter.status in letter_return.PENDING,
+        under_review=letter.status == LetterStatus.PERLU_TINJAUAN,
+        cancelled=letter.status == LetterStatus.DIBATALKAN,
+        form=form,
+    )
+
+
+@bp.route("/surat/<int:letter_id>/kembalikan", methods=["GET", "POST"])
+@role_required(*SIGNERS)
+def return_letter(letter_id: int):
+    """The reason form (GET); on POST the application goes back to its verifier."""
+    letter = load_letter(letter_id)
+    form = ReturnLetterForm()
+    if not form.validate_on_submit():
+        return _page(letter, form)
+    with flash_domain_errors() as outcome:
+        changed = letter_return.return_to_verifier(
+            letter, actor=current_user, seen_version=form.seen_version(), reason=form.reason.data
+        )
+        db.session.commit()
+        if changed:
+            flash("Surat dibatalkan dan permohonan dikembalikan ke verifikator.", "success")
+        else:
+            flash("Surat ini sudah dikembalikan ke verifikator.", "info")
+    if not outcome.ok:
+        return _page(load_letter(letter_id), form)  # the reason typed is kept
+    return redirect(url_for(".queue"))
