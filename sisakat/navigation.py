@@ -7,7 +7,7 @@ from sisakat.models import Role, User
 HOME_ENDPOINT = {
     Role.PEMOHON: "submission.dashboard",
     Role.VERIFIKATOR: "verification.queue",
-    Role.PENANDATANGAN: "verification.queue",
+    Role.PENANDATANGAN: "signing.queue",  # letters waiting for the signature
     Role.SUPERADMIN: "admin.index",
 }
 

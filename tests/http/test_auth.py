@@ -28,6 +28,22 @@ def test_login_with_email_any_case_goes_home_and_is_audited(client, make):
     ]
 
 
+@pytest.mark.parametrize(
+    ("role", "home"),
+    [
+        (Role.VERIFIKATOR, "/petugas/"),
+        (Role.PENANDATANGAN, "/tte/"),
+        (Role.SUPERADMIN, "/admin/"),
+    ],
+)
+def test_each_staff_role_lands_on_its_own_work(client, make, role, home):
+    user = make.user(role)
+    response = form_login(client, user.username)
+    assert response.status_code == 302
+    assert response.headers["Location"] == home
+    assert client.get(home).status_code == 200
+
+
 def test_wrong_password_and_unknown_user_get_the_same_message(client, make):
     user = make.user(Role.VERIFIKATOR)
     for name in (user.username, "tidak-ada"):
