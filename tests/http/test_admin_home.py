@@ -15,8 +15,14 @@ def test_admin_home_groups_its_links_and_each_opens(app, make, login_as):
     headings = re.findall(r'<h2 class="h6 mb-0" id="grup-\d+">.*?</i> ([^<]+)</h2>', page)
     assert tuple(headings) == GROUPS
     links = re.findall(r'class="list-group-item list-group-item-action" href="([^"]+)"', page)
-    assert len(links) == len(set(links)) == 18
-    for href in ("/admin/pengguna", "/admin/log-audit", "/admin/tte/kepercayaan", "/laporan/ikm"):
+    assert len(links) == len(set(links)) == 19
+    for href in (
+        "/admin/pengguna",
+        "/admin/log-audit",
+        "/admin/tte/kepercayaan",
+        "/tte/pengaturan",
+        "/laporan/ikm",
+    ):
         assert href in links
     for href in links:
         assert admin.get(href).status_code == 200, href
