@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, current_app, jsonify, render_template, request
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 
+from sisakat import config
 from sisakat.extensions import db
+from sisakat.routing import from_script
+from sisakat.services.storage import too_big_message
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +35,19 @@ MESSAGES = {
 
 def _wants_json() -> bool:
     return (
-        request.path.startswith("/healthz") or request.accept_mimetypes.best == "application/json"
+        request.path.startswith("/healthz")
+        or request.accept_mimetypes.best == "application/json"
+        or from_script()
     )
+
+
+def _too_large_message() -> str | None:
+    """A body over the request cap is a file over the upload cap: name the cap (the upload
+    script shows this text). Too many form parts keeps the general text."""
+    length = request.content_length or 0
+    if length > (current_app.config.get("MAX_CONTENT_LENGTH") or length):
+        return too_big_message(config.max_upload_bytes(current_app))
+    return None
 
 
 def render_error(code: int, message: str | None = None):
@@ -56,6 +70,8 @@ def init_app(app: Flask) -> None:
         code = exc.code or 500
         if code == 400 and "CSRF" in (exc.description or ""):
             return render_error(400, "Sesi kedaluwarsa, muat ulang halaman lalu coba lagi.")
+        if code == 413:
+            return render_error(413, _too_large_message())
         if code in MESSAGES:
             return render_error(code)
         return exc

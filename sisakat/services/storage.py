@@ -72,6 +72,11 @@ def spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
     return spooled
 
 
+def too_big_message(max_bytes: int) -> str:
+    """What a user is told when a file passes the cap: the cap in MB."""
+    return f"Berkas terlalu besar. Ukuran maksimal {max_bytes // (1024 * 1024)} MB."
+
+
 def _spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
     """Copy ``stream`` to a temp file, stopping as soon as it passes ``max_bytes``."""
     digest = hashlib.sha256()
@@ -82,9 +87,7 @@ def _spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise UploadRejected(
-                        f"Berkas terlalu besar. Ukuran maksimal {max_bytes // (1024 * 1024)} MB."
-                    )
+                    raise UploadRejected(too_big_message(max_bytes))
                 digest.update(chunk)
                 out.write(chunk)
             out.flush()

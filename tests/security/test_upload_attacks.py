@@ -65,6 +65,10 @@ def test_body_over_the_request_limit_gets_413_page(app, draft, make):
     response = upload(client, application.id, item.id, b"%PDF-" + b"x" * 100_000)
     assert response.status_code == 413
     assert "Berkas terlalu besar" in response.get_data(as_text=True)
+    app.config["MAX_UPLOAD_MB"] = 3  # what the page script shows names the upload cap
+    scripted = upload(client, application.id, item.id, b"%PDF-" + b"x" * 100_000, xhr=True)
+    assert scripted.status_code == 413
+    assert scripted.get_json()["message"] == "Berkas terlalu besar. Ukuran maksimal 3 MB."
 
 
 def test_page_limit(app, draft, make):
