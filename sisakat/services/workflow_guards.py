@@ -10,21 +10,24 @@ from sisakat.models import Application
 from sisakat.services import documents, parties
 
 
+def _listed(what: str, names: list[str]) -> list[str]:
+    """One sentence for all the documents (names may hold commas, so semicolons part them)."""
+    return [f"{what}: {'; '.join(names)}."] if names else []
+
+
 def ready_to_submit(application: Application) -> list[str]:
     """Profile complete and every required document uploaded."""
     missing = documents.missing_required(documents.checklist(application))
-    return parties.profile_problems(application.party) + [
-        f"Dokumen wajib belum diunggah: {name}." for name in missing
-    ]
+    return parties.profile_problems(application.party) + _listed(
+        "Dokumen wajib belum diunggah", missing
+    )
 
 
 def revised(application: Application) -> list[str]:
     """Every Tidak Sesuai document has a new version (and nothing required is missing)."""
     states = documents.checklist(application)
-    problems = [
-        f"Dokumen perlu diunggah ulang: {s.requirement.name}." for s in documents.rejected(states)
-    ]
-    return problems + ready_to_submit(application)
+    rejected = [s.requirement.name for s in documents.rejected(states)]
+    return _listed("Dokumen perlu diunggah ulang", rejected) + ready_to_submit(application)
 
 
 def has_rejected(application: Application) -> list[str]:

@@ -28,9 +28,9 @@ def _create_and_fill(app, make, login_as):
     application = db.session.execute(db.select(Application)).scalar_one()
     assert response.headers["Location"].endswith(f"/pemohon/permohonan/{application.id}")
     blocked = act(pemohon, f"/pemohon/permohonan/{application.id}/ajukan", application)
-    assert "Dokumen wajib belum diunggah: KTP ketua, sekretaris dan bendahara." in page_text(
-        blocked
-    )
+    text = page_text(blocked)
+    assert "Dokumen wajib belum diunggah: Surat permohonan" in text
+    assert "; KTP ketua, sekretaris dan bendahara;" in text
     for i, item in enumerate(it for it in items(application) if it.required):
         data = make.pdf_bytes(f"Dokumen {i}")
         assert upload(pemohon, application.id, item.id, data).status_code == 302

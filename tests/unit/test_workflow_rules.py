@@ -8,7 +8,15 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sisakat.exceptions import GuardFailed, StaleApplication
 from sisakat.extensions import db
-from sisakat.models import Action, Application, ApplicationHistory, Notification, Role, Verdict
+from sisakat.models import (
+    Action,
+    Application,
+    ApplicationHistory,
+    ApplicationRequirement,
+    Notification,
+    Role,
+    Verdict,
+)
 from sisakat.models import ApplicationStatus as S
 from sisakat.services import workflow
 from tests.workflow_world import history_count
@@ -25,7 +33,17 @@ def test_submit_lists_exactly_what_is_missing(app, make):
             seen_version=application.version,
         )
     assert "Nomor telepon/WhatsApp belum diisi." in exc.value.message
-    assert "Dokumen wajib belum diunggah: Surat permohonan." in exc.value.message
+    required = list(
+        db.session.scalars(
+            db.select(ApplicationRequirement.name)
+            .filter_by(application_id=application.id, required=True)
+            .order_by(ApplicationRequirement.sort_order)
+        )
+    )
+    assert len(required) > 1
+    # One sentence names every missing document, not one sentence each.
+    assert f"Dokumen wajib belum diunggah: {'; '.join(required)}." in exc.value.message
+    assert exc.value.message.count("Dokumen wajib") == 1
     assert "NPWP" not in exc.value.message  # optional
 
 
