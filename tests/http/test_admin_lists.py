@@ -3,7 +3,10 @@ and the notification bell."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sisakat.extensions import db
+from sisakat.formatting import BULAN
 from sisakat.models import Notification, ReasonTemplate, Requirement, Role
 from sisakat.services import audit, requirements
 from tests.workflow_http import page_text, seed_requirements
@@ -77,6 +80,16 @@ def test_audit_log_shows_a_dash_for_empty_details(app, make, login_as):
     assert '<span class="text-body-secondary">—</span>' in empty
     full = admin.get("/admin/log-audit?action=contoh.isi").get_data(as_text=True)
     assert "<code>{&#34;alasan&#34;: &#34;uji&#34;}</code>" in full
+
+
+def test_audit_log_shows_office_time_and_the_recorded_utc_second(app, make, login_as):
+    admin_user = make.user(Role.SUPERADMIN)
+    event = audit.record("contoh.waktu", actor=admin_user)
+    db.session.commit()
+    page = page_text(login_as(admin_user).get("/admin/log-audit?action=contoh.waktu"))
+    wib = event.created_at + timedelta(hours=7)  # the office zone of the default settings
+    assert f"{wib.day} {BULAN[wib.month - 1]} {wib.year} {wib:%H.%M} WIB" in page
+    assert f"{event.created_at:%Y-%m-%d %H:%M:%S} UTC" in page
 
 
 def test_bell_counts_unread_and_marks_read(app, make, login_as):
