@@ -201,8 +201,18 @@ def _to_review(letter: Letter, row: StoredFile, assessment, actor: User) -> Uplo
     return UploadResult("review", candidate=row)
 
 
+NOT_A_SCAN = (
+    "Berkas ini sama persis dengan surat yang belum ditandatangani dari SISAKAT, bukan pindaian "
+    "surat yang sudah ditandatangani basah. Cetak surat, tandatangani, pindai, lalu unggah "
+    "hasil pindaiannya."
+)
+
+
 def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
-    """A wet-signed scan: stored and issued as SCAN, never presented as electronic."""
+    """A wet-signed scan: stored and issued as SCAN, never presented as electronic. The
+    unsigned letter itself, uploaded back by mistake, is refused: it carries no signature."""
+    if letter.unsigned_file is not None and spooled.sha256 == letter.unsigned_file.sha256:
+        raise UploadRejected(NOT_A_SCAN)
     kind = FileKind.LETTER_SIGNED if letter.number_id else FileKind.SIGNED_CANDIDATE
     row = storage.keep(
         spooled, kind=kind, content_type=PDF, display_name=filename, uploaded_by=actor

@@ -60,6 +60,20 @@ def test_scan_mode_issues_marked_as_wet_signature(app, login_as):
     assert '"electronic": false' in letter.validation_report
 
 
+def test_the_unsigned_letter_uploaded_as_a_scan_is_refused(app, login_as):
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    answer = h.upload(client, letter, h.unsigned(letter), scan="y")
+    page = client.get(answer.location) if answer.status_code == 302 else answer
+    assert "bukan pindaian surat yang sudah ditandatangani basah" in page.get_data(as_text=True)
+    db.session.expire_all()
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.MENUNGGU_TTE
+    assert letter.signed_file_id is None
+
+
 def test_public_page_of_a_scan_has_no_certificate_summary_and_a_wrapping_badge(app, login_as):
     """A scan's report only marks the scan: the public page showed 'Penanda tangan pada
     sertifikat: –' and the upload time as 'Waktu penandatanganan'. The warning badge wraps, so
