@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import secrets
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -233,6 +234,22 @@ def preview_pdf(application: Application) -> bytes:
 def konsep_docx(letter: Letter) -> bytes:
     """The SRIKANDI konsep as .docx from the frozen context."""
     return render_konsep_docx(context_of(inputs_of(letter), token=letter.token))
+
+
+def file_stem(letter: Letter) -> str:
+    """The start of the letter's download names: the initials of its frozen title (SKT for
+    SURAT KETERANGAN TERDAFTAR, SKM for an ormas's SURAT KETERANGAN MELAPOR, which is not an
+    SKT: an ormas's SKT comes from Kemendagri), or SURAT when the title has no letters."""
+    letter_group = inputs_of(letter).get("settings", {}).get("letter", {})
+    words = re.findall(r"[A-Za-z]+", str(letter_group.get("title") or ""))
+    return "".join(word[0] for word in words).upper()[:12] or "SURAT"
+
+
+def download_name(letter: Letter, suffix: str = "") -> str:
+    """The signed letter's download name: ``SKT-200.1.5.3-1-BAN.KBP-2026.pdf``; the number
+    (or ``suffix`` when it has none) with its slashes as hyphens."""
+    label = (letter.number_text or suffix or str(letter.id)).replace("/", "-")
+    return f"{file_stem(letter)}-{label}.pdf"
 
 
 def party_name(letter: Letter) -> str:

@@ -57,7 +57,8 @@ def download_unsigned(letter_id: int):
     letter = load_letter(letter_id)
     if letter.unsigned_file is None:
         abort(404)
-    return storage.send(letter.unsigned_file, download_name=f"skt-konsep-{letter.id}.pdf")
+    name = f"{letters.file_stem(letter).lower()}-konsep-{letter.id}.pdf"
+    return storage.send(letter.unsigned_file, download_name=name)
 
 
 @bp.get("/surat/<int:letter_id>/ttd-basah.pdf")
@@ -70,9 +71,8 @@ def download_wet_copy(letter_id: int):
         data = letters.wet_signature_pdf(letter)
     except GuardFailed:
         abort(404)
-    return storage.send_drawn(
-        data, mimetype="application/pdf", name=f"skt-ttd-basah-{letter.id}.pdf"
-    )
+    name = f"{letters.file_stem(letter).lower()}-ttd-basah-{letter.id}.pdf"
+    return storage.send_drawn(data, mimetype="application/pdf", name=name)
 
 
 @bp.get("/surat/<int:letter_id>/konsep.docx")
@@ -80,9 +80,8 @@ def download_wet_copy(letter_id: int):
 def download_konsep(letter_id: int):
     """The konsep as Word (.docx) from the frozen context, for SRIKANDI's Word templates."""
     letter = load_letter(letter_id)
-    return storage.send_drawn(
-        letters.konsep_docx(letter), mimetype=DOCX, name=f"skt-konsep-{letter.id}.docx"
-    )
+    name = f"{letters.file_stem(letter).lower()}-konsep-{letter.id}.docx"
+    return storage.send_drawn(letters.konsep_docx(letter), mimetype=DOCX, name=name)
 
 
 @bp.route("/pengaturan", methods=["GET", "POST"])

@@ -35,5 +35,4 @@ def download_letter(skt_id: int):
         details={"sha256": letter.signed_file.sha256},
     )
     db.session.commit()
-    name = f"SKT-{(letter.number_text or str(letter.id)).replace('/', '-')}.pdf"
-    return storage.send(letter.signed_file, download_name=name)
+    return storage.send(letter.signed_file, download_name=letters.download_name(letter))
