@@ -2,11 +2,13 @@
 
 
 class DomainError(Exception):
-    """A broken business rule; routes catch this (and only this) and flash ``message``."""
+    """A broken business rule; routes catch this (and only this) and flash ``message``, or show
+    it beside the form field it is about (``field``, a form field name) when there is one."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, field: str | None = None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class InvalidTransition(DomainError):

@@ -1,4 +1,5 @@
-"""Helpers routes share: DomainError -> rollback + flash, 404 loading, script requests."""
+"""Helpers routes share: DomainError -> rollback + flash (or the field's error), 404 loading,
+script requests."""
 
 from __future__ import annotations
 
@@ -28,6 +29,17 @@ def flash_domain_errors() -> Iterator[Outcome]:
     except DomainError as exc:
         db.session.rollback()
         outcome.ok, outcome.message = False, exc.message
+        flash(exc.message, "danger")
+
+
+def show_domain_error(exc: DomainError, form=None, *, field: str | None = None) -> None:
+    """Roll back and show ``exc``: beside its form field (``field`` overrides ``exc.field``)
+    when the page re-renders ``form`` with that field, else as a "danger" flash."""
+    db.session.rollback()
+    target = getattr(form, field or exc.field or "", None) if form is not None else None
+    if target is not None and hasattr(target, "errors"):
+        target.errors = [*target.errors, exc.message]
+    else:
         flash(exc.message, "danger")
 
 

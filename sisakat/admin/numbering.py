@@ -24,6 +24,7 @@ from sisakat.forms_common import (
 )
 from sisakat.models import LetterNumber, NumberStatus, Role
 from sisakat.policies import role_required
+from sisakat.routing import show_domain_error
 from sisakat.services import catalog, letter_settings, numbering, settings
 from sisakat.services import number_register as register_service
 
@@ -125,8 +126,7 @@ def numbering_settings():
             )
             db.session.commit()
         except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "danger")
+            show_domain_error(exc, form)
         else:
             flash("Pengaturan penomoran disimpan.", "success")
             return redirect(url_for("admin.numbering_settings", layanan=service.code))

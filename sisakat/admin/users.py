@@ -18,6 +18,7 @@ from sisakat.extensions import db
 from sisakat.forms_common import ActionForm, page_number
 from sisakat.models import Role, User
 from sisakat.policies import role_required
+from sisakat.routing import show_domain_error
 from sisakat.services import users
 
 
@@ -82,8 +83,7 @@ def create_user():
             )
             db.session.commit()
         except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "danger")
+            show_domain_error(exc, form)
         else:
             flash(f"Akun {user.username} berhasil dibuat.", "success")
             return redirect(url_for(".user_list"))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import abort, flash, make_response, redirect, render_template, url_for
 
 from sisakat.errors import render_error
-from sisakat.exceptions import DomainError
+from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
 from sisakat.public import verify
 from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
+from sisakat.routing import show_domain_error
 from sisakat.services import complaints, service_info, settings
 from sisakat.services.ratelimit import Limit
 
@@ -43,9 +44,10 @@ def complaint():
         try:
             filed = complaints.file_complaint(data, form.attachment.data)
             db.session.commit()
+        except UploadRejected as exc:  # about the attachment; the text typed stays
+            show_domain_error(exc, form, field="attachment")
         except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "danger")
+            show_domain_error(exc, form)
         else:
             flash(f"Pengaduan diterima dengan nomor tiket {filed.ticket}.", "success")
             return redirect(url_for(".complaint_ticket", ticket=filed.ticket, secret=filed.secret))

@@ -91,9 +91,9 @@ def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
     """Register a complaint; returns it with its ticket and secret (flushed)."""
     category = _resolve_category(data.category)
     if category is None:
-        raise DomainError("Pilih kategori pengaduan.")
+        raise DomainError("Pilih kategori pengaduan.", field="category")
     if settings.get("complaint.name_required") and not data.name:
-        raise DomainError("Nama wajib diisi untuk pengaduan di kantor ini.")
+        raise DomainError("Nama wajib diisi untuk pengaduan di kantor ini.", field="name")
     attachment = None
     if upload is not None and upload.filename:
         attachment = complaint_files.accept_pdf(upload, kind=FileKind.ATTACHMENT, uploaded_by=None)
@@ -164,9 +164,9 @@ def respond(complaint: Complaint, *, message: str, status: ComplaintStatus, acto
     if complaint.status == ComplaintStatus.SELESAI:
         raise DomainError("Pengaduan ini sudah selesai.")
     if status == ComplaintStatus.BARU:
-        raise DomainError("Pilih status Diproses atau Selesai.")
+        raise DomainError("Pilih status Diproses atau Selesai.", field="status")
     if status == ComplaintStatus.SELESAI and not message:
-        raise DomainError("Tulis jawaban sebelum menutup pengaduan.")
+        raise DomainError("Tulis jawaban sebelum menutup pengaduan.", field="message")
     moment = now()
     db.session.add(
         ComplaintEntry(

@@ -345,11 +345,12 @@ def set_next_serial(series: str, year: int, next_serial: int, *, actor: User | N
     counter = _locked_counter(series, year)
     highest = used_max(series, year)
     if next_serial > MAX_SERIAL:
-        raise DomainError(f"Nomor urut berikutnya paling besar {MAX_SERIAL}.")
+        raise DomainError(f"Nomor urut berikutnya paling besar {MAX_SERIAL}.", field="next_serial")
     if next_serial < 1 or next_serial <= highest:
         raise DomainError(
             f"Nomor urut berikutnya harus lebih besar dari {highest}, nomor terakhir yang sudah "
-            f"dipakai pada tahun {year}."
+            f"dipakai pada tahun {year}.",
+            field="next_serial",
         )
     old = counter.last_serial + 1
     counter.last_serial = next_serial - 1

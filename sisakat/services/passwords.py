@@ -84,4 +84,4 @@ def check_policy(password: str, *, identities: tuple[str, ...] = ()) -> None:
     """Raise ``WeakPassword`` when ``password`` breaks the policy."""
     problem = password_problem(password, identities=identities)
     if problem:
-        raise WeakPassword(problem)
+        raise WeakPassword(problem, field="password")

@@ -10,6 +10,7 @@ from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import Complaint, ComplaintStatus, Role
 from sisakat.policies import role_required
+from sisakat.routing import show_domain_error
 from sisakat.services import audit, complaints, storage
 from sisakat.verification.forms import ComplaintReplyForm
 from sisakat.verification.routes import bp
@@ -51,14 +52,18 @@ def complaint_queue():
 @role_required(*TRIAGE_ROLES)
 def complaint_detail(complaint_id: int):
     """One ticket with its timeline and the reply form."""
-    complaint = _load(complaint_id)
+    return _detail(_load(complaint_id), ComplaintReplyForm())
+
+
+def _detail(complaint: Complaint, form: ComplaintReplyForm):
+    """The ticket page; ``form`` keeps what was typed when a reply was refused."""
     return render_template(
         "verification/complaint_detail.html",
         complaint=complaint,
         entries=complaints.timeline(complaint),
         overdue=complaint.is_overdue(complaints.now()),
         can_respond=complaint.status != ComplaintStatus.SELESAI,
-        form=ComplaintReplyForm(),
+        form=form,
     )
 
 
@@ -68,21 +73,20 @@ def respond_complaint(complaint_id: int):
     """Triage, reply or close a ticket (one timed entry)."""
     complaint = _load(complaint_id)
     form = ComplaintReplyForm()
-    if form.validate_on_submit():
-        try:
-            complaints.respond(
-                complaint,
-                message=form.message.data or "",
-                status=ComplaintStatus(form.status.data),
-                actor=current_user,
-            )
-            db.session.commit()
-            flash("Tanggapan disimpan.", "success")
-        except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "danger")
-    else:
-        flash("Periksa isian tanggapan.", "danger")
+    if not form.validate_on_submit():
+        return _detail(complaint, form)  # the field errors beside the fields; the text kept
+    try:
+        complaints.respond(
+            complaint,
+            message=form.message.data or "",
+            status=ComplaintStatus(form.status.data),
+            actor=current_user,
+        )
+        db.session.commit()
+    except DomainError as exc:
+        show_domain_error(exc, form)
+        return _detail(_load(complaint_id), form)
+    flash("Tanggapan disimpan.", "success")
     return redirect(url_for(".complaint_detail", complaint_id=complaint_id))
 
 

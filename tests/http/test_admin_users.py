@@ -89,6 +89,15 @@ def test_create_user_refusals(admin, overrides, message):
     assert _by_username("rina.verifikator") is None
 
 
+def test_a_password_like_the_username_is_refused_beside_the_password(admin):
+    form = _staff_form(password="Rina.Verifikator", confirm="Rina.Verifikator")
+    html = admin.post("/admin/pengguna/baru", data=form).get_data(as_text=True)
+    assert 'id="password-error">' in html
+    beside = html.split('id="password-error">', 1)[-1].split("</div></div>", 1)[0]
+    assert "tidak boleh sama dengan nama pengguna" in beside
+    assert _by_username("rina.verifikator") is None
+
+
 def test_create_user_refuses_duplicate_username_and_email(admin, make):
     make.user(Role.VERIFIKATOR, username="rina.verifikator", email="lain@contoh.test")
     page = admin.post("/admin/pengguna/baru", data=_staff_form()).get_data(as_text=True)

@@ -57,10 +57,19 @@ def test_non_pdf_or_encrypted_attachment_is_refused_and_nothing_kept(client):
     }
     for data, message in cases.items():
         response = client.post("/pengaduan", data={**FORM, "attachment": upload(data)})
-        assert message in response.get_data(as_text=True)
+        html = response.get_data(as_text=True)
+        # Beside the attachment field, not only at the top of the page.
+        assert 'id="attachment-error">' in html
+        beside = html.split('id="attachment-error">', 1)[-1].split("</div></div>", 1)[0]
+        assert message in beside
     assert _count(Complaint) == 0
     assert _count(StoredFile) == 0
     assert "Aplikasi lambat dibuka." in response.get_data(as_text=True)  # what was typed stays
+
+
+def test_the_attachment_help_names_the_configured_cap(app, client):
+    app.config["MAX_UPLOAD_MB"] = 7
+    assert "PDF, paling besar 7 MB." in client.get("/pengaduan").get_data(as_text=True)
 
 
 def test_nul_bytes_in_public_forms_get_an_indonesian_message(client):

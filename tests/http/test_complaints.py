@@ -89,3 +89,38 @@ def test_overdue_tickets_stand_out_with_a_frozen_clock(app, make, login_as):
     assert "Terlambat" in rows[late.ticket]
     assert "Terlambat" not in rows[fresh.ticket]
     assert "Terlambat" not in rows[closed.ticket]
+
+
+def test_a_refused_reply_keeps_what_staff_typed_beside_the_field(client, make, login_as):
+    client.post("/pengaduan", data=FORM)
+    ticket = db.session.execute(db.select(Complaint)).scalar_one()
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    url = f"/petugas/pengaduan/{ticket.id}/tanggapi"
+    long_reply = "Terima kasih atas laporan Anda. " * 200  # over 5.000 characters
+    refused = staff.post(url, data={"status": "diproses", "message": long_reply})
+    assert refused.status_code == 200
+    html = refused.get_data(as_text=True)
+    assert 'id="message-error"><div class="invalid-feedback d-block">Paling banyak 5.000' in html
+    assert "Terima kasih atas laporan Anda." in html  # not lost to a redirect
+    closing = staff.post(url, data={"status": "selesai", "message": ""})
+    assert closing.status_code == 200
+    assert (
+        'id="message-error"><div class="invalid-feedback d-block">Tulis jawaban sebelum menutup'
+        in closing.get_data(as_text=True)
+    )
+    assert complaints.timeline(ticket)[-1].status == ComplaintStatus.BARU
+
+
+def test_a_reply_to_a_ticket_closed_meanwhile_is_shown_back_unsaved(client, make, login_as):
+    client.post("/pengaduan", data=FORM)
+    ticket = db.session.execute(db.select(Complaint)).scalar_one()
+    first, second = (login_as(make.user(Role.VERIFIKATOR)) for _ in range(2))
+    url = f"/petugas/pengaduan/{ticket.id}/tanggapi"
+    first.post(url, data={"status": "selesai", "message": "Loket kedua sudah dibuka."})
+    late = second.post(url, data={"status": "diproses", "message": "Kami cek ke loket."})
+    html = late.get_data(as_text=True)
+    assert late.status_code == 200
+    assert "Pengaduan ini sudah selesai." in html
+    assert "Jawaban Anda belum tersimpan" in html
+    assert "Kami cek ke loket." in html
+    assert [e.message for e in complaints.timeline(ticket)][-1] == "Loket kedua sudah dibuka."

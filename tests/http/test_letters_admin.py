@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from sisakat.extensions import db
 from sisakat.models import SKT_PARPOL, LetterNumber, NumberStatus, Role
 from sisakat.services import catalog, numbering
+from tests.letters.helpers import prepared_letter
 
 FORM = {
     "template": "{kode}/{nomor}/{unit}/{bulan_romawi}/{tahun}",
@@ -45,6 +46,20 @@ def test_numbering_settings_save_and_refuse(app, make, login_as):
         "/admin/penomoran", data={**FORM, "next_serial": "5", "version": _version()}
     )
     assert "lebih besar dari" in lower.get_data(as_text=True) or lower.status_code == 302
+
+
+def test_a_next_serial_at_or_below_a_used_one_is_refused_beside_the_field(app, make, login_as):
+    used = prepared_letter()  # takes serial 1 of this year's skt series
+    client = login_as(make.user(Role.SUPERADMIN))
+    before = numbering.next_serial("skt", numbering.office_today().year)
+    data = {**FORM, "next_serial": str(used.number.serial), "version": _version()}
+    response = client.post("/admin/penomoran", data=data)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'id="next_serial-error">' in html
+    beside = html.split('id="next_serial-error">', 1)[-1].split("</div></div>", 1)[0]
+    assert "harus lebih besar dari" in beside
+    assert numbering.next_serial("skt", numbering.office_today().year) == before
 
 
 def test_numbering_settings_per_service_and_stale_version(app, make, login_as):
