@@ -265,6 +265,7 @@ def confirm_number(
         party_name=letters.party_name(letter),
     )
     if assessment.match.tier is None:
+        _refuse_mistyped_number(letter, data, number)
         _to_review(letter, row, assessment, actor)
         return "review"
     _issue(
@@ -278,3 +279,17 @@ def confirm_number(
         letter_date=letter_date,
     )
     return "issued"
+
+
+def _refuse_mistyped_number(letter: Letter, data: bytes, typed: str) -> None:
+    """The match failed with the typed number while the signed letter prints another one: a
+    typing slip, not a case for manual review. Ask again (the upload stays attached)."""
+    found = _found_number(letter, data)
+    printed = " ".join((found.number or "").split()) if found else ""
+    if printed and printed != " ".join(typed.split()):
+        raise DomainError(
+            f"Nomor {typed} tidak sama dengan nomor pada surat bertanda tangan ({printed}). "
+            "Periksa lagi nomornya, atau bila nomor di SRIKANDI yang keliru, perbaiki di "
+            "SRIKANDI lalu unggah ulang.",
+            field="number",
+        )

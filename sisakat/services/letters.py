@@ -372,7 +372,8 @@ def check_srikandi_date(letter: Letter, letter_date: date) -> None:
     if not earliest <= letter_date <= latest:
         raise GuardFailed(
             f"Tanggal surat harus antara {tanggal(earliest)} (surat disetujui) dan "
-            f"{tanggal(latest)} (hari ini). Periksa tanggal dari SRIKANDI."
+            f"{tanggal(latest)} (hari ini). Periksa tanggal dari SRIKANDI.",
+            field="letter_date",
         )
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import Role
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors
+from sisakat.routing import flash_domain_errors, show_domain_error
 from sisakat.services import letter_review, letter_signing, letters, storage
 from sisakat.signing.forms import ConfirmNumberForm, ReviewDecisionForm, UploadSignedForm
 from sisakat.signing.routes import SIGNERS, bp, load_letter
@@ -73,7 +74,7 @@ def confirm_number(letter_id: int):
     if not form.validate_on_submit() or form.candidate() is None:
         flash("Periksa nomor dan tanggal surat.", "danger")
         return render_template("signing/confirm.html", letter=letter, form=form, found=None)
-    with flash_domain_errors() as outcome:
+    try:
         done = letter_signing.confirm_number(
             letter,
             candidate_id=form.candidate(),
@@ -83,11 +84,12 @@ def confirm_number(letter_id: int):
             actor=current_user,
         )
         db.session.commit()
-        flash(*MESSAGES[done])
-    if not outcome.ok:
+    except DomainError as exc:
+        show_domain_error(exc, form)  # beside the number when it is about the number
         return render_template(
             "signing/confirm.html", letter=load_letter(letter_id), form=form, found=None
         )
+    flash(*MESSAGES[done])
     return _queue()
 
 

@@ -124,3 +124,28 @@ def test_the_desk_explains_when_srikandi_numbers_but_signing_is_in_app(app, logi
     db.session.commit()
     page = login_as(factories.user(Role.SUPERADMIN)).get("/tte/").get_data(as_text=True)
     assert "Nomor surat diberikan oleh SRIKANDI" not in page
+
+
+def test_a_mistyped_number_is_asked_again_not_sent_to_manual_review(app, login_as, pki):
+    """The signed letter prints 1436; the user types 1437 at the confirmation: the match fails
+    with the typed number, but that is a typing slip (the upload stays attached), not a case
+    for the super admin's manual review."""
+    h.trust_office(pki)
+    h.srikandi_mode()
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    printed = "200.1.5.3/1436/BAN.KBP/2026"
+    page = h.upload(client, letter, _srikandi_signed(letter, pki, printed)).get_data(as_text=True)
+    answer = _confirm(client, letter, page, "200.1.5.3/1437/BAN.KBP/2026")
+    assert answer.status_code == 200
+    html = answer.get_data(as_text=True)
+    assert 'id="number-error">' in html
+    assert f"tidak sama dengan nomor pada surat bertanda tangan ({printed})" in html
+    db.session.expire_all()
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.MENUNGGU_TTE
+    assert letter.candidate_file_id is not None  # still attached: confirm again
+    assert _confirm(client, letter, page, printed).status_code == 302
+    db.session.expire_all()
+    letter = db.session.get(Letter, letter.id)
+    assert (letter.status, letter.number_text) == (LetterStatus.BERLAKU, printed)
