@@ -192,12 +192,16 @@ class ApplicantProfileForm(ActionForm):
 
 
 def phone_field(required: str | None) -> StringField:
-    """Telephone/WhatsApp: digits, spaces and a leading +, 8 to 15 digits."""
+    """Telephone/WhatsApp as people write it (``0812-7000-1234``, ``+62 812.7000.1234``):
+    digits, spaces, dots and hyphens after an optional leading +, 8 to 15 digits."""
     return text(
         "Telepon/WhatsApp",
         32,
         required,
-        Regexp(r"^\+?[0-9 ]+\Z", message="Hanya angka, spasi, dan tanda + di depan."),
+        Regexp(
+            r"^\+?[0-9][0-9 .\-]*\Z",
+            message="Hanya angka, spasi, titik, tanda hubung, dan tanda + di depan.",
+        ),
         digits_between(8, 15, "Nomor telepon harus 8 sampai 15 angka."),
         render_kw={"type": "tel", "autocomplete": "tel"},
     )

@@ -49,6 +49,19 @@ def test_sixteen_digit_npwp_is_accepted(app, make, login_as):
     assert ormas.npwp == "3171010101010001"
 
 
+def test_phone_written_with_hyphens_or_dots_is_accepted(app, make, login_as):
+    ormas = make.ormas(complete=False)
+    client = login_as(ormas.account)
+    for phone in ("0812-7000-1234", "+62 812.7000.1234"):
+        db.session.refresh(ormas)
+        response = client.post(URL, data=ormas_form(ormas.version, phone=phone))
+        assert response.status_code == 302, phone
+        db.session.refresh(ormas)
+        assert ormas.phone == phone
+    db.session.refresh(ormas)
+    _refused(client, ormas, ormas_form(ormas.version, phone="0812/7000"), "Hanya angka, spasi")
+
+
 def _refused(client, ormas, data, message):
     before = (ormas.party_name, ormas.version, ormas.npwp)
     response = client.post(URL, data=data)
