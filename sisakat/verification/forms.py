@@ -47,7 +47,7 @@ class QueueFilterForm(FlaskForm):
         validators=[Optional()],
     )
     q = StringField(
-        "Cari nama partai",
+        "Cari nama pemohon",
         filters=[clean_text],
         validators=[Optional(), Length(max=100), no_control_chars],
     )
@@ -143,7 +143,7 @@ class LetterSearchForm(FlaskForm):
         validators=[Optional(), Length(max=120), no_control_chars],
     )
     partai = StringField(
-        "Nama partai",
+        "Nama pemohon",
         filters=[clean_text],
         validators=[Optional(), Length(max=100), no_control_chars],
     )

@@ -161,3 +161,16 @@ def test_number_register_names_the_application_in_indonesian_with_a_link(app, lo
     link = f'<a href="/petugas/permohonan/{letter.application_id}">'
     assert f"{link}Permohonan #{letter.application_id}</a>" in page
     assert f"application {letter.application_id}" not in page
+
+
+def test_an_ormas_on_the_signing_desk_is_named_once_and_searched_as_an_applicant(
+    app, make, login_as
+):
+    ormas = make.ormas()
+    letter = h.prepared_letter(ormas)
+    desk = login_as(factories.user(Role.PENANDATANGAN)).get("/tte/").get_data(as_text=True)
+    row = desk.split(letter.number_text, 1)[0].rsplit("<tr>", 1)[-1]
+    assert row.count(ormas.board_name) == 1
+    staff = login_as(factories.user(Role.VERIFIKATOR))
+    assert "Cari nama pemohon" in staff.get("/petugas/").get_data(as_text=True)
+    assert "Cari nama partai" not in staff.get("/petugas/").get_data(as_text=True)
