@@ -21,6 +21,7 @@ from sisakat.pdf.context import PAGE_SIZES, LetterContext
 TITLE = "SURAT KETERANGAN TERDAFTAR"  # letters frozen before services had titles
 ORMAS = "ormas"
 _NOTARY = re.compile(r"^notaris\s+", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"^(?:nomor\b|no\b\.?)\s*(?=\S)", re.IGNORECASE)
 # "1. Gubernur", "2) KPU", "- DPP": the letter numbers its lists itself.
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}\s*[.)](?!\d)|[-\u2013\u2022*])\s*")
 
@@ -201,10 +202,12 @@ def _dated(number: str, value: Any) -> str:
 
 
 def deed_text(profile: dict[str, Any]) -> str:
-    """``<number> tanggal <date>, notaris <name>``; empty without a deed number."""
-    if not profile.get("deed_number"):
+    """``Nomor <number> tanggal <date>, notaris <name>``; empty without a deed number (a number
+    typed as "No. 12" or "Nomor 12" gets the word once)."""
+    number = _NUMBER_WORD.sub("", str(profile.get("deed_number") or "").strip())
+    if not number:
         return ""
-    text = _dated(profile["deed_number"], profile.get("deed_date"))
+    text = _dated(f"Nomor {number}", profile.get("deed_date"))
     notary = _NOTARY.sub("", (profile.get("notary_name") or "").strip())  # "Notaris Sari ..."
     return f"{text}, notaris {notary}" if notary else text
 

@@ -200,7 +200,7 @@ def test_party_and_ormas_side_by_side_to_their_own_letters(page, make, pki, tmp_
         "Bentuk : Berbadan hukum",
         "AHU-0001234.AH.01.07.TAHUN 2024 tanggal 4 Maret 2024",
         "Bidang Kegiatan : Lingkungan hidup",
-        "15 tanggal 20 Januari 2024, notaris Sari Contoh, S.H., M.Kn.",
+        "Nomor 15 tanggal 20 Januari 2024, notaris Sari Contoh, S.H., M.Kn.",
         "NPWP : 01.234.567.8-901.234",
         "Masa Bakti : 1 Maret 2024 s.d. 28 Februari 2029",
         "Tono Contoh",

@@ -117,7 +117,9 @@ def test_review_page_shows_ormas_profile_and_similar_hint(app, make, login_as):
     assert "Layanan: Laporan Keberadaan Ormas" in page
     shown = ("Berbadan hukum", ormas.legal_number, "4 Maret 2024", "Sosial kemasyarakatan",
              "01.234.567.8-901.234", "Sari Contoh, S.H., M.Kn.",
-             "1 Maret 2024 s.d. 28 Februari 2029")  # fmt: skip
+             "1 Maret 2024 s.d. 28 Februari 2029",
+             # the deed as the letter prints it (letter_context.deed_text)
+             f"Nomor {ormas.deed_number} tanggal 1 Februari 2024, notaris Sari Contoh")  # fmt: skip
     assert [s for s in shown if s not in page] == []
     assert "Mirip dengan:" in page
     assert f">{twin.party_name}</a> (P3S), {twin.city} — nama mirip" in page

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from sisakat.services.letter_context import profile_dict, sample_profile
 from tests.pdf import helpers as h
 
@@ -74,7 +76,10 @@ def test_ormas_letter_prints_its_own_profile_lines():
     assert lines["Nomor SK Kemenkumham / SKT Kemendagri"] == (
         "AHU-0001234.AH.01.07.TAHUN 2024 tanggal 4 Maret 2024"
     )
-    assert lines["Akta Pendirian"] == "12 tanggal 1 Februari 2024, notaris Sari Contoh, S.H., M.Kn."
+    assert (
+        lines["Akta Pendirian"]
+        == "Nomor 12 tanggal 1 Februari 2024, notaris Sari Contoh, S.H., M.Kn."
+    )
     assert lines["NPWP"] == "01.234.567.8-901.234"
     assert lines["Masa Bakti"] == "1 Maret 2024 s.d. 28 Februari 2029"
     assert ctx.board_label == "Susunan Pengurus"
@@ -114,3 +119,13 @@ def test_party_profile_dict_and_snapshot_keep_the_party_lines(app, make):
     from_row = h.context(profile_dict(party)).fields
     assert from_row == h.context(letters.profile_from_snapshot(snapshot)).fields
     assert [label for label, _ in from_row][:3] == ["Nama", "Jabatan", "Nama Partai"]
+
+
+@pytest.mark.parametrize("typed", ["12", "No. 12", "nomor 12", "NO 12"])
+def test_the_deed_number_gets_the_word_nomor_once(typed):
+    from sisakat.services.letter_context import deed_text
+
+    text = deed_text({"deed_number": typed, "deed_date": "2024-02-01", "notary_name": ""})
+    assert text == "Nomor 12 tanggal 1 Februari 2024"
+    assert deed_text({"deed_number": "Nomor", "deed_date": None}) == "Nomor Nomor"
+    assert deed_text({"deed_number": "  ", "deed_date": "2024-02-01"}) == ""
