@@ -62,11 +62,16 @@ BUILT_IN: tuple[dict, ...] = (
             "menerangkan bahwa organisasi kemasyarakatan sebagaimana tercantum di bawah ini "
             "telah melaporkan keberadaannya kepada kami:"
         ),
+        # The numbered last line is a statement the ormas reports, as a party's is; that the
+        # letter is neither a licence nor a legal-entity approval closes the letter.
         "letter_statement": (
-            "Surat keterangan ini bukan izin dan bukan pengesahan badan hukum. Organisasi "
-            "kemasyarakatan wajib melaporkan kegiatan dan perubahan kepengurusannya."
+            "Surat pernyataan pengurus bahwa organisasi tidak dalam sengketa kepengurusan dan "
+            "bersedia melaporkan kegiatannya."
         ),
-        "letter_closing": CLOSING,
+        "letter_closing": (
+            "Surat keterangan ini bukan izin dan bukan pengesahan badan hukum. Organisasi "
+            "kemasyarakatan wajib melaporkan kegiatan dan perubahan kepengurusannya. " + CLOSING
+        ),
         "letter_tembusan": [
             "Gubernur Sumatera Selatan (sebagai laporan)",
             "Direktur Jenderal Politik dan Pemerintahan Umum Kementerian Dalam Negeri",

@@ -3,6 +3,7 @@ on a fresh SQLite file and, with ``SISAKAT_TEST_DATABASE_URL``, on that server's
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from sisakat.config import ROOT
@@ -29,5 +30,40 @@ def test_migrations_upgrade_check_downgrade_upgrade(tmp_path):
         for step in (["upgrade"], ["check"], ["downgrade", "base"], ["upgrade"], ["check"]):
             result = runner.invoke(args=["db", *step])
             assert result.exit_code == 0, f"flask db {' '.join(step)}: {result.output}"
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_ormas_wording_migration_moves_the_disclaimer_and_spares_edited_wording(tmp_path):
+    """e4c1a7b9d2f0: the built-in ormas wording gets its disclaimer in the closing; a service
+    whose wording the office edited keeps it, and downgrading restores the old built-in."""
+    if not _has_migrations():
+        require_or_skip("belum ada skrip migrasi di migrations/versions")
+    app = fresh_app(tmp_path)
+    wording = "SELECT letter_statement, letter_closing FROM services WHERE code = :code"
+    with app.app_context():
+        runner = app.test_cli_runner()
+        assert runner.invoke(args=["db", "upgrade", "db9b83c21431"]).exit_code == 0
+        old = db.session.execute(sa.text(wording), {"code": "lapor_ormas"}).one()
+        assert old.letter_statement.startswith("Surat keterangan ini bukan izin")
+        edited = db.session.execute(sa.text(wording), {"code": "skt_parpol"}).one()
+        db.session.commit()
+        assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+        new = db.session.execute(sa.text(wording), {"code": "lapor_ormas"}).one()
+        assert new.letter_statement.startswith("Surat pernyataan pengurus bahwa organisasi")
+        assert new.letter_closing == f"{old.letter_statement} {old.letter_closing}"
+        # the party wording was never the ormas default: untouched
+        assert db.session.execute(sa.text(wording), {"code": "skt_parpol"}).one() == edited
+        db.session.commit()
+        assert runner.invoke(args=["db", "downgrade", "db9b83c21431"]).exit_code == 0
+        assert db.session.execute(sa.text(wording), {"code": "lapor_ormas"}).one() == old
+        db.session.execute(
+            sa.text("UPDATE services SET letter_closing = 'Ditutup kantor.' WHERE code = :code"),
+            {"code": "lapor_ormas"},
+        )
+        db.session.commit()
+        assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+        kept = db.session.execute(sa.text(wording), {"code": "lapor_ormas"}).one()
+        assert kept == (old.letter_statement, "Ditutup kantor.")
         db.session.remove()
         db.engine.dispose()
