@@ -102,11 +102,21 @@ def inspect_signed_sample():
     if not candidates:
         flash("Contoh PDF tidak memuat tanda tangan elektronik.", "danger")
     picks = [
-        (c, AllowedSignerForm(formdata=None, fingerprint=c.fingerprint, subject=c.subject,
-                              display_name=c.common_name))
-        for c in candidates
+        (c, _own_ids(AllowedSignerForm(formdata=None, fingerprint=c.fingerprint,
+                                       subject=c.subject, display_name=c.common_name), n))
+        for n, c in enumerate(candidates, start=1)
     ]  # fmt: skip
     return _page(sample_form=form, candidates=picks)
+
+
+def _own_ids(form: AllowedSignerForm, n: int) -> AllowedSignerForm:
+    """Element ids of its own for the n-th sample signer's form (the pasted-fingerprint form on
+    the same page uses the plain ones), so each label points at its own field; the field names
+    stay, as both forms post to ``add_allowed_signer``."""
+    for field in form:
+        field.id = f"contoh{n}-{field.name}"
+        field.label.field_id = field.id
+    return form
 
 
 @bp.post("/tte/penandatangan")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from sisakat.extensions import db
 from sisakat.models import AllowedSigner, AnchorKind, AuditEvent, Role, TrustAnchor
@@ -58,6 +59,11 @@ def test_allow_list_from_signed_sample_makes_letters_acceptable(app, make, login
     page = pdfs.sample_page(client, signed)
     assert pki.signer.fingerprint in page
     assert "BSrE Uji Intermediate" in page
+    # Two signer forms on the page, each label pointing at its own field: no labelled id twice.
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    labelled = set(re.findall(r'<label[^>]*\sfor="([^"]+)"', page))
+    assert [i for i in labelled if ids.count(i) != 1] == []
+    assert 'for="contoh1-display_name"' in page
     form = {
         "fingerprint": pki.signer.fingerprint,
         "display_name": "Dr. Contoh Pejabat, M.Si.",
@@ -68,6 +74,7 @@ def test_allow_list_from_signed_sample_makes_letters_acceptable(app, make, login
     assert response.status_code == 302
     assert judge(signed, load_trust_config()).ok
     row = db.session.execute(db.select(AllowedSigner)).scalar_one()
+    assert "Tidak dibatasi" in client.get("/admin/tte/kepercayaan").get_data(as_text=True)
     client.post(f"/admin/tte/penandatangan/{row.id}/nonaktifkan")
     db.session.refresh(row)
     assert row.active is False
