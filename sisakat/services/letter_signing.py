@@ -150,6 +150,17 @@ def _found_number(letter: Letter, data: bytes):
     return extract_number_and_date(signed_revision_text(data, verdict.byte_range), pattern, place)
 
 
+def printed_number_and_date(letter: Letter):
+    """What the upload waiting for review prints as SRIKANDI's number and date (to pre-fill the
+    review form), or None: not SRIKANDI-numbered, no upload, or nothing readable."""
+    if letter.number_id is not None or letter.candidate_file is None:
+        return None
+    try:
+        return _found_number(letter, storage.read_bytes(letter.candidate_file))
+    except (DomainError, ValueError):
+        return None
+
+
 def _assess(letter: Letter, data: bytes, found) -> report_service.Assessment:
     number = letter.number_text or (" ".join((found.number or "").split()) if found else "")
     return report_service.assess(

@@ -96,8 +96,16 @@ def confirm_number(letter_id: int):
 @bp.get("/surat/<int:letter_id>/tinjau")
 @role_required(Role.SUPERADMIN)
 def review_candidate(letter_id: int):
-    """Both letters' text side by side with a diff, links to each PDF, the decision form."""
-    return _review_page(load_letter(letter_id), ReviewDecisionForm())
+    """Both letters' text side by side with a diff, links to each PDF, the decision form (in
+    SRIKANDI mode pre-filled with the number and date the upload prints)."""
+    letter = load_letter(letter_id)
+    found = letter_signing.printed_number_and_date(letter)
+    form = ReviewDecisionForm(
+        formdata=None,
+        number=(found.number or None) if found else None,
+        letter_date=found.letter_date if found else None,
+    )
+    return _review_page(letter, form)
 
 
 def _review_page(letter, form: ReviewDecisionForm):
@@ -120,9 +128,8 @@ def decide_candidate(letter_id: int):
     """Accept (issue) or reject the unmatched upload, with a required reason."""
     letter = load_letter(letter_id)
     form = ReviewDecisionForm()
-    if not form.validate_on_submit():
-        flash("Pilih keputusan dan isi alasannya.", "danger")
-        return redirect(url_for(".review_candidate", letter_id=letter_id))
+    if not form.validate_on_submit():  # the errors beside the fields, what was typed kept
+        return _review_page(letter, form)
     with flash_domain_errors() as outcome:
         letter_review.decide(
             letter,

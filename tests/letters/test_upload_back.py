@@ -81,11 +81,12 @@ def test_mismatch_goes_to_manual_review_then_accept(app, login_as, pki):
     page = client.get(f"/tte/surat/{letter.id}/tinjau").get_data(as_text=True)
     assert "Perbedaan teks" in page
     assert "Partai Contoh Sejahtera" in page
-    assert (
-        client.post(f"/tte/surat/{letter.id}/tinjau", data={"decision": "terima"}).status_code
-        == 302
+    no_reason = client.post(f"/tte/surat/{letter.id}/tinjau", data={"decision": "terima"})
+    assert no_reason.status_code == 200  # the page again, the choice kept, the error beside
+    assert 'id="reason-error"><div class="invalid-feedback d-block">Alasan wajib diisi.' in (
+        no_reason.get_data(as_text=True)
     )
-    assert db.session.get(Letter, letter.id).status == LetterStatus.PERLU_TINJAUAN  # no reason
+    assert db.session.get(Letter, letter.id).status == LetterStatus.PERLU_TINJAUAN
     client.post(
         f"/tte/surat/{letter.id}/tinjau", data={"decision": "terima", "reason": "Dicek manual"}
     )
