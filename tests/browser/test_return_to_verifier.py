@@ -7,7 +7,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.models import ApplicationStatus, Letter, LetterStatus, Role
-from tests.factories import PASSWORD
+from tests.browser import journeys as j
 from tests.letters import helpers as h
 
 pytestmark = pytest.mark.browser
@@ -18,10 +18,7 @@ def test_signer_returns_a_letter_with_a_reason(page, live_server, make):
     signer = make.user(Role.PENANDATANGAN).username
     letter_id, number = letter.id, letter.number_text
     db.session.commit()  # the server needs the SQLite write lock
-    page.goto("/akun/masuk")
-    page.get_by_label("Nama pengguna atau e-mail").fill(signer)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    j.log_in(page, signer)
     page.goto("/tte/")
     page.get_by_role("link", name="Kembalikan ke Verifikator").click()
     page.get_by_label("Alasan pengembalian (untuk verifikator)").fill("Alamat sekretariat salah.")

@@ -8,7 +8,7 @@ import pytest
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, Role
 from sisakat.services import settings
-from tests.factories import PASSWORD
+from tests.browser import journeys as j
 from tests.letters import helpers as h
 from tests.pki import P12_PASSPHRASE
 from tests.signing.conftest import pki  # noqa: F401 - the test PKI fixture
@@ -29,10 +29,7 @@ def test_enter_in_the_passphrase_box_signs_only_the_ticked_letter(
     signer = make.user(Role.PENANDATANGAN).username
     first_id, second_id, second_number = first.id, second.id, second.number_text
     db.session.commit()  # the server needs the SQLite write lock
-    page.goto("/akun/masuk")
-    page.get_by_label("Nama pengguna atau e-mail").fill(signer)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    j.log_in(page, signer)
     page.goto("/tte/")
     page.get_by_label(f"Pilih surat {second_number}").check()
     passphrase = page.get_by_label("Passphrase")

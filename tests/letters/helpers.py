@@ -126,3 +126,18 @@ def issued_letter(party, data: bytes | None = None) -> Letter:
 def signed_bytes(letter: Letter) -> bytes:
     """The stored signed PDF."""
     return storage.read_bytes(letter.signed_file)
+
+
+def under_review(letter: Letter, data: bytes) -> Letter:
+    """``letter`` with ``data`` stored as the signed upload waiting for manual review
+    (committed), as an unmatched upload leaves it."""
+    row = storage.save_bytes(
+        data,
+        kind=FileKind.SIGNED_CANDIDATE,
+        content_type="application/pdf",
+        display_name="unggahan.pdf",
+        uploaded_by=None,
+    )
+    letter.candidate_file_id, letter.status = row.id, LetterStatus.PERLU_TINJAUAN
+    db.session.commit()
+    return letter

@@ -152,22 +152,11 @@ def test_a_mistyped_number_is_asked_again_not_sent_to_manual_review(app, login_a
 
 
 def test_the_review_form_is_prefilled_with_what_the_upload_prints(app, login_as, pki):
-    from sisakat.models import FileKind
-    from sisakat.services import storage
-
     h.trust_office(pki)
     h.srikandi_mode()
     letter = h.prepared_letter()
     number = "200.1.5.3/88/BAN.KBP/2026"
-    row = storage.save_bytes(
-        _srikandi_signed(letter, pki, number),
-        kind=FileKind.SIGNED_CANDIDATE,
-        content_type="application/pdf",
-        display_name="unggahan.pdf",
-        uploaded_by=None,
-    )
-    letter.candidate_file_id, letter.status = row.id, LetterStatus.PERLU_TINJAUAN
-    db.session.commit()
+    h.under_review(letter, _srikandi_signed(letter, pki, number))
     page = login_as(factories.user(Role.SUPERADMIN)).get(f"/tte/surat/{letter.id}/tinjau")
     html = page.get_data(as_text=True)
     assert re.search(rf'name="number"[^>]*value="{re.escape(number)}"', html)

@@ -5,9 +5,8 @@ context and session; on PostgreSQL/MariaDB both read the letter before either wr
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 
-from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
     ApplicationStatus,
@@ -21,13 +20,14 @@ from sisakat.models import (
 from sisakat.services import letter_return, letter_signing, settings, storage
 from tests import factories
 from tests.letters import helpers as h
+from tests.reliability.race import race
 
 
-def _return(letter: Letter, actor: User, seen: int) -> None:
+def _return(letter: Letter, actor: User, *, seen: int) -> None:
     letter_return.return_to_verifier(letter, actor=actor, seen_version=seen, reason="Alamat salah")
 
 
-def _issue(letter: Letter, actor: User, seen: int) -> None:
+def _issue(letter: Letter, actor: User) -> None:
     signed = storage.save_bytes(
         factories.pdf_bytes("Surat bertanda tangan basah"),
         kind=FileKind.LETTER_SIGNED,
@@ -38,45 +38,13 @@ def _issue(letter: Letter, actor: User, seen: int) -> None:
     letter_signing.issue_scan(letter, signed, actor=actor)
 
 
-def _race(app, letter_id: int, seen: int, moves) -> list[str]:
-    """Run each ``(user_id, fn)`` in its own thread on the same letter, both pages having shown
-    the application's version ``seen``."""
-    server_db = db.engine.dialect.name != "sqlite"
-    db.session.commit()
-    db.session.close()
-    start, loaded, results = threading.Barrier(len(moves)), threading.Barrier(len(moves)), []
-
-    def worker(user_id: int, fn) -> None:
-        with app.app_context():
-            start.wait()
-            letter = db.session.get(Letter, letter_id)
-            actor = db.session.get(User, user_id)
-            if server_db:
-                loaded.wait()
-            try:
-                fn(letter, actor, seen)
-                db.session.commit()
-                results.append("ok")
-            except DomainError as exc:
-                db.session.rollback()
-                results.append(exc.message)
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=worker, args=move) for move in moves]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    return results
-
-
 def test_return_and_issue_at_once_one_wins(app, make):
     settings.update({"signing.allow_scan": True}, actor=None)
     letter = h.prepared_letter()
     signer, admin = make.user(Role.PENANDATANGAN), make.user(Role.SUPERADMIN)
     letter_id, seen = letter.id, letter.application.version
-    results = _race(app, letter_id, seen, [(signer.id, _return), (admin.id, _issue)])
+    moves = [(signer.id, partial(_return, seen=seen)), (admin.id, _issue)]
+    results = race(app, Letter, letter_id, moves)
     assert results.count("ok") == 1, results
     loser = next(r for r in results if r != "ok")
     assert "Muat ulang halaman" in loser or "dikembalikan ke verifikator" in loser, loser

@@ -4,46 +4,28 @@ session, on a SQLite file and on PostgreSQL/MariaDB (``SISAKAT_TEST_DATABASE_URL
 
 from __future__ import annotations
 
-import threading
-
 from sisakat.exceptions import StaleApplication
 from sisakat.extensions import db
-from sisakat.models import Application, ApplicationStatus, Role, User, Verdict
+from sisakat.models import Application, ApplicationStatus, Role, Verdict
 from sisakat.services import verification
+from tests.reliability.race import race
 from tests.workflow_http import items, latest
 from tests.workflow_world import history_count
 
 
 def _race(app, application_id: int, seen: int, moves) -> list[str]:
-    """Run each ``(user_id, fn)`` in its own thread against the same seen version."""
-    server_db = db.engine.dialect.name != "sqlite"
-    db.session.commit()
-    db.session.close()
-    start, loaded, results = threading.Barrier(len(moves)), threading.Barrier(len(moves)), []
+    """Each ``(user_id, service_fn)`` at once against the same seen version."""
+    return race(
+        app,
+        Application,
+        application_id,
+        [(user, _with_seen(fn, seen)) for user, fn in moves],
+        catch=StaleApplication,
+    )
 
-    def worker(user_id: int, fn) -> None:
-        with app.app_context():
-            start.wait()
-            application = db.session.get(Application, application_id)
-            actor = db.session.get(User, user_id)
-            if server_db:  # both hold the same version in memory before either writes
-                loaded.wait()
-            try:
-                fn(application, actor=actor, seen_version=seen)
-                db.session.commit()
-                results.append("ok")
-            except StaleApplication as exc:
-                db.session.rollback()
-                results.append(exc.message)
-            finally:
-                db.session.remove()
 
-    threads = [threading.Thread(target=worker, args=move) for move in moves]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    return results
+def _with_seen(fn, seen: int):
+    return lambda application, actor: fn(application, actor=actor, seen_version=seen)
 
 
 def test_two_verifiers_claim_at_once_one_wins(app, make):

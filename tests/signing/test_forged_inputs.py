@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 
 from sisakat.extensions import db
-from sisakat.models import FileKind, Letter, LetterStatus, Role
-from sisakat.services import letter_signing, numbering, settings, storage
+from sisakat.models import Letter, LetterStatus, Role
+from sisakat.services import letter_signing, numbering, settings
 from sisakat.services.signing.validation import extract_number_and_date
 from tests import factories
 from tests.letters import helpers as h
@@ -63,16 +63,7 @@ def test_impossible_srikandi_date_is_refused_and_the_input_kept(app, login_as):
 def test_review_decision_refuses_an_impossible_srikandi_date(app, login_as, pki):
     h.trust_office(pki)
     h.srikandi_mode()
-    letter = h.prepared_letter()
-    row = storage.save_bytes(
-        pdfs.sign(pdfs.letter_pdf(), pki.signer),
-        kind=FileKind.SIGNED_CANDIDATE,
-        content_type="application/pdf",
-        display_name="unggahan.pdf",
-        uploaded_by=None,
-    )
-    letter.candidate_file_id, letter.status = row.id, LetterStatus.PERLU_TINJAUAN
-    db.session.commit()
+    letter = h.under_review(h.prepared_letter(), pdfs.sign(pdfs.letter_pdf(), pki.signer))
     client = login_as(factories.user(Role.SUPERADMIN))
     data = {"decision": "terima", "reason": "Dicek manual", "number": NUMBER}
     page = client.post(f"/tte/surat/{letter.id}/tinjau", data={**data, "letter_date": "9999-12-31"})
