@@ -142,3 +142,18 @@ def test_service_needs_a_reason_and_database_keeps_the_invariants(app, make):
     cancel = db.update(Letter).where(Letter.id == letter.id)
     with pytest.raises(DBAPIError, match="ck_letters_cancelled_has_reason"):
         db.session.execute(cancel.values(status=LetterStatus.DIBATALKAN.value))
+
+
+def test_a_second_return_refused_as_stale_keeps_the_reason_it_typed(app, login_as):
+    """The signer and a super admin both open the return form; the signer sends first. The super
+    admin's refused return says who acted and shows the reason it typed (nothing lost)."""
+    letter = h.prepared_letter()
+    seen = db.session.get(type(letter.application), letter.application_id).version
+    _return(login_as(factories.user(Role.PENANDATANGAN)), letter, version=seen)
+    admin = login_as(factories.user(Role.SUPERADMIN))
+    typed = "Alamat sekretariat pada surat keliru (catatan admin)."
+    page = _return(admin, letter, version=seen, reason=typed).get_data(as_text=True)
+    assert "sudah diubah oleh" in page
+    assert typed in page
+    assert "belum tersimpan" in page
+    assert db.session.get(Letter, letter.id).status == LetterStatus.DIBATALKAN
