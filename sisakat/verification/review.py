@@ -39,12 +39,19 @@ def application_review(application_id: int):
     return _review_page(_load(application_id))
 
 
-def _review_page(application, decision_form: DecisionForm | None = None):
-    """The review page; a refused decision comes back with what the verifier typed."""
+def _review_page(
+    application,
+    decision_form: DecisionForm | None = None,
+    refused_judge: tuple[int, JudgeDocumentForm, str] | None = None,
+):
+    """The review page; a refused decision or document verdict comes back with what the
+    verifier typed (``refused_judge``: document id, the posted form, the message)."""
     # formdata=None: after a refused decision this page answers that POST, whose stale version
     # must not be copied into the other forms (their next click would be refused again).
     judge = JudgeDocumentForm(formdata=None, version=application.version)
     judge.reason_template.choices += choices((r.text, r.text) for r in requirements.reasons())
+    if refused_judge:
+        refused_judge[1].reason_template.choices = judge.reason_template.choices
     return render_template(
         "verification/review.html",
         application=application,
@@ -56,6 +63,7 @@ def _review_page(application, decision_form: DecisionForm | None = None):
         can_take_over=workflow.can_take_over(application, current_user),
         form=ActionForm(formdata=None, version=application.version),
         judge_form=judge,
+        refused_judge=refused_judge,
         decision_form=decision_form or DecisionForm(version=application.version),
     )
 
@@ -95,10 +103,13 @@ def judge_document(application_id: int, document_id: int):
     application = _load(application_id)
     document = or_404(documents.find_document(application, document_id))
     form = JudgeDocumentForm()
+    name = document.requirement.name
     if not form.validate_on_submit():
-        flash("Pilih Sesuai atau Tidak Sesuai (alasan maksimal 500 karakter).", "danger")
-        return _back(application_id)
-    with flash_domain_errors():
+        errors = [m for messages in form.errors.values() for m in messages]
+        message = " ".join(errors) or "Pilih Sesuai atau Tidak Sesuai."
+        flash(f"Penilaian {name} belum tersimpan: {message}", "danger")
+        return _review_page(application, refused_judge=(document.id, form, message))
+    with flash_domain_errors() as outcome:
         verification.judge_document(
             application,
             document,
@@ -108,7 +119,12 @@ def judge_document(application_id: int, document_id: int):
         )
         db.session.commit()
         flash("Penilaian dokumen disimpan.", "success")
-    return _back(application_id)
+    if outcome.ok:
+        return _back(application_id)
+    # Refused (no reason for Tidak Sesuai, someone else acted first): the page again, with the
+    # choice and the reason typed kept on that document and the message beside it.
+    application = _load(application_id)
+    return _review_page(application, refused_judge=(document.id, form, outcome.message))
 
 
 def _decide(application_id: int, service, success: str, extra):

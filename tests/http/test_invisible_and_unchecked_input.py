@@ -68,7 +68,7 @@ def test_forged_catalogue_reason_is_refused(app, make, login_as, template):
     data = {"verdict": "tidak_sesuai", "reason_template": template}
     page = client.post(url, data=data, follow_redirects=True)
     assert page.status_code == 200
-    assert "Pilih Sesuai atau Tidak Sesuai" in page.text
+    assert "belum tersimpan" in page.text  # the document and the reason named beside it
     db.session.expire_all()
     assert db.session.get(ApplicationDocument, document.id).verdict is None
     client.post(url, data={**data, "reason_template": "Belum dilegalisir"})
