@@ -103,12 +103,11 @@ def npwp(value: str | None) -> str:
 
 
 def durasi(seconds: float) -> str:
-    """A waiting time in words: ``2 jam 5 menit``, ``3 hari 4 jam``, ``45 menit``."""
+    """A waiting time in office working hours, in words: ``2 jam 5 menit``, ``39 jam 30
+    menit``, ``45 menit``. No "hari": 24 working hours are three office days, so "1 hari 15
+    jam" misread 39 working hours (and dropped the minutes); the dashboard counts hours too."""
     minutes = int(seconds // 60)
-    days, rem = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rem, 60)
-    if days:
-        return f"{days} hari {hours} jam" if hours else f"{days} hari"
+    hours, mins = divmod(minutes, 60)
     if hours:
         return f"{hours} jam {mins} menit" if mins else f"{hours} jam"
     return f"{mins} menit"

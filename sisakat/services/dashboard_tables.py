@@ -13,7 +13,9 @@ def _hours(value: float | None) -> float | None:
 
 def tables(dash: Dashboard) -> list[Table]:
     """Summary, status, month, stage, level and region tables."""
-    share = None if dash.sla_share is None else round(dash.sla_share, 1)
+    # Two decimals like every other figure in these tables: the page prints floats with two
+    # places, so a share rounded to one (66.7) read "66,70" there instead of 66,67.
+    share = None if dash.sla_share is None else round(dash.sla_share, 2)
     summary = (
         ("Permohonan dalam periode", dash.total),
         ("Terbit", dash.issued),

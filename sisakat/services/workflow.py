@@ -209,7 +209,9 @@ def check_allowed(application: Application, action: Action, actor: User) -> Rule
         raise InvalidTransition("Permohonan ini bukan milik Anda.")
     if rule.claimer_only and application.claimed_by_id not in (None, actor.id):
         who = application.claimed_by.display_name if application.claimed_by else "petugas lain"
-        raise InvalidTransition(f"Permohonan ini sedang diverifikasi oleh {who}.")
+        # A name with a degree ("Rina, S.H.") already ends the sentence: no second period.
+        end = "" if who.endswith(".") else "."
+        raise InvalidTransition(f"Permohonan ini sedang diverifikasi oleh {who}{end}")
     return rule
 
 
