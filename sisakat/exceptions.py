@@ -23,6 +23,10 @@ class StaleApplication(DomainError):
     """Someone else changed the record since the user loaded it."""
 
 
+class StaleRecord(DomainError):
+    """A settings page, user or requirement changed since the admin's page showed it."""
+
+
 class UploadRejected(DomainError):
     """An uploaded file failed validation."""
 

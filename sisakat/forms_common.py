@@ -93,6 +93,13 @@ def year_param(args, name: str = "tahun") -> int | None:
 TEXT = {"filters": [clean_text], "validators": []}
 
 
+class SeenForm(FlaskForm):
+    """A form editing a record without a version column (settings pages, users, requirements):
+    ``seen`` carries the digest of the values the page showed (``services/concurrency.py``)."""
+
+    seen = HiddenField()
+
+
 class ActionForm(FlaskForm):
     """An empty POST form for state-changing buttons: CSRF token plus the version the user saw."""
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import FileStorage
 from wtforms import SelectChoice, SelectField, StringField, ValidationError
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
 
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import SeenForm, clean_text, no_control_chars, single_line
 from sisakat.services import office, settings
 
 PHONE = Regexp(r"^[0-9+()\-. ]*\Z", message="Hanya angka, spasi, dan tanda + ( ) - .")
@@ -41,7 +40,7 @@ def without_spaces(value: object) -> object:
     return value.replace(" ", "") if isinstance(value, str) else value
 
 
-class AgencySettingsForm(FlaskForm):
+class AgencySettingsForm(SeenForm):
     """The agency profile printed in the letterhead and used for dates."""
 
     government = text("Pemerintah daerah", 200, "Isi nama pemerintah daerah.")
@@ -72,7 +71,7 @@ class AgencySettingsForm(FlaskForm):
         return data if isinstance(data, FileStorage) and data.filename else None
 
 
-class SignatorySettingsForm(FlaskForm):
+class SignatorySettingsForm(SeenForm):
     """The official who signs letters, as printed under the signature."""
 
     prefix = SelectField(

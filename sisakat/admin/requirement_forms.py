@@ -6,10 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from sisakat.forms_common import IntegerField, clean_text, no_control_chars, single_line
+from sisakat.forms_common import IntegerField, SeenForm, clean_text, no_control_chars, single_line
 
 
-class RequirementForm(FlaskForm):
+class RequirementForm(SeenForm):
     """One requirement line."""
 
     name = StringField(

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from sisakat.admin.requirement_forms import MoveForm, RequirementForm
 from sisakat.admin.routes import bp
 from sisakat.admin.service_catalog import service_from_args
+from sisakat.exceptions import StaleRecord
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors, or_404
+from sisakat.routing import flash_domain_errors, or_404, show_domain_error
 from sisakat.services import catalog, requirements
 
 
@@ -59,11 +60,19 @@ def requirement_edit(requirement_id: int):
     """Edit one requirement (applications keep the copy they were created with)."""
     item = or_404(db.session.get(Requirement, requirement_id))
     form = RequirementForm(obj=item)
+    if request.method == "GET":
+        form.seen.data = requirements.seen_token(item)
     if form.validate_on_submit():
-        requirements.save(item, _values(form), actor=current_user)
-        db.session.commit()
-        flash("Persyaratan disimpan.", "success")
-        return redirect(url_for(".requirement_list", layanan=item.service_code))
+        try:
+            requirements.save(item, _values(form), actor=current_user, seen=form.seen.data or None)
+            db.session.commit()
+        except StaleRecord as exc:
+            show_domain_error(exc, form)
+            item = or_404(db.session.get(Requirement, requirement_id))
+            form.seen.data = requirements.seen_token(item)  # saving again overwrites, knowingly
+        else:
+            flash("Persyaratan disimpan.", "success")
+            return redirect(url_for(".requirement_list", layanan=item.service_code))
     return render_template(
         "admin/requirement_form.html", form=form, item=item, service=catalog.get(item.service_code)
     )

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectMultipleField, TextAreaField, TimeField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from sisakat.admin.routes import bp
-from sisakat.admin.settings_pages import _apply
-from sisakat.forms_common import IntegerField, clean_text, int_choice, no_control_chars
+from sisakat.admin.settings_pages import _apply, seen_on_get
+from sisakat.forms_common import IntegerField, SeenForm, clean_text, int_choice, no_control_chars
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import service_hours
@@ -19,7 +18,7 @@ DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 REQUIRED = "Wajib diisi."
 
 
-class ServiceHoursForm(FlaskForm):
+class ServiceHoursForm(SeenForm):
     """The five settings."""
 
     start = TimeField("Jam mulai layanan", validators=[InputRequired(REQUIRED)])
@@ -51,9 +50,15 @@ def settings_service_hours():
         days=v["reminder.days_before"],
     )
     form = ServiceHoursForm(data=_as_times(initial) if request.method == "GET" else None)
+    seen_on_get(form, service_hours.PAGE)
     if form.validate_on_submit():
         fields = {k: form[k].data for k in ("start", "end", "workdays", "holidays", "days")}
-        if _apply(lambda: service_hours.update(**fields, actor=current_user)):
+        saved = _apply(
+            lambda: service_hours.update(**fields, actor=current_user, seen=form.seen.data or None),
+            form=form,
+            page_keys=service_hours.PAGE,
+        )
+        if saved:
             return redirect(url_for(".settings_service_hours"))
     elif request.method == "POST":
         flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")

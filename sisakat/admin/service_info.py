@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from sisakat.admin import service_info_forms as forms
 from sisakat.admin.routes import bp
+from sisakat.admin.settings_pages import _apply, seen_on_get
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
@@ -225,6 +226,7 @@ def update_complaint_category(category_id: int):
 
 
 CONTACT_FIELDS = ("whatsapp", "whatsapp_message", "email", "hours", "lapor_url")
+CONTACT_PAGE = (*(f"contact.{k}" for k in CONTACT_FIELDS), "complaint.name_required")
 
 
 @bp.route("/kontak", methods=["GET", "POST"])
@@ -233,9 +235,17 @@ def contact_settings():
     """WhatsApp hotline, e-mail, hours, SP4N-LAPOR! link, whether complainants must give a name."""
     data = {**settings.group("contact"), "name_required": settings.get("complaint.name_required")}
     form = forms.ContactSettingsForm(data=data)
+    seen_on_get(form, CONTACT_PAGE)
     if form.validate_on_submit():
         values = {f"contact.{k}": form[k].data or "" for k in CONTACT_FIELDS}
         values["complaint.name_required"] = bool(form.name_required.data)
-        if _commit_or_flash("Kontak disimpan.", settings.update, values, actor=current_user):
+        saved = _apply(
+            lambda: settings.update(
+                values, actor=current_user, seen=form.seen.data or None, page_keys=CONTACT_PAGE
+            ),
+            form=form,
+            page_keys=CONTACT_PAGE,
+        )
+        if saved:
             return redirect(url_for(".contact_settings"))
     return render_template("admin/contacts.html", form=form)

@@ -7,7 +7,7 @@ from flask_wtf.file import FileField, FileRequired, FileSize
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from sisakat.forms_common import IntegerField, clean_text, no_control_chars, single_line
+from sisakat.forms_common import IntegerField, SeenForm, clean_text, no_control_chars, single_line
 
 LINE = [no_control_chars, single_line]
 RICH_HELP = (
@@ -99,7 +99,7 @@ class ComplaintCategoryForm(FlaskForm):
     active = BooleanField("Aktif", default=True)
 
 
-class ContactSettingsForm(FlaskForm):
+class ContactSettingsForm(SeenForm):
     """Public contact channels and complaint options."""
 
     whatsapp = StringField(

@@ -10,15 +10,17 @@ from flask_login import current_user
 
 from sisakat.admin.forms_settings import AgencySettingsForm, SignatorySettingsForm
 from sisakat.admin.routes import bp
-from sisakat.exceptions import DomainError, UploadRejected
+from sisakat.exceptions import DomainError, StaleRecord, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import STAFF_ROLES, Role
 from sisakat.policies import role_required
 from sisakat.services import office, settings, storage
 
 
-def _apply(call: Callable[[], list[str]], on_upload_error=None) -> bool:
-    """Run one service call and commit; a DomainError is rolled back and flashed."""
+def _apply(call: Callable[[], list[str]], on_upload_error=None, *, form=None, page_keys=()) -> bool:
+    """Run one service call and commit; a DomainError is rolled back and flashed. Refused as
+    out of date (another admin saved meanwhile), ``form`` keeps what was typed and gets the
+    digest of the values now stored, so saving again is a deliberate overwrite."""
     try:
         changed = call()
         db.session.commit()
@@ -26,10 +28,18 @@ def _apply(call: Callable[[], list[str]], on_upload_error=None) -> bool:
         db.session.rollback()
         if isinstance(exc, UploadRejected) and on_upload_error is not None:
             on_upload_error.errors = [exc.message]
+        if isinstance(exc, StaleRecord) and form is not None:
+            form.seen.data = settings.seen_token(page_keys)
         flash(exc.message, "danger")
         return False
     flash("Pengaturan tersimpan." if changed else "Tidak ada perubahan.", "success")
     return True
+
+
+def seen_on_get(form, page_keys) -> None:
+    """A settings page opened: its form carries the digest of the values it shows."""
+    if request.method == "GET":
+        form.seen.data = settings.seen_token(page_keys)
 
 
 @bp.route("/pengaturan/instansi", methods=["GET", "POST"])
@@ -37,6 +47,7 @@ def _apply(call: Callable[[], list[str]], on_upload_error=None) -> bool:
 def settings_agency():
     """Agency profile, letterhead lines, time zone and the regional emblem."""
     form = AgencySettingsForm(data=settings.group("agency") if request.method == "GET" else None)
+    seen_on_get(form, office.AGENCY_PAGE)
     if request.method == "POST":
         if not form.validate_on_submit():
             flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")
@@ -48,8 +59,11 @@ def settings_agency():
                     actor=current_user,
                     emblem=upload.stream if upload else None,
                     emblem_name=upload.filename if upload else "",
+                    seen=form.seen.data or None,
                 ),
                 on_upload_error=form.emblem,
+                form=form,
+                page_keys=office.AGENCY_PAGE,
             )
             if saved:
                 return redirect(url_for(".settings_agency"))
@@ -62,10 +76,17 @@ def settings_signatory():
     """The signatory printed under letters: position lines, name, rank and NIP."""
     current = settings.group("signatory")
     form = SignatorySettingsForm(data=current if request.method == "GET" else None)
+    seen_on_get(form, office.SIGNATORY_PAGE)
     if request.method == "POST":
         if not form.validate_on_submit():
             flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")
-        elif _apply(lambda: office.update_signatory(form.values(), actor=current_user)):
+        elif _apply(
+            lambda: office.update_signatory(
+                form.values(), actor=current_user, seen=form.seen.data or None
+            ),
+            form=form,
+            page_keys=office.SIGNATORY_PAGE,
+        ):
             return redirect(url_for(".settings_signatory"))
     return render_template(
         "admin/settings_signatory.html",

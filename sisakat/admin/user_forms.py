@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from sisakat.admin.forms_settings import without_spaces
 from sisakat.auth.forms import email_field, new_password_fields
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import SeenForm, clean_text, no_control_chars, single_line
 from sisakat.models import STAFF_ROLES, Role
 
 STAFF_CHOICES = [SelectChoice(r.value, r.label) for r in Role if r in STAFF_ROLES]
@@ -44,7 +44,7 @@ def _digits(label: str, count: int) -> StringField:
     )
 
 
-class StaffEditForm(FlaskForm):
+class StaffEditForm(SeenForm):
     """Details of an account the super admin may change."""
 
     email = email_field()

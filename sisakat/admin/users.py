@@ -13,7 +13,7 @@ from sisakat.admin.user_forms import (
     UserFilterForm,
 )
 from sisakat.auth.forms import PASSWORD_HELP
-from sisakat.exceptions import DomainError
+from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm, page_number
 from sisakat.models import Role, User
@@ -96,13 +96,18 @@ def edit_user(user_id: int):
     """Edit an account's details; also the place for its activation and password reset."""
     user = _load_user_or_404(user_id)
     form = _edit_form(user)
+    if request.method == "GET":
+        form.seen.data = users.seen_token(user)
     if form.validate_on_submit():
         try:
-            users.update_user(user, actor=current_user, **_details(form))
+            users.update_user(
+                user, actor=current_user, seen=form.seen.data or None, **_details(form)
+            )
             db.session.commit()
         except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "danger")
+            show_domain_error(exc, form)
+            if isinstance(exc, StaleRecord):  # saving again overwrites, knowingly
+                form.seen.data = users.seen_token(_load_user_or_404(user_id))
         else:
             flash("Data pengguna disimpan.", "success")
             return redirect(url_for(".edit_user", user_id=user_id))

@@ -26,6 +26,9 @@ AGENCY_KEYS = (
     "timezone",
 )
 SIGNATORY_KEYS = ("position", "region_line", "prefix", "on_behalf_of", "name", "rank", "nip")
+# What each settings page shows: its digest guards a save from an out-of-date page.
+AGENCY_PAGE = (*(f"agency.{key}" for key in AGENCY_KEYS), "agency.emblem_file_id")
+SIGNATORY_PAGE = tuple(f"signatory.{key}" for key in SIGNATORY_KEYS)
 PREFIXES = ("", "a.n.", "Plt.", "Plh.")
 NIP_RE = re.compile(r"[0-9]{18}")
 
@@ -49,10 +52,13 @@ def update_agency(
     actor: User,
     emblem: BinaryIO | None = None,
     emblem_name: str = "",
+    seen: str | None = None,
 ) -> list[str]:
-    """Store the agency profile (and a new emblem image); returns the changed keys (audited)."""
+    """Store the agency profile (and a new emblem image); returns the changed keys (audited).
+    ``seen``: the page's digest of ``AGENCY_PAGE`` (refused when another admin saved since)."""
     if values.get("timezone") not in settings.TIMEZONES:
         raise SettingsInvalid("Zona waktu tidak valid.")
+    settings.check_seen(seen, AGENCY_PAGE)  # before a new emblem file is stored
     new = {f"agency.{key}": values[key] for key in AGENCY_KEYS if key in values}
     if emblem is not None:
         row = images.store_image(
@@ -65,15 +71,16 @@ def update_agency(
     return settings.update(new, actor=actor)
 
 
-def update_signatory(values: dict[str, Any], *, actor: User) -> list[str]:
-    """Store the signatory as printed on letters; returns the changed keys (audited)."""
+def update_signatory(values: dict[str, Any], *, actor: User, seen: str | None = None) -> list[str]:
+    """Store the signatory as printed on letters; returns the changed keys (audited).
+    ``seen``: the page's digest of ``SIGNATORY_PAGE``."""
     problem = signatory_problem(values.get("prefix", ""), values.get("on_behalf_of", ""))
     if problem:
         raise SettingsInvalid(problem)
     if not NIP_RE.fullmatch(values.get("nip", "")):
         raise SettingsInvalid("NIP harus 18 angka.")
     new = {f"signatory.{key}": values[key] for key in SIGNATORY_KEYS if key in values}
-    return settings.update(new, actor=actor)
+    return settings.update(new, actor=actor, seen=seen, page_keys=SIGNATORY_PAGE)
 
 
 def emblem_file() -> StoredFile | None:

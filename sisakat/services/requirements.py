@@ -5,7 +5,7 @@ from __future__ import annotations
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.models import ORMAS_LAPOR, SKT_PARPOL, ReasonTemplate, Requirement, User
-from sisakat.services import audit, catalog
+from sisakat.services import audit, catalog, concurrency
 
 # DOMAIN.md "Requirement documents": (name, help text, required, personal data)
 DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
@@ -165,19 +165,39 @@ def ensure_defaults() -> int:
     return added
 
 
+EDITABLE = ("name", "description", "required", "personal_data", "sort_order", "active")
+
+
+def _values(requirement: Requirement) -> dict:
+    return {key: getattr(requirement, key) for key in EDITABLE}
+
+
+def seen_token(requirement: Requirement) -> str:
+    """The digest of the requirement's editable values an edit page carries (``concurrency``)."""
+    return concurrency.fingerprint(_values(requirement))
+
+
 def save(
     requirement: Requirement | None,
     values: dict,
     *,
     actor: User,
     service_code: str = SKT_PARPOL,
+    seen: str | None = None,
 ) -> Requirement:
     """Create (``requirement`` None, in ``service_code``'s list) or update one requirement;
-    audited."""
+    audited. ``seen``: the edit page's digest; refused when the requirement changed since."""
+    if requirement is not None:
+        concurrency.check_record(
+            seen,
+            _values(requirement),
+            object_type="requirement",
+            object_id=requirement.id,
+        )
     if requirement is None:
         requirement = Requirement(service_code=service_code)
         db.session.add(requirement)
-    for key in ("name", "description", "required", "personal_data", "sort_order", "active"):
+    for key in EDITABLE:
         if key in values:
             setattr(requirement, key, values[key])
     db.session.flush()

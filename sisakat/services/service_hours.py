@@ -40,10 +40,27 @@ def parse_holidays(text: str) -> list[str]:
     return [d.isoformat() for d in sorted(days)]
 
 
+PAGE = (
+    "office.hours_start",
+    "office.hours_end",
+    "office.workdays",
+    "office.holidays",
+    "reminder.days_before",
+)
+
+
 def update(
-    *, start: time, end: time, workdays: list[int], holidays: str, days: int, actor: User
+    *,
+    start: time,
+    end: time,
+    workdays: list[int],
+    holidays: str,
+    days: int,
+    actor: User,
+    seen: str | None = None,
 ) -> list[str]:
-    """Store the values (flush; audited); returns the changed keys."""
+    """Store the values (flush; audited); returns the changed keys. ``seen``: the page's digest
+    of ``PAGE``."""
     if end <= start:
         raise GuardFailed("Jam selesai harus setelah jam mulai.")
     if not workdays:
@@ -55,4 +72,4 @@ def update(
         "office.holidays": parse_holidays(holidays),
         "reminder.days_before": days,
     }
-    return settings.update(values, actor=actor)
+    return settings.update(values, actor=actor, seen=seen, page_keys=PAGE)

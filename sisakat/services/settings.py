@@ -9,13 +9,14 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from flask import g, has_request_context
 
 from sisakat.extensions import db
 from sisakat.models import Setting, User
-from sisakat.services import audit
+from sisakat.services import audit, concurrency
 
 DEFAULTS: dict[str, Any] = {
     # Agency profile and letterhead (kop surat)
@@ -152,11 +153,39 @@ def group(prefix: str) -> dict[str, Any]:
     return {k[len(start) :]: _fresh(v) for k, v in _load_all().items() if k.startswith(start)}
 
 
-def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
-    """Store changed values; unknown keys are refused. Returns the keys that changed (audited)."""
+def seen_token(keys: Iterable[str]) -> str:
+    """The digest of ``keys``' current values that a settings page carries (``concurrency``)."""
+    return concurrency.fingerprint({key: get(key) for key in keys})
+
+
+def check_seen(seen: str | None, keys: Iterable[str]) -> None:
+    """Refuse a save from a settings page showing other values of ``keys`` than the current
+    ones (another admin saved meanwhile), naming who saved last and when."""
+    if seen is None:  # no page involved
+        return
+    keys = list(keys)
+    clear_cache()
+    last = db.session.execute(
+        db.select(Setting).where(Setting.key.in_(keys)).order_by(Setting.updated_at.desc())
+    ).scalar()
+    who = db.session.get(User, last.updated_by_id) if last and last.updated_by_id else None
+    concurrency.check(
+        seen,
+        {key: get(key) for key in keys},
+        changed_by=who.display_name if who else None,
+        changed_at=last.updated_at if last else None,
+    )
+
+
+def update(
+    values: dict[str, Any], *, actor: User | None, seen: str | None = None, page_keys=()
+) -> list[str]:
+    """Store changed values; unknown keys are refused. Returns the keys that changed (audited).
+    ``seen``: the digest of ``page_keys`` (default: the keys saved) the page showed."""
     unknown = [k for k in values if k not in DEFAULTS]
     if unknown:
         raise KeyError(f"unknown settings: {unknown}")
+    check_seen(seen, page_keys or values.keys())
     clear_cache()
     current = _load_all()
     changed = [k for k, v in values.items() if current.get(k) != v]

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from sisakat.extensions import db
 from sisakat.models import STAFF_ROLES, Role, User
-from sisakat.services import accounts, audit
+from sisakat.services import accounts, audit, concurrency
 from sisakat.services.accounts import AccountError
 from sisakat.services.passwords import check_policy, hash_password
 
@@ -87,8 +87,22 @@ def create_staff(
     return user
 
 
-def update_user(user: User, *, actor: User, **values) -> None:
-    """Edit a user's details. A Pemohon stays a Pemohon and its e-mail stays its username."""
+EDITABLE = ("email", "full_name", "role", "position", "nip", "nik", "active")
+
+
+def seen_token(user: User) -> str:
+    """The digest of the account's editable values an edit page carries (``concurrency``)."""
+    return concurrency.fingerprint(_values(user))
+
+
+def _values(user: User) -> dict:
+    return {key: getattr(user, key) for key in EDITABLE}
+
+
+def update_user(user: User, *, actor: User, seen: str | None = None, **values) -> None:
+    """Edit a user's details. A Pemohon stays a Pemohon and its e-mail stays its username.
+    ``seen``: the edit page's digest (``seen_token``); refused when the account changed since."""
+    concurrency.check_record(seen, _values(user), object_type="user", object_id=user.id)
     email = values["email"].strip().lower()
     accounts.ensure_unique(
         username=accounts.applicant_username(email) if user.role == Role.PEMOHON else user.username,
