@@ -7,6 +7,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sisakat.exceptions import DomainError, GuardFailed
 from sisakat.extensions import db
+from sisakat.formatting import tanggal
 from sisakat.models import (
     Action,
     ApplicationHistory,
@@ -86,6 +87,9 @@ def test_manual_void_still_refuses_a_pending_number_and_the_registers_show_the_r
     assert "Dibatalkan" in register
     assert REASON in register
     assert "/verifikasi/" + letter.token not in register  # no link to a page that 404s
+    valid_until = db.session.get(Letter, letter.id).valid_until
+    assert valid_until is not None
+    assert tanggal(valid_until) not in register  # a cancelled letter is valid until nothing
     with pytest.raises(DomainError, match="sudah dibatalkan"):
         numbering.void(db.session.get(Letter, letter.id).number, reason="lagi", actor=None)
 
