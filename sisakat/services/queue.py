@@ -189,8 +189,10 @@ def _ids(level: bool, search: bool, service: bool):
 
 
 def _document_counts(application_id):
-    """(versions uploaded, versions judged Tidak Sesuai) of one application, as two correlated
-    scalar subqueries (25 index lookups on ``application_requirements.application_id``)."""
+    """(versions uploaded, documents whose newest version is judged Tidak Sesuai) of one
+    application, as two correlated scalar subqueries (25 index lookups on
+    ``application_requirements.application_id``). A version replaced since it was judged is
+    not counted: the applicant fixed it."""
     base = (
         db.select(db.func.count(ApplicationDocument.id))
         .join(
@@ -199,7 +201,16 @@ def _document_counts(application_id):
         )
         .where(ApplicationRequirement.application_id == application_id)
     )
-    rejected = base.where(ApplicationDocument.verdict == Verdict.TIDAK_SESUAI)
+    newer = aliased(ApplicationDocument)
+    replaced = (
+        db.select(newer.id)
+        .where(
+            newer.application_requirement_id == ApplicationDocument.application_requirement_id,
+            newer.id > ApplicationDocument.id,
+        )
+        .exists()
+    )
+    rejected = base.where(ApplicationDocument.verdict == Verdict.TIDAK_SESUAI, ~replaced)
     return base.scalar_subquery(), rejected.scalar_subquery()
 
 

@@ -102,6 +102,11 @@ def test_queue_filters_and_order(app, make, login_as):
     assert bogus.status_code == 200
     none = client.get("/petugas/?status=ditolak").get_data(as_text=True)
     assert "Tidak ada permohonan pada antrean ini." in none
+    past = client.get("/petugas/?level=kota&halaman=99").get_data(as_text=True)
+    assert "Tidak ada permohonan pada antrean ini." not in past  # there is one
+    assert "Halaman 99 kosong; antrean ini berisi 1 permohonan." in past
+    assert "halaman=1" in past
+    assert "level=kota" in past
 
 
 def test_queue_row_shows_documents_officer_and_review_link(app, make, login_as):
@@ -134,6 +139,37 @@ def test_queue_row_shows_documents_officer_and_review_link(app, make, login_as):
     assert f"{versions} versi</td>" in rows[by_username.id]
     assert "0 versi</td>" in rows[plain.id]
     assert "—" in rows[plain.id]
+
+
+def test_a_rejected_version_replaced_since_is_not_counted_as_tidak_sesuai(app, make, login_as):
+    from sisakat.models import ApplicationDocument, Verdict
+
+    returned = make.application(status=ApplicationStatus.DIAJUKAN, verdict=Verdict.TIDAK_SESUAI)
+    first = (
+        db.session.execute(
+            db.select(ApplicationDocument)
+            .join(ApplicationRequirement)
+            .where(ApplicationRequirement.application_id == returned.id)
+            .order_by(ApplicationDocument.id)
+        )
+        .scalars()
+        .all()
+    )
+    fixed = first[0]
+    db.session.add(
+        ApplicationDocument(
+            application_requirement_id=fixed.application_requirement_id,
+            version_no=2,
+            stored_file_id=fixed.stored_file_id,
+            uploaded_by_id=fixed.uploaded_by_id,
+            page_count=1,
+        )
+    )
+    db.session.commit()
+    page = login_as(make.user(Role.VERIFIKATOR)).get("/petugas/").get_data(as_text=True)
+    row = _row(page, returned.party.board_name)
+    # every document was judged Tidak Sesuai; one has a new version since, so one fewer
+    assert f"{len(first) + 1} versi, {len(first) - 1} tidak sesuai" in row
 
 
 def _row(page: str, board_name: str) -> str:
