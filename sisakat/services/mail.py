@@ -50,8 +50,11 @@ def enqueue(to: str, subject: str, body: str, *, kind: str = "") -> OutgoingEmai
     return row
 
 
-def notification_email(user: User, message: str, link: str, *, kind: str) -> None:
-    """The e-mail copy of an in-app notification, when the user opted in to ``kind``."""
+def notification_email(
+    user: User, message: str, link: str, *, kind: str, subject: str | None = None
+) -> None:
+    """The e-mail copy of an in-app notification, when the user opted in to ``kind``.
+    ``subject``: a short one (the message without a staff note, which the body carries)."""
     if not wants(user, kind):
         return
     base = str(current_app.config.get("PUBLIC_BASE_URL") or "")
@@ -59,7 +62,7 @@ def notification_email(user: User, message: str, link: str, *, kind: str) -> Non
     # The bare Jinja template: no request context processors (the CLI sends reminders too).
     template = current_app.jinja_env.get_template(f"email/{kind}.txt")
     body = template.render(user=user, message=message, url=url)
-    enqueue(user.email, "[SISAKAT] " + message[:200], body, kind=kind)
+    enqueue(user.email, "[SISAKAT] " + (subject or message)[:200], body, kind=kind)
 
 
 def _claim(row_id: int, now: datetime) -> bool:

@@ -20,20 +20,30 @@ def application_link(user: User, application_id: int) -> str:
     return pattern.format(id=application_id)
 
 
-def queue(user: User, message: str, link: str = "", *, kind: str = "applications") -> Notification:
+def queue(
+    user: User,
+    message: str,
+    link: str = "",
+    *,
+    kind: str = "applications",
+    subject: str | None = None,
+) -> Notification:
     """Add one notification for ``user`` (flushed with the caller's transaction), plus its
-    e-mail in the outbox when the user wants e-mails of ``kind`` (sent after the commit)."""
+    e-mail in the outbox when the user wants e-mails of ``kind`` (sent after the commit);
+    ``subject``: the e-mail's short subject when ``message`` carries a note."""
     row = Notification(user_id=user.id, message=message[:500], link=link[:300])
     db.session.add(row)
-    mail.notification_email(user, message, link, kind=kind)
+    mail.notification_email(user, message, link, kind=kind, subject=subject)
     db.session.flush()
     return row
 
 
-def queue_many(users: Iterable[User], message: str, application_id: int) -> None:
+def queue_many(
+    users: Iterable[User], message: str, application_id: int, *, subject: str | None = None
+) -> None:
     """The same message for several users, each with their own link."""
     for user in users:
-        queue(user, message, application_link(user, application_id))
+        queue(user, message, application_link(user, application_id), subject=subject)
 
 
 def users_with_role(*roles: Role) -> list[User]:

@@ -353,14 +353,17 @@ def _notify(application: Application, rule: Rule, note: str, reason: str) -> Non
     new work; the claiming verifier about work coming back to them (with the reason)."""
     board = application.party.board_name
     text = rule.message + (f" Catatan: {note}" if note else "")
-    notify.queue_many([application.party.account], text, application.id)
+    # The e-mail subject is the change alone; a note or reason goes in the body only.
+    subject = f"Permohonan #{application.id}: {rule.message}"
+    notify.queue_many([application.party.account], text, application.id, subject=subject)
     if rule.staff_roles:
         staff_text = f"{board}: {rule.staff_message}."
         notify.queue_many(notify.users_with_role(*rule.staff_roles), staff_text, application.id)
     claimer = application.claimed_by
     if rule.notify_claimer and claimer is not None and claimer.active:
-        staff_text = f"{board}: {rule.staff_message}." + (f" Alasan: {reason}" if reason else "")
-        notify.queue_many([claimer], staff_text, application.id)
+        staff_subject = f"{board}: {rule.staff_message}."
+        staff_text = staff_subject + (f" Alasan: {reason}" if reason else "")
+        notify.queue_many([claimer], staff_text, application.id, subject=staff_subject)
 
 
 def record_creation(application: Application, *, actor: User) -> ApplicationHistory:
