@@ -66,8 +66,11 @@ def application_detail(application_id: int):
 
 
 def _upload_answer(ok: bool, message: str, application_id: int):
-    """JSON for the progress-bar upload (XMLHttpRequest), a redirect for the plain form."""
+    """JSON for the progress-bar upload (XMLHttpRequest), a redirect for the plain form. The
+    script reloads the page after a success, which then says so (flashed) like the plain form."""
     if from_script():
+        if ok:
+            flash(message, "success")
         return jsonify(ok=ok, message=message), (200 if ok else 422)
     flash(message, "success" if ok else "danger")
     return redirect(url_for(".application_detail", application_id=application_id))

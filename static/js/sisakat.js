@@ -13,6 +13,10 @@
       }, 0);
     }
   });
+  // A form that came back with errors: focus the first field marked invalid, so a keyboard
+  // or screen-reader user lands on it and hears its message (aria-describedby).
+  var invalid = document.querySelector("main .is-invalid");
+  if (invalid && typeof invalid.focus === "function") { invalid.focus(); }
   // Typing in a form is activity: while someone fills a long form, tell the server now and
   // then (at most every 5 minutes) so the idle timeout does not log them out mid-form.
   var keepalive = document.body.getAttribute("data-keepalive");

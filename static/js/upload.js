@@ -36,7 +36,8 @@
       });
       box.classList.remove("d-none");
       button.disabled = true;
-      msg.textContent = "";
+      msg.className = "small mt-1 js-upload-message";
+      msg.textContent = "Mengunggah…";  // the polite live region announces the start
       xhr.send(new FormData(form));
     });
   });

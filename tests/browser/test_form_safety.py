@@ -111,3 +111,18 @@ def test_submit_button_is_disabled_while_the_form_is_on_its_way(page):
     j.fresh()
     accounts = db.session.scalars(db.select(User).filter_by(email="tahan@partai-contoh.test"))
     assert len(accounts.all()) == 1
+
+
+def test_a_refused_form_puts_the_keyboard_on_the_first_field_in_error(page):
+    """Passwords that differ: the page comes back with the focus on the repeat field, whose
+    message a screen reader reads with it (aria-describedby), not at the top of the page."""
+    j.fill_registration(page, "fokus@contoh.test")
+    page.get_by_label("Ulangi kata sandi").fill(j.PARTY_PASSWORD + "x")
+    page.get_by_label("Ulangi kata sandi").press("Enter")
+    page.wait_for_load_state()
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == "confirm"
+    described = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert "confirm-error" in described
+    message = page.locator("#confirm-error").inner_text()
+    assert message.strip()

@@ -69,3 +69,18 @@ def test_upload_hint_matches_whether_documents_can_change(app, make, login_as):
     assert "hanya dapat diunggah atau diganti saat permohonan berstatus Draf" in page
     assert "Unggah satu berkas PDF per persyaratan" not in page
     assert 'name="berkas"' not in page
+
+
+def test_a_scripted_upload_is_confirmed_on_the_reloaded_page(app, make, login_as):
+    """The progress-bar upload reloads the page after a success: the page then says which
+    document was saved (a screen reader hears the alert), as the plain form's redirect does."""
+    application = make.application(status=S.DRAF, documents=False)
+    client = login_as(application.party.account)
+    item = items(application)[0]
+    answer = upload(client, application.id, item.id, make.pdf_bytes(), xhr=True)
+    assert answer.status_code == 200
+    assert answer.get_json() == {"ok": True, "message": f"Dokumen {item.name} tersimpan."}
+    page = client.get(f"/pemohon/permohonan/{application.id}").get_data(as_text=True)
+    assert f"Dokumen {item.name} tersimpan." in page
+    other = items(application)[1]  # each upload button names its document for screen readers
+    assert f'Unggah<span class="visually-hidden"> {other.name}</span></button>' in page
