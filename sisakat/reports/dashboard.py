@@ -6,13 +6,13 @@ from datetime import date
 
 from flask import Response, render_template, request
 
-from sisakat.formatting import to_local
+from sisakat.formatting import tanggal, to_local
 from sisakat.models import Level
 from sisakat.policies import role_required
 from sisakat.reports.ikm import MAX_DAYS, STAFF
 from sisakat.reports.monitoring_forms import DashboardFilterForm
 from sisakat.reports.routes import bp
-from sisakat.services import clock, diagrams, settings, stats, table_export
+from sisakat.services import catalog, clock, diagrams, settings, stats, table_export
 from sisakat.services.dashboard_tables import tables
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -67,12 +67,23 @@ def dashboard():
     )
 
 
+def _export_title(f: stats.StatsFilter) -> str:
+    """What an exported file covers, as its first line: the period and any filter."""
+    parts = [f"Periode {tanggal(f.start)} s.d. {tanggal(f.end)}"]
+    service = catalog.get(f.service) if f.service else None
+    if service is not None:
+        parts.append(f"Layanan {service.short_name or service.name}")
+    if f.level is not None:
+        parts.append(f"Tingkat {f.level.label}")
+    return "Dasbor SISAKAT · " + " · ".join(parts)
+
+
 @bp.get("/dasbor.xlsx")
 @role_required(*STAFF)
 def dashboard_xlsx():
     """The dashboard tables as an XLSX workbook."""
     _form, f = _filters()
-    data = table_export.xlsx("Dasbor SISAKAT", tables(stats.dashboard(f)))
+    data = table_export.xlsx(_export_title(f), tables(stats.dashboard(f)))
     return _download(data, XLSX, f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.xlsx")
 
 
@@ -81,5 +92,5 @@ def dashboard_xlsx():
 def dashboard_csv():
     """The dashboard tables as CSV (semicolons, UTF-8 with BOM for Excel)."""
     _form, f = _filters()
-    data = "\ufeff" + table_export.csv_text(tables(stats.dashboard(f)))
+    data = "\ufeff" + table_export.csv_text(tables(stats.dashboard(f)), title=_export_title(f))
     return _download(data, "text/csv", f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.csv")

@@ -56,11 +56,13 @@ def _csv_cell(value):
     return _cell(value)
 
 
-def csv_text(tables: list[Table]) -> str:
+def csv_text(tables: list[Table], *, title: str = "") -> str:
     """All tables one after another, each under a line with its title (``;`` and decimal commas
-    for Excel set to Indonesian)."""
+    for Excel set to Indonesian); ``title``, when given, is the file's first line."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if title:
+        writer.writerows([[_cell(title)], []])
     for table in tables:
         writer.writerow([table.title])
         writer.writerow(table.header)

@@ -35,6 +35,12 @@ def test_dashboard_xlsx_and_csv_match_the_page(app, make, login_as):
     assert ["Median waktu proses (jam kerja)", "1,58"] in rows  # decimal comma, as Excel-ID reads
     assert ["Persentase dalam SLA (%)", "100"] in rows
     assert ["Mar 2026", "3"] in rows
+    # Both files say what they cover: the period, and the filters when any are set.
+    covers = "Dasbor SISAKAT · Periode 1 Maret 2026 s.d. 31 Maret 2026"
+    assert book["Ringkasan"]["A1"].value == covers
+    assert rows[0] == [covers]
+    level = client.get("/laporan/dasbor.csv" + QUERY + "&level=kota").get_data(as_text=True)
+    assert level.lstrip("\ufeff").startswith(f"{covers} · Tingkat Kota")
 
 
 def test_register_lists_current_skt_and_exports_it(app, make, login_as):
