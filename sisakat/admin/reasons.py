@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from sisakat.admin.requirement_forms import ReasonForm
 from sisakat.admin.routes import bp
+from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import ReasonTemplate, Role
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors, or_404
+from sisakat.routing import flash_domain_errors, or_404, show_domain_error
 from sisakat.services import requirements
 
 
@@ -36,13 +37,24 @@ def reason_edit(reason_id: int):
     """Change or deactivate one reason."""
     reason = or_404(db.session.get(ReasonTemplate, reason_id))
     form = ReasonForm(obj=reason)
+    if request.method == "GET":
+        form.seen.data = requirements.reason_token(reason)
     if form.validate_on_submit():
-        with flash_domain_errors() as outcome:
+        try:
             requirements.save_reason(
-                reason, text=form.text.data, active=form.active.data, actor=current_user
+                reason,
+                text=form.text.data,
+                active=form.active.data,
+                actor=current_user,
+                seen=form.seen.data or None,
             )
             db.session.commit()
+        except DomainError as exc:
+            show_domain_error(exc, form)
+            reason = or_404(db.session.get(ReasonTemplate, reason_id))
+            if isinstance(exc, StaleRecord):  # saving again overwrites, knowingly
+                form.seen.data = requirements.reason_token(reason)
+        else:
             flash("Alasan disimpan.", "success")
-        if outcome.ok:
             return redirect(url_for(".reason_list"))
     return render_template("admin/reason_form.html", form=form, reason=reason)

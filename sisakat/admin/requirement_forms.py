@@ -41,7 +41,7 @@ class MoveForm(FlaskForm):
     direction = HiddenField()
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(SeenForm):
     """One catalogue reason."""
 
     text = StringField(

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from sisakat.admin import service_info_forms as forms
 from sisakat.admin.routes import bp
 from sisakat.admin.settings_pages import _apply, seen_on_get
-from sisakat.exceptions import DomainError
+from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import ComplaintCategory, FaqEntry, Role, ServiceForm
 from sisakat.policies import role_required
+from sisakat.routing import show_domain_error
 from sisakat.services import complaints, service_info, settings
 
 ADMIN = Role.SUPERADMIN
@@ -151,14 +152,22 @@ def faq_edit(faq_id: int):
     """Edit one FAQ entry."""
     entry = _get_or_404(FaqEntry, faq_id)
     form = forms.FaqForm(obj=entry)
-    if form.validate_on_submit() and _commit_or_flash(
-        "Pertanyaan disimpan.",
-        service_info.save_faq,
-        entry,
-        **_faq_values(form),
-        actor=current_user,
-    ):
-        return redirect(url_for(".faq_list"))
+    if request.method == "GET":
+        form.seen.data = service_info.faq_token(entry)
+    if form.validate_on_submit():
+        try:
+            service_info.save_faq(
+                entry, **_faq_values(form), actor=current_user, seen=form.seen.data or None
+            )
+            db.session.commit()
+        except DomainError as exc:
+            show_domain_error(exc, form)
+            entry = _get_or_404(FaqEntry, faq_id)
+            if isinstance(exc, StaleRecord):  # saving again overwrites, knowingly
+                form.seen.data = service_info.faq_token(entry)
+        else:
+            flash("Pertanyaan disimpan.", "success")
+            return redirect(url_for(".faq_list"))
     return render_template("admin/faq_edit.html", form=form, entry=entry, help=forms.RICH_HELP)
 
 

@@ -62,7 +62,7 @@ class ServiceFormUploadForm(FlaskForm):
     )
 
 
-class FaqForm(FlaskForm):
+class FaqForm(SeenForm):
     """One FAQ entry."""
 
     question = StringField(

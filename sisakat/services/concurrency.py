@@ -15,7 +15,7 @@ from typing import Any
 from sisakat import formatting
 from sisakat.exceptions import StaleRecord
 from sisakat.extensions import db
-from sisakat.models import AuditEvent
+from sisakat.models import AuditEvent, User
 
 
 def fingerprint(values: Mapping[str, Any]) -> str:
@@ -63,9 +63,21 @@ def check_record(
         .where(AuditEvent.object_type == object_type, AuditEvent.object_id == str(object_id))
         .order_by(AuditEvent.id.desc())
     ).scalar()
+    actor = db.session.get(User, last.actor_id) if last and last.actor_id else None
     check(
         seen,
         current,
-        changed_by=last.actor_label if last else None,
+        changed_by=actor.display_name if actor else (last.actor_label if last else None),
         changed_at=last.created_at if last else None,
     )
+
+
+def row_token(row: object, fields: tuple[str, ...]) -> str:
+    """The digest of ``row``'s ``fields`` that its edit page carries."""
+    return fingerprint({name: getattr(row, name) for name in fields})
+
+
+def check_row(seen: str | None, row: object, fields: tuple[str, ...], *, object_type: str) -> None:
+    """``check_record`` for ``row`` (audited as ``object_type`` under its id)."""
+    current = {name: getattr(row, name) for name in fields}
+    check_record(seen, current, object_type=object_type, object_id=row.id)

@@ -168,13 +168,9 @@ def ensure_defaults() -> int:
 EDITABLE = ("name", "description", "required", "personal_data", "sort_order", "active")
 
 
-def _values(requirement: Requirement) -> dict:
-    return {key: getattr(requirement, key) for key in EDITABLE}
-
-
 def seen_token(requirement: Requirement) -> str:
     """The digest of the requirement's editable values an edit page carries (``concurrency``)."""
-    return concurrency.fingerprint(_values(requirement))
+    return concurrency.row_token(requirement, EDITABLE)
 
 
 def save(
@@ -188,12 +184,7 @@ def save(
     """Create (``requirement`` None, in ``service_code``'s list) or update one requirement;
     audited. ``seen``: the edit page's digest; refused when the requirement changed since."""
     if requirement is not None:
-        concurrency.check_record(
-            seen,
-            _values(requirement),
-            object_type="requirement",
-            object_id=requirement.id,
-        )
+        concurrency.check_row(seen, requirement, EDITABLE, object_type="requirement")
     if requirement is None:
         requirement = Requirement(service_code=service_code)
         db.session.add(requirement)
@@ -246,8 +237,21 @@ def reasons(*, active_only: bool = True) -> list[ReasonTemplate]:
     return list(db.session.execute(query).scalars())
 
 
-def save_reason(reason: ReasonTemplate | None, *, text: str, active: bool, actor: User):
-    """Create or update a catalogue reason; a duplicate text is refused."""
+REASON_EDITABLE = ("text", "active")
+
+
+def reason_token(reason: ReasonTemplate) -> str:
+    """The digest of the reason's values its edit page carries (``concurrency``)."""
+    return concurrency.row_token(reason, REASON_EDITABLE)
+
+
+def save_reason(
+    reason: ReasonTemplate | None, *, text: str, active: bool, actor: User, seen: str | None = None
+):
+    """Create or update a catalogue reason; a duplicate text is refused. ``seen``: the edit
+    page's digest; refused when the reason changed since."""
+    if reason is not None:
+        concurrency.check_row(seen, reason, REASON_EDITABLE, object_type="reason_template")
     clash = db.session.execute(
         db.select(ReasonTemplate.id).where(ReasonTemplate.text == text)
     ).scalar()

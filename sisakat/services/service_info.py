@@ -22,7 +22,15 @@ from sisakat.models import (
     ServiceStandard,
     User,
 )
-from sisakat.services import audit, catalog, complaint_files, requirements, richtext, settings
+from sisakat.services import (
+    audit,
+    catalog,
+    complaint_files,
+    concurrency,
+    requirements,
+    richtext,
+    settings,
+)
 
 FORMATTED_FIELDS = (
     "summary",
@@ -230,6 +238,14 @@ def remove_form(form: ServiceForm, *, actor: User) -> None:
     db.session.flush()
 
 
+FAQ_EDITABLE = ("question", "answer", "sort_order", "active")
+
+
+def faq_token(entry: FaqEntry) -> str:
+    """The digest of the entry's values its edit page carries (``concurrency``)."""
+    return concurrency.row_token(entry, FAQ_EDITABLE)
+
+
 def save_faq(
     entry: FaqEntry | None,
     *,
@@ -238,8 +254,12 @@ def save_faq(
     sort_order: int,
     active: bool,
     actor: User,
+    seen: str | None = None,
 ) -> FaqEntry:
-    """Create or update one FAQ entry (answer sanitised)."""
+    """Create or update one FAQ entry (answer sanitised). ``seen``: the edit page's digest;
+    refused when the entry changed since."""
+    if entry is not None:
+        concurrency.check_row(seen, entry, FAQ_EDITABLE, object_type="faq")
     entry = entry or FaqEntry()
     entry.question = question
     entry.answer = richtext.sanitise(answer)

@@ -92,17 +92,13 @@ EDITABLE = ("email", "full_name", "role", "position", "nip", "nik", "active")
 
 def seen_token(user: User) -> str:
     """The digest of the account's editable values an edit page carries (``concurrency``)."""
-    return concurrency.fingerprint(_values(user))
-
-
-def _values(user: User) -> dict:
-    return {key: getattr(user, key) for key in EDITABLE}
+    return concurrency.row_token(user, EDITABLE)
 
 
 def update_user(user: User, *, actor: User, seen: str | None = None, **values) -> None:
     """Edit a user's details. A Pemohon stays a Pemohon and its e-mail stays its username.
     ``seen``: the edit page's digest (``seen_token``); refused when the account changed since."""
-    concurrency.check_record(seen, _values(user), object_type="user", object_id=user.id)
+    concurrency.check_row(seen, user, EDITABLE, object_type="user")
     email = values["email"].strip().lower()
     accounts.ensure_unique(
         username=accounts.applicant_username(email) if user.role == Role.PEMOHON else user.username,

@@ -68,7 +68,7 @@ def test_user_edit_refuses_a_save_from_an_old_page(app, make, login_as):
     assert saved.status_code == 302
     late = budi.post(url, data={**form, "full_name": "Rina Lama", "seen": seen_budi})
     html = late.get_data(as_text=True)
-    assert f"{CHANGED} " in html
+    assert f"{CHANGED} Ani Admin pada" in html
     assert 'value="Rina Lama"' in html
     db.session.expire_all()
     assert db.session.get(User, staff.id).full_name == "Rina Baru"
@@ -85,7 +85,7 @@ def test_requirement_edit_refuses_a_save_from_an_old_page(app, make, login_as):
     ani.post(url, data={**form, "description": "Versi Ani", "seen": seen_ani})
     late = budi.post(url, data={**form, "description": "Versi Budi", "seen": seen_budi})
     html = late.get_data(as_text=True)
-    assert f"{CHANGED} " in html
+    assert f"{CHANGED} Ani Admin pada" in html
     assert "Versi Budi" in html
     db.session.expire_all()
     assert db.session.get(Requirement, item.id).description == "Versi Ani"
@@ -107,3 +107,35 @@ def test_service_hours_and_contacts_refuse_a_save_from_an_old_page(app, make, lo
         late = budi.post(url, data={**second, "seen": seen_budi})
         assert f"{CHANGED} Ani Admin pada" in late.get_data(as_text=True), url
         assert settings.get(key) == kept
+
+
+def test_faq_and_reason_edits_refuse_a_save_from_an_old_page(app, make, login_as):
+    from sisakat.services import requirements, service_info
+
+    ani_user = make.user(Role.SUPERADMIN, full_name="Ani Admin")
+    budi = login_as(make.user(Role.SUPERADMIN, full_name="Budi Admin"))
+    ani = login_as(ani_user)
+    faq = service_info.save_faq(
+        None, question="Berapa biayanya?", answer="Gratis.", sort_order=1, active=True,
+        actor=ani_user,
+    )  # fmt: skip
+    reason = requirements.save_reason(None, text="Dokumen buram.", active=True, actor=ani_user)
+    db.session.commit()
+    for url, first, second in (
+        (f"/admin/faq/{faq.id}",
+         {"question": "Berapa biayanya?", "answer": "Tidak dipungut biaya.", "active": "y"},
+         {"question": "Berapa biayanya?", "answer": "Gratis sekali.", "active": "y"}),
+        (f"/admin/alasan/{reason.id}",
+         {"text": "Dokumen buram atau terpotong.", "active": "y"},
+         {"text": "Dokumen tidak terbaca.", "active": "y"}),
+    ):  # fmt: skip
+        seen_budi = _seen(budi.get(url).get_data(as_text=True))
+        seen_ani = _seen(ani.get(url).get_data(as_text=True))
+        assert ani.post(url, data={**first, "seen": seen_ani}).status_code == 302, url
+        late = budi.post(url, data={**second, "seen": seen_budi})
+        html = late.get_data(as_text=True)
+        assert f"{CHANGED} Ani Admin pada" in html, url
+        assert list(second.values())[1 if "answer" in second else 0] in html  # typed, kept
+    db.session.expire_all()
+    assert "Tidak dipungut biaya." in db.session.get(type(faq), faq.id).answer
+    assert db.session.get(type(reason), reason.id).text == "Dokumen buram atau terpotong."
