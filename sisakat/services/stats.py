@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sisakat.extensions import db
-from sisakat.formatting import BULAN, to_local
+from sisakat.formatting import BULAN, prefixed, to_local, wilayah
 from sisakat.models import Application, ApplicationHistory, ApplicationStatus, Level, Party
 from sisakat.services import catalog, settings
 from sisakat.services.queue import OfficeHours, working_seconds
@@ -111,6 +111,7 @@ def _scope(filters: StatsFilter, offset: int):
             Application.service_code,
             Party.level,
             Party.region_name,
+            Party.city,
         )
         .join(Party, Application.party_id == Party.id)
         .where(Application.created_at >= start, Application.created_at < end)
@@ -190,12 +191,21 @@ def _processing(result: Dashboard, times: dict[int, float], lines, on_time: dict
     ]
 
 
+def _region(row) -> str:
+    """The region as letters print it, the level word once ("Provinsi Bengkulu" and "Kota
+    Bengkulu" are two regions); an ormas, which has no board level, by its secretariat's
+    kab/kota."""
+    if row.region_name:
+        return wilayah(row.level.label if row.level else "", row.region_name)
+    return prefixed(row.city, also=("Kabupaten", "Kota")) or "Tanpa wilayah"
+
+
 def _groups(result: Dashboard, apps, times: dict[int, float], on_time: dict) -> None:
     """The by-level and by-region tables."""
     by_level, by_region = defaultdict(list), defaultdict(list)
     for row in apps:
         by_level[row.level.label if row.level else "Tanpa tingkat"].append((row.id, row.status))
-        by_region[row.region_name or "Tanpa wilayah"].append((row.id, row.status))
+        by_region[_region(row)].append((row.id, row.status))
     result.by_level = [_group(k, v, times, on_time) for k, v in sorted(by_level.items())]
     result.by_region = [_group(k, v, times, on_time) for k, v in sorted(by_region.items())]
 

@@ -1,6 +1,6 @@
 """Dashboard statistics against hand-worked timelines (weekend and a holiday in between)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from sisakat.models import Action as A
 from sisakat.models import Level, Role
@@ -96,3 +96,25 @@ def test_dashboard_query_count_does_not_grow_with_data(app, make, login_as):
         page = client.get("/laporan/dasbor?start=2026-03-01&end=2026-03-31")
     assert 'id="jumlah">200<' in page.get_data(as_text=True)
     assert many["n"] == few["n"]
+
+
+def test_regions_are_told_apart_by_level_and_an_ormas_counts_under_its_city(app, make):
+    boards = [
+        make.party(level=Level.PROVINSI, region_name="Bengkulu"),
+        make.party(level=Level.KOTA, region_name="Bengkulu"),
+        make.party(level=Level.KOTA, region_name="kota Palembang"),
+        make.ormas(city="Palembang", region_name=""),
+        make.ormas(city="kota Palembang", region_name=""),
+    ]
+    for board in boards:
+        make.application(board)
+    today = date.today()  # the period spans days either side: any office time zone
+    period = stats.StatsFilter(today - timedelta(days=2), today + timedelta(days=2), None, None)
+    dash = stats.dashboard(period)
+    counts = {row.label: row.applications for row in dash.by_region}
+    assert counts == {
+        "Provinsi Bengkulu": 1,  # not merged with the city of the same name
+        "Kota Bengkulu": 1,
+        "Kota Palembang": 2,  # the party board and the ormas whose city was typed with "kota"
+        "Palembang": 1,  # an ormas whose city was typed bare: no word is guessed
+    }
