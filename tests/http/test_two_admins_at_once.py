@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from sisakat.extensions import db
-from sisakat.models import Requirement, Role, User
-from sisakat.services import settings
+from sisakat.models import FaqEntry, ReasonTemplate, Requirement, Role, User
+from sisakat.services import requirements, service_info, settings
 from tests.http.test_settings_pages import AGENCY, SIGNATORY
 from tests.workflow_http import seed_requirements
 
-CHANGED = "sudah diubah oleh"
+CHANGED = "sudah diubah oleh Ani Admin pada"
 
 
 def _seen(page: str) -> str:
@@ -21,121 +23,111 @@ def _seen(page: str) -> str:
     return match.group(1)
 
 
-def _two_admins(make, login_as):
-    first = make.user(Role.SUPERADMIN, full_name="Ani Admin")
-    second = make.user(Role.SUPERADMIN, full_name="Budi Admin")
-    return login_as(first), login_as(second)
+@pytest.fixture
+def admins(make, login_as):
+    """(Ani's client, Budi's client, Ani's user): two super admins logged in at once."""
+    ani = make.user(Role.SUPERADMIN, full_name="Ani Admin")
+    budi = make.user(Role.SUPERADMIN, full_name="Budi Admin")
+    return login_as(ani), login_as(budi), ani
 
 
-def test_agency_page_second_save_is_refused_keeps_input_then_wins(app, make, login_as):
-    ani, budi = _two_admins(make, login_as)
-    url = "/admin/pengaturan/instansi"
-    seen_ani, seen_budi = (
-        _seen(ani.get(url).get_data(as_text=True)),
-        _seen(budi.get(url).get_data(as_text=True)),
-    )
-    assert ani.post(url, data={**AGENCY, "seen": seen_ani}).status_code == 302
-    late = budi.post(url, data={**AGENCY, "phone": "(0542) 999999", "seen": seen_budi})
+def _second_save_from_an_old_page(admins, url: str, first: dict, second: dict) -> str:
+    """Both open ``url``; Ani saves ``first``; Budi then saves ``second`` from the page he
+    opened before. Budi is refused, naming Ani; the page he gets back is returned."""
+    ani, budi, _ = admins
+    seen_budi = _seen(budi.get(url).get_data(as_text=True))
+    seen_ani = _seen(ani.get(url).get_data(as_text=True))
+    assert ani.post(url, data={**first, "seen": seen_ani}).status_code == 302, url
+    late = budi.post(url, data={**second, "seen": seen_budi})
+    assert late.status_code == 200, url
     html = late.get_data(as_text=True)
-    assert late.status_code == 200
-    assert f"{CHANGED} Ani Admin pada" in html
+    assert CHANGED in html, url
+    return html
+
+
+def test_agency_page_second_save_is_refused_keeps_input_then_wins(app, admins):
+    url, typed = "/admin/pengaturan/instansi", {**AGENCY, "phone": "(0542) 999999"}
+    html = _second_save_from_an_old_page(admins, url, AGENCY, typed)
     assert 'value="(0542) 999999"' in html  # what Budi typed is still in the form
     assert settings.get("agency.phone") == AGENCY["phone"]  # Ani's save stands
-    again = budi.post(url, data={**AGENCY, "phone": "(0542) 999999", "seen": _seen(html)})
+    again = admins[1].post(url, data={**typed, "seen": _seen(html)})
     assert again.status_code == 302  # saving again is a deliberate overwrite
     assert settings.get("agency.phone") == "(0542) 999999"
 
 
-def test_signatory_page_refuses_a_save_from_an_old_page(app, make, login_as):
-    ani, budi = _two_admins(make, login_as)
-    url = "/admin/pengaturan/penandatangan"
-    seen_budi = _seen(budi.get(url).get_data(as_text=True))
-    seen_ani = _seen(ani.get(url).get_data(as_text=True))
-    assert ani.post(url, data={**SIGNATORY, "seen": seen_ani}).status_code == 302
-    late = budi.post(url, data={**SIGNATORY, "rank": "Pembina (IV/a)", "seen": seen_budi})
-    assert f"{CHANGED} Ani Admin pada" in late.get_data(as_text=True)
-    assert settings.get("signatory.rank") == SIGNATORY["rank"]
+@pytest.mark.parametrize(
+    ("url", "first", "second", "key", "kept"),
+    [
+        ("/admin/pengaturan/penandatangan", SIGNATORY, {**SIGNATORY, "rank": "Pembina (IV/a)"},
+         "signatory.rank", SIGNATORY["rank"]),
+        ("/admin/pengaturan/jam-layanan",
+         {"start": "08:00", "end": "16:00", "days": "60", "holidays": "", "workdays": ["1"]},
+         {"start": "08:00", "end": "15:00", "days": "60", "holidays": "", "workdays": ["1"]},
+         "office.hours_end", "16:00"),
+        ("/admin/kontak", {"lapor_url": "https://www.lapor.go.id", "whatsapp": "6281299998888"},
+         {"lapor_url": "https://www.lapor.go.id", "whatsapp": "6281200000000"},
+         "contact.whatsapp", "6281299998888"),
+    ],
+)  # fmt: skip
+def test_other_settings_pages_refuse_a_save_from_an_old_page(
+    app, admins, url, first, second, key, kept
+):
+    _second_save_from_an_old_page(admins, url, first, second)
+    assert settings.get(key) == kept
 
 
-def test_user_edit_refuses_a_save_from_an_old_page(app, make, login_as):
-    ani, budi = _two_admins(make, login_as)
+def test_user_edit_refuses_a_save_from_an_old_page(app, make, admins):
     staff = make.user(Role.VERIFIKATOR, full_name="Rina Contoh")
-    url = f"/admin/pengguna/{staff.id}"
     form = {"email": staff.email, "role": "verifikator", "position": "", "nip": "", "nik": ""}
-    seen_budi = _seen(budi.get(url).get_data(as_text=True))
-    seen_ani = _seen(ani.get(url).get_data(as_text=True))
-    saved = ani.post(url, data={**form, "full_name": "Rina Baru", "seen": seen_ani})
-    assert saved.status_code == 302
-    late = budi.post(url, data={**form, "full_name": "Rina Lama", "seen": seen_budi})
-    html = late.get_data(as_text=True)
-    assert f"{CHANGED} Ani Admin pada" in html
+    html = _second_save_from_an_old_page(
+        admins,
+        f"/admin/pengguna/{staff.id}",
+        {**form, "full_name": "Rina Baru"},
+        {**form, "full_name": "Rina Lama"},
+    )
     assert 'value="Rina Lama"' in html
     db.session.expire_all()
     assert db.session.get(User, staff.id).full_name == "Rina Baru"
 
 
-def test_requirement_edit_refuses_a_save_from_an_old_page(app, make, login_as):
+def test_requirement_edit_refuses_a_save_from_an_old_page(app, admins):
     seed_requirements()
-    ani, budi = _two_admins(make, login_as)
     item = db.session.execute(db.select(Requirement).order_by(Requirement.id)).scalars().first()
-    url = f"/admin/persyaratan/{item.id}"
     form = {"name": item.name, "required": "y", "sort_order": str(item.sort_order or 0)}
-    seen_budi = _seen(budi.get(url).get_data(as_text=True))
-    seen_ani = _seen(ani.get(url).get_data(as_text=True))
-    ani.post(url, data={**form, "description": "Versi Ani", "seen": seen_ani})
-    late = budi.post(url, data={**form, "description": "Versi Budi", "seen": seen_budi})
-    html = late.get_data(as_text=True)
-    assert f"{CHANGED} Ani Admin pada" in html
+    html = _second_save_from_an_old_page(
+        admins,
+        f"/admin/persyaratan/{item.id}",
+        {**form, "description": "Versi Ani"},
+        {**form, "description": "Versi Budi"},
+    )
     assert "Versi Budi" in html
     db.session.expire_all()
     assert db.session.get(Requirement, item.id).description == "Versi Ani"
 
 
-def test_service_hours_and_contacts_refuse_a_save_from_an_old_page(app, make, login_as):
-    ani, budi = _two_admins(make, login_as)
-    hours = {"start": "08:00", "end": "16:00", "days": "60", "holidays": "", "workdays": ["1"]}
-    contacts = {"lapor_url": "https://www.lapor.go.id", "whatsapp": "6281299998888"}
-    for url, first, second, key, kept in (
-        ("/admin/pengaturan/jam-layanan", hours, {**hours, "end": "15:00"}, "office.hours_end",
-         "16:00"),
-        ("/admin/kontak", contacts, {**contacts, "whatsapp": "6281200000000"}, "contact.whatsapp",
-         "6281299998888"),
-    ):  # fmt: skip
-        seen_budi = _seen(budi.get(url).get_data(as_text=True))
-        seen_ani = _seen(ani.get(url).get_data(as_text=True))
-        assert ani.post(url, data={**first, "seen": seen_ani}).status_code == 302, url
-        late = budi.post(url, data={**second, "seen": seen_budi})
-        assert f"{CHANGED} Ani Admin pada" in late.get_data(as_text=True), url
-        assert settings.get(key) == kept
-
-
-def test_faq_and_reason_edits_refuse_a_save_from_an_old_page(app, make, login_as):
-    from sisakat.services import requirements, service_info
-
-    ani_user = make.user(Role.SUPERADMIN, full_name="Ani Admin")
-    budi = login_as(make.user(Role.SUPERADMIN, full_name="Budi Admin"))
-    ani = login_as(ani_user)
+def test_faq_and_reason_edits_refuse_a_save_from_an_old_page(app, admins):
+    ani_user = admins[2]
     faq = service_info.save_faq(
         None, question="Berapa biayanya?", answer="Gratis.", sort_order=1, active=True,
         actor=ani_user,
     )  # fmt: skip
     reason = requirements.save_reason(None, text="Dokumen buram.", active=True, actor=ani_user)
     db.session.commit()
-    for url, first, second in (
-        (f"/admin/faq/{faq.id}",
-         {"question": "Berapa biayanya?", "answer": "Tidak dipungut biaya.", "active": "y"},
-         {"question": "Berapa biayanya?", "answer": "Gratis sekali.", "active": "y"}),
-        (f"/admin/alasan/{reason.id}",
-         {"text": "Dokumen buram atau terpotong.", "active": "y"},
-         {"text": "Dokumen tidak terbaca.", "active": "y"}),
-    ):  # fmt: skip
-        seen_budi = _seen(budi.get(url).get_data(as_text=True))
-        seen_ani = _seen(ani.get(url).get_data(as_text=True))
-        assert ani.post(url, data={**first, "seen": seen_ani}).status_code == 302, url
-        late = budi.post(url, data={**second, "seen": seen_budi})
-        html = late.get_data(as_text=True)
-        assert f"{CHANGED} Ani Admin pada" in html, url
-        assert list(second.values())[1 if "answer" in second else 0] in html  # typed, kept
+    question = {"question": "Berapa biayanya?", "active": "y"}
+    html = _second_save_from_an_old_page(
+        admins,
+        f"/admin/faq/{faq.id}",
+        {**question, "answer": "Tidak dipungut biaya."},
+        {**question, "answer": "Gratis sekali."},
+    )
+    assert "Gratis sekali." in html
+    html = _second_save_from_an_old_page(
+        admins,
+        f"/admin/alasan/{reason.id}",
+        {"text": "Dokumen buram atau terpotong.", "active": "y"},
+        {"text": "Dokumen tidak terbaca.", "active": "y"},
+    )
+    assert "Dokumen tidak terbaca." in html
     db.session.expire_all()
-    assert "Tidak dipungut biaya." in db.session.get(type(faq), faq.id).answer
-    assert db.session.get(type(reason), reason.id).text == "Dokumen buram atau terpotong."
+    assert "Tidak dipungut biaya." in db.session.get(FaqEntry, faq.id).answer
+    assert db.session.get(ReasonTemplate, reason.id).text == "Dokumen buram atau terpotong."
