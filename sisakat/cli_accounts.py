@@ -7,6 +7,7 @@ There are no default accounts: the first super admin is made here, with a passwo
 from __future__ import annotations
 
 import os
+import re
 
 import click
 
@@ -29,6 +30,20 @@ def _password() -> str:
     )
 
 
+def _shape_problem(username: str, email: str, name: str) -> str | None:
+    """The checks the admin's "Pengguna baru" form makes on the same values (user_forms)."""
+    from sisakat.admin.user_forms import USERNAME_MESSAGE, USERNAME_PATTERN
+    from sisakat.auth.forms import EMAIL_PATTERN
+
+    if not re.match(USERNAME_PATTERN, username.strip()):
+        return USERNAME_MESSAGE
+    if len(email.strip()) > 254 or not re.match(EMAIL_PATTERN, email.strip()):
+        return "Alamat e-mail tidak valid."
+    if len(name) > 120:
+        return "Nama lengkap maksimal 120 karakter."
+    return None
+
+
 def _fail(exc: DomainError) -> None:
     db.session.rollback()
     raise click.ClickException(exc.message)
@@ -40,6 +55,9 @@ def _fail(exc: DomainError) -> None:
 @click.option("--name", default="", help="Nama lengkap (boleh kosong).")
 def create_admin(username: str, email: str, name: str) -> None:
     """Create a super admin account (password from SISAKAT_ADMIN_PASSWORD or a prompt)."""
+    shape = _shape_problem(username, email, name)
+    if shape:
+        raise click.ClickException(shape)
     password = _password()
     problem = password_problem(password, identities=(username, email))
     if problem:

@@ -91,9 +91,13 @@ def backup_keygen_command(path: str) -> None:
     if target.exists():
         click.echo(f"GAGAL: {target} sudah ada; kunci lama tidak ditimpa.", err=True)
         sys.exit(1)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(new_key() + "\n")
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(new_key() + "\n")
+    except OSError as exc:
+        click.echo(f"GAGAL: kunci tidak dapat ditulis ke {target} ({exc.strerror}).", err=True)
+        sys.exit(1)
     click.echo(f"Kunci cadangan ditulis ke {target}. Simpan salinannya di tempat terpisah.")
 
 

@@ -11,6 +11,8 @@ from sisakat.auth.forms import email_field, new_password_fields
 from sisakat.forms_common import SeenForm, clean_text, no_control_chars, single_line
 from sisakat.models import STAFF_ROLES, Role
 
+USERNAME_PATTERN = r"^[A-Za-z0-9._-]{3,64}$"
+USERNAME_MESSAGE = "Nama pengguna 3-64 karakter: huruf, angka, titik, garis bawah, strip."
 STAFF_CHOICES = [SelectChoice(r.value, r.label) for r in Role if r in STAFF_ROLES]
 ROLE_FILTER_CHOICES = [SelectChoice("", "Semua peran")] + [
     SelectChoice(r.value, r.label) for r in Role
@@ -63,10 +65,7 @@ class StaffCreateForm(StaffEditForm):
         filters=[clean_text],
         validators=[
             DataRequired("Isi nama pengguna."),
-            Regexp(
-                r"^[A-Za-z0-9._-]{3,64}$",
-                message="Nama pengguna 3-64 karakter: huruf, angka, titik, garis bawah, strip.",
-            ),
+            Regexp(USERNAME_PATTERN, message=USERNAME_MESSAGE),
         ],
     )
     password, confirm = new_password_fields("Kata sandi awal")

@@ -180,7 +180,13 @@ def _write_archive(final: Path, partial: Path, staging: Path, manifest: dict, ke
 def create(output: str | Path | None = None, *, key: bytes | None) -> BackupResult:
     """Write one archive into ``output`` (default ``backup_folder()``); prune old generations."""
     folder = Path(output) if output else backup_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(
+            f"Folder cadangan tidak dapat dibuat: {folder} ({exc.strerror}). "
+            "Periksa diska tujuan dan hak tulisnya."
+        ) from exc
     kind = db.engine.dialect.name
     with tempfile.TemporaryDirectory(prefix="sisakat-backup-") as tmp:
         staging = Path(tmp)
@@ -191,6 +197,11 @@ def create(output: str | Path | None = None, *, key: bytes | None) -> BackupResu
         final, partial = _open_archive(folder, key is not None)
         try:
             _write_archive(final, partial, staging, manifest, key)
+        except OSError as exc:
+            raise BackupError(
+                f"Arsip tidak dapat ditulis ke {folder} ({exc.strerror}); "
+                "periksa hak tulis dan ruang kosong diska."
+            ) from exc
         finally:
             partial.unlink(missing_ok=True)
     pruned = prune(folder, int(settings.get("backup.keep") or 0))

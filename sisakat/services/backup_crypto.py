@@ -55,7 +55,11 @@ def load_key(key_text: str = "", key_file: str = "") -> bytes | None:
         path = Path(key_file)
         if not path.is_file():
             raise BackupError(f"Berkas kunci cadangan tidak ditemukan: {path}")
-        return parse_key(path.read_text(encoding="ascii"))
+        try:  # utf-8-sig: a key saved by Notepad may start with a byte-order mark
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BackupError(f"Berkas kunci cadangan tidak dapat dibaca: {path}") from exc
+        return parse_key(text)
     return None
 
 

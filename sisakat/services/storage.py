@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import tempfile
 import unicodedata
@@ -270,8 +271,13 @@ def _download_headers(response: Response, name: str, *, attachment: bool) -> Non
     response.headers["Cache-Control"] = "private, no-store"
 
 
+# What SISAKAT itself writes under uploads/: ``store`` keys and ``_spool`` temp files. Anything
+# else is not ours (a mis-set UPLOAD_FOLDER pointing at a documents or project folder): never swept.
+OWN_FILE = re.compile(r"[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.[a-z0-9]+|\.tmp/[^/]+\.part")
+
+
 def iter_orphans(*, min_age_seconds: int = 0) -> Iterator[Path]:
-    """Files under uploads/ that no row points to (and stale temp files).
+    """Files SISAKAT wrote under uploads/ that no row points to (and stale temp files).
 
     ``min_age_seconds`` spares files young enough to belong to an upload still in flight.
     """
@@ -281,9 +287,11 @@ def iter_orphans(*, min_age_seconds: int = 0) -> Iterator[Path]:
     cutoff = time.time() - min_age_seconds
     known = set(db.session.execute(db.select(StoredFile.storage_key)).scalars())
     for path in base.rglob("*"):
-        if not path.is_file() or path.name in {"README.md", ".gitkeep"}:
+        if not path.is_file():
             continue
         rel = path.relative_to(base).as_posix()
+        if not OWN_FILE.fullmatch(rel):
+            continue
         if rel not in known and path.stat().st_mtime <= cutoff:
             yield path
 

@@ -48,6 +48,26 @@ def _target_app(url: str):
     )
 
 
+TARGET_SCHEMES = ("postgresql", "mysql", "mariadb", "sqlite")
+
+
+def _check_url(url: str) -> None:
+    """Refuse, in words, a URL that is not a PostgreSQL or MariaDB database URL."""
+    example = "postgresql://PENGGUNA:SANDI@HOST:5432/sisakat"
+    try:
+        backend = make_url(url).get_backend_name()
+    except sa.exc.ArgumentError as exc:
+        raise TransferError(f"URL database tujuan tidak valid; contoh: {example}") from exc
+    if backend == "postgres":
+        raise TransferError(
+            f"Awali URL dengan postgresql:// (bukan postgres://); contoh: {example}"
+        )
+    if backend not in TARGET_SCHEMES:
+        raise TransferError(
+            f"Tujuan harus PostgreSQL atau MariaDB (postgresql:// atau mysql://), bukan {backend}."
+        )
+
+
 def _same_database(url: str) -> bool:
     from sisakat.config import database_uri
 
@@ -59,12 +79,22 @@ def _same_database(url: str) -> bool:
 
 def transfer(url: str) -> TransferResult:
     """Copy every table into the empty database at ``url`` and verify it."""
+    _check_url(url)
     if _same_database(url):
         raise TransferError("Database tujuan sama dengan database sumber.")
     target_app = _target_app(url)
     with target_app.app_context():
-        dataset.build_schema()
         target_engine = db.engine
+        try:
+            dataset.build_schema()
+        except sa.exc.DBAPIError as exc:
+            db.session.remove()
+            target_engine.dispose()
+            raise TransferError(
+                f"Database tujuan tidak dapat dihubungi ({target_engine.url.host or ''}): "
+                "periksa alamat, port, nama pengguna, kata sandi dan nama database "
+                f"({type(exc.orig).__name__})."
+            ) from exc
         db.session.remove()
     try:
         return _copy(db.engine, target_engine)
