@@ -1,10 +1,16 @@
 """SISAKAT entry point: ``python app.py`` serves the app with Waitress on the office network."""
 
+from sqlalchemy.exc import ArgumentError
+
 from sisakat import create_app
+from sisakat.config import ConfigError, startup_problem
 from sisakat.instance import ensure_instance
 
-ensure_instance()
-app = create_app()
+try:
+    ensure_instance()
+    app = create_app()
+except (ConfigError, OSError, ArgumentError) as exc:  # the operator's settings, not a bug
+    raise SystemExit(f"GAGAL: {startup_problem(exc)}") from None
 
 
 def main() -> None:

@@ -105,11 +105,31 @@ def database_uri(url: str, instance_dir: str) -> str:
         rel = url[len("sqlite:///") :]
         if rel and rel != ":memory:" and not Path(rel).is_absolute():
             return "sqlite:///" + str(Path(instance_dir) / rel)
-    if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
     if url.startswith(("mysql://", "mariadb://")):
         return "mysql+pymysql://" + url.split("://", 1)[1]
     return url
+
+
+def startup_problem(exc: BaseException) -> str:
+    """What the operator is told when the app cannot start (``app.py``): the configuration's
+    own Indonesian message, or what is wrong with a folder or the database address; never a
+    traceback."""
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return (
+            f"Folder atau berkas tidak dapat dibuat atau ditulis{where}. Periksa "
+            "SISAKAT_INSTANCE_PATH / SISAKAT_UPLOAD_FOLDER, apakah foldernya ada, dan hak "
+            "tulisnya."
+        )
+    return (
+        "Alamat database (SISAKAT_DATABASE_URL) tidak dikenali. Contoh: "
+        "sqlite:///sisakat.db, postgresql://pengguna:sandi@server:5432/sisakat atau "
+        "mysql://pengguna:sandi@server:3306/sisakat?charset=utf8mb4."
+    )
 
 
 def _as_int(app: Flask, key: str) -> None:

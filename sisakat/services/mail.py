@@ -125,6 +125,15 @@ def _finish(row: OutgoingEmail, error: Exception | None, now: datetime) -> bool:
     return error is None
 
 
+def waiting() -> int:
+    """E-mails in the outbox not sent yet (pending or being sent)."""
+    return db.session.execute(
+        db.select(db.func.count(OutgoingEmail.id)).where(
+            OutgoingEmail.status.in_((EmailStatus.PENDING, EmailStatus.SENDING))
+        )
+    ).scalar_one()
+
+
 def deliver_due(*, now: datetime | None = None, limit: int = 50) -> tuple[int, int]:
     """Send the due messages; returns ``(sent, failed attempts)``. Commits per message."""
     now = now or utcnow()

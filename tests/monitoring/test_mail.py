@@ -90,12 +90,16 @@ def test_a_row_is_claimed_by_one_sender_only(app):
     assert mail._claim(row.id, now + mail.STALE_CLAIM + timedelta(seconds=1)) is True
 
 
-def test_send_mail_command_without_smtp_sends_nothing(app, runner):
+def test_send_mail_command_without_smtp_fails_loudly_and_keeps_the_mail(app, runner):
+    """A scheduled task without an SMTP server must not look healthy ("0 terkirim, 0 gagal"
+    with exit 0) while e-mails pile up."""
     mail.enqueue("pihak@contoh.test", "[SISAKAT] Uji", "Isi", kind="applications")
     db.session.commit()
     result = runner.invoke(args=["send-mail"])
-    assert "0 e-mail terkirim, 0 gagal" in result.output
+    assert result.exit_code == 1
+    assert "GAGAL: SMTP belum disetel (SISAKAT_SMTP_HOST); 1 e-mail menunggu" in result.output
     assert db.session.execute(db.select(OutgoingEmail.status)).scalar_one() == EmailStatus.PENDING
+    assert runner.invoke(args=["send-mail", "--limit", "-1"]).exit_code == 2  # not "no limit"
 
 
 def test_mail_gives_up_after_max_attempts(app):

@@ -7,7 +7,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import subprocess
+import sys
 
+import pytest
+
+from sisakat.config import ROOT
 from tests.ops.helpers import run_python
 
 PROBE = """
@@ -42,3 +47,40 @@ def test_signing_modules_still_load_pyhanko_when_used():
 
     assert trust.key_usage_constraints("digital_signature").key_usage == {"digital_signature"}
     assert pades._font_factory().__name__ == "FontFromBytes"
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ({"SISAKAT_SECRET_KEY": "abc"}, "SECRET_KEY tidak ada atau lemah"),
+        ({"SISAKAT_DATABASE_URL": "foo://x"}, "Alamat database (SISAKAT_DATABASE_URL) tidak"),
+        ({"SISAKAT_INSTANCE_PATH": "/proc/sisakat-tidak-bisa"}, "tidak dapat dibuat atau ditulis"),
+    ],
+)
+def test_a_bad_setting_stops_the_app_with_one_indonesian_line(tmp_path, setting, said):
+    """The operator's mistake, not a bug: `python app.py` and every `flask --app app` command
+    stop with exit code 1 and one GAGAL line, no traceback."""
+    env = {
+        **os.environ,
+        "SISAKAT_INSTANCE_PATH": str(tmp_path / "instance"),
+        "SISAKAT_UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        "SISAKAT_SECRET_KEY": secrets.token_urlsafe(48),
+        "SISAKAT_DATABASE_URL": f"sqlite:///{tmp_path / 'start.db'}",
+        **setting,
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", "import app"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 1, out.stderr
+    assert out.stderr.startswith("GAGAL: ")
+    assert said in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_a_postgres_url_in_the_short_form_is_taken_as_postgresql():
+    from sisakat.config import database_uri
+
+    assert database_uri("postgres://u:p@db:5432/sisakat", "/x") == (
+        "postgresql+psycopg://u:p@db:5432/sisakat"
+    )
