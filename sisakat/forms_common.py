@@ -99,6 +99,10 @@ class SeenForm(FlaskForm):
 
     seen = HiddenField()
 
+    def seen_digest(self) -> str | None:
+        """The digest the page showed, or None when none came (nothing to compare)."""
+        return self.seen.data or None
+
 
 class ActionForm(FlaskForm):
     """An empty POST form for state-changing buttons: CSRF token plus the version the user saw."""

@@ -3,12 +3,12 @@ script requests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from flask import abort, flash, request
 
-from sisakat.exceptions import DomainError
+from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 
 
@@ -41,6 +41,21 @@ def show_domain_error(exc: DomainError, form=None, *, field: str | None = None) 
         target.errors = [*target.errors, exc.message]
     else:
         flash(exc.message, "danger")
+
+
+def commit_or_show(form, save: Callable[[], object], token: Callable[[], str]) -> bool:
+    """Run ``save`` and commit (True). A DomainError is rolled back and shown beside its field
+    (False); refused as out of date, ``form`` keeps what was typed and gets ``token()``, the
+    digest of what is stored now, so saving again overwrites knowingly."""
+    try:
+        save()
+        db.session.commit()
+    except DomainError as exc:
+        show_domain_error(exc, form)
+        if isinstance(exc, StaleRecord):
+            form.seen.data = token()
+        return False
+    return True
 
 
 def or_404(obj):

@@ -84,11 +84,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["url_pattern"] = UrlPattern
     app.jinja_env.globals["url_for"] = template_url_for
 
-    def tanggal_jam(moment) -> str:
-        zone = settings.get("agency.timezone") or "WIB"
-        return formatting.tanggal_jam(moment, settings.TIMEZONES.get(zone, 7), zone)
-
-    app.jinja_env.filters["tanggal_jam"] = tanggal_jam
+    app.jinja_env.filters["tanggal_jam"] = settings.office_time
 
     def service_label(code: str | None) -> str:
         """The short name of a service (one lookup; lists pass a ready map instead)."""

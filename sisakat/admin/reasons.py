@@ -7,11 +7,10 @@ from flask_login import current_user
 
 from sisakat.admin.requirement_forms import ReasonForm
 from sisakat.admin.routes import bp
-from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import ReasonTemplate, Role
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors, or_404, show_domain_error
+from sisakat.routing import commit_or_show, flash_domain_errors, or_404
 from sisakat.services import requirements
 
 
@@ -39,22 +38,17 @@ def reason_edit(reason_id: int):
     form = ReasonForm(obj=reason)
     if request.method == "GET":
         form.seen.data = requirements.reason_token(reason)
-    if form.validate_on_submit():
-        try:
-            requirements.save_reason(
-                reason,
-                text=form.text.data,
-                active=form.active.data,
-                actor=current_user,
-                seen=form.seen.data or None,
-            )
-            db.session.commit()
-        except DomainError as exc:
-            show_domain_error(exc, form)
-            reason = or_404(db.session.get(ReasonTemplate, reason_id))
-            if isinstance(exc, StaleRecord):  # saving again overwrites, knowingly
-                form.seen.data = requirements.reason_token(reason)
-        else:
-            flash("Alasan disimpan.", "success")
-            return redirect(url_for(".reason_list"))
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: requirements.save_reason(
+            reason,
+            text=form.text.data,
+            active=form.active.data,
+            actor=current_user,
+            seen=form.seen_digest(),
+        ),
+        lambda: requirements.reason_token(reason),
+    ):
+        flash("Alasan disimpan.", "success")
+        return redirect(url_for(".reason_list"))
     return render_template("admin/reason_form.html", form=form, reason=reason)

@@ -8,11 +8,10 @@ from flask_login import current_user
 from sisakat.admin.requirement_forms import MoveForm, RequirementForm
 from sisakat.admin.routes import bp
 from sisakat.admin.service_catalog import service_from_args
-from sisakat.exceptions import StaleRecord
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors, or_404, show_domain_error
+from sisakat.routing import commit_or_show, flash_domain_errors, or_404
 from sisakat.services import catalog, requirements
 
 
@@ -62,17 +61,13 @@ def requirement_edit(requirement_id: int):
     form = RequirementForm(obj=item)
     if request.method == "GET":
         form.seen.data = requirements.seen_token(item)
-    if form.validate_on_submit():
-        try:
-            requirements.save(item, _values(form), actor=current_user, seen=form.seen.data or None)
-            db.session.commit()
-        except StaleRecord as exc:
-            show_domain_error(exc, form)
-            item = or_404(db.session.get(Requirement, requirement_id))
-            form.seen.data = requirements.seen_token(item)  # saving again overwrites, knowingly
-        else:
-            flash("Persyaratan disimpan.", "success")
-            return redirect(url_for(".requirement_list", layanan=item.service_code))
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: requirements.save(item, _values(form), actor=current_user, seen=form.seen_digest()),
+        lambda: requirements.seen_token(item),
+    ):
+        flash("Persyaratan disimpan.", "success")
+        return redirect(url_for(".requirement_list", layanan=item.service_code))
     return render_template(
         "admin/requirement_form.html", form=form, item=item, service=catalog.get(item.service_code)
     )

@@ -50,13 +50,13 @@ def settings_service_hours():
         days=v["reminder.days_before"],
     )
     form = ServiceHoursForm(data=_as_times(initial) if request.method == "GET" else None)
-    seen_on_get(form, service_hours.PAGE)
+    seen_on_get(form, service_hours.KEYS)
     if form.validate_on_submit():
         fields = {k: form[k].data for k in ("start", "end", "workdays", "holidays", "days")}
         saved = _apply(
-            lambda: service_hours.update(**fields, actor=current_user, seen=form.seen.data or None),
+            lambda: service_hours.update(**fields, actor=current_user, seen=form.seen_digest()),
             form=form,
-            page_keys=service_hours.PAGE,
+            page_keys=service_hours.KEYS,
         )
         if saved:
             return redirect(url_for(".settings_service_hours"))

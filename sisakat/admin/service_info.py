@@ -8,12 +8,12 @@ from flask_login import current_user
 from sisakat.admin import service_info_forms as forms
 from sisakat.admin.routes import bp
 from sisakat.admin.settings_pages import _apply, seen_on_get
-from sisakat.exceptions import DomainError, StaleRecord
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import ComplaintCategory, FaqEntry, Role, ServiceForm
 from sisakat.policies import role_required
-from sisakat.routing import show_domain_error
+from sisakat.routing import commit_or_show
 from sisakat.services import complaints, service_info, settings
 
 ADMIN = Role.SUPERADMIN
@@ -154,20 +154,15 @@ def faq_edit(faq_id: int):
     form = forms.FaqForm(obj=entry)
     if request.method == "GET":
         form.seen.data = service_info.faq_token(entry)
-    if form.validate_on_submit():
-        try:
-            service_info.save_faq(
-                entry, **_faq_values(form), actor=current_user, seen=form.seen.data or None
-            )
-            db.session.commit()
-        except DomainError as exc:
-            show_domain_error(exc, form)
-            entry = _get_or_404(FaqEntry, faq_id)
-            if isinstance(exc, StaleRecord):  # saving again overwrites, knowingly
-                form.seen.data = service_info.faq_token(entry)
-        else:
-            flash("Pertanyaan disimpan.", "success")
-            return redirect(url_for(".faq_list"))
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: service_info.save_faq(
+            entry, **_faq_values(form), actor=current_user, seen=form.seen_digest()
+        ),
+        lambda: service_info.faq_token(entry),
+    ):
+        flash("Pertanyaan disimpan.", "success")
+        return redirect(url_for(".faq_list"))
     return render_template("admin/faq_edit.html", form=form, entry=entry, help=forms.RICH_HELP)
 
 
@@ -234,26 +229,20 @@ def update_complaint_category(category_id: int):
     return redirect(url_for(".complaint_categories"))
 
 
-CONTACT_FIELDS = ("whatsapp", "whatsapp_message", "email", "hours", "lapor_url")
-CONTACT_PAGE = (*(f"contact.{k}" for k in CONTACT_FIELDS), "complaint.name_required")
-
-
 @bp.route("/kontak", methods=["GET", "POST"])
 @role_required(ADMIN)
 def contact_settings():
     """WhatsApp hotline, e-mail, hours, SP4N-LAPOR! link, whether complainants must give a name."""
     data = {**settings.group("contact"), "name_required": settings.get("complaint.name_required")}
     form = forms.ContactSettingsForm(data=data)
-    seen_on_get(form, CONTACT_PAGE)
+    seen_on_get(form, service_info.CONTACT_PAGE)
     if form.validate_on_submit():
-        values = {f"contact.{k}": form[k].data or "" for k in CONTACT_FIELDS}
+        values = {f"contact.{k}": form[k].data or "" for k in service_info.CONTACT_FIELDS}
         values["complaint.name_required"] = bool(form.name_required.data)
         saved = _apply(
-            lambda: settings.update(
-                values, actor=current_user, seen=form.seen.data or None, page_keys=CONTACT_PAGE
-            ),
+            lambda: service_info.save_contacts(values, actor=current_user, seen=form.seen_digest()),
             form=form,
-            page_keys=CONTACT_PAGE,
+            page_keys=service_info.CONTACT_PAGE,
         )
         if saved:
             return redirect(url_for(".contact_settings"))

@@ -14,7 +14,7 @@ from sisakat.exceptions import DomainError, StaleRecord, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import STAFF_ROLES, Role
 from sisakat.policies import role_required
-from sisakat.services import office, settings, storage
+from sisakat.services import concurrency, office, settings, storage
 
 
 def _apply(call: Callable[[], list[str]], on_upload_error=None, *, form=None, page_keys=()) -> bool:
@@ -29,7 +29,7 @@ def _apply(call: Callable[[], list[str]], on_upload_error=None, *, form=None, pa
         if isinstance(exc, UploadRejected) and on_upload_error is not None:
             on_upload_error.errors = [exc.message]
         if isinstance(exc, StaleRecord) and form is not None:
-            form.seen.data = settings.seen_token(page_keys)
+            form.seen.data = concurrency.settings_token(page_keys)
         flash(exc.message, "danger")
         return False
     flash("Pengaturan tersimpan." if changed else "Tidak ada perubahan.", "success")
@@ -39,7 +39,7 @@ def _apply(call: Callable[[], list[str]], on_upload_error=None, *, form=None, pa
 def seen_on_get(form, page_keys) -> None:
     """A settings page opened: its form carries the digest of the values it shows."""
     if request.method == "GET":
-        form.seen.data = settings.seen_token(page_keys)
+        form.seen.data = concurrency.settings_token(page_keys)
 
 
 @bp.route("/pengaturan/instansi", methods=["GET", "POST"])
@@ -59,7 +59,7 @@ def settings_agency():
                     actor=current_user,
                     emblem=upload.stream if upload else None,
                     emblem_name=upload.filename if upload else "",
-                    seen=form.seen.data or None,
+                    seen=form.seen_digest(),
                 ),
                 on_upload_error=form.emblem,
                 form=form,
@@ -82,7 +82,7 @@ def settings_signatory():
             flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")
         elif _apply(
             lambda: office.update_signatory(
-                form.values(), actor=current_user, seen=form.seen.data or None
+                form.values(), actor=current_user, seen=form.seen_digest()
             ),
             form=form,
             page_keys=office.SIGNATORY_PAGE,

@@ -13,12 +13,12 @@ from sisakat.admin.user_forms import (
     UserFilterForm,
 )
 from sisakat.auth.forms import PASSWORD_HELP
-from sisakat.exceptions import DomainError, StaleRecord
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm, page_number
 from sisakat.models import Role, User
 from sisakat.policies import role_required
-from sisakat.routing import show_domain_error
+from sisakat.routing import commit_or_show, show_domain_error
 from sisakat.services import users
 
 
@@ -98,19 +98,15 @@ def edit_user(user_id: int):
     form = _edit_form(user)
     if request.method == "GET":
         form.seen.data = users.seen_token(user)
-    if form.validate_on_submit():
-        try:
-            users.update_user(
-                user, actor=current_user, seen=form.seen.data or None, **_details(form)
-            )
-            db.session.commit()
-        except DomainError as exc:
-            show_domain_error(exc, form)
-            if isinstance(exc, StaleRecord):  # saving again overwrites, knowingly
-                form.seen.data = users.seen_token(_load_user_or_404(user_id))
-        else:
-            flash("Data pengguna disimpan.", "success")
-            return redirect(url_for(".edit_user", user_id=user_id))
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: users.update_user(
+            user, actor=current_user, seen=form.seen_digest(), **_details(form)
+        ),
+        lambda: users.seen_token(user),  # reloaded after the rollback: what is stored now
+    ):
+        flash("Data pengguna disimpan.", "success")
+        return redirect(url_for(".edit_user", user_id=user_id))
     return render_template(
         "admin/users/form.html",
         form=form,

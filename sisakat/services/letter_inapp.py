@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from sisakat import formatting
 from sisakat.exceptions import DomainError, SigningFailed
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, User
@@ -79,9 +78,7 @@ def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
         location=str(settings.get("agency.city") or ""),
         qr_url=letters.verification_url(letter.token),
         nik=(actor.nik or "") if name == "bsre" else "",
-        stamp_time=formatting.tanggal_jam(
-            clock.now(), settings.utc_offset_hours(), str(settings.get("agency.timezone") or "WIB")
-        ),
+        stamp_time=settings.office_time(clock.now()),
         **({"page": place.page, "box": place.box} if place else {}),
     )
     return Ticket(letter.id, letter.version, unsigned, job)

@@ -10,7 +10,7 @@ from sisakat import formatting
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import FileKind, StoredFile, User
-from sisakat.services import clock, images, letter_context, settings
+from sisakat.services import clock, concurrency, images, letter_context, settings
 
 AGENCY_KEYS = (
     "government",
@@ -58,7 +58,7 @@ def update_agency(
     ``seen``: the page's digest of ``AGENCY_PAGE`` (refused when another admin saved since)."""
     if values.get("timezone") not in settings.TIMEZONES:
         raise SettingsInvalid("Zona waktu tidak valid.")
-    settings.check_seen(seen, AGENCY_PAGE)  # before a new emblem file is stored
+    concurrency.check_settings(seen, AGENCY_PAGE)  # before a new emblem file is stored
     new = {f"agency.{key}": values[key] for key in AGENCY_KEYS if key in values}
     if emblem is not None:
         row = images.store_image(
@@ -79,8 +79,9 @@ def update_signatory(values: dict[str, Any], *, actor: User, seen: str | None = 
         raise SettingsInvalid(problem)
     if not NIP_RE.fullmatch(values.get("nip", "")):
         raise SettingsInvalid("NIP harus 18 angka.")
+    concurrency.check_settings(seen, SIGNATORY_PAGE)
     new = {f"signatory.{key}": values[key] for key in SIGNATORY_KEYS if key in values}
-    return settings.update(new, actor=actor, seen=seen, page_keys=SIGNATORY_PAGE)
+    return settings.update(new, actor=actor)
 
 
 def emblem_file() -> StoredFile | None:

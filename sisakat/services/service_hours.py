@@ -8,7 +8,7 @@ from datetime import date, time
 
 from sisakat.exceptions import GuardFailed
 from sisakat.models import User
-from sisakat.services import settings
+from sisakat.services import concurrency, settings
 
 KEYS = (
     "office.hours_start",
@@ -40,15 +40,6 @@ def parse_holidays(text: str) -> list[str]:
     return [d.isoformat() for d in sorted(days)]
 
 
-PAGE = (
-    "office.hours_start",
-    "office.hours_end",
-    "office.workdays",
-    "office.holidays",
-    "reminder.days_before",
-)
-
-
 def update(
     *,
     start: time,
@@ -60,7 +51,7 @@ def update(
     seen: str | None = None,
 ) -> list[str]:
     """Store the values (flush; audited); returns the changed keys. ``seen``: the page's digest
-    of ``PAGE``."""
+    of ``KEYS``."""
     if end <= start:
         raise GuardFailed("Jam selesai harus setelah jam mulai.")
     if not workdays:
@@ -72,4 +63,5 @@ def update(
         "office.holidays": parse_holidays(holidays),
         "reminder.days_before": days,
     }
-    return settings.update(values, actor=actor, seen=seen, page_keys=PAGE)
+    concurrency.check_settings(seen, KEYS)
+    return settings.update(values, actor=actor)

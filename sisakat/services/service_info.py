@@ -291,6 +291,18 @@ class Contacts:
     lapor_url: str
 
 
+CONTACT_FIELDS = ("whatsapp", "whatsapp_message", "email", "hours", "lapor_url")
+# What the contacts page shows: its digest guards a save from an out-of-date page.
+CONTACT_PAGE = (*(f"contact.{k}" for k in CONTACT_FIELDS), "complaint.name_required")
+
+
+def save_contacts(values: dict, *, actor: User, seen: str | None = None) -> list[str]:
+    """Store the contact settings (keys of ``CONTACT_PAGE``); returns the changed keys.
+    ``seen``: the page's digest; refused when another admin saved since."""
+    concurrency.check_settings(seen, CONTACT_PAGE)
+    return settings.update(values, actor=actor)
+
+
 def contacts() -> Contacts:
     """Office contact channels; the WhatsApp click-to-chat link carries a prefilled message."""
     values = settings.group("contact")

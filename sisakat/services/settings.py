@@ -9,14 +9,15 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from flask import g, has_request_context
 
+from sisakat import formatting
 from sisakat.extensions import db
 from sisakat.models import Setting, User
-from sisakat.services import audit, concurrency
+from sisakat.services import audit
 
 DEFAULTS: dict[str, Any] = {
     # Agency profile and letterhead (kop surat)
@@ -153,39 +154,11 @@ def group(prefix: str) -> dict[str, Any]:
     return {k[len(start) :]: _fresh(v) for k, v in _load_all().items() if k.startswith(start)}
 
 
-def seen_token(keys: Iterable[str]) -> str:
-    """The digest of ``keys``' current values that a settings page carries (``concurrency``)."""
-    return concurrency.fingerprint({key: get(key) for key in keys})
-
-
-def check_seen(seen: str | None, keys: Iterable[str]) -> None:
-    """Refuse a save from a settings page showing other values of ``keys`` than the current
-    ones (another admin saved meanwhile), naming who saved last and when."""
-    if seen is None:  # no page involved
-        return
-    keys = list(keys)
-    clear_cache()
-    last = db.session.execute(
-        db.select(Setting).where(Setting.key.in_(keys)).order_by(Setting.updated_at.desc())
-    ).scalar()
-    who = db.session.get(User, last.updated_by_id) if last and last.updated_by_id else None
-    concurrency.check(
-        seen,
-        {key: get(key) for key in keys},
-        changed_by=who.display_name if who else None,
-        changed_at=last.updated_at if last else None,
-    )
-
-
-def update(
-    values: dict[str, Any], *, actor: User | None, seen: str | None = None, page_keys=()
-) -> list[str]:
-    """Store changed values; unknown keys are refused. Returns the keys that changed (audited).
-    ``seen``: the digest of ``page_keys`` (default: the keys saved) the page showed."""
+def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
+    """Store changed values; unknown keys are refused. Returns the keys that changed (audited)."""
     unknown = [k for k in values if k not in DEFAULTS]
     if unknown:
         raise KeyError(f"unknown settings: {unknown}")
-    check_seen(seen, page_keys or values.keys())
     clear_cache()
     current = _load_all()
     changed = [k for k, v in values.items() if current.get(k) != v]
@@ -209,3 +182,10 @@ def update(
 def utc_offset_hours() -> int:
     """The office time zone as hours east of UTC (WIB 7, WITA 8, WIT 9)."""
     return TIMEZONES.get(str(get("agency.timezone")), 7)
+
+
+def office_time(moment: datetime) -> str:
+    """A naive UTC moment as every screen shows it, in the office zone: ``13 Juni 2025 14.05
+    WIB``."""
+    zone = str(get("agency.timezone") or "WIB")
+    return formatting.tanggal_jam(moment, TIMEZONES.get(zone, 7), zone)

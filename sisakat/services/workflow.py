@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm.exc import StaleDataError
 
-from sisakat import formatting
 from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication
 from sisakat.extensions import db
 from sisakat.models import Action, Application, ApplicationHistory, Role, User, utcnow
@@ -192,8 +191,7 @@ def stale_message(application: Application) -> str:
     if last is None:
         return "Permohonan sudah diubah oleh pengguna lain. Muat ulang halaman."
     who = last.actor.display_name if last.actor else "sistem"
-    zone = str(settings.get("agency.timezone") or "WIB")
-    when = formatting.tanggal_jam(last.at, settings.utc_offset_hours(), zone)
+    when = settings.office_time(last.at)
     return f"Permohonan sudah diubah oleh {who} pada {when}. Muat ulang halaman."
 
 
