@@ -83,9 +83,16 @@ def _is_docx(path) -> bool:
                 return False
             if _links_active_content(archive, names):
                 return False
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, etree.XMLSyntaxError):
-        return False
-    except (RuntimeError, NotImplementedError):  # an encrypted entry, an unknown compression
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        zlib.error,
+        etree.XMLSyntaxError,
+        RuntimeError,  # an encrypted entry
+        NotImplementedError,  # a compression method zipfile cannot read
+    ):
         return False
     has_macros = any(n.lower().endswith("vbaproject.bin") for n in names)
     return "[Content_Types].xml" in names and "word/document.xml" in names and not has_macros

@@ -30,7 +30,6 @@ from sisakat.services import audit, numbering, workflow
 log = logging.getLogger(__name__)
 
 REASON_MAX = 500  # as a revocation's reason and the register's void reason
-PENDING = PENDING_STATUSES
 VOID_PREFIX = "Dikembalikan dari meja TTE ke verifikator: "
 
 
@@ -38,7 +37,7 @@ def pending_letters(application: Application) -> list[Letter]:
     """The application's letters awaiting a signature or a manual review (normally one)."""
     query = (
         db.select(Letter)
-        .where(Letter.application_id == application.id, Letter.status.in_(PENDING))
+        .where(Letter.application_id == application.id, Letter.status.in_(PENDING_STATUSES))
         .order_by(Letter.id)
     )
     return list(db.session.execute(query).unique().scalars())
@@ -51,7 +50,7 @@ def return_to_verifier(
     staff). Returns False when the same click arrived twice (nothing changed the second time).
     ``seen_version`` is the application's version the page showed."""
     application = letter.application
-    if letter.status not in PENDING and seen_version == application.version:
+    if letter.status not in PENDING_STATUSES and seen_version == application.version:
         # An old letter's page with the application's current version: never cancel another.
         raise GuardFailed(
             "Surat ini sudah tidak menunggu tanda tangan; muat ulang meja TTE."

@@ -71,11 +71,6 @@ def number_pattern(service_code: str | None = None) -> str:
     return r"\s*".join(p for p in parts if p)
 
 
-def require_pending(letter: Letter) -> None:
-    """Only a letter still waiting for its signature (a cancelled one is named as such)."""
-    letters.require_pending(letter)
-
-
 def _refuse(letter: Letter, actor: User, message: str) -> UploadResult:
     audit.record(
         "letter.upload_refused",
@@ -92,7 +87,7 @@ def receive_upload(
     letter: Letter, stream: BinaryIO, *, filename: str, actor: User, scan: bool = False
 ) -> UploadResult:
     """Check an uploaded signed PDF and issue, ask for confirmation or queue manual review."""
-    require_pending(letter)
+    letters.require_pending(letter)
     if scan and not settings.get("signing.allow_scan"):
         raise GuardFailed("Unggah pindaian tanda tangan basah tidak diaktifkan.")
     max_bytes = config.max_upload_bytes(current_app)
@@ -258,7 +253,7 @@ def confirm_number(
 ) -> str:
     """The user confirmed SRIKANDI's number and date: re-check the match with it, then issue.
     Returns "issued" or "review"."""
-    require_pending(letter)
+    letters.require_pending(letter)
     if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
         raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
     letters.check_srikandi_date(letter, letter_date)  # early: before the signature check

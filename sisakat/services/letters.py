@@ -252,6 +252,11 @@ def download_name(letter: Letter, suffix: str = "") -> str:
     return f"{file_stem(letter)}-{label}.pdf"
 
 
+def working_name(letter: Letter, what: str, ext: str) -> str:
+    """A desk copy's download name: ``skt-konsep-7.pdf``, ``skm-ttd-basah-7.pdf``."""
+    return f"{file_stem(letter).lower()}-{what}-{letter.id}.{ext}"
+
+
 def party_name(letter: Letter) -> str:
     """The party name as frozen in the letter (what tier B looks for)."""
     return str(inputs_of(letter).get("profile", {}).get("party_name") or "")

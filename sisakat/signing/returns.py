@@ -8,7 +8,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from sisakat.extensions import db
-from sisakat.models import Letter, LetterStatus
+from sisakat.models import PENDING_STATUSES, Letter, LetterStatus
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors
 from sisakat.services import letter_return
@@ -25,7 +25,7 @@ def _page(letter: Letter, form: ReturnLetterForm):
         letter=letter,
         application=letter.application,
         verifier=letter.application.claimed_by,
-        pending=letter.status in letter_return.PENDING,
+        pending=letter.status in PENDING_STATUSES,
         under_review=letter.status == LetterStatus.PERLU_TINJAUAN,
         cancelled=letter.status == LetterStatus.DIBATALKAN,
         form=form,
