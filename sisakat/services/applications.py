@@ -25,9 +25,9 @@ from sisakat.services import (
     catalog,
     letter_context,
     parties,
-    queue,
     requirements,
     workflow,
+    working_time,
 )
 
 SERVICE_UNAVAILABLE = "Layanan ini tidak tersedia."
@@ -156,5 +156,5 @@ def repair_deadline(application: Application) -> date | None:
     days = catalog.repair_working_days(application.service_code)
     if application.status != ApplicationStatus.PERLU_PERBAIKAN or not days:
         return None
-    hours = queue.OfficeHours.from_settings()
-    return queue.after_working_days(application.status_changed_at, days, hours)
+    hours = working_time.OfficeHours.from_settings()
+    return working_time.after_working_days(application.status_changed_at, days, hours)

@@ -2,7 +2,7 @@
 
 A fixed number of queries whatever the data: the applications in scope (one query, columns only)
 and their history rows (one query), plus the settings. Durations are office working hours
-(``queue.working_seconds``): nights, weekends and holidays do not count against the promise.
+(``working_time.working_seconds``): nights, weekends and holidays do not count against the promise.
 
 Definitions (shown on the page too):
 - scope: applications created in the period (office dates), optionally one service and level;
@@ -27,7 +27,7 @@ from sisakat.extensions import db
 from sisakat.formatting import BULAN, prefixed, to_local, wilayah
 from sisakat.models import Application, ApplicationHistory, ApplicationStatus, Level, Party
 from sisakat.services import catalog, settings
-from sisakat.services.queue import OfficeHours, working_seconds
+from sisakat.services.working_time import OfficeHours, working_seconds
 
 S = ApplicationStatus
 STAGES = (

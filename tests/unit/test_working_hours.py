@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sisakat.services.queue import OfficeHours, working_seconds
+from sisakat.services.working_time import OfficeHours, working_seconds
 
 WIB = OfficeHours(
     offset_hours=7,
@@ -48,7 +48,7 @@ def test_other_zone_shifts_the_day():
 
 def test_waiting_clock_matches_working_seconds_for_every_start():
     """The per-request clock of the queue gives the day-by-day walk's figure for any start."""
-    from sisakat.services.queue import WaitingClock
+    from sisakat.services.working_time import WaitingClock
 
     hours = OfficeHours(
         7, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset({date(2025, 6, 17)})
