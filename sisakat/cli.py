@@ -8,7 +8,7 @@ import click
 from flask import Flask, current_app
 
 from sisakat.extensions import db
-from sisakat.services import storage
+from sisakat.services import storage_sweep as sweep_service
 
 
 @click.command("storage-sweep")
@@ -21,7 +21,7 @@ from sisakat.services import storage
 )
 def storage_sweep(delete: bool, min_age: int) -> None:
     """List (or with --delete remove) files under uploads/ that no database row points to."""
-    found = storage.sweep(delete=delete, min_age_seconds=min_age)
+    found = sweep_service.sweep(delete=delete, min_age_seconds=min_age)
     verb = "dihapus" if delete else "ditemukan"
     for rel in found:
         click.echo(rel)

@@ -51,10 +51,10 @@ def _uploads(app: Flask, problems: list[str], notes: list[str]) -> None:
 
 def _stored_files(problems: list[str], notes: list[str]) -> None:
     """Every stored-file row has its file (after moving the uploads folder, for instance)."""
-    from sisakat.services import storage
+    from sisakat.services import storage_sweep
 
     try:
-        missing = storage.missing_files()
+        missing = storage_sweep.missing_files()
     except SQLAlchemyError:
         db.session.rollback()
         return  # the database problem is reported already
@@ -98,10 +98,6 @@ def _deploy_config(app: Flask, problems: list[str]) -> None:
     problems.extend(message for bad, message in unsafe if bad)
 
 
-# Office settings that must not stay at their shipped placeholder values on a real install.
-PLACEHOLDER_SETTINGS = ("signatory.name", "signatory.nip")
-
-
 def _demo_accounts(problems: list[str]) -> None:
     """CFG-1: no demo account (``flask demo-data``: fictional people, passwords printed on a
     screen) may stay active on a hosted server."""
@@ -126,9 +122,9 @@ def _demo_accounts(problems: list[str]) -> None:
 def _deploy(app: Flask, report: Report) -> None:
     problems, warnings, notes = report.problems, report.warnings, report.notes
     _deploy_config(app, problems)
-    from sisakat.services import settings
+    from sisakat.services import readiness, settings
 
-    for key in PLACEHOLDER_SETTINGS:
+    for key in readiness.SIGNATORY_EXAMPLE_KEYS:
         if settings.get(key) == settings.DEFAULTS[key]:
             problems.append(f"pengaturan bawaan belum diubah: {key}")
     _demo_accounts(problems)

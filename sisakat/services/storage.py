@@ -1,8 +1,8 @@
 """File storage under uploads/: server-made names, temp + fsync + rename, then the DB row.
 
 A crash between writing the file and committing the row leaves an orphan file (removed by
-``flask storage-sweep``), never a row pointing at a missing or partial file. Files are never
-modified in place; a new version is a new row.
+``flask storage-sweep``: ``storage_sweep``), never a row pointing at a missing or partial file.
+Files are never modified in place; a new version is a new row.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import signal
 import tempfile
 import unicodedata
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -130,6 +129,12 @@ def _maybe_fault(point: str) -> None:
             os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
             os._exit(137)  # Windows: SIGTERM ends the process at once; never reached on POSIX
         raise RuntimeError(f"test fault at {point}")
+
+
+# What SISAKAT itself writes under uploads/: ``keep`` keys and ``_spool`` temp files. Anything
+# else is not ours (a mis-set UPLOAD_FOLDER pointing at a documents or project folder): never swept
+# (``storage_sweep``).
+OWN_FILE = re.compile(r"[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.[a-z0-9]+|\.tmp/[^/]+\.part")
 
 
 def keep(
@@ -269,45 +274,3 @@ def _download_headers(response: Response, name: str, *, attachment: bool) -> Non
     response.headers["Content-Disposition"] = content_disposition(name, attachment=attachment)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
-
-
-# What SISAKAT itself writes under uploads/: ``store`` keys and ``_spool`` temp files. Anything
-# else is not ours (a mis-set UPLOAD_FOLDER pointing at a documents or project folder): never swept.
-OWN_FILE = re.compile(r"[0-9]{4}/[0-9]{2}/[0-9a-f]{32}\.[a-z0-9]+|\.tmp/[^/]+\.part")
-
-
-def iter_orphans(*, min_age_seconds: int = 0) -> Iterator[Path]:
-    """Files SISAKAT wrote under uploads/ that no row points to (and stale temp files).
-
-    ``min_age_seconds`` spares files young enough to belong to an upload still in flight.
-    """
-    import time
-
-    base = root()
-    cutoff = time.time() - min_age_seconds
-    known = set(db.session.execute(db.select(StoredFile.storage_key)).scalars())
-    for path in base.rglob("*"):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(base).as_posix()
-        if not OWN_FILE.fullmatch(rel):
-            continue
-        if rel not in known and path.stat().st_mtime <= cutoff:
-            yield path
-
-
-def sweep(*, delete: bool, min_age_seconds: int = 0) -> list[str]:
-    """List (and with ``delete`` remove) orphan files; returns their relative paths."""
-    base = root()
-    found = []
-    for path in list(iter_orphans(min_age_seconds=min_age_seconds)):
-        found.append(path.relative_to(base).as_posix())
-        if delete:
-            path.unlink(missing_ok=True)
-    return found
-
-
-def missing_files() -> list[int]:
-    """Ids of rows whose file is missing (should always be empty)."""
-    rows = db.session.execute(db.select(StoredFile).where(StoredFile.purged_at.is_(None))).scalars()
-    return [row.id for row in rows if not path_of(row).is_file()]

@@ -5,7 +5,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.models import ApplicationStatus, Letter, LetterStatus, Role
-from sisakat.services import storage
+from sisakat.services import storage_sweep
 from tests import factories
 from tests.letters import helpers as h
 
@@ -22,13 +22,13 @@ def test_crash_after_file_write_then_retry_and_sweep(app, login_as, pki, monkeyp
     fresh = db.session.get(Letter, letter.id)
     assert fresh.status == LetterStatus.MENUNGGU_TTE
     assert fresh.application.status == ApplicationStatus.MENUNGGU_TTE
-    orphans = storage.sweep(delete=False)
+    orphans = storage_sweep.sweep(delete=False)
     assert len(orphans) == 1
     monkeypatch.delenv("SISAKAT_TEST_FAULT")
     h.upload(client, letter, data)
     fresh = db.session.get(Letter, letter.id)
     assert fresh.status == LetterStatus.BERLAKU
     assert h.signed_bytes(fresh) == data
-    assert storage.sweep(delete=True) == orphans
-    assert storage.sweep(delete=False) == []
+    assert storage_sweep.sweep(delete=True) == orphans
+    assert storage_sweep.sweep(delete=False) == []
     assert h.signed_bytes(fresh) == data

@@ -158,7 +158,7 @@ def _state(inst, uploaders: list[str] = ()) -> dict:
         StoredFile,
         User,
     )
-    from sisakat.services import storage
+    from sisakat.services import storage, storage_sweep
 
     with common.app_context(inst):
         broken = [
@@ -172,7 +172,7 @@ def _state(inst, uploaders: list[str] = ()) -> dict:
         numbers = db.session.execute(db.select(LetterNumber)).scalars().all()
         return {
             "broken_files": broken,
-            "orphans": storage.sweep(delete=False),
+            "orphans": storage_sweep.sweep(delete=False),
             "documents": db.session.scalar(
                 db.select(db.func.count(ApplicationDocument.id))
                 .join(User, User.id == ApplicationDocument.uploaded_by_id)
