@@ -1,0 +1,246 @@
+"""Office readiness: what the super admin still has to set before letters come out right.
+
+The built-in settings describe the first office (Kesbangpol Provinsi Sumatera Selatan) and a
+fictional signatory. Another office, or the same office on day one, must replace them; until it
+does, a letter would carry an example name or another region's wording. Each check here looks at
+the stored data and names the page that fixes it; the admin home shows the list. Nothing here
+blocks work: ``MUST`` items make wrong or unissuable letters, ``ADVICE`` items a poorer service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask
+
+from sisakat.extensions import db
+from sisakat.models import Requirement, Role, Service, User
+from sisakat.services import catalog, numbering, settings
+from sisakat.services.signing import trust_admin
+
+MUST = "wajib"
+ADVICE = "saran"
+
+# The agency fields printed on the letterhead; an office that never changed one of them is
+# still showing the built-in example.
+AGENCY_KEYS = ("agency.government", "agency.short_name", "agency.region", "agency.address")
+# The fictional signatory's name and NIP (``flask check --deploy`` refuses them too).
+SIGNATORY_EXAMPLE_KEYS = ("signatory.name", "signatory.nip")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing still to do: how serious, what is wrong, and where it is fixed."""
+
+    level: str  # MUST or ADVICE
+    text: str
+    endpoint: str | None = None  # the admin page that fixes it (None: outside the app)
+    args: tuple[tuple[str, str], ...] = ()  # its query arguments (``layanan``)
+
+    @property
+    def must(self) -> bool:
+        return self.level == MUST
+
+
+def _is_default(key: str, values: dict) -> bool:
+    return values.get(key) == settings.DEFAULTS[key]
+
+
+def _agency(values: dict) -> list[Item]:
+    items = []
+    if all(_is_default(key, values) for key in AGENCY_KEYS):
+        items.append(
+            Item(
+                MUST,
+                "Profil instansi dan kop surat masih contoh bawaan "
+                f"({settings.DEFAULTS['agency.short_name']}): periksa nama pemerintah daerah, "
+                "wilayah, alamat dan kota tanggal surat, lalu simpan.",
+                "admin.settings_agency",
+            )
+        )
+    if not values.get("agency.emblem_file_id"):
+        items.append(
+            Item(
+                ADVICE,
+                "Lambang daerah belum diunggah: kop surat tercetak tanpa lambang.",
+                "admin.settings_agency",
+            )
+        )
+    return items
+
+
+def _signatory(values: dict) -> list[Item]:
+    if not any(_is_default(key, values) for key in SIGNATORY_EXAMPLE_KEYS):
+        return []
+    return [
+        Item(
+            MUST,
+            "Nama atau NIP penandatangan masih contoh "
+            f"({settings.DEFAULTS['signatory.name']}): surat akan mencetak nama pejabat fiktif.",
+            "admin.settings_signatory",
+        )
+    ]
+
+
+def _region_moved(values: dict) -> bool:
+    """The office named a region other than the built-in one."""
+    return not _is_default("agency.region", values)
+
+
+def _region_wording(values: dict, services: list[Service]) -> list[Item]:
+    """After the region changed, texts still word-for-word the built-in region's."""
+    if not _region_moved(values):
+        return []
+    region = str(values.get("agency.region") or "")
+    items = []
+    if _is_default("signatory.region_line", values):
+        items.append(
+            Item(
+                MUST,
+                "Baris wilayah di bawah jabatan penandatangan masih "
+                f'"{settings.DEFAULTS["signatory.region_line"]}", sedangkan wilayah instansi '
+                f"{region}.",
+                "admin.settings_signatory",
+            )
+        )
+    built_in = {row["code"]: row for row in catalog.BUILT_IN}
+    for service in services:
+        row = built_in.get(service.code)
+        if row is None or not service.active:
+            continue
+        stale = [
+            label
+            for label, same in (
+                ("kalimat pembuka", service.letter_opening == row["letter_opening"]),
+                ("tembusan", service.letter_tembusan == list(row["letter_tembusan"])),
+            )
+            if same
+        ]
+        if stale:
+            items.append(
+                Item(
+                    MUST,
+                    f"Isi surat layanan {service.short_name or service.name}: "
+                    f"{' dan '.join(stale)} masih bawaan untuk "
+                    f"{settings.DEFAULTS['agency.short_name']}, sedangkan wilayah instansi "
+                    f"{region}.",
+                    "admin.letter_settings_edit",
+                    (("layanan", service.code),),
+                )
+            )
+    return items
+
+
+def _requirements(services: list[Service]) -> list[Item]:
+    """An active service whose list has no active requirement takes applications with no
+    documents at all."""
+    with_list = set(
+        db.session.execute(
+            db.select(Requirement.service_code).where(Requirement.active.is_(True)).distinct()
+        ).scalars()
+    )
+    return [
+        Item(
+            MUST,
+            f"Layanan {service.short_name or service.name} belum punya persyaratan aktif: "
+            "pemohon dapat mengajukan tanpa dokumen.",
+            "admin.requirement_list",
+            (("layanan", service.code),),
+        )
+        for service in services
+        if service.active and service.code not in with_list
+    ]
+
+
+def _accounts() -> list[Item]:
+    roles = set(
+        db.session.execute(db.select(User.role).where(User.active.is_(True)).distinct()).scalars()
+    )
+    missing = [
+        (Role.VERIFIKATOR, "Verifikator: Super Admin sendiri yang memeriksa berkas"),
+        (Role.PENANDATANGAN, "Penandatangan: Super Admin sendiri yang menandatangani surat"),
+    ]
+    return [
+        Item(ADVICE, f"Belum ada akun {text}.", "admin.user_list")
+        for role, text in missing
+        if role not in roles
+    ]
+
+
+def _office_days(values: dict) -> list[Item]:
+    """Holidays of this office year: without them waiting times count Lebaran as work days."""
+    year = numbering.office_today().year
+    if any(str(day).startswith(f"{year}-") for day in values.get("office.holidays") or []):
+        return []
+    return [
+        Item(
+            ADVICE,
+            f"Hari libur tahun {year} belum diisi: waktu tunggu dan janji layanan menghitung "
+            "hari libur sebagai hari kerja.",
+            "admin.settings_service_hours",
+        )
+    ]
+
+
+def _installation(app: Flask) -> list[Item]:
+    items = []
+    if not app.config.get("PUBLIC_BASE_URL"):
+        items.append(
+            Item(
+                MUST,
+                "Alamat publik untuk kode QR (PUBLIC_BASE_URL) belum disetel: surat tidak "
+                "dapat diterbitkan. Tulis PUBLIC_BASE_URL di instance/config.py atau "
+                "SISAKAT_PUBLIC_BASE_URL, lalu mulai ulang aplikasi (PANDUAN §2).",
+            )
+        )
+    if not app.config.get("SMTP_HOST"):
+        items.append(
+            Item(
+                ADVICE,
+                "Server e-mail (SISAKAT_SMTP_HOST) belum disetel: pemberitahuan hanya tampil "
+                "di aplikasi.",
+            )
+        )
+    return items
+
+
+def _signing(app: Flask) -> list[Item]:
+    """Signed letters are validated against the trust list on every path; an in-app path also
+    needs its certificate or service address, which live in the server's configuration."""
+    from sisakat.services import letter_inapp
+
+    items = [
+        Item(MUST, problem, "admin.trust_settings") for problem in trust_admin.trust_problems()
+    ]
+    needs = {"pades": "SIGNING_P12_PATH", "bsre": "BSRE_BASE_URL"}.get(letter_inapp.backend_name())
+    if needs and not app.config.get(needs):
+        items.append(
+            Item(
+                MUST,
+                f"Cara penandatanganan yang dipilih butuh SISAKAT_{needs}, yang belum disetel "
+                "di server: penandatanganan dalam aplikasi gagal.",
+                "signing.signing_settings",
+            )
+        )
+    return items
+
+
+def pending(app: Flask) -> list[Item]:
+    """Everything still to do, the ``MUST`` items first (empty when the office is ready)."""
+    values = {
+        f"{prefix}.{key}": value
+        for prefix in ("agency", "signatory", "office")
+        for key, value in settings.group(prefix).items()
+    }
+    services = catalog.all_services()
+    items = [
+        *_installation(app),
+        *_agency(values),
+        *_signatory(values),
+        *_region_wording(values, services),
+        *_requirements(services),
+        *_signing(app),
+        *_accounts(),
+        *_office_days(values),
+    ]
+    return sorted(items, key=lambda item: not item.must)

@@ -1,0 +1,166 @@
+"""The super admin's home lists what the office still has to set before the first letter, each
+item linking to the page that fixes it, and drops an item once the stored data is right."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import pytest
+
+from sisakat.extensions import db
+from sisakat.models import Requirement, Role, Service
+from sisakat.services import catalog, requirements, settings
+from tests import pki as pki_module
+
+ITEM = re.compile(
+    r'data-kesiapan="(wajib|saran)">\s*<span class="badge[^"]*">\w+</span>\s*'
+    r'<span class="flex-grow-1">([^<]+)</span>\s*(?:<a [^>]*href="([^"]+)">Atur</a>)?'
+)
+
+
+def _items(client) -> list[tuple[str, str, str]]:
+    page = client.get("/admin/").get_data(as_text=True)
+    return [
+        (level, html.unescape(text), html.unescape(href))
+        for level, text, href in ITEM.findall(page)
+    ]
+
+
+def _texts(client) -> str:
+    return "\n".join(text for _, text, _ in _items(client))
+
+
+@pytest.fixture
+def admin(app, make, login_as):
+    return login_as(make.user(Role.SUPERADMIN))
+
+
+def test_a_fresh_office_sees_each_thing_to_set_with_a_working_link(app, admin):
+    items = _items(admin)
+    must = [text for level, text, _ in items if level == "wajib"]
+    assert any("Profil instansi dan kop surat masih contoh bawaan" in t for t in must)
+    assert any("Dr. Contoh Pejabat, M.Si." in t and "pejabat fiktif" in t for t in must)
+    assert any("sertifikat akar (root) BSrE" in t for t in must)
+    assert any("Layanan SKT Partai Politik belum punya persyaratan aktif" in t for t in must)
+    advice = [text for level, text, _ in items if level == "saran"]
+    assert any("Lambang daerah belum diunggah" in t for t in advice)
+    assert any("Belum ada akun Verifikator" in t for t in advice)
+    assert any("Hari libur tahun" in t for t in advice)
+    levels = [level for level, _, _ in items]
+    assert levels == sorted(levels, key=lambda level: level != "wajib")  # wajib first
+    for _, text, href in items:
+        if href:
+            assert admin.get(href).status_code == 200, (text, href)
+    assert "PUBLIC_BASE_URL" not in _texts(admin)  # the test app has one
+    app.config["PUBLIC_BASE_URL"] = ""
+    assert "surat tidak dapat diterbitkan" in _texts(admin)
+
+
+def test_items_go_once_the_office_has_set_them(app, admin, make, tmp_path):
+    settings.update(
+        {
+            "agency.government": "PEMERINTAH KABUPATEN CONTOH RAYA",
+            "agency.region": "KABUPATEN CONTOH RAYA",
+            "agency.short_name": "Kesbangpol Kabupaten Contoh Raya",
+            "signatory.name": "Drs. Contoh Kepala Badan",
+            "signatory.nip": "198001012005011002",
+            "signatory.region_line": "KABUPATEN CONTOH RAYA,",
+            "office.holidays": [f"{_year()}-12-25"],
+        },
+        actor=None,
+    )
+    requirements.ensure_defaults()
+    for service in catalog.all_services():
+        service.letter_opening = "Kepala Badan Kesbangpol Kabupaten Contoh Raya menerangkan:"
+        service.letter_tembusan = ["Bupati Contoh Raya"]
+    make.user(Role.VERIFIKATOR)
+    make.user(Role.PENANDATANGAN)
+    db.session.commit()
+    _trust_the_test_pki(admin, tmp_path)
+    left = _texts(admin)
+    assert left.splitlines() == [
+        "Server e-mail (SISAKAT_SMTP_HOST) belum disetel: pemberitahuan hanya tampil di aplikasi.",
+        "Lambang daerah belum diunggah: kop surat tercetak tanpa lambang.",
+    ]
+    app.config["SMTP_HOST"] = "127.0.0.1"
+    settings.update({"agency.emblem_file_id": 1}, actor=None)
+    db.session.commit()
+    page = admin.get("/admin/").get_data(as_text=True)
+    assert "Pengaturan dasar kantor lengkap" in page
+    assert 'id="kesiapan"' not in page
+
+
+def test_a_new_region_flags_the_built_in_wording_until_it_is_rewritten(admin):
+    settings.update({"agency.region": "KOTA CONTOH"}, actor=None)
+    db.session.commit()
+    texts = _texts(admin)
+    assert 'masih "PROVINSI SUMATERA SELATAN,", sedangkan wilayah instansi KOTA CONTOH' in texts
+    wording = [(t, h) for _, t, h in _items(admin) if t.startswith("Isi surat layanan")]
+    assert (
+        "Isi surat layanan SKT Partai Politik: kalimat pembuka dan tembusan masih bawaan untuk "
+        "Kesbangpol Provinsi Sumatera Selatan, sedangkan wilayah instansi KOTA CONTOH.",
+        "/admin/pengaturan-surat?layanan=skt_parpol",
+    ) in wording
+    skt = catalog.get("skt_parpol")
+    skt.letter_opening = "Kepala Badan Kesbangpol Kota Contoh menerangkan:"
+    db.session.commit()
+    texts = _texts(admin)
+    assert "SKT Partai Politik: tembusan masih bawaan" in texts
+    assert "SKT Partai Politik: kalimat pembuka" not in texts
+    lapor = catalog.get("lapor_ormas")
+    lapor.active = False  # a service the office does not offer is not nagged about
+    db.session.commit()
+    assert "Laporan Keberadaan Ormas" not in _texts(admin)
+
+
+def test_an_active_service_without_requirements_is_flagged(admin):
+    requirements.ensure_defaults()
+    db.session.commit()
+    assert "persyaratan aktif" not in _texts(admin)
+    for row in db.session.execute(
+        db.select(Requirement).filter_by(service_code="lapor_ormas")
+    ).scalars():
+        row.active = False
+    db.session.commit()
+    assert _texts(admin).count("persyaratan aktif") == 1
+    assert "Layanan Laporan Keberadaan Ormas belum punya persyaratan aktif" in _texts(admin)
+    db.session.get(Service, catalog.get("lapor_ormas").id).active = False
+    db.session.commit()
+    assert "persyaratan aktif" not in _texts(admin)
+
+
+def test_an_in_app_signing_path_without_its_server_setting_is_flagged(app, admin):
+    settings.update({"signing.backend": "pades"}, actor=None)
+    db.session.commit()
+    app.config["SIGNING_P12_PATH"] = ""
+    flagged = [h for _, t, h in _items(admin) if "SISAKAT_SIGNING_P12_PATH" in t]
+    assert flagged == ["/tte/pengaturan"]
+    app.config["SIGNING_P12_PATH"] = "/etc/sisakat/instansi.p12"
+    assert "SIGNING_P12_PATH" not in _texts(admin)
+    settings.update({"signing.backend": "bsre"}, actor=None)
+    db.session.commit()
+    app.config["BSRE_BASE_URL"] = ""
+    assert "SISAKAT_BSRE_BASE_URL" in _texts(admin)
+
+
+def _year() -> int:
+    from sisakat.services import numbering
+
+    return numbering.office_today().year
+
+
+def _trust_the_test_pki(admin, tmp_path) -> None:
+    """Upload the test root and allow its signer through the trust page, as the office does."""
+    (tmp_path / "pki").mkdir()
+    pki = pki_module.build(tmp_path / "pki")
+    admin.post(
+        "/admin/tte/akar",
+        data={"kind": "root", "certificate": (io.BytesIO(pki.root.pem), "akar.pem")},
+        content_type="multipart/form-data",
+    )
+    admin.post(
+        "/admin/tte/penandatangan",
+        data={"fingerprint": pki.signer.fingerprint, "display_name": "Drs. Contoh Kepala Badan"},
+    )
