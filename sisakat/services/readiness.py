@@ -132,8 +132,8 @@ def _region_wording(values: dict, services: list[Service]) -> list[Item]:
 
 
 def _requirements(services: list[Service]) -> list[Item]:
-    """An active service whose list has no active requirement takes applications with no
-    documents at all."""
+    """An active service whose list has no active requirement is announced to the public but
+    refuses every application (``applications.create``)."""
     with_list = set(
         db.session.execute(
             db.select(Requirement.service_code).where(Requirement.active.is_(True)).distinct()
@@ -143,7 +143,7 @@ def _requirements(services: list[Service]) -> list[Item]:
         Item(
             MUST,
             f"Layanan {service.short_name or service.name} belum punya persyaratan aktif: "
-            "pemohon dapat mengajukan tanpa dokumen.",
+            "tampil di halaman publik, tetapi pemohon belum dapat mengajukan permohonan.",
             "admin.requirement_list",
             (("layanan", service.code),),
         )
