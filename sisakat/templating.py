@@ -73,7 +73,8 @@ class UrlPattern:
 
 def init_app(app: Flask) -> None:
     """Register filters and the context processor."""
-    app.jinja_env.filters["tanggal"] = formatting.tanggal
+    # A moment (``created_at``) shows the office's day, not the UTC one; a date as it is.
+    app.jinja_env.filters["tanggal"] = settings.office_day
     app.jinja_env.filters["nip"] = formatting.nip
     app.jinja_env.filters["npwp"] = formatting.npwp
     app.jinja_env.filters["rupiah"] = formatting.rupiah

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from flask import g, has_request_context
@@ -189,3 +189,18 @@ def office_time(moment: datetime) -> str:
     WIB``."""
     zone = str(get("agency.timezone") or "WIB")
     return formatting.tanggal_jam(moment, TIMEZONES.get(zone, 7), zone)
+
+
+def office_date(value: date | datetime | None) -> date | None:
+    """The calendar day the office reads: a naive UTC moment (``created_at``) moved into the
+    office zone, so 00.30 WIT on 7 Desember is the 7th and not the UTC 6th; a ``date`` (a
+    letter date, a term end) is already the office's day and stays as it is."""
+    if isinstance(value, datetime):
+        return formatting.to_local(value, utc_offset_hours()).date()
+    return value
+
+
+def office_day(value: date | datetime | None) -> str:
+    """``office_date`` in words (``7 Desember 2026``), as every screen and export shows a day;
+    empty for None."""
+    return formatting.tanggal(office_date(value))
