@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from sisakat.formatting import tanggal
-from sisakat.services import ikm
+from sisakat.services import ikm, settings
 from sisakat.services.survey import Report
 
 
@@ -49,7 +49,7 @@ def workbook(rep: Report) -> bytes:
     sheet = wb.create_sheet("Saran")
     sheet.append(["Tanggal", "Saran"])
     for moment, text in rep.suggestions:
-        sheet.append([tanggal(moment), _cell_text(text)])
+        sheet.append([settings.office_day(moment), _cell_text(text)])  # the office's day
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -3,7 +3,10 @@ the UTC calendar is still on the day before, and no screen, export or ticket may
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
+
+from openpyxl import load_workbook
 
 from sisakat.extensions import db
 from sisakat.models import Role
@@ -33,3 +36,17 @@ def test_an_application_made_after_the_offices_midnight_shows_the_offices_day(ap
     history = staff.get(f"/laporan/rekap-partai/{party.id}").get_data(as_text=True)
     assert f"Permohonan #{application.id} · 7 Desember 2026" in history
     assert "6 Desember 2026" not in history
+
+
+def test_the_ikm_workbook_dates_a_suggestion_by_the_offices_day(app, make, login_as):
+    """The report counts a response by the office's day (7 Desember) and the page shows it at
+    7 Desember 2026 01.30 WIT, but the XLSX's Saran sheet dated it 6 Desember 2026."""
+    _wit_office()
+    make.survey_response(created_at=JUST_AFTER_MIDNIGHT, suggestion="Ruang tunggu sejuk.")
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    period = "?start=2026-12-07&end=2026-12-07"
+    page = staff.get(f"/laporan/ikm{period}").get_data(as_text=True)
+    assert "7 Desember 2026 01.30 WIT" in page
+    response = staff.get(f"/laporan/ikm.xlsx{period}")
+    sheet = load_workbook(io.BytesIO(response.data))["Saran"]
+    assert [c.value for c in sheet[2]] == ["7 Desember 2026", "Ruang tunggu sejuk."]
