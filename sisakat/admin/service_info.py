@@ -14,7 +14,7 @@ from sisakat.forms_common import ActionForm
 from sisakat.models import ComplaintCategory, FaqEntry, Role, ServiceForm
 from sisakat.policies import role_required
 from sisakat.routing import commit_or_show
-from sisakat.services import complaints, service_info, settings
+from sisakat.services import complaints, faq, office_contacts, service_info, settings
 
 ADMIN = Role.SUPERADMIN
 
@@ -134,13 +134,13 @@ def faq_list():
     form = forms.FaqForm()
     if form.validate_on_submit() and _commit_or_flash(
         "Pertanyaan ditambahkan.",
-        service_info.save_faq,
+        faq.save_faq,
         None,
         **_faq_values(form),
         actor=current_user,
     ):
         return redirect(url_for(".faq_list"))
-    entries = service_info.faq_entries(include_inactive=True)
+    entries = faq.faq_entries(include_inactive=True)
     return render_template(
         "admin/faq.html", form=form, entries=entries, help=forms.RICH_HELP, action_form=ActionForm()
     )
@@ -153,13 +153,13 @@ def faq_edit(faq_id: int):
     entry = _get_or_404(FaqEntry, faq_id)
     form = forms.FaqForm(obj=entry)
     if request.method == "GET":
-        form.seen.data = service_info.faq_token(entry)
+        form.seen.data = faq.faq_token(entry)
     if form.validate_on_submit() and commit_or_show(
         form,
-        lambda: service_info.save_faq(
+        lambda: faq.save_faq(
             entry, **_faq_values(form), actor=current_user, seen=form.seen_digest()
         ),
-        lambda: service_info.faq_token(entry),
+        lambda: faq.faq_token(entry),
     ):
         flash("Pertanyaan disimpan.", "success")
         return redirect(url_for(".faq_list"))
@@ -172,7 +172,7 @@ def faq_delete(faq_id: int):
     """Delete one FAQ entry."""
     entry = _get_or_404(FaqEntry, faq_id)
     if ActionForm().validate_on_submit():
-        _commit_or_flash("Pertanyaan dihapus.", service_info.delete_faq, entry, actor=current_user)
+        _commit_or_flash("Pertanyaan dihapus.", faq.delete_faq, entry, actor=current_user)
     return redirect(url_for(".faq_list"))
 
 
@@ -235,14 +235,16 @@ def contact_settings():
     """WhatsApp hotline, e-mail, hours, SP4N-LAPOR! link, whether complainants must give a name."""
     data = {**settings.group("contact"), "name_required": settings.get("complaint.name_required")}
     form = forms.ContactSettingsForm(data=data)
-    seen_on_get(form, service_info.CONTACT_PAGE)
+    seen_on_get(form, office_contacts.CONTACT_PAGE)
     if form.validate_on_submit():
-        values = {f"contact.{k}": form[k].data or "" for k in service_info.CONTACT_FIELDS}
+        values = {f"contact.{k}": form[k].data or "" for k in office_contacts.CONTACT_FIELDS}
         values["complaint.name_required"] = bool(form.name_required.data)
         saved = _apply(
-            lambda: service_info.save_contacts(values, actor=current_user, seen=form.seen_digest()),
+            lambda: office_contacts.save_contacts(
+                values, actor=current_user, seen=form.seen_digest()
+            ),
             form=form,
-            page_keys=service_info.CONTACT_PAGE,
+            page_keys=office_contacts.CONTACT_PAGE,
         )
         if saved:
             return redirect(url_for(".contact_settings"))

@@ -11,7 +11,7 @@ from sisakat.public import verify
 from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
 from sisakat.routing import show_domain_error
-from sisakat.services import complaints, service_info, settings
+from sisakat.services import complaints, office_contacts, settings
 from sisakat.services.ratelimit import Limit
 
 PUBLIC_POST_LIMIT = Limit(hits=5, seconds=3600)
@@ -54,7 +54,7 @@ def complaint():
     return render_template(
         "public/complaint_form.html",
         form=form,
-        contacts=service_info.contacts(),
+        contacts=office_contacts.contacts(),
         name_required=name_required,
     )
 

@@ -14,12 +14,12 @@ bp = Blueprint("public", __name__)
 def index():
     """The public home page: the office, its services, the letter check, contact channels."""
     from sisakat.public.forms import CheckLetterForm
-    from sisakat.services import service_info
+    from sisakat.services import office_contacts, service_info
 
     return render_template(
         "public/index.html",
         services=service_info.public_services(),
-        contacts=service_info.contacts(),
+        contacts=office_contacts.contacts(),
         check_form=CheckLetterForm(formdata=None),
     )
 

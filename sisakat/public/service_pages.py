@@ -10,7 +10,15 @@ from sisakat.models import ServiceForm
 from sisakat.public.forms import CheckLetterForm
 from sisakat.public.routes import bp
 from sisakat.public.verify import TOO_MANY_CHECKS, over_limit, private
-from sisakat.services import diagrams, letter_registry, richtext, service_info, storage
+from sisakat.services import (
+    diagrams,
+    letter_registry,
+    office_contacts,
+    richtext,
+    service_info,
+    storage,
+)
+from sisakat.services import faq as faq_service
 
 
 def _service_or_404(service_code: str) -> str:
@@ -34,7 +42,7 @@ def service_standard(service_code: str):
         requirements=service_info.requirements_for(service_code),
         steps=service_info.steps_for(service_code),
         forms=service_info.forms_for(service_code),
-        contacts=service_info.contacts(),
+        contacts=office_contacts.contacts(),
     )
 
 
@@ -63,7 +71,7 @@ def service_poster(service_code: str):
         name=name,
         text={f: richtext.render(getattr(standard, f)) for f in ("duration", "cost", "product")},
         requirements=service_info.requirements_for(service_code),
-        contacts=service_info.contacts(),
+        contacts=office_contacts.contacts(),
     )
 
 
@@ -80,7 +88,7 @@ def download_form(service_code: str, form_id: int):
 @bp.get("/faq")
 def faq():
     """Frequently asked questions."""
-    entries = service_info.faq_entries()
+    entries = faq_service.faq_entries()
     answers = {e.id: richtext.render(e.answer) for e in entries}
     return render_template("public/faq.html", entries=entries, answers=answers)
 

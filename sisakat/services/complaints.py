@@ -1,8 +1,8 @@
 """Complaints and suggestions (pengaduan): filing, the secret follow-up link, triage, replies.
 
 Tickets are ``ADU-<year>-<6-digit id>``: the serial is the row id, so two people filing in the
-same second can never collide (the year is the filing year, for people's convenience). The
-complainant's link carries a random 128-bit secret compared in constant time.
+same second can never collide (the year is the filing year in the office zone, for people's
+convenience). The complainant's link carries a random 128-bit secret compared in constant time.
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
     )
     db.session.add(complaint)
     db.session.flush()
-    complaint.ticket = f"ADU-{moment.year}-{complaint.id:06d}"
+    year = settings.office_date(moment).year  # 00.30 WIT on 1 January files in the new year
+    complaint.ticket = f"ADU-{year}-{complaint.id:06d}"
     db.session.add(
         ComplaintEntry(
             complaint_id=complaint.id, created_at=moment, status=ComplaintStatus.BARU, message=""

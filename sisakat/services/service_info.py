@@ -1,4 +1,5 @@
-"""Public service information: the Standar Pelayanan, requirement list, procedure, forms, FAQ.
+"""Public service information per service: the Standar Pelayanan, requirement list, procedure and
+forms (the office-wide FAQ lives in ``faq``, the contact channels in ``office_contacts``).
 
 The requirement list comes from the live ``Requirement`` rows through ``requirements_for``, the
 same function the application form uses, so the public page can never disagree with what the
@@ -8,13 +9,11 @@ app asks for.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
     ApplicantKind,
-    FaqEntry,
     ProcedureStep,
     Requirement,
     Service,
@@ -22,15 +21,7 @@ from sisakat.models import (
     ServiceStandard,
     User,
 )
-from sisakat.services import (
-    audit,
-    catalog,
-    complaint_files,
-    concurrency,
-    requirements,
-    richtext,
-    settings,
-)
+from sisakat.services import audit, catalog, complaint_files, requirements, richtext
 
 FORMATTED_FIELDS = (
     "summary",
@@ -167,14 +158,6 @@ def forms_for(service_code: str) -> list[ServiceForm]:
     )
 
 
-def faq_entries(*, include_inactive: bool = False) -> list[FaqEntry]:
-    """FAQ entries in order (only active ones for the public)."""
-    query = db.select(FaqEntry).order_by(FaqEntry.sort_order, FaqEntry.id)
-    if not include_inactive:
-        query = query.where(FaqEntry.active.is_(True))
-    return list(db.session.execute(query).scalars())
-
-
 def parse_steps(text: str) -> list[StepView]:
     """Admin's step list: one step a line, ``Judul | Pelaksana | Waktu`` (the last two optional)."""
     steps = []
@@ -236,89 +219,3 @@ def remove_form(form: ServiceForm, *, actor: User) -> None:
     audit.record("service.form_remove", actor=actor, object_type="service_form", object_id=form.id)
     db.session.delete(form)
     db.session.flush()
-
-
-FAQ_EDITABLE = ("question", "answer", "sort_order", "active")
-
-
-def faq_token(entry: FaqEntry) -> str:
-    """The digest of the entry's values its edit page carries (``concurrency``)."""
-    return concurrency.row_token(entry, FAQ_EDITABLE)
-
-
-def save_faq(
-    entry: FaqEntry | None,
-    *,
-    question: str,
-    answer: str,
-    sort_order: int,
-    active: bool,
-    actor: User,
-    seen: str | None = None,
-) -> FaqEntry:
-    """Create or update one FAQ entry (answer sanitised). ``seen``: the edit page's digest;
-    refused when the entry changed since."""
-    if entry is not None:
-        concurrency.check_row(seen, entry, FAQ_EDITABLE, object_type="faq")
-    entry = entry or FaqEntry()
-    entry.question = question
-    entry.answer = richtext.sanitise(answer)
-    entry.sort_order = sort_order
-    entry.active = active
-    db.session.add(entry)
-    db.session.flush()
-    audit.record("faq.save", actor=actor, object_type="faq", object_id=entry.id)
-    return entry
-
-
-def delete_faq(entry: FaqEntry, *, actor: User) -> None:
-    """Remove one FAQ entry."""
-    audit.record("faq.delete", actor=actor, object_type="faq", object_id=entry.id)
-    db.session.delete(entry)
-    db.session.flush()
-
-
-@dataclass(frozen=True)
-class Contacts:
-    """Contact channels for the public pages."""
-
-    phone: str
-    email: str
-    address: str
-    hours: str
-    whatsapp_display: str
-    whatsapp_url: str
-    lapor_url: str
-
-
-CONTACT_FIELDS = ("whatsapp", "whatsapp_message", "email", "hours", "lapor_url")
-# What the contacts page shows: its digest guards a save from an out-of-date page.
-CONTACT_PAGE = (*(f"contact.{k}" for k in CONTACT_FIELDS), "complaint.name_required")
-
-
-def save_contacts(values: dict, *, actor: User, seen: str | None = None) -> list[str]:
-    """Store the contact settings (keys of ``CONTACT_PAGE``); returns the changed keys.
-    ``seen``: the page's digest; refused when another admin saved since."""
-    concurrency.check_settings(seen, CONTACT_PAGE)
-    return settings.update(values, actor=actor)
-
-
-def contacts() -> Contacts:
-    """Office contact channels; the WhatsApp click-to-chat link carries a prefilled message."""
-    values = settings.group("contact")
-    agency = settings.group("agency")
-    digits = "".join(ch for ch in str(values.get("whatsapp") or "") if ch.isdigit())
-    if digits.startswith("0"):  # a local number: wa.me wants the country code
-        digits = "62" + digits[1:]
-    message = quote(str(values.get("whatsapp_message") or ""))
-    wa_url = f"https://wa.me/{digits}?text={message}" if digits else ""
-    lapor = str(values.get("lapor_url") or "")
-    return Contacts(
-        phone=str(agency.get("phone") or ""),
-        email=str(values.get("email") or agency.get("email") or ""),
-        address=str(agency.get("address") or ""),
-        hours=str(values.get("hours") or ""),
-        whatsapp_display=f"+{digits}" if digits else "",
-        whatsapp_url=wa_url,
-        lapor_url=lapor if lapor.startswith("https://") else "https://www.lapor.go.id",
-    )

@@ -10,7 +10,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.models import FaqEntry, ReasonTemplate, Requirement, Role, User
-from sisakat.services import requirements, service_info, settings
+from sisakat.services import faq, requirements, settings
 from tests.http.test_settings_pages import AGENCY, SIGNATORY
 from tests.workflow_http import seed_requirements
 
@@ -107,7 +107,7 @@ def test_requirement_edit_refuses_a_save_from_an_old_page(app, admins):
 
 def test_faq_and_reason_edits_refuse_a_save_from_an_old_page(app, admins):
     ani_user = admins[2]
-    faq = service_info.save_faq(
+    entry = faq.save_faq(
         None, question="Berapa biayanya?", answer="Gratis.", sort_order=1, active=True,
         actor=ani_user,
     )  # fmt: skip
@@ -116,7 +116,7 @@ def test_faq_and_reason_edits_refuse_a_save_from_an_old_page(app, admins):
     question = {"question": "Berapa biayanya?", "active": "y"}
     html = _second_save_from_an_old_page(
         admins,
-        f"/admin/faq/{faq.id}",
+        f"/admin/faq/{entry.id}",
         {**question, "answer": "Tidak dipungut biaya."},
         {**question, "answer": "Gratis sekali."},
     )
@@ -129,5 +129,5 @@ def test_faq_and_reason_edits_refuse_a_save_from_an_old_page(app, admins):
     )
     assert "Dokumen tidak terbaca." in html
     db.session.expire_all()
-    assert "Tidak dipungut biaya." in db.session.get(FaqEntry, faq.id).answer
+    assert "Tidak dipungut biaya." in db.session.get(FaqEntry, entry.id).answer
     assert db.session.get(ReasonTemplate, reason.id).text == "Dokumen buram atau terpotong."

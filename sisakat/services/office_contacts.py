@@ -1,0 +1,57 @@
+"""The office's contact channels (phone, e-mail, address, hours, WhatsApp, SP4N-LAPOR!) shown on
+the public pages, and their save from the super admin's contacts page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from sisakat.models import User
+from sisakat.services import concurrency, settings
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Contact channels for the public pages."""
+
+    phone: str
+    email: str
+    address: str
+    hours: str
+    whatsapp_display: str
+    whatsapp_url: str
+    lapor_url: str
+
+
+CONTACT_FIELDS = ("whatsapp", "whatsapp_message", "email", "hours", "lapor_url")
+# What the contacts page shows: its digest guards a save from an out-of-date page.
+CONTACT_PAGE = (*(f"contact.{k}" for k in CONTACT_FIELDS), "complaint.name_required")
+
+
+def save_contacts(values: dict, *, actor: User, seen: str | None = None) -> list[str]:
+    """Store the contact settings (keys of ``CONTACT_PAGE``); returns the changed keys.
+    ``seen``: the page's digest; refused when another admin saved since."""
+    concurrency.check_settings(seen, CONTACT_PAGE)
+    return settings.update(values, actor=actor)
+
+
+def contacts() -> Contacts:
+    """Office contact channels; the WhatsApp click-to-chat link carries a prefilled message."""
+    values = settings.group("contact")
+    agency = settings.group("agency")
+    digits = "".join(ch for ch in str(values.get("whatsapp") or "") if ch.isdigit())
+    if digits.startswith("0"):  # a local number: wa.me wants the country code
+        digits = "62" + digits[1:]
+    message = quote(str(values.get("whatsapp_message") or ""))
+    wa_url = f"https://wa.me/{digits}?text={message}" if digits else ""
+    lapor = str(values.get("lapor_url") or "")
+    return Contacts(
+        phone=str(agency.get("phone") or ""),
+        email=str(values.get("email") or agency.get("email") or ""),
+        address=str(agency.get("address") or ""),
+        hours=str(values.get("hours") or ""),
+        whatsapp_display=f"+{digits}" if digits else "",
+        whatsapp_url=wa_url,
+        lapor_url=lapor if lapor.startswith("https://") else "https://www.lapor.go.id",
+    )
