@@ -9,8 +9,9 @@ from datetime import datetime
 from openpyxl import load_workbook
 
 from sisakat.extensions import db
-from sisakat.models import Role
+from sisakat.models import Complaint, Role
 from sisakat.services import settings
+from tests.letter_helpers import fixed_clock
 
 # 16.30 UTC on Sunday 6 December 2026 is 01.30 WIT on Monday 7 December in Sentani.
 JUST_AFTER_MIDNIGHT = datetime(2026, 12, 6, 16, 30)
@@ -50,3 +51,24 @@ def test_the_ikm_workbook_dates_a_suggestion_by_the_offices_day(app, make, login
     response = staff.get(f"/laporan/ikm.xlsx{period}")
     sheet = load_workbook(io.BytesIO(response.data))["Saran"]
     assert [c.value for c in sheet[2]] == ["7 Desember 2026", "Ruang tunggu sejuk."]
+
+
+def test_a_complaint_filed_after_the_offices_new_year_gets_the_new_years_ticket(
+    app, client, make, login_as
+):
+    """Filed at 01.30 WIT on 1 January 2027 (still 31 December in UTC): the ticket said
+    ADU-2026-... while the complaint page says it was received on 1 Januari 2027."""
+    _wit_office()
+    fixed_clock(app, datetime(2026, 12, 31, 16, 30))
+    form = {
+        "name": "Warga Contoh",
+        "contact": "0812000001",
+        "category": "d0",
+        "body": "Antrean terlalu lama.",
+    }
+    filed = client.post("/pengaduan", data=form)
+    complaint = db.session.execute(db.select(Complaint)).scalar_one()
+    assert complaint.ticket == f"ADU-2027-{complaint.id:06d}"
+    page = client.get(filed.headers["Location"]).get_data(as_text=True)
+    assert complaint.ticket in page
+    assert "1 Januari 2027 01.30 WIT" in page
