@@ -118,10 +118,12 @@ def build_context(
     printed for a wet signature leaves out the footer that says it is signed electronically."""
     agency, letter = settings.get("agency", {}), settings.get("letter", {})
     page = str(letter.get("page_size") or "A4").upper()
+    title = letter.get("title") or TITLE
     return LetterContext(
         **_kop(agency),
         emblem_png=emblem_png,
-        title=letter.get("title") or TITLE,
+        title=title,
+        subject=" ".join(title.split()).title(),  # the PDF's Subject: this service's letter
         number=number_text or "",
         **_body(profile, letter),
         place=agency.get("city") or "",
