@@ -1,18 +1,35 @@
 """Pages that overflowed a phone screen sideways (found walking the app at 390 px): the IKM
 chart drawn at a fixed 600-px width, the admin requirement list without a scrolling wrapper and
-the public verification page of a wet-signed scan, whose nowrap warning badge widened it."""
+the public verification page of a wet-signed scan, whose nowrap warning badge widened it; at
+360 px, a long uploaded file name or a web address in a staff note on the party's application
+page (unbroken text)."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from playwright.sync_api import expect
 
-from sisakat.models import Role, SigningMethod
+from sisakat.extensions import db
+from sisakat.models import (
+    Action,
+    ApplicationHistory,
+    ApplicationStatus,
+    Role,
+    SigningMethod,
+    Verdict,
+)
 from sisakat.services import requirements
+from tests.browser import application_steps as steps
 from tests.browser.journeys import fits_width, fresh, log_in
 
 pytestmark = pytest.mark.browser
+
+LONG_FILE_NAME = "Surat_Keputusan_DPP_Partai_Contoh_tentang_Susunan_Pengurus_DPW_2025_revisi.pdf"
+LONG_URL = (
+    "https://jdih.contoh.example.test/files/peraturan_nomor_57_tahun_2017_tentang_pendaftaran.pdf"
+)
 
 
 def test_ikm_report_and_requirement_list_fit_a_phone(phone_page, make):
@@ -39,4 +56,31 @@ def test_verification_of_a_scanned_letter_fits_a_phone(phone_page, make):
     fresh()
     phone_page.goto(f"/verifikasi/{token}")
     assert phone_page.get_by_text("Tidak ditandatangani secara elektronik").is_visible()
+    assert fits_width(phone_page)
+
+
+def test_long_file_name_and_web_address_in_a_note_fit_a_phone(phone_page, make):
+    """A scanner's long file name and a staff note quoting a web address are single unbroken
+    words: they wrap inside the checklist and the timeline instead of widening the page."""
+    application = make.application(
+        status=ApplicationStatus.PERLU_PERBAIKAN, verdict=Verdict.TIDAK_SESUAI
+    )
+    stored = steps.versions(application.id, steps.REQUIRED[0])[0].stored_file
+    stored.display_name = LONG_FILE_NAME  # one stored PDF backs every document of the factory
+    db.session.add(
+        ApplicationHistory(
+            application_id=application.id,
+            action=Action.KEMBALIKAN,
+            from_status=ApplicationStatus.DIVERIFIKASI,
+            to_status=ApplicationStatus.PERLU_PERBAIKAN,
+            note=f"Contoh susunan pengurus ada di {LONG_URL}",
+        )
+    )
+    db.session.commit()
+    username, detail = application.party.account.username, f"/pemohon/permohonan/{application.id}"
+    fresh()
+    log_in(phone_page, username)
+    phone_page.goto(detail)
+    expect(phone_page.get_by_role("link", name=LONG_FILE_NAME).first).to_be_visible()
+    expect(steps.timeline(phone_page)).to_contain_text(LONG_URL)
     assert fits_width(phone_page)
