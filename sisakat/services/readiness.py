@@ -21,9 +21,16 @@ from sisakat.services.signing import trust_admin
 MUST = "wajib"
 ADVICE = "saran"
 
-# The agency fields printed on the letterhead; an office that never changed one of them is
-# still showing the built-in example.
-AGENCY_KEYS = ("agency.government", "agency.short_name", "agency.region", "agency.address")
+# The agency fields printed on the letterhead; an office that changed none of them is still
+# showing the built-in example. The phone is a placeholder every office replaces, so the first
+# office, whose name and address the defaults are, clears the item too.
+AGENCY_KEYS = (
+    "agency.government",
+    "agency.short_name",
+    "agency.region",
+    "agency.address",
+    "agency.phone",
+)
 # The fictional signatory's name and NIP (``flask check --deploy`` refuses them too).
 SIGNATORY_EXAMPLE_KEYS = ("signatory.name", "signatory.nip")
 
@@ -53,8 +60,9 @@ def _agency(values: dict) -> list[Item]:
             Item(
                 MUST,
                 "Profil instansi dan kop surat masih contoh bawaan "
-                f"({settings.DEFAULTS['agency.short_name']}): periksa nama pemerintah daerah, "
-                "wilayah, alamat dan kota tanggal surat, lalu simpan.",
+                f"({settings.DEFAULTS['agency.short_name']}, telepon "
+                f"{settings.DEFAULTS['agency.phone']}): periksa nama pemerintah daerah, wilayah, "
+                "alamat, telepon dan kota tanggal surat, lalu simpan.",
                 "admin.settings_agency",
             )
         )

@@ -164,3 +164,13 @@ def _trust_the_test_pki(admin, tmp_path) -> None:
         "/admin/tte/penandatangan",
         data={"fingerprint": pki.signer.fingerprint, "display_name": "Drs. Contoh Kepala Badan"},
     )
+
+
+def test_the_first_office_clears_the_profile_item_by_giving_its_phone(admin):
+    """The defaults are the first office's name and address: its profile is ready once the
+    placeholder phone is replaced, without renaming anything."""
+    assert "Profil instansi dan kop surat masih contoh bawaan" in _texts(admin)
+    settings.update({"agency.phone": "(0711) 354321"}, actor=None)
+    db.session.commit()
+    assert "Profil instansi" not in _texts(admin)
+    assert "Isi surat layanan" not in _texts(admin)  # the region is still the built-in one
