@@ -62,9 +62,14 @@ class LetterContext:
         return NOMOR_NASKAH if self.srikandi else self.number
 
     @property
+    def shown_day(self) -> str:
+        """The date as printed (SRIKANDI's variable in SRIKANDI mode)."""
+        return TGL_NASKAH if self.srikandi else self.date_text
+
+    @property
     def shown_date(self) -> str:
         """The place-and-date line."""
-        return f"{self.place}, {TGL_NASKAH if self.srikandi else self.date_text}"
+        return f"{self.place}, {self.shown_day}"
 
     @property
     def signature_mark(self) -> str:

@@ -50,7 +50,7 @@ def _fields(doc, ctx: LetterContext) -> None:
 
 
 def _signature(doc, ctx: LetterContext) -> None:
-    _labelled(doc, f"{ctx.place}, ", ctx.shown_date.split(", ", 1)[-1], indent=SIGN_INDENT)
+    _labelled(doc, f"{ctx.place}, ", ctx.shown_day, indent=SIGN_INDENT)
     for line in (*ctx.signature_prefix, ctx.signature_position, ctx.signature_region):
         if line:
             _para(doc, line, indent=SIGN_INDENT)

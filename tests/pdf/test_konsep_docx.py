@@ -8,6 +8,7 @@ import pytest
 from docx import Document
 
 from sisakat.pdf.konsep_docx import render_konsep_docx
+from sisakat.pdf.skt import render_skt
 from sisakat.services.letter_context import sample_profile
 from tests.conftest import require_or_skip
 from tests.pdf import helpers as h
@@ -71,3 +72,16 @@ def test_the_konsep_carries_the_qr_code_that_opens_the_public_page(tmp_path):
         )
         decoded += read.stdout.split()
     assert h.URL in decoded
+
+
+@pytest.mark.parametrize("srikandi", [True, False])
+def test_a_place_with_a_comma_is_printed_once_like_on_the_pdf(srikandi):
+    """An office dating its letters "Sentani, Kabupaten Contoh Raya": the konsep printed the
+    part after the comma twice ("Sentani, Kabupaten Contoh Raya, Kabupaten Contoh Raya,
+    ${tgl_naskah}"), so SRIKANDI signed a date line the PDF does not have."""
+    ctx = h.replace(h.context(srikandi=srikandi), place="Sentani, Kabupaten Contoh Raya")
+    text = [p.text for p in _doc(ctx).paragraphs]
+    assert ctx.shown_date in text
+    assert ctx.shown_date == f"Sentani, Kabupaten Contoh Raya, {ctx.shown_day}"
+    pdf_text = " ".join(" ".join(h.pages_text(render_skt(ctx))).split())
+    assert ctx.shown_date in pdf_text
