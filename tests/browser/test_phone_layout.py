@@ -2,7 +2,7 @@
 chart drawn at a fixed 600-px width, the admin requirement list without a scrolling wrapper and
 the public verification page of a wet-signed scan, whose nowrap warning badge widened it; at
 360 px, a long uploaded file name or a web address in a staff note on the party's application
-page (unbroken text)."""
+page, and a web address in a complaint on its public ticket page (unbroken text)."""
 
 from __future__ import annotations
 
@@ -83,4 +83,14 @@ def test_long_file_name_and_web_address_in_a_note_fit_a_phone(phone_page, make):
     phone_page.goto(detail)
     expect(phone_page.get_by_role("link", name=LONG_FILE_NAME).first).to_be_visible()
     expect(steps.timeline(phone_page)).to_contain_text(LONG_URL)
+    assert fits_width(phone_page)
+
+
+def test_web_address_in_a_complaint_fits_its_ticket_page_on_a_phone(phone_page, make):
+    """The complainant pasted a link: the ticket page (body and replies) wraps it."""
+    complaint = make.complaint(body=f"Tautan unduhan formulir rusak: {LONG_URL}")
+    link = f"/pengaduan/{complaint.ticket}/{complaint.secret}"
+    fresh()
+    phone_page.goto(link)
+    expect(phone_page.get_by_text(LONG_URL)).to_be_visible()
     assert fits_width(phone_page)
