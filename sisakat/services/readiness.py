@@ -90,17 +90,12 @@ def _signatory(values: dict) -> list[Item]:
     ]
 
 
-def _region_moved(values: dict) -> bool:
-    """The office named a region other than the built-in one."""
-    return not _is_default("agency.region", values)
-
-
 def _region_wording(values: dict, services: list[Service]) -> list[Item]:
-    """After the region changed, texts still word-for-word the built-in region's."""
-    if not _region_moved(values):
+    """After the region changed, texts still word for word the built-in region's."""
+    if _is_default("agency.region", values):
         return []
     region = str(values.get("agency.region") or "")
-    items = []
+    items = [_service_wording(service, region) for service in services if service.active]
     if _is_default("signatory.region_line", values):
         items.append(
             Item(
@@ -111,32 +106,32 @@ def _region_wording(values: dict, services: list[Service]) -> list[Item]:
                 "admin.settings_signatory",
             )
         )
-    built_in = {row["code"]: row for row in catalog.BUILT_IN}
-    for service in services:
-        row = built_in.get(service.code)
-        if row is None or not service.active:
-            continue
-        stale = [
-            label
-            for label, same in (
-                ("kalimat pembuka", service.letter_opening == row["letter_opening"]),
-                ("tembusan", service.letter_tembusan == list(row["letter_tembusan"])),
-            )
-            if same
-        ]
-        if stale:
-            items.append(
-                Item(
-                    MUST,
-                    f"Isi surat layanan {service.short_name or service.name}: "
-                    f"{' dan '.join(stale)} masih bawaan untuk "
-                    f"{settings.DEFAULTS['agency.short_name']}, sedangkan wilayah instansi "
-                    f"{region}.",
-                    "admin.letter_settings_edit",
-                    (("layanan", service.code),),
-                )
-            )
-    return items
+    return [item for item in items if item is not None]
+
+
+def _service_wording(service: Service, region: str) -> Item | None:
+    """A built-in service whose opening or tembusan the office has not rewritten."""
+    row = next((r for r in catalog.BUILT_IN if r["code"] == service.code), None)
+    if row is None:
+        return None
+    stale = [
+        label
+        for label, same in (
+            ("kalimat pembuka", service.letter_opening == row["letter_opening"]),
+            ("tembusan", service.letter_tembusan == list(row["letter_tembusan"])),
+        )
+        if same
+    ]
+    if not stale:
+        return None
+    return Item(
+        MUST,
+        f"Isi surat layanan {service.short_name or service.name}: {' dan '.join(stale)} masih "
+        f"bawaan untuk {settings.DEFAULTS['agency.short_name']}, sedangkan wilayah instansi "
+        f"{region}.",
+        "admin.letter_settings_edit",
+        (("layanan", service.code),),
+    )
 
 
 def _requirements(services: list[Service]) -> list[Item]:
