@@ -1,6 +1,7 @@
 """Path A (SIGNING.md §7): a letter signed in SRIKANDI/BSrE (or wet-signed and scanned) comes back
 as an upload. Hygiene, signature validation against the office trust roots, the letter match,
-then issue (tier A/B), a number confirmation (SRIKANDI numbers) or manual review (no match).
+then issue (tier A/B), a number confirmation (SRIKANDI numbers, read by ``srikandi_number``) or
+manual review (no match).
 
 Refusals are audited and returned, not raised, so the route commits the audit row alone.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import string
 from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
@@ -20,24 +20,13 @@ from sisakat import config
 from sisakat.exceptions import DomainError, GuardFailed, SignatureRejected, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, StoredFile, User
-from sisakat.services import audit, catalog, letters, numbering, settings, storage, uploads
+from sisakat.services import audit, letters, settings, srikandi_number, storage, uploads
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
-from sisakat.services.signing.validation import (
-    check,
-    extract_number_and_date,
-    signed_revision_text,
-)
+from sisakat.services.signing.validation import signed_revision_text
 
 PDF = "application/pdf"
 MAX_LETTER_PAGES = 20
-TOKEN_RE = {
-    "nomor": r"[0-9]{1,6}",  # ASCII digits: \d would take "٧٧" into the register
-    "tahun": r"[0-9]{4}",
-    "bulan": r"[0-9]{2}",
-    "bulan_romawi": r"[IVX]{1,4}",
-}
-
 
 TOKEN_IN_TEXT = re.compile(r"\b[A-Z2-7]{26}\b")
 OTHER_LETTER = (
@@ -56,19 +45,6 @@ class UploadResult:
     number: str = ""
     letter_date: date | None = None
     method: SigningMethod = SigningMethod.SRIKANDI
-
-
-def number_pattern(service_code: str | None = None) -> str:
-    """A regex for numbers in the service's format (whitespace tolerated between the parts);
-    without a service, the party SKT's series format."""
-    service = catalog.get(service_code)
-    fmt = numbering.service_format(service) if service else numbering.series_format(numbering.SKT)
-    parts = []
-    for literal, name, _spec, _conv in string.Formatter().parse(fmt["template"]):
-        parts.append(r"\s*".join(re.escape(ch) for ch in literal.strip()))
-        if name:
-            parts.append(TOKEN_RE.get(name) or r"\s*".join(re.escape(ch) for ch in fmt[name]))
-    return r"\s*".join(p for p in parts if p)
 
 
 def _refuse(letter: Letter, actor: User, message: str) -> UploadResult:
@@ -98,7 +74,7 @@ def receive_upload(
         if scan:
             return _scan(letter, spooled, filename, actor)
         data = spooled.path.read_bytes()
-        found = _found_number(letter, data) if letter.number_id is None else None
+        found = srikandi_number.found_number(letter, data) if letter.number_id is None else None
         assessment = _assess(letter, data, found)
     except (UploadRejected, SignatureRejected) as exc:
         if spooled is not None:
@@ -135,25 +111,6 @@ def _other_letter(letter: Letter, data: bytes, byte_range: list[int]) -> Letter 
     if not tokens:
         return None
     return db.session.execute(db.select(Letter).where(Letter.token.in_(tokens))).scalars().first()
-
-
-def _found_number(letter: Letter, data: bytes):
-    """The SRIKANDI number and date printed in the signed revision (validated first)."""
-    verdict = check(data, trust_service.load_trust_config())
-    pattern = number_pattern(letter.application.service_code)
-    place = letters.context_of(letters.inputs_of(letter), draft=True).place
-    return extract_number_and_date(signed_revision_text(data, verdict.byte_range), pattern, place)
-
-
-def printed_number_and_date(letter: Letter):
-    """What the upload waiting for review prints as SRIKANDI's number and date (to pre-fill the
-    review form), or None: not SRIKANDI-numbered, no upload, or nothing readable."""
-    if letter.number_id is not None or letter.candidate_file is None:
-        return None
-    try:
-        return _found_number(letter, storage.read_bytes(letter.candidate_file))
-    except (DomainError, ValueError):
-        return None
 
 
 def _assess(letter: Letter, data: bytes, found) -> report_service.Assessment:
@@ -271,7 +228,7 @@ def confirm_number(
         party_name=letters.party_name(letter),
     )
     if assessment.match.tier is None:
-        _refuse_mistyped_number(letter, data, number)
+        srikandi_number.refuse_mistyped_number(letter, data, number)
         _to_review(letter, row, assessment, actor)
         return "review"
     _issue(
@@ -285,17 +242,3 @@ def confirm_number(
         letter_date=letter_date,
     )
     return "issued"
-
-
-def _refuse_mistyped_number(letter: Letter, data: bytes, typed: str) -> None:
-    """The match failed with the typed number while the signed letter prints another one: a
-    typing slip, not a case for manual review. Ask again (the upload stays attached)."""
-    found = _found_number(letter, data)
-    printed = " ".join((found.number or "").split()) if found else ""
-    if printed and printed != " ".join(typed.split()):
-        raise DomainError(
-            f"Nomor {typed} tidak sama dengan nomor pada surat bertanda tangan ({printed}). "
-            "Periksa lagi nomornya, atau bila nomor di SRIKANDI yang keliru, perbaiki di "
-            "SRIKANDI lalu unggah ulang.",
-            field="number",
-        )

@@ -11,7 +11,7 @@ from sisakat.extensions import db
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, show_domain_error
-from sisakat.services import letter_review, letter_signing, letters, storage
+from sisakat.services import letter_review, letter_signing, letters, srikandi_number, storage
 from sisakat.signing.forms import ConfirmNumberForm, ReviewDecisionForm, UploadSignedForm
 from sisakat.signing.routes import SIGNERS, bp, load_letter
 
@@ -99,7 +99,7 @@ def review_candidate(letter_id: int):
     """Both letters' text side by side with a diff, links to each PDF, the decision form (in
     SRIKANDI mode pre-filled with the number and date the upload prints)."""
     letter = load_letter(letter_id)
-    found = letter_signing.printed_number_and_date(letter)
+    found = srikandi_number.printed_number_and_date(letter)
     form = ReviewDecisionForm(
         formdata=None,
         number=(found.number or None) if found else None,

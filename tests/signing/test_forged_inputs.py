@@ -11,7 +11,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, Role
-from sisakat.services import letter_signing, numbering, settings
+from sisakat.services import numbering, settings, srikandi_number
 from sisakat.services.signing.validation import extract_number_and_date
 from tests import factories
 from tests.letters import helpers as h
@@ -88,7 +88,7 @@ def test_forged_letter_ids_in_batch_signing_get_the_form_message(app, login_as, 
 
 
 def test_number_and_date_read_from_the_pdf_are_ascii_digits_only(app):
-    pattern = letter_signing.number_pattern()
+    pattern = srikandi_number.number_pattern()
     text = "Nomor: 200.1.5.3/٧٧/BAN.KBP/٢٠٢٦\nPalembang, ٥ Agustus ٢٠٢٦"
     found = extract_number_and_date(text, pattern, "Palembang")
     assert (found.number, found.letter_date) == (None, None)

@@ -1,0 +1,72 @@
+"""SRIKANDI's number and date on a letter signed outside SISAKAT (SIGNING.md §7): a regex for the
+numbers of a service's format, the number and date printed in a signed revision, and a typed
+number checked against the printed one. Used by the upload-back path (``letter_signing``).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from sisakat.exceptions import DomainError
+from sisakat.models import Letter
+from sisakat.services import catalog, letters, numbering, storage
+from sisakat.services.signing import trust as trust_service
+from sisakat.services.signing.validation import (
+    check,
+    extract_number_and_date,
+    signed_revision_text,
+)
+
+TOKEN_RE = {
+    "nomor": r"[0-9]{1,6}",  # ASCII digits: \d would take "٧٧" into the register
+    "tahun": r"[0-9]{4}",
+    "bulan": r"[0-9]{2}",
+    "bulan_romawi": r"[IVX]{1,4}",
+}
+
+
+def number_pattern(service_code: str | None = None) -> str:
+    """A regex for numbers in the service's format (whitespace tolerated between the parts);
+    without a service, the party SKT's series format."""
+    service = catalog.get(service_code)
+    fmt = numbering.service_format(service) if service else numbering.series_format(numbering.SKT)
+    parts = []
+    for literal, name, _spec, _conv in string.Formatter().parse(fmt["template"]):
+        parts.append(r"\s*".join(re.escape(ch) for ch in literal.strip()))
+        if name:
+            parts.append(TOKEN_RE.get(name) or r"\s*".join(re.escape(ch) for ch in fmt[name]))
+    return r"\s*".join(p for p in parts if p)
+
+
+def found_number(letter: Letter, data: bytes):
+    """The SRIKANDI number and date printed in the signed revision (validated first)."""
+    verdict = check(data, trust_service.load_trust_config())
+    pattern = number_pattern(letter.application.service_code)
+    place = letters.context_of(letters.inputs_of(letter), draft=True).place
+    return extract_number_and_date(signed_revision_text(data, verdict.byte_range), pattern, place)
+
+
+def printed_number_and_date(letter: Letter):
+    """What the upload waiting for review prints as SRIKANDI's number and date (to pre-fill the
+    review form), or None: not SRIKANDI-numbered, no upload, or nothing readable."""
+    if letter.number_id is not None or letter.candidate_file is None:
+        return None
+    try:
+        return found_number(letter, storage.read_bytes(letter.candidate_file))
+    except (DomainError, ValueError):
+        return None
+
+
+def refuse_mistyped_number(letter: Letter, data: bytes, typed: str) -> None:
+    """The match failed with the typed number while the signed letter prints another one: a
+    typing slip, not a case for manual review. Ask again (the upload stays attached)."""
+    found = found_number(letter, data)
+    printed = " ".join((found.number or "").split()) if found else ""
+    if printed and printed != " ".join(typed.split()):
+        raise DomainError(
+            f"Nomor {typed} tidak sama dengan nomor pada surat bertanda tangan ({printed}). "
+            "Periksa lagi nomornya, atau bila nomor di SRIKANDI yang keliru, perbaiki di "
+            "SRIKANDI lalu unggah ulang.",
+            field="number",
+        )
