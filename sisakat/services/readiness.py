@@ -110,17 +110,12 @@ def _region_wording(values: dict, services: list[Service]) -> list[Item]:
 
 
 def _service_wording(service: Service, region: str) -> Item | None:
-    """A built-in service whose opening or tembusan the office has not rewritten."""
-    row = next((r for r in catalog.BUILT_IN if r["code"] == service.code), None)
-    if row is None:
-        return None
+    """A service whose opening or tembusan is still a built-in one (the office's own services
+    start from the built-in wording of their kind, ``service_config.create``)."""
     stale = [
         label
-        for label, same in (
-            ("kalimat pembuka", service.letter_opening == row["letter_opening"]),
-            ("tembusan", service.letter_tembusan == list(row["letter_tembusan"])),
-        )
-        if same
+        for label, field in (("kalimat pembuka", "letter_opening"), ("tembusan", "letter_tembusan"))
+        if getattr(service, field) in [_as_stored(row[field]) for row in catalog.BUILT_IN]
     ]
     if not stale:
         return None
@@ -132,6 +127,11 @@ def _service_wording(service: Service, region: str) -> Item | None:
         "admin.letter_settings_edit",
         (("layanan", service.code),),
     )
+
+
+def _as_stored(value):
+    """A built-in value as the service row hands it back (tembusan: a list)."""
+    return list(value) if isinstance(value, (list, tuple)) else value
 
 
 def _requirements(services: list[Service]) -> list[Item]:

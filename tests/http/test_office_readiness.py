@@ -174,3 +174,21 @@ def test_the_first_office_clears_the_profile_item_by_giving_its_phone(admin):
     db.session.commit()
     assert "Profil instansi" not in _texts(admin)
     assert "Isi surat layanan" not in _texts(admin)  # the region is still the built-in one
+
+
+def test_a_service_the_office_adds_inherits_the_built_in_wording_and_is_flagged(admin):
+    from sisakat.models import ApplicantKind
+    from sisakat.services import service_config
+
+    settings.update({"agency.region": "KOTA CONTOH"}, actor=None)
+    service_config.create(
+        code="rekomendasi_hibah",
+        name="Rekomendasi Hibah Partai Politik",
+        short_name="Rekomendasi Hibah",
+        applicant_kind=ApplicantKind.PARPOL,
+        sla_minutes=480,
+        actor=None,
+    )
+    db.session.commit()
+    flagged = [h for _, t, h in _items(admin) if t.startswith("Isi surat layanan Rekomendasi")]
+    assert flagged == ["/admin/pengaturan-surat?layanan=rekomendasi_hibah"]
