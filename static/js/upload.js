@@ -9,8 +9,20 @@
       var bar = form.querySelector(".progress-bar");
       var box = form.querySelector(".progress");
       var msg = form.querySelector(".js-upload-message");
+      var input = form.querySelector("input[type=file]");
       var button = form.querySelector("button[type=submit]");
       var xhr = new XMLHttpRequest();
+      // The button is disabled while it has the focus, which drops the keyboard to the top of
+      // the page: a refused upload puts it back on the file field, which names the problem.
+      function fail(text) {
+        msg.className = "small mt-1 text-danger js-upload-message";
+        msg.textContent = text;
+        button.disabled = false;
+        box.classList.add("d-none");
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", msg.id);
+        input.focus();
+      }
       xhr.open("POST", form.action);
       xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
       xhr.upload.addEventListener("progress", function (e) {
@@ -24,18 +36,15 @@
         var data = {};
         try { data = JSON.parse(xhr.responseText); } catch (err) { data = {}; }
         if (xhr.status === 200 && data.ok) { window.location.reload(); return; }
-        msg.className = "small mt-1 text-danger js-upload-message";
-        msg.textContent = data.message || (xhr.status === 413 ? "Berkas terlalu besar." : "Unggahan gagal. Coba lagi.");
-        button.disabled = false;
-        box.classList.add("d-none");
+        fail(data.message || (xhr.status === 413 ? "Berkas terlalu besar." : "Unggahan gagal. Coba lagi."));
       });
-      xhr.addEventListener("error", function () {
-        msg.className = "small mt-1 text-danger js-upload-message";
-        msg.textContent = "Koneksi terputus. Coba lagi.";
-        button.disabled = false;
-      });
+      xhr.addEventListener("error", function () { fail("Koneksi terputus. Coba lagi."); });
+      bar.style.width = "0%";  // a retry after a refusal starts from an empty bar
+      bar.textContent = "";
       box.classList.remove("d-none");
       button.disabled = true;
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
       msg.className = "small mt-1 js-upload-message";
       msg.textContent = "Mengunggah…";  // the polite live region announces the start
       xhr.send(new FormData(form));

@@ -1,0 +1,61 @@
+"""Keyboard and screen-reader users on a phone (360x740): after an action the focus lands where
+the answer is, and a refused answer is announced with the field it is about. Found walking the
+party's and the public's pages with the keyboard only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser import application_steps as s
+from tests.browser import journeys as j
+from tests.browser.conftest import ALLOWED_HOST, PHONE
+
+pytestmark = pytest.mark.browser
+
+
+@contextmanager
+def phone_expecting_refusals(browser, live_server) -> Iterator[Page]:
+    """A 360x740 page fenced to 127.0.0.1 like ``phone_page``, where an HTTP error answer the
+    test provokes on purpose (Chromium logs it to the console) is allowed; script errors still
+    fail the test."""
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url, locale="id-ID")
+    context.route(
+        "**/*",
+        lambda r: r.continue_() if urlsplit(r.request.url).hostname == ALLOWED_HOST else r.abort(),
+    )
+    page, errors = context.new_page(), []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+def test_a_refused_upload_puts_the_keyboard_back_on_its_file_field(
+    browser, live_server, make, tmp_path
+):
+    """The Unggah button is disabled while the file travels, which dropped the focus to the top
+    of the page; refused, the focus is back on the file field, which carries the reason."""
+    owner, _board = s.ready_party(make)
+    not_pdf = tmp_path / "ktp.pdf"
+    not_pdf.write_bytes(b"Ini foto KTP yang diberi nama .pdf, bukan PDF.\n")
+    name = s.REQUIRED[0]
+    with phone_expecting_refusals(browser, live_server) as page:
+        j.log_in(page, owner)
+        page.get_by_role("button", name="Ajukan SKT Partai Politik").click()
+        row = s.item(page, name)
+        file_field = row.get_by_label(f"Berkas PDF untuk {name}")
+        file_field.set_input_files(str(not_pdf))
+        row.get_by_role("button", name="Unggah").press("Enter")
+        expect(row).to_contain_text("Berkas bukan PDF yang valid")
+        expect(file_field).to_be_focused()
+        expect(file_field).to_have_accessible_description(re.compile("bukan PDF yang valid"))
+        expect(file_field).to_have_attribute("aria-invalid", "true")
+        expect(row.get_by_role("progressbar", name="Kemajuan unggahan")).to_be_hidden()
