@@ -59,3 +59,22 @@ def test_a_refused_upload_puts_the_keyboard_back_on_its_file_field(
         expect(file_field).to_have_accessible_description(re.compile("bukan PDF yang valid"))
         expect(file_field).to_have_attribute("aria-invalid", "true")
         expect(row.get_by_role("progressbar", name="Kemajuan unggahan")).to_be_hidden()
+
+
+def test_an_unanswered_survey_question_gets_the_focus_and_its_message(phone_page):
+    """Sent with two of nine questions answered, the survey came back with the focus at the top
+    of the page and the radios saying nothing; now the first unanswered question's first option
+    has the focus and names the message."""
+    page = phone_page
+    page.goto("/survei")
+    for i in (1, 2):
+        page.get_by_role("group", name=f"U{i}.").get_by_role("radio").last.check()
+    page.get_by_role("button", name="Kirim Survei").press("Enter")
+    page.wait_for_load_state()
+    first_unanswered = page.get_by_role("group", name="U3.").get_by_role("radio").first
+    expect(first_unanswered).to_be_focused()
+    expect(first_unanswered).to_have_accessible_description("Pilih salah satu jawaban.")
+    expect(first_unanswered).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("group", name="U1.").get_by_role("radio").last).to_be_checked()
+    answered = page.get_by_role("group", name="U1.").get_by_role("radio").first
+    expect(answered).not_to_have_attribute("aria-invalid", "true")
