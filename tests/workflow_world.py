@@ -10,7 +10,7 @@ from sisakat.models import ApplicationStatus as S
 
 ACTORS = ("owner", "other_pemohon", "claimer", "verifikator2", "penandatangan", "superadmin")
 
-# The table of STYLE.md §9, written out independently of services/workflow.RULES.
+# The table of STYLE.md §9, written out independently of services/workflow_rules.RULES.
 ALLOWED: dict[tuple[S, Action], set[str]] = {
     (S.DRAF, Action.AJUKAN): {"owner"},
     (S.DRAF, Action.BATALKAN): {"owner"},

@@ -1,5 +1,5 @@
 """Guards of the workflow's transitions (each returns the Indonesian problems, empty when fine)
-and the profile snapshot taken at submission. Only services/workflow.RULES refers to them."""
+and the profile snapshot taken at submission. Only services/workflow_rules.RULES refers to them."""
 
 from __future__ import annotations
 

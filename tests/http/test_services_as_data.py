@@ -27,7 +27,7 @@ from sisakat.models import (
     Verdict,
 )
 from sisakat.pdf.skt import render_skt
-from sisakat.services import catalog, letters, numbering, stats, verification, workflow
+from sisakat.services import catalog, letters, numbering, stats, verification, workflow_rules
 from tests import factories
 from tests.monitoring_helpers import timeline
 from tests.pdf import helpers as pdfh
@@ -443,8 +443,8 @@ def test_after_issue_survey_records_the_applications_service(app, make, login_as
 
 
 def test_issue_notification_names_no_particular_service():
-    assert "SKT" not in workflow.RULES[Action.TERBITKAN].message
-    assert "SKT" not in workflow.RULES[Action.CABUT].message
+    assert "SKT" not in workflow_rules.RULES[Action.TERBITKAN].message
+    assert "SKT" not in workflow_rules.RULES[Action.CABUT].message
 
 
 def test_letter_pdf_of_each_built_in_service_from_its_wording():

@@ -8,7 +8,7 @@ import pytest
 from sisakat.exceptions import InvalidTransition
 from sisakat.extensions import db
 from sisakat.models import Action, ApplicationStatus, Verdict
-from sisakat.services import workflow
+from sisakat.services import workflow, workflow_rules
 from tests.workflow_world import (
     ACTORS,
     ALLOWED,
@@ -62,6 +62,6 @@ def test_every_action_and_actor_from_status(app, make, status):
 
 def test_rules_table_matches_the_spec():
     table = {(s, a) for (s, a) in ALLOWED}
-    from_rules = {(s, a) for a, r in workflow.RULES.items() for s in r.sources}
+    from_rules = {(s, a) for a, r in workflow_rules.RULES.items() for s in r.sources}
     assert from_rules == table
-    assert {a: r.target for a, r in workflow.RULES.items()} == TARGET
+    assert {a: r.target for a, r in workflow_rules.RULES.items()} == TARGET
