@@ -78,3 +78,23 @@ def test_an_unanswered_survey_question_gets_the_focus_and_its_message(phone_page
     expect(page.get_by_role("group", name="U1.").get_by_role("radio").last).to_be_checked()
     answered = page.get_by_role("group", name="U1.").get_by_role("radio").first
     expect(answered).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_an_incomplete_board_row_names_its_message_to_a_screen_reader(phone_page, make, tmp_path):
+    """The Sekretaris row sent without a name: the page comes back with the focus on that name
+    field, and the field now carries its own message (it was only shown beside it)."""
+    page = phone_page
+    party = make.party(complete=False)
+    username = party.account.username
+    j.fresh()
+    j.log_in(page, username)
+    j.nav(page, "Profil Partai")
+    j.fill_profile(page, j.png_file(tmp_path))
+    page.get_by_label("Nama baris 3", exact=True).fill("")  # Sekretaris, row 2 once renumbered
+    page.get_by_role("button", name="Simpan").press("Enter")
+    page.wait_for_load_state()
+    secretary = page.get_by_label("Nama baris 2", exact=True)
+    expect(page.get_by_label("Jabatan baris 2", exact=True)).to_have_value("Sekretaris")
+    expect(secretary).to_be_focused()
+    expect(secretary).to_have_accessible_description("Isi nama pengurus, atau hapus baris ini.")
+    expect(secretary).to_have_attribute("aria-invalid", "true")
