@@ -1,7 +1,17 @@
 // Upload with a progress bar (XMLHttpRequest); without JS the plain form still posts.
 (function () {
   "use strict";
+  var KEY = "sisakat-uploaded";
+  // The page reloads after a saved upload and the focus would start again at the top: put it
+  // on the document just uploaded, whose row now lists the file (read by screen readers).
+  var uploaded = null;
+  try { uploaded = window.sessionStorage.getItem(KEY); window.sessionStorage.removeItem(KEY); } catch (err) { uploaded = null; }
   document.querySelectorAll("form.js-upload").forEach(function (form) {
+    var row = form.closest("li");
+    if (uploaded && form.action === uploaded && row) {
+      row.setAttribute("tabindex", "-1");
+      row.focus();
+    }
     form.addEventListener("submit", function (event) {
       if (!window.FormData || !window.XMLHttpRequest) { return; }
       event.preventDefault();
@@ -35,7 +45,11 @@
       xhr.addEventListener("load", function () {
         var data = {};
         try { data = JSON.parse(xhr.responseText); } catch (err) { data = {}; }
-        if (xhr.status === 200 && data.ok) { window.location.reload(); return; }
+        if (xhr.status === 200 && data.ok) {
+          try { window.sessionStorage.setItem(KEY, form.action); } catch (err) { /* no focus then */ }
+          window.location.reload();
+          return;
+        }
         fail(data.message || (xhr.status === 413 ? "Berkas terlalu besar." : "Unggahan gagal. Coba lagi."));
       });
       xhr.addEventListener("error", function () { fail("Koneksi terputus. Coba lagi."); });

@@ -98,3 +98,21 @@ def test_an_incomplete_board_row_names_its_message_to_a_screen_reader(phone_page
     expect(secretary).to_be_focused()
     expect(secretary).to_have_accessible_description("Isi nama pengurus, atau hapus baris ini.")
     expect(secretary).to_have_attribute("aria-invalid", "true")
+
+
+def test_after_a_saved_upload_the_focus_is_on_that_document(phone_page, make, tmp_path):
+    """The page reloads after a saved upload; the focus used to start again at the top of the
+    page (the next Tab went to 'Lewati ke konten'), now it is on the row just uploaded, and the
+    next Tab reaches that row's new file."""
+    page = phone_page
+    owner, _board = s.ready_party(make)
+    name = s.REQUIRED[3]
+    j.log_in(page, owner)
+    page.get_by_role("button", name="Ajukan SKT Partai Politik").click()
+    row = s.item(page, name)
+    row.get_by_label(f"Berkas PDF untuk {name}").set_input_files(str(j.pdf_file(tmp_path)))
+    row.get_by_role("button", name="Unggah").press("Enter")
+    expect(row.get_by_role("link", name="bukti.pdf")).to_be_visible()
+    expect(row).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(row.get_by_role("link", name="bukti.pdf")).to_be_focused()
