@@ -2,7 +2,8 @@
 chart drawn at a fixed 600-px width, the admin requirement list without a scrolling wrapper and
 the public verification page of a wet-signed scan, whose nowrap warning badge widened it; at
 360 px, a long uploaded file name or a web address in a staff note on the party's application
-page, and a web address in a complaint on its public ticket page (unbroken text)."""
+page, a web address in a complaint on its public ticket page, and the same on the verifier's
+review and the staff complaint detail (unbroken text)."""
 
 from __future__ import annotations
 
@@ -92,5 +93,26 @@ def test_web_address_in_a_complaint_fits_its_ticket_page_on_a_phone(phone_page, 
     link = f"/pengaduan/{complaint.ticket}/{complaint.secret}"
     fresh()
     phone_page.goto(link)
+    expect(phone_page.get_by_text(LONG_URL)).to_be_visible()
+    assert fits_width(phone_page)
+
+
+def test_long_file_name_and_web_address_fit_the_staff_pages_on_a_phone(phone_page, make):
+    """The verifier's review (download link named after the file) and the complaint detail
+    (body, attachment name, replies) wrap unbroken text as the party's pages do."""
+    application = make.application(status=ApplicationStatus.DIAJUKAN)
+    stored = steps.versions(application.id, steps.REQUIRED[0])[0].stored_file
+    stored.display_name = LONG_FILE_NAME
+    complaint = make.complaint(body=f"Tautan unduhan formulir rusak: {LONG_URL}")
+    verifier = make.user(Role.VERIFIKATOR)
+    db.session.commit()
+    username, review = verifier.username, f"/petugas/permohonan/{application.id}"
+    detail = f"/petugas/pengaduan/{complaint.id}"
+    fresh()
+    log_in(phone_page, username)
+    phone_page.goto(review)
+    expect(phone_page.get_by_role("link", name=f"Unduh {LONG_FILE_NAME}").first).to_be_visible()
+    assert fits_width(phone_page)
+    phone_page.goto(detail)
     expect(phone_page.get_by_text(LONG_URL)).to_be_visible()
     assert fits_width(phone_page)
