@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from sisakat.db_setup import writes_on_get
@@ -193,14 +193,16 @@ def approve_application(application_id: int):
 @role_required(*STAFF)
 @writes_on_get
 def download_document(application_id: int, document_id: int):
-    """Staff open a document; personal documents (KTP) are recorded in the audit trail."""
+    """Staff open a document: ``?lihat=1`` in the browser's PDF viewer (no copy of a KTP left in
+    the laptop's Downloads folder), otherwise as a download; personal documents (KTP) are
+    recorded in the audit trail either way."""
     # A GET that writes the view record (PDP law): @writes_on_get begins it IMMEDIATE on SQLite.
     application = _load(application_id)
     document = or_404(documents.find_document(application, document_id))
     personal = document.requirement.personal_data
     verification.record_document_view(application, document, actor=current_user, personal=personal)
     db.session.commit()  # the view record must survive even if the download is interrupted
-    return storage.send(document.stored_file)
+    return storage.send(document.stored_file, as_attachment=request.args.get("lihat") != "1")
 
 
 @bp.get("/permohonan/<int:application_id>/logo")

@@ -35,6 +35,31 @@ def test_staff_view_of_ktp_is_audited_other_documents_not(app, make, login_as):
     assert [v.object_id for v in views] == [str(latest(ktp).id)]
 
 
+def test_staff_open_a_document_in_the_browser_viewer_and_it_is_audited_the_same(
+    app, make, login_as
+):
+    """ "Lihat" opens the PDF inline in a new tab (nothing saved to the laptop's Downloads);
+    anything but ``lihat=1`` downloads as before. The KTP view is recorded either way."""
+    application = make.application(status=S.DIAJUKAN)
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    ktp = latest(next(it for it in items(application) if it.personal_data))
+    base = f"/petugas/permohonan/{application.id}/dokumen/{ktp.id}"
+    page = staff.get(f"/petugas/permohonan/{application.id}").get_data(as_text=True)
+    assert f'href="{base}?lihat=1" target="_blank" rel="noopener">Lihat' in page
+    assert f'href="{base}">Unduh ' in page
+    shown = staff.get(f"{base}?lihat=1")
+    assert shown.headers["Content-Disposition"].startswith("inline;")
+    assert shown.headers["Content-Type"] == "application/pdf"
+    assert shown.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert shown.headers["X-Content-Type-Options"] == "nosniff"
+    assert shown.data.startswith(b"%PDF-")
+    shown.close()
+    forged = staff.get(f"{base}?lihat=<script>")
+    assert forged.headers["Content-Disposition"].startswith("attachment;")
+    forged.close()
+    assert [v.object_id for v in _audits("document.view_personal")] == [str(ktp.id)] * 2
+
+
 def test_party_cannot_reach_another_partys_document_through_own_application(app, make, login_as):
     mine = make.application()
     theirs = make.application()
