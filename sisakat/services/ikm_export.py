@@ -10,11 +10,7 @@ from openpyxl.styles import Font
 from sisakat.formatting import tanggal
 from sisakat.services import ikm, settings
 from sisakat.services.survey import Report
-
-
-def _cell_text(value: str) -> str:
-    """Text cells never start a formula (CSV/XLSX injection: =, +, -, @)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+from sisakat.services.table_export import safe_cell
 
 
 def workbook(rep: Report) -> bytes:
@@ -49,7 +45,7 @@ def workbook(rep: Report) -> bytes:
     sheet = wb.create_sheet("Saran")
     sheet.append(["Tanggal", "Saran"])
     for moment, text in rep.suggestions:
-        sheet.append([settings.office_day(moment), _cell_text(text)])  # the office's day
+        sheet.append([settings.office_day(moment), safe_cell(text)])  # the office's day
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

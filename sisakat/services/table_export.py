@@ -21,9 +21,14 @@ class Table:
     rows: tuple[tuple, ...]
 
 
-def _cell(value):
-    """Text never starts a formula (CSV/XLSX injection: =, +, -, @); numbers stay numbers."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+# What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Text never starts a formula (a quote is put before it); numbers stay numbers. Every
+    export (these tables, the IKM workbook) writes typed-in text through this."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -40,7 +45,7 @@ def xlsx(title: str, tables: list[Table]) -> bytes:
         for cell in ws[2]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            ws.append([_cell(v) for v in row])
+            ws.append([safe_cell(v) for v in row])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -53,7 +58,7 @@ def _csv_cell(value):
         return ""
     if isinstance(value, float | Decimal):
         return f"{value:.10g}".replace(".", ",")
-    return _cell(value)
+    return safe_cell(value)
 
 
 def csv_text(tables: list[Table], *, title: str = "") -> str:
@@ -62,7 +67,7 @@ def csv_text(tables: list[Table], *, title: str = "") -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     if title:
-        writer.writerows([[_cell(title)], []])
+        writer.writerows([[safe_cell(title)], []])
     for table in tables:
         writer.writerow([table.title])
         writer.writerow(table.header)
