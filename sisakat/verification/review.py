@@ -208,10 +208,8 @@ def download_document(application_id: int, document_id: int):
 @bp.get("/permohonan/<int:application_id>/logo")
 @role_required(*STAFF)
 def application_logo(application_id: int):
-    """The party logo as snapshotted at submission (current logo before that), inline.
-
-    Stand-in until submission.party_logo(party_id) arrives with the profile issue.
-    """
+    """The party logo as snapshotted at submission (the current logo before that), inline: staff
+    judge the logo that was submitted, even if the party changed its profile since."""
     application = _load(application_id)
     file_id = applications.snapshot(application).get("logo_file_id")
     file_id = file_id or application.party.logo_file_id
