@@ -188,17 +188,32 @@ def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
     return UploadResult("issued", method=SigningMethod.SCAN)
 
 
+def printed_signatory(letter: Letter) -> tuple[str, str]:
+    """(name, position) of the signatory as the letter prints them, from its frozen context:
+    the a.n./Plt./Plh. line, the position and the region line on one line ("Plt. KEPALA BADAN
+    ... PROVINSI SUMATERA SELATAN"), so a later change of the signatory settings never puts
+    another name or title on the letter's public page."""
+    drawn = letters.context_of(letters.inputs_of(letter), draft=True)
+    position = " ".join(
+        x for x in (drawn.signature_position, drawn.signature_region.rstrip(",")) if x
+    )
+    top = drawn.signature_prefix[0] if drawn.signature_prefix else ""
+    # A bare "Plt." reads with the position; "a.n. GUBERNUR ..." is a title of its own.
+    joiner = " " if len(top.split()) == 1 else ", "
+    return drawn.signature_name, joiner.join(x for x in (top, position) if x)
+
+
 def issue_scan(letter: Letter, row: StoredFile, *, actor: User, number=None, letter_date=None):
-    """Issue a scanned, wet-signed letter with the configured signatory's name."""
-    sig = settings.group("signatory")
+    """Issue a scanned, wet-signed letter in the name of the signatory the letter prints."""
+    name, position = printed_signatory(letter)
     letters.finish_issue(
         letter,
         signed_bytes_row=row,
         method=SigningMethod.SCAN,
         report={"scan": True, "electronic": False, "file_sha256": row.sha256},
         match_tier=None,
-        signer_name=str(sig.get("name") or ""),
-        signer_position=str(sig.get("position") or ""),
+        signer_name=name,
+        signer_position=position,
         actor=actor,
         number_text=number,
         letter_date=letter_date,
