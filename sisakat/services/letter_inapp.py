@@ -75,7 +75,7 @@ def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
     place = placement.signature_place(unsigned, drawn.signature_name)
     job = SignJob(
         reason=f"Penerbitan {drawn.title.title()}",  # the service's own letter, e.g. Melapor
-        location=str(settings.get("agency.city") or ""),
+        location=drawn.place,  # the city the letter is dated in, as frozen at approval
         qr_url=letters.verification_url(letter.token),
         nik=(actor.nik or "") if name == "bsre" else "",
         stamp_time=settings.office_time(clock.now()),

@@ -1,7 +1,10 @@
 """What a letter says is frozen at approval: the signing paths and the public verification page
-take the signatory from the letter, not from settings changed since."""
+take the signatory and the city from the letter, not from settings changed since."""
+
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, Role, SigningMethod
@@ -9,6 +12,7 @@ from sisakat.services import settings
 from tests import factories
 from tests.letters import helpers as h
 from tests.pdf import helpers as pdfh
+from tests.pki import P12_PASSPHRASE
 
 NAME = "Dr. Contoh Pejabat, M.Si."  # the built-in signatory the letters below print
 POSITION = "KEPALA BADAN KESATUAN BANGSA DAN POLITIK PROVINSI SUMATERA SELATAN"
@@ -57,3 +61,28 @@ def test_a_scan_names_the_signatory_the_letter_prints(app, login_as, prefix, beh
     assert f"{NAME}<br><small>{shown}</small>" in page
     assert "Pejabat Pengganti" not in page
     assert "SEKRETARIS BADAN" not in page
+
+
+def _signature_value(signed: bytes, key: str) -> str:
+    """A value of the signature dictionary (``/Location``, ``/Reason``) of the signed PDF."""
+    for field in PdfReader(io.BytesIO(signed)).get_fields().values():
+        if field.get("/FT") == "/Sig" and field.get("/V") is not None:
+            return str(field["/V"].get_object().get(key) or "")
+    raise AssertionError("no signature")
+
+
+def test_in_app_signing_location_is_the_city_the_letter_prints(app, login_as, pki):
+    """Before: the PAdES/BSrE signature's location was the city in the settings at signing
+    time, so a letter dated "Palembang, ..." could carry a signature made "in" another city.
+    Now the location is the letter's frozen place."""
+    h.trust_office(pki)
+    app.config["SIGNING_P12_PATH"] = str(pki.signer.p12_path)
+    _set({"signing.backend": "pades"})
+    letter = h.prepared_letter()
+    assert "Palembang, " in _printed(letter)
+    _set({"agency.city": "Balikpapan"})
+    client = login_as(factories.user(Role.PENANDATANGAN))
+    client.post(f"/tte/surat/{letter.id}/tandatangani", data={"passphrase": P12_PASSPHRASE})
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.BERLAKU
+    assert _signature_value(h.signed_bytes(letter), "/Location") == "Palembang"
