@@ -14,7 +14,14 @@ from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
 from sisakat.public.forms import CompareForm
 from sisakat.public.routes import bp
-from sisakat.services import letter_registry, letters, numbering, ratelimit, settings, storage
+from sisakat.services import (
+    letter_download,
+    letter_registry,
+    numbering,
+    ratelimit,
+    settings,
+    storage,
+)
 from sisakat.services.ratelimit import Limit
 
 VERIFY_LIMIT = Limit(hits=60, seconds=600)
@@ -95,5 +102,5 @@ def download_letter(token: str):
         return private(render_error(404))
     if letter.signed_file is None:
         abort(404)
-    name = letters.download_name(letter, letter.token)
+    name = letter_download.download_name(letter, letter.token)
     return private(storage.send(letter.signed_file, download_name=name))

@@ -1,8 +1,8 @@
-"""Letters of every service: prepared at approval (number, token, frozen context, unsigned PDF)
-and issued once a signed file is durably stored (SIGNING.md §1). Signing paths live in
-``letter_signing``.
+"""Letters of every service once drawn up: their frozen inputs and the renderer's context, the
+desk copies, and issue once a signed file is durably stored (SIGNING.md §1). Drawing a letter up
+at approval lives in ``letter_preparation``, signing paths in ``letter_signing``, download names
+and the applicant's access in ``letter_download``.
 
-``prepare_on_approval`` runs inside the approving transaction (``workflow.ON_APPROVED``);
 ``finish_issue`` runs inside the transaction that stores the signed file's row. A letter sent
 back from the signing desk is cancelled by ``letter_return`` (``Dibatalkan``): nothing is ever
 signed or issued from it.
@@ -10,10 +10,7 @@ signed or issued from it.
 
 from __future__ import annotations
 
-import base64
 import json
-import re
-import secrets
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -27,7 +24,6 @@ from sisakat.models import (
     ISSUED_STATUSES,
     PENDING_STATUSES,
     Action,
-    Application,
     FileKind,
     Letter,
     LetterNumber,
@@ -45,31 +41,22 @@ from sisakat.services import (
     audit,
     catalog,
     letter_return,
-    letter_settings,
     numbering,
     settings,
     storage,
     workflow,
 )
-from sisakat.services import workflow_guards as guards
 from sisakat.services.letter_context import build_context
 
-NO_BASE_URL = "Alamat publik (PUBLIC_BASE_URL) belum disetel; surat tidak dapat diterbitkan."
 PENDING = PENDING_STATUSES
 NOT_PENDING = "Surat ini sudah tidak menunggu tanda tangan."
 CANCELLED = (
     "Surat ini sudah dikembalikan ke verifikator dan dibatalkan, sehingga tidak dapat "
     "ditandatangani atau diterbitkan. Surat baru dibuat setelah permohonan disetujui ulang."
 )
-PDF = "application/pdf"
 
 # Hooks run at the end of ``finish_issue`` (inside its transaction): fn(letter, actor).
 ON_ISSUED: list[Callable[[Letter, User], None]] = []
-
-
-def new_token() -> str:
-    """128 random bits as unpadded base32: 26 characters, case-insensitive."""
-    return base64.b32encode(secrets.token_bytes(16)).decode().rstrip("=")
 
 
 def public_base_url() -> str:
@@ -82,7 +69,8 @@ def verification_url(token: str) -> str:
     return f"{public_base_url()}/verifikasi/{token}"
 
 
-def _parse_date(text: str | None) -> date | None:
+def parse_date(text: str | None) -> date | None:
+    """A date from the ISO text frozen in a letter's inputs (None when absent or malformed)."""
     try:
         return date.fromisoformat(str(text or "")[:10])
     except ValueError:
@@ -92,29 +80,9 @@ def _parse_date(text: str | None) -> date | None:
 def profile_from_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
     """The ``build_context`` profile from the submission snapshot (dates parsed back)."""
     profile = dict(snapshot)
-    profile["sk_date"] = _parse_date(snapshot.get("sk_date"))
+    profile["sk_date"] = parse_date(snapshot.get("sk_date"))
     profile["officers"] = list(snapshot.get("officers") or [])
     return profile
-
-
-def _snapshot(application: Application) -> dict[str, Any]:
-    return json.loads(application.profile_snapshot or guards.snapshot_profile(application))
-
-
-def frozen_inputs(application: Application, *, number_text: str, issued_on: date) -> dict:
-    """Everything the letter prints, frozen as JSON (the emblem by its immutable file id): the
-    service's wording as it is now, so a later change of the service never alters this letter."""
-    emblem_id = settings.get("agency.emblem_file_id")
-    service = catalog.require(application.service_code)
-    return {
-        "service_code": service.code,
-        "profile": _snapshot(application),
-        "settings": letter_settings.letter_groups(service),
-        "number_text": number_text,
-        "issued_on": issued_on.isoformat(),
-        "srikandi": letter_settings.is_srikandi_mode(),
-        "emblem_file_id": emblem_id if isinstance(emblem_id, int) else None,
-    }
 
 
 def _emblem(file_id: int | None) -> bytes | None:
@@ -166,69 +134,9 @@ def require_pending(letter: Letter) -> None:
         raise GuardFailed(NOT_PENDING)
 
 
-def _allocate(application: Application, actor: User, today: date) -> LetterNumber | None:
-    """Our serial, unless SRIKANDI numbers the letter."""
-    if letter_settings.is_srikandi_mode():
-        return None
-    service = catalog.require(application.service_code)
-    return numbering.allocate(
-        service.number_series,
-        fmt=numbering.service_format(service),
-        local_date=today,
-        actor=actor,
-        subject_type="application",
-        subject_id=application.id,
-    )
-
-
-def prepare_on_approval(application: Application, actor: User, note: str = "") -> Letter:
-    """Number (unless SRIKANDI numbers), create the letter and token, render and store the PDF
-    (a ``workflow.ON_APPROVED`` hook; the approval note plays no part in the letter)."""
-    if not public_base_url():
-        raise GuardFailed(NO_BASE_URL)
-    today = numbering.office_today()
-    number = _allocate(application, actor, today)
-    text = number.number_text if number else None
-    inputs = frozen_inputs(application, number_text=text or "", issued_on=today)
-    letter = Letter(
-        application_id=application.id,
-        token=new_token(),
-        number_id=number.id if number else None,
-        number_text=text,
-        letter_date=None if inputs["srikandi"] else today,
-        context_json=json.dumps(inputs, ensure_ascii=False, default=str),
-        valid_until=_parse_date(inputs["profile"].get("term_end")),
-        created_by_id=actor.id,
-    )
-    pdf = render_skt(context_of(inputs, token=letter.token))
-    letter.unsigned_file_id = storage.save_bytes(
-        pdf,
-        kind=FileKind.LETTER_UNSIGNED,
-        content_type=PDF,
-        display_name="skt-konsep.pdf",
-        uploaded_by=actor,
-    ).id
-    db.session.add(letter)
-    db.session.flush()
-    audit.record(
-        "letter.prepare",
-        actor=actor,
-        object_type="letter",
-        object_id=letter.id,
-        details={"application": application.id, "number": text or ""},
-    )
-    return letter
-
-
 def inputs_of(letter: Letter) -> dict:
     """The letter's frozen inputs."""
     return json.loads(letter.context_json or "{}")
-
-
-def preview_pdf(application: Application) -> bytes:
-    """A DRAF rendering before approval: no number, no QR; writes nothing."""
-    inputs = frozen_inputs(application, number_text="", issued_on=numbering.office_today())
-    return render_skt(context_of(inputs, draft=True))
 
 
 def konsep_docx(letter: Letter) -> bytes:
@@ -236,53 +144,9 @@ def konsep_docx(letter: Letter) -> bytes:
     return render_konsep_docx(context_of(inputs_of(letter), token=letter.token))
 
 
-def file_stem(letter: Letter) -> str:
-    """The start of the letter's download names: the initials of its frozen title (SKT for
-    SURAT KETERANGAN TERDAFTAR, SKM for an ormas's SURAT KETERANGAN MELAPOR, which is not an
-    SKT: an ormas's SKT comes from Kemendagri), or SURAT when the title has no letters."""
-    letter_group = inputs_of(letter).get("settings", {}).get("letter", {})
-    words = re.findall(r"[A-Za-z]+", str(letter_group.get("title") or ""))
-    return "".join(word[0] for word in words).upper()[:12] or "SURAT"
-
-
-def download_name(letter: Letter, suffix: str = "") -> str:
-    """The signed letter's download name: ``SKT-200.1.5.3-1-BAN.KBP-2026.pdf``; the number
-    (or ``suffix`` when it has none) with its slashes as hyphens."""
-    label = (letter.number_text or suffix or str(letter.id)).replace("/", "-")
-    return f"{file_stem(letter)}-{label}.pdf"
-
-
-def working_name(letter: Letter, what: str, ext: str) -> str:
-    """A desk copy's download name: ``skt-konsep-7.pdf``, ``skm-ttd-basah-7.pdf``."""
-    return f"{file_stem(letter).lower()}-{what}-{letter.id}.{ext}"
-
-
 def party_name(letter: Letter) -> str:
     """The party name as frozen in the letter (what tier B looks for)."""
     return str(inputs_of(letter).get("profile", {}).get("party_name") or "")
-
-
-def party_may_download(letter: Letter) -> bool:
-    """The applicant downloads its letter while it is in force (Berlaku, expired or not); a
-    revoked (Dicabut) or replaced (Diganti) letter is not handed out again: its record stays on
-    the application page and its public page says so."""
-    return letter.status == LetterStatus.BERLAKU and letter.signed_file_id is not None
-
-
-def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:
-    """Each application's newest letter, where the applicant may download it (one query; for
-    the applicant's "Unduh" buttons)."""
-    if not application_ids:
-        return {}
-    query = (
-        db.select(Letter)
-        .where(Letter.application_id.in_(application_ids))
-        .order_by(Letter.application_id, Letter.id.desc())
-    )
-    newest: dict[int, Letter] = {}
-    for letter in db.session.execute(query).scalars():
-        newest.setdefault(letter.application_id, letter)
-    return {a: letter for a, letter in newest.items() if party_may_download(letter)}
 
 
 def _block_used_void(number: LetterNumber) -> str | None:
@@ -370,7 +234,7 @@ def check_srikandi_date(letter: Letter, letter_date: date) -> None:
     """SRIKANDI dates a letter when it is signed: not before the letter was drawn up at approval
     and not after today, both in the office time zone (``GuardFailed`` otherwise)."""
     latest = numbering.office_today()
-    drawn = _parse_date(inputs_of(letter).get("issued_on")) or numbering.office_date(
+    drawn = parse_date(inputs_of(letter).get("issued_on")) or numbering.office_date(
         letter.created_at or utcnow(), settings.utc_offset_hours()
     )
     earliest = min(drawn, latest)  # a clock set back must not leave no valid date at all
@@ -406,9 +270,7 @@ def _register_srikandi_number(letter, number_text, letter_date, actor) -> None:
 
 
 def _register_hooks() -> None:
-    """Once per process: the approval and return hooks and the void guard."""
-    if prepare_on_approval not in workflow.ON_APPROVED:
-        workflow.ON_APPROVED.append(prepare_on_approval)
+    """Once per process: the return hook and the void guard."""
     if letter_return.cancel_pending not in workflow.ON_RETURNED_FROM_SIGNING:
         workflow.ON_RETURNED_FROM_SIGNING.append(letter_return.cancel_pending)
     if _block_used_void not in numbering.VOID_GUARDS:

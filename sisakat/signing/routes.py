@@ -12,6 +12,7 @@ from sisakat.models import Letter, Role
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors
 from sisakat.services import (
+    letter_download,
     letter_inapp,
     letter_search,
     letter_settings,
@@ -57,7 +58,7 @@ def download_unsigned(letter_id: int):
     letter = load_letter(letter_id)
     if letter.unsigned_file is None:
         abort(404)
-    name = letters.working_name(letter, "konsep", "pdf")
+    name = letter_download.working_name(letter, "konsep", "pdf")
     return storage.send(letter.unsigned_file, download_name=name)
 
 
@@ -71,7 +72,7 @@ def download_wet_copy(letter_id: int):
         data = letters.wet_signature_pdf(letter)
     except GuardFailed:
         abort(404)
-    name = letters.working_name(letter, "ttd-basah", "pdf")
+    name = letter_download.working_name(letter, "ttd-basah", "pdf")
     return storage.send_drawn(data, mimetype="application/pdf", name=name)
 
 
@@ -80,7 +81,7 @@ def download_wet_copy(letter_id: int):
 def download_konsep(letter_id: int):
     """The konsep as Word (.docx) from the frozen context, for SRIKANDI's Word templates."""
     letter = load_letter(letter_id)
-    name = letters.working_name(letter, "konsep", "docx")
+    name = letter_download.working_name(letter, "konsep", "docx")
     return storage.send_drawn(letters.konsep_docx(letter), mimetype=DOCX, name=name)
 
 

@@ -11,7 +11,15 @@ from sisakat.forms_common import ActionForm
 from sisakat.models import Action, ApplicationStatus, Role
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, from_script, or_404
-from sisakat.services import applications, catalog, documents, letters, storage, uploads, workflow
+from sisakat.services import (
+    applications,
+    catalog,
+    documents,
+    letter_download,
+    storage,
+    uploads,
+    workflow,
+)
 from sisakat.submission.application_forms import CreateApplicationForm, DocumentUploadForm
 from sisakat.submission.routes import bp
 
@@ -59,7 +67,7 @@ def application_detail(application_id: int):
         # Verdicts of a review still in progress are not the office's answer yet.
         show_verdicts=application.status != ApplicationStatus.DIVERIFIKASI,
         max_mb=current_app.config["MAX_UPLOAD_MB"],
-        issued=letters.issued_by_application([application.id]).get(application.id),
+        issued=letter_download.issued_by_application([application.id]).get(application.id),
         repair_deadline=applications.repair_deadline(application),
         repair_days=catalog.repair_working_days(application.service_code),
     )

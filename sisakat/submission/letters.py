@@ -9,7 +9,7 @@ from sisakat.db_setup import writes_on_get
 from sisakat.extensions import db
 from sisakat.models import Letter, Role
 from sisakat.policies import role_required
-from sisakat.services import audit, letters, storage
+from sisakat.services import audit, letter_download, storage
 from sisakat.submission.routes import bp
 
 
@@ -24,7 +24,7 @@ def download_letter(skt_id: int):
         letter is None
         or party is None
         or letter.application.party_id != party.id
-        or not letters.party_may_download(letter)
+        or not letter_download.party_may_download(letter)
     ):
         abort(404)
     audit.record(
@@ -35,4 +35,4 @@ def download_letter(skt_id: int):
         details={"sha256": letter.signed_file.sha256},
     )
     db.session.commit()
-    return storage.send(letter.signed_file, download_name=letters.download_name(letter))
+    return storage.send(letter.signed_file, download_name=letter_download.download_name(letter))

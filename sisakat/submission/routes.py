@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 
 from sisakat.models import Role
 from sisakat.policies import role_required
-from sisakat.services import applications, catalog, letters, parties, reminders
+from sisakat.services import applications, catalog, letter_download, parties, reminders
 
 bp = Blueprint("submission", __name__, url_prefix="/pemohon")
 
@@ -29,7 +29,7 @@ def dashboard():
         services=catalog.for_kind(parties.kind_of(party), among=every),
         service_names=service_names(every),
         applications=own,
-        issued=letters.issued_by_application([a.id for a in own]),
+        issued=letter_download.issued_by_application([a.id for a in own]),
         create_form=FlaskForm(),
         renewable=bool(party) and reminders.can_renew(party, reminders.today()),
     )

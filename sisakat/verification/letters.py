@@ -9,7 +9,7 @@ from sisakat.forms_common import page_number
 from sisakat.models import ApplicationStatus
 from sisakat.policies import role_required
 from sisakat.routing import or_404
-from sisakat.services import applications, letters, storage
+from sisakat.services import applications, letter_preparation, letters, storage
 from sisakat.services import letter_search as search_service
 from sisakat.verification.forms import LetterSearchForm
 from sisakat.verification.routes import STAFF, bp
@@ -21,7 +21,7 @@ def letter_preview(application_id: int):
     """The letter as it would be, marked DRAF: no number, no QR; nothing is written."""
     application = or_404(applications.get_for_user(application_id, current_user))
     return storage.send_drawn(
-        letters.preview_pdf(application),
+        letter_preparation.preview_pdf(application),
         mimetype="application/pdf",
         name=f"draf-skt-{application.id}.pdf",
         attachment=False,

@@ -1,0 +1,54 @@
+"""Handing letters out: which letters the applicant may download (its "Unduh" buttons) and the
+file names every download carries (the signed letter, the signing desk's working copies)."""
+
+from __future__ import annotations
+
+import re
+
+from sisakat.extensions import db
+from sisakat.models import Letter, LetterStatus
+from sisakat.services import letters
+
+
+def file_stem(letter: Letter) -> str:
+    """The start of the letter's download names: the initials of its frozen title (SKT for
+    SURAT KETERANGAN TERDAFTAR, SKM for an ormas's SURAT KETERANGAN MELAPOR, which is not an
+    SKT: an ormas's SKT comes from Kemendagri), or SURAT when the title has no letters."""
+    letter_group = letters.inputs_of(letter).get("settings", {}).get("letter", {})
+    words = re.findall(r"[A-Za-z]+", str(letter_group.get("title") or ""))
+    return "".join(word[0] for word in words).upper()[:12] or "SURAT"
+
+
+def download_name(letter: Letter, suffix: str = "") -> str:
+    """The signed letter's download name: ``SKT-200.1.5.3-1-BAN.KBP-2026.pdf``; the number
+    (or ``suffix`` when it has none) with its slashes as hyphens."""
+    label = (letter.number_text or suffix or str(letter.id)).replace("/", "-")
+    return f"{file_stem(letter)}-{label}.pdf"
+
+
+def working_name(letter: Letter, what: str, ext: str) -> str:
+    """A desk copy's download name: ``skt-konsep-7.pdf``, ``skm-ttd-basah-7.pdf``."""
+    return f"{file_stem(letter).lower()}-{what}-{letter.id}.{ext}"
+
+
+def party_may_download(letter: Letter) -> bool:
+    """The applicant downloads its letter while it is in force (Berlaku, expired or not); a
+    revoked (Dicabut) or replaced (Diganti) letter is not handed out again: its record stays on
+    the application page and its public page says so."""
+    return letter.status == LetterStatus.BERLAKU and letter.signed_file_id is not None
+
+
+def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:
+    """Each application's newest letter, where the applicant may download it (one query; for
+    the applicant's "Unduh" buttons)."""
+    if not application_ids:
+        return {}
+    query = (
+        db.select(Letter)
+        .where(Letter.application_id.in_(application_ids))
+        .order_by(Letter.application_id, Letter.id.desc())
+    )
+    newest: dict[int, Letter] = {}
+    for letter in db.session.execute(query).scalars():
+        newest.setdefault(letter.application_id, letter)
+    return {a: letter for a, letter in newest.items() if party_may_download(letter)}
