@@ -25,7 +25,7 @@ from sisakat.forms_common import (
 from sisakat.models import LetterNumber, NumberStatus, Role
 from sisakat.policies import role_required
 from sisakat.routing import show_domain_error
-from sisakat.services import catalog, letter_settings, numbering, settings
+from sisakat.services import catalog, letter_settings, number_format, numbering, settings
 from sisakat.services import number_register as register_service
 
 TEXT = [clean_text]
@@ -60,7 +60,10 @@ class NumberingForm(ActionForm):
     )
     next_serial = IntegerField(
         "Nomor urut berikutnya tahun ini",
-        validators=[Optional(), NumberRange(1, numbering.MAX_SERIAL, "Nomor urut tidak valid.")],
+        validators=[
+            Optional(),
+            NumberRange(1, number_format.MAX_SERIAL, "Nomor urut tidak valid."),
+        ],
     )
 
 
@@ -81,7 +84,7 @@ class VoidForm(FlaskForm):
 def _example(fmt: dict, today: date, serial: int) -> str:
     """The number the next letter of the series would get today (the page's live example)."""
     try:
-        return numbering.format_number(
+        return number_format.format_number(
             fmt["template"],
             kode=fmt["kode"],
             serial=serial,
@@ -112,7 +115,7 @@ def numbering_settings():
     service = service_from_args()
     today = numbering.office_today()
     year = today.year
-    fmt = numbering.service_format(service)
+    fmt = number_format.service_format(service)
     form = NumberingForm(data=_current(service, fmt, year) if request.method == "GET" else None)
     if form.validate_on_submit():
         try:

@@ -23,6 +23,7 @@ from sisakat.services import (
     catalog,
     letter_settings,
     letters,
+    number_format,
     numbering,
     settings,
     storage,
@@ -66,7 +67,7 @@ def _allocate(application: Application, actor: User, today: date) -> LetterNumbe
     service = catalog.require(application.service_code)
     return numbering.allocate(
         service.number_series,
-        fmt=numbering.service_format(service),
+        fmt=number_format.service_format(service),
         local_date=today,
         actor=actor,
         subject_type="application",

@@ -4,12 +4,12 @@ Why a counter row and not ``MAX(serial) + 1``: under concurrent issuing the latt
 duplicates or lock errors (SIGNING.md §4). The counter is locked with ``SELECT ... FOR UPDATE``
 on PostgreSQL/MariaDB; SQLite ignores ``FOR UPDATE`` but every writing context already holds
 ``BEGIN IMMEDIATE`` (db_setup.py). The counter rolls back with its transaction: no gaps.
+How a number prints from a service's format lives in ``number_format``.
 """
 
 from __future__ import annotations
 
 import logging
-import string
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -17,94 +17,23 @@ from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.extensions import db
-from sisakat.formatting import romawi
 from sisakat.models import LetterNumber, NumberCounter, NumberSource, NumberStatus, User, utcnow
-from sisakat.services import audit, catalog, clock, settings
+from sisakat.services import audit, clock, settings
+from sisakat.services.number_format import (
+    MAX_SERIAL,
+    MAX_TEXT,
+    NumberTemplateError,
+    format_number,
+    series_format,
+)
 
 log = logging.getLogger(__name__)
 
 SKT = "skt"  # the party SKT's series (each service names its own: ``Service.number_series``)
-TOKENS = frozenset({"kode", "nomor", "unit", "tahun", "bulan", "bulan_romawi"})
-MAX_TEXT = 120  # letter_numbers.number_text and letters.number_text
-MAX_SERIAL = 999_999  # the highest serial the admin may set; six digits a year is plenty
 
 # Hooks the workflow adds at integration: each returns an Indonesian reason why a number may not
 # be voided (e.g. it is tied to an issued letter), or None.
 VOID_GUARDS: list[Callable[[LetterNumber], str | None]] = []
-
-
-class NumberTemplateError(DomainError):
-    """The number template is malformed or uses an unknown token."""
-
-
-def _tokens(template: str) -> list[str]:
-    """The field names in ``template``; refuses format specs, conversions and bad braces."""
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError as exc:
-        raise NumberTemplateError(
-            "Format nomor tidak valid: kurung kurawal tidak seimbang."
-        ) from exc
-    names = []
-    for _literal, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if name not in TOKENS or spec or conversion:
-            raise NumberTemplateError(
-                f"Format nomor memuat penanda tidak dikenal: {{{name}}}. "
-                "Gunakan {kode}, {nomor}, {unit}, {tahun}, {bulan} atau {bulan_romawi}."
-            )
-        names.append(name)
-    return names
-
-
-def validate_template(template: str) -> None:
-    """A template the office may save: known tokens only and exactly one ``{nomor}``."""
-    if _tokens(template).count("nomor") != 1:
-        raise NumberTemplateError("Format nomor harus memuat {nomor} tepat satu kali.")
-
-
-def longest_number(fmt: dict) -> str:
-    """The longest number ``fmt`` (template, kode, unit, padding) can print, by
-    ``format_number`` itself: the highest serial (``MAX_SERIAL``, or wider padding), a four-digit
-    year and August, the longest Roman month (VIII)."""
-    longest_month = max(range(1, 13), key=lambda m: len(romawi(m)))
-    return format_number(
-        fmt["template"],
-        kode=fmt["kode"],
-        serial=MAX_SERIAL,
-        unit=fmt["unit"],
-        year=9999,
-        month=longest_month,
-        padding=fmt["padding"] or 0,
-    )
-
-
-def validate_format(fmt: dict) -> None:
-    """A format the office may save: ``validate_template``, and its longest number fits the
-    register's column (SQLite would store a longer one; PostgreSQL and MariaDB refuse it)."""
-    validate_template(fmt["template"])
-    length = len(longest_number(fmt))
-    if length > MAX_TEXT:
-        raise NumberTemplateError(
-            f"Format nomor terlalu panjang: nomor terpanjang yang dihasilkan {length} karakter, "
-            f"paling banyak {MAX_TEXT}. Perpendek format, kode klasifikasi atau kode unit."
-        )
-
-
-def format_number(
-    template: str, *, kode: str, serial: int, unit: str, year: int, month: int, padding: int = 0
-) -> str:
-    """Pure: ``{kode}/{nomor}/{unit}/{tahun}`` -> ``200.1.5.3/1436/BAN.KBP/2025``."""
-    _tokens(template)
-    return template.format(
-        kode=kode,
-        nomor=str(serial).zfill(max(0, int(padding))),
-        unit=unit,
-        tahun=year,
-        bulan=f"{month:02d}",
-        bulan_romawi=romawi(month),
-    )
 
 
 def office_date(moment_utc: datetime, offset_hours: int) -> date:
@@ -160,27 +89,6 @@ def _locked_counter(series: str, year: int) -> NumberCounter:
     counter = db.session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
     db.session.info[_LOCK_KEY] = db.session().get_transaction()
     return counter
-
-
-def service_format(service) -> dict:
-    """The template, kode, unit and padding of a ``Service`` row."""
-    return {
-        "template": str(service.number_template or "{nomor}"),
-        "kode": str(service.number_kode or ""),
-        "unit": str(service.number_unit or ""),
-        "padding": int(service.number_padding or 0),
-    }
-
-
-def series_format(series: str) -> dict:
-    """The format of a series: that of the (first, by display order) service numbering in it.
-
-    Two services may share a series: they then share its yearly counter (one run of serials),
-    while each prints its own format (``allocate(..., fmt=service_format(service))``)."""
-    service = catalog.by_series(series)
-    if service is None:
-        return {"template": "{nomor}", "kode": "", "unit": "", "padding": 0}
-    return service_format(service)
 
 
 def _add(number: LetterNumber) -> LetterNumber:

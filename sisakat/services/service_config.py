@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sisakat.exceptions import DomainError, StaleApplication
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, Service, User
-from sisakat.services import audit, catalog, numbering
+from sisakat.services import audit, catalog, number_format
 
 CODE_RULE = "Kode layanan 2-32 karakter: huruf kecil, angka atau garis bawah, diawali huruf."
 SERIES_RULE = "Seri nomor 2-32 karakter: huruf kecil, angka atau garis bawah, diawali huruf."
@@ -77,9 +77,9 @@ def _check(values: dict[str, Any], current: Service | None = None) -> dict[str, 
     if "number_padding" in out and not 0 <= int(out["number_padding"]) <= MAX_PADDING:
         raise DomainError("Jumlah digit nomor urut harus antara 0 dan 6.")
     if NUMBER_FORMAT.keys() & out.keys():
-        fmt = numbering.service_format(current) if current is not None else {}
+        fmt = number_format.service_format(current) if current is not None else {}
         fmt.update({part: out[key] for key, part in NUMBER_FORMAT.items() if key in out})
-        numbering.validate_format(fmt)
+        number_format.validate_format(fmt)
     return out
 
 

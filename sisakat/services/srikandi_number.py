@@ -10,7 +10,7 @@ import string
 
 from sisakat.exceptions import DomainError
 from sisakat.models import Letter
-from sisakat.services import catalog, letters, numbering, storage
+from sisakat.services import catalog, letters, number_format, numbering, storage
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing.validation import (
     check,
@@ -30,7 +30,11 @@ def number_pattern(service_code: str | None = None) -> str:
     """A regex for numbers in the service's format (whitespace tolerated between the parts);
     without a service, the party SKT's series format."""
     service = catalog.get(service_code)
-    fmt = numbering.service_format(service) if service else numbering.series_format(numbering.SKT)
+    fmt = (
+        number_format.service_format(service)
+        if service
+        else number_format.series_format(numbering.SKT)
+    )
     parts = []
     for literal, name, _spec, _conv in string.Formatter().parse(fmt["template"]):
         parts.append(r"\s*".join(re.escape(ch) for ch in literal.strip()))

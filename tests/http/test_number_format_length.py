@@ -10,7 +10,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.models import Role
-from sisakat.services import catalog, numbering
+from sisakat.services import catalog, number_format, numbering
 
 # 93 characters of template; with a 40-character kode and unit its longest number has 159.
 LONG = "{kode}/{nomor}/{unit}/{bulan_romawi}/{tahun}/" + "KESBANGPOL" * 5
@@ -20,10 +20,10 @@ MESSAGE = "Format nomor terlalu panjang"
 def test_longest_number_counts_every_part_at_its_longest():
     fmt = {"template": "{kode}/{nomor}/{unit}/{bulan_romawi}/{tahun}", "kode": "K" * 40}
     fmt.update({"unit": "U" * 40, "padding": 0})
-    assert numbering.longest_number(fmt) == f"{'K' * 40}/999999/{'U' * 40}/VIII/9999"
-    numbering.validate_format(fmt)  # 98 characters: fits
-    with pytest.raises(numbering.NumberTemplateError, match=MESSAGE):
-        numbering.validate_format({**fmt, "template": LONG})
+    assert number_format.longest_number(fmt) == f"{'K' * 40}/999999/{'U' * 40}/VIII/9999"
+    number_format.validate_format(fmt)  # 98 characters: fits
+    with pytest.raises(number_format.NumberTemplateError, match=MESSAGE):
+        number_format.validate_format({**fmt, "template": LONG})
 
 
 def _service_unchanged(code: str, template: str) -> bool:
@@ -59,7 +59,7 @@ def test_service_screen_refuses_a_format_too_long_for_the_register(app, make, lo
 
 def test_a_format_saved_before_the_check_refuses_to_number(app):
     fmt = {"template": LONG, "kode": "K" * 40, "unit": "U" * 40, "padding": 0}
-    with pytest.raises(numbering.NumberTemplateError, match="lebih dari 120 karakter"):
+    with pytest.raises(number_format.NumberTemplateError, match="lebih dari 120 karakter"):
         numbering.allocate("uji", local_date=date(2026, 6, 1), actor=None, fmt=fmt)
     db.session.rollback()
     assert numbering.next_serial("uji", 2026) == 1

@@ -27,7 +27,15 @@ from sisakat.models import (
     Verdict,
 )
 from sisakat.pdf.skt import render_skt
-from sisakat.services import catalog, letters, numbering, stats, verification, workflow_rules
+from sisakat.services import (
+    catalog,
+    letters,
+    number_format,
+    numbering,
+    stats,
+    verification,
+    workflow_rules,
+)
 from tests import factories
 from tests.monitoring_helpers import timeline
 from tests.pdf import helpers as pdfh
@@ -339,7 +347,7 @@ def test_two_services_sharing_a_series_share_its_counter(app, make, login_as):
     day = date(2025, 6, 13)
     a = numbering.allocate("skt", local_date=day, actor=None)
     b = numbering.allocate(
-        new.number_series, local_date=day, actor=None, fmt=numbering.service_format(new)
+        new.number_series, local_date=day, actor=None, fmt=number_format.service_format(new)
     )
     assert (a.serial, b.serial) == (1, 2)
     page = admin.get("/admin/layanan/rekomendasi_x/ubah").get_data(as_text=True)

@@ -6,14 +6,14 @@ import pytest
 
 from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.models import NumberStatus
-from sisakat.services import numbering
+from sisakat.services import number_format, numbering
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
 @pytest.mark.parametrize("month", range(1, 13))
 def test_format_number_every_token_and_roman_month(month):
-    text = numbering.format_number(
+    text = number_format.format_number(
         "{kode}/{nomor}/{unit}/{bulan_romawi}/{bulan}/{tahun}",
         kode="200.1.5.3",
         serial=7,
@@ -27,8 +27,8 @@ def test_format_number_every_token_and_roman_month(month):
 
 @pytest.mark.parametrize("bad", ["{kode}/{nomer}", "{nomor:05}", "{nomor!r}", "{nomor", "{0}"])
 def test_unknown_tokens_are_refused(bad):
-    with pytest.raises(numbering.NumberTemplateError):
-        numbering.format_number(bad, kode="k", serial=1, unit="u", year=2025, month=1)
+    with pytest.raises(number_format.NumberTemplateError):
+        number_format.format_number(bad, kode="k", serial=1, unit="u", year=2025, month=1)
 
 
 def test_office_zone_decides_the_year():
