@@ -16,8 +16,7 @@ from sisakat.forms_common import ActionForm, clean_text, no_control_chars, singl
 from sisakat.models import Role
 from sisakat.pdf.skt import render_skt
 from sisakat.policies import role_required
-from sisakat.services import catalog, letter_settings, numbering
-from sisakat.services import letter_context as letter_context_service
+from sisakat.services import catalog, letter_profile, letter_settings, numbering
 from sisakat.services.letter_context import build_context
 
 TEXT = [clean_text]
@@ -97,7 +96,7 @@ def letter_preview():
     """A DRAF PDF of a fictional applicant with the service's saved wording (writes nothing)."""
     service = service_from_args()
     ctx = build_context(
-        profile=letter_context_service.sample_profile(service.applicant_kind),
+        profile=letter_profile.sample_profile(service.applicant_kind),
         settings=letter_settings.letter_groups(service),
         number_text="",
         issued_on=numbering.office_today(),

@@ -4,7 +4,8 @@
 ``settings`` holds the groups ``agency``, ``signatory`` and ``letter`` as
 ``services.settings.group(...)`` returns them: ``{"agency": {...}, "signatory": {...}, ...}``;
 the ``letter`` group also carries the service's wording (``title``, ``opening``, ``statement``,
-``closing``, ``tembusan``: ``letter_settings.letter_groups(service)``).
+``closing``, ``tembusan``: ``letter_settings.letter_groups(service)``). A row's profile and the
+preview's fictional applicants come from ``letter_profile``.
 """
 
 from __future__ import annotations
@@ -254,99 +255,3 @@ def party_text(profile: dict[str, Any]) -> str:
 def squash(text: str | None) -> str:
     """Case- and space-insensitive form of a name (how names are compared)."""
     return "".join(str(text or "").split()).casefold()
-
-
-PROFILE_KEYS = (
-    "kind",
-    "party_name",
-    "abbreviation",
-    "level",
-    "region_name",
-    "reporter_name",
-    "reporter_position",
-    "street",
-    "kelurahan",
-    "kecamatan",
-    "city",
-    "postal_code",
-    "sk_number",
-    "sk_date",
-    "sk_issuer",
-    "term_start",
-    "term_end",
-    "legal_form",
-    "legal_number",
-    "legal_date",
-    "field_of_activity",
-    "deed_number",
-    "deed_date",
-    "notary_name",
-    "npwp",
-)
-
-
-def profile_dict(party: Any) -> dict[str, Any]:
-    """The plain profile of a Party-like object (a frozen copy for ``build_context``)."""
-    data = {key: getattr(party, key, "") for key in PROFILE_KEYS}
-    data["officers"] = [
-        {"position": o.position, "name": o.name} for o in getattr(party, "officers", [])
-    ]
-    return data
-
-
-def sample_profile(kind: Any = "parpol") -> dict[str, Any]:
-    """A fictional applicant of ``kind`` (party board by default) for the settings preview
-    (Pratinjau) and tests."""
-    if str(getattr(kind, "value", kind)) == ORMAS:
-        return sample_ormas()
-    return {
-        "party_name": "Partai Contoh Sejahtera",
-        "abbreviation": "PCS",
-        "level": "provinsi",
-        "region_name": "Sumatera Selatan",
-        "reporter_name": "Budi Contoh, S.H.",
-        "reporter_position": "Ketua",
-        "street": "Jalan Contoh Raya No. 12",
-        "kelurahan": "Talang Semut",
-        "kecamatan": "Bukit Kecil",
-        "city": "Kota Palembang",
-        "postal_code": "30135",
-        "sk_number": "SKEP/012/DPP-PCS/V/2025",
-        "sk_date": date(2025, 5, 2),
-        "sk_issuer": "Dewan Pimpinan Pusat Partai Contoh Sejahtera",
-        "officers": [
-            {"position": "Ketua", "name": "Budi Contoh, S.H."},
-            {"position": "Wakil Ketua", "name": "Siti Contoh"},
-            {"position": "Sekretaris", "name": "Andi Teladan, S.E."},
-            {"position": "Bendahara", "name": "Rina Percobaan"},
-        ],
-    }
-
-
-def sample_ormas() -> dict[str, Any]:
-    """A fictional ormas for the settings preview (Pratinjau) and tests."""
-    return {
-        "kind": ORMAS,
-        "party_name": "Perkumpulan Pemuda Contoh Peduli",
-        "abbreviation": "PPCP",
-        "legal_form": "berbadan_hukum",
-        "legal_number": "AHU-0001234.AH.01.07.TAHUN 2024",
-        "legal_date": date(2024, 3, 4),
-        "field_of_activity": "Sosial kemasyarakatan dan lingkungan hidup",
-        "deed_number": "12",
-        "deed_date": date(2024, 2, 1),
-        "notary_name": "Sari Contoh, S.H., M.Kn.",
-        "npwp": "012345678901234",
-        "street": "Jalan Contoh Damai No. 8",
-        "kelurahan": "Sekip Jaya",
-        "kecamatan": "Kemuning",
-        "city": "Kota Palembang",
-        "postal_code": "30126",
-        "term_start": date(2024, 3, 1),
-        "term_end": date(2029, 2, 28),
-        "officers": [
-            {"position": "Ketua", "name": "Dedi Contoh"},
-            {"position": "Sekretaris", "name": "Lina Contoh"},
-            {"position": "Bendahara", "name": "Tono Contoh"},
-        ],
-    }

@@ -23,7 +23,7 @@ def _flat(value: str) -> str:
 
 
 def _letter(name: str, street: str) -> bytes:
-    from sisakat.services.letter_context import sample_profile
+    from sisakat.services.letter_profile import sample_profile
 
     profile = sample_profile()
     profile.update(party_name=name, street=street, reporter_name=name)

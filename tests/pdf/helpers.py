@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from sisakat.pdf.context import LetterContext
 from sisakat.services import catalog
-from sisakat.services.letter_context import build_context, sample_profile
+from sisakat.services.letter_context import build_context
+from sisakat.services.letter_profile import sample_profile
 from sisakat.services.settings import DEFAULTS
 from tests.conftest import require_or_skip
 

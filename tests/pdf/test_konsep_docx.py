@@ -9,7 +9,7 @@ from docx import Document
 
 from sisakat.pdf.konsep_docx import render_konsep_docx
 from sisakat.pdf.skt import render_skt
-from sisakat.services.letter_context import sample_profile
+from sisakat.services.letter_profile import sample_profile
 from tests.conftest import require_or_skip
 from tests.pdf import helpers as h
 

@@ -2,7 +2,7 @@
 "a.n.", the region line, the abbreviation, "notaris"), is printed once."""
 
 from sisakat.pdf.skt import render_skt
-from sisakat.services.letter_context import sample_profile
+from sisakat.services.letter_profile import sample_profile
 from tests.pdf import helpers as h
 
 

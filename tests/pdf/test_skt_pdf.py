@@ -6,7 +6,7 @@ import re
 import pytest
 
 from sisakat.pdf.skt import render_skt
-from sisakat.services.letter_context import sample_profile
+from sisakat.services.letter_profile import sample_profile
 from tests.pdf import helpers as h
 
 VALUES = [

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sisakat.services.letter_context import profile_dict, sample_profile
+from sisakat.services.letter_profile import profile_dict, sample_profile
 from tests.pdf import helpers as h
 
 
