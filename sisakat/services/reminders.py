@@ -1,19 +1,41 @@
-"""Reminders before a board's term of office or its SKT validity ends, and renewals.
+"""Reminders before a board's term of office or its letter's validity ends, and renewals.
 
 ``send`` is idempotent: one ``reminders_sent`` row per board, kind and end date (UNIQUE), so a
-daily cron job reminds once per end date; a new SKT or a new term (new date) reminds again.
+daily cron job reminds once per end date; a new letter or a new term (new date) reminds again.
+The texts follow the kind of applicant and name the letter by its title (``reminder_texts``): a
+party board's SKT, an ormas's Surat Keterangan Melapor. The kind key ``skt`` (letter validity)
+stays as stored in ``reminders_sent``.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.formatting import tanggal, to_local
-from sisakat.models import Application, ApplicationStatus, Party, ReminderSent, User
-from sisakat.services import applications, audit, clock, notify, register, settings
-from sisakat.services.reminder_texts import MESSAGES
+from sisakat.models import (
+    ApplicantKind,
+    Application,
+    ApplicationStatus,
+    Letter,
+    Party,
+    ReminderSent,
+    Service,
+    User,
+)
+from sisakat.services import (
+    applications,
+    audit,
+    catalog,
+    clock,
+    letters,
+    notify,
+    register,
+    settings,
+)
+from sisakat.services import reminder_texts as texts
 
 PARTY_HOME = "/pemohon/"  # the party's dashboard, where "Perpanjang" is; checked in the tests
 
@@ -23,18 +45,55 @@ def today() -> date:
     return to_local(clock.now(), settings.utc_offset_hours()).date()
 
 
-def due(today: date) -> list[tuple[Party, str, date]]:
-    """(board, kind, end date) for every end of term or SKT validity within the window."""
+class Due(NamedTuple):
+    """One reminder to send: the board, the kind of end date, the date, its newest letter."""
+
+    party: Party
+    kind: str  # masa_bakti | skt (the letter's validity)
+    end: date
+    letter: Letter | None
+
+
+def due(today: date) -> list[Due]:
+    """Every end of term or letter validity within the window."""
     horizon = today + timedelta(days=register.days_before())
     out = []
     for row in register.rows(register.RegisterFilter(), today):
         if row.party.term_end and today <= row.party.term_end <= horizon:
-            out.append((row.party, "masa_bakti", row.party.term_end))
+            out.append(Due(row.party, "masa_bakti", row.party.term_end, row.letter))
         letter = row.letter
         valid = letter is not None and letter.effective_status(today) == "berlaku"
         if valid and letter.valid_until and today <= letter.valid_until <= horizon:
-            out.append((row.party, "skt", letter.valid_until))
+            out.append(Due(row.party, "skt", letter.valid_until, letter))
     return out
+
+
+def _kind(party: Party) -> ApplicantKind:
+    return party.kind or ApplicantKind.PARPOL
+
+
+def letter_title(party: Party, letter: Letter | None, services: list[Service]) -> str:
+    """The title of the board's letter: as frozen in its newest letter, else the letter title of
+    that letter's service or, without a letter, of the first service for the board's kind."""
+    inputs = letters.inputs_of(letter) if letter is not None else {}
+    frozen = ((inputs.get("settings") or {}).get("letter") or {}).get("title")
+    if frozen:
+        return str(frozen)
+    by_code = [s for s in services if s.code == inputs.get("service_code")]
+    candidates = by_code or catalog.for_kind(_kind(party), active_only=False, among=services)
+    return candidates[0].letter_title if candidates else ""
+
+
+def text(item: Due, services: list[Service]) -> str:
+    """The reminder's message in the words of the board's kind and letter."""
+    kind = _kind(item.party)
+    return texts.message(
+        kind,
+        item.kind,
+        board=item.party.board_name,
+        date=tanggal(item.end),
+        letter=texts.letter_name(letter_title(item.party, item.letter, services), kind),
+    )
 
 
 def send(today: date) -> int:
@@ -44,13 +103,13 @@ def send(today: date) -> int:
             db.select(ReminderSent.party_id, ReminderSent.kind, ReminderSent.end_date)
         ).tuples()
     )
-    count = 0
-    for party, kind, end in due(today):
+    count, services = 0, catalog.all_services()
+    for item in due(today):
+        party, kind, end = item.party, item.kind, item.end
         if (party.id, kind, end) in done:
             continue
         db.session.add(ReminderSent(party_id=party.id, kind=kind, end_date=end))
-        message = MESSAGES[kind].format(board=party.board_name, date=tanggal(end))
-        notify.queue(party.account, message, PARTY_HOME, kind="reminders")
+        notify.queue(party.account, text(item, services), PARTY_HOME, kind="reminders")
         audit.record(
             "reminder.sent",
             actor=None,
@@ -74,23 +133,33 @@ def last_issued(party: Party) -> Application | None:
 
 
 def can_renew(party: Party, today: date) -> bool:
-    """A previous SKT exists and the term or the SKT ends within the window (or has ended).
-    The cheap check first: most boards on their dashboard have no SKT yet."""
+    """A previous letter exists and the term or the letter ends within the window (or has
+    ended). The cheap check first: most boards on their dashboard have no letter yet."""
     if last_issued(party) is None:
         return False
     rows = register.rows(register.RegisterFilter(party_id=party.id), today)
     return bool(rows and rows[0].state in ("segera", "kedaluwarsa"))
 
 
+def _nothing_to_renew(party: Party, previous: Application | None) -> str:
+    """The refusal, naming the letter the board holds (its newest letter's frozen title)."""
+    letter = None
+    if previous is not None:
+        query = db.select(Letter).where(Letter.application_id == previous.id)
+        letter = db.session.execute(query.order_by(Letter.id.desc()).limit(1)).scalar()
+    title = letter_title(party, letter, catalog.all_services())
+    return texts.NOTHING_TO_RENEW.format(letter=texts.letter_name(title, _kind(party)))
+
+
 def renew(party: Party, *, actor: User, today: date) -> Application:
     """Start a renewal: a new Draf with today's requirement list, linked to the last issue.
 
     The profile is the party's current one (snapshotted again at submission); documents are
-    not carried over: legalised originals are uploaded anew for each SKT.
+    not carried over: legalised originals are uploaded anew for each letter.
     """
     previous = last_issued(party)
     if previous is None or not can_renew(party, today):
-        raise GuardFailed("Perpanjangan hanya untuk SKT yang akan atau sudah berakhir.")
+        raise GuardFailed(_nothing_to_renew(party, previous))
     application = applications.create(party, actor=actor, service_code=previous.service_code)
     application.renewal_of_id = previous.id
     audit.record(
