@@ -59,10 +59,12 @@ def _letter_type(letter: Letter) -> str:
 
 
 def _agency(letter: Letter) -> str:
-    frozen = (_context(letter).get("settings") or {}).get("agency") or {}
-    name = frozen.get("name") or settings.get("agency.name") or ""
-    region = frozen.get("region") or settings.get("agency.region") or ""
-    return " ".join(x for x in (str(name), str(region)) if x)
+    """The issuing agency as frozen in the letter; the settings only for a letter that froze no
+    agency at all (an empty frozen value stays empty: a region set later is not this letter's)."""
+    frozen = (_context(letter).get("settings") or {}).get("agency")
+    if not isinstance(frozen, dict) or not frozen:
+        frozen = {"name": settings.get("agency.name"), "region": settings.get("agency.region")}
+    return " ".join(str(x) for x in (frozen.get("name"), frozen.get("region")) if x)
 
 
 @dataclass(frozen=True)

@@ -86,3 +86,18 @@ def test_in_app_signing_location_is_the_city_the_letter_prints(app, login_as, pk
     letter = db.session.get(Letter, letter.id)
     assert letter.status == LetterStatus.BERLAKU
     assert _signature_value(h.signed_bytes(letter), "/Location") == "Palembang"
+
+
+def test_public_page_names_the_agency_frozen_in_the_letter(app, login_as):
+    """Before: an agency value left empty when the letter was approved was filled in from the
+    settings on the public page, so a region set later appeared as the issuer of an older
+    letter. Now the page shows the agency frozen in the letter, empty parts included."""
+    _set({"signing.allow_scan": True, "agency.region": ""})
+    letter = h.prepared_letter()
+    _set({"agency.region": "KABUPATEN CONTOH BARU", "agency.name": "DINAS CONTOH BARU"})
+    client = login_as(factories.user(Role.SUPERADMIN))
+    h.upload(client, letter, factories.pdf_bytes("Pindaian bertanda tangan basah"), scan="y")
+    assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
+    page = app.test_client().get(f"/verifikasi/{letter.token}").get_data(as_text=True)
+    assert "BADAN KESATUAN BANGSA DAN POLITIK</td>" in page
+    assert "CONTOH BARU" not in page
