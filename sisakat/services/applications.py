@@ -81,6 +81,21 @@ def create(party: Party, *, actor: User, service_code: str = SKT_PARPOL) -> Appl
     except IntegrityError:  # a concurrent create won the UNIQUE(open_party_id) race
         db.session.rollback()
         raise GuardFailed("Masih ada permohonan yang berjalan. Muat ulang halaman.") from None
+    _copy_requirements(application, items)
+    workflow.record_creation(application, actor=actor)
+    audit.record(
+        "application.buat",
+        actor=actor,
+        object_type="application",
+        object_id=application.id,
+        details={"service": service_code},
+    )
+    return application
+
+
+def _copy_requirements(application: Application, items) -> None:
+    """The application's own copy of the requirement list, so a later edit of the service's
+    list never changes what this application asks for."""
     for item in items:
         db.session.add(
             ApplicationRequirement(
@@ -93,15 +108,6 @@ def create(party: Party, *, actor: User, service_code: str = SKT_PARPOL) -> Appl
                 sort_order=item.sort_order,
             )
         )
-    workflow.record_creation(application, actor=actor)
-    audit.record(
-        "application.buat",
-        actor=actor,
-        object_type="application",
-        object_id=application.id,
-        details={"service": service_code},
-    )
-    return application
 
 
 def get_for_user(application_id: int, user: User) -> Application | None:

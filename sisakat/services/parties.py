@@ -22,6 +22,7 @@ from sisakat.models import (
     Level,
     Party,
     PartyOfficer,
+    StoredFile,
     User,
     utcnow,
 )
@@ -192,6 +193,37 @@ def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int 
         values["npwp"] = normalise_npwp(values["npwp"])
 
 
+def _store_logo(logo: BinaryIO | None, logo_name: str, actor: User) -> StoredFile | None:
+    """Check and keep a new logo before anything else changes (``UploadRejected`` if bad)."""
+    if logo is None:
+        return None
+    return images.store_image(
+        logo, kind=FileKind.LOGO, display_name=logo_name or "logo.png", uploaded_by=actor
+    )
+
+
+def _apply_fields(party: Party, values: dict[str, Any]) -> list[str]:
+    """Set the profile fields of the party's kind that changed and name them; an ormas's
+    ``board_name`` (its display name everywhere) follows its name."""
+    fields = profile_fields(kind_of(party))
+    if kind_of(party) == ApplicantKind.ORMAS and values.get("party_name"):
+        values["board_name"] = values["party_name"]
+        fields = ("board_name", *fields)
+    changed = [f for f in fields if f in values and getattr(party, f) != values[f]]
+    for field in changed:
+        setattr(party, field, values[field])
+    return changed
+
+
+def _flush_or_stale() -> None:
+    """Write the profile; a lost versioned UPDATE is ``StaleProfile``."""
+    try:
+        db.session.flush()
+    except (StaleDataError, IntegrityError) as exc:
+        # IntegrityError: a second tab created this account's profile row at the same moment.
+        raise StaleProfile(STALE_MESSAGE) from exc
+
+
 def save_profile(
     account: User,
     values: dict[str, Any],
@@ -211,30 +243,16 @@ def save_profile(
     party = account.party
     values = dict(values)
     _check(party, values, officers, seen_version)
-    logo_row = None
-    if logo is not None:
-        logo_row = images.store_image(
-            logo, kind=FileKind.LOGO, display_name=logo_name or "logo.png", uploaded_by=actor
-        )
+    logo_row = _store_logo(logo, logo_name, actor)
     if party is None:
         party = Party(account=account, board_name=values.get("board_name") or "")
         db.session.add(party)
-    fields = profile_fields(kind_of(party))
-    if kind_of(party) == ApplicantKind.ORMAS and values.get("party_name"):
-        values["board_name"] = values["party_name"]
-        fields = ("board_name", *fields)
-    changed = [f for f in fields if f in values and getattr(party, f) != values[f]]
-    for field in changed:
-        setattr(party, field, values[field])
+    changed = _apply_fields(party, values)
     _apply_officers(party, officers)
     if logo_row is not None:
         party.logo_file_id = logo_row.id  # the old logo row and file stay (files are immutable)
     party.updated_at = utcnow()  # always an UPDATE, so the version moves even for officer edits
-    try:
-        db.session.flush()
-    except (StaleDataError, IntegrityError) as exc:
-        # IntegrityError: a second tab created this account's profile row at the same moment.
-        raise StaleProfile(STALE_MESSAGE) from exc
+    _flush_or_stale()
     audit.record(
         "party.profile_update",
         actor=actor,

@@ -190,6 +190,43 @@ class _QueuePagination(Pagination):
         return db.session.execute(count, values).scalar_one()
 
 
+def _row(item, clock: working_time.WaitingClock, services_by_code: dict) -> QueueRow:
+    """One queue row from a page item: the working time waited, whether it is past its
+    service's SLA, who claimed it and the service's label."""
+    (
+        ident,
+        changed,
+        submitted,
+        status,
+        code,
+        board,
+        level,
+        full_name,
+        username,
+        docs,
+        rejected,
+    ) = item
+    # The promise runs from the (re)submission, not from the claim: a verifier taking the
+    # application must not make a late one look on time (the order stays by the last
+    # change, which the queue index serves).
+    waited = clock.since(submitted or changed)
+    claimed_by = (full_name or username) if username is not None else None
+    sla, label = services_by_code.get(code, (3600, code))
+    return QueueRow(
+        ident,
+        board,
+        level,
+        status,
+        claimed_by,
+        waited,
+        waited > sla,
+        docs,
+        rejected,
+        code,
+        label,
+    )
+
+
 def page(
     filters: QueueFilter,
     *,
@@ -209,39 +246,5 @@ def page(
         s.code: (s.sla_minutes * 60, s.short_name or s.name)
         for s in (catalog.all_services() if services is None else services)
     }
-    rows = []
-    for (
-        ident,
-        changed,
-        submitted,
-        status,
-        code,
-        board,
-        level,
-        full_name,
-        username,
-        docs,
-        rejected,
-    ) in pagination.items:
-        # The promise runs from the (re)submission, not from the claim: a verifier taking the
-        # application must not make a late one look on time (the order stays by the last
-        # change, which the queue index serves).
-        waited = clock.since(submitted or changed)
-        claimed_by = (full_name or username) if username is not None else None
-        sla, label = services_by_code.get(code, (3600, code))
-        rows.append(
-            QueueRow(
-                ident,
-                board,
-                level,
-                status,
-                claimed_by,
-                waited,
-                waited > sla,
-                docs,
-                rejected,
-                code,
-                label,
-            )
-        )
+    rows = [_row(item, clock, services_by_code) for item in pagination.items]
     return pagination, rows

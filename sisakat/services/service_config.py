@@ -113,6 +113,46 @@ def update(
     return changed
 
 
+def _check_new_code(code: str, series: str) -> None:
+    """A new service's code and series are well-formed and its code is not taken."""
+    if not catalog.is_code(code):
+        raise DomainError(CODE_RULE)
+    if not catalog.is_code(series):
+        raise DomainError(SERIES_RULE)
+    if catalog.get(code) is not None:
+        raise DomainError(f"Kode layanan {code} sudah dipakai.")
+
+
+def _starting_values(
+    applicant_kind: ApplicantKind, *, name: str, short_name: str, sla_minutes: int
+) -> dict:
+    """A new service's checked fields: the names and SLA given, the letter wording and number
+    format of the built-in service of its applicant kind (titled by its own name)."""
+    base = catalog.built_in(TEMPLATE_OF[applicant_kind])
+    return _check(
+        {
+            "name": name,
+            "short_name": short_name,
+            "sla_minutes": sla_minutes,
+            "letter_title": (name or "").strip().upper()[:200] or base["letter_title"],
+            "letter_opening": base["letter_opening"],
+            "letter_statement": base["letter_statement"],
+            "letter_closing": base["letter_closing"],
+            "letter_tembusan": list(base["letter_tembusan"]),
+            "number_template": base["number_template"],
+            "number_kode": "",
+            "number_unit": base["number_unit"],
+            "number_padding": 0,
+        }
+    )
+
+
+def _next_sort_order() -> int:
+    """A new service goes last in display order."""
+    last = db.session.execute(db.select(db.func.max(Service.sort_order))).scalar() or 0
+    return last + 10
+
+
 def create(
     *,
     code: str,
@@ -129,37 +169,17 @@ def create(
     that series' counter."""
     code = (code or "").strip()
     series = (number_series or "").strip() or code
-    if not catalog.is_code(code):
-        raise DomainError(CODE_RULE)
-    if not catalog.is_code(series):
-        raise DomainError(SERIES_RULE)
-    if catalog.get(code) is not None:
-        raise DomainError(f"Kode layanan {code} sudah dipakai.")
-    base = catalog.built_in(TEMPLATE_OF[applicant_kind])
-    values = _check(
-        {
-            "name": name,
-            "short_name": short_name,
-            "sla_minutes": sla_minutes,
-            "letter_title": (name or "").strip().upper()[:200] or base["letter_title"],
-            "letter_opening": base["letter_opening"],
-            "letter_statement": base["letter_statement"],
-            "letter_closing": base["letter_closing"],
-            "letter_tembusan": list(base["letter_tembusan"]),
-            "number_template": base["number_template"],
-            "number_kode": "",
-            "number_unit": base["number_unit"],
-            "number_padding": 0,
-        }
+    _check_new_code(code, series)
+    values = _starting_values(
+        applicant_kind, name=name, short_name=short_name, sla_minutes=sla_minutes
     )
     tembusan = values.pop("letter_tembusan")
-    last = db.session.execute(db.select(db.func.max(Service.sort_order))).scalar() or 0
     service = Service(
         code=code,
         applicant_kind=applicant_kind,
         number_series=series,
         active=True,
-        sort_order=last + 10,
+        sort_order=_next_sort_order(),
         **values,
     )
     service.letter_tembusan = tembusan

@@ -29,6 +29,7 @@ from sisakat.models import (
     ApplicationRequirement,
     ApplicationStatus,
     FileKind,
+    StoredFile,
     User,
     Verdict,
 )
@@ -179,6 +180,50 @@ def check_can_upload(application: Application, item: ApplicationRequirement, lat
         raise UploadRejected(f"Dokumen {item.name} sudah dinyatakan Sesuai; tidak perlu diganti.")
 
 
+def _latest_version(item: ApplicationRequirement) -> ApplicationDocument | None:
+    """The newest uploaded version of ``item``, if any."""
+    return db.session.execute(
+        db.select(ApplicationDocument)
+        .where(ApplicationDocument.application_requirement_id == item.id)
+        .order_by(ApplicationDocument.version_no.desc())
+        .limit(1)
+    ).scalar()
+
+
+def _spool_checked(stream: BinaryIO, *, max_bytes: int, max_pages: int):
+    """Spool the upload and check it as a PDF: ``(spooled, page count)``; a refused file is
+    discarded before ``UploadRejected`` goes up."""
+    spooled = None
+    try:
+        spooled = storage.spool(stream, max_bytes=max_bytes)
+        return spooled, check_pdf(spooled.path, max_pages=max_pages)
+    except UploadRejected:
+        if spooled is not None:
+            storage.discard(spooled)
+        raise
+
+
+def _add_version(
+    item: ApplicationRequirement,
+    latest: ApplicationDocument | None,
+    stored: StoredFile,
+    *,
+    pages: int,
+    actor: User,
+) -> ApplicationDocument:
+    """The row of ``item``'s next version for the kept file (flushed: it has its id)."""
+    doc = ApplicationDocument(
+        application_requirement_id=item.id,
+        version_no=(latest.version_no + 1) if latest else 1,
+        stored_file_id=stored.id,
+        uploaded_by_id=actor.id,
+        page_count=pages,
+    )
+    db.session.add(doc)
+    db.session.flush()
+    return doc
+
+
 def upload_requirement_document(
     application: Application,
     item: ApplicationRequirement,
@@ -190,20 +235,11 @@ def upload_requirement_document(
     max_pages: int,
 ) -> ApplicationDocument:
     """Validate and keep one PDF as the next version of ``item`` (flushed, not committed)."""
-    latest = db.session.execute(
-        db.select(ApplicationDocument)
-        .where(ApplicationDocument.application_requirement_id == item.id)
-        .order_by(ApplicationDocument.version_no.desc())
-        .limit(1)
-    ).scalar()
+    latest = _latest_version(item)
     check_can_upload(application, item, latest)
-    spooled = None
     try:
-        spooled = storage.spool(stream, max_bytes=max_bytes)
-        pages = check_pdf(spooled.path, max_pages=max_pages)
+        spooled, pages = _spool_checked(stream, max_bytes=max_bytes, max_pages=max_pages)
     except UploadRejected as exc:
-        if spooled is not None:
-            storage.discard(spooled)
         _audit_refusal(application, item, actor, exc.message)
         raise
     stored = storage.keep(
@@ -213,15 +249,7 @@ def upload_requirement_document(
         display_name=filename,
         uploaded_by=actor,
     )
-    doc = ApplicationDocument(
-        application_requirement_id=item.id,
-        version_no=(latest.version_no + 1) if latest else 1,
-        stored_file_id=stored.id,
-        uploaded_by_id=actor.id,
-        page_count=pages,
-    )
-    db.session.add(doc)
-    db.session.flush()
+    doc = _add_version(item, latest, stored, pages=pages, actor=actor)
     audit.record(
         "document.upload",
         actor=actor,

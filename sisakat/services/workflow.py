@@ -111,6 +111,48 @@ def _already_done(application: Application, action: Action, actor: User) -> bool
     )
 
 
+def _split_notes(rule: Rule, note: str, internal_note: str) -> tuple[str, str, str]:
+    """``(note, internal_note, reason)``, stripped: a staff-only reason (``reason_for_staff``)
+    keeps all the text in the internal note; ``GuardFailed`` when a required reason is missing."""
+    note, internal_note = (note or "").strip(), (internal_note or "").strip()
+    if rule.reason_for_staff:
+        note, internal_note = "", "\n".join(part for part in (note, internal_note) if part)
+    reason = internal_note if rule.reason_for_staff else note
+    if rule.note_required and not reason:
+        raise GuardFailed("Alasan wajib diisi.")
+    return note, internal_note, reason
+
+
+def _record(
+    application: Application,
+    action: Action,
+    actor: User,
+    source: Status,
+    target: Status,
+    note: str,
+    internal_note: str,
+) -> ApplicationHistory:
+    """The transition's history row (the applicant's timeline, the SLA data) and audit row."""
+    row = ApplicationHistory(
+        application_id=application.id,
+        actor_id=actor.id,
+        action=action,
+        from_status=source,
+        to_status=target,
+        note=note,
+        internal_note=internal_note,
+    )
+    db.session.add(row)
+    audit.record(
+        f"application.{action.value}",
+        actor=actor,
+        object_type="application",
+        object_id=application.id,
+        details={"from": source.value, "to": target.value},
+    )
+    return row
+
+
 def apply(
     application: Application,
     action: Action,
@@ -126,12 +168,7 @@ def apply(
             return None  # the same click arrived twice: do nothing twice
         raise StaleApplication(stale_message(application))
     rule = check_allowed(application, action, actor)
-    note, internal_note = (note or "").strip(), (internal_note or "").strip()
-    if rule.reason_for_staff:
-        note, internal_note = "", "\n".join(part for part in (note, internal_note) if part)
-    reason = internal_note if rule.reason_for_staff else note
-    if rule.note_required and not reason:
-        raise GuardFailed("Alasan wajib diisi.")
+    note, internal_note, reason = _split_notes(rule, note, internal_note)
     problems = rule.guard(application) if rule.guard else []
     if problems:
         raise GuardFailed("Belum dapat diproses: " + " ".join(problems))
@@ -143,23 +180,7 @@ def apply(
     application.status_changed_at = utcnow()
     application.open_party_id = application.party_id if application.is_open else None
     flush_or_stale(application)
-    row = ApplicationHistory(
-        application_id=application.id,
-        actor_id=actor.id,
-        action=action,
-        from_status=source,
-        to_status=rule.target,
-        note=note,
-        internal_note=internal_note,
-    )
-    db.session.add(row)
-    audit.record(
-        f"application.{action.value}",
-        actor=actor,
-        object_type="application",
-        object_id=application.id,
-        details={"from": source.value, "to": rule.target.value},
-    )
+    row = _record(application, action, actor, source, rule.target, note, internal_note)
     _notify(application, rule, note, reason)
     log.info("application %s: %s -> %s by user %s", application.id, source, rule.target, actor.id)
     db.session.flush()
