@@ -10,12 +10,12 @@ from wtforms.validators import DataRequired, Length
 
 from sisakat.admin.routes import bp
 from sisakat.admin.service_catalog import service_from_args
-from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line
 from sisakat.models import Role
 from sisakat.pdf.skt import render_skt
 from sisakat.policies import role_required
+from sisakat.routing import flash_domain_errors
 from sisakat.services import catalog, letter_profile, letter_settings, numbering
 from sisakat.services.letter_context import build_context
 
@@ -56,30 +56,30 @@ class LetterForm(ActionForm):
     )
 
 
+def _form_data(service) -> dict:
+    """The service's saved wording as the form shows it (tembusan one per line) and its version."""
+    current = letter_settings.letter_groups(service)["letter"]
+    return {
+        **current,
+        "tembusan": "\n".join(current.get("tembusan") or []),
+        "version": str(service.version),
+    }
+
+
 @bp.route("/pengaturan-surat", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def letter_settings_edit():
     """Edit a service's letter wording (``?layanan=``); "Pratinjau" shows a DRAF letter of a
     fictional applicant of that service."""
     service = service_from_args()
-    current = letter_settings.letter_groups(service)["letter"]
-    data = {
-        **current,
-        "tembusan": "\n".join(current.get("tembusan") or []),
-        "version": str(service.version),
-    }
-    form = LetterForm(data=data if request.method == "GET" else None)
+    form = LetterForm(data=_form_data(service) if request.method == "GET" else None)
     if form.validate_on_submit():
         values = {**form.data, "tembusan": (form.tembusan.data or "").split("\n")}
-        try:
+        with flash_domain_errors():
             letter_settings.save_letter(
                 service, values, seen_version=form.seen_version(), actor=current_user
             )
             db.session.commit()
-        except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "danger")
-        else:
             flash("Pengaturan surat disimpan.", "success")
             return redirect(url_for("admin.letter_settings_edit", layanan=service.code))
     return render_template(

@@ -97,14 +97,32 @@ def _example(fmt: dict, today: date, serial: int) -> str:
         return exc.message
 
 
-def _current(service, fmt: dict, year: int) -> dict:
+def _current(service, year: int) -> dict:
     """The values the settings form starts from."""
     return {
-        **fmt,
+        **number_format.service_format(service),
         "mode": settings.get("numbering.mode"),
         "next_serial": numbering.next_serial(service.number_series, year),
         "version": str(service.version),
     }
+
+
+def _settings_page(form: NumberingForm, service, today: date):
+    """The settings page: the form, this year's next serial of the series with the number it
+    would print, and the services sharing the series."""
+    fmt = number_format.service_format(service)
+    serial = numbering.next_serial(service.number_series, today.year)
+    return render_template(
+        "admin/numbering_settings.html",
+        form=form,
+        year=today.year,
+        month=today.month,
+        serial=serial,
+        example=_example(fmt, today, serial),
+        service=service,
+        services=catalog.all_services(),
+        sharing=[s for s in catalog.all_services() if s.number_series == service.number_series],
+    )
 
 
 @bp.route("/penomoran", methods=["GET", "POST"])
@@ -114,15 +132,13 @@ def numbering_settings():
     its series (services sharing a series share the serial)."""
     service = service_from_args()
     today = numbering.office_today()
-    year = today.year
-    fmt = number_format.service_format(service)
-    form = NumberingForm(data=_current(service, fmt, year) if request.method == "GET" else None)
+    form = NumberingForm(data=_current(service, today.year) if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
             letter_settings.save_numbering(
                 service,
                 values=form.data,
-                year=year,
+                year=today.year,
                 next_value=form.next_serial.data,
                 seen_version=form.seen_version(),
                 actor=current_user,
@@ -133,18 +149,7 @@ def numbering_settings():
         else:
             flash("Pengaturan penomoran disimpan.", "success")
             return redirect(url_for("admin.numbering_settings", layanan=service.code))
-    serial = numbering.next_serial(service.number_series, year)
-    return render_template(
-        "admin/numbering_settings.html",
-        form=form,
-        year=year,
-        month=today.month,
-        serial=serial,
-        example=_example(fmt, today, serial),
-        service=service,
-        services=catalog.all_services(),
-        sharing=[s for s in catalog.all_services() if s.number_series == service.number_series],
-    )
+    return _settings_page(form, service, today)
 
 
 @bp.get("/nomor-surat")

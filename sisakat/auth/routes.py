@@ -98,24 +98,41 @@ def register():
             user = _register(form)
             db.session.commit()
         except accounts.SimilarOrmasExists as exc:
-            db.session.rollback()
-            similar = exc.similar
-            form.confirm_similar.data = False
+            similar = _ask_to_confirm(form, exc)
         except accounts.RegistrationThrottled as exc:
-            db.session.rollback()
-            body, code = render_error(429, exc.message)
-            return body, code, {"Retry-After": str(accounts.REGISTER_IP_LIMIT.seconds)}
+            return _too_many_sign_ups(exc)
         except DomainError as exc:
             db.session.rollback()
             flash(exc.message, "danger")
         else:
-            _begin_session(user)
-            noun = "ormas" if form.is_ormas else "partai"
-            flash(f"Akun berhasil dibuat. Silakan lengkapi profil {noun}.", "success")
-            return redirect(url_for(home_endpoint(user)))
+            return _welcome(user, form)
     return render_template(
         "auth/register.html", form=form, password_help=PASSWORD_HELP, similar=similar
     )
+
+
+def _ask_to_confirm(form: RegisterForm, exc: accounts.SimilarOrmasExists) -> list:
+    """Nothing is kept: the ormas alike the new one are shown, and the confirmation box must
+    be ticked again."""
+    db.session.rollback()
+    form.confirm_similar.data = False
+    return exc.similar
+
+
+def _too_many_sign_ups(exc: accounts.RegistrationThrottled):
+    """Nothing is kept: 429 with the time to wait (``Retry-After``)."""
+    db.session.rollback()
+    body, code = render_error(429, exc.message)
+    return body, code, {"Retry-After": str(accounts.REGISTER_IP_LIMIT.seconds)}
+
+
+def _welcome(user: User, form: RegisterForm):
+    """Signed up: the new account's session, then its dashboard with a hint to complete the
+    profile."""
+    _begin_session(user)
+    noun = "ormas" if form.is_ormas else "partai"
+    flash(f"Akun berhasil dibuat. Silakan lengkapi profil {noun}.", "success")
+    return redirect(url_for(home_endpoint(user)))
 
 
 def _register(form: RegisterForm) -> User:

@@ -27,14 +27,21 @@ def over_limit(kind: str) -> bool:
 TOO_MANY = "Terlalu banyak kiriman dari alamat ini. Coba lagi dalam satu jam."
 
 
-@bp.route("/pengaduan", methods=["GET", "POST"])
-def complaint():
-    """The complaint and suggestion form."""
+def _complaint_form() -> tuple[ComplaintForm, bool]:
+    """The form with the office's categories, and whether the office requires a name (the name
+    field then drops its "boleh dikosongkan")."""
     form = ComplaintForm()
     form.category.choices = choices(complaints.category_choices())
     name_required = bool(settings.get("complaint.name_required"))
     if name_required:
         form.name.label.text = "Nama"
+    return form, name_required
+
+
+@bp.route("/pengaduan", methods=["GET", "POST"])
+def complaint():
+    """The complaint and suggestion form."""
+    form, name_required = _complaint_form()
     if form.validate_on_submit():
         if over_limit("complaint"):
             return render_error(429, TOO_MANY)
