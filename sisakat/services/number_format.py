@@ -48,6 +48,28 @@ def validate_template(template: str) -> None:
         raise NumberTemplateError("Format nomor harus memuat {nomor} tepat satu kali.")
 
 
+# The tokens whose value the office types on the numbering page, with their names there.
+TYPED_PARTS = {"kode": "kode klasifikasi", "unit": "kode unit"}
+
+
+def missing_parts(fmt: dict) -> list[str]:
+    """The typed parts ``fmt``'s template prints but which are empty (a new service starts with
+    no classification code): its numbers would print ``/1/BAN.KBP/2026``."""
+    used = set(_tokens(fmt["template"]))
+    return [label for token, label in TYPED_PARTS.items() if token in used and not fmt[token]]
+
+
+def incomplete_message(fmt: dict) -> str | None:
+    """Why no number may be printed in ``fmt`` yet, or None."""
+    missing = missing_parts(fmt)
+    if not missing:
+        return None
+    return (
+        f"Format nomor memakai {' dan '.join(missing)}, tetapi isinya masih kosong: nomor "
+        "akan tercetak tanpa bagian itu."
+    )
+
+
 def longest_number(fmt: dict) -> str:
     """The longest number ``fmt`` (template, kode, unit, padding) can print, by
     ``format_number`` itself: the highest serial (``MAX_SERIAL``, or wider padding), a four-digit
@@ -64,10 +86,15 @@ def longest_number(fmt: dict) -> str:
     )
 
 
-def validate_format(fmt: dict) -> None:
-    """A format the office may save: ``validate_template``, and its longest number fits the
-    register's column (SQLite would store a longer one; PostgreSQL and MariaDB refuse it)."""
+def validate_format(fmt: dict, *, complete: bool = True) -> None:
+    """A format the office may save: ``validate_template``, every typed part it prints filled
+    in (``complete``; off only for a new service, which starts without its own code), and its
+    longest number fits the register's column (SQLite would store a longer one; PostgreSQL and
+    MariaDB refuse it)."""
     validate_template(fmt["template"])
+    problem = incomplete_message(fmt) if complete else None
+    if problem:
+        raise NumberTemplateError(f"{problem} Isi bagian itu atau hapus penandanya dari format.")
     length = len(longest_number(fmt))
     if length > MAX_TEXT:
         raise NumberTemplateError(

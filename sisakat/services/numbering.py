@@ -24,6 +24,7 @@ from sisakat.services.number_format import (
     MAX_TEXT,
     NumberTemplateError,
     format_number,
+    incomplete_message,
     series_format,
 )
 
@@ -134,6 +135,12 @@ def allocate(
     """Take the next serial of ``series`` in ``local_date``'s year (flushes, never commits);
     printed in ``fmt`` (a service's own format) or else the series' format."""
     fmt = fmt or series_format(series)
+    problem = incomplete_message(fmt)
+    if problem:  # a new service whose code nobody filled in yet: no half-printed number
+        raise NumberTemplateError(
+            f"Nomor surat belum dapat diberikan. {problem} Super Admin mengisinya di "
+            "Pengaturan Penomoran Surat; permohonan ini tetap menunggu."
+        )
     counter = _locked_counter(series, local_date.year)
     counter.last_serial += 1
     text = format_number(

@@ -15,7 +15,7 @@ from flask import Flask
 
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role, Service, User
-from sisakat.services import catalog, numbering, settings
+from sisakat.services import catalog, number_format, numbering, settings
 from sisakat.services.signing import trust_admin
 
 MUST = "wajib"
@@ -155,6 +155,27 @@ def _requirements(services: list[Service]) -> list[Item]:
     ]
 
 
+def _number_formats(services: list[Service]) -> list[Item]:
+    """An active service whose number format prints a part nobody filled in (a new service
+    starts without its classification code): its approvals are refused until it is."""
+    if settings.get("numbering.mode") == "srikandi":
+        return []  # SRIKANDI prints the numbers
+    items = []
+    for service in services:
+        problem = number_format.incomplete_message(number_format.service_format(service))
+        if service.active and problem:
+            items.append(
+                Item(
+                    MUST,
+                    f"Layanan {service.short_name or service.name}: {problem} Sampai itu, "
+                    "persetujuan permohonannya ditolak.",
+                    "admin.numbering_settings",
+                    (("layanan", service.code),),
+                )
+            )
+    return items
+
+
 def _accounts() -> list[Item]:
     roles = set(
         db.session.execute(db.select(User.role).where(User.active.is_(True)).distinct()).scalars()
@@ -242,6 +263,7 @@ def pending(app: Flask) -> list[Item]:
         *_signatory(values),
         *_region_wording(values, services),
         *_requirements(services),
+        *_number_formats(services),
         *_signing(app),
         *_accounts(),
         *_office_days(values),

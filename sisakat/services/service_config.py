@@ -79,7 +79,7 @@ def _check(values: dict[str, Any], current: Service | None = None) -> dict[str, 
     if NUMBER_FORMAT.keys() & out.keys():
         fmt = number_format.service_format(current) if current is not None else {}
         fmt.update({part: out[key] for key, part in NUMBER_FORMAT.items() if key in out})
-        number_format.validate_format(fmt)
+        number_format.validate_format(fmt, complete=current is not None)
     return out
 
 
