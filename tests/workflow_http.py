@@ -32,13 +32,10 @@ def items(application: Application) -> list[ApplicationRequirement]:
 
 
 def latest(item: ApplicationRequirement) -> ApplicationDocument | None:
-    """The newest document version of a requirement line."""
-    return db.session.execute(
-        db.select(ApplicationDocument)
-        .where(ApplicationDocument.application_requirement_id == item.id)
-        .order_by(ApplicationDocument.version_no.desc())
-        .limit(1)
-    ).scalar()
+    """The newest document version of a requirement line (the service's own query)."""
+    from sisakat.services import uploads
+
+    return uploads.latest_version(item)
 
 
 def upload(

@@ -180,7 +180,7 @@ def check_can_upload(application: Application, item: ApplicationRequirement, lat
         raise UploadRejected(f"Dokumen {item.name} sudah dinyatakan Sesuai; tidak perlu diganti.")
 
 
-def _latest_version(item: ApplicationRequirement) -> ApplicationDocument | None:
+def latest_version(item: ApplicationRequirement) -> ApplicationDocument | None:
     """The newest uploaded version of ``item``, if any."""
     return db.session.execute(
         db.select(ApplicationDocument)
@@ -235,7 +235,7 @@ def upload_requirement_document(
     max_pages: int,
 ) -> ApplicationDocument:
     """Validate and keep one PDF as the next version of ``item`` (flushed, not committed)."""
-    latest = _latest_version(item)
+    latest = latest_version(item)
     check_can_upload(application, item, latest)
     try:
         spooled, pages = _spool_checked(stream, max_bytes=max_bytes, max_pages=max_pages)
