@@ -103,12 +103,8 @@ def judge_document(application_id: int, document_id: int):
     application = _load(application_id)
     document = or_404(documents.find_document(application, document_id))
     form = JudgeDocumentForm()
-    name = document.requirement.name
     if not form.validate_on_submit():
-        errors = [m for messages in form.errors.values() for m in messages]
-        message = " ".join(errors) or "Pilih Sesuai atau Tidak Sesuai."
-        flash(f"Penilaian {name} belum tersimpan: {message}", "danger")
-        return _review_page(application, refused_judge=(document.id, form, message))
+        return _unsaved_verdict(application, document, form)
     with flash_domain_errors() as outcome:
         verification.judge_document(
             application,
@@ -125,6 +121,15 @@ def judge_document(application_id: int, document_id: int):
     # choice and the reason typed kept on that document and the message beside it.
     application = _load(application_id)
     return _review_page(application, refused_judge=(document.id, form, outcome.message))
+
+
+def _unsaved_verdict(application, document, form: JudgeDocumentForm):
+    """A verdict form that did not validate: the review again, the message beside that
+    document and in the flash."""
+    errors = [m for messages in form.errors.values() for m in messages]
+    message = " ".join(errors) or "Pilih Sesuai atau Tidak Sesuai."
+    flash(f"Penilaian {document.requirement.name} belum tersimpan: {message}", "danger")
+    return _review_page(application, refused_judge=(document.id, form, message))
 
 
 def _decide(application_id: int, service, success: str, extra):
