@@ -1,9 +1,9 @@
 """Public service information per service: the Standar Pelayanan, requirement list, procedure and
 forms (the office-wide FAQ lives in ``faq``, the contact channels in ``office_contacts``).
 
-The requirement list comes from the live ``Requirement`` rows through ``requirements_for``, the
-same function the application form uses, so the public page can never disagree with what the
-app asks for.
+The requirement list comes from the live ``Requirement`` rows through ``requirements_for``
+(``requirements.active_list``, the list a new application copies), so the public page can never
+disagree with what the app asks for.
 """
 
 from __future__ import annotations

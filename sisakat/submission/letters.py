@@ -17,7 +17,8 @@ from sisakat.submission.routes import bp
 @role_required(Role.PEMOHON)
 @writes_on_get
 def download_letter(skt_id: int):
-    """Unduh SKT: only the owning party, only once issued; the signed file as stored."""
+    """Unduh SKT: only the owning party, only while the letter is in force
+    (``letter_download.party_may_download``); the signed file as stored."""
     letter = db.session.get(Letter, skt_id)
     party = current_user.party
     if (
