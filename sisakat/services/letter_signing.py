@@ -23,6 +23,7 @@ from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, Stored
 from sisakat.services import audit, letters, settings, srikandi_number, storage, uploads
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
+from sisakat.services.signing import trust_admin
 from sisakat.services.signing.validation import signed_revision_text
 
 PDF = "application/pdf"
@@ -32,6 +33,19 @@ TOKEN_IN_TEXT = re.compile(r"\b[A-Z2-7]{26}\b")
 OTHER_LETTER = (
     "Berkas bertanda tangan ini adalah surat untuk permohonan lain (kode verifikasi berbeda). "
     "Unggah surat yang benar."
+)
+TRUST_NOT_SET = (
+    "Kepercayaan tanda tangan elektronik kantor belum lengkap (sertifikat akar BSrE dan "
+    "penandatangan berwenang): Super Admin melengkapinya di Administrasi → Kepercayaan tanda "
+    "tangan elektronik."
+)
+SCAN_INSTEAD = (
+    " Surat yang ditandatangani basah diunggah sebagai pindaian: centang "
+    "“Pindaian tanda tangan basah”."
+)
+SCAN_OPTION = (
+    " Kantor yang belum memakai TTE BSrE dapat mengizinkan pindaian tanda tangan basah di "
+    "Administrasi → Cara penandatanganan."
 )
 
 
@@ -79,11 +93,20 @@ def receive_upload(
     except (UploadRejected, SignatureRejected) as exc:
         if spooled is not None:
             storage.discard(spooled)
-        return _refuse(letter, actor, exc.message)
+        return _refuse(letter, actor, _refusal_text(exc))
     if assessment.match.tier is None and _other_letter(letter, data, assessment.verdict.byte_range):
         storage.discard(spooled)
         return _refuse(letter, actor, OTHER_LETTER)
     return _keep_and_decide(letter, spooled, filename, assessment, found, actor)
+
+
+def _refusal_text(exc: UploadRejected | SignatureRejected) -> str:
+    """The refusal; for a signature refused while the office's trust list is still missing its
+    root or signer, also what to do next (the reason alone blames the signer's certificate)."""
+    if not isinstance(exc, SignatureRejected) or not trust_admin.setup_gaps():
+        return exc.message
+    scans = settings.get("signing.allow_scan")
+    return f"{exc.message} {TRUST_NOT_SET}{SCAN_INSTEAD if scans else SCAN_OPTION}"
 
 
 def _keep_and_decide(letter, spooled, filename, assessment, found, actor) -> UploadResult:

@@ -136,3 +136,26 @@ def test_a_revoked_letter_is_no_longer_handed_to_the_party(app, login_as):
     download = owner.get(f"/pemohon/skt/{letter.id}/unduh")
     download.close()
     assert download.status_code == 404
+
+
+def test_a_signed_letter_before_the_trust_list_is_set_says_what_to_do_next(app, login_as, pki):
+    """Before: a new office without a BSrE root uploading its SRIKANDI-signed letter read only
+    "Sertifikat penandatangan tidak dipercaya (tidak berantai ke akar BSrE yang
+    dikonfigurasi)". Now it is told who completes the trust list and where, and that an office
+    without BSrE signs wet and uploads a scan (once scans are allowed, with the scan box)."""
+    from sisakat.services import settings
+
+    letter = h.prepared_letter()
+    client = _admin_client(login_as)
+    data = h.signed(letter, pki)
+    _refused(client, letter, data, "Administrasi → Kepercayaan tanda tangan elektronik")
+    _refused(client, letter, data, "mengizinkan pindaian tanda tangan basah di Administrasi")
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    _refused(client, letter, data, "centang “Pindaian tanda tangan basah”")
+    h.trust_office(pki)  # the trust list is complete: a foreign signer reads the reason only
+    response = h.upload(client, letter, h.signed(letter, pki, pki.foreign_signer))
+    assert response.status_code == 302
+    page = client.get("/tte/").get_data(as_text=True)
+    assert "tidak berantai ke akar BSrE" in page
+    assert "Kepercayaan tanda tangan elektronik kantor belum lengkap" not in page

@@ -174,22 +174,33 @@ def deactivate_signer(signer: AllowedSigner, *, actor: User) -> None:
     )
 
 
+NO_ROOT = "Belum ada sertifikat akar (root) BSrE: semua surat bertanda tangan ditolak."
+NO_SIGNER = "Belum ada penandatangan berwenang yang aktif."
+
+
+def setup_gaps(*, today: date | None = None) -> list[str]:
+    """What is missing before any electronically signed letter can be accepted: a root, an
+    active allow-listed signer (Indonesian, empty when both are there)."""
+    day = today or datetime.now(UTC).date()
+    roots = db.session.execute(db.select(TrustAnchor.id).filter_by(kind=AnchorKind.ROOT))
+    signers = db.session.execute(db.select(AllowedSigner).filter_by(active=True)).scalars().all()
+    gaps = [] if roots.first() else [NO_ROOT]
+    if not any(s.valid_until is None or s.valid_until >= day for s in signers):
+        gaps.append(NO_SIGNER)
+    return gaps
+
+
 def trust_problems(*, today: date | None = None) -> list[str]:
     """What ``flask check`` should report about signature trust (Indonesian, empty when fine)."""
     day = today or datetime.now(UTC).date()
+    gaps = setup_gaps(today=day)
     anchors = db.session.execute(db.select(TrustAnchor)).scalars().all()
-    problems = []
-    if not any(a.kind == AnchorKind.ROOT for a in anchors):
-        problems.append(
-            "Belum ada sertifikat akar (root) BSrE: semua surat bertanda tangan ditolak."
-        )
-    for a in anchors:
-        if a.not_after and (a.not_after.date() - day).days < 60:
-            problems.append(f"Sertifikat {a.subject} berakhir {a.not_after.date().isoformat()}.")
-    signers = db.session.execute(db.select(AllowedSigner).filter_by(active=True)).scalars().all()
-    if not any(s.valid_until is None or s.valid_until >= day for s in signers):
-        problems.append("Belum ada penandatangan berwenang yang aktif.")
-    return problems
+    expiring = [
+        f"Sertifikat {a.subject} berakhir {a.not_after.date().isoformat()}."
+        for a in anchors
+        if a.not_after and (a.not_after.date() - day).days < 60
+    ]
+    return [g for g in gaps if g == NO_ROOT] + expiring + [g for g in gaps if g == NO_SIGNER]
 
 
 def set_key_usage_policy(policy: str, *, actor: User) -> None:
