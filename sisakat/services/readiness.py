@@ -228,14 +228,39 @@ def _installation(app: Flask) -> list[Item]:
     return items
 
 
+def _trust() -> list[Item]:
+    """Electronically signed letters are validated against the trust list on every path. An
+    office that accepts scans of wet signatures issues letters without it (an office without
+    BSrE certificates yet), so there the list is advice; otherwise its gaps block the first
+    letter, and the item names the scan option for an office without BSrE."""
+    problems = trust_admin.trust_problems()
+    if settings.get("signing.allow_scan"):
+        return [
+            Item(
+                ADVICE,
+                f"{problem} Surat pindaian tanda tangan basah tetap dapat terbit.",
+                "admin.trust_settings",
+            )
+            for problem in problems
+        ]
+    hint = (
+        " Kantor yang belum memakai TTE BSrE: izinkan pindaian tanda tangan basah di "
+        "Cara penandatanganan."
+    )
+    return [
+        Item(
+            MUST, problem + (hint if problem == trust_admin.NO_ROOT else ""), "admin.trust_settings"
+        )
+        for problem in problems
+    ]
+
+
 def _signing(app: Flask) -> list[Item]:
-    """Signed letters are validated against the trust list on every path; an in-app path also
-    needs its certificate or service address, which live in the server's configuration."""
+    """The trust list, and an in-app path's certificate or service address, which live in the
+    server's configuration."""
     from sisakat.services import letter_inapp
 
-    items = [
-        Item(MUST, problem, "admin.trust_settings") for problem in trust_admin.trust_problems()
-    ]
+    items = _trust()
     needs = {"pades": "SIGNING_P12_PATH", "bsre": "BSRE_BASE_URL"}.get(letter_inapp.backend_name())
     if needs and not app.config.get(needs):
         items.append(

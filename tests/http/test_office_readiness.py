@@ -192,3 +192,22 @@ def test_a_service_the_office_adds_inherits_the_built_in_wording_and_is_flagged(
     db.session.commit()
     flagged = [h for _, t, h in _items(admin) if t.startswith("Isi surat layanan Rekomendasi")]
     assert flagged == ["/admin/pengaturan-surat?layanan=rekomendasi_hibah"]
+
+
+def test_an_office_that_accepts_scans_is_not_told_the_trust_list_blocks_its_first_letter(admin):
+    """Before: an office without BSrE certificates saw "Wajib: Belum ada sertifikat akar (root)
+    BSrE" with a link to a page it cannot complete, and was not told of the scan path; after
+    allowing scans it still saw the item as Wajib although its scanned letters issue. Now the
+    item names the scan option, and once scans are allowed the trust list is advice."""
+    must = [t for level, t, _ in _items(admin) if level == "wajib"]
+    root = [t for t in must if "sertifikat akar (root) BSrE" in t]
+    assert root
+    assert "izinkan pindaian tanda tangan basah di Cara penandatanganan" in root[0]
+    admin.post("/tte/pengaturan", data={"backend": "srikandi", "allow_scan": "y"})
+    assert settings.get("signing.allow_scan") is True
+    items = _items(admin)
+    trust = [(level, t) for level, t, href in items if href == "/admin/tte/kepercayaan"]
+    assert len(trust) == 2  # no root, no signer: both advice now
+    assert {level for level, _ in trust} == {"saran"}
+    still = "Surat pindaian tanda tangan basah tetap dapat terbit."
+    assert all(t.endswith(still) for _, t in trust)
