@@ -174,3 +174,19 @@ def test_an_ormas_on_the_signing_desk_is_named_once_and_searched_as_an_applicant
     staff = login_as(factories.user(Role.VERIFIKATOR))
     assert "Cari nama pemohon" in staff.get("/petugas/").get_data(as_text=True)
     assert "Cari nama partai" not in staff.get("/petugas/").get_data(as_text=True)
+
+
+def test_the_signing_desk_says_how_a_wet_signature_goes_up_when_scans_are_allowed(app, login_as):
+    """Before: with scans allowed the desk still described only the SRIKANDI path, so a signer
+    without BSrE saw an extra button and a checkbox and no word of the order of steps. Now the
+    desk names them: download for a wet signature, print, sign, scan, upload with the box."""
+    h.prepared_letter()
+    client = login_as(factories.user(Role.PENANDATANGAN))
+    steps = "Tanpa TTE: <strong>Unduh untuk TTD basah</strong>, cetak, tandatangani dan pindai"
+    assert steps not in client.get("/tte/").get_data(as_text=True)  # scans are off
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    page = client.get("/tte/").get_data(as_text=True)
+    assert steps in page
+    assert "centang &ldquo;Pindaian tanda tangan basah&rdquo;" in page
+    assert "Pindaian tanda tangan basah (bukan TTE)" in page  # the box it names
