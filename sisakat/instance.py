@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from flask import Config
+
 from sisakat import config
 
 
@@ -19,11 +21,18 @@ def ensure_instance() -> Path:
     path.mkdir(parents=True, exist_ok=True)
     (path / "logs").mkdir(exist_ok=True)
     key_file = path / "secret_key"
-    uses_default_db = (
-        not os.environ.get("SISAKAT_DATABASE_URL") and not (path / "config.py").exists()
-    )
-    if uses_default_db and not os.environ.get("SISAKAT_SECRET_KEY") and not key_file.exists():
+    own = _config_file(path)  # a laptop's config.py may set only PUBLIC_BASE_URL (PANDUAN §2)
+    uses_default_db = not os.environ.get("SISAKAT_DATABASE_URL") and not own.get("DATABASE_URL")
+    has_key = os.environ.get("SISAKAT_SECRET_KEY") or own.get("SECRET_KEY")
+    if uses_default_db and not has_key and not key_file.exists():
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(secrets.token_urlsafe(48))
     return path
+
+
+def _config_file(path: Path) -> Config:
+    """The settings ``instance/config.py`` assigns (empty when there is none)."""
+    settings = Config(str(path))
+    settings.from_pyfile("config.py", silent=True)
+    return settings
