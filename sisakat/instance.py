@@ -21,7 +21,8 @@ def ensure_instance() -> Path:
     path.mkdir(parents=True, exist_ok=True)
     (path / "logs").mkdir(exist_ok=True)
     key_file = path / "secret_key"
-    own = _config_file(path)  # a laptop's config.py may set only PUBLIC_BASE_URL (PANDUAN §2)
+    # A laptop's config.py may set only PUBLIC_BASE_URL (PANDUAN §2): still the SQLite setup.
+    own = config_file_settings(path)
     uses_default_db = not os.environ.get("SISAKAT_DATABASE_URL") and not own.get("DATABASE_URL")
     has_key = os.environ.get("SISAKAT_SECRET_KEY") or own.get("SECRET_KEY")
     if uses_default_db and not has_key and not key_file.exists():
@@ -31,7 +32,7 @@ def ensure_instance() -> Path:
     return path
 
 
-def _config_file(path: Path) -> Config:
+def config_file_settings(path: Path) -> Config:
     """The settings ``instance/config.py`` assigns (empty when there is none)."""
     settings = Config(str(path))
     settings.from_pyfile("config.py", silent=True)
