@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import Role
+from sisakat.models import Role, SigningMethod
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, show_domain_error
 from sisakat.services import letter_review, letter_signing, letters, srikandi_number, storage
@@ -17,12 +17,24 @@ from sisakat.signing.routes import SIGNERS, bp, load_letter
 
 MESSAGES = {
     "issued": ("Surat bertanda tangan diterima; surat telah terbit.", "success"),
+    "scanned": (
+        "Pindaian surat bertanda tangan basah diterima; surat telah terbit. Halaman cek "
+        "keaslian menyebutnya tanda tangan basah (pindaian).",
+        "success",
+    ),
     "review": (
         "Berkas bertanda tangan sah, tetapi isinya tidak dapat dicocokkan otomatis "
         "dengan surat ini. Berkas disimpan untuk tinjauan manual oleh super admin.",
         "warning",
     ),
 }
+
+
+def _message(result) -> tuple[str, str]:
+    """The flash for an upload's outcome: a scan is named as a scan, a refusal by its reason."""
+    if result.outcome == "issued" and result.method == SigningMethod.SCAN:
+        return MESSAGES["scanned"]
+    return MESSAGES.get(result.outcome, (result.message, "danger"))
 
 
 def _queue():
@@ -50,7 +62,7 @@ def upload_signed(letter_id: int):
         db.session.commit()  # the refusal's audit row, or the stored file and its outcome
         if result.outcome == "confirm":
             return _confirm_page(letter, result)
-        flash(*MESSAGES.get(result.outcome, (result.message, "danger")))
+        flash(*_message(result))
     return _queue()
 
 

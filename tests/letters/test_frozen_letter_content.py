@@ -53,6 +53,8 @@ def test_a_scan_names_the_signatory_the_letter_prints(app, login_as, prefix, beh
     _set(CHANGED)  # a new signatory after approval, before the scan comes back
     client = login_as(factories.user(Role.SUPERADMIN))
     h.upload(client, letter, factories.pdf_bytes("Pindaian bertanda tangan basah"), scan="y")
+    said = client.get("/tte/").get_data(as_text=True)  # the flash, shown on the desk
+    assert "Pindaian surat bertanda tangan basah diterima; surat telah terbit." in said
     letter = db.session.get(Letter, letter.id)
     assert letter.status == LetterStatus.BERLAKU
     assert letter.signing_method == SigningMethod.SCAN
