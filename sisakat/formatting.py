@@ -38,7 +38,7 @@ PREFIX_WORDS = {
     "desa": "Desa",
     "ds": "Desa",
 }
-_FIRST_WORD = re.compile(r"([A-Za-z]+)(?:\.\s*|\s+)(\S.*)\Z", re.DOTALL)
+FIRST_WORD = re.compile(r"([A-Za-z]+)(?:\.\s*|\s+)(\S.*)\Z", re.DOTALL)
 
 
 def tanggal(d: date | datetime | None) -> str:
@@ -143,7 +143,7 @@ def prefixed(name: str | None, word: str = "", *, also: tuple[str, ...] = ()) ->
     name = (name or "").strip()
     if not name:
         return ""
-    found = _FIRST_WORD.match(name)
+    found = FIRST_WORD.match(name)
     typed = PREFIX_WORDS.get(found[1].casefold()) if found else None
     if found and typed and typed in (word, *also):
         return f"{typed} {found[2]}"

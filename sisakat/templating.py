@@ -96,6 +96,14 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals["service_label"] = service_label
 
+    def office_examples() -> dict[str, str]:
+        """The forms' examples in the office's own region (``office.examples``)."""
+        from sisakat.services import office
+
+        return office.examples()
+
+    app.jinja_env.globals["office_examples"] = office_examples
+
     @app.context_processor
     def _site() -> dict:
         return {

@@ -114,3 +114,25 @@ def signature_lines(values: dict[str, Any]) -> list[str]:
     sig = letter_context.signature_block(values)
     lines = [*sig["signature_prefix"], sig["signature_position"], sig["signature_region"]]
     return [line for line in lines if line]
+
+
+def _title(text: str) -> str:
+    """``Provinsi DKI Jakarta`` from ``PROVINSI DKI JAKARTA``: words of three letters or fewer
+    (DKI, DI, NTB) keep their capitals."""
+    return " ".join(w if len(w) <= 3 else w.capitalize() for w in text.split())
+
+
+def examples() -> dict[str, str]:
+    """The examples the sign-up and profile forms give, in this office's region: a province
+    office's parties report DPW boards of the province, a regency's or city's DPC boards."""
+    region = _title(str(settings.get("agency.region") or ""))
+    city = str(settings.get("agency.city") or "").strip()
+    found = formatting.FIRST_WORD.match(region)
+    level = formatting.PREFIX_WORDS.get(found[1].casefold()) if found else None
+    place = found[2] if found and level else region
+    local = level in ("Kabupaten", "Kota")
+    return {
+        "board": f"{'DPC' if local else 'DPW'} Partai Contoh {region}".strip(),
+        "region_name": ", ".join(dict.fromkeys(x for x in (place, city) if x)),
+        "city": region if local else formatting.prefixed(city, "Kota"),
+    }
