@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from sisakat import config
 from sisakat.extensions import db
+from sisakat.formatting import durasi
 from sisakat.forms_common import ActionForm
 from sisakat.models import Action, ApplicationStatus, Role
 from sisakat.policies import role_required
@@ -110,8 +111,9 @@ def upload_document(application_id: int, item_id: int):
     return _upload_answer(True, f"Dokumen {item.name} tersimpan.", application_id)
 
 
-def _transition(application_id: int, action: Action, success: str, note: str = ""):
-    """Shared body of the party's transition buttons."""
+def _transition(application_id: int, action: Action, success, note: str = ""):
+    """Shared body of the party's transition buttons; ``success``: the message, or a function
+    of the application that words it."""
     application = _load(application_id)
     form = ActionForm()
     if form.validate_on_submit():
@@ -120,15 +122,25 @@ def _transition(application_id: int, action: Action, success: str, note: str = "
                 application, action, actor=current_user, seen_version=form.seen_version(), note=note
             )
             db.session.commit()
-            flash(success, "success")
+            flash(success(application) if callable(success) else success, "success")
     return redirect(url_for(".application_detail", application_id=application_id))
+
+
+def _submitted(application) -> str:
+    """What happens next, with the service's promise in working hours."""
+    service = catalog.get(application.service_code)
+    promise = f" (janji layanan {durasi(service.sla_minutes * 60)} kerja)" if service else ""
+    return (
+        f"Permohonan diajukan. Petugas memeriksa dokumennya{promise}; hasilnya tampil di "
+        "halaman ini dan di Notifikasi (ikon lonceng)."
+    )
 
 
 @bp.post("/permohonan/<int:application_id>/ajukan")
 @role_required(Role.PEMOHON)
 def submit_application(application_id: int):
     """Ajukan: completeness is checked and what is missing is listed."""
-    return _transition(application_id, Action.AJUKAN, "Permohonan diajukan.")
+    return _transition(application_id, Action.AJUKAN, _submitted)
 
 
 @bp.post("/permohonan/<int:application_id>/batalkan")

@@ -18,6 +18,8 @@ def test_double_click_on_ajukan_does_nothing_twice(app, make, login_as):
     client.post(url, data=data)
     second = client.post(url, data=data, follow_redirects=True)
     assert "Permohonan diajukan." in page_text(second)
+    assert "(janji layanan 1 jam kerja)" in page_text(second)  # the SKT's promise: what next
+    assert "Notifikasi (ikon lonceng)" in page_text(second)
     assert application.status == S.DIAJUKAN
     assert history_count(application) == 2  # buat + one ajukan
 
