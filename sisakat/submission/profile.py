@@ -10,7 +10,7 @@ from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, Party, Role
 from sisakat.policies import can_view_party, role_required
-from sisakat.services import parties, storage
+from sisakat.services import applications, parties, storage
 from sisakat.submission.forms import ApplicantProfileForm, profile_form_class
 from sisakat.submission.routes import bp
 
@@ -39,6 +39,14 @@ def _render(form: ApplicantProfileForm):
         problems=parties.profile_problems(party),
         max_rows=parties.MAX_OFFICERS,
     )
+
+
+def _saved(party) -> str:
+    """Saved, and what comes next once the profile is complete and nothing is under way."""
+    message = f"Profil {parties.noun(party)} tersimpan."
+    if not parties.profile_problems(party) and applications.open_application(party) is None:
+        message += " Profil sudah lengkap: pilih layanan di menu Permohonan, lalu tekan Ajukan."
+    return message
 
 
 def _save(form: ApplicantProfileForm) -> bool:
@@ -79,7 +87,7 @@ def party_profile():
             # A browser never refills a file input: say so, or the chosen logo silently vanishes.
             form.new_logo.errors = [LOGO_NOT_KEPT]
     elif _save(form):
-        flash(f"Profil {parties.noun(party)} tersimpan.", "success")
+        flash(_saved(current_user.party), "success")
         return redirect(url_for(".party_profile"))
     return _render(form)
 

@@ -123,3 +123,23 @@ def test_dashboard_card_lists_what_is_missing(app, make, login_as):
     page = login_as(party.account).get("/pemohon/").get_data(as_text=True)
     assert "Logo partai belum diunggah." in page
     assert 'href="/pemohon/profil"' in page
+
+
+def test_a_complete_profile_points_to_the_next_step_unless_an_application_is_under_way(
+    app, make, login_as
+):
+    party = make.party(complete=False)
+    party.logo_file_id = make.logo(party.account).id
+    db.session.commit()
+    client = login_as(party.account)
+    form = profile_form(party.version, officers=OFFICERS_PLUS)
+    saved = client.post(URL, data=form, follow_redirects=True)
+    text = saved.get_data(as_text=True)
+    assert "Profil partai tersimpan." in text
+    assert "pilih layanan di menu Permohonan, lalu tekan Ajukan." in text
+    make.application(party)
+    db.session.refresh(party)
+    form = profile_form(party.version, officers=OFFICERS_PLUS)
+    again = client.post(URL, data=form, follow_redirects=True)
+    assert "Profil partai tersimpan." in again.get_data(as_text=True)
+    assert "lalu tekan Ajukan" not in again.get_data(as_text=True)
