@@ -14,8 +14,7 @@ def file_stem(letter: Letter) -> str:
     """The start of the letter's download names: the initials of its frozen title (SKT for
     SURAT KETERANGAN TERDAFTAR, SKM for an ormas's SURAT KETERANGAN MELAPOR, which is not an
     SKT: an ormas's SKT comes from Kemendagri), or SURAT when the title has no letters."""
-    letter_group = letters.inputs_of(letter).get("settings", {}).get("letter", {})
-    words = re.findall(r"[A-Za-z]+", str(letter_group.get("title") or ""))
+    words = re.findall(r"[A-Za-z]+", letters.frozen_title(letters.inputs_of(letter)))
     return "".join(word[0] for word in words).upper()[:12] or "SURAT"
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, SigningMethod
-from sisakat.services import numbering, settings
+from sisakat.services import letters, numbering, settings
 from sisakat.services.letter_context import level_text
 from sisakat.services.signing.trust import name_text
 
@@ -54,8 +54,8 @@ def snapshot_profile(letter: Letter) -> dict[str, Any]:
 
 def _letter_type(letter: Letter) -> str:
     """The title the letter was printed with ("Surat Keterangan Melapor"), as frozen."""
-    title = str((_context(letter).get("settings") or {}).get("letter", {}).get("title") or "")
-    return " ".join(title.split()).title() if title else LETTER_TYPE
+    title = letters.frozen_title(_context(letter))
+    return title.title() if title else LETTER_TYPE
 
 
 def _agency(letter: Letter) -> str:

@@ -139,6 +139,13 @@ def inputs_of(letter: Letter) -> dict:
     return json.loads(letter.context_json or "{}")
 
 
+def frozen_title(inputs: dict) -> str:
+    """The letter title frozen in a letter's inputs (``inputs_of``), spaces normalised; "" for
+    a letter frozen before titles were."""
+    group = (inputs.get("settings") or {}).get("letter") or {}
+    return " ".join(str(group.get("title") or "").split())
+
+
 def konsep_docx(letter: Letter) -> bytes:
     """The SRIKANDI konsep as .docx from the frozen context."""
     return render_konsep_docx(context_of(inputs_of(letter), token=letter.token))

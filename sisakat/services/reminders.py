@@ -16,7 +16,6 @@ from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.formatting import tanggal, to_local
 from sisakat.models import (
-    ApplicantKind,
     Application,
     ApplicationStatus,
     Letter,
@@ -32,6 +31,7 @@ from sisakat.services import (
     clock,
     letters,
     notify,
+    parties,
     register,
     settings,
 )
@@ -68,25 +68,23 @@ def due(today: date) -> list[Due]:
     return out
 
 
-def _kind(party: Party) -> ApplicantKind:
-    return party.kind or ApplicantKind.PARPOL
-
-
 def letter_title(party: Party, letter: Letter | None, services: list[Service]) -> str:
     """The title of the board's letter: as frozen in its newest letter, else the letter title of
     that letter's service or, without a letter, of the first service for the board's kind."""
     inputs = letters.inputs_of(letter) if letter is not None else {}
-    frozen = ((inputs.get("settings") or {}).get("letter") or {}).get("title")
+    frozen = letters.frozen_title(inputs)
     if frozen:
-        return str(frozen)
+        return frozen
     by_code = [s for s in services if s.code == inputs.get("service_code")]
-    candidates = by_code or catalog.for_kind(_kind(party), active_only=False, among=services)
+    candidates = by_code or catalog.for_kind(
+        parties.kind_of(party), active_only=False, among=services
+    )
     return candidates[0].letter_title if candidates else ""
 
 
 def text(item: Due, services: list[Service]) -> str:
     """The reminder's message in the words of the board's kind and letter."""
-    kind = _kind(item.party)
+    kind = parties.kind_of(item.party)
     return texts.message(
         kind,
         item.kind,
@@ -148,7 +146,7 @@ def _nothing_to_renew(party: Party, previous: Application | None) -> str:
         query = db.select(Letter).where(Letter.application_id == previous.id)
         letter = db.session.execute(query.order_by(Letter.id.desc()).limit(1)).scalar()
     title = letter_title(party, letter, catalog.all_services())
-    return texts.NOTHING_TO_RENEW.format(letter=texts.letter_name(title, _kind(party)))
+    return texts.NOTHING_TO_RENEW.format(letter=texts.letter_name(title, parties.kind_of(party)))
 
 
 def renew(party: Party, *, actor: User, today: date) -> Application:
