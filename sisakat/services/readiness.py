@@ -15,7 +15,14 @@ from flask import Flask
 
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role, Service, User
-from sisakat.services import catalog, number_format, numbering, settings
+from sisakat.services import (
+    catalog,
+    letter_settings,
+    letters,
+    number_format,
+    numbering,
+    settings,
+)
 from sisakat.services.signing import trust_admin
 
 MUST = "wajib"
@@ -158,12 +165,12 @@ def _requirements(services: list[Service]) -> list[Item]:
 def _number_formats(services: list[Service]) -> list[Item]:
     """An active service whose number format prints a part nobody filled in (a new service
     starts without its classification code): its approvals are refused until it is."""
-    if settings.get("numbering.mode") == "srikandi":
+    if letter_settings.is_srikandi_mode():
         return []  # SRIKANDI prints the numbers
     items = []
-    for service in services:
+    for service in (s for s in services if s.active):
         problem = number_format.incomplete_message(number_format.service_format(service))
-        if service.active and problem:
+        if problem:
             items.append(
                 Item(
                     MUST,
@@ -208,7 +215,7 @@ def _office_days(values: dict) -> list[Item]:
 
 def _installation(app: Flask) -> list[Item]:
     items = []
-    if not app.config.get("PUBLIC_BASE_URL"):
+    if not letters.public_base_url():
         items.append(
             Item(
                 MUST,

@@ -15,15 +15,7 @@ from sisakat.models import (
 )
 from sisakat.services import catalog
 from tests import factories
-
-NEW = {
-    "code": "rekomendasi_x",
-    "name": "Rekomendasi Kegiatan Partai Politik",
-    "short_name": "Rekomendasi X",
-    "applicant_kind": "parpol",
-    "number_series": "",
-    "sla": "2",
-}
+from tests.http.test_services_as_data import NEW
 
 
 def _new_service(admin):
