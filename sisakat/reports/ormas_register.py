@@ -71,7 +71,7 @@ def ormas_register():
         form=form,
         pagination=pagination,
         rows=rows,
-        cells=ormas_registry.cells,
+        cells=ormas_registry.page_cells,
         header=ormas_registry.HEADER,
         args=args,
     )

@@ -7,10 +7,9 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from sisakat.formatting import tanggal
 from sisakat.services import ikm, settings
 from sisakat.services.survey import Report
-from sisakat.services.table_export import safe_cell
+from sisakat.services.table_export import append_row
 
 
 def workbook(rep: Report) -> bytes:
@@ -20,8 +19,8 @@ def workbook(rep: Report) -> bytes:
     ws.title = "IKM"
     ws.append([f"Indeks Kepuasan Masyarakat - {rep.unit}"])
     ws["A1"].font = Font(bold=True)
-    ws.append([f"Periode {tanggal(rep.start)} s.d. {tanggal(rep.end)}"])
-    ws.append(["Layanan", rep.service_name])
+    append_row(ws, ["Periode", rep.start, "s.d.", rep.end])  # date cells
+    append_row(ws, ["Layanan", rep.service_name])  # typed by the office: never a formula
     ws.append(["Jumlah responden", rep.result.respondents])
     ws.append(["Rumus", ikm.FORMULA])
     ws.append([])
@@ -43,9 +42,9 @@ def workbook(rep: Report) -> bytes:
     band = rep.result.band
     ws.append(["Mutu pelayanan", f"{band.letter} ({band.label})" if band else "-"])
     sheet = wb.create_sheet("Saran")
-    sheet.append(["Tanggal", "Saran"])
+    sheet.append([f"Waktu ({settings.get('agency.timezone') or 'WIB'})", "Saran"])
     for moment, text in rep.suggestions:
-        sheet.append([settings.office_day(moment), safe_cell(text)])  # the office's day
+        append_row(sheet, [moment, text])  # an office-zone date-time cell; text never a formula
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sisakat.extensions import db
-from sisakat.formatting import tanggal
 from sisakat.models import (
     ISSUED_STATUSES,
     ApplicantKind,
@@ -25,7 +24,7 @@ from sisakat.models import (
     PartyOfficer,
 )
 from sisakat.services.duplicates import CHAIR
-from sisakat.services.table_export import Table
+from sisakat.services.table_export import Table, page_text
 
 PER_PAGE = 25
 STATUS_LABELS = {
@@ -202,7 +201,8 @@ HEADER = (
     "Bidang kegiatan",
     "Kabupaten/Kota",
     "Ketua",
-    "Masa bakti",
+    "Awal masa bakti",
+    "Akhir masa bakti",
     "Status surat",
     "Nomor surat",
     "Tanggal surat",
@@ -210,11 +210,8 @@ HEADER = (
 
 
 def cells(row: OrmasRow) -> tuple:
-    """One row's cells, as the page shows them and the export writes them."""
+    """One row's cells, as the export writes them (days as ``date``, date cells in the XLSX)."""
     p, letter = row.party, row.letter
-    term = ""
-    if p.term_start or p.term_end:
-        term = f"{tanggal(p.term_start)} s.d. {tanggal(p.term_end)}".strip()
     return (
         p.party_name,
         p.abbreviation,
@@ -223,11 +220,17 @@ def cells(row: OrmasRow) -> tuple:
         p.field_of_activity,
         p.city,
         row.chair,
-        term,
+        p.term_start,
+        p.term_end,
         row.status_label,
         (letter.number_text or "") if letter else "",
-        tanggal(letter.letter_date) if letter and letter.letter_date else "",
+        letter.letter_date if letter else None,
     )
+
+
+def page_cells(row: OrmasRow) -> tuple[str, ...]:
+    """The same cells as the page prints them (days in words)."""
+    return tuple(page_text(v) for v in cells(row))
 
 
 def table(rows: list[OrmasRow]) -> Table:

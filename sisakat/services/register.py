@@ -123,7 +123,6 @@ def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
 
 def table(rows_: list[RegisterRow]):
     """The register as an export table (the same columns as the page)."""
-    from sisakat.formatting import tanggal
     from sisakat.services.table_export import Table
 
     header = (
@@ -150,10 +149,10 @@ def table(rows_: list[RegisterRow]):
                 r.party.level.label if r.party.level else "",
                 r.party.region_name,
                 letter.number_text or "" if letter else "",
-                tanggal(letter.letter_date) if letter and letter.letter_date else "",
-                tanggal(letter.valid_until) if letter and letter.valid_until else "",
+                letter.letter_date if letter else None,  # date cells (table_export)
+                letter.valid_until if letter else None,
                 r.letter_status.replace("_", " ").title() if r.letter_status else "",
-                tanggal(r.party.term_end) if r.party.term_end else "",
+                r.party.term_end,
                 r.state_label,
                 r.applications,
                 r.issued,

@@ -1,19 +1,31 @@
-"""Report tables as XLSX (openpyxl) and CSV: the same cells the page shows."""
+"""Report tables as XLSX (openpyxl) and CSV: the same cells the page shows.
+
+Days and moments are written here, once for every export: a ``date`` is the office's day (a
+letter date, a term end) and a ``datetime`` a stored naive UTC moment, moved into the office
+zone. The XLSX gets real date cells (``dd/mm/yyyy``, ``dd/mm/yyyy hh:mm``) an office can sort
+and filter; the CSV the same text (``07/12/2026``, ``07/12/2026 01:30``).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from sisakat import formatting
+from sisakat.services import settings
 
 
 @dataclass(frozen=True)
 class Table:
-    """One titled table: header and rows of plain values (str, int, float, None)."""
+    """One titled table: header and rows of plain values (str, int, float, None, a ``date``
+    for an office day, a naive UTC ``datetime`` for a moment)."""
 
     key: str
     title: str
@@ -33,6 +45,50 @@ def safe_cell(value):
     return value
 
 
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+# Characters wide enough that LibreOffice and Excel show the date instead of "###".
+DATE_WIDTHS = {DATE_FORMAT: 12, DATETIME_FORMAT: 17}
+
+
+def office_value(value):
+    """A stored naive UTC moment in the office zone (still naive: spreadsheets have no zones);
+    anything else as it is."""
+    if isinstance(value, datetime):
+        return formatting.to_local(value, settings.utc_offset_hours())
+    return value
+
+
+def _date_format(value) -> str | None:
+    if isinstance(value, datetime):
+        return DATETIME_FORMAT
+    return DATE_FORMAT if isinstance(value, date) else None
+
+
+def append_row(ws: Worksheet, values) -> None:
+    """One spreadsheet row: days and office-zone moments as date cells with a readable format,
+    text through ``safe_cell``. Every XLSX export writes its rows here."""
+    values = list(values)
+    ws.append([office_value(safe_cell(v)) for v in values])
+    for cell, value in zip(ws[ws.max_row], values, strict=False):
+        fmt = _date_format(value)
+        if fmt is None:
+            continue
+        cell.number_format = fmt
+        column = ws.column_dimensions[cell.column_letter]
+        column.width = max(column.width or 0, DATE_WIDTHS[fmt])
+
+
+def page_text(value) -> str:
+    """A cell as a page prints it: a day in words (``7 Desember 2026``), a moment in the office
+    zone (``7 Desember 2026 01.30 WIT``), anything else as text."""
+    if isinstance(value, datetime):
+        return settings.office_time(value)
+    if isinstance(value, date):
+        return formatting.tanggal(value)
+    return "" if value is None else str(value)
+
+
 def xlsx(title: str, tables: list[Table]) -> bytes:
     """One sheet per table, a bold header row under the title."""
     wb = Workbook()
@@ -45,7 +101,7 @@ def xlsx(title: str, tables: list[Table]) -> bytes:
         for cell in ws[2]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            ws.append([safe_cell(v) for v in row])
+            append_row(ws, row)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -53,9 +109,14 @@ def xlsx(title: str, tables: list[Table]) -> bytes:
 
 def _csv_cell(value):
     """A CSV cell as Excel with Indonesian regional settings reads it: ``;`` separates cells,
-    so a decimal comma (``87,5``), never a point that Excel would take for thousands."""
+    so a decimal comma (``87,5``), never a point that Excel would take for thousands; days as
+    ``dd/mm/yyyy``, moments in the office zone as ``dd/mm/yyyy hh:mm`` (as the XLSX shows them)."""
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return f"{office_value(value):%d/%m/%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
     if isinstance(value, float | Decimal):
         return f"{value:.10g}".replace(".", ",")
     return safe_cell(value)

@@ -49,8 +49,19 @@ def test_the_ikm_workbook_dates_a_suggestion_by_the_offices_day(app, make, login
     page = staff.get(f"/laporan/ikm{period}").get_data(as_text=True)
     assert "7 Desember 2026 01.30 WIT" in page
     response = staff.get(f"/laporan/ikm.xlsx{period}")
-    sheet = load_workbook(io.BytesIO(response.data))["Saran"]
-    assert [c.value for c in sheet[2]] == ["7 Desember 2026", "Ruang tunggu sejuk."]
+    book = load_workbook(io.BytesIO(response.data))
+    sheet = book["Saran"]
+    # A date-time cell in the office's zone (sortable in Excel), no longer the text of a day.
+    assert [c.value for c in sheet[1]] == ["Waktu (WIT)", "Saran"]
+    assert [c.value for c in sheet[2]] == [datetime(2026, 12, 7, 1, 30), "Ruang tunggu sejuk."]
+    assert sheet["A2"].is_date
+    assert sheet["A2"].number_format == "dd/mm/yyyy hh:mm"
+    period = book["IKM"][2]
+    assert [c.value for c in period[:4]] == [
+        "Periode", datetime(2026, 12, 7), "s.d.", datetime(2026, 12, 7)
+    ]  # fmt: skip
+    assert period[1].is_date
+    assert period[1].number_format == "dd/mm/yyyy"
 
 
 def test_a_complaint_filed_after_the_offices_new_year_gets_the_new_years_ticket(

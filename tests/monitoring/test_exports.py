@@ -54,8 +54,15 @@ def test_register_lists_current_skt_and_exports_it(app, make, login_as):
     assert "Segera berakhir" in page
     book = load_workbook(io.BytesIO(client.get("/laporan/rekap-partai.xlsx?validity=segera").data))
     row = next(book["Rekapitulasi"].iter_rows(min_row=3, values_only=True))
-    assert row[4:8] == ("200.1.5.3/7/BAN.KBP/2026", "1 Mei 2021", "30 April 2026", "Berlaku")
+    assert row[4:8] == (
+        "200.1.5.3/7/BAN.KBP/2026", datetime(2021, 5, 1), datetime(2026, 4, 30), "Berlaku"
+    )  # fmt: skip
     assert row[9] == "Segera berakhir"
+    cells = next(book["Rekapitulasi"].iter_rows(min_row=3))
+    assert all(c.is_date and c.number_format == "dd/mm/yyyy" for c in cells[5:7])
+    text = client.get("/laporan/rekap-partai.csv?validity=segera").get_data(as_text=True)
+    line = next(r for r in csv.reader(io.StringIO(text), delimiter=";") if "Berlaku" in r)
+    assert line[4:8] == ["200.1.5.3/7/BAN.KBP/2026", "01/05/2021", "30/04/2026", "Berlaku"]
     empty = client.get("/laporan/rekap-partai?validity=tanpa").get_data(as_text=True)
     assert "200.1.5.3/7/BAN.KBP/2026" not in empty
 

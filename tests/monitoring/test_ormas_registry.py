@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from sisakat.extensions import db
+from sisakat.formatting import tanggal
 from sisakat.models import (
     ApplicantKind,
     ApplicationStatus,
@@ -68,8 +69,15 @@ def _xlsx_rows(client, query: str) -> list[list[str]]:
     assert response.headers["Content-Disposition"].startswith("attachment;")
     sheet = load_workbook(io.BytesIO(response.data))["Register Ormas"]
     assert [c.value for c in sheet[2]] == list(ormas_registry.HEADER)
-    return [["" if v is None else str(v) for v in row]
-            for row in sheet.iter_rows(min_row=3, values_only=True)]  # fmt: skip
+    return [[_as_page(c) for c in row] for row in sheet.iter_rows(min_row=3)]
+
+
+def _as_page(cell) -> str:
+    """A cell as the page prints it; a day must be a real date cell (sortable in Excel)."""
+    if cell.is_date:
+        assert cell.number_format == "dd/mm/yyyy"
+        return tanggal(cell.value)
+    return "" if cell.value is None else str(cell.value)
 
 
 def test_every_ormas_with_its_letter_state_and_the_export_equals_the_page(app, make, login_as):
@@ -80,16 +88,16 @@ def test_every_ormas_with_its_letter_state_and_the_export_equals_the_page(app, m
     by_name = {r[0]: r for r in rows}
     assert len(rows) == 5
     assert "Partai Contoh Tidak Tampil" not in html
-    assert by_name["Ikatan Belum Melapor"][8] == "Belum melapor"
-    assert by_name["Perkumpulan Menunggu Contoh"][8] == "Menunggu"
+    assert by_name["Ikatan Belum Melapor"][9] == "Belum melapor"
+    assert by_name["Perkumpulan Menunggu Contoh"][9] == "Menunggu"
     valid = by_name["Yayasan Berlaku Contoh"]
-    assert valid[8:10] == ["Berlaku", "200.1.4.4/1/BAN.KBP/2026"]
-    assert valid[1:8] == [
+    assert valid[9:11] == ["Berlaku", "200.1.4.4/1/BAN.KBP/2026"]
+    assert valid[1:9] == [
         "YBC", "Berbadan hukum", world["berlaku"].legal_number, "Sosial kemasyarakatan",
-        "Kota Palembang", "Citra Contoh", "1 Maret 2024 s.d. 28 Februari 2029",
+        "Kota Palembang", "Citra Contoh", "1 Maret 2024", "28 Februari 2029",
     ]  # fmt: skip
-    assert by_name["Lembaga Kedaluwarsa"][8] == "Kedaluwarsa"
-    assert by_name["Himpunan Dicabut"][8] == "Dicabut"
+    assert by_name["Lembaga Kedaluwarsa"][9] == "Kedaluwarsa"
+    assert by_name["Himpunan Dicabut"][9] == "Dicabut"
     assert _xlsx_rows(client, "") == rows
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from sisakat.services import table_export
+from sisakat.extensions import db
+from sisakat.services import settings, table_export
 from sisakat.services.table_export import Table
 
 HOSTILE = ("=1+1", "+62 812", "-2", "@SUM(A1)", "\t=cmd", "\r=cmd")
@@ -28,3 +30,27 @@ def test_csv_and_xlsx_tables_write_hostile_names_as_text():
     names = [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)]
     assert names == ["'" + v for v in HOSTILE]
     assert all(cell.data_type == "s" for cell in sheet["A"][2:])
+
+
+def test_days_and_moments_are_date_cells_in_the_office_zone_and_one_text_in_csv(app):
+    """A register or report exported to XLSX held its days as text ('1 Mei 2021'), which Excel
+    and LibreOffice sort alphabetically; now a day is a date cell and a stored UTC moment a
+    date-time cell in the office's zone, and the CSV writes both as dd/mm/yyyy text."""
+    settings.update({"agency.timezone": "WITA"}, actor=None)
+    db.session.commit()
+    moment = datetime(2026, 12, 6, 16, 30)  # 00.30 WITA on 7 December
+    row = ("=1+1", date(2021, 5, 1), moment, None, 3)
+    table = Table("t", "Daftar", ("Nama", "Tanggal", "Waktu", "Kosong", "Jumlah"), (row,))
+    sheet = load_workbook(io.BytesIO(table_export.xlsx("Laporan", [table]))).active
+    name, day, when, empty, count = sheet[3]
+    assert (name.value, name.data_type) == ("'=1+1", "s")  # text still never a formula
+    assert day.is_date
+    assert day.value == datetime(2021, 5, 1)
+    assert day.number_format == "dd/mm/yyyy"
+    assert when.is_date
+    assert when.value == datetime(2026, 12, 7, 0, 30)
+    assert when.number_format == "dd/mm/yyyy hh:mm"
+    assert (empty.value, count.value) == (None, 3)
+    assert sheet.column_dimensions["C"].width >= 16  # wide enough to show, not '###'
+    rows = list(csv.reader(io.StringIO(table_export.csv_text([table])), delimiter=";"))
+    assert ["'=1+1", "01/05/2021", "07/12/2026 00:30", "", "3"] in rows
