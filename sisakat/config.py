@@ -99,16 +99,70 @@ def is_weak_secret(secret: object) -> bool:
     return len(raw) < MIN_SECRET_BYTES or text in WEAK_SECRETS or len(set(text)) < 8
 
 
+# Every scheme an office may write, and the driver it runs on: the ones requirements.txt ships
+# (psycopg 3, PyMySQL). Hosting panels hand out postgres://, mysql:// and mariadb://.
+DATABASE_SCHEMES = {
+    "sqlite": "sqlite",
+    "sqlite+pysqlite": "sqlite",
+    "postgres": "postgresql+psycopg",
+    "postgresql": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+    "mysql": "mysql+pymysql",
+    "mariadb": "mysql+pymysql",
+    "mysql+pymysql": "mysql+pymysql",
+    "mariadb+pymysql": "mariadb+pymysql",
+}
+ACCEPTED_DATABASE_URLS = (
+    "Bentuk yang diterima: sqlite:///sisakat.db, "
+    "postgresql://pengguna:sandi@server:5432/sisakat (atau postgres://), "
+    "mysql://pengguna:sandi@server:3306/sisakat?charset=utf8mb4 (atau mariadb://)."
+)
+
+
+def normalise_database_url(url: str) -> str:
+    """The one reading of a database address (configuration, ``flask transfer --to``): the
+    scheme, in any case, mapped to a driver SISAKAT ships; anything else refused in words
+    (``ConfigError``) that name the accepted forms and never the password."""
+    text = str(url).strip()
+    scheme, sep, rest = text.partition("://")
+    target = DATABASE_SCHEMES.get(scheme.lower())
+    if not sep:
+        raise ConfigError(f"bukan alamat database (skema://...). {ACCEPTED_DATABASE_URLS}")
+    if target is None:
+        base, plus, driver = scheme.lower().partition("+")
+        why = f"skema {scheme}:// tidak didukung"
+        if plus and base in DATABASE_SCHEMES:
+            why = f"driver {driver} tidak terpasang; tulis {base}:// tanpa nama driver"
+        raise ConfigError(f"{why}. {ACCEPTED_DATABASE_URLS}")
+    normalised = f"{target}://{rest}"
+    _check_parts(normalised)
+    return normalised
+
+
+def _check_parts(url: str) -> None:
+    """Refuse a port that is not a port, or an address SQLAlchemy cannot read."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        port = make_url(url).port
+    except (ArgumentError, ValueError):
+        port = -1
+    if port is not None and not 0 < port < 65536:
+        raise ConfigError(
+            "bagian server:port tidak terbaca (port berupa angka 1-65535; karakter khusus di "
+            f"kata sandi ditulis dengan kode %, misalnya @ menjadi %40). {ACCEPTED_DATABASE_URLS}"
+        )
+
+
 def database_uri(url: str, instance_dir: str) -> str:
-    """Turn the configured URL into a SQLAlchemy URI; relative SQLite files go into instance/."""
+    """Turn the configured URL into a SQLAlchemy URI (``normalise_database_url``); relative
+    SQLite files go into instance/."""
+    url = normalise_database_url(url)
     if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
         rel = url[len("sqlite:///") :]
         if rel and rel != ":memory:" and not Path(rel).is_absolute():
             return "sqlite:///" + str(Path(instance_dir) / rel)
-    if url.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    if url.startswith(("mysql://", "mariadb://")):
-        return "mysql+pymysql://" + url.split("://", 1)[1]
     return url
 
 
@@ -125,11 +179,7 @@ def startup_problem(exc: BaseException) -> str:
             "SISAKAT_INSTANCE_PATH / SISAKAT_UPLOAD_FOLDER, apakah foldernya ada, dan hak "
             "tulisnya."
         )
-    return (
-        "Alamat database (SISAKAT_DATABASE_URL) tidak dikenali. Contoh: "
-        "sqlite:///sisakat.db, postgresql://pengguna:sandi@server:5432/sisakat atau "
-        "mysql://pengguna:sandi@server:3306/sisakat?charset=utf8mb4."
-    )
+    return f"Alamat database (SISAKAT_DATABASE_URL) tidak dikenali. {ACCEPTED_DATABASE_URLS}"
 
 
 def _as_int(app: Flask, key: str) -> None:
@@ -177,9 +227,13 @@ def finalise(app: Flask) -> None:
         _as_bool(app, key)
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config.get("TRUSTED_HOSTS"))
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
-    app.config["SQLALCHEMY_DATABASE_URI"] = database_uri(
-        str(app.config["DATABASE_URL"]), app.instance_path
-    )
+    try:
+        uri = database_uri(str(app.config["DATABASE_URL"]), app.instance_path)
+    except ConfigError as exc:
+        raise ConfigError(
+            f"Alamat database (SISAKAT_DATABASE_URL) tidak dapat dipakai: {exc}"
+        ) from None
+    app.config["SQLALCHEMY_DATABASE_URI"] = uri
     upload = str(app.config.get("UPLOAD_FOLDER") or "")
     app.config["UPLOAD_FOLDER"] = upload or str(ROOT / "uploads")
     # One document plus form fields per request; keep a margin for multipart overhead.

@@ -48,24 +48,15 @@ def _target_app(url: str):
     )
 
 
-TARGET_SCHEMES = ("postgresql", "mysql", "mariadb", "sqlite")
-
-
 def _check_url(url: str) -> None:
-    """Refuse, in words, a URL that is not a PostgreSQL or MariaDB database URL."""
-    example = "postgresql://PENGGUNA:SANDI@HOST:5432/sisakat"
+    """Refuse, in words, an address ``config.normalise_database_url`` does not accept (it takes
+    the hosting panels' postgres://, mysql:// and mariadb:// too)."""
+    from sisakat.config import ConfigError, normalise_database_url
+
     try:
-        backend = make_url(url).get_backend_name()
-    except sa.exc.ArgumentError as exc:
-        raise TransferError(f"URL database tujuan tidak valid; contoh: {example}") from exc
-    if backend == "postgres":
-        raise TransferError(
-            f"Awali URL dengan postgresql:// (bukan postgres://); contoh: {example}"
-        )
-    if backend not in TARGET_SCHEMES:
-        raise TransferError(
-            f"Tujuan harus PostgreSQL atau MariaDB (postgresql:// atau mysql://), bukan {backend}."
-        )
+        normalise_database_url(url)
+    except ConfigError as exc:
+        raise TransferError(f"URL database tujuan tidak dapat dipakai: {exc}") from None
 
 
 def _same_database(url: str) -> bool:

@@ -60,9 +60,8 @@ def test_the_archive_given_as_key_file_is_refused_in_words(app, tmp_path, key_fi
 def test_transfer_with_a_bad_or_unreachable_url_is_refused_in_words(app):
     runner = app.test_cli_runner()
     cases = {
-        "bukan-url": "URL database tujuan tidak valid",
-        "postgres://u:p@127.0.0.1:1/sisakat": "Awali URL dengan postgresql://",
-        "oracle://u:p@127.0.0.1:1/sisakat": "Tujuan harus PostgreSQL atau MariaDB",
+        "bukan-url": "URL database tujuan tidak dapat dipakai: bukan alamat database",
+        "oracle://u:p@127.0.0.1:1/sisakat": "URL database tujuan tidak dapat dipakai: skema oracle://",
         "postgresql://u:p@127.0.0.1:1/sisakat": "Database tujuan tidak dapat dihubungi",
     }
     for url, expected in cases.items():

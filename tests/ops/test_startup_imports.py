@@ -54,6 +54,12 @@ def test_signing_modules_still_load_pyhanko_when_used():
     [
         ({"SISAKAT_SECRET_KEY": "abc"}, "SECRET_KEY tidak ada atau lemah"),
         ({"SISAKAT_DATABASE_URL": "foo://x"}, "Alamat database (SISAKAT_DATABASE_URL) tidak"),
+        # A driver SISAKAT does not ship stopped the start with a ModuleNotFoundError traceback.
+        (
+            {"SISAKAT_DATABASE_URL": "postgresql+psycopg2://u:p@127.0.0.1:1/s"},
+            "tidak dapat dipakai: driver psycopg2 tidak terpasang; tulis postgresql://",
+        ),
+        ({"SISAKAT_DATABASE_URL": "mysql://u:p@db:port/s"}, "server:port tidak terbaca"),
         ({"SISAKAT_INSTANCE_PATH": "/proc/sisakat-tidak-bisa"}, "tidak dapat dibuat atau ditulis"),
     ],
 )
