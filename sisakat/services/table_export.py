@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -37,11 +38,23 @@ class Table:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Control characters a workbook cannot hold (openpyxl refuses them: the export answered 500 for
+# a name stored with a NUL), and the most a spreadsheet cell holds (Excel: 32,767 characters).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MAX_CELL_CHARS = 32767
+
+
 def safe_cell(value):
-    """Text never starts a formula (a quote is put before it); numbers stay numbers. Every
-    export (these tables, the IKM workbook) writes typed-in text through this."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """Text never starts a formula (a quote is put before it), holds no control character a
+    workbook refuses and fits in one cell (cut with "…"); numbers stay numbers. Every export
+    (these tables, the IKM workbook) writes typed-in text through this."""
+    if not isinstance(value, str):
+        return value
+    value = CONTROL_CHARACTERS.sub("", value)
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    if len(value) > MAX_CELL_CHARS:
+        value = value[: MAX_CELL_CHARS - 1] + "…"
     return value
 
 

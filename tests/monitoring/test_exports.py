@@ -87,3 +87,35 @@ def test_register_query_count_does_not_grow_with_boards(app, make, login_as):
         page = client.get("/laporan/rekap-partai").get_data(as_text=True)
     assert page.count("<td>Belum ada SKT</td>") == 42
     assert many["n"] == few["n"]
+
+
+def test_exports_of_hostile_or_unusual_names_download_and_keep_the_text(app, make, login_as):
+    """A name stored with a control character (NUL, bell: data from before the forms refused
+    them, or a restored backup) made every register XLSX answer 500 (openpyxl refuses such a
+    cell). Now the character is left out; markup, Indonesian letters and a leading '=' keep
+    their text (the '=' quoted), and text longer than a cell holds is cut to fit."""
+    names = {
+        "Partai\x00Contoh Nul": "PartaiContoh Nul",
+        "Partai\x07Contoh Bel": "PartaiContoh Bel",
+        '=HYPERLINK("http://contoh.test")': '\'=HYPERLINK("http://contoh.test")',
+        "<b>Partai</b> & Contoh": "<b>Partai</b> & Contoh",
+        "Partai Nusantara — Ñusa Ĕlok (ü é)": "Partai Nusantara — Ñusa Ĕlok (ü é)",
+    }
+    for name in names:
+        make.party(party_name=name)
+        make.ormas(party_name=name, chair=name)
+    client = login_as(make.user(Role.VERIFIKATOR))
+    for url, sheet in (
+        ("rekap-partai.xlsx", "Rekapitulasi"),
+        ("register-ormas.xlsx", "Register Ormas"),
+    ):
+        response = client.get(f"/laporan/{url}")
+        assert response.status_code == 200, url
+        cells = load_workbook(io.BytesIO(response.data))[sheet]["A"][2:]
+        assert sorted(c.value for c in cells) == sorted(names.values())
+        assert all(c.data_type == "s" for c in cells)
+    text = client.get("/laporan/rekap-partai.csv").get_data(as_text=True)
+    first = [r[0] for r in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";") if r]
+    assert set(names.values()) <= set(first)
+    assert "\x00" not in text
+    assert "\x07" not in text

@@ -54,3 +54,16 @@ def test_days_and_moments_are_date_cells_in_the_office_zone_and_one_text_in_csv(
     assert sheet.column_dimensions["C"].width >= 16  # wide enough to show, not '###'
     rows = list(csv.reader(io.StringIO(table_export.csv_text([table])), delimiter=";"))
     assert ["'=1+1", "01/05/2021", "07/12/2026 00:30", "", "3"] in rows
+
+
+def test_text_longer_than_a_cell_holds_is_cut_to_fit_and_control_characters_left_out():
+    long = "Saran " * 7000  # 42,000 characters; Excel holds 32,767 in a cell
+    cut = table_export.safe_cell(long)
+    assert len(cut) == 32767
+    assert cut.endswith("…")
+    assert table_export.safe_cell("\x00=1+1") == "'=1+1"  # what is left is still no formula
+    assert table_export.safe_cell("Baris satu\nbaris dua\tTab") == "Baris satu\nbaris dua\tTab"
+    table = Table("t", "Daftar", ("Saran",), ((long,), ("\x01Ruang\x1f tunggu",)))
+    sheet = load_workbook(io.BytesIO(table_export.xlsx("Laporan", [table]))).active
+    assert len(sheet["A3"].value) == 32767
+    assert sheet["A4"].value == "Ruang tunggu"
