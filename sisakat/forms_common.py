@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
@@ -59,6 +60,13 @@ def no_control_chars(form, field) -> None:
             continue
         if unicodedata.category(ch) == "Cc" or ch in BIDI_OVERRIDES:
             raise ValidationError("Teks memuat karakter yang tidak diizinkan.")
+
+
+def plausible_date(form, field) -> None:
+    """WTForms validator: dates from 1945 to 2100 only (a typo such as year 0202 would
+    otherwise pass; a report period of year 1 or 9999 overflowed the office-zone arithmetic)."""
+    if isinstance(field.data, date) and not 1945 <= field.data.year <= 2100:
+        raise ValidationError("Tahun tidak wajar.")
 
 
 def single_line(form, field) -> None:

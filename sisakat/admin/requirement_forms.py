@@ -6,7 +6,14 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from sisakat.forms_common import IntegerField, SeenForm, clean_text, no_control_chars, single_line
+from sisakat.forms_common import (
+    IntegerField,
+    SeenForm,
+    clean_text,
+    no_control_chars,
+    plausible_date,
+    single_line,
+)
 
 
 class RequirementForm(SeenForm):
@@ -76,5 +83,5 @@ class AuditFilterForm(FlaskForm):
         filters=[clean_text],
         validators=[Optional(), Length(max=80), no_control_chars],
     )
-    date_from = DateField("Dari tanggal", validators=[Optional()])
-    date_to = DateField("Sampai tanggal", validators=[Optional()])
+    date_from = DateField("Dari tanggal", validators=[Optional(), plausible_date])
+    date_to = DateField("Sampai tanggal", validators=[Optional(), plausible_date])

@@ -6,6 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField
 from wtforms.validators import Optional
 
+from sisakat.forms_common import plausible_date
+
 
 class PeriodForm(FlaskForm):
     """A reporting period; empty means the current year to date."""
@@ -13,5 +15,5 @@ class PeriodForm(FlaskForm):
     class Meta:
         csrf = False
 
-    start = DateField("Dari tanggal", validators=[Optional()])
-    end = DateField("Sampai tanggal", validators=[Optional()])
+    start = DateField("Dari tanggal", validators=[Optional(), plausible_date])
+    end = DateField("Sampai tanggal", validators=[Optional(), plausible_date])

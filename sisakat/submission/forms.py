@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask_wtf.file import FileField
@@ -27,7 +26,13 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line
+from sisakat.forms_common import (
+    ActionForm,
+    clean_text,
+    no_control_chars,
+    plausible_date,
+    single_line,
+)
 from sisakat.models import ApplicantKind, LegalForm, Level
 from sisakat.models.party import REQUIRED_POSITIONS
 from sisakat.services import parties
@@ -53,12 +58,6 @@ def text(
             *extra,
         ],
     )
-
-
-def plausible_date(form, field) -> None:
-    """Dates from 1945 to 2100 only (a typo such as year 0202 would otherwise pass)."""
-    if isinstance(field.data, date) and not 1945 <= field.data.year <= 2100:
-        raise ValidationError("Tahun tidak wajar.")
 
 
 def date_field(label: str, required: str | None) -> DateField:

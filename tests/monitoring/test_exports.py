@@ -4,6 +4,7 @@ import csv
 import io
 from datetime import date, datetime
 
+import pytest
 from openpyxl import load_workbook
 
 from sisakat.models import Action as A
@@ -12,6 +13,7 @@ from tests.monitoring.test_stats import three_applications
 from tests.monitoring_helpers import bulk_issued, count_queries, issued_letter, timeline
 
 QUERY = "?start=2026-03-01&end=2026-03-31"
+OUTSIDE = ["start=0001-01-01&end=0001-12-31", "start=9999-01-01&end=9999-12-31"]
 
 
 def test_dashboard_xlsx_and_csv_match_the_page(app, make, login_as):
@@ -119,3 +121,35 @@ def test_exports_of_hostile_or_unusual_names_download_and_keep_the_text(app, mak
     assert set(names.values()) <= set(first)
     assert "\x00" not in text
     assert "\x07" not in text
+
+
+@pytest.mark.parametrize(
+    "period", ["start=0001-01-01&end=0001-12-31", "start=9999-01-01&end=9999-12-31"]
+)
+def test_a_period_outside_the_calendar_shows_the_default_period_with_a_message(
+    app, make, login_as, period
+):
+    """Year 1 or 9999 in a report's period (a typo, or an edited address) overflowed the
+    office-zone arithmetic: the IKM and dashboard pages and their XLSX/CSV answered 500, and so
+    did the audit log's date filter. Now such a year is refused like any bad value and the
+    default period is shown, with the page's message."""
+    app.config["CLOCK"] = lambda: datetime(2026, 3, 20, 3, 0)
+    client = login_as(make.user(Role.SUPERADMIN))
+    said = {
+        "/laporan/ikm": "Tanggal tidak valid; periode bawaan ditampilkan.",
+        "/laporan/dasbor": "Nilai tidak valid; nilai bawaan ditampilkan.",
+    }
+    for url, message in said.items():
+        page = client.get(f"{url}?{period}")
+        assert page.status_code == 200, url
+        assert message in page.get_data(as_text=True)
+    book = load_workbook(io.BytesIO(client.get(f"/laporan/ikm.xlsx?{period}").data))
+    assert [c.value for c in book["IKM"][2][:4]] == [
+        "Periode", datetime(2026, 1, 1), "s.d.", datetime(2026, 3, 20)
+    ]  # fmt: skip
+    for url in ("/laporan/dasbor.xlsx", "/laporan/dasbor.csv"):
+        assert client.get(f"{url}?{period}").status_code == 200, url
+    dates = period.replace("start", "date_from").replace("end", "date_to")
+    audit = client.get(f"/admin/log-audit?{dates}")
+    assert audit.status_code == 200
+    assert "Tahun tidak wajar." in audit.get_data(as_text=True)
