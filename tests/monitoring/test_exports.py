@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
+from sisakat.extensions import db
 from sisakat.models import Action as A
 from sisakat.models import Role
 from tests.monitoring.test_stats import three_applications
@@ -103,6 +104,8 @@ def test_exports_of_hostile_or_unusual_names_download_and_keep_the_text(app, mak
         "<b>Partai</b> & Contoh": "<b>Partai</b> & Contoh",
         "Partai Nusantara — Ñusa Ĕlok (ü é)": "Partai Nusantara — Ñusa Ĕlok (ü é)",
     }
+    if db.engine.dialect.name == "postgresql":  # PostgreSQL text cannot hold a NUL at all
+        del names["Partai\x00Contoh Nul"]
     for name in names:
         make.party(party_name=name)
         make.ormas(party_name=name, chair=name)
