@@ -189,7 +189,7 @@ def pending(app: Flask) -> list[Item]:
         *readiness_region.items(values, services),
         *_requirements(services),
         *_number_formats(services),
-        *readiness_signing.items(app),
+        *readiness_signing.items(app, services),
         *_accounts(),
         *_office_days(values),
     ]

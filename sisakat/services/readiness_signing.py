@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from sisakat.services import settings
+from sisakat.models import Service
+from sisakat.services import service_info, settings
 from sisakat.services.readiness_item import ADVICE, MUST, Item
 from sisakat.services.signing import trust_admin
 
@@ -37,12 +38,31 @@ def _trust() -> list[Item]:
     ]
 
 
-def items(app: Flask) -> list[Item]:
+def _published_standard(services: list[Service]) -> list[Item]:
+    """While scans of wet signatures are allowed, a saved Standar Pelayanan that still tells
+    the public its letter is signed electronically (the defaults follow the setting)."""
+    if not settings.get("signing.allow_scan"):
+        return []
+    active = {service.code: service for service in services if service.active}
+    return [
+        Item(
+            ADVICE,
+            f"Standar Pelayanan layanan {service.short_name or service.name} masih menyebut "
+            "surat bertanda tangan elektronik, padahal kantor menerima pindaian tanda tangan "
+            "basah: sesuaikan produk pelayanan dan alurnya.",
+            "admin.edit_service_standard",
+            (("service_code", service.code),),
+        )
+        for service in map(active.get, service_info.saved_promising_electronic_only(list(active)))
+    ]
+
+
+def items(app: Flask, services: list[Service]) -> list[Item]:
     """The trust list, and an in-app path's certificate or service address, which live in the
-    server's configuration."""
+    server's configuration; the published Standar Pelayanan against the scan setting."""
     from sisakat.services import letter_inapp
 
-    items = _trust()
+    items = _trust() + _published_standard(services)
     needs = {"pades": "SIGNING_P12_PATH", "bsre": "BSRE_BASE_URL"}.get(letter_inapp.backend_name())
     if needs and not app.config.get(needs):
         items.append(
