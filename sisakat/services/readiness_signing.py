@@ -41,7 +41,7 @@ def _trust() -> list[Item]:
 def _published_standard(services: list[Service]) -> list[Item]:
     """While scans of wet signatures are allowed, a saved Standar Pelayanan that still tells
     the public its letter is signed electronically (the defaults follow the setting)."""
-    if not settings.get("signing.allow_scan"):
+    if not service_info.scans_allowed():
         return []
     active = {service.code: service for service in services if service.active}
     return [

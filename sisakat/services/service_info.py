@@ -139,9 +139,15 @@ def requirements_for(service_code: str) -> list[Requirement]:
     return requirements.active_list(service_code)
 
 
+def scans_allowed() -> bool:
+    """True while the office accepts scans of wet signatures: its letters may be wet-signed,
+    and what it publishes must say so."""
+    return bool(settings.get("signing.allow_scan"))
+
+
 def _signature_words(text: str) -> str:
     """A default text with the signature named as the office's signing settings allow."""
-    words = SIGNATURE_WORDING[bool(settings.get("signing.allow_scan"))]
+    words = SIGNATURE_WORDING[scans_allowed()]
     return text.replace("{signed}", words["signed"]).replace("{sign}", words["sign"])
 
 

@@ -94,3 +94,15 @@ def test_a_step_alone_promising_tte_is_flagged_and_inactive_services_are_not(adm
     catalog.get("lapor_ormas").active = False
     db.session.commit()
     assert _standard_items(admin) == []
+
+
+def test_the_public_guide_names_the_wet_signed_scan_once_scans_are_allowed(admin, client):
+    """Before: the guide told the signer only to sign electronically, also in an office that
+    signs by hand and uploads scans."""
+    wet = "Tanpa TTE: Unduh untuk TTD basah, cetak, tandatangani dan pindai"
+    text = html.unescape(re.sub(r"<[^>]+>", "", client.get("/panduan").get_data(as_text=True)))
+    assert wet not in text
+    _allow_scans(admin)
+    text = html.unescape(re.sub(r"<[^>]+>", "", client.get("/panduan").get_data(as_text=True)))
+    assert wet in text
+    assert "dengan centang “Pindaian tanda tangan basah”." in text
