@@ -66,6 +66,10 @@ class DefaultConfig:
     BSRE_USERNAME = ""
     BSRE_PASSWORD = ""
     BSRE_API_VERSION = "v1"  # "v1" (multipart) or "v2" (JSON, base64)
+    # Empty: the visible signature is placed by coordinates (page, x, y, width, height). A marker
+    # such as "#" or "[qr_bsre]": letters drawn while the BSrE path is chosen print it, unseen,
+    # in the signature space, and BSrE places the signature there (``tag_koordinat``).
+    BSRE_TAG_KOORDINAT = ""
     BSRE_CONNECT_TIMEOUT = 5
     BSRE_READ_TIMEOUT = 60
 

@@ -47,6 +47,9 @@ class LetterContext:
     signature_nip: str  # "NIP 19700101 199501 1 001"
     tembusan: tuple[str, ...] = ()
     footer: str = ""  # electronic-signature (BSrE) footer; empty for none
+    # BSrE ``tag_koordinat``: printed in the signature space, white and small (found as text,
+    # unseen on paper), where BSrE places the visible signature; empty: placed by coordinates.
+    signature_tag: str = ""
     verification_url: str = ""  # QR content; only on issued letters
     code: str = ""  # verification code printed under the QR and in /Keywords
     draft: bool = False  # diagonal "DRAF" on every page, never a QR

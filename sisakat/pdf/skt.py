@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, white
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -41,6 +41,8 @@ QR_SIZE = 22 * mm
 SIGN_WIDTH = 106 * mm
 LABEL_COLS = [8 * mm, 45 * mm, 4 * mm, None]
 WATERMARK = Color(0.6, 0.6, 0.6, alpha=0.25)
+SIGN_SPACE = 18 * mm  # blank above the signer's name: the signature goes there
+TAG_LEADING = 7  # points: the line BSrE's marker takes at the bottom of that space
 
 
 def text(value: str) -> str:
@@ -60,6 +62,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             "footer", parent=base, fontSize=8, leading=10, alignment=TA_JUSTIFY
         ),
         "code": ParagraphStyle("code", parent=base, fontSize=7, leading=8),
+        # BSrE's marker: white on white, so found as text but never seen on paper
+        "tag": ParagraphStyle("tag", parent=base, fontSize=6, leading=TAG_LEADING, textColor=white),
     }
 
 
@@ -120,11 +124,7 @@ def _signature(ctx: LetterContext, st: dict) -> Table:
     lines += [Paragraph(text(ctx.signature_position), s)]
     if ctx.signature_region:
         lines.append(Paragraph(text(ctx.signature_region), s))
-    mark = ctx.signature_mark
-    if mark:
-        lines += [Spacer(1, 6 * mm), Paragraph(text(mark), s), Spacer(1, 6 * mm)]
-    else:
-        lines.append(Spacer(1, 18 * mm))
+    lines += _signature_space(ctx, st)
     lines += [
         Paragraph(f"<b><u>{text(ctx.signature_name)}</u></b>", s),
         Paragraph(text(ctx.signature_rank), s),
@@ -134,6 +134,21 @@ def _signature(ctx: LetterContext, st: dict) -> Table:
     table = _table([[left, lines]], [None, SIGN_WIDTH])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (0, 0), "BOTTOM")]))
     return table
+
+
+def _signature_space(ctx: LetterContext, st: dict) -> list:
+    """The space left for the signature: SRIKANDI's variable, or blank (with BSrE's marker on
+    its last line when the letter is placed by marker; the space keeps its height either way,
+    so the layout and the coordinate placement do not move)."""
+    if ctx.signature_mark:
+        return [
+            Spacer(1, 6 * mm),
+            Paragraph(text(ctx.signature_mark), st["body"]),
+            Spacer(1, 6 * mm),
+        ]
+    if not ctx.signature_tag:
+        return [Spacer(1, SIGN_SPACE)]
+    return [Spacer(1, SIGN_SPACE - TAG_LEADING), Paragraph(text(ctx.signature_tag), st["tag"])]
 
 
 def build_story(ctx: LetterContext, st: dict) -> list:

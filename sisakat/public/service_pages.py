@@ -95,8 +95,12 @@ def faq():
 
 @bp.get("/panduan")
 def guide():
-    """The user guide for parties and for staff."""
-    return render_template("public/guide.html", services=service_info.public_services())
+    """The user guide for parties and for staff (the signing step as the office signs)."""
+    return render_template(
+        "public/guide.html",
+        services=service_info.public_services(),
+        scans=service_info.scans_allowed(),
+    )
 
 
 @bp.get("/cek-surat")

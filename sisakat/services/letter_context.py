@@ -114,9 +114,11 @@ def build_context(
     emblem_png: bytes | None = None,
     invariant: bool = False,
     wet_signature: bool = False,
+    signature_tag: str = "",
 ) -> LetterContext:
     """All strings of one SKT, formatted the Indonesian way, ready for both renderers; a copy
-    printed for a wet signature leaves out the footer that says it is signed electronically."""
+    printed for a wet signature leaves out the footer that says it is signed electronically;
+    ``signature_tag`` is BSrE's placement marker (never on a draft)."""
     agency, letter = settings.get("agency", {}), settings.get("letter", {})
     page = str(letter.get("page_size") or "A4").upper()
     title = letter.get("title") or TITLE
@@ -132,6 +134,7 @@ def build_context(
         footer="" if draft or wet_signature else (letter.get("footer_bsre") or ""),
         verification_url="" if draft else (verification_url or ""),
         code=code or "",
+        signature_tag="" if draft else signature_tag,
         draft=draft,
         srikandi=srikandi,
         page_size=page if page in PAGE_SIZES else "A4",

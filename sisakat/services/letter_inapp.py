@@ -17,6 +17,7 @@ from flask import current_app
 from sisakat.exceptions import DomainError, SigningFailed
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, User
+from sisakat.pdf.context import printable
 from sisakat.services import audit, clock, letters, settings, storage
 from sisakat.services.signing import placement
 from sisakat.services.signing import report as report_service
@@ -54,6 +55,26 @@ def backend_name() -> str:
     return name if name in BACKENDS else "srikandi"
 
 
+def bsre_marker() -> str:
+    """The marker BSrE places the visible signature by (``BSRE_TAG_KOORDINAT``, SIGNING.md
+    §9) while the office signs through BSrE; "" places it by coordinates. A letter drawn now
+    prints it (``letter_preparation.frozen_inputs``)."""
+    if backend_name() != "bsre":
+        return ""
+    return printable(str(current_app.config.get("BSRE_TAG_KOORDINAT") or "")).strip()
+
+
+def _tag_of(letter: Letter, name: str, unsigned: bytes) -> str:
+    """The marker to send for this letter: the one it prints (frozen when it was drawn), while
+    the configuration still places by marker. A letter drawn before has none, and a marker its
+    text also holds elsewhere ("#" in a party's name) could put the signature there: both are
+    placed by coordinates."""
+    if name != "bsre" or not bsre_marker():
+        return ""
+    tag = str(letters.inputs_of(letter).get("bsre_tag") or "")
+    return tag if tag and placement.occurrences(unsigned, tag) == 1 else ""
+
+
 def make_backend(name: str):
     """The in-app backend object (``sign(unsigned, job, secret)``)."""
     if name == "pades":
@@ -79,6 +100,7 @@ def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
         qr_url=letters.verification_url(letter.token),
         nik=(actor.nik or "") if name == "bsre" else "",
         stamp_time=settings.office_time(clock.now()),
+        tag=_tag_of(letter, name, unsigned),
         **({"page": place.page, "box": place.box} if place else {}),
     )
     return Ticket(letter.id, letter.version, unsigned, job)

@@ -21,6 +21,7 @@ from sisakat.pdf.skt import render_skt
 from sisakat.services import (
     audit,
     catalog,
+    letter_inapp,
     letter_settings,
     letters,
     number_format,
@@ -57,6 +58,7 @@ def frozen_inputs(application: Application, *, number_text: str, issued_on: date
         "issued_on": issued_on.isoformat(),
         "srikandi": letter_settings.is_srikandi_mode(),
         "emblem_file_id": emblem_id if isinstance(emblem_id, int) else None,
+        "bsre_tag": letter_inapp.bsre_marker(),  # printed unseen where BSrE signs; "": none
     }
 
 

@@ -113,6 +113,7 @@ def context_of(
         srikandi=inputs["srikandi"] if srikandi is None else srikandi,
         emblem_png=_emblem(inputs.get("emblem_file_id")),
         wet_signature=wet_signature,
+        signature_tag=str(inputs.get("bsre_tag") or ""),
     )
 
 

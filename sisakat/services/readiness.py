@@ -9,8 +9,6 @@ blocks work: ``MUST`` items make wrong or unissuable letters, ``ADVICE`` items a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import Flask
 
 from sisakat.extensions import db
@@ -21,12 +19,11 @@ from sisakat.services import (
     letters,
     number_format,
     numbering,
+    readiness_region,
+    readiness_signing,
     settings,
 )
-from sisakat.services.signing import trust_admin
-
-MUST = "wajib"
-ADVICE = "saran"
+from sisakat.services.readiness_item import ADVICE, MUST, Item
 
 # The agency fields printed on the letterhead; an office that changed none of them is still
 # showing the built-in example. The phone is a placeholder every office replaces, so the first
@@ -40,20 +37,6 @@ AGENCY_KEYS = (
 )
 # The fictional signatory's name and NIP (``flask check --deploy`` refuses them too).
 SIGNATORY_EXAMPLE_KEYS = ("signatory.name", "signatory.nip")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One thing still to do: how serious, what is wrong, and where it is fixed."""
-
-    level: str  # MUST or ADVICE
-    text: str
-    endpoint: str | None = None  # the admin page that fixes it (None: outside the app)
-    args: tuple[tuple[str, str], ...] = ()  # its query arguments (``layanan``)
-
-    @property
-    def must(self) -> bool:
-        return self.level == MUST
 
 
 def _is_default(key: str, values: dict) -> bool:
@@ -95,50 +78,6 @@ def _signatory(values: dict) -> list[Item]:
             "admin.settings_signatory",
         )
     ]
-
-
-def _region_wording(values: dict, services: list[Service]) -> list[Item]:
-    """After the region changed, texts still word for word the built-in region's."""
-    if _is_default("agency.region", values):
-        return []
-    region = str(values.get("agency.region") or "")
-    items = [_service_wording(service, region) for service in services if service.active]
-    if _is_default("signatory.region_line", values):
-        items.append(
-            Item(
-                MUST,
-                "Baris wilayah di bawah jabatan penandatangan masih "
-                f'"{settings.DEFAULTS["signatory.region_line"]}", sedangkan wilayah instansi '
-                f"{region}.",
-                "admin.settings_signatory",
-            )
-        )
-    return [item for item in items if item is not None]
-
-
-def _service_wording(service: Service, region: str) -> Item | None:
-    """A service whose opening or tembusan is still a built-in one (the office's own services
-    start from the built-in wording of their kind, ``service_config.create``)."""
-    stale = [
-        label
-        for label, field in (("kalimat pembuka", "letter_opening"), ("tembusan", "letter_tembusan"))
-        if getattr(service, field) in [_as_stored(row[field]) for row in catalog.BUILT_IN]
-    ]
-    if not stale:
-        return None
-    return Item(
-        MUST,
-        f"Isi surat layanan {service.short_name or service.name}: {' dan '.join(stale)} masih "
-        f"bawaan untuk {settings.DEFAULTS['agency.short_name']}, sedangkan wilayah instansi "
-        f"{region}.",
-        "admin.letter_settings_edit",
-        (("layanan", service.code),),
-    )
-
-
-def _as_stored(value):
-    """A built-in value as the service row hands it back (tembusan: a list)."""
-    return list(value) if isinstance(value, (list, tuple)) else value
 
 
 def _requirements(services: list[Service]) -> list[Item]:
@@ -235,52 +174,6 @@ def _installation(app: Flask) -> list[Item]:
     return items
 
 
-def _trust() -> list[Item]:
-    """Electronically signed letters are validated against the trust list on every path. An
-    office that accepts scans of wet signatures issues letters without it (an office without
-    BSrE certificates yet), so there the list is advice; otherwise its gaps block the first
-    letter, and the item names the scan option for an office without BSrE."""
-    problems = trust_admin.trust_problems()
-    if settings.get("signing.allow_scan"):
-        return [
-            Item(
-                ADVICE,
-                f"{problem} Surat pindaian tanda tangan basah tetap dapat terbit.",
-                "admin.trust_settings",
-            )
-            for problem in problems
-        ]
-    hint = (
-        " Kantor yang belum memakai TTE BSrE: izinkan pindaian tanda tangan basah di "
-        "Cara penandatanganan."
-    )
-    return [
-        Item(
-            MUST, problem + (hint if problem == trust_admin.NO_ROOT else ""), "admin.trust_settings"
-        )
-        for problem in problems
-    ]
-
-
-def _signing(app: Flask) -> list[Item]:
-    """The trust list, and an in-app path's certificate or service address, which live in the
-    server's configuration."""
-    from sisakat.services import letter_inapp
-
-    items = _trust()
-    needs = {"pades": "SIGNING_P12_PATH", "bsre": "BSRE_BASE_URL"}.get(letter_inapp.backend_name())
-    if needs and not app.config.get(needs):
-        items.append(
-            Item(
-                MUST,
-                f"Cara penandatanganan yang dipilih butuh SISAKAT_{needs}, yang belum disetel "
-                "di server: penandatanganan dalam aplikasi gagal.",
-                "signing.signing_settings",
-            )
-        )
-    return items
-
-
 def pending(app: Flask) -> list[Item]:
     """Everything still to do, the ``MUST`` items first (empty when the office is ready)."""
     values = {
@@ -293,10 +186,10 @@ def pending(app: Flask) -> list[Item]:
         *_installation(app),
         *_agency(values),
         *_signatory(values),
-        *_region_wording(values, services),
+        *readiness_region.items(values, services),
         *_requirements(services),
         *_number_formats(services),
-        *_signing(app),
+        *readiness_signing.items(app, services),
         *_accounts(),
         *_office_days(values),
     ]

@@ -8,6 +8,7 @@ disagree with what the app asks for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sisakat.exceptions import DomainError
@@ -21,7 +22,7 @@ from sisakat.models import (
     ServiceStandard,
     User,
 )
-from sisakat.services import audit, catalog, complaint_files, requirements, richtext
+from sisakat.services import audit, catalog, complaint_files, requirements, richtext, settings
 
 FORMATTED_FIELDS = (
     "summary",
@@ -35,6 +36,22 @@ FORMATTED_FIELDS = (
 COMPLAINTS = (
     "Pengaduan, saran dan masukan melalui menu Pengaduan, WhatsApp layanan, atau SP4N-LAPOR!."
 )
+# How the default texts name the signature ("{signed}" in the product, "{sign}" in the steps),
+# by whether the office accepts scans of wet signatures (``signing.allow_scan``): an office
+# without BSrE certificates issues wet-signed scans, and must not publish that its letters are
+# electronically signed. The electronic paths stay open beside the scans, so both are named.
+SIGNATURE_WORDING = {
+    False: {"signed": "bertanda tangan elektronik", "sign": "Tanda tangan elektronik"},
+    True: {
+        "signed": "bertanda tangan elektronik atau tanda tangan basah (hasil pindai)",
+        "sign": "Tanda tangan (elektronik atau basah)",
+    },
+}
+# A saved text that promises an electronic signature without naming the wet-signed scan.
+_ELECTRONIC = re.compile(
+    r"(tanda\s*tangan|ditandatangani)(\s+secara)?\s+elektronik|\bTTE\b", re.IGNORECASE
+)
+_WET = re.compile(r"basah|pindai", re.IGNORECASE)
 # The Standar Pelayanan a service shows until the admin saves its own, per applicant kind.
 DEFAULT_TEXT_BY_KIND = {
     ApplicantKind.PARPOL: {
@@ -42,7 +59,7 @@ DEFAULT_TEXT_BY_KIND = {
         "procedure": "Permohonan diajukan secara daring melalui SISAKAT; lihat alur pelayanan.",
         "duration": "Paling lama 1 (satu) jam sejak berkas lengkap dan benar diterima.",
         "cost": "Tidak dipungut biaya.",
-        "product": "Surat Keterangan Terdaftar (SKT) bertanda tangan elektronik.",
+        "product": "Surat Keterangan Terdaftar (SKT) {signed}.",
         "complaint_handling": COMPLAINTS,
         "legal_basis": "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
     },
@@ -55,7 +72,7 @@ DEFAULT_TEXT_BY_KIND = {
         "duration": "Paling lama 15 (lima belas) hari kerja sejak berkas lengkap dan benar "
         "diterima.",
         "cost": "Tidak dipungut biaya.",
-        "product": "Surat Keterangan Melapor bertanda tangan elektronik.",
+        "product": "Surat Keterangan Melapor {signed}.",
         "complaint_handling": COMPLAINTS,
         "legal_basis": (
             "- Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik.\n"
@@ -72,14 +89,14 @@ DEFAULT_STEPS_BY_KIND = {
         ("Daftar akun dan isi profil partai", "Pemohon"),
         ("Unggah dokumen persyaratan dan ajukan", "Pemohon"),
         ("Verifikasi dokumen", "Verifikator"),
-        ("Tanda tangan elektronik SKT", "Kepala Badan"),
+        ("{sign} SKT", "Kepala Badan"),
         ("Unduh SKT", "Pemohon"),
     ),
     ApplicantKind.ORMAS: (
         ("Daftar akun dan isi profil ormas", "Pemohon"),
         ("Unggah dokumen persyaratan dan ajukan", "Pemohon"),
         ("Verifikasi dokumen", "Verifikator"),
-        ("Tanda tangan elektronik surat keterangan", "Kepala Badan"),
+        ("{sign} surat keterangan", "Kepala Badan"),
         ("Unduh surat keterangan", "Pemohon"),
     ),
 }
@@ -122,17 +139,59 @@ def requirements_for(service_code: str) -> list[Requirement]:
     return requirements.active_list(service_code)
 
 
+def scans_allowed() -> bool:
+    """True while the office accepts scans of wet signatures: its letters may be wet-signed,
+    and what it publishes must say so."""
+    return bool(settings.get("signing.allow_scan"))
+
+
+def _signature_words(text: str) -> str:
+    """A default text with the signature named as the office's signing settings allow."""
+    words = SIGNATURE_WORDING[scans_allowed()]
+    return text.replace("{signed}", words["signed"]).replace("{sign}", words["sign"])
+
+
+def promises_electronic_only(*texts: str) -> bool:
+    """True when the texts say the letter is signed electronically and never name the
+    wet-signed scan (tags of the formatted text ignored)."""
+    joined = re.sub(r"<[^>]*>", " ", " ".join(t or "" for t in texts))
+    return bool(_ELECTRONIC.search(joined)) and not _WET.search(joined)
+
+
 def standard_for(service_code: str) -> ServiceStandard:
     """The saved standard, or an unsaved one filled with the defaults of the service's applicant
-    kind (GET never writes)."""
+    kind, naming the signature as the signing settings allow (GET never writes)."""
     row = db.session.execute(
         db.select(ServiceStandard).where(ServiceStandard.service_code == service_code)
     ).scalar_one_or_none()
     if row is None:
+        defaults = DEFAULT_TEXT_BY_KIND[_kind(service_code)]
         row = ServiceStandard(
-            service_code=service_code, **DEFAULT_TEXT_BY_KIND[_kind(service_code)]
+            service_code=service_code, **{k: _signature_words(v) for k, v in defaults.items()}
         )
     return row
+
+
+def saved_promising_electronic_only(codes: list[str]) -> list[str]:
+    """Of ``codes``, the services whose saved Standar Pelayanan (product, procedure) or saved
+    procedure steps promise an electronic signature only (``promises_electronic_only``); the
+    defaults follow the signing settings and are never listed."""
+    texts: dict[str, list[str]] = {}
+    rows = db.session.execute(
+        db.select(
+            ServiceStandard.service_code, ServiceStandard.product, ServiceStandard.procedure
+        ).where(ServiceStandard.service_code.in_(codes))
+    ).all()
+    for code, product, procedure in rows:
+        texts.setdefault(code, []).extend((product, procedure))
+    steps = db.session.execute(
+        db.select(ProcedureStep.service_code, ProcedureStep.title).where(
+            ProcedureStep.service_code.in_(codes)
+        )
+    ).all()
+    for code, title in steps:
+        texts.setdefault(code, []).append(title)
+    return [code for code in codes if promises_electronic_only(*texts.get(code, []))]
 
 
 def steps_for(service_code: str) -> list[StepView]:
@@ -144,7 +203,7 @@ def steps_for(service_code: str) -> list[StepView]:
     ).scalars()
     steps = [StepView(r.title, r.actor, r.duration) for r in rows]
     defaults = DEFAULT_STEPS_BY_KIND[_kind(service_code)]
-    return steps or [StepView(title, actor) for title, actor in defaults]
+    return steps or [StepView(_signature_words(title), actor) for title, actor in defaults]
 
 
 def forms_for(service_code: str) -> list[ServiceForm]:

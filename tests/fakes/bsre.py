@@ -3,17 +3,20 @@
 Checks HTTP Basic credentials, signs with the test PKI through pyHanko, and can be scripted
 (``fake.mode``) to answer 2011, 2031, HTTP 500, a non-PDF 200, a PDF signed off the allow-list,
 a truncated PDF, or to stall past the client's read timeout. ``fake.status`` is the certificate
-status it reports for every NIK.
+status it reports for every NIK. Like the real service, a request placed by ``tag_koordinat``
+is refused unless the marker's text is found in the uploaded PDF.
 """
 
 from __future__ import annotations
 
 import base64
+import io
 import json
 import threading
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from pypdf import PdfReader
 from werkzeug.wrappers import Request, Response
 
 from tests.pki import TestPki
@@ -42,7 +45,8 @@ class FakeBsre:
         self.pki = pki
         self.mode = "ok"
         self.status = "ISSUE"
-        self.requests: list[dict] = []  # path and field names seen (values are not kept)
+        # path, field names and the marker seen (other values, the passphrase, are not kept)
+        self.requests: list[dict] = []
         self.release = threading.Event()
         self._server = make_server(
             "127.0.0.1", 0, self.wsgi, server_class=_Server, handler_class=_QuietHandler
@@ -85,15 +89,32 @@ class FakeBsre:
             return Response(json.dumps({"status": self.status}), content_type="application/json")
         if path == "/api/sign/pdf":
             form = request.form
-            self.requests.append({"path": path, "fields": sorted(form)})
+            tag = form.get("tag_koordinat")
+            self.requests.append({"path": path, "fields": sorted(form), "tag": tag})
             pdf = request.files["file"].read()
-            return self._sign(form.get("nik"), form.get("passphrase"), pdf, v2=False)
+            return self._tagged(tag, pdf) or self._sign(
+                form.get("nik"), form.get("passphrase"), pdf, v2=False
+            )
         if path == "/api/v2/sign/pdf":
             data = request.get_json()
-            self.requests.append({"path": path, "fields": sorted(data)})
+            props = (data.get("signatureProperties") or [{}])[0]
+            tag = props.get("tag_koordinat")
+            record = {"path": path, "fields": sorted(data), "tag": tag, "props": sorted(props)}
+            self.requests.append(record)
             pdf = base64.b64decode(data["file"][0])
-            return self._sign(data.get("nik"), data.get("passphrase"), pdf, v2=True)
+            return self._tagged(tag, pdf) or self._sign(
+                data.get("nik"), data.get("passphrase"), pdf, v2=True
+            )
         return self._error(404, "Not found", 404)
+
+    def _tagged(self, tag: str | None, pdf: bytes) -> Response | None:
+        """The error answer when the request places by a marker the PDF's text lacks."""
+        if tag is None:
+            return None
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        if tag and tag in text:
+            return None
+        return self._error(400, "Tag koordinat tidak ditemukan pada dokumen")
 
     def _sign(self, nik: str | None, passphrase: str | None, pdf: bytes, *, v2: bool) -> Response:
         mode = self.mode

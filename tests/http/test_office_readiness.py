@@ -75,6 +75,7 @@ def test_items_go_once_the_office_has_set_them(app, admin, make, tmp_path):
     for service in catalog.all_services():
         service.letter_opening = "Kepala Badan Kesbangpol Kabupaten Contoh Raya menerangkan:"
         service.letter_tembusan = ["Bupati Contoh Raya"]
+        service.number_unit = "KESBANGPOL"
     make.user(Role.VERIFIKATOR)
     make.user(Role.PENANDATANGAN)
     db.session.commit()

@@ -7,7 +7,7 @@ from sisakat.services.signing.pades import SignJob
 from tests.fakes import bsre as fake_module
 from tests.signing import pdfs
 
-JOB = SignJob(nik=fake_module.NIK, qr_url="https://sisakat.example.test/verifikasi/X", tag="#")
+JOB = SignJob(nik=fake_module.NIK, qr_url="https://sisakat.example.test/verifikasi/X")
 
 
 def client(fake, version: str = "v1", *, read_timeout: float = 10.0, **overrides) -> BsreClient:

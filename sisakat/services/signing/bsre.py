@@ -37,7 +37,16 @@ MESSAGES = {
     "not_configured": "Layanan BSrE belum dikonfigurasi.",
     "no_nik": "NIK penandatangan belum diisi oleh administrator.",
     "no_passphrase": "Passphrase wajib diisi.",
+    "no_tag": (
+        "Layanan BSrE tidak menemukan penanda posisi tanda tangan ({tag}) di dalam surat, "
+        "sehingga surat belum ditandatangani. Minta administrator memeriksa "
+        "SISAKAT_BSRE_TAG_KOORDINAT (atau mengosongkannya agar tanda tangan ditempatkan "
+        "menurut koordinat), lalu coba lagi."
+    ),
 }
+# BSrE documents no code for a tag_koordinat it cannot find; its answer is recognised by
+# these words in the error text (never shown: the message above is ours).
+_TAG_WORDS = ("tag", "koordinat")
 STATUS_MESSAGES = {
     "EXPIRED": "Sertifikat Anda berstatus EXPIRED (kedaluwarsa). Perbarui sertifikat di BSrE.",
     "RENEW": "Sertifikat Anda berstatus RENEW (sedang diperbarui). Coba lagi setelah selesai.",
@@ -167,8 +176,9 @@ class BsreClient:
         log.info("BSrE %s %s -> HTTP %s", method, path.split("/status/")[0], answer.status)
         return answer
 
-    def _raise_for_error(self, answer: _Answer) -> None:
-        """Map an error answer to a BsreFailed with an Indonesian message (never echoing it)."""
+    def _raise_for_error(self, answer: _Answer, tag: str = "") -> None:
+        """Map an error answer to a BsreFailed with an Indonesian message (never echoing it);
+        ``tag``: the marker the request placed the signature by, if any."""
         if answer.status == 200:
             return
         if answer.status == 401:
@@ -176,10 +186,16 @@ class BsreClient:
         if answer.status >= 500:
             raise BsreFailed("server")
         try:
-            code = str(answer.json().get("status_code", ""))
+            data = answer.json()
         except BsreFailed:
-            code = ""
-        raise BsreFailed(code if code in MESSAGES else "rejected")
+            data = {}
+        code = str(data.get("status_code", ""))
+        if code in MESSAGES:
+            raise BsreFailed(code)
+        error = str(data.get("error", "")).lower()
+        if tag and any(word in error for word in _TAG_WORDS):
+            raise BsreFailed("no_tag", MESSAGES["no_tag"].format(tag=f'"{tag}"'))
+        raise BsreFailed("rejected")
 
     def user_status(self, nik: str) -> str:
         """The certificate status of the NIK's holder (``ISSUE`` may sign)."""
@@ -208,21 +224,16 @@ class BsreClient:
         fields = {"nik": job.nik, "passphrase": passphrase}
         fields["tampilan"] = "visible" if job.visible else "invisible"
         if job.visible:
-            fields.update({"image": "false", "linkQR": job.qr_url})
-            if job.tag:
+            x1, y1, x2, y2 = job.box
+            fields.update(image="false", linkQR=job.qr_url, width=str(x2 - x1))
+            fields["height"] = str(y2 - y1)
+            if job.tag:  # the marker instead of page and position; the size stays
                 fields["tag_koordinat"] = job.tag
             else:
-                x1, y1, x2, y2 = job.box
-                fields.update(
-                    page=str(job.page),
-                    xAxis=str(x1),
-                    yAxis=str(y1),
-                    width=str(x2 - x1),
-                    height=str(y2 - y1),
-                )
+                fields.update(page=str(job.page), xAxis=str(x1), yAxis=str(y1))
         body, content_type = _multipart(fields, unsigned)
         answer = self._request("POST", "/api/sign/pdf", body, content_type)
-        self._raise_for_error(answer)
+        self._raise_for_error(answer, job.tag if job.visible else "")
         return _require_pdf(answer.body)
 
     def _sign_v2(self, unsigned: bytes, job: SignJob, passphrase: str) -> bytes:
@@ -230,8 +241,8 @@ class BsreClient:
         x1, y1, x2, y2 = job.box
         props = {"tampilan": "VISIBLE" if job.visible else "INVISIBLE", "reason": job.reason}
         props["location"] = job.location
-        if job.visible and job.tag:
-            props["tag_koordinat"] = job.tag
+        if job.visible and job.tag:  # the marker instead of page and origin; the size stays
+            props.update(tag_koordinat=job.tag, width=x2 - x1, height=y2 - y1)
         elif job.visible:
             props.update(page=job.page, originX=x1, originY=y1, width=x2 - x1, height=y2 - y1)
         payload = {
@@ -242,7 +253,7 @@ class BsreClient:
         }
         body = json.dumps(payload).encode()
         answer = self._request("POST", "/api/v2/sign/pdf", body, "application/json")
-        self._raise_for_error(answer)
+        self._raise_for_error(answer, job.tag if job.visible else "")
         files = answer.json().get("file")
         if not isinstance(files, list) or not files or not isinstance(files[0], str):
             raise BsreFailed("bad_answer")

@@ -56,3 +56,16 @@ def signature_place(pdf: bytes, signer_name: str) -> Place | None:
         log.warning("signature place not found: unreadable PDF")
         return None
     return found
+
+
+def occurrences(pdf: bytes, text: str) -> int:
+    """How often ``text`` appears in the PDF's extracted text (0 for an unreadable PDF): a
+    placement marker is trusted only when it appears exactly once."""
+    from pypdf import PdfReader
+
+    try:
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        return sum(page.extract_text().count(text) for page in pages) if text else 0
+    except Exception:  # noqa: BLE001 - a PDF we cannot read is placed by coordinates
+        log.warning("marker not counted: unreadable PDF")
+        return 0
