@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sisakat.models import Service
 from sisakat.services import catalog, letter_settings, number_format, settings
-from sisakat.services.readiness_item import MUST, Item
+from sisakat.services.readiness_item import ADVICE, MUST, Item
 
 
 def items(values: dict, services: list[Service]) -> list[Item]:
@@ -62,16 +62,17 @@ def _as_stored(value):
 def _unit_codes(services: list[Service], region: str) -> list[Item]:
     """A service whose number format prints the built-in office's unit code: its letter
     numbers would carry another office's code (SISAKAT numbering only; SRIKANDI prints its
-    own numbers)."""
+    own numbers). Advice, not a must: many Kesbangpol write the same BAN.KBP, and an office
+    whose code it is cannot clear a must."""
     if letter_settings.is_srikandi_mode():
         return []
     built_in = {row["number_unit"] for row in catalog.BUILT_IN}
     return [
         Item(
-            MUST,
+            ADVICE,
             f"Format nomor layanan {service.short_name or service.name} masih memakai kode unit "
             f"bawaan {service.number_unit} milik {settings.DEFAULTS['agency.short_name']}, "
-            f"sedangkan wilayah instansi {region}: isi kode unit kantor ini.",
+            f"sedangkan wilayah instansi {region}: isi kode unit kantor ini bila berbeda.",
             "admin.numbering_settings",
             (("layanan", service.code),),
         )

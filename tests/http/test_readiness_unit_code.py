@@ -1,5 +1,5 @@
 """After its region changed, an office is told that its number formats still print the first
-office's unit code (BAN.KBP), with a link to the numbering page that fixes it."""
+office's unit code (BAN.KBP) as advice, with a link to the numbering page that fixes it."""
 
 from __future__ import annotations
 
@@ -37,17 +37,17 @@ def test_a_new_region_flags_the_built_in_unit_code_until_the_office_types_its_ow
     db.session.commit()
     assert _unit_items(admin) == [
         (
-            "wajib",
+            "saran",
             "Format nomor layanan SKT Partai Politik masih memakai kode unit bawaan BAN.KBP milik "
             "Kesbangpol Provinsi Sumatera Selatan, sedangkan wilayah instansi KOTA CONTOH: isi "
-            "kode unit kantor ini.",
+            "kode unit kantor ini bila berbeda.",
             "/admin/penomoran?layanan=skt_parpol",
         ),
         (
-            "wajib",
+            "saran",
             "Format nomor layanan Laporan Keberadaan Ormas masih memakai kode unit bawaan "
             "BAN.KBP milik Kesbangpol Provinsi Sumatera Selatan, sedangkan wilayah instansi "
-            "KOTA CONTOH: isi kode unit kantor ini.",
+            "KOTA CONTOH: isi kode unit kantor ini bila berbeda.",
             "/admin/penomoran?layanan=lapor_ormas",
         ),
     ]
