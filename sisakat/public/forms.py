@@ -13,6 +13,7 @@ from sisakat.services import catalog
 from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
 
 LINE = [no_control_chars, single_line]
+EMPTY_CHECK = "Isi kode verifikasi yang tercetak di bawah kode QR (boleh beserta nomor suratnya)."
 
 
 def _options(values: tuple[str, ...]) -> list[SelectChoice]:
@@ -126,11 +127,7 @@ class CheckLetterForm(FlaskForm):
     q = StringField(
         "Nomor surat atau kode verifikasi",
         filters=[clean_text],
-        validators=[
-            DataRequired("Isi nomor surat atau kode verifikasi."),
-            Length(max=120, message="Paling banyak 120 karakter."),
-            *LINE,
-        ],
+        validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
     )
     # A number alone never lists a letter (serials are sequential, party names public): the
     # code printed under the QR must come with it (SIGNING.md §5).
@@ -139,6 +136,15 @@ class CheckLetterForm(FlaskForm):
         filters=[clean_text],
         validators=[Length(max=60, message="Paling banyak 60 karakter."), *LINE],
     )
+
+    def validate(self, extra_validators=None) -> bool:
+        """Either box may hold the code: the number box is not required on its own (an officer
+        holding only the code types it under 'Kode verifikasi'), but one of them must be filled."""
+        valid = super().validate(extra_validators)
+        if valid and not (self.q.data or self.kode.data):
+            self.q.errors = [*self.q.errors, EMPTY_CHECK]
+            return False
+        return valid
 
 
 class CompareForm(FlaskForm):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 
 from sisakat.extensions import db
@@ -220,3 +221,20 @@ def test_verification_page_reads_the_letter_once_and_not_the_board(app, client, 
     counters = [sql for sql in counter["sql"] if "FROM rate_limit" in sql]
     files = [sql for sql in counter["sql"] if "FROM stored_files" in sql]
     assert (len(officers), len(counters), len(files)) == (0, 1, 0)
+
+
+def test_the_code_typed_into_the_code_box_alone_finds_the_letter(client, make):
+    """An officer holding only the code types it where the label says 'Kode verifikasi'; the
+    number box beside it must neither block the form (required) nor refuse it."""
+    letter = make.issued_letter()
+    for query in ({"q": "", "kode": letter.token.lower()}, {"kode": letter.token}):
+        answer = client.get("/cek-surat", query_string=query)
+        assert answer.status_code == 302, query
+        assert answer.headers["Location"].endswith(f"/verifikasi/{letter.token}")
+    for url in ("/", "/cek-surat"):
+        box = re.search(r'<input[^>]*name="q"[^>]*>', client.get(url).get_data(as_text=True))
+        assert box is not None, url
+        assert " required" not in box.group(0), url
+    empty = client.get("/cek-surat", query_string={"q": " ", "kode": ""}).get_data(as_text=True)
+    assert "Isi kode verifikasi yang tercetak di bawah kode QR" in empty
+    assert "Surat tidak ditemukan" not in empty
