@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired, FileSize
+from flask_wtf.file import FileField, FileRequired
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
@@ -52,11 +52,9 @@ class ComplaintForm(FlaskForm):
         ],
         render_kw={"rows": 6},
     )
-    attachment = FileField(
-        "Lampiran (PDF, opsional)",
-        validators=[FileSize(max_size=10 * 1024 * 1024, message="Lampiran terlalu besar.")],
-        render_kw={"accept": "application/pdf,.pdf"},
-    )
+    # The size cap is the office's upload cap (MAX_UPLOAD_MB), checked while the file streams
+    # in (complaint_files.accept_pdf), as the form's help text names it.
+    attachment = FileField("Lampiran (PDF, opsional)", render_kw={"accept": "application/pdf,.pdf"})
 
 
 def _question(i: int, text: str, answers: tuple[str, ...]) -> RadioField:
