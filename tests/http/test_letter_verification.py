@@ -23,7 +23,11 @@ def test_unknown_malformed_and_unissued_tokens_get_one_404(client, make):
         assert response.headers["Cache-Control"] == "no-store"
         bodies.add(response.get_data(as_text=True))
     assert len(bodies) == 1
-    assert "Halaman tidak ditemukan" in bodies.pop()
+    body = bodies.pop()
+    assert "Halaman tidak ditemukan" in body
+    # An officer who scanned a letter's QR learns what the 404 means for the letter in hand.
+    assert "tidak ada dalam register surat yang terbit" in body
+    assert "belum dapat dipastikan keasliannya" in body
 
 
 def test_verification_is_rate_limited_per_address(app, client, make):
