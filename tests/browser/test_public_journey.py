@@ -121,3 +121,25 @@ def test_a_too_big_attachment_is_refused_beside_the_field_before_sending(phone_p
     expect(attachment).not_to_have_attribute("aria-invalid", "true")
     page.get_by_role("button", name="Kirim Pengaduan").click()
     assert "nomor tiket" in j.alert_text(page)
+
+
+def test_an_expired_form_session_says_how_to_get_the_typed_text_back(browser, live_server):
+    """The session behind a public form is gone (phone browser restarted, cookies cleared): the
+    400 page said 'muat ulang halaman', which empties the form. It now says to press Back, where
+    the text still is, and sending from there files the complaint."""
+    from tests.browser.test_keyboard_focus import phone_expecting_refusals
+
+    with phone_expecting_refusals(browser, live_server) as page:
+        page.goto("/pengaduan")
+        page.get_by_label("Kategori").select_option(label="Sistem/aplikasi")
+        page.get_by_label("Isi pengaduan atau saran").fill(COMPLAINT)
+        page.context.clear_cookies()
+        page.get_by_role("button", name="Kirim Pengaduan").click()
+        expect(page.get_by_role("heading", name="Permintaan tidak valid")).to_be_visible()
+        expect(page.get_by_text("Tekan tombol Kembali pada peramban")).to_be_visible()
+        page.go_back()
+        expect(page.get_by_label("Isi pengaduan atau saran")).to_have_value(COMPLAINT)
+        page.get_by_role("button", name="Kirim Pengaduan").click()
+        assert "nomor tiket" in j.alert_text(page)
+    j.fresh()
+    assert db.session.scalars(db.select(Complaint)).one().body == COMPLAINT
