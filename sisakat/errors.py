@@ -33,6 +33,17 @@ MESSAGES = {
 }
 
 
+SESSION_EXPIRED = "Sesi kedaluwarsa, muat ulang halaman lalu coba lagi."
+# The public forms a visitor fills without an account: when the session behind one is gone
+# (phone browser restarted, cookies cleared), reloading would empty the form, while the
+# browser's Back button shows it as typed and sending again from there works.
+TYPED_FORMS = {"public.complaint", "public.survey"}
+TYPED_FORM_EXPIRED = (
+    "Sesi formulir kedaluwarsa; isian belum terkirim. Tekan tombol Kembali pada peramban: "
+    "isian Anda masih ada. Kirim lagi dari sana."
+)
+
+
 def _wants_json() -> bool:
     return (
         request.path.startswith("/healthz")
@@ -69,7 +80,8 @@ def init_app(app: Flask) -> None:
     def _http_error(exc: HTTPException):
         code = exc.code or 500
         if code == 400 and "CSRF" in (exc.description or ""):
-            return render_error(400, "Sesi kedaluwarsa, muat ulang halaman lalu coba lagi.")
+            typed = request.endpoint in TYPED_FORMS
+            return render_error(400, TYPED_FORM_EXPIRED if typed else SESSION_EXPIRED)
         if code == 413:
             return render_error(413, _too_large_message())
         if code in MESSAGES:

@@ -8,7 +8,7 @@ from flask import Flask, current_app, has_request_context, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from sisakat import formatting
+from sisakat import config, formatting
 from sisakat.services import settings
 
 _BADGES: dict[Enum, Markup] = {}  # one badge per enum member: label and colour are constants
@@ -103,6 +103,16 @@ def init_app(app: Flask) -> None:
         return office.examples()
 
     app.jinja_env.globals["office_examples"] = office_examples
+
+    def upload_limit() -> dict[str, str]:
+        """A file field's cap for the page script, which refuses a bigger file beside the field
+        before the form is sent (the server's own check and message stay the rule)."""
+        from sisakat.services.storage import too_big_message
+
+        cap = config.max_upload_bytes(app)
+        return {"data-max-bytes": str(cap), "data-too-big": too_big_message(cap)}
+
+    app.jinja_env.globals["upload_limit"] = upload_limit
 
     @app.context_processor
     def _site() -> dict:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, make_response, redirect, render_template, url_for
 
-from sisakat.errors import render_error
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
 from sisakat.public import verify
@@ -24,7 +25,17 @@ def over_limit(kind: str) -> bool:
     return verify.over_limit(kind, PUBLIC_POST_LIMIT)
 
 
-TOO_MANY = "Terlalu banyak kiriman dari alamat ini. Coba lagi dalam satu jam."
+TOO_MANY = (
+    "Terlalu banyak kiriman dari alamat ini. Isian Anda belum terkirim dan masih ada di "
+    "formulir ini; kirim lagi dalam satu jam."
+)
+
+
+def refused_for_too_many(page: Callable[[], str]) -> tuple[str, int]:
+    """The form page again (``page`` renders it), with what was typed and the limit's message:
+    an error page in its place would drop a long complaint or nine answers."""
+    flash(TOO_MANY, "danger")
+    return page(), 429
 
 
 def _complaint_form() -> tuple[ComplaintForm, bool]:
@@ -44,7 +55,7 @@ def complaint():
     form, name_required = _complaint_form()
     if form.validate_on_submit():
         if over_limit("complaint"):
-            return render_error(429, TOO_MANY)
+            return refused_for_too_many(lambda: _page(form, name_required))
         data = complaints.ComplaintInput(
             form.name.data, form.contact.data, form.category.data, form.body.data
         )
@@ -58,6 +69,10 @@ def complaint():
         else:
             flash(f"Pengaduan diterima dengan nomor tiket {filed.ticket}.", "success")
             return redirect(url_for(".complaint_ticket", ticket=filed.ticket, secret=filed.secret))
+    return _page(form, name_required)
+
+
+def _page(form: ComplaintForm, name_required: bool) -> str:
     return render_template(
         "public/complaint_form.html",
         form=form,

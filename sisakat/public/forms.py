@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired, FileSize
+from flask_wtf.file import FileField, FileRequired
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
@@ -13,6 +13,7 @@ from sisakat.services import catalog
 from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
 
 LINE = [no_control_chars, single_line]
+EMPTY_CHECK = "Isi kode verifikasi yang tercetak di bawah kode QR (boleh beserta nomor suratnya)."
 
 
 def _options(values: tuple[str, ...]) -> list[SelectChoice]:
@@ -51,11 +52,9 @@ class ComplaintForm(FlaskForm):
         ],
         render_kw={"rows": 6},
     )
-    attachment = FileField(
-        "Lampiran (PDF, opsional)",
-        validators=[FileSize(max_size=10 * 1024 * 1024, message="Lampiran terlalu besar.")],
-        render_kw={"accept": "application/pdf,.pdf"},
-    )
+    # The size cap is the office's upload cap (MAX_UPLOAD_MB), checked while the file streams
+    # in (complaint_files.accept_pdf), as the form's help text names it.
+    attachment = FileField("Lampiran (PDF, opsional)", render_kw={"accept": "application/pdf,.pdf"})
 
 
 def _question(i: int, text: str, answers: tuple[str, ...]) -> RadioField:
@@ -126,11 +125,7 @@ class CheckLetterForm(FlaskForm):
     q = StringField(
         "Nomor surat atau kode verifikasi",
         filters=[clean_text],
-        validators=[
-            DataRequired("Isi nomor surat atau kode verifikasi."),
-            Length(max=120, message="Paling banyak 120 karakter."),
-            *LINE,
-        ],
+        validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
     )
     # A number alone never lists a letter (serials are sequential, party names public): the
     # code printed under the QR must come with it (SIGNING.md §5).
@@ -139,6 +134,15 @@ class CheckLetterForm(FlaskForm):
         filters=[clean_text],
         validators=[Length(max=60, message="Paling banyak 60 karakter."), *LINE],
     )
+
+    def validate(self, extra_validators=None) -> bool:
+        """Either box may hold the code: the number box is not required on its own (an officer
+        holding only the code types it under 'Kode verifikasi'), but one of them must be filled."""
+        valid = super().validate(extra_validators)
+        if valid and not (self.q.data or self.kode.data):
+            self.q.errors = [*self.q.errors, EMPTY_CHECK]
+            return False
+        return valid
 
 
 class CompareForm(FlaskForm):

@@ -108,7 +108,7 @@ def check_letter():
     """Check a letter: the code printed under the QR alone, or the number with that code (a
     number alone never lists a letter). Found: redirect to its verification page."""
     form = CheckLetterForm(request.args)
-    searched = "q" in request.args and form.validate()
+    searched = ("q" in request.args or "kode" in request.args) and form.validate()
     if searched:
         if over_limit("verify"):
             return private(render_error(429, TOO_MANY_CHECKS))

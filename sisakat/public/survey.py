@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
 
-from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.public.complaints import TOO_MANY, over_limit
+from sisakat.public.complaints import over_limit, refused_for_too_many
 from sisakat.public.forms import PublicSurveyForm, SurveyForm
 from sisakat.public.routes import bp
 from sisakat.services import survey as survey_service
@@ -32,7 +31,7 @@ def survey():
     form = PublicSurveyForm()
     if form.validate_on_submit():
         if over_limit("survey"):
-            return render_error(429, TOO_MANY)
+            return refused_for_too_many(lambda: _page(form))
         try:
             survey_service.submit(survey_input(form), service_code=form.service.data)
             db.session.commit()
@@ -42,4 +41,8 @@ def survey():
         else:
             flash("Terima kasih, jawaban survei Anda sudah kami terima.", "success")
             return redirect(url_for("public.index"))
+    return _page(form)
+
+
+def _page(form: PublicSurveyForm) -> str:
     return render_template("public/survey.html", form=form, action=url_for(".survey"))

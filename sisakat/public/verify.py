@@ -29,6 +29,14 @@ COMPARE_LIMIT = Limit(hits=20, seconds=600)
 TOO_MANY_CHECKS = (
     "Terlalu banyak pemeriksaan surat dari alamat ini. Tunggu 10 menit lalu coba lagi."
 )
+# One text for every token that does not open an issued letter (unknown, malformed, not yet
+# issued), so the page reveals nothing; it tells whoever holds the paper what that means.
+LETTER_NOT_FOUND = (
+    "Surat dengan kode verifikasi ini tidak ada dalam register surat yang terbit. Periksa "
+    "kembali kode yang Anda ketik, atau pindai ulang kode QR pada surat. Bila kode QR pada "
+    "surat membuka halaman ini, surat tersebut belum dapat dipastikan keasliannya: hubungi "
+    "kantor penerbit."
+)
 
 
 def over_limit(kind: str, limit: Limit = VERIFY_LIMIT) -> bool:
@@ -68,7 +76,7 @@ def verify_letter(token: str):
         return private(render_error(429, TOO_MANY_CHECKS))
     letter = letter_registry.find_by_token(token)
     if letter is None:
-        return private(render_error(404))
+        return private(render_error(404, LETTER_NOT_FOUND))
     return _page(letter)
 
 
@@ -79,7 +87,7 @@ def compare_letter(token: str):
         return private(render_error(429, TOO_MANY_CHECKS))
     letter = letter_registry.find_by_token(token)
     if letter is None:
-        return private(render_error(404))
+        return private(render_error(404, LETTER_NOT_FOUND))
     form = CompareForm()
     comparison, error = None, None
     if form.validate_on_submit():

@@ -86,9 +86,12 @@ def lookup(number_text: str | None, code: str | None) -> Letter | None:
 
 
 def check(query: str | None, code: str | None) -> Letter | None:
-    """The public search box: the verification code alone, or a number with the code."""
+    """The public search box: the verification code alone (in either box), or a number with
+    the code."""
     if not str(code or "").strip():
         return find_by_token(query)
+    if not str(query or "").strip():
+        return find_by_token(code)
     return lookup(query, code)
 
 

@@ -1,6 +1,46 @@
 // SISAKAT page behaviour (no inline scripts: the CSP forbids them).
 (function () {
   "use strict";
+  // A file over the upload cap (<input data-max-bytes data-too-big>) is refused beside its
+  // field before anything is sent: otherwise the whole form is swapped for the "Berkas terlalu
+  // besar" page and what was typed is out of sight.
+  function tooBig(input) {
+    var max = Number(input.getAttribute("data-max-bytes"));
+    return Array.prototype.some.call(input.files || [], function (f) { return f.size > max; });
+  }
+  function markSize(input) {
+    var id = input.id + "-size";
+    var msg = document.getElementById(id);
+    var big = tooBig(input);
+    if (!msg && !big) { return false; }
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
+      return x && x !== id;
+    });
+    if (!msg) {
+      msg = document.createElement("div");
+      msg.id = id;
+      msg.className = "invalid-feedback d-block";
+      msg.setAttribute("aria-live", "polite");
+      input.insertAdjacentElement("afterend", msg);
+    }
+    msg.textContent = big ? input.getAttribute("data-too-big") : "";
+    if (big) { described.push(id); input.setAttribute("aria-invalid", "true"); }
+    else if (!input.classList.contains("is-invalid")) { input.removeAttribute("aria-invalid"); }
+    if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); }
+    else { input.removeAttribute("aria-describedby"); }
+    return big;
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("input[type=file][data-max-bytes]")) {
+      markSize(event.target);
+    }
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var big = Array.prototype.filter.call(
+      form.querySelectorAll("input[type=file][data-max-bytes]"), markSize);
+    if (big.length) { event.preventDefault(); event.stopImmediatePropagation(); big[0].focus(); }
+  }, true);
   // Confirmation for destructive POST actions: <form data-confirm="...">.
   document.addEventListener("submit", function (event) {
     var form = event.target;

@@ -94,3 +94,52 @@ def test_empty_required_field_shows_message_and_keeps_input(page):
     )
     j.fresh()
     assert db.session.scalars(db.select(Complaint)).first() is None
+
+
+def test_a_too_big_attachment_is_refused_beside_the_field_before_sending(phone_page, tmp_path):
+    """Over the cap, the browser used to send the form and show only the 'Berkas terlalu besar'
+    page (a 'Kembali ke Beranda' button, the complaint out of sight); the field says it now."""
+    page = phone_page
+    big = tmp_path / "pindaian-besar.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (12 * 1024 * 1024))  # over the request cap too
+    page.goto("/pengaduan")
+    page.get_by_label("Kategori").select_option(label="Sistem/aplikasi")
+    page.get_by_label("Isi pengaduan atau saran").fill(COMPLAINT)
+    attachment = page.get_by_label("Lampiran (PDF, opsional)")
+    attachment.set_input_files(str(big))
+    page.get_by_role("button", name="Kirim Pengaduan").click()
+    expect(attachment).to_be_focused()
+    expect(attachment).to_have_attribute("aria-invalid", "true")
+    expect(attachment).to_have_accessible_description(
+        re.compile(r"Berkas terlalu besar\. Ukuran maksimal 10 MB\.")
+    )
+    expect(page.get_by_label("Isi pengaduan atau saran")).to_have_value(COMPLAINT)
+    j.fresh()
+    assert db.session.scalars(db.select(Complaint)).first() is None
+    j.fresh()  # end the test's read before the server writes
+    attachment.set_input_files(str(j.pdf_file(tmp_path)))  # a fitting file clears the refusal
+    expect(attachment).not_to_have_attribute("aria-invalid", "true")
+    page.get_by_role("button", name="Kirim Pengaduan").click()
+    assert "nomor tiket" in j.alert_text(page)
+
+
+def test_an_expired_form_session_says_how_to_get_the_typed_text_back(browser, live_server):
+    """The session behind a public form is gone (phone browser restarted, cookies cleared): the
+    400 page said 'muat ulang halaman', which empties the form. It now says to press Back, where
+    the text still is, and sending from there files the complaint."""
+    from tests.browser.test_keyboard_focus import phone_expecting_refusals
+
+    with phone_expecting_refusals(browser, live_server) as page:
+        page.goto("/pengaduan")
+        page.get_by_label("Kategori").select_option(label="Sistem/aplikasi")
+        page.get_by_label("Isi pengaduan atau saran").fill(COMPLAINT)
+        page.context.clear_cookies()
+        page.get_by_role("button", name="Kirim Pengaduan").click()
+        expect(page.get_by_role("heading", name="Permintaan tidak valid")).to_be_visible()
+        expect(page.get_by_text("Tekan tombol Kembali pada peramban")).to_be_visible()
+        page.go_back()
+        expect(page.get_by_label("Isi pengaduan atau saran")).to_have_value(COMPLAINT)
+        page.get_by_role("button", name="Kirim Pengaduan").click()
+        assert "nomor tiket" in j.alert_text(page)
+    j.fresh()
+    assert db.session.scalars(db.select(Complaint)).one().body == COMPLAINT

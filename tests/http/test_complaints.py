@@ -1,8 +1,13 @@
 """Complaints: filing, the secret link, staff triage and replies, overdue flags, rate limit."""
 
 import hashlib
+import io
 import re
 from datetime import datetime, timedelta
+
+from reportlab.pdfgen import canvas
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from sisakat.extensions import db
 from sisakat.models import Complaint, ComplaintStatus, Role, StoredFile
@@ -124,3 +129,39 @@ def test_a_reply_to_a_ticket_closed_meanwhile_is_shown_back_unsaved(client, make
     assert "Jawaban Anda belum tersimpan" in html
     assert "Kami cek ke loket." in html
     assert [e.message for e in complaints.timeline(ticket)][-1] == "Loket kedua sudah dibuka."
+
+
+def _padded_pdf(size: int) -> bytes:
+    """A real one-page PDF of about ``size`` bytes (a long uncompressed text line)."""
+    buf = io.BytesIO()
+    sheet = canvas.Canvas(buf, invariant=1, pageCompression=0)
+    sheet.drawString(72, 700, "x" * size)
+    sheet.showPage()
+    sheet.save()
+    return buf.getvalue()
+
+
+def _post_big(client, data: bytes):
+    """POST the complaint with a big attachment, encoded in memory (the test client would spill
+    a big body to a temp file it never closes)."""
+    boundary, body = encode_multipart({**FORM, "attachment": FileStorage(*upload(data))})
+    return client.post(
+        "/pengaduan", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+
+
+def test_the_attachment_cap_is_the_office_upload_cap_the_form_names(app, client):
+    """The form says 'PDF, paling besar <MAX_UPLOAD_MB> MB'; a second, fixed 10 MB cap in the
+    form refused an 11 MB attachment an office allowing 12 MB had promised to take."""
+    app.config.update(MAX_UPLOAD_MB=12, MAX_CONTENT_LENGTH=13 * 1024 * 1024)
+    assert "PDF, paling besar 12 MB." in client.get("/pengaduan").get_data(as_text=True)
+    data = _padded_pdf(10 * 1024 * 1024 + 512 * 1024)
+    filed = _post_big(client, data)
+    assert filed.status_code == 302
+    stored = db.session.execute(db.select(Complaint)).scalar_one()
+    assert db.session.get(StoredFile, stored.attachment_id).size == len(data)
+    app.config["MAX_UPLOAD_MB"] = 10
+    refused = _post_big(client, data)
+    page = refused.get_data(as_text=True)
+    assert "Berkas terlalu besar. Ukuran maksimal 10 MB." in page
+    assert FORM["body"] in page  # what was typed stays

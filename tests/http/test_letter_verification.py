@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 
 from sisakat.extensions import db
@@ -22,7 +23,11 @@ def test_unknown_malformed_and_unissued_tokens_get_one_404(client, make):
         assert response.headers["Cache-Control"] == "no-store"
         bodies.add(response.get_data(as_text=True))
     assert len(bodies) == 1
-    assert "Halaman tidak ditemukan" in bodies.pop()
+    body = bodies.pop()
+    assert "Halaman tidak ditemukan" in body
+    # An officer who scanned a letter's QR learns what the 404 means for the letter in hand.
+    assert "tidak ada dalam register surat yang terbit" in body
+    assert "belum dapat dipastikan keasliannya" in body
 
 
 def test_verification_is_rate_limited_per_address(app, client, make):
@@ -220,3 +225,20 @@ def test_verification_page_reads_the_letter_once_and_not_the_board(app, client, 
     counters = [sql for sql in counter["sql"] if "FROM rate_limit" in sql]
     files = [sql for sql in counter["sql"] if "FROM stored_files" in sql]
     assert (len(officers), len(counters), len(files)) == (0, 1, 0)
+
+
+def test_the_code_typed_into_the_code_box_alone_finds_the_letter(client, make):
+    """An officer holding only the code types it where the label says 'Kode verifikasi'; the
+    number box beside it must neither block the form (required) nor refuse it."""
+    letter = make.issued_letter()
+    for query in ({"q": "", "kode": letter.token.lower()}, {"kode": letter.token}):
+        answer = client.get("/cek-surat", query_string=query)
+        assert answer.status_code == 302, query
+        assert answer.headers["Location"].endswith(f"/verifikasi/{letter.token}")
+    for url in ("/", "/cek-surat"):
+        box = re.search(r'<input[^>]*name="q"[^>]*>', client.get(url).get_data(as_text=True))
+        assert box is not None, url
+        assert " required" not in box.group(0), url
+    empty = client.get("/cek-surat", query_string={"q": " ", "kode": ""}).get_data(as_text=True)
+    assert "Isi kode verifikasi yang tercetak di bawah kode QR" in empty
+    assert "Surat tidak ditemukan" not in empty

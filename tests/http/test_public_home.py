@@ -51,6 +51,23 @@ def test_guide_has_steps_for_parties_ormas_and_staff(client):
     assert "Untuk petugas" in html
 
 
+def test_guide_tells_an_officer_checking_a_letter_what_to_do(client):
+    """A KPU or Bawaslu officer holding a letter finds how to check it and what each answer
+    means; staff steps name the menus as the screens do."""
+    html = client.get("/panduan").get_data(as_text=True)
+    section = html.split('id="pemeriksa"', 1)[1].split("</section>", 1)[0]
+    assert "Untuk pemeriksa surat (KPU, Bawaslu dan instansi lain)" in section
+    assert 'href="/cek-surat"' in section
+    for word in ("BERLAKU", "DICABUT", "DIGANTI", "KEDALUWARSA", "Bandingkan berkas"):
+        assert word in section, word
+    assert "belum dapat dipastikan keasliannya" in section
+    staff = html.split('id="petugas"', 1)[1].split("</section>", 1)[0]
+    for menu in ("Antrean Verifikasi", "Ambil untuk Diverifikasi", "Menunggu TTE"):
+        assert menu in staff, menu
+    assert "Pengaduan Masuk" in staff
+    assert "Indeks Kepuasan Masyarakat (IKM)" in staff
+
+
 def test_admin_contact_settings_refuse_non_https_lapor_link(client, make, login_as):
     admin = login_as(make.user(Role.SUPERADMIN))
     response = admin.post("/admin/kontak", data={"lapor_url": "javascript:alert(1)"})

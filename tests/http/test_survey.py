@@ -1,6 +1,7 @@
 """The satisfaction survey and the IKM report (page, XLSX, print)."""
 
 import io
+import re
 from datetime import date, datetime
 
 import pytest
@@ -46,8 +47,15 @@ def test_one_response_per_issued_application(app, make):
 
 def test_public_survey_is_rate_limited(app, client):
     use_clock(app)
-    statuses = [client.post("/survei", data=ANSWERS).status_code for _ in range(6)]
-    assert statuses == [302] * 5 + [429]
+    statuses = [client.post("/survei", data=ANSWERS).status_code for _ in range(5)]
+    assert statuses == [302] * 5
+    refused = client.post("/survei", data={**ANSWERS, "suggestion": "Antrean perlu nomor."})
+    assert refused.status_code == 429
+    page = refused.get_data(as_text=True)
+    assert "Terlalu banyak kiriman dari alamat ini" in page
+    # The answers come back as given, not an error page that drops them.
+    assert len(re.findall(r'<input checked[^>]*value="4"', page)) == 9
+    assert "Antrean perlu nomor.</textarea>" in page
 
 
 def test_report_page_and_xlsx_hold_the_same_numbers(app, make, login_as):

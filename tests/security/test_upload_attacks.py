@@ -65,6 +65,8 @@ def test_body_over_the_request_limit_gets_413_page(app, draft, make):
     response = upload(client, application.id, item.id, b"%PDF-" + b"x" * 100_000)
     assert response.status_code == 413
     assert "Berkas terlalu besar" in response.get_data(as_text=True)
+    # Nothing was sent: the page says how to get back to what was typed.
+    assert "Tekan tombol <strong>Kembali</strong>" in response.get_data(as_text=True)
     app.config["MAX_UPLOAD_MB"] = 3  # what the page script shows names the upload cap
     scripted = upload(client, application.id, item.id, b"%PDF-" + b"x" * 100_000, xhr=True)
     assert scripted.status_code == 413
