@@ -21,6 +21,7 @@ def _profile_helpers() -> dict:
     return {"profile_problems": parties.profile_problems}
 
 
+NOT_SAVED = "Profil belum tersimpan."
 LOGO_NOT_KEPT = "Logo belum tersimpan. Pilih berkas logo lagi setelah isian lain diperbaiki."
 
 TEMPLATES = {
@@ -30,13 +31,15 @@ TEMPLATES = {
 
 
 def _render(form: ApplicantProfileForm):
-    """The profile page with the form as it stands (posted input kept on errors)."""
+    """The profile page with the form as it stands (posted input kept on errors). The stored
+    profile's gaps are listed only above the stored values: after a refused save they would
+    name as empty the fields just typed, and push the marked fields off a phone's screen."""
     party = current_user.party
     return render_template(
         TEMPLATES[form.KIND],
         form=form,
         party=party,
-        problems=parties.profile_problems(party),
+        problems=[] if form.is_submitted() else parties.profile_problems(party),
         max_rows=parties.MAX_OFFICERS,
     )
 
@@ -67,7 +70,7 @@ def _save(form: ApplicantProfileForm) -> bool:
         db.session.rollback()
         if isinstance(exc, UploadRejected):
             form.new_logo.errors = [exc.message]
-        flash(exc.message, "danger")
+        flash(f"{NOT_SAVED} {exc.message}", "danger")
         return False
     return True
 
@@ -82,7 +85,7 @@ def party_profile():
     if request.method == "GET":
         form.fill_blank_rows()
     elif not form.validate_on_submit():
-        flash("Profil belum tersimpan. Periksa isian yang ditandai.", "danger")
+        flash(f"{NOT_SAVED} Periksa isian yang ditandai.", "danger")
         if form.logo_upload() is not None and not form.new_logo.errors:
             # A browser never refills a file input: say so, or the chosen logo silently vanishes.
             form.new_logo.errors = [LOGO_NOT_KEPT]

@@ -4,7 +4,7 @@ from datetime import date
 
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Level, Party
-from tests.profile_data import profile_form
+from tests.profile_data import profile_form, with_file
 
 URL = "/pemohon/profil"
 OFFICERS_PLUS = [
@@ -143,3 +143,23 @@ def test_a_complete_profile_points_to_the_next_step_unless_an_application_is_und
     again = client.post(URL, data=form, follow_redirects=True)
     assert "Profil partai tersimpan." in again.get_data(as_text=True)
     assert "lalu tekan Ajukan" not in again.get_data(as_text=True)
+
+
+def test_a_refused_save_lists_no_stale_gaps_and_says_nothing_was_saved(app, make, login_as):
+    """A new party that typed its whole profile and chose a non-image logo used to read, above
+    the form still holding its input, 'Profil belum lengkap' with 'Nama partai belum diisi.' and
+    eighteen more such lines (the stored, empty profile), and a flash naming only the logo, as
+    if the rest had been saved. Now the refused page says nothing was saved and lists no gaps."""
+    party = make.party(complete=False)
+    client = login_as(party.account)
+    bad_logo = with_file(profile_form(party.version), b"<html>bukan gambar</html>", "logo.png")
+    page = _refused(client, party, bad_logo, "Berkas bukan gambar PNG atau JPEG yang valid.")
+    assert "Profil belum tersimpan. Berkas bukan gambar PNG atau JPEG yang valid." in page
+    assert 'value="Partai Contoh Sejahtera"' in page
+    assert "Profil belum lengkap" not in page
+    assert "Nama partai belum diisi." not in page
+    bad_term = profile_form(party.version, term_end="2024-12-31")
+    page = _refused(client, party, bad_term, "Profil belum tersimpan. Periksa isian yang ditandai.")
+    assert "Nama partai belum diisi." not in page
+    shown = client.get(URL).get_data(as_text=True)  # the stored profile: its gaps are listed
+    assert "Nama partai belum diisi." in shown
