@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_login import current_user
 
 from sisakat import config
+from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.formatting import durasi
 from sisakat.forms_common import ActionForm
@@ -20,6 +21,7 @@ from sisakat.services import (
     storage,
     uploads,
     workflow,
+    workflow_guards,
 )
 from sisakat.submission.application_forms import CreateApplicationForm, DocumentUploadForm
 from sisakat.submission.routes import bp
@@ -56,10 +58,12 @@ def application_detail(application_id: int):
     """Status, the checklist of documents and the timeline (staff notes, not internal ones)."""
     application = _load(application_id)
     actions = workflow.available_actions(application, current_user)
+    checklist = documents.checklist(application)
     return render_template(
         "submission/application.html",
         application=application,
-        checklist=documents.checklist(application),
+        checklist=checklist,
+        outstanding=workflow_guards.outstanding(application, checklist),
         history=applications.timeline(application),
         actions=actions,
         form=ActionForm(version=application.version),
@@ -111,16 +115,31 @@ def upload_document(application_id: int, item_id: int):
     return _upload_answer(True, f"Dokumen {item.name} tersimpan.", application_id)
 
 
-def _transition(application_id: int, action: Action, success, note: str = ""):
+# Ajukan or Ajukan Ulang refused by its guard: the page lists what is missing ("Sebelum
+# menekan ...", workflow_guards.outstanding), so the message points there instead of
+# repeating every line of it above the page (nineteen profile gaps filled a phone's screen).
+NOT_YET = "Belum dapat diajukan: lengkapi dahulu yang tercantum di kotak “Sebelum menekan {}”."
+
+
+def _transition(application_id: int, action: Action, success, note: str = "", refused=""):
     """Shared body of the party's transition buttons; ``success``: the message, or a function
-    of the application that words it."""
+    of the application that words it; ``refused``: the message when the guard refuses."""
     application = _load(application_id)
     form = ActionForm()
     if form.validate_on_submit():
         with flash_domain_errors():
-            workflow.apply(
-                application, action, actor=current_user, seen_version=form.seen_version(), note=note
-            )
+            try:
+                workflow.apply(
+                    application,
+                    action,
+                    actor=current_user,
+                    seen_version=form.seen_version(),
+                    note=note,
+                )
+            except GuardFailed:
+                if not refused:
+                    raise
+                raise GuardFailed(refused) from None
             db.session.commit()
             flash(success(application) if callable(success) else success, "success")
     return redirect(url_for(".application_detail", application_id=application_id))
@@ -140,7 +159,7 @@ def _submitted(application) -> str:
 @role_required(Role.PEMOHON)
 def submit_application(application_id: int):
     """Ajukan: completeness is checked and what is missing is listed."""
-    return _transition(application_id, Action.AJUKAN, _submitted)
+    return _transition(application_id, Action.AJUKAN, _submitted, refused=NOT_YET.format("Ajukan"))
 
 
 @bp.post("/permohonan/<int:application_id>/batalkan")
@@ -154,7 +173,12 @@ def cancel_application(application_id: int):
 @role_required(Role.PEMOHON)
 def resubmit_application(application_id: int):
     """Ajukan ulang after revision: one click."""
-    return _transition(application_id, Action.AJUKAN_ULANG, "Perbaikan diajukan.")
+    return _transition(
+        application_id,
+        Action.AJUKAN_ULANG,
+        "Perbaikan diajukan.",
+        refused=NOT_YET.format("Ajukan Ulang"),
+    )
 
 
 @bp.get("/permohonan/<int:application_id>/dokumen/<int:document_id>")
