@@ -8,9 +8,9 @@ from flask_login import current_user
 
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
-from sisakat.models import ApplicantKind, Party, Role
+from sisakat.models import ApplicantKind, ApplicationStatus, Party, Role
 from sisakat.policies import can_view_party, role_required
-from sisakat.services import applications, parties, storage
+from sisakat.services import applications, parties, storage, uploads
 from sisakat.submission.forms import ApplicantProfileForm, profile_form_class
 from sisakat.submission.routes import bp
 
@@ -45,11 +45,26 @@ def _render(form: ApplicantProfileForm):
 
 
 def _saved(party) -> str:
-    """Saved, and what comes next once the profile is complete and nothing is under way."""
+    """Saved, and what comes next: apply once the profile is complete, go on with a Draf or a
+    returned application, or know that one being processed keeps its submitted profile."""
     message = f"Profil {parties.noun(party)} tersimpan."
-    if not parties.profile_problems(party) and applications.open_application(party) is None:
-        message += " Profil sudah lengkap: pilih layanan di menu Permohonan, lalu tekan Ajukan."
-    return message
+    under_way = applications.open_application(party)
+    if under_way is not None and under_way.status not in uploads.UPLOADABLE:
+        return (
+            f"{message} Permohonan #{under_way.id} yang sedang diproses tetap memakai profil saat "
+            "diajukan; perubahan ini dipakai pada pengajuan berikutnya."
+        )
+    if parties.profile_problems(party):
+        return message
+    if under_way is None:
+        return (
+            f"{message} Profil sudah lengkap: pilih layanan di menu Permohonan, lalu tekan Ajukan."
+        )
+    button = "Ajukan Ulang" if under_way.status == ApplicationStatus.PERLU_PERBAIKAN else "Ajukan"
+    return (
+        f"{message} Profil sudah lengkap: lanjutkan Permohonan #{under_way.id} (menu "
+        f"Permohonan), lalu tekan {button}."
+    )
 
 
 def _save(form: ApplicantProfileForm) -> bool:

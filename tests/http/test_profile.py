@@ -3,7 +3,7 @@
 from datetime import date
 
 from sisakat.extensions import db
-from sisakat.models import AuditEvent, Level, Party
+from sisakat.models import ApplicationStatus, AuditEvent, Level, Party
 from tests.profile_data import profile_form, with_file
 
 URL = "/pemohon/profil"
@@ -125,9 +125,10 @@ def test_dashboard_card_lists_what_is_missing(app, make, login_as):
     assert 'href="/pemohon/profil"' in page
 
 
-def test_a_complete_profile_points_to_the_next_step_unless_an_application_is_under_way(
-    app, make, login_as
-):
+def test_a_complete_profile_points_to_the_next_step(app, make, login_as):
+    """No application: choose a service. A Draf (or a returned one) under way: go on with it;
+    it used to say only 'Profil partai tersimpan.'. One being processed: it keeps the profile
+    it was submitted with, which the party used to be left to guess."""
     party = make.party(complete=False)
     party.logo_file_id = make.logo(party.account).id
     db.session.commit()
@@ -137,12 +138,28 @@ def test_a_complete_profile_points_to_the_next_step_unless_an_application_is_und
     text = saved.get_data(as_text=True)
     assert "Profil partai tersimpan." in text
     assert "pilih layanan di menu Permohonan, lalu tekan Ajukan." in text
-    make.application(party)
+    application = make.application(party)
     db.session.refresh(party)
     form = profile_form(party.version, officers=OFFICERS_PLUS)
-    again = client.post(URL, data=form, follow_redirects=True)
-    assert "Profil partai tersimpan." in again.get_data(as_text=True)
-    assert "lalu tekan Ajukan" not in again.get_data(as_text=True)
+    again = client.post(URL, data=form, follow_redirects=True).get_data(as_text=True)
+    assert (
+        f"Profil partai tersimpan. Profil sudah lengkap: lanjutkan Permohonan #{application.id} "
+        "(menu Permohonan), lalu tekan Ajukan." in again
+    )
+    application.status = ApplicationStatus.PERLU_PERBAIKAN
+    db.session.commit()
+    form = profile_form(party.version, officers=OFFICERS_PLUS)
+    again = client.post(URL, data=form, follow_redirects=True).get_data(as_text=True)
+    assert "lalu tekan Ajukan Ulang." in again
+    application.status = ApplicationStatus.DIAJUKAN
+    db.session.commit()
+    form = profile_form(party.version, officers=OFFICERS_PLUS)
+    again = client.post(URL, data=form, follow_redirects=True).get_data(as_text=True)
+    assert (
+        f"Profil partai tersimpan. Permohonan #{application.id} yang sedang diproses tetap "
+        "memakai profil saat diajukan; perubahan ini dipakai pada pengajuan berikutnya." in again
+    )
+    assert "lalu tekan" not in again
 
 
 def test_a_refused_save_lists_no_stale_gaps_and_says_nothing_was_saved(app, make, login_as):
