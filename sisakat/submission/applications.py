@@ -145,14 +145,19 @@ def _transition(application_id: int, action: Action, success, note: str = "", re
     return redirect(url_for(".application_detail", application_id=application_id))
 
 
-def _submitted(application) -> str:
+def _submitted(application, done: str = "Permohonan diajukan", check: str = "memeriksa") -> str:
     """What happens next, with the service's promise in working hours."""
     service = catalog.get(application.service_code)
     promise = f" (janji layanan {durasi(service.sla_minutes * 60)} kerja)" if service else ""
     return (
-        f"Permohonan diajukan. Petugas memeriksa dokumennya{promise}; hasilnya tampil di "
+        f"{done}. Petugas {check} dokumennya{promise}; hasilnya tampil di "
         "halaman ini dan di Notifikasi (ikon lonceng)."
     )
+
+
+def _resubmitted(application) -> str:
+    """The same next step after a revision: the office checks the documents again."""
+    return _submitted(application, "Perbaikan diajukan", "memeriksa ulang")
 
 
 @bp.post("/permohonan/<int:application_id>/ajukan")
@@ -176,7 +181,7 @@ def resubmit_application(application_id: int):
     return _transition(
         application_id,
         Action.AJUKAN_ULANG,
-        "Perbaikan diajukan.",
+        _resubmitted,
         refused=NOT_YET.format("Ajukan Ulang"),
     )
 

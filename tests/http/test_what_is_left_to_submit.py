@@ -14,7 +14,7 @@ import re
 from sisakat.extensions import db
 from sisakat.models import ApplicationStatus, Verdict
 from sisakat.services import parties, requirements
-from tests.workflow_http import act, page_text
+from tests.workflow_http import act, items, page_text, upload
 
 REQUIRED = [name for name, _help, required, _personal in requirements.DEFAULTS if required]
 
@@ -76,3 +76,22 @@ def test_a_returned_application_names_the_documents_to_upload_again(app, make, l
     assert "kotak “Sebelum menekan Ajukan Ulang”" in refused
     db.session.refresh(application)
     assert application.status == ApplicationStatus.PERLU_PERBAIKAN
+
+
+def test_a_resubmission_says_what_happens_next_like_a_submission(app, make, login_as):
+    """'Perbaikan diajukan.' alone left the party to guess; Ajukan already said who does what
+    next, how soon, and where the answer shows."""
+    application = make.application(
+        status=ApplicationStatus.PERLU_PERBAIKAN, verdict=Verdict.TIDAK_SESUAI
+    )
+    client = login_as(application.party.account)
+    for item in items(application):
+        assert upload(client, application.id, item.id, make.pdf_bytes()).status_code == 302
+    url = f"/pemohon/permohonan/{application.id}"
+    done = page_text(act(client, f"{url}/ajukan-ulang", application))
+    assert (
+        "Perbaikan diajukan. Petugas memeriksa ulang dokumennya (janji layanan 1 jam kerja); "
+        "hasilnya tampil di halaman ini dan di Notifikasi (ikon lonceng)." in done
+    )
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.DIAJUKAN
