@@ -1,5 +1,7 @@
 """Login, logout, rate limits (AUTH-1), open redirects (AUTH-5) and password change."""
 
+import re
+
 import pytest
 
 from sisakat.extensions import db
@@ -187,3 +189,44 @@ def test_guessing_current_password_is_limited_like_login(app, client, make):
     assert LIMITED in page
     assert db.session.get(User, user.id).session_epoch == 0
     assert [e.outcome for e in _audit("account.change_password")] == ["gagal"] * 5
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "field", "message"),
+    [
+        ("salah-sekali-123", "teh-manis-hangat", "current", "Kata sandi saat ini salah."),
+        ("kata-sandi-uji-123", "bismillah", "password", "terlalu umum"),
+        ("kata-sandi-uji-123", "kata-sandi-uji-123", "password", "harus berbeda"),
+    ],
+)
+def test_change_password_refusal_stands_beside_the_field_it_is_about(
+    client, make, current, new, field, message
+):
+    """A wrong current password or a refused new one used to be flashed above the form, with
+    no field marked: the cursor stayed nowhere and a screen reader heard nothing at the field.
+    Now the message is the field's own (aria-invalid, aria-describedby; sisakat.js focuses it)."""
+    user = make.user(Role.VERIFIKATOR)
+    form_login(client, user.username)
+    data = {"current": current, "password": new, "confirm": new}
+    page = client.post("/akun/kata-sandi", data=data).get_data(as_text=True)
+    error = re.search(rf'<div id="{field}-error">(.*?)</div></div>', page, re.S)
+    assert error is not None
+    assert message in error.group(1)
+    tag = re.search(rf'<input[^>]*\bid="{field}"[^>]*>', page)
+    assert tag is not None
+    assert 'aria-invalid="true"' in tag.group(0)
+
+
+def test_sign_up_with_a_common_password_marks_the_password_field(client):
+    data = {
+        "kind": "parpol",
+        "board_name": "DPC Partai Contoh Kota Palembang",
+        "email": "dpc@partai-contoh.example.com",
+        "password": "bismillah",
+        "confirm": "bismillah",
+    }
+    page = client.post("/akun/daftar", data=data).get_data(as_text=True)
+    error = re.search(r'<div id="password-error">(.*?)</div></div>', page, re.S)
+    assert error is not None
+    assert "terlalu umum" in error.group(1)
+    assert 'value="DPC Partai Contoh Kota Palembang"' in page
