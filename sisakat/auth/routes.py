@@ -15,7 +15,7 @@ from sisakat.forms_common import ActionForm
 from sisakat.models import User
 from sisakat.navigation import home_endpoint
 from sisakat.routing import show_domain_error
-from sisakat.services import accounts, audit
+from sisakat.services import accounts, audit, office_contacts
 from sisakat.sessions import start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/akun")
@@ -67,7 +67,7 @@ def login():
         else:
             _begin_session(user)
             return redirect(safe_next(request.args.get("next")) or url_for(home_endpoint(user)))
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form, contacts=office_contacts.contacts())
 
 
 @bp.post("/keluar")

@@ -6,6 +6,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Role, User
+from sisakat.services import settings
 from sisakat.services.passwords import verify_password
 from tests.auth_helpers import form_login, is_logged_in, use_clock
 
@@ -230,3 +231,17 @@ def test_sign_up_with_a_common_password_marks_the_password_field(client):
     assert error is not None
     assert "terlalu umum" in error.group(1)
     assert 'value="DPC Partai Contoh Kota Palembang"' in page
+
+
+def test_login_page_tells_a_party_who_forgot_its_password_whom_to_contact(client):
+    """A party that forgot its password found nothing on the login page: no reset link and no
+    word that the office resets it (Administrasi → Pengguna). Now a 'Lupa kata sandi?' note
+    says so and shows the office's contact channels (the same block as the home page)."""
+    settings.update({"contact.whatsapp": "6281200001111"}, actor=None)
+    db.session.commit()
+    page = client.get("/akun/masuk").get_data(as_text=True)
+    assert "<summary>Lupa kata sandi?</summary>" in page
+    assert "Kata sandi pemohon diatur ulang oleh petugas Kesbangpol" in page
+    assert "(0711) 000000" in page  # the agency's telephone
+    assert "WhatsApp layanan +6281200001111" in page
+    assert "Partai atau ormas belum punya akun?" in page
