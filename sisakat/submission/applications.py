@@ -64,6 +64,7 @@ def application_detail(application_id: int):
         application=application,
         checklist=checklist,
         outstanding=workflow_guards.outstanding(application, checklist),
+        status_note=applications.status_note(application),
         history=applications.timeline(application),
         actions=actions,
         form=ActionForm(version=application.version),
