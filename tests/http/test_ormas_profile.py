@@ -152,3 +152,12 @@ def test_email_settings_name_the_ormas_letter_not_an_skt(app, make, login_as):
     assert "masa berlaku SKT" not in text
     party_page = login_as(make.party().account).get("/akun/notifikasi/email")
     assert "Pengingat masa bakti dan masa berlaku SKT" in party_page.get_data(as_text=True)
+
+
+def test_an_empty_notification_list_says_what_will_show_there(app, make, login_as):
+    """A new account's bell page read only 'Belum ada notifikasi.', with no word of what would
+    ever appear there."""
+    page = login_as(make.ormas().account).get("/akun/notifikasi").get_data(as_text=True)
+    assert (
+        "Belum ada notifikasi. Kabar tampil di sini setiap kali status permohonan berubah" in page
+    )
