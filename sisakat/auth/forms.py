@@ -113,6 +113,12 @@ class RegisterForm(FlaskForm):
         ),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for fields in self.REQUIRED.values():
+            for name, _message in fields:  # marked * like the other required fields
+                self[name].flags.required = True
+
     @property
     def is_ormas(self) -> bool:
         """An ormas sign-up (a forged kind fails validation first)."""

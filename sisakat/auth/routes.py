@@ -14,7 +14,8 @@ from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import User
 from sisakat.navigation import home_endpoint
-from sisakat.services import accounts, audit
+from sisakat.routing import show_domain_error
+from sisakat.services import accounts, audit, office_contacts
 from sisakat.sessions import start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/akun")
@@ -66,7 +67,7 @@ def login():
         else:
             _begin_session(user)
             return redirect(safe_next(request.args.get("next")) or url_for(home_endpoint(user)))
-    return render_template("auth/login.html", form=form)
+    return render_template("auth/login.html", form=form, contacts=office_contacts.contacts())
 
 
 @bp.post("/keluar")
@@ -102,8 +103,7 @@ def register():
         except accounts.RegistrationThrottled as exc:
             return _too_many_sign_ups(exc)
         except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "danger")
+            show_domain_error(exc, form)  # a weak password beside its field; the rest flashed
         else:
             return _welcome(user, form)
     return render_template(
@@ -167,10 +167,9 @@ def change_password():
             db.session.commit()
         except accounts.WrongPassword as exc:
             db.session.commit()  # keep the counted failure and its audit row
-            flash(exc.message, "danger")
+            form.current.errors = [exc.message]
         except DomainError as exc:
-            db.session.rollback()
-            flash(exc.message, "danger")
+            show_domain_error(exc, form)  # beside its field (focused), or flashed
         else:
             login_user(user)  # the new epoch: this browser stays in, copied cookies do not
             flash("Kata sandi berhasil diubah. Sesi di perangkat lain telah diakhiri.", "success")

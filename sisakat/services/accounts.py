@@ -226,8 +226,10 @@ def change_password(user: User, *, current: str, new: str) -> None:
     if not verify_password(user.password_hash, current):
         ratelimit.hit(account_key, LOGIN_ACCOUNT_LIMIT)
         audit.record("account.change_password", actor=user, outcome="gagal")
-        raise WrongPassword("Kata sandi saat ini salah.")
+        raise WrongPassword("Kata sandi saat ini salah.", field="current")
     if verify_password(user.password_hash, new):
-        raise AccountError("Kata sandi baru harus berbeda dari kata sandi saat ini.")
+        raise AccountError(
+            "Kata sandi baru harus berbeda dari kata sandi saat ini.", field="password"
+        )
     set_password(user, new)
     audit.record("account.change_password", actor=user, object_type="user", object_id=user.id)

@@ -164,3 +164,36 @@ def repair_deadline(application: Application) -> date | None:
         return None
     hours = working_time.OfficeHours.from_settings()
     return working_time.after_working_days(application.status_changed_at, days, hours)
+
+
+_STATUS_NOTES = {
+    ApplicationStatus.DIAJUKAN: "Menunggu diperiksa petugas.",
+    ApplicationStatus.DIVERIFIKASI: "Petugas sedang memeriksa dokumen Anda.",
+    ApplicationStatus.MENUNGGU_TTE: (
+        "Dokumen sudah sesuai; surat menunggu tanda tangan elektronik (TTE) pejabat. Setelah "
+        "surat terbit, tombol unduhnya tampil di halaman ini."
+    ),
+    ApplicationStatus.TERBIT: (
+        "Surat sudah terbit: unduh dengan tombol Unduh di halaman ini. Siapa pun dapat mengecek "
+        "keasliannya lewat kode QR pada surat."
+    ),
+    ApplicationStatus.DITOLAK: (
+        "Permohonan ditolak; alasannya tercantum di Riwayat. Permohonan baru dapat diajukan "
+        "dari Beranda."
+    ),
+    ApplicationStatus.DIBATALKAN: "Permohonan baru dapat diajukan dari Beranda.",
+    ApplicationStatus.DICABUT: (
+        "Surat permohonan ini dicabut dan tidak berlaku lagi; alasannya tercantum di Riwayat."
+    ),
+    ApplicationStatus.DIGANTI: "Surat permohonan ini sudah diganti oleh surat yang lebih baru.",
+}
+_AWAITING_ANSWER = " Hasilnya tampil di halaman ini dan di Notifikasi (ikon lonceng)."
+
+
+def status_note(application: Application) -> str:
+    """What the party's status means now and what comes next ('' for Draf and Perlu Perbaikan,
+    whose page lists what is still missing instead)."""
+    note = _STATUS_NOTES.get(application.status, "")
+    if application.status in (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI):
+        note += _AWAITING_ANSWER
+    return note

@@ -31,6 +31,8 @@ LETTERS = {
     ApplicantKind.ORMAS: "Surat Keterangan Melapor",
 }
 NOTHING_TO_RENEW = "Perpanjangan hanya untuk {letter} yang akan atau sudah berakhir."
+# The e-mail preference for these reminders, as an ormas reads it (EMAIL_KINDS names the SKT).
+ORMAS_PREFERENCE = "Pengingat masa bakti dan masa berlaku Surat Keterangan Melapor"
 
 
 def letter_name(title: str | None, kind: ApplicantKind) -> str:

@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_login import current_user
 
 from sisakat import config
+from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.formatting import durasi
 from sisakat.forms_common import ActionForm
@@ -20,6 +21,7 @@ from sisakat.services import (
     storage,
     uploads,
     workflow,
+    workflow_guards,
 )
 from sisakat.submission.application_forms import CreateApplicationForm, DocumentUploadForm
 from sisakat.submission.routes import bp
@@ -56,10 +58,13 @@ def application_detail(application_id: int):
     """Status, the checklist of documents and the timeline (staff notes, not internal ones)."""
     application = _load(application_id)
     actions = workflow.available_actions(application, current_user)
+    checklist = documents.checklist(application)
     return render_template(
         "submission/application.html",
         application=application,
-        checklist=documents.checklist(application),
+        checklist=checklist,
+        outstanding=workflow_guards.outstanding(application, checklist),
+        status_note=applications.status_note(application),
         history=applications.timeline(application),
         actions=actions,
         form=ActionForm(version=application.version),
@@ -111,36 +116,56 @@ def upload_document(application_id: int, item_id: int):
     return _upload_answer(True, f"Dokumen {item.name} tersimpan.", application_id)
 
 
-def _transition(application_id: int, action: Action, success, note: str = ""):
+# Ajukan or Ajukan Ulang refused by its guard: the page lists what is missing ("Sebelum
+# menekan ...", workflow_guards.outstanding), so the message points there instead of
+# repeating every line of it above the page (nineteen profile gaps filled a phone's screen).
+NOT_YET = "Belum dapat diajukan: lengkapi dahulu yang tercantum di kotak “Sebelum menekan {}”."
+
+
+def _transition(application_id: int, action: Action, success, note: str = "", refused=""):
     """Shared body of the party's transition buttons; ``success``: the message, or a function
-    of the application that words it."""
+    of the application that words it; ``refused``: the message when the guard refuses."""
     application = _load(application_id)
     form = ActionForm()
     if form.validate_on_submit():
         with flash_domain_errors():
-            workflow.apply(
-                application, action, actor=current_user, seen_version=form.seen_version(), note=note
-            )
+            try:
+                workflow.apply(
+                    application,
+                    action,
+                    actor=current_user,
+                    seen_version=form.seen_version(),
+                    note=note,
+                )
+            except GuardFailed:
+                if not refused:
+                    raise
+                raise GuardFailed(refused) from None
             db.session.commit()
             flash(success(application) if callable(success) else success, "success")
     return redirect(url_for(".application_detail", application_id=application_id))
 
 
-def _submitted(application) -> str:
+def _submitted(application, done: str = "Permohonan diajukan", check: str = "memeriksa") -> str:
     """What happens next, with the service's promise in working hours."""
     service = catalog.get(application.service_code)
     promise = f" (janji layanan {durasi(service.sla_minutes * 60)} kerja)" if service else ""
     return (
-        f"Permohonan diajukan. Petugas memeriksa dokumennya{promise}; hasilnya tampil di "
+        f"{done}. Petugas {check} dokumennya{promise}; hasilnya tampil di "
         "halaman ini dan di Notifikasi (ikon lonceng)."
     )
+
+
+def _resubmitted(application) -> str:
+    """The same next step after a revision: the office checks the documents again."""
+    return _submitted(application, "Perbaikan diajukan", "memeriksa ulang")
 
 
 @bp.post("/permohonan/<int:application_id>/ajukan")
 @role_required(Role.PEMOHON)
 def submit_application(application_id: int):
     """Ajukan: completeness is checked and what is missing is listed."""
-    return _transition(application_id, Action.AJUKAN, _submitted)
+    return _transition(application_id, Action.AJUKAN, _submitted, refused=NOT_YET.format("Ajukan"))
 
 
 @bp.post("/permohonan/<int:application_id>/batalkan")
@@ -154,7 +179,12 @@ def cancel_application(application_id: int):
 @role_required(Role.PEMOHON)
 def resubmit_application(application_id: int):
     """Ajukan ulang after revision: one click."""
-    return _transition(application_id, Action.AJUKAN_ULANG, "Perbaikan diajukan.")
+    return _transition(
+        application_id,
+        Action.AJUKAN_ULANG,
+        _resubmitted,
+        refused=NOT_YET.format("Ajukan Ulang"),
+    )
 
 
 @bp.get("/permohonan/<int:application_id>/dokumen/<int:document_id>")

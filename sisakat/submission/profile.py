@@ -8,9 +8,9 @@ from flask_login import current_user
 
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
-from sisakat.models import ApplicantKind, Party, Role
+from sisakat.models import ApplicantKind, ApplicationStatus, Party, Role
 from sisakat.policies import can_view_party, role_required
-from sisakat.services import applications, parties, storage
+from sisakat.services import applications, parties, storage, uploads
 from sisakat.submission.forms import ApplicantProfileForm, profile_form_class
 from sisakat.submission.routes import bp
 
@@ -21,6 +21,7 @@ def _profile_helpers() -> dict:
     return {"profile_problems": parties.profile_problems}
 
 
+NOT_SAVED = "Profil belum tersimpan."
 LOGO_NOT_KEPT = "Logo belum tersimpan. Pilih berkas logo lagi setelah isian lain diperbaiki."
 
 TEMPLATES = {
@@ -30,23 +31,40 @@ TEMPLATES = {
 
 
 def _render(form: ApplicantProfileForm):
-    """The profile page with the form as it stands (posted input kept on errors)."""
+    """The profile page with the form as it stands (posted input kept on errors). The stored
+    profile's gaps are listed only above the stored values: after a refused save they would
+    name as empty the fields just typed, and push the marked fields off a phone's screen."""
     party = current_user.party
     return render_template(
         TEMPLATES[form.KIND],
         form=form,
         party=party,
-        problems=parties.profile_problems(party),
+        problems=[] if form.is_submitted() else parties.profile_problems(party),
         max_rows=parties.MAX_OFFICERS,
     )
 
 
 def _saved(party) -> str:
-    """Saved, and what comes next once the profile is complete and nothing is under way."""
+    """Saved, and what comes next: apply once the profile is complete, go on with a Draf or a
+    returned application, or know that one being processed keeps its submitted profile."""
     message = f"Profil {parties.noun(party)} tersimpan."
-    if not parties.profile_problems(party) and applications.open_application(party) is None:
-        message += " Profil sudah lengkap: pilih layanan di menu Permohonan, lalu tekan Ajukan."
-    return message
+    under_way = applications.open_application(party)
+    if under_way is not None and under_way.status not in uploads.UPLOADABLE:
+        return (
+            f"{message} Permohonan #{under_way.id} yang sedang diproses tetap memakai profil saat "
+            "diajukan; perubahan ini dipakai pada pengajuan berikutnya."
+        )
+    if parties.profile_problems(party):
+        return message
+    if under_way is None:
+        return (
+            f"{message} Profil sudah lengkap: pilih layanan di menu Permohonan, lalu tekan Ajukan."
+        )
+    button = "Ajukan Ulang" if under_way.status == ApplicationStatus.PERLU_PERBAIKAN else "Ajukan"
+    return (
+        f"{message} Profil sudah lengkap: lanjutkan Permohonan #{under_way.id} (menu "
+        f"Permohonan), lalu tekan {button}."
+    )
 
 
 def _save(form: ApplicantProfileForm) -> bool:
@@ -67,7 +85,7 @@ def _save(form: ApplicantProfileForm) -> bool:
         db.session.rollback()
         if isinstance(exc, UploadRejected):
             form.new_logo.errors = [exc.message]
-        flash(exc.message, "danger")
+        flash(f"{NOT_SAVED} {exc.message}", "danger")
         return False
     return True
 
@@ -82,7 +100,7 @@ def party_profile():
     if request.method == "GET":
         form.fill_blank_rows()
     elif not form.validate_on_submit():
-        flash("Profil belum tersimpan. Periksa isian yang ditandai.", "danger")
+        flash(f"{NOT_SAVED} Periksa isian yang ditandai.", "danger")
         if form.logo_upload() is not None and not form.new_logo.errors:
             # A browser never refills a file input: say so, or the chosen logo silently vanishes.
             form.new_logo.errors = [LOGO_NOT_KEPT]

@@ -108,8 +108,13 @@ def test_submitting_with_missing_documents_lists_exactly_what_is_missing(
     page.get_by_role("button", name="Ajukan SKT Partai Politik").click()
     s.upload(page, s.REQUIRED[0], j.pdf_file(tmp_path))
     page.get_by_role("button", name="Ajukan", exact=True).click()
-    missing = f"Dokumen wajib belum diunggah: {'; '.join(s.REQUIRED[1:])}."
-    expect(page.get_by_role("alert").first).to_have_text(f"Belum dapat diproses: {missing}")
+    expect(page.get_by_role("alert").first).to_have_text(
+        "Belum dapat diajukan: lengkapi dahulu yang tercantum di kotak “Sebelum menekan Ajukan”."
+    )
+    box = page.get_by_role("status").filter(has=page.get_by_role("heading", name="Sebelum menekan"))
+    expect(box.get_by_role("listitem")).to_have_text(
+        [f"Unggah {n} (wajib)." for n in s.REQUIRED[1:]]
+    )
     expect(page.get_by_role("heading", level=1)).to_contain_text("Draf")
     for name in s.REQUIRED[1:]:
         expect(s.item(page, name)).to_contain_text("Belum diunggah")

@@ -3,7 +3,8 @@ chart drawn at a fixed 600-px width, the admin requirement list without a scroll
 the public verification page of a wet-signed scan, whose nowrap warning badge widened it; at
 360 px, a long uploaded file name or a web address in a staff note on the party's application
 page, a web address in a complaint on its public ticket page, and the same on the verifier's
-review and the staff complaint detail (unbroken text)."""
+review and the staff complaint detail (unbroken text); and the party profile's board rows, whose
+delete buttons stuck out of their card at 360 px."""
 
 from __future__ import annotations
 
@@ -115,4 +116,25 @@ def test_long_file_name_and_web_address_fit_the_staff_pages_on_a_phone(phone_pag
     assert fits_width(phone_page)
     phone_page.goto(detail)
     expect(phone_page.get_by_text(LONG_URL)).to_be_visible()
+    assert fits_width(phone_page)
+
+
+def test_board_rows_stay_inside_their_card_on_a_phone(phone_page, make):
+    """The delete button of each susunan pengurus row sat in a 1/12 column narrower than the
+    button, so at 360 px the buttons poked out past the card's right edge."""
+    party = make.party()
+    username = party.account.username
+    fresh()
+    log_in(phone_page, username)
+    phone_page.goto("/pemohon/profil")
+    card = phone_page.get_by_role("heading", name="Susunan pengurus").locator("..")
+    edge = card.bounding_box()
+    remove = phone_page.get_by_role("button", name="Hapus baris 1", exact=True)
+    expect(remove).to_be_visible()
+    for button in phone_page.get_by_role("button", name="Hapus baris").all():
+        box = button.bounding_box()
+        assert box["x"] + box["width"] <= edge["x"] + edge["width"], box
+    phone_page.get_by_role("button", name="Tambah baris").click()
+    box = phone_page.get_by_role("button", name="Hapus baris 7", exact=True).bounding_box()
+    assert box["x"] + box["width"] <= edge["x"] + edge["width"], box
     assert fits_width(phone_page)

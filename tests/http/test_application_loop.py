@@ -29,8 +29,9 @@ def _create_and_fill(app, make, login_as):
     assert response.headers["Location"].endswith(f"/pemohon/permohonan/{application.id}")
     blocked = act(pemohon, f"/pemohon/permohonan/{application.id}/ajukan", application)
     text = page_text(blocked)
-    assert "Dokumen wajib belum diunggah: Surat permohonan" in text
-    assert "; KTP ketua, sekretaris dan bendahara;" in text
+    assert "Belum dapat diajukan: lengkapi dahulu yang tercantum" in text
+    assert "Unggah <strong>Surat permohonan</strong> (wajib)." in text
+    assert "Unggah <strong>KTP ketua, sekretaris dan bendahara</strong> (wajib)." in text
     for i, item in enumerate(it for it in items(application) if it.required):
         data = make.pdf_bytes(f"Dokumen {i}")
         assert upload(pemohon, application.id, item.id, data).status_code == 302

@@ -1,9 +1,12 @@
 """Login, logout, rate limits (AUTH-1), open redirects (AUTH-5) and password change."""
 
+import re
+
 import pytest
 
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Role, User
+from sisakat.services import settings
 from sisakat.services.passwords import verify_password
 from tests.auth_helpers import form_login, is_logged_in, use_clock
 
@@ -187,3 +190,58 @@ def test_guessing_current_password_is_limited_like_login(app, client, make):
     assert LIMITED in page
     assert db.session.get(User, user.id).session_epoch == 0
     assert [e.outcome for e in _audit("account.change_password")] == ["gagal"] * 5
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "field", "message"),
+    [
+        ("salah-sekali-123", "teh-manis-hangat", "current", "Kata sandi saat ini salah."),
+        ("kata-sandi-uji-123", "bismillah", "password", "terlalu umum"),
+        ("kata-sandi-uji-123", "kata-sandi-uji-123", "password", "harus berbeda"),
+    ],
+)
+def test_change_password_refusal_stands_beside_the_field_it_is_about(
+    client, make, current, new, field, message
+):
+    """A wrong current password or a refused new one used to be flashed above the form, with
+    no field marked: the cursor stayed nowhere and a screen reader heard nothing at the field.
+    Now the message is the field's own (aria-invalid, aria-describedby; sisakat.js focuses it)."""
+    user = make.user(Role.VERIFIKATOR)
+    form_login(client, user.username)
+    data = {"current": current, "password": new, "confirm": new}
+    page = client.post("/akun/kata-sandi", data=data).get_data(as_text=True)
+    error = re.search(rf'<div id="{field}-error">(.*?)</div></div>', page, re.S)
+    assert error is not None
+    assert message in error.group(1)
+    tag = re.search(rf'<input[^>]*\bid="{field}"[^>]*>', page)
+    assert tag is not None
+    assert 'aria-invalid="true"' in tag.group(0)
+
+
+def test_sign_up_with_a_common_password_marks_the_password_field(client):
+    data = {
+        "kind": "parpol",
+        "board_name": "DPC Partai Contoh Kota Palembang",
+        "email": "dpc@partai-contoh.example.com",
+        "password": "bismillah",
+        "confirm": "bismillah",
+    }
+    page = client.post("/akun/daftar", data=data).get_data(as_text=True)
+    error = re.search(r'<div id="password-error">(.*?)</div></div>', page, re.S)
+    assert error is not None
+    assert "terlalu umum" in error.group(1)
+    assert 'value="DPC Partai Contoh Kota Palembang"' in page
+
+
+def test_login_page_tells_a_party_who_forgot_its_password_whom_to_contact(client):
+    """A party that forgot its password found nothing on the login page: no reset link and no
+    word that the office resets it (Administrasi → Pengguna). Now a 'Lupa kata sandi?' note
+    says so and shows the office's contact channels (the same block as the home page)."""
+    settings.update({"contact.whatsapp": "6281200001111"}, actor=None)
+    db.session.commit()
+    page = client.get("/akun/masuk").get_data(as_text=True)
+    assert "<summary>Lupa kata sandi?</summary>" in page
+    assert "Kata sandi pemohon diatur ulang oleh petugas Kesbangpol" in page
+    assert "(0711) 000000" in page  # the agency's telephone
+    assert "WhatsApp layanan +6281200001111" in page
+    assert "Partai atau ormas belum punya akun?" in page

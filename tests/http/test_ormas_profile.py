@@ -140,3 +140,24 @@ def test_submission_checks_the_ormas_profile_fields(app, make):
     ormas.legal_number, ormas.field_of_activity = "AHU-1", "Sosial"
     db.session.commit()
     assert workflow_guards.ready_to_submit(application) == []  # no logo needed for an ormas
+
+
+def test_email_settings_name_the_ormas_letter_not_an_skt(app, make, login_as):
+    """An ormas's e-mail settings offered 'Pengingat masa bakti dan masa berlaku SKT', though an
+    ormas holds a Surat Keterangan Melapor (its SKT comes from Kemendagri, DOMAIN.md); a party
+    board keeps the SKT wording."""
+    ormas_page = login_as(make.ormas().account).get("/akun/notifikasi/email")
+    text = ormas_page.get_data(as_text=True)
+    assert "Pengingat masa bakti dan masa berlaku Surat Keterangan Melapor" in text
+    assert "masa berlaku SKT" not in text
+    party_page = login_as(make.party().account).get("/akun/notifikasi/email")
+    assert "Pengingat masa bakti dan masa berlaku SKT" in party_page.get_data(as_text=True)
+
+
+def test_an_empty_notification_list_says_what_will_show_there(app, make, login_as):
+    """A new account's bell page read only 'Belum ada notifikasi.', with no word of what would
+    ever appear there."""
+    page = login_as(make.ormas().account).get("/akun/notifikasi").get_data(as_text=True)
+    assert (
+        "Belum ada notifikasi. Kabar tampil di sini setiap kali status permohonan berubah" in page
+    )

@@ -123,3 +123,18 @@ def test_ormas_sign_up_refusals_create_nothing(client, overrides, message):
     assert response.status_code == 200
     assert message in response.get_data(as_text=True)
     assert _count() == 0
+
+
+def test_the_fields_each_kind_must_fill_are_marked_required(client):
+    """'Nama kepengurusan' (a party board) and 'Nama ormas' and 'Nama ketua' (an ormas) are
+    refused when empty but carried no asterisk, unlike E-mail and Kata sandi beside them."""
+    page = client.get("/akun/daftar").get_data(as_text=True)
+    star = ' <span class="text-danger" aria-hidden="true">*</span>'
+    for field, label in (
+        ("board_name", "Nama kepengurusan"),
+        ("ormas_name", "Nama ormas"),
+        ("chair_name", "Nama ketua"),
+        ("email", "E-mail"),
+    ):
+        assert f'<label class="form-label" for="{field}">{label}</label>{star}' in page
+    assert f'for="ormas_abbreviation">Singkatan ormas</label>{star}' not in page

@@ -3,8 +3,8 @@
 from datetime import date
 
 from sisakat.extensions import db
-from sisakat.models import AuditEvent, Level, Party
-from tests.profile_data import profile_form
+from sisakat.models import ApplicationStatus, AuditEvent, Level, Party
+from tests.profile_data import profile_form, with_file
 
 URL = "/pemohon/profil"
 OFFICERS_PLUS = [
@@ -125,9 +125,10 @@ def test_dashboard_card_lists_what_is_missing(app, make, login_as):
     assert 'href="/pemohon/profil"' in page
 
 
-def test_a_complete_profile_points_to_the_next_step_unless_an_application_is_under_way(
-    app, make, login_as
-):
+def test_a_complete_profile_points_to_the_next_step(app, make, login_as):
+    """No application: choose a service. A Draf (or a returned one) under way: go on with it;
+    it used to say only 'Profil partai tersimpan.'. One being processed: it keeps the profile
+    it was submitted with, which the party used to be left to guess."""
     party = make.party(complete=False)
     party.logo_file_id = make.logo(party.account).id
     db.session.commit()
@@ -137,9 +138,45 @@ def test_a_complete_profile_points_to_the_next_step_unless_an_application_is_und
     text = saved.get_data(as_text=True)
     assert "Profil partai tersimpan." in text
     assert "pilih layanan di menu Permohonan, lalu tekan Ajukan." in text
-    make.application(party)
+    application = make.application(party)
     db.session.refresh(party)
     form = profile_form(party.version, officers=OFFICERS_PLUS)
-    again = client.post(URL, data=form, follow_redirects=True)
-    assert "Profil partai tersimpan." in again.get_data(as_text=True)
-    assert "lalu tekan Ajukan" not in again.get_data(as_text=True)
+    again = client.post(URL, data=form, follow_redirects=True).get_data(as_text=True)
+    assert (
+        f"Profil partai tersimpan. Profil sudah lengkap: lanjutkan Permohonan #{application.id} "
+        "(menu Permohonan), lalu tekan Ajukan." in again
+    )
+    application.status = ApplicationStatus.PERLU_PERBAIKAN
+    db.session.commit()
+    form = profile_form(party.version, officers=OFFICERS_PLUS)
+    again = client.post(URL, data=form, follow_redirects=True).get_data(as_text=True)
+    assert "lalu tekan Ajukan Ulang." in again
+    application.status = ApplicationStatus.DIAJUKAN
+    db.session.commit()
+    form = profile_form(party.version, officers=OFFICERS_PLUS)
+    again = client.post(URL, data=form, follow_redirects=True).get_data(as_text=True)
+    assert (
+        f"Profil partai tersimpan. Permohonan #{application.id} yang sedang diproses tetap "
+        "memakai profil saat diajukan; perubahan ini dipakai pada pengajuan berikutnya." in again
+    )
+    assert "lalu tekan" not in again
+
+
+def test_a_refused_save_lists_no_stale_gaps_and_says_nothing_was_saved(app, make, login_as):
+    """A new party that typed its whole profile and chose a non-image logo used to read, above
+    the form still holding its input, 'Profil belum lengkap' with 'Nama partai belum diisi.' and
+    eighteen more such lines (the stored, empty profile), and a flash naming only the logo, as
+    if the rest had been saved. Now the refused page says nothing was saved and lists no gaps."""
+    party = make.party(complete=False)
+    client = login_as(party.account)
+    bad_logo = with_file(profile_form(party.version), b"<html>bukan gambar</html>", "logo.png")
+    page = _refused(client, party, bad_logo, "Berkas bukan gambar PNG atau JPEG yang valid.")
+    assert "Profil belum tersimpan. Berkas bukan gambar PNG atau JPEG yang valid." in page
+    assert 'value="Partai Contoh Sejahtera"' in page
+    assert "Profil belum lengkap" not in page
+    assert "Nama partai belum diisi." not in page
+    bad_term = profile_form(party.version, term_end="2024-12-31")
+    page = _refused(client, party, bad_term, "Profil belum tersimpan. Periksa isian yang ditandai.")
+    assert "Nama partai belum diisi." not in page
+    shown = client.get(URL).get_data(as_text=True)  # the stored profile: its gaps are listed
+    assert "Nama partai belum diisi." in shown

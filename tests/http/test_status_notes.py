@@ -1,0 +1,51 @@
+"""Under its status badge the party's application page says what the status means now and what
+comes next. Found walking the app: a party returning to an application in Menunggu TTE (or
+Diajukan, Ditolak) saw the badge and its documents, and no word of what that meant, what would
+happen next or where the answer would show."""
+
+from __future__ import annotations
+
+import pytest
+
+from sisakat.models import ApplicationStatus
+from tests.letters.helpers import prepared_letter
+from tests.workflow_http import page_text
+
+
+def _note(client, application) -> str:
+    page = page_text(client.get(f"/pemohon/permohonan/{application.id}"))
+    start = page.find('id="arti-status">')
+    return page[start + len('id="arti-status">') : page.find("</p>", start)] if start > 0 else ""
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (ApplicationStatus.DIAJUKAN, "Menunggu diperiksa petugas. Hasilnya tampil di halaman ini"),
+        (ApplicationStatus.DIVERIFIKASI, "Petugas sedang memeriksa dokumen Anda. Hasilnya tampil"),
+        (ApplicationStatus.DITOLAK, "alasannya tercantum di Riwayat. Permohonan baru dapat"),
+        (ApplicationStatus.DIBATALKAN, "Permohonan baru dapat diajukan dari Beranda."),
+    ],
+)
+def test_a_status_says_what_comes_next(app, make, login_as, status, words):
+    application = make.application(status=status)
+    assert words in _note(login_as(application.party.account), application)
+
+
+def test_an_issued_letter_is_pointed_to_and_a_draft_has_its_checklist_instead(app, make, login_as):
+    letter = make.issued_letter()
+    client = login_as(letter.application.party.account)
+    assert "Surat sudah terbit: unduh dengan tombol Unduh di halaman ini." in _note(
+        client, letter.application
+    )
+    draft = make.application()
+    assert _note(login_as(draft.party.account), draft) == ""
+
+
+def test_an_approved_application_says_the_letter_awaits_its_signature(app, make, login_as):
+    letter = prepared_letter()
+    application = letter.application
+    assert application.status == ApplicationStatus.MENUNGGU_TTE
+    note = _note(login_as(application.party.account), application)
+    assert "surat menunggu tanda tangan elektronik (TTE) pejabat" in note
+    assert "tombol unduhnya tampil di halaman ini" in note
