@@ -233,12 +233,17 @@ def update_complaint_category(category_id: int):
 @role_required(ADMIN)
 def contact_settings():
     """WhatsApp hotline, e-mail, hours, SP4N-LAPOR! link, whether complainants must give a name."""
-    data = {**settings.group("contact"), "name_required": settings.get("complaint.name_required")}
+    data = {
+        **settings.group("contact"),
+        "name_required": settings.get("complaint.name_required"),
+        "publish_results": settings.get("survey.publish_results"),
+    }
     form = forms.ContactSettingsForm(data=data)
     seen_on_get(form, office_contacts.CONTACT_PAGE)
     if form.validate_on_submit():
         values = {f"contact.{k}": form[k].data or "" for k in office_contacts.CONTACT_FIELDS}
         values["complaint.name_required"] = bool(form.name_required.data)
+        values["survey.publish_results"] = bool(form.publish_results.data)
         saved = _apply(
             lambda: office_contacts.save_contacts(
                 values, actor=current_user, seen=form.seen_digest()

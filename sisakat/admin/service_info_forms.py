@@ -134,3 +134,4 @@ class ContactSettingsForm(SeenForm):
         ],
     )
     name_required = BooleanField("Nama pelapor wajib diisi")
+    publish_results = BooleanField("Umumkan hasil survei kepuasan (IKM) di halaman publik")

@@ -14,13 +14,14 @@ bp = Blueprint("public", __name__)
 def index():
     """The public home page: the office, its services, the letter check, contact channels."""
     from sisakat.public.forms import CheckLetterForm
-    from sisakat.services import office_contacts, service_info
+    from sisakat.services import ikm_public, office_contacts, service_info
 
     return render_template(
         "public/index.html",
         services=service_info.public_services(),
         contacts=office_contacts.contacts(),
         check_form=CheckLetterForm(formdata=None),
+        results_published=ikm_public.is_published(),
     )
 
 

@@ -3,14 +3,19 @@ it renders the same form with ``application_id`` and calls the same service."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 
+from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
+from sisakat.forms_common import year_param
 from sisakat.public.complaints import over_limit, refused_for_too_many
 from sisakat.public.forms import PublicSurveyForm, SurveyForm
 from sisakat.public.routes import bp
+from sisakat.services import ikm, ikm_public, numbering
 from sisakat.services import survey as survey_service
+
+NOT_PUBLISHED = "Hasil survei kepuasan masyarakat belum dipublikasikan di sini."
 
 
 def survey_input(form: SurveyForm) -> survey_service.SurveyInput:
@@ -45,4 +50,25 @@ def survey():
 
 
 def _page(form: PublicSurveyForm) -> str:
-    return render_template("public/survey.html", form=form, action=url_for(".survey"))
+    return render_template(
+        "public/survey.html",
+        form=form,
+        action=url_for(".survey"),
+        results_published=ikm_public.is_published(),
+    )
+
+
+@bp.get("/ikm")
+def survey_results():
+    """The published survey results (IKM) of a year and its semesters; no suggestion text."""
+    if not ikm_public.is_published():
+        return render_error(404, NOT_PUBLISHED)
+    today = numbering.office_today()
+    return render_template(
+        "public/ikm.html",
+        pub=ikm_public.publication(year_param(request.args), today),
+        elements=ikm.ELEMENTS,
+        bands=ikm.BANDS,
+        formula=ikm.FORMULA,
+        minimum=ikm_public.MIN_RESPONDENTS,
+    )

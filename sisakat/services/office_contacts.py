@@ -26,7 +26,11 @@ class Contacts:
 
 CONTACT_FIELDS = ("whatsapp", "whatsapp_message", "email", "hours", "lapor_url")
 # What the contacts page shows: its digest guards a save from an out-of-date page.
-CONTACT_PAGE = (*(f"contact.{k}" for k in CONTACT_FIELDS), "complaint.name_required")
+CONTACT_PAGE = (
+    *(f"contact.{k}" for k in CONTACT_FIELDS),
+    "complaint.name_required",
+    "survey.publish_results",
+)
 
 
 def save_contacts(values: dict, *, actor: User, seen: str | None = None) -> list[str]:

@@ -73,6 +73,9 @@ DEFAULTS: dict[str, Any] = {
     "contact.hours": "Senin-Jumat, 08.00-16.00",
     "contact.lapor_url": "https://www.lapor.go.id",
     "complaint.name_required": False,
+    # The survey's results (IKM) on the public page /ikm (PermenPANRB 14/2017 asks a unit to
+    # publish them); the super admin may turn it off on the contacts page.
+    "survey.publish_results": True,
     # Office hours for waiting times in the verification queue (workflow issue). Workdays are
     # ISO weekdays (1 = Senin); holidays are "YYYY-MM-DD" in the office time zone.
     "office.hours_start": "08:00",

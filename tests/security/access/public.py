@@ -20,6 +20,7 @@ ROWS = {
     "public.complaint": public(),
     "public.complaint_ticket": public(),
     "public.survey": public(),
+    "public.survey_results": public(),
     "verification.complaint_queue": staff(*TRIAGE),
     "verification.complaint_detail": staff(*TRIAGE),
     "verification.respond_complaint": staff(*TRIAGE, method="POST"),

@@ -1,0 +1,82 @@
+"""The published survey results (PermenPANRB 14/2017: a unit publishes its IKM): per year and
+semester, the very report the staff page shows (``survey.report``, all services), without the
+suggestions or anything about a respondent.
+
+A period with fewer than ``MIN_RESPONDENTS`` answers shows its count but no index: with one or two
+answers the NRR per element is those people's own answers, and in a small office one may know who
+they were (the only board served that semester); so few answers do not describe the service either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sisakat.extensions import db
+from sisakat.formatting import to_local
+from sisakat.models import SurveyResponse
+from sisakat.services import ikm, settings, survey
+
+MIN_RESPONDENTS = 5
+MAX_YEARS = 10  # years offered in the year list, newest first
+
+
+@dataclass(frozen=True)
+class Period:
+    """One published period: its dates (office time, inclusive) and the staff report's result."""
+
+    label: str
+    start: date
+    end: date
+    result: ikm.IkmResult
+
+    @property
+    def shown(self) -> bool:
+        """Enough respondents to publish the index and the NRR per element."""
+        return self.result.respondents >= MIN_RESPONDENTS
+
+
+@dataclass(frozen=True)
+class Publication:
+    """The public page of one year: the year so far, its semesters and the years on offer."""
+
+    year: int
+    whole: Period
+    semesters: tuple[Period, ...]
+    years: tuple[int, ...]
+    unit: str
+
+
+def is_published() -> bool:
+    """Whether the super admin publishes the results (``survey.publish_results``, default on)."""
+    return bool(settings.get("survey.publish_results"))
+
+
+def years(today: date) -> tuple[int, ...]:
+    """This year and every earlier year since the first answer (office time), newest first."""
+    first = db.session.execute(db.select(db.func.min(SurveyResponse.created_at))).scalar()
+    oldest = to_local(first, settings.utc_offset_hours()).year if first else today.year
+    oldest = max(min(oldest, today.year), today.year - MAX_YEARS + 1)
+    return tuple(range(today.year, oldest - 1, -1))
+
+
+def _period(label: str, start: date, end: date, today: date) -> Period:
+    """The staff report of [start, end], the end capped at today (the staff page's default)."""
+    end = min(end, today)
+    return Period(label, start, end, survey.report(start, end).result)
+
+
+def publication(year: int | None, today: date) -> Publication:
+    """The results of ``year`` (this year when None or not on offer)."""
+    offered = years(today)
+    year = year if year in offered else today.year
+    semesters = [_period("Semester I", date(year, 1, 1), date(year, 6, 30), today)]
+    if date(year, 7, 1) <= today:
+        semesters.append(_period("Semester II", date(year, 7, 1), date(year, 12, 31), today))
+    return Publication(
+        year=year,
+        whole=_period(f"Tahun {year}", date(year, 1, 1), date(year, 12, 31), today),
+        semesters=tuple(semesters),
+        years=offered,
+        unit=settings.get("agency.short_name"),
+    )

@@ -1,0 +1,104 @@
+"""The published survey results (/ikm): the staff report's numbers, per year and semester, for
+anyone, without respondent data or suggestion text; the super admin may switch it off."""
+
+import re
+from datetime import datetime
+
+from sisakat.models import Role
+from sisakat.services import settings
+from tests.auth_helpers import use_clock
+from tests.unit.test_ikm import HAND_WORKED
+
+FIFTH = (2, 3, 3, 3, 2, 3, 3, 3, 3)
+
+
+def _cards(html: str) -> tuple[str, str, str]:
+    """Respondents, IKM and band as the page's three cards show them."""
+    found = [re.search(rf'id="{i}">([^<]*)<', html) for i in ("responden", "nilai-ikm", "mutu")]
+    assert all(found), html
+    return tuple(m.group(1) for m in found)
+
+
+def _five_in_2026(make, **fields) -> None:
+    """Five answers across both semesters of 2026 (office time) and one from 2025."""
+    moments = [datetime(2026, 2, 3, 3), datetime(2026, 5, 4, 3), datetime(2026, 6, 30, 17, 30)]
+    moments += [datetime(2026, 7, 2, 3), datetime(2026, 8, 1, 3)]
+    for answers, moment in zip([*HAND_WORKED, FIFTH], moments, strict=True):
+        make.survey_response(answers, created_at=moment, commit=False, **fields)
+    make.survey_response((1,) * 9, created_at=datetime(2025, 11, 1, 3))
+
+
+def test_public_numbers_equal_the_staff_report_for_the_same_period(app, client, make, login_as):
+    use_clock(app).now = datetime(2026, 9, 15, 3)
+    _five_in_2026(make)
+    public = client.get("/ikm").get_data(as_text=True)  # anonymous
+    staff = login_as(make.user(Role.PENANDATANGAN))
+    report = staff.get("/laporan/ikm").get_data(as_text=True)  # its default: this year so far
+    assert _cards(public) == _cards(report)
+    assert _cards(public)[0] == "5"
+    assert "B (Baik)" in _cards(public)[2]
+    assert "IKM = (NRR U1 × 1/9" in public
+    nrr = re.findall(r'<td class="text-end">(\d,\d\d)</td>', public)
+    assert nrr == re.findall(r'<td class="text-end">(\d,\d\d)</td>', report)
+    assert len(nrr) == 9
+    # Semester I (1 Jan - 30 Jun, office time: 30 Jun 17.30 UTC is 1 Jul WIB) against the staff
+    # report of the same dates: 2 answers, too few for the public page to show an index.
+    first = staff.get("/laporan/ikm?start=2026-01-01&end=2026-06-30").get_data(as_text=True)
+    semester = public.split('id="tabel-semester"', 1)[1]
+    assert _cards(first)[0] == "2"
+    assert re.search(r"Semester I \(1 Januari 2026 s.d. 30 Juni 2026\)</td>"
+                     r'<td class="text-end">2</td>', semester)  # fmt: skip
+    assert "Belum ditampilkan" in semester
+    earlier = client.get("/ikm?tahun=2025").get_data(as_text=True)
+    assert "Tahun 2025 (1 Januari 2025 s.d. 31 Desember 2025)" in earlier
+    assert _cards(earlier)[0] == "1"
+    assert 'href="/ikm?tahun=2026"' in earlier
+
+
+def test_no_suggestion_text_or_respondent_detail_is_published(app, client, make):
+    use_clock(app).now = datetime(2026, 9, 15, 3)
+    _five_in_2026(
+        make,
+        suggestion="Petugas Bapak Contoh Wiryawan sangat membantu",
+        occupation="Pengurus partai/ormas",
+        age_group="45-54 tahun",
+        sex="Perempuan",
+    )
+    response = client.get("/ikm")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert _cards(html)[0] == "5"
+    for private in ("Contoh Wiryawan", "Pengurus partai/ormas", "45-54 tahun", "Perempuan"):
+        assert private not in html, private
+    assert "Saran dan masukan (" not in html
+
+
+def test_too_few_respondents_show_the_count_but_no_index(app, client, make):
+    use_clock(app).now = datetime(2026, 9, 15, 3)
+    for answers in HAND_WORKED:
+        make.survey_response(answers, created_at=datetime(2026, 5, 4, 3))
+    html = client.get("/ikm").get_data(as_text=True)
+    assert _cards(html) == ("4", "-", "Belum ditampilkan")
+    assert "81,94" not in html
+    assert 'id="tabel-nrr"' not in html
+    assert "belum mencapai 5 orang" in html
+
+
+def test_super_admin_switches_the_publication_off_and_the_links_go(client, make, login_as):
+    assert settings.get("survey.publish_results") is True  # on by default
+    for url in ("/", "/survei"):
+        assert 'href="/ikm"' in client.get(url).get_data(as_text=True), url
+    admin = login_as(make.user(Role.SUPERADMIN))
+    form = admin.get("/admin/kontak").get_data(as_text=True)
+    assert re.search(r'<input checked[^>]*name="publish_results"', form)
+    admin.post("/admin/kontak", data={"lapor_url": "https://www.lapor.go.id"})
+    assert settings.get("survey.publish_results") is False
+    answer = client.get("/ikm")
+    assert answer.status_code == 404
+    assert "belum dipublikasikan" in answer.get_data(as_text=True)
+    for url in ("/", "/survei"):
+        assert 'href="/ikm"' not in client.get(url).get_data(as_text=True), url
+    admin.post(
+        "/admin/kontak", data={"lapor_url": "https://www.lapor.go.id", "publish_results": "y"}
+    )
+    assert client.get("/ikm").status_code == 200
