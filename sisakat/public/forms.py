@@ -122,8 +122,11 @@ class CheckLetterForm(FlaskForm):
     class Meta:
         csrf = False
 
+    # The two boxes' labels say what each is for: the code (the key) and the number (optional);
+    # "Nomor surat atau kode verifikasi" beside "Kode verifikasi" read as the same box twice. A
+    # code typed into the number box still finds the letter (``letter_registry.check``).
     q = StringField(
-        "Nomor surat atau kode verifikasi",
+        "Nomor surat (opsional)",
         filters=[clean_text],
         validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
     )
@@ -137,10 +140,11 @@ class CheckLetterForm(FlaskForm):
 
     def validate(self, extra_validators=None) -> bool:
         """Either box may hold the code: the number box is not required on its own (an officer
-        holding only the code types it under 'Kode verifikasi'), but one of them must be filled."""
+        holding only the code types it under 'Kode verifikasi'), but one of them must be filled;
+        the message stands under the code box."""
         valid = super().validate(extra_validators)
         if valid and not (self.q.data or self.kode.data):
-            self.q.errors = [*self.q.errors, EMPTY_CHECK]
+            self.kode.errors = [*self.kode.errors, EMPTY_CHECK]
             return False
         return valid
 

@@ -242,3 +242,20 @@ def test_the_code_typed_into_the_code_box_alone_finds_the_letter(client, make):
     empty = client.get("/cek-surat", query_string={"q": " ", "kode": ""}).get_data(as_text=True)
     assert "Isi kode verifikasi yang tercetak di bawah kode QR" in empty
     assert "Surat tidak ditemukan" not in empty
+
+
+def test_the_two_check_boxes_say_what_each_is_for(client):
+    """'Nomor surat atau kode verifikasi' beside 'Kode verifikasi' read as one box twice; now the
+    code box comes first under its own name with where to find the code, and the number box says
+    it is optional. Sent empty, the message stands under the code box."""
+    for url in ("/", "/cek-surat"):
+        html = client.get(url).get_data(as_text=True)
+        kode = html.index('for="kode">Kode verifikasi</label>')
+        number = html.index('for="q">Nomor surat (opsional)</label>')
+        assert kode < number, url
+        assert "Nomor surat atau kode verifikasi" not in html, url
+        assert re.search(r'<input[^>]*aria-describedby="kode-help"[^>]*name="kode"', html), url
+        assert "26 huruf dan angka yang tercetak di bawah kode QR." in html, url
+    empty = client.get("/cek-surat", query_string={"q": "", "kode": ""}).get_data(as_text=True)
+    assert re.search(r'<div id="kode-error"><div[^>]*>Isi kode verifikasi', empty)
+    assert 'id="q-error"' not in empty

@@ -1,0 +1,52 @@
+"""Public pages whose text was cut (found by a QA pass): on a desktop the home page's
+verification-code box cut its hint. And the published survey results fit a phone."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.journeys import fits_width, fresh
+
+pytestmark = pytest.mark.browser
+
+# The text a box shows (a drop-down's chosen option, an input's placeholder) against the room
+# inside it, in the box's own font.
+MEASURE = """(el) => {
+  const cs = getComputedStyle(el);
+  const ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = cs.font;
+  const text = el.tagName === "SELECT" ? el.options[el.selectedIndex].text : el.placeholder;
+  const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  return {text: text, width: ctx.measureText(text).width, room: room};
+}"""
+
+
+def cut_boxes(page: Page, selector: str) -> list[str]:
+    """The boxes matching ``selector`` whose text does not fit inside them."""
+    cut = []
+    for box in page.locator(selector).all():
+        m = box.evaluate(MEASURE)
+        if m["width"] > m["room"]:
+            cut.append(f"{m['text']!r}: {m['width']:.0f} px in {m['room']:.0f} px")
+    return cut
+
+
+def test_home_letter_check_shows_its_hints_whole_on_a_desktop(page):
+    page.goto("/")
+    assert cut_boxes(page, "form[role=search] input[placeholder]") == []
+    expect(page.get_by_label("Kode verifikasi", exact=True)).to_be_visible()
+
+
+def test_published_survey_results_fit_a_phone(phone_page, make):
+    for _ in range(5):
+        make.survey_response((4, 3, 4, 3, 4, 3, 4, 3, 4))
+    fresh()
+    phone_page.goto("/")
+    phone_page.get_by_role("link", name="Hasil Survei (IKM)").click()
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text(
+        "Hasil Survei Kepuasan Masyarakat"
+    )
+    expect(phone_page.locator("#responden")).to_have_text("5")
+    expect(phone_page.locator("#mutu")).to_contain_text("Sangat Baik")
+    assert fits_width(phone_page)
