@@ -105,15 +105,21 @@ for _i, (_text, _answers) in enumerate(QUESTIONS, start=1):
 
 
 class PublicSurveyForm(SurveyForm):
-    """The public survey: the respondent also says which (active) service they used."""
+    """The public survey: the respondent also says which (active) service they used.
 
-    service = SelectField("Layanan yang Anda gunakan", choices=[])
+    Radios, not a drop-down: a phone's drop-down shows one line and cut the long service names
+    ("Surat Keterangan Terdaftar (SKT) Pa"); a radio's label wraps. A blank form has the first
+    service chosen, as the drop-down had; a form sent without one is refused."""
+
+    service = RadioField("Layanan yang Anda gunakan", choices=[])
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.service.choices = [
             SelectChoice(s.code, s.name) for s in catalog.all_services(active_only=True)
         ]
+        if not self.is_submitted() and self.service.choices:  # a blank form, as the drop-down
+            self.service.data = self.service.choices[0].value
 
 
 class CheckLetterForm(FlaskForm):

@@ -1,4 +1,5 @@
-"""Public pages whose text was cut (found by a QA pass): on a desktop the home page's
+"""Public pages whose text was cut (found by a QA pass): on a phone the survey's service
+drop-down showed "Surat Keterangan Terdaftar (SKT) Pa"; on a desktop the home page's
 verification-code box cut its hint. And the published survey results fit a phone."""
 
 from __future__ import annotations
@@ -6,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from sisakat.services import catalog
 from tests.browser.journeys import fits_width, fresh
 
 pytestmark = pytest.mark.browser
@@ -30,6 +32,23 @@ def cut_boxes(page: Page, selector: str) -> list[str]:
         if m["width"] > m["room"]:
             cut.append(f"{m['text']!r}: {m['width']:.0f} px in {m['room']:.0f} px")
     return cut
+
+
+def test_survey_names_each_service_whole_on_a_phone(phone_page):
+    names = [s.name for s in catalog.all_services(active_only=True)]
+    fresh()
+    phone_page.goto("/survei")
+    assert len(names) == 2
+    for name in names:
+        choice = phone_page.get_by_role("radio", name=name, exact=True)
+        expect(choice).to_be_visible()
+        label = phone_page.locator(f'label[for="{choice.get_attribute("id")}"]')
+        box = label.bounding_box()
+        assert box is not None
+        assert box["x"] + box["width"] <= 360, name
+    expect(phone_page.get_by_role("radio", name=names[0], exact=True)).to_be_checked()
+    assert cut_boxes(phone_page, "select") == []
+    assert fits_width(phone_page)
 
 
 def test_home_letter_check_shows_its_hints_whole_on_a_desktop(page):
