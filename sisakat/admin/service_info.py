@@ -14,7 +14,7 @@ from sisakat.forms_common import ActionForm
 from sisakat.models import ComplaintCategory, FaqEntry, Role, ServiceForm
 from sisakat.policies import role_required
 from sisakat.routing import commit_or_show
-from sisakat.services import complaints, faq, office_contacts, service_info, settings
+from sisakat.services import complaints, faq, office_contacts, service_info
 
 ADMIN = Role.SUPERADMIN
 
@@ -232,18 +232,12 @@ def update_complaint_category(category_id: int):
 @bp.route("/kontak", methods=["GET", "POST"])
 @role_required(ADMIN)
 def contact_settings():
-    """WhatsApp hotline, e-mail, hours, SP4N-LAPOR! link, whether complainants must give a name."""
-    data = {
-        **settings.group("contact"),
-        "name_required": settings.get("complaint.name_required"),
-        "publish_results": settings.get("survey.publish_results"),
-    }
-    form = forms.ContactSettingsForm(data=data)
+    """WhatsApp hotline, e-mail, hours, SP4N-LAPOR! link, whether complainants must give a name,
+    whether the survey results are public and what the office does about them."""
+    form = forms.ContactSettingsForm(data=office_contacts.page_data())
     seen_on_get(form, office_contacts.CONTACT_PAGE)
     if form.validate_on_submit():
-        values = {f"contact.{k}": form[k].data or "" for k in office_contacts.CONTACT_FIELDS}
-        values["complaint.name_required"] = bool(form.name_required.data)
-        values["survey.publish_results"] = bool(form.publish_results.data)
+        values = office_contacts.settings_from(form.data)
         saved = _apply(
             lambda: office_contacts.save_contacts(
                 values, actor=current_user, seen=form.seen_digest()

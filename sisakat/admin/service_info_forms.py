@@ -135,3 +135,8 @@ class ContactSettingsForm(SeenForm):
     )
     name_required = BooleanField("Nama pelapor wajib diisi")
     publish_results = BooleanField("Umumkan hasil survei kepuasan (IKM) di halaman publik")
+    follow_up = TextAreaField(
+        "Tindak lanjut hasil survei",
+        filters=[clean_text],
+        validators=[Length(max=2000, message="Paling banyak 2.000 karakter."), no_control_chars],
+    )

@@ -45,6 +45,7 @@ class Publication:
     semesters: tuple[Period, ...]
     years: tuple[int, ...]
     unit: str
+    follow_up: str = ""
 
 
 def is_published() -> bool:
@@ -79,4 +80,5 @@ def publication(year: int | None, today: date) -> Publication:
         semesters=tuple(semesters),
         years=offered,
         unit=settings.get("agency.short_name"),
+        follow_up=str(settings.get("survey.follow_up") or ""),
     )

@@ -25,12 +25,27 @@ class Contacts:
 
 
 CONTACT_FIELDS = ("whatsapp", "whatsapp_message", "email", "hours", "lapor_url")
-# What the contacts page shows: its digest guards a save from an out-of-date page.
-CONTACT_PAGE = (
-    *(f"contact.{k}" for k in CONTACT_FIELDS),
-    "complaint.name_required",
-    "survey.publish_results",
-)
+# The contacts page's fields and the settings they hold; its digest guards them all.
+PAGE_FIELDS = {
+    **{k: f"contact.{k}" for k in CONTACT_FIELDS},
+    "name_required": "complaint.name_required",
+    "publish_results": "survey.publish_results",
+    "follow_up": "survey.follow_up",
+}
+CONTACT_PAGE = tuple(PAGE_FIELDS.values())
+
+
+def page_data() -> dict:
+    """The contacts page's values by field name."""
+    return {name: settings.get(key) for name, key in PAGE_FIELDS.items()}
+
+
+def settings_from(fields: dict) -> dict:
+    """The settings the contacts page saves, from its field values (empty text as "")."""
+    return {
+        key: value if isinstance(value := fields.get(name), bool) else (value or "")
+        for name, key in PAGE_FIELDS.items()
+    }
 
 
 def save_contacts(values: dict, *, actor: User, seen: str | None = None) -> list[str]:

@@ -76,6 +76,7 @@ DEFAULTS: dict[str, Any] = {
     # The survey's results (IKM) on the public page /ikm (PermenPANRB 14/2017 asks a unit to
     # publish them); the super admin may turn it off on the contacts page.
     "survey.publish_results": True,
+    "survey.follow_up": "",  # what the office does about the results, shown on /ikm
     # Office hours for waiting times in the verification queue (workflow issue). Workdays are
     # ISO weekdays (1 = Senin); holidays are "YYYY-MM-DD" in the office time zone.
     "office.hours_start": "08:00",

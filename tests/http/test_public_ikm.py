@@ -102,3 +102,20 @@ def test_super_admin_switches_the_publication_off_and_the_links_go(client, make,
         "/admin/kontak", data={"lapor_url": "https://www.lapor.go.id", "publish_results": "y"}
     )
     assert client.get("/ikm").status_code == 200
+
+
+def test_the_office_publishes_what_it_does_about_the_results(client, make, login_as):
+    """PermenPANRB 14/2017 asks for the follow-up too: the super admin writes it on Kontak."""
+    assert "Tindak lanjut hasil survei" not in client.get("/ikm").get_data(as_text=True)
+    admin = login_as(make.user(Role.SUPERADMIN))
+    follow_up = "Unsur U3 terendah: <b>loket</b> buka pukul 07.30.\nFormulir disederhanakan."
+    base = {"lapor_url": "https://www.lapor.go.id", "publish_results": "y"}
+    refused = admin.post("/admin/kontak", data={**base, "follow_up": "ada \x00 NUL"})
+    assert "Teks memuat karakter yang tidak diizinkan." in refused.get_data(as_text=True)
+    assert settings.get("survey.follow_up") == ""
+    admin.post("/admin/kontak", data={**base, "follow_up": follow_up})
+    assert settings.get("survey.follow_up") == follow_up
+    assert settings.get("survey.publish_results") is True
+    html = client.get("/ikm").get_data(as_text=True)
+    assert '<h2 class="h5">Tindak lanjut hasil survei</h2>' in html
+    assert "Unsur U3 terendah: &lt;b&gt;loket&lt;/b&gt; buka pukul 07.30.\nFormulir" in html
