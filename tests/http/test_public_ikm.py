@@ -82,6 +82,12 @@ def test_too_few_respondents_show_the_count_but_no_index(app, client, make):
     assert "81,94" not in html
     assert 'id="tabel-nrr"' not in html
     assert "belum mencapai 5 orang" in html
+    for year in ("abc", "1999", "99999999999999999999", "2026<script>"):  # this year, no error
+        answer = client.get("/ikm", query_string={"tahun": year})
+        assert answer.status_code == 200, year
+        assert "Tahun 2026 (1 Januari 2026 s.d. 15 September 2026)" in answer.get_data(as_text=True)
+    guide = client.get("/panduan").get_data(as_text=True)
+    assert "<em>Hasil Survei Kepuasan Masyarakat</em> (<code>/ikm</code>" in guide
 
 
 def test_super_admin_switches_the_publication_off_and_the_links_go(client, make, login_as):
