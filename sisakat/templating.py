@@ -71,6 +71,15 @@ class UrlPattern:
         return f"{self.prefix}{int(value)}{self.suffix}"
 
 
+def upload_limit() -> dict[str, str]:
+    """A file field's cap for the page script, which refuses a bigger file beside the field
+    before the form is sent (the server's own check and message stay the rule)."""
+    from sisakat.services.storage import too_big_message
+
+    cap = config.max_upload_bytes(current_app)
+    return {"data-max-bytes": str(cap), "data-too-big": too_big_message(cap)}
+
+
 def init_app(app: Flask) -> None:
     """Register filters and the context processor."""
     # A moment (``created_at``) shows the office's day, not the UTC one; a date as it is.
@@ -103,14 +112,6 @@ def init_app(app: Flask) -> None:
         return office.examples()
 
     app.jinja_env.globals["office_examples"] = office_examples
-
-    def upload_limit() -> dict[str, str]:
-        """A file field's cap for the page script, which refuses a bigger file beside the field
-        before the form is sent (the server's own check and message stay the rule)."""
-        from sisakat.services.storage import too_big_message
-
-        cap = config.max_upload_bytes(app)
-        return {"data-max-bytes": str(cap), "data-too-big": too_big_message(cap)}
 
     app.jinja_env.globals["upload_limit"] = upload_limit
 
