@@ -61,12 +61,17 @@ def last_change(application: Application) -> ApplicationHistory | None:
 def stale_message(application: Application, subject: str = "Permohonan") -> str:
     """ "Permohonan sudah diubah oleh <nama> pada <waktu>. Muat ulang halaman." (``subject``:
     "Surat" for a page about the application's letter)."""
+    return f"{subject} sudah diubah {changed_by(application)}. Muat ulang halaman."
+
+
+def changed_by(application: Application) -> str:
+    """ "oleh <nama> pada <waktu>" of the application's newest step ("oleh pengguna lain"
+    when it has none)."""
     last = last_change(application)
     if last is None:
-        return f"{subject} sudah diubah oleh pengguna lain. Muat ulang halaman."
+        return "oleh pengguna lain"
     who = last.actor.display_name if last.actor else "sistem"
-    when = settings.office_time(last.at)
-    return f"{subject} sudah diubah oleh {who} pada {when}. Muat ulang halaman."
+    return f"oleh {who} pada {settings.office_time(last.at)}"
 
 
 def check_allowed(application: Application, action: Action, actor: User) -> Rule:

@@ -159,3 +159,28 @@ def test_a_signed_letter_before_the_trust_list_is_set_says_what_to_do_next(app, 
     page = client.get("/tte/").get_data(as_text=True)
     assert "tidak berantai ke akar BSrE" in page
     assert "Kepercayaan tanda tangan elektronik kantor belum lengkap" not in page
+
+
+def test_a_refused_upload_names_its_letter_and_a_late_one_who_issued_it(app, login_as, pki):
+    """The desk lists many letters: a refusal says which one it was for; a signer whose page
+    was stale (another signer issued the letter meanwhile) is told who did and when."""
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    board, number = letter.application.party.board_name, letter.number_text
+    about = f"Unggahan untuk surat {board}, nomor {number} ditolak. "
+    signer = login_as(factories.user(Role.PENANDATANGAN))
+    _refused(
+        signer,
+        letter,
+        h.signed(letter, pki, pki.other_signer),
+        about + "Berkas tidak memuat tanda tangan pejabat yang berwenang.",
+    )
+    data = h.signed(letter, pki)
+    admin = login_as(factories.user(Role.SUPERADMIN, full_name="Citra Admin"))
+    h.upload(admin, letter, data)
+    assert h.upload(signer, letter, data).status_code == 302
+    page = signer.get("/tte/").get_data(as_text=True)
+    late = about + "Surat ini sudah tidak menunggu tanda tangan (kini Berlaku; diubah oleh Citra"
+    assert late in page
+    assert " Admin pada " in page.split(late, 1)[1][:40]
+    assert db.session.get(Letter, letter.id).signed_file.sha256 == h.sha256(data)
