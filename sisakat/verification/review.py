@@ -28,8 +28,9 @@ def _load(application_id: int):
     return or_404(applications.get_for_user(application_id, current_user))
 
 
-def _back(application_id: int):
-    return redirect(url_for(".application_review", application_id=application_id))
+def _back(application_id: int, anchor: str | None = None):
+    """The review page (at ``anchor``: back where the verifier was working)."""
+    return redirect(url_for(".application_review", application_id=application_id, _anchor=anchor))
 
 
 @bp.get("/permohonan/<int:application_id>")
@@ -115,8 +116,8 @@ def judge_document(application_id: int, document_id: int):
         )
         db.session.commit()
         flash("Penilaian dokumen disimpan.", "success")
-    if outcome.ok:
-        return _back(application_id)
+    if outcome.ok:  # back at this document, not at the top of a long list
+        return _back(application_id, f"persyaratan-{document.application_requirement_id}")
     # Refused (no reason for Tidak Sesuai, someone else acted first): the page again, with the
     # choice and the reason typed kept on that document and the message beside it.
     application = _load(application_id)
