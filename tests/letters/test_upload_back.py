@@ -173,7 +173,10 @@ def test_a_refused_upload_names_its_letter_and_a_late_one_who_issued_it(app, log
         signer,
         letter,
         h.signed(letter, pki, pki.other_signer),
-        about + "Berkas tidak memuat tanda tangan pejabat yang berwenang.",
+        about + "Berkas tidak memuat tanda tangan pejabat yang berwenang. Berkas ditandatangani "
+        "oleh Budi Contoh Lain, yang tidak ada di daftar penandatangan berwenang. Tanda tangani "
+        "ulang oleh pejabat yang berwenang, atau minta Super Admin mendaftarkan penandatangan "
+        "ini di Administrasi → Kepercayaan tanda tangan elektronik.",
     )
     data = h.signed(letter, pki)
     admin = login_as(factories.user(Role.SUPERADMIN, full_name="Citra Admin"))
