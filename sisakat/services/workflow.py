@@ -186,10 +186,12 @@ def apply(
             return None  # the same click arrived twice: do nothing twice
         raise StaleApplication(stale_message(application))
     rule = check_allowed(application, action, actor)
-    note, internal_note, reason = _split_notes(rule, note, internal_note)
+    # The guard first: a return without any document Tidak Sesuai has no note to fill in, and
+    # "Alasan wajib diisi." would send the verifier to the wrong box.
     problems = rule.guard(application) if rule.guard else []
     if problems:
         raise GuardFailed("Belum dapat diproses: " + " ".join(problems))
+    note, internal_note, reason = _split_notes(rule, note, internal_note)
     for hook in BEFORE_HOOKS.get(action, []):
         hook(application, actor, reason)
     source = application.status
