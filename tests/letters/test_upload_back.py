@@ -187,3 +187,22 @@ def test_a_refused_upload_names_its_letter_and_a_late_one_who_issued_it(app, log
     assert late in page
     assert " Admin pada " in page.split(late, 1)[1][:40]
     assert db.session.get(Letter, letter.id).signed_file.sha256 == h.sha256(data)
+
+
+def test_a_signer_is_told_an_upload_under_review_waits_for_the_super_admin(app, login_as, pki):
+    """A Penandatangan saw 'Perlu Tinjauan Manual' with no word of who acts next, under an
+    'Unggah kembali' heading with nothing below it when no letter could take an upload."""
+    h.trust_office(pki)
+    letter = h.under_review(h.prepared_letter(), pdfs.sign(pdfs.letter_pdf(), pki.signer))
+    signer = login_as(factories.user(Role.PENANDATANGAN))
+    page = signer.get("/tte/").get_data(as_text=True)
+    assert "Berkas unggahannya menunggu tinjauan Super Admin." in page
+    assert "Unggah kembali surat bertanda tangan" not in page
+    assert f"/tte/surat/{letter.id}/unggah" not in page
+    waiting = h.prepared_letter()
+    page = signer.get("/tte/").get_data(as_text=True)
+    assert page.count("Unggah kembali surat bertanda tangan") == 1
+    assert f"/tte/surat/{waiting.id}/unggah" in page
+    admin = login_as(factories.user(Role.SUPERADMIN)).get("/tte/").get_data(as_text=True)
+    assert f"/tte/surat/{letter.id}/tinjau" in admin
+    assert "menunggu tinjauan Super Admin" not in admin
