@@ -21,15 +21,16 @@ class Outcome:
 
 
 @contextmanager
-def flash_domain_errors() -> Iterator[Outcome]:
-    """Catch DomainError only: roll back, flash its Indonesian message as "danger"."""
+def flash_domain_errors(about: str = "") -> Iterator[Outcome]:
+    """Catch DomainError only: roll back, flash its Indonesian message as "danger" (after
+    ``about``, naming the record, on a page that lists many)."""
     outcome = Outcome()
     try:
         yield outcome
     except DomainError as exc:
         db.session.rollback()
         outcome.ok, outcome.message = False, exc.message
-        flash(exc.message, "danger")
+        flash(about + exc.message, "danger")
 
 
 def show_domain_error(exc: DomainError, form=None, *, field: str | None = None) -> None:

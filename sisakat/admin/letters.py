@@ -91,10 +91,13 @@ def revoke_letter(letter_id: int):
             for message in errors:
                 flash(message, "danger")
         return _register_page(refused=(letter.id, form))  # the typed reason is kept
-    with flash_domain_errors():
+    with flash_domain_errors() as outcome:
         letter_registry.revoke(
             letter, reason=form.reason.data, actor=current_user, seen_version=form.seen_version()
         )
         db.session.commit()
         flash(f"Surat nomor {letter.number_text} dicabut.", "success")
+    if not outcome.ok:  # e.g. revoked meanwhile: the register as it is now, the reason kept
+        form.version.data = str(or_404(db.session.get(Letter, letter_id)).version)
+        return _register_page(refused=(letter_id, form))
     return redirect(url_for(".letter_register"))

@@ -99,9 +99,14 @@ def revoke(letter: Letter, *, reason: str, actor: User, seen_version: int | None
     """Cabut: a registry change (the PDF cannot be unsigned). The page keeps resolving and says
     DICABUT; the number stays in the register. The application moves to Dicabut."""
     if seen_version != letter.version:
-        if letter.status == LetterStatus.DICABUT and letter.revoked_by_id == actor.id:
+        if (
+            letter.status == LetterStatus.DICABUT
+            and letter.revoked_by_id == actor.id
+            and letter.revoked_reason == (reason or "").strip()
+        ):
             return letter  # the same click arrived twice: it is done already
-        raise StaleApplication("Surat sudah diubah oleh pengguna lain. Muat ulang halaman.")
+        # Another admin, or another tab with another reason: who changed it and when.
+        raise StaleApplication(workflow.stale_message(letter.application, "Surat"))
     if letter.status != LetterStatus.BERLAKU:
         raise InvalidTransition(f"Surat berstatus {letter.status.label} tidak dapat dicabut.")
     reason = (reason or "").strip()

@@ -12,6 +12,8 @@ cancelled letter's token never resolves on the public page (only issued letters 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import datetime
 
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
@@ -19,6 +21,7 @@ from sisakat.models import (
     PENDING_STATUSES,
     Action,
     Application,
+    ApplicationStatus,
     Letter,
     LetterStatus,
     NumberStatus,
@@ -67,6 +70,34 @@ def return_to_verifier(
         note=reason,
     )
     return row is not None
+
+
+@dataclass(frozen=True)
+class ReturnNotice:
+    """Why an application under review is back from the signing desk (the review's banner)."""
+
+    by: str
+    at: datetime
+    reason: str
+    number: str  # the cancelled letter's number ("" when SRIKANDI had not numbered it)
+
+
+def return_notice(application: Application) -> ReturnNotice | None:
+    """The signing desk's return while it is still the newest step of the review; None once
+    the verifier decided again (or for any other application)."""
+    if application.status != ApplicationStatus.DIVERIFIKASI:
+        return None
+    last = workflow.last_change(application)
+    if last is None or last.action != Action.KEMBALIKAN_TTE:
+        return None
+    number = db.session.execute(
+        db.select(Letter.number_text)
+        .where(Letter.application_id == application.id, Letter.status == LetterStatus.DIBATALKAN)
+        .order_by(Letter.id.desc())
+        .limit(1)
+    ).scalar()
+    by = last.actor.display_name if last.actor else "sistem"
+    return ReturnNotice(by, last.at, last.internal_note, number or "")
 
 
 def cancel_pending(application: Application, actor: User, reason: str) -> None:

@@ -195,9 +195,10 @@ NOT_A_SCAN = (
 
 
 def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
-    """A wet-signed scan: stored and issued as SCAN, never presented as electronic. The
-    unsigned letter itself, uploaded back by mistake, is refused: it carries no signature."""
-    if letter.unsigned_file is not None and spooled.sha256 == letter.unsigned_file.sha256:
+    """A wet-signed scan: stored and issued as SCAN, never presented as electronic. An unsigned
+    letter from SISAKAT uploaded back by mistake (this one, or another letter's from the same
+    pile of downloads) is refused: it carries no signature."""
+    if _is_unsigned_letter(spooled.sha256):
         raise UploadRejected(NOT_A_SCAN)
     kind = FileKind.LETTER_SIGNED if letter.number_id else FileKind.SIGNED_CANDIDATE
     row = storage.keep(
@@ -209,6 +210,14 @@ def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
         return UploadResult("confirm", candidate=row, method=SigningMethod.SCAN)
     issue_scan(letter, row, actor=actor)
     return UploadResult("issued", method=SigningMethod.SCAN)
+
+
+def _is_unsigned_letter(sha256: str) -> bool:
+    """Whether these bytes are an unsigned letter SISAKAT rendered (any letter's)."""
+    query = db.select(StoredFile.id).where(
+        StoredFile.kind == FileKind.LETTER_UNSIGNED, StoredFile.sha256 == sha256
+    )
+    return db.session.execute(query.limit(1)).first() is not None
 
 
 def printed_signatory(letter: Letter) -> tuple[str, str]:

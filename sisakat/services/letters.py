@@ -131,8 +131,9 @@ def require_pending(letter: Letter) -> None:
     ``GuardFailed`` says why not, a cancelled letter in its own words."""
     if letter.status == LetterStatus.DIBATALKAN:
         raise GuardFailed(CANCELLED)
-    if letter.status not in PENDING:
-        raise GuardFailed(NOT_PENDING)
+    if letter.status not in PENDING:  # e.g. issued by another signer meanwhile: who and when
+        changed = workflow.changed_by(letter.application)
+        raise GuardFailed(f"{NOT_PENDING[:-1]} (kini {letter.status.label}; diubah {changed}).")
 
 
 def inputs_of(letter: Letter) -> dict:

@@ -58,14 +58,20 @@ def last_change(application: Application) -> ApplicationHistory | None:
     ).scalar()
 
 
-def stale_message(application: Application) -> str:
-    """ "Permohonan sudah diubah oleh <nama> pada <waktu>. Muat ulang halaman." """
+def stale_message(application: Application, subject: str = "Permohonan") -> str:
+    """ "Permohonan sudah diubah oleh <nama> pada <waktu>. Muat ulang halaman." (``subject``:
+    "Surat" for a page about the application's letter)."""
+    return f"{subject} sudah diubah {changed_by(application)}. Muat ulang halaman."
+
+
+def changed_by(application: Application) -> str:
+    """ "oleh <nama> pada <waktu>" of the application's newest step ("oleh pengguna lain"
+    when it has none)."""
     last = last_change(application)
     if last is None:
-        return "Permohonan sudah diubah oleh pengguna lain. Muat ulang halaman."
+        return "oleh pengguna lain"
     who = last.actor.display_name if last.actor else "sistem"
-    when = settings.office_time(last.at)
-    return f"Permohonan sudah diubah oleh {who} pada {when}. Muat ulang halaman."
+    return f"oleh {who} pada {settings.office_time(last.at)}"
 
 
 def check_allowed(application: Application, action: Action, actor: User) -> Rule:
@@ -100,23 +106,35 @@ def available_actions(application: Application, actor: User) -> dict[str, bool]:
     return {action.value: can(application, action, actor) for action in RULES}
 
 
-def _already_done(application: Application, action: Action, actor: User) -> bool:
-    """A double submit: the same actor's same action is already the latest step."""
+def _already_done(
+    application: Application, action: Action, actor: User, note: str, internal_note: str
+) -> bool:
+    """A double submit: the same actor's same action, with the same notes, is already the
+    latest step. The same action from a second tab with other notes is not a repeat: it is
+    refused as stale, so the notes typed there are shown unsaved instead of silently dropped."""
     last = last_change(application)
     return (
         last is not None
         and last.actor_id == actor.id
         and last.action == action
         and application.status == RULES[action].target
+        and (last.note, last.internal_note) == _stored_notes(RULES[action], note, internal_note)
     )
 
 
-def _split_notes(rule: Rule, note: str, internal_note: str) -> tuple[str, str, str]:
-    """``(note, internal_note, reason)``, stripped: a staff-only reason (``reason_for_staff``)
-    keeps all the text in the internal note; ``GuardFailed`` when a required reason is missing."""
+def _stored_notes(rule: Rule, note: str, internal_note: str) -> tuple[str, str]:
+    """``(note, internal_note)`` as the history row keeps them: stripped; a staff-only reason
+    (``reason_for_staff``) keeps all the text in the internal note."""
     note, internal_note = (note or "").strip(), (internal_note or "").strip()
     if rule.reason_for_staff:
         note, internal_note = "", "\n".join(part for part in (note, internal_note) if part)
+    return note, internal_note
+
+
+def _split_notes(rule: Rule, note: str, internal_note: str) -> tuple[str, str, str]:
+    """``(note, internal_note, reason)`` as stored (``_stored_notes``); ``GuardFailed`` when a
+    required reason is missing."""
+    note, internal_note = _stored_notes(rule, note, internal_note)
     reason = internal_note if rule.reason_for_staff else note
     if rule.note_required and not reason:
         raise GuardFailed("Alasan wajib diisi.")
@@ -164,14 +182,16 @@ def apply(
 ) -> ApplicationHistory | None:
     """Run one transition; returns the history row (None for a repeated double submit)."""
     if seen_version != application.version:
-        if _already_done(application, action, actor):
+        if _already_done(application, action, actor, note, internal_note):
             return None  # the same click arrived twice: do nothing twice
         raise StaleApplication(stale_message(application))
     rule = check_allowed(application, action, actor)
-    note, internal_note, reason = _split_notes(rule, note, internal_note)
+    # The guard first: a return without any document Tidak Sesuai has no note to fill in, and
+    # "Alasan wajib diisi." would send the verifier to the wrong box.
     problems = rule.guard(application) if rule.guard else []
     if problems:
         raise GuardFailed("Belum dapat diproses: " + " ".join(problems))
+    note, internal_note, reason = _split_notes(rule, note, internal_note)
     for hook in BEFORE_HOOKS.get(action, []):
         hook(application, actor, reason)
     source = application.status

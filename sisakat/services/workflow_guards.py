@@ -82,7 +82,7 @@ def has_rejected(application: Application) -> list[str]:
 def all_accepted(application: Application) -> list[str]:
     """Every required document's newest version is Sesuai."""
     names = documents.not_accepted_required(documents.checklist(application))
-    return [f"Dokumen wajib belum dinyatakan Sesuai: {name}." for name in names]
+    return _listed("Dokumen wajib belum dinyatakan Sesuai", names)
 
 
 def snapshot_profile(application: Application) -> str:

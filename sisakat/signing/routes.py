@@ -8,7 +8,7 @@ from flask_login import current_user
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
-from sisakat.models import Letter, Role
+from sisakat.models import Letter, LetterStatus, Role
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors
 from sisakat.services import (
@@ -39,9 +39,12 @@ def load_letter(letter_id: int) -> Letter:
 @role_required(*SIGNERS)
 def queue():
     """Letters awaiting TTE or manual review; batch selection for in-app signing."""
+    awaiting = letter_search.awaiting()
     return render_template(
         "signing/queue.html",
-        letters=letter_search.awaiting(),
+        letters=awaiting,
+        # an upload under review waits for the super admin, not for another upload
+        uploadable=[letter for letter in awaiting if letter.status == LetterStatus.MENUNGGU_TTE],
         backend=letter_inapp.backend_name(),
         allow_scan=bool(settings.get("signing.allow_scan")),
         srikandi_numbers=letter_settings.is_srikandi_mode(),

@@ -30,11 +30,18 @@ MESSAGES = {
 }
 
 
-def _message(result) -> tuple[str, str]:
-    """The flash for an upload's outcome: a scan is named as a scan, a refusal by its reason."""
+def _message(result, letter) -> tuple[str, str]:
+    """The flash for an upload's outcome: a scan is named as a scan, a refusal by its reason
+    and the letter it was for."""
     if result.outcome == "issued" and result.method == SigningMethod.SCAN:
         return MESSAGES["scanned"]
-    return MESSAGES.get(result.outcome, (result.message, "danger"))
+    return MESSAGES.get(result.outcome, (_about(letter) + result.message, "danger"))
+
+
+def _about(letter) -> str:
+    """Which letter a refusal is about: the desk lists many, and the refused one stays."""
+    number = f", nomor {letter.number_text}" if letter.number_text else ""
+    return f"Unggahan untuk surat {letter.application.party.board_name}{number} ditolak. "
 
 
 def _queue():
@@ -48,10 +55,10 @@ def upload_signed(letter_id: int):
     letter = load_letter(letter_id)
     form = UploadSignedForm()
     if not form.validate_on_submit():
-        flash("Pilih berkas PDF bertanda tangan.", "danger")
+        flash(_about(letter) + "Pilih berkas PDF bertanda tangan.", "danger")
         return _queue()
     upload = form.file.data
-    with flash_domain_errors():
+    with flash_domain_errors(_about(letter)):
         result = letter_signing.receive_upload(
             letter,
             upload.stream,
@@ -62,7 +69,7 @@ def upload_signed(letter_id: int):
         db.session.commit()  # the refusal's audit row, or the stored file and its outcome
         if result.outcome == "confirm":
             return _confirm_page(letter, result)
-        flash(*_message(result))
+        flash(*_message(result, letter))
     return _queue()
 
 

@@ -15,6 +15,7 @@ from sisakat.services import (
     applications,
     documents,
     duplicates,
+    letter_return,
     requirements,
     storage,
     verification,
@@ -28,8 +29,9 @@ def _load(application_id: int):
     return or_404(applications.get_for_user(application_id, current_user))
 
 
-def _back(application_id: int):
-    return redirect(url_for(".application_review", application_id=application_id))
+def _back(application_id: int, anchor: str | None = None):
+    """The review page (at ``anchor``: back where the verifier was working)."""
+    return redirect(url_for(".application_review", application_id=application_id, _anchor=anchor))
 
 
 @bp.get("/permohonan/<int:application_id>")
@@ -59,6 +61,7 @@ def _review_page(
         similar=duplicates.similar_to(application.party),
         checklist=documents.review_checklist(application),
         history=applications.timeline(application),
+        returned=letter_return.return_notice(application),
         actions=workflow.available_actions(application, current_user),
         can_take_over=workflow.can_take_over(application, current_user),
         form=ActionForm(formdata=None, version=application.version),
@@ -115,8 +118,8 @@ def judge_document(application_id: int, document_id: int):
         )
         db.session.commit()
         flash("Penilaian dokumen disimpan.", "success")
-    if outcome.ok:
-        return _back(application_id)
+    if outcome.ok:  # back at this document, not at the top of a long list
+        return _back(application_id, f"persyaratan-{document.application_requirement_id}")
     # Refused (no reason for Tidak Sesuai, someone else acted first): the page again, with the
     # choice and the reason typed kept on that document and the message beside it.
     application = _load(application_id)

@@ -59,8 +59,11 @@ def test_revoke_refuses_without_confirmation_and_on_a_stale_page(app, make, logi
     assert "Centang konfirmasi pencabutan." in html
     assert "Alasan &lt;i&gt;uji&lt;/i&gt;.</textarea>" in html  # what was typed is kept, inert
     assert "<details open>" in html
-    admin.post(url, data={"reason": "Alasan uji.", "confirm": "y", "version": "999"})
-    assert "Muat ulang halaman" in page(admin, "/admin/surat")
+    stale = admin.post(url, data={"reason": "Alasan uji.", "confirm": "y", "version": "999"})
+    html = stale.get_data(as_text=True)
+    assert "Muat ulang halaman" in html
+    assert "Alasan uji.</textarea>" in html  # the form open again, with the reason typed
+    assert f'name="version" type="hidden" value="{letter.version}"' in html  # and a fresh version
     assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
     assert admin.post("/admin/surat/999999/cabut", data={"reason": "x"}).status_code == 404
 
@@ -115,5 +118,25 @@ def test_a_double_click_on_cabut_revokes_once_without_a_stale_warning(app, make,
     assert len(events) == 1
     # someone else's click on the same stale page is still told
     other = login_as(make.user(Role.SUPERADMIN))
-    other.post(url, data=form)
-    assert "Muat ulang halaman" in page(other, "/admin/surat")
+    assert "Muat ulang halaman" in other.post(url, data=form).get_data(as_text=True)
+
+
+def test_a_revocation_from_a_stale_page_names_who_and_keeps_the_reason(app, make, login_as):
+    """Two admins (or one admin's second tab) revoke the same letter with different reasons:
+    the second is told who revoked it and when, and sees its own reason unsaved; the public
+    reason stays the first."""
+    citra = make.user(Role.SUPERADMIN, full_name="Citra Admin")
+    letter = make.issued_letter()
+    url, seen = f"/admin/surat/{letter.id}/cabut", letter.version
+    first = "SK kepengurusan dibatalkan DPP."
+    login_as(citra).post(url, data={"reason": first, "confirm": "y", "version": seen})
+    second = "Kepengurusan <b>ganda</b> dengan DPW lain."
+    for client in (login_as(make.user(Role.SUPERADMIN)), login_as(citra)):
+        refused = client.post(url, data={"reason": second, "confirm": "y", "version": seen})
+        body = refused.get_data(as_text=True)
+        assert refused.status_code == 200
+        assert "Surat sudah diubah oleh Citra Admin pada " in body
+        assert "Alasan Anda (belum tersimpan)" in body
+        assert "Kepengurusan &lt;b&gt;ganda&lt;/b&gt; dengan DPW lain." in body
+        assert f"Surat nomor {letter.number_text} dicabut." not in body
+    assert db.session.get(Letter, letter.id).revoked_reason == first

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from sisakat.extensions import db
-from sisakat.models import ApplicationStatus, Role, Verdict, utcnow
+from sisakat.models import Action, ApplicationHistory, ApplicationStatus, Role, Verdict, utcnow
 from sisakat.services import verification
 
 NOTE = "Akta belum dilegalisir <b>notaris</b>."
@@ -65,3 +65,30 @@ def test_refused_decision_on_a_closed_application_shows_the_notes_read_only(app,
     assert INTERNAL in body
     db.session.refresh(application)
     assert application.status == ApplicationStatus.PERLU_PERBAIKAN
+
+
+def test_a_second_tab_with_other_notes_is_told_and_keeps_them(app, make, login_as):
+    """The same verifier approves from two tabs: the second tab's notes were never saved, so
+    it is refused as stale with its notes shown, not thanked as if it were a double click."""
+    vera = make.user(Role.VERIFIKATOR, full_name="Vera Verifikator")
+    application = make.application(
+        status=ApplicationStatus.DIVERIFIKASI, claimed_by=vera, verdict=Verdict.SESUAI
+    )
+    seen, url = application.version, f"/petugas/permohonan/{application.id}/setujui"
+    first = {"version": str(seen), "note": "", "internal_note": "Dicek tab pertama."}
+    client = login_as(vera)
+    client.post(url, data=first)
+    assert client.post(url, data=first).status_code == 302  # a double click: quietly done
+    assert "sudah diubah" not in client.get(f"/petugas/permohonan/{application.id}").text
+    response = _stale_post(client, application, url, seen)  # the other tab, other notes
+    body = response.get_data(as_text=True)
+    assert "sudah diubah oleh Vera Verifikator" in body
+    assert "Catatan Anda (belum tersimpan)" in body
+    assert INTERNAL in body
+    assert "Permohonan disetujui" not in body
+    rows = db.session.execute(
+        db.select(ApplicationHistory.internal_note).filter_by(
+            application_id=application.id, action=Action.SETUJUI
+        )
+    ).scalars()
+    assert list(rows) == ["Dicek tab pertama."]

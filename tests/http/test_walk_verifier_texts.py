@@ -38,3 +38,25 @@ def test_queue_tells_working_time_in_hours_and_minutes(app, client, make, login_
     text = re.sub(r"\s+", " ", page.get_data(as_text=True))
     assert "39 jam 30 menit" in text
     assert "hari" not in text[text.index("<tbody>") : text.index("</tbody>")]
+
+
+def test_refused_return_and_approval_say_what_is_missing_once(client, make, login_as):
+    """A return with nothing marked Tidak Sesuai said 'Alasan wajib diisi.' (the note box is
+    optional for a return: it is filled from the Tidak Sesuai list), and an approval repeated
+    'Dokumen wajib belum dinyatakan Sesuai:' once per document."""
+    vera = make.user(Role.VERIFIKATOR)
+    application = make.application(status=ApplicationStatus.DIVERIFIKASI, claimed_by=vera)
+    verifier, url = login_as(vera, client), f"/petugas/permohonan/{application.id}"
+    data = {"version": application.version, "note": "", "internal_note": ""}
+    returned = verifier.post(f"{url}/kembalikan", data=data, follow_redirects=True)
+    text = re.sub(r"\s+", " ", returned.get_data(as_text=True))
+    assert "Belum dapat diproses: Tandai minimal satu dokumen Tidak Sesuai beserta alasannya." in (
+        text
+    )
+    assert "Alasan wajib diisi." not in text
+    approved = verifier.post(f"{url}/setujui", data=data, follow_redirects=True)
+    text = re.sub(r"\s+", " ", approved.get_data(as_text=True))
+    assert text.count("belum dinyatakan Sesuai") == 1
+    assert "Dokumen wajib belum dinyatakan Sesuai: Surat permohonan; SK kepengurusan" in text
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.DIVERIFIKASI

@@ -161,3 +161,30 @@ def test_a_second_return_refused_as_stale_keeps_the_reason_it_typed(app, login_a
     assert typed in page
     assert "belum tersimpan" in page
     assert db.session.get(Letter, letter.id).status == LetterStatus.DIBATALKAN
+
+
+def test_the_verifier_sees_why_it_came_back_and_what_to_do(app, login_as):
+    """The returned application's review named the return only in the side timeline; now a
+    banner above the documents says who returned it, when, why, that the letter and its number
+    are cancelled, and the two ways on. It goes once the verifier decides again."""
+    letter = h.prepared_letter()
+    application, number = letter.application, letter.number_text
+    verifier = login_as(application.claimed_by)
+    signer = login_as(factories.user(Role.PENANDATANGAN, full_name="Dr. Rahmat Contoh, M.Si."))
+    reason = "Nama <b>sekretaris</b> salah ketik."
+    signer.post(
+        f"/tte/surat/{letter.id}/kembalikan",
+        data={"version": str(application.version), "reason": reason, "confirm": "y"},
+    )
+    review = f"/petugas/permohonan/{application.id}"
+    body = verifier.get(review).get_data(as_text=True)
+    banner = body.split('id="dikembalikan-dari-tte"', 1)[1].split("</div>\n</div>", 1)[0]
+    assert "Dikembalikan dari meja TTE</strong> oleh Dr. Rahmat Contoh, M.Si. pada " in banner
+    assert "Alasan: <span" in banner
+    assert "Nama &lt;b&gt;sekretaris&lt;/b&gt; salah ketik." in banner
+    assert f"Surat nomor {number} sudah dibatalkan." in banner
+    assert "<strong>Kembalikan untuk Perbaikan</strong>" in banner
+    assert "<strong>Setujui</strong> untuk membuat surat baru dengan nomor baru" in banner
+    db.session.refresh(application)
+    verifier.post(f"{review}/setujui", data={"version": str(application.version)})
+    assert 'id="dikembalikan-dari-tte"' not in verifier.get(review).get_data(as_text=True)

@@ -5,6 +5,7 @@ import pytest
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
+    ApplicationStatus,
     AuditEvent,
     Letter,
     LetterNumber,
@@ -72,6 +73,23 @@ def test_the_unsigned_letter_uploaded_as_a_scan_is_refused(app, login_as):
     letter = db.session.get(Letter, letter.id)
     assert letter.status == LetterStatus.MENUNGGU_TTE
     assert letter.signed_file_id is None
+
+
+def test_another_letters_unsigned_pdf_uploaded_as_a_scan_is_refused(app, login_as):
+    """Two letters downloaded for printing: the wrong one's unsigned PDF, uploaded with the
+    scan box ticked, was issued as this letter's wet-signed scan."""
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    letter, other = h.prepared_letter(), h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    answer = h.upload(client, letter, h.unsigned(other), scan="y")
+    page = client.get(answer.location) if answer.status_code == 302 else answer
+    assert "bukan pindaian surat yang sudah ditandatangani basah" in page.get_data(as_text=True)
+    db.session.expire_all()
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.MENUNGGU_TTE
+    assert letter.signed_file_id is None
+    assert letter.application.status == ApplicationStatus.MENUNGGU_TTE
 
 
 def test_public_page_of_a_scan_has_no_certificate_summary_and_a_wrapping_badge(app, login_as):

@@ -159,3 +159,50 @@ def test_a_signed_letter_before_the_trust_list_is_set_says_what_to_do_next(app, 
     page = client.get("/tte/").get_data(as_text=True)
     assert "tidak berantai ke akar BSrE" in page
     assert "Kepercayaan tanda tangan elektronik kantor belum lengkap" not in page
+
+
+def test_a_refused_upload_names_its_letter_and_a_late_one_who_issued_it(app, login_as, pki):
+    """The desk lists many letters: a refusal says which one it was for; a signer whose page
+    was stale (another signer issued the letter meanwhile) is told who did and when."""
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    board, number = letter.application.party.board_name, letter.number_text
+    about = f"Unggahan untuk surat {board}, nomor {number} ditolak. "
+    signer = login_as(factories.user(Role.PENANDATANGAN))
+    _refused(
+        signer,
+        letter,
+        h.signed(letter, pki, pki.other_signer),
+        about + "Berkas tidak memuat tanda tangan pejabat yang berwenang. Berkas ditandatangani "
+        "oleh Budi Contoh Lain, yang tidak ada di daftar penandatangan berwenang. Tanda tangani "
+        "ulang oleh pejabat yang berwenang, atau minta Super Admin mendaftarkan penandatangan "
+        "ini di Administrasi → Kepercayaan tanda tangan elektronik.",
+    )
+    data = h.signed(letter, pki)
+    admin = login_as(factories.user(Role.SUPERADMIN, full_name="Citra Admin"))
+    h.upload(admin, letter, data)
+    assert h.upload(signer, letter, data).status_code == 302
+    page = signer.get("/tte/").get_data(as_text=True)
+    late = about + "Surat ini sudah tidak menunggu tanda tangan (kini Berlaku; diubah oleh Citra"
+    assert late in page
+    assert " Admin pada " in page.split(late, 1)[1][:40]
+    assert db.session.get(Letter, letter.id).signed_file.sha256 == h.sha256(data)
+
+
+def test_a_signer_is_told_an_upload_under_review_waits_for_the_super_admin(app, login_as, pki):
+    """A Penandatangan saw 'Perlu Tinjauan Manual' with no word of who acts next, under an
+    'Unggah kembali' heading with nothing below it when no letter could take an upload."""
+    h.trust_office(pki)
+    letter = h.under_review(h.prepared_letter(), pdfs.sign(pdfs.letter_pdf(), pki.signer))
+    signer = login_as(factories.user(Role.PENANDATANGAN))
+    page = signer.get("/tte/").get_data(as_text=True)
+    assert "Berkas unggahannya menunggu tinjauan Super Admin." in page
+    assert "Unggah kembali surat bertanda tangan" not in page
+    assert f"/tte/surat/{letter.id}/unggah" not in page
+    waiting = h.prepared_letter()
+    page = signer.get("/tte/").get_data(as_text=True)
+    assert page.count("Unggah kembali surat bertanda tangan") == 1
+    assert f"/tte/surat/{waiting.id}/unggah" in page
+    admin = login_as(factories.user(Role.SUPERADMIN)).get("/tte/").get_data(as_text=True)
+    assert f"/tte/surat/{letter.id}/tinjau" in admin
+    assert "menunggu tinjauan Super Admin" not in admin

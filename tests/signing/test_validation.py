@@ -44,8 +44,12 @@ def test_sig3_trusted_but_not_allow_listed_signer_is_refused(pki, trust):
     signed = pdfs.sign(pdfs.letter_pdf(), pki.other_signer)
     with pytest.raises(SignatureRejected) as caught:
         judge(signed, trust)
-    assert caught.value.message == REASONS["not_allowed"]
-    assert "pejabat yang berwenang" in caught.value.message
+    assert caught.value.message.startswith(REASONS["not_allowed"])
+    # who signed, and what to do about it
+    assert "Berkas ditandatangani oleh Budi Contoh Lain, yang tidak ada di daftar" in (
+        caught.value.message
+    )
+    assert "Administrasi → Kepercayaan tanda tangan elektronik" in caught.value.message
 
 
 def test_sig4_one_flipped_byte_in_signed_range_breaks_integrity(pki, trust):

@@ -168,7 +168,29 @@ def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
         return Verdict(code == "ok", code, st, byte_range, trust.entry_for(sig.signer_cert))
     # No allow-listed signer: say whether the certificate is foreign or merely not authorised.
     last = validate_pdf_signature(sigs[-1], ctx, key_usage_settings=trust.key_usage, skip_diff=True)
-    raise _reject("not_allowed" if last.trusted else "untrusted")
+    if not last.trusted:
+        raise _reject("untrusted")
+    raise _not_allowed(sigs[-1].signer_cert)
+
+
+NOT_ALLOWED_NEXT = (
+    " Tanda tangani ulang oleh pejabat yang berwenang, atau minta Super Admin mendaftarkan "
+    "penandatangan ini di Administrasi → Kepercayaan tanda tangan elektronik."
+)
+
+
+def _not_allowed(cert) -> SignatureRejected:
+    """A trusted certificate off the allow-list: who signed (the name alone told the signer
+    nothing they could act on) and the two ways forward."""
+    log.info("signature rejected: not_allowed")
+    raw = str(cert.subject.native.get("common_name") or "")
+    name = "".join(ch for ch in raw if ch.isprintable()).strip()[:120]  # from the uploaded file
+    signed_by = (
+        f" Berkas ditandatangani oleh {name}, yang tidak ada di daftar penandatangan berwenang."
+        if name
+        else ""
+    )
+    return SignatureRejected(REASONS["not_allowed"] + signed_by + NOT_ALLOWED_NEXT)
 
 
 def check(signed: bytes, trust: TrustConfig) -> Verdict:
