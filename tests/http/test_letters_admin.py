@@ -122,7 +122,7 @@ def test_letter_settings_and_draft_preview(app, make, login_as):
     assert client.get("/admin/pengaturan-surat?layanan=tidak_ada").status_code == 404
 
 
-def test_letter_settings_point_to_the_pages_of_letterhead_and_signatory(make, login_as):
+def test_letter_settings_point_to_the_pages_of_letterhead_and_signatory(app, make, login_as):
     """The page said the signatory is set "di pengaturan instansi", a page without it; now it
     links the letterhead and the signatory pages by the names the admin home gives them."""
     page = login_as(make.user(Role.SUPERADMIN)).get("/admin/pengaturan-surat").get_data(True)
