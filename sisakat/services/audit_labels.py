@@ -59,7 +59,7 @@ ACTION_LABELS = {
     "trust.signer_allow": "Penandatangan berwenang ditambahkan",
     "trust.signer_deactivate": "Penandatangan berwenang dinonaktifkan",
     "user.activate": "Akun diaktifkan",
-    "user.create": "Akun petugas dibuat",
+    "user.create": "Akun dibuat",
     "user.deactivate": "Akun dinonaktifkan",
     "user.reset_password": "Kata sandi direset admin",
     "user.update": "Akun diubah",
