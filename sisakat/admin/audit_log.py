@@ -9,6 +9,7 @@ from sisakat.admin.routes import bp
 from sisakat.forms_common import page_number
 from sisakat.models import Role
 from sisakat.policies import role_required
+from sisakat.services import audit_labels
 from sisakat.services import audit_log as audit_log_service
 
 
@@ -29,4 +30,11 @@ def audit_log():
     page_no = page_number(request.args)
     pagination = audit_log_service.search(filters, page_no=page_no)
     args = {k: v for k, v in request.args.items() if k != "halaman"}
-    return render_template("admin/audit_log.html", form=form, pagination=pagination, args=args)
+    return render_template(
+        "admin/audit_log.html",
+        form=form,
+        pagination=pagination,
+        args=args,
+        action_label=audit_labels.action_label,
+        outcome_label=audit_labels.outcome_label,
+    )

@@ -247,4 +247,5 @@ def contact_settings():
         )
         if saved:
             return redirect(url_for(".contact_settings"))
-    return render_template("admin/contacts.html", form=form)
+    hours = office_contacts.office_hours_text()
+    return render_template("admin/contacts.html", form=form, office_hours=hours)

@@ -93,6 +93,8 @@ def settings_signatory():
         form=form,
         signatory=current,
         lines=office.signature_lines(current),
+        behalf_hint=office.on_behalf_region_hint(current),
+        region=settings.get("agency.region") or "",
     )
 
 

@@ -226,9 +226,9 @@ def printed_signatory(letter: Letter) -> tuple[str, str]:
     ... PROVINSI SUMATERA SELATAN"), so a later change of the signatory settings never puts
     another name or title on the letter's public page."""
     drawn = letters.context_of(letters.inputs_of(letter), draft=True)
-    position = " ".join(
-        x for x in (drawn.signature_position, drawn.signature_region.rstrip(",")) if x
-    )
+    lines = (drawn.signature_position, drawn.signature_region)
+    # The block's closing comma ("SEKRETARIS,") is the letter's, not part of the title.
+    position = " ".join(x for x in lines if x).rstrip(",")
     top = drawn.signature_prefix[0] if drawn.signature_prefix else ""
     # A bare "Plt." reads with the position; "a.n. GUBERNUR ..." is a title of its own.
     joiner = " " if len(top.split()) == 1 else ", "

@@ -116,6 +116,26 @@ def signature_lines(values: dict[str, Any]) -> list[str]:
     return [line for line in lines if line]
 
 
+def on_behalf_region_hint(values: dict[str, Any]) -> str:
+    """A warning when an a.n. block prints the region line under the signer's own position:
+    "a.n. KEPALA BADAN ..." over "SEKRETARIS" and "KOTA BALIKPAPAN," reads "Sekretaris Kota
+    Balikpapan", another official. Tata naskah dinas puts the region with the official
+    represented ("a.n. KEPALA BADAN ... KOTA BALIKPAPAN" over "SEKRETARIS,"); "" otherwise."""
+    sig = letter_context.signature_block(values)
+    top = sig["signature_prefix"][0] if sig["signature_prefix"] else ""
+    region = sig["signature_region"].rstrip(",").strip()
+    squashed = letter_context.squash(top)
+    if not squashed.startswith("a.n.") or not region or letter_context.squash(region) in squashed:
+        return ""
+    position = sig["signature_position"].rstrip(",")
+    return (
+        f'Dengan a.n., baris wilayah tercetak di bawah jabatan penandatangan: "{position} '
+        f'{region}". Bila wilayah itu milik pejabat yang diwakili, tulis di baris atas nama '
+        f'("{top} {region}"), isi Jabatan dengan jabatan penandatangan sendiri diakhiri koma '
+        f'("{position},"), dan kosongkan Baris wilayah.'
+    )
+
+
 def _title(text: str) -> str:
     """``Provinsi DKI Jakarta`` from ``PROVINSI DKI JAKARTA``: words of three letters or fewer
     (DKI, DI, NTB) keep their capitals."""

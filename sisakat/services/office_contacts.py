@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from sisakat.formatting import HARI
 from sisakat.models import User
 from sisakat.services import concurrency, settings
+from sisakat.services.working_time import OfficeHours
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,21 @@ def save_contacts(values: dict, *, actor: User, seen: str | None = None) -> list
     return settings.update(values, actor=actor)
 
 
+def office_hours_text() -> str:
+    """The Jam layanan page's days and hours in words, "Senin-Jumat, 08.00-16.00 WITA": what
+    the public pages say while the contacts page leaves its hours empty, so the hours the
+    queue and the SLA count by and the hours the public reads are one setting."""
+    hours = OfficeHours.from_settings()
+    days = sorted(hours.workdays)
+    if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
+        shown = f"{HARI[days[0] - 1]}-{HARI[days[-1] - 1]}"
+    else:
+        shown = ", ".join(HARI[d - 1] for d in days)
+    zone = settings.get("agency.timezone") or ""
+    clock = f"{hours.start:%H.%M}-{hours.end:%H.%M} {zone}".strip()
+    return f"{shown}, {clock}" if shown else clock
+
+
 def contacts() -> Contacts:
     """Office contact channels; the WhatsApp click-to-chat link carries a prefilled message."""
     values = settings.group("contact")
@@ -69,7 +86,7 @@ def contacts() -> Contacts:
         phone=str(agency.get("phone") or ""),
         email=str(values.get("email") or agency.get("email") or ""),
         address=str(agency.get("address") or ""),
-        hours=str(values.get("hours") or ""),
+        hours=str(values.get("hours") or "") or office_hours_text(),
         whatsapp_display=f"+{digits}" if digits else "",
         whatsapp_url=wa_url,
         lapor_url=lapor if lapor.startswith("https://") else "https://www.lapor.go.id",

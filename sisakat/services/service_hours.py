@@ -26,10 +26,10 @@ def current() -> dict:
     return values
 
 
-def parse_holidays(text: str) -> list[str]:
+def parse_holidays(text: str | None) -> list[str]:
     """One ``YYYY-MM-DD`` per line, sorted and without repeats; raises on a bad line."""
     days = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate((text or "").splitlines(), start=1):
         line = line.strip()
         if not line:
             continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
+from sisakat.formatting import durasi
 from sisakat.models import (
     ApplicantKind,
     ProcedureStep,
@@ -100,6 +101,8 @@ DEFAULT_STEPS_BY_KIND = {
         ("Unduh surat keterangan", "Pemohon"),
     ),
 }
+# The last two steps of a service the office added: its letter is not an SKT.
+OWN_LETTER_STEPS = (("{sign} surat", "Kepala Badan"), ("Unduh surat", "Pemohon"))
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,34 @@ def _kind(service_code: str) -> ApplicantKind:
     return service.applicant_kind if service is not None else ApplicantKind.PARPOL
 
 
+def _added_by_office(service_code: str) -> Service | None:
+    """The service when the office added it (not a built-in one), else None."""
+    if any(spec["code"] == service_code for spec in catalog.BUILT_IN):
+        return None
+    return catalog.get(service_code)
+
+
+def default_text(service_code: str) -> dict[str, str]:
+    """The Standar Pelayanan shown until the admin saves one: the built-in text of the
+    applicant kind, or, for a service the office added, its own name and SLA (a built-in
+    service's "untuk memperoleh SKT" or "15 hari kerja" would describe another service)."""
+    text = dict(DEFAULT_TEXT_BY_KIND[_kind(service_code)])
+    service = _added_by_office(service_code)
+    if service is None:
+        return text
+    name = service.name
+    letter = name if name.casefold().startswith("surat") else f"Surat {name}"
+    return {
+        **text,
+        "summary": f"Permohonan {name} secara daring melalui SISAKAT.",
+        "procedure": "Permohonan diajukan secara daring melalui SISAKAT; lihat alur pelayanan.",
+        "duration": f"Paling lama {durasi(service.sla_minutes * 60)} kerja sejak berkas "
+        "lengkap dan benar diterima.",
+        "product": f"{letter} {{signed}}.",
+        "legal_basis": "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
+    }
+
+
 def requirements_for(service_code: str) -> list[Requirement]:
     """The live requirement list the application form uses (one rule: requirements.active_list),
     so the public page can never disagree with what the app asks for."""
@@ -159,13 +190,13 @@ def promises_electronic_only(*texts: str) -> bool:
 
 
 def standard_for(service_code: str) -> ServiceStandard:
-    """The saved standard, or an unsaved one filled with the defaults of the service's applicant
-    kind, naming the signature as the signing settings allow (GET never writes)."""
+    """The saved standard, or an unsaved one filled with ``default_text``, naming the signature
+    as the signing settings allow (GET never writes)."""
     row = db.session.execute(
         db.select(ServiceStandard).where(ServiceStandard.service_code == service_code)
     ).scalar_one_or_none()
     if row is None:
-        defaults = DEFAULT_TEXT_BY_KIND[_kind(service_code)]
+        defaults = default_text(service_code)
         row = ServiceStandard(
             service_code=service_code, **{k: _signature_words(v) for k, v in defaults.items()}
         )
@@ -195,7 +226,8 @@ def saved_promising_electronic_only(codes: list[str]) -> list[str]:
 
 
 def steps_for(service_code: str) -> list[StepView]:
-    """The procedure steps in order; the defaults of the applicant kind when none are saved."""
+    """The procedure steps in order; the defaults of the applicant kind when none are saved
+    (a service the office added signs and hands over its own letter, not an SKT)."""
     rows = db.session.execute(
         db.select(ProcedureStep)
         .where(ProcedureStep.service_code == service_code)
@@ -203,6 +235,8 @@ def steps_for(service_code: str) -> list[StepView]:
     ).scalars()
     steps = [StepView(r.title, r.actor, r.duration) for r in rows]
     defaults = DEFAULT_STEPS_BY_KIND[_kind(service_code)]
+    if _added_by_office(service_code) is not None:
+        defaults = defaults[:3] + OWN_LETTER_STEPS
     return steps or [StepView(_signature_words(title), actor) for title, actor in defaults]
 
 

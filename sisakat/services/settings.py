@@ -70,7 +70,7 @@ DEFAULTS: dict[str, Any] = {
     "contact.whatsapp": "",  # international digits, e.g. "6281200000000"; empty hides the link
     "contact.whatsapp_message": "Halo Kesbangpol, saya ingin bertanya tentang layanan SKT.",
     "contact.email": "",
-    "contact.hours": "Senin-Jumat, 08.00-16.00",
+    "contact.hours": "",  # empty: the days and hours of the Jam layanan page (office_contacts)
     "contact.lapor_url": "https://www.lapor.go.id",
     "complaint.name_required": False,
     # The survey's results (IKM) on the public page /ikm (PermenPANRB 14/2017 asks a unit to

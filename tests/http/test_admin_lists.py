@@ -100,3 +100,47 @@ def test_bell_counts_unread_and_marks_read(app, make, login_as):
     assert "Notifikasi, 1 belum dibaca" in page_text(client.get("/petugas/"))
     client.post("/akun/notifikasi/baca")
     assert "Notifikasi, 0 belum dibaca" in page_text(client.get("/akun/notifikasi"))
+
+
+def test_audit_log_says_what_happened_in_words(app, make, login_as):
+    """The Aksi column showed only codes (settings.update, user.deactivate, application.ajukan)
+    and Hasil "ok"/"gagal"; an operator could not read it. Now each row says it in words above
+    the code the filter takes."""
+    admin_user = make.user(Role.SUPERADMIN)
+    staff = make.user(Role.VERIFIKATOR)
+    admin = login_as(admin_user)
+    admin.post(f"/admin/pengguna/{staff.id}/nonaktifkan", data={"version": ""})
+    audit.record("settings.update", actor=admin_user)
+    audit.record("application.ajukan", actor=admin_user, object_type="application", object_id=1)
+    audit.record("auth.login", actor=None, outcome="gagal", actor_label="tamu")
+    audit.record("contoh.baru", actor=admin_user)
+    db.session.commit()
+    page = admin.get("/admin/log-audit").get_data(as_text=True)
+    assert "Akun dinonaktifkan<br>" in page
+    assert "Pengaturan diubah<br>" in page
+    assert "Permohonan: Diajukan<br>" in page
+    assert "Masuk<br>" in page
+    assert "<td>gagal</td>" in page
+    assert "<td>berhasil</td>" in page
+    assert "<td>ok</td>" not in page
+    assert "<code>settings.update</code>" in page  # the code the filter takes
+    assert "contoh.baru<br>" in page  # an unknown action is shown as stored
+
+
+def test_every_audited_action_has_words():
+    """Each action code the sources record has its label (a new action without one would be
+    shown as a bare code again)."""
+    import re
+    from pathlib import Path
+
+    from sisakat.services.audit_labels import action_label
+
+    root = Path(__file__).resolve().parents[2] / "sisakat"
+    found = set()
+    for path in root.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'(?:audit\.record\(|action\s*=)\s*"([a-z_]+\.[a-z_.]+)"', text))
+        found |= set(re.findall(r'else\s+"([a-z_]+\.[a-z_]+)"', text))
+    assert "settings.update" in found
+    assert "user.deactivate" in found
+    assert [code for code in sorted(found) if action_label(code) == code] == []

@@ -2,6 +2,7 @@
 
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role
+from sisakat.services import settings
 
 
 def test_non_number_in_integer_field_gets_indonesian_message(app, make, login_as):
@@ -42,3 +43,13 @@ def test_forged_weekday_gets_indonesian_choice_message(app, make, login_as):
         assert "9" * 100 not in page  # the forged value is not echoed
     saved = client.post("/admin/pengaturan/jam-layanan", data={**data, "workdays": ["1", "6"]})
     assert saved.status_code == 302
+
+
+def test_hours_saved_by_a_request_without_the_holiday_box(app, make, login_as):
+    """A save of Jam layanan without the holidays field (an older page, a script) answered 500
+    (parse_holidays(None)); now it is read as no holidays."""
+    client = login_as(make.user(Role.SUPERADMIN))
+    data = {"start": "07:30", "end": "15:30", "days": "30", "workdays": ["1", "2"]}
+    assert client.post("/admin/pengaturan/jam-layanan", data=data).status_code == 302
+    assert settings.get("office.hours_start") == "07:30"
+    assert settings.get("office.holidays") == []

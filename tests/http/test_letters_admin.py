@@ -122,6 +122,15 @@ def test_letter_settings_and_draft_preview(app, make, login_as):
     assert client.get("/admin/pengaturan-surat?layanan=tidak_ada").status_code == 404
 
 
+def test_letter_settings_point_to_the_pages_of_letterhead_and_signatory(app, make, login_as):
+    """The page said the signatory is set "di pengaturan instansi", a page without it; now it
+    links the letterhead and the signatory pages by the names the admin home gives them."""
+    page = login_as(make.user(Role.SUPERADMIN)).get("/admin/pengaturan-surat").get_data(True)
+    assert "penandatangan diatur di pengaturan instansi" not in page
+    assert '<a href="/admin/pengaturan/instansi">Profil instansi dan kop surat</a>' in page
+    assert '<a href="/admin/pengaturan/penandatangan">Penandatangan surat</a>' in page
+
+
 def test_number_example_is_the_next_number_of_this_month(app, make, login_as):
     """The example always printed serial 1 in June (VI): after setting the next serial to 1436
     in December the page still showed '.../1/.../VI/...', as if the setting had not been kept."""

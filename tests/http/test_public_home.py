@@ -84,6 +84,41 @@ def test_admin_contact_settings_refuse_non_https_lapor_link(client, make, login_
     assert settings.get("complaint.name_required") is True
 
 
+def test_public_hours_follow_the_service_hours_page(client, make, login_as):
+    """The public pages said "Senin-Jumat, 08.00-16.00" (the contacts page's own default) after
+    an office in WITA set its hours to 07.30-15.30, Monday to Saturday: two settings for one
+    fact. Now, while the contacts page leaves its hours empty, they follow the hours page."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    settings.update({"agency.timezone": "WITA"}, actor=None)
+    db.session.commit()
+    hours = {"start": "07:30", "end": "15:30", "workdays": ["1", "2", "3", "4", "5", "6"]}
+    saved = admin.post(
+        "/admin/pengaturan/jam-layanan", data={**hours, "days": "60", "holidays": ""}
+    )
+    assert saved.status_code == 302
+    assert "Senin-Sabtu, 07.30-15.30 WITA" in client.get("/").get_data(as_text=True)
+    page = admin.get("/admin/kontak").get_data(as_text=True)
+    assert (
+        "mengikuti halaman Jam layanan, hari libur dan pengingat: Senin-Sabtu, 07.30-15.30" in page
+    )
+    typed = {"lapor_url": "https://www.lapor.go.id", "hours": "Senin-Kamis 08.00-15.00"}
+    assert admin.post("/admin/kontak", data=typed).status_code == 302
+    home = client.get("/").get_data(as_text=True)
+    assert "Senin-Kamis 08.00-15.00" in home
+    assert "07.30-15.30" not in home
+    two_days = {
+        **hours,
+        "end": "12:00",
+        "start": "08:00",
+        "workdays": ["1", "3"],
+        "days": "60",
+        "holidays": "",
+    }
+    admin.post("/admin/pengaturan/jam-layanan", data=two_days)
+    admin.post("/admin/kontak", data={"lapor_url": "https://www.lapor.go.id", "hours": ""})
+    assert "Senin, Rabu, 08.00-12.00 WITA" in client.get("/").get_data(as_text=True)
+
+
 def test_every_asset_the_layout_links_is_served(client):
     """Stylesheets, scripts and the icon (a browser asked /favicon.ico, a 404 on every page,
     until the layout named its icon)."""

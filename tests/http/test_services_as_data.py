@@ -328,6 +328,35 @@ def test_service_standard_defaults_follow_the_applicant_kind(client):
     assert "/layanan/lapor_ormas#persyaratan" in guide
 
 
+def test_a_new_service_describes_itself_until_its_standard_is_saved(client, make, login_as):
+    """A service the office adds showed the built-in service's Standar Pelayanan: a party
+    reading "Rekomendasi Kegiatan" was told it gets an SKT within 1 jam (another service's
+    product and promise). Now the unsaved standard names the service and its own SLA."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    _configure_third_service(admin)
+    page = client.get("/layanan/rekomendasi_x").get_data(as_text=True)
+    assert "Permohonan Rekomendasi Kegiatan Partai Politik secara daring" in page
+    assert "Surat Rekomendasi Kegiatan Partai Politik bertanda tangan elektronik." in page
+    assert "Paling lama 2 jam kerja sejak berkas lengkap" in page
+    assert "untuk memperoleh SKT" not in page
+    assert "Surat Keterangan Terdaftar (SKT) bertanda tangan" not in page
+    assert "Tanda tangan elektronik surat" in page
+    assert "Tanda tangan elektronik SKT" not in page
+    edit = admin.get("/admin/layanan/rekomendasi_x").get_data(as_text=True)
+    assert "Paling lama 2 jam kerja sejak berkas lengkap" in edit
+    assert "Unduh surat | Pemohon" in edit
+    assert "Unduh SKT" not in edit
+    # An office that also takes wet-signed scans says so for its own services too.
+    response = admin.post("/tte/pengaturan", data={"backend": "srikandi", "allow_scan": "y"})
+    assert response.status_code == 302
+    page = client.get("/layanan/rekomendasi_x").get_data(as_text=True)
+    assert (
+        "Surat Rekomendasi Kegiatan Partai Politik bertanda tangan elektronik atau tanda "
+        "tangan basah (hasil pindai)." in page
+    )
+    assert "Tanda tangan (elektronik atau basah) surat" in page
+
+
 def test_numbering_series_stay_independent_when_interleaved(app):
     day = date(2025, 6, 13)
     got = {"skt": [], "ormas": []}

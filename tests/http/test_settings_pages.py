@@ -77,3 +77,38 @@ def test_signatory_nip_checked_and_shown_grouped(app, make, login_as):
     page = client.get(url).get_data(as_text=True)
     assert "NIP 19700101 199501 1 001" in page
     assert "Pembina Utama Muda (IV/c)" in page
+
+
+def test_on_behalf_block_warns_when_the_region_reads_as_the_signers_own(app, make, login_as):
+    """An office signing a.n. its head ("a.n. KEPALA BADAN ..." over "SEKRETARIS") kept its
+    region line, so letters read "SEKRETARIS KOTA CONTOH," (another official) and the page gave
+    the province's examples. Now the page says where the region belongs, with the office's."""
+    client = login_as(make.user(Role.SUPERADMIN))
+    client.post("/admin/pengaturan/instansi", data=AGENCY)
+    url = "/admin/pengaturan/penandatangan"
+    on_behalf = {
+        **SIGNATORY,
+        "prefix": "a.n.",
+        "on_behalf_of": "KEPALA BADAN KESATUAN BANGSA DAN POLITIK",
+        "position": "SEKRETARIS",
+    }
+    assert client.post(url, data=on_behalf).status_code == 302
+    page = client.get(url).get_data(as_text=True)
+    assert "tercetak di bawah jabatan penandatangan: &#34;SEKRETARIS KOTA CONTOH&#34;" in page
+    assert "a.n. KEPALA BADAN KESATUAN BANGSA DAN POLITIK KOTA CONTOH&#34;" in page
+    assert "Contoh: KOTA CONTOH," in page
+    assert "PROVINSI SUMATERA SELATAN" not in page
+    followed = {
+        **on_behalf,
+        "on_behalf_of": "KEPALA BADAN KESATUAN BANGSA DAN POLITIK KOTA CONTOH",
+        "position": "SEKRETARIS,",
+        "region_line": "",
+    }
+    assert client.post(url, data=followed).status_code == 302
+    page = client.get(url).get_data(as_text=True)
+    assert "<div>a.n. KEPALA BADAN KESATUAN BANGSA DAN POLITIK KOTA CONTOH</div>" in page
+    assert "<div>SEKRETARIS,</div>" in page
+    assert "tercetak di bawah jabatan penandatangan" not in page
+    # The head signing in person keeps the region under the position, without a warning.
+    assert client.post(url, data=SIGNATORY).status_code == 302
+    assert "tercetak di bawah jabatan" not in client.get(url).get_data(as_text=True)

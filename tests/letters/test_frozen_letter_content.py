@@ -35,17 +35,32 @@ def _printed(letter: Letter) -> str:
 
 
 @pytest.mark.parametrize(
-    ("prefix", "behalf", "shown"),
+    ("prefix", "behalf", "shown", "extra"),
     [
-        ("Plt.", "", f"Plt. {POSITION}"),
-        ("a.n.", "GUBERNUR SUMATERA SELATAN", f"a.n. GUBERNUR SUMATERA SELATAN, {POSITION}"),
+        ("Plt.", "", f"Plt. {POSITION}", {}),
+        ("a.n.", "GUBERNUR SUMATERA SELATAN", f"a.n. GUBERNUR SUMATERA SELATAN, {POSITION}", {}),
+        # The signatory page's a.n. advice: the region with the a.n. line, "SEKRETARIS," alone
+        # (the public page showed "..., SEKRETARIS," with the letter's trailing comma).
+        (
+            "a.n.",
+            POSITION,
+            f"a.n. {POSITION}, SEKRETARIS",
+            {"signatory.position": "SEKRETARIS,", "signatory.region_line": ""},
+        ),
     ],
 )
-def test_a_scan_names_the_signatory_the_letter_prints(app, login_as, prefix, behalf, shown):
+def test_a_scan_names_the_signatory_the_letter_prints(app, login_as, prefix, behalf, shown, extra):
     """Before: a scan was issued in the name of the signatory in the settings at upload time,
     without the a.n./Plt. line, so after a change of signatory the public page named someone
     the letter does not. Now the letter's frozen signatory, prefix and position are shown."""
-    _set({"signing.allow_scan": True, "signatory.prefix": prefix, "signatory.on_behalf_of": behalf})
+    _set(
+        {
+            "signing.allow_scan": True,
+            "signatory.prefix": prefix,
+            "signatory.on_behalf_of": behalf,
+            **extra,
+        }
+    )
     letter = h.prepared_letter()
     printed = _printed(letter)
     assert NAME in printed

@@ -1,0 +1,37 @@
+"""A new office's super admin setting SISAKAT up, in a real browser (found walking the admin
+pages as Kesbangpol Kota Balikpapan would): what a plain click does on the settings pages."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from sisakat.models import Role
+from sisakat.services import settings
+from tests.browser.journeys import fresh, log_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_adding_saturday_to_the_working_days_keeps_monday_to_friday(page, make):
+    """Hari kerja was a multiple list: a plain click on "Sabtu" unselected Senin-Jumat, so an
+    office open on Saturdays saved Saturday as its only working day and every waiting time and
+    SLA counted wrong. Now each day is a checkbox; ticking Sabtu adds it."""
+    make.user(Role.SUPERADMIN, username="admin.contoh")
+    log_in(page, "admin.contoh")
+    page.goto("/admin/pengaturan/jam-layanan")
+    for day in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat"):
+        expect(page.get_by_label(day, exact=True)).to_be_checked()
+    page.get_by_label("Sabtu", exact=True).click()
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_role("alert").first).to_contain_text("Pengaturan tersimpan.")
+    fresh()
+    assert settings.get("office.workdays") == [1, 2, 3, 4, 5, 6]
+    fresh()  # the test's read ends before the server writes again
+    expect(page.get_by_label("Sabtu", exact=True)).to_be_checked()
+    expect(page.get_by_label("Minggu", exact=True)).not_to_be_checked()
+    page.get_by_label("Senin", exact=True).click()  # open Tuesday to Saturday
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_role("alert").first).to_contain_text("Pengaturan tersimpan.")
+    fresh()
+    assert settings.get("office.workdays") == [2, 3, 4, 5, 6]
