@@ -203,3 +203,25 @@ def test_claiming_does_not_reset_the_promise_clock(app, make, login_as):
     page = login_as(vera).get("/petugas/").get_data(as_text=True)
     assert "Lewat janji layanan" in page
     assert "3 jam" in page
+
+
+def test_a_bad_filter_value_keeps_the_other_filters_and_shows_its_error(app, make, login_as):
+    """A search over 100 characters used to drop every filter and list the whole queue under
+    the error; now the valid filters stay applied, the error stands beside the search field
+    and the typed text stays in it."""
+    _applications(make, 3)
+    _applications(make, 1, level=Level.KOTA)
+    client = login_as(make.user(Role.VERIFIKATOR))
+    typed = "Partai " + "x" * 100
+    page = client.get("/petugas/", query_string={"level": "kota", "q": typed}).get_data(
+        as_text=True
+    )
+    assert page.count("<tr>") == 2  # header + the one Kota application, not all four
+    assert "(1 permohonan)" in page
+    error = page[
+        page.index('id="q-error"') : page.index("</div></div>", page.index('id="q-error"'))
+    ]
+    assert "100" in error
+    assert f'value="{typed}"' in page
+    assert '<option selected value="kota">' in page
+    assert 'id="level-error"' not in page
