@@ -199,4 +199,6 @@ def number_void(number_id: int):
         number=number,
         form=form,
         blocked=numbering.void_block_reason(number),
+        awaiting_signature=register_service.awaiting_signature([number]),
+        signing_desk=can_open_signing_desk(current_user),
     )

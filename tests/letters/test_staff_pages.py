@@ -123,7 +123,11 @@ def test_number_of_a_letter_awaiting_signature_cannot_be_voided(app, login_as):
     letter = h.prepared_letter()
     client = login_as(factories.user(Role.SUPERADMIN))
     page = client.post(f"/admin/nomor-surat/{letter.number_id}/batalkan", data={"reason": "Salah"})
-    assert "sedang menunggu tanda tangan dan tidak dapat dibatalkan" in page.get_data(as_text=True)
+    html = page.get_data(as_text=True)
+    assert "sedang menunggu tanda tangan dan tidak dapat dibatalkan" in html
+    # and it says where the number is cancelled: the letter's return on the signing desk
+    assert "Untuk membatalkannya, tekan\n  <strong>Kembalikan ke Verifikator</strong>" in html
+    assert '<a href="/tte/">Menunggu TTE</a>' in html
     db.session.expire_all()
     assert db.session.get(LetterNumber, letter.number_id).status == NumberStatus.DIPAKAI
 
