@@ -23,7 +23,7 @@ from sisakat.forms_common import (
     year_param,
 )
 from sisakat.models import LetterNumber, NumberStatus, Role
-from sisakat.policies import role_required
+from sisakat.policies import can_open_signing_desk, role_required
 from sisakat.routing import show_domain_error
 from sisakat.services import catalog, letter_settings, number_format, numbering, settings
 from sisakat.services import number_register as register_service
@@ -173,6 +173,8 @@ def number_register():
         series_names=series_names,
         statuses=list(NumberStatus),
         voidable=numbering.is_voidable,
+        awaiting_signature=register_service.awaiting_signature(numbers),
+        signing_desk=can_open_signing_desk(current_user),
     )
 
 
@@ -197,4 +199,6 @@ def number_void(number_id: int):
         number=number,
         form=form,
         blocked=numbering.void_block_reason(number),
+        awaiting_signature=register_service.awaiting_signature([number]),
+        signing_desk=can_open_signing_desk(current_user),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sisakat.extensions import db
-from sisakat.models import LetterNumber, NumberStatus
+from sisakat.models import PENDING_STATUSES, Letter, LetterNumber, NumberStatus
 from sisakat.services import catalog
 
 LIMIT = 500
@@ -39,3 +39,16 @@ def listing(
         db.select(LetterNumber.year).distinct().order_by(LetterNumber.year.desc())
     ).scalars()
     return numbers, list(years)
+
+
+def awaiting_signature(numbers: list[LetterNumber]) -> set[int]:
+    """The ids among ``numbers`` printed on a letter awaiting its signature (Menunggu TTE or an
+    upload under review), in one query: such a number is voided only by returning its letter
+    to the verifier on the signing desk (which cancels the letter and voids the number)."""
+    ids = [number.id for number in numbers]
+    if not ids:
+        return set()
+    query = db.select(Letter.number_id).where(
+        Letter.number_id.in_(ids), Letter.status.in_(PENDING_STATUSES)
+    )
+    return set(db.session.execute(query).scalars())

@@ -9,7 +9,7 @@ from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import Letter, LetterStatus, Role
-from sisakat.policies import role_required
+from sisakat.policies import SIGNING_DESK_ROLES, role_required
 from sisakat.routing import flash_domain_errors
 from sisakat.services import (
     letter_download,
@@ -23,7 +23,7 @@ from sisakat.services import (
 from sisakat.signing.forms import SignForm, SigningSettingsForm, UploadSignedForm
 
 bp = Blueprint("signing", __name__, url_prefix="/tte")
-SIGNERS = (Role.PENANDATANGAN, Role.SUPERADMIN)
+SIGNERS = SIGNING_DESK_ROLES
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 

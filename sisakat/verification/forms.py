@@ -11,10 +11,12 @@ from sisakat.forms_common import (
     SelectField,
     StringField,
     clean_text,
+    enum_or_none,
     no_control_chars,
 )
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
 from sisakat.services import catalog, requirements
+from sisakat.services.queue import QueueFilter
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -60,6 +62,22 @@ class QueueFilterForm(FlaskForm):
             SelectChoice(s.code, s.short_name or s.name)
             for s in (catalog.all_services() if services is None else services)
         ]
+
+    def queue_filter(self) -> QueueFilter:
+        """The filters to apply, field by field: a bad value (a search over 100 characters)
+        gets its error beside its own field and is left out, the valid filters stay applied."""
+        self.validate()
+
+        def value(field):
+            return None if field.errors else (field.data or None)
+
+        return QueueFilter(
+            status=enum_or_none(ApplicationStatus, value(self.status)),
+            level=enum_or_none(Level, value(self.level)),
+            search=value(self.q) or "",
+            newest_first=value(self.urut) == "baru",
+            service=value(self.layanan),
+        )
 
 
 class JudgeDocumentForm(ActionForm):

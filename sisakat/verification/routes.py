@@ -2,8 +2,8 @@
 
 from flask import Blueprint, render_template, request
 
-from sisakat.forms_common import enum_or_none, page_number
-from sisakat.models import ApplicationStatus, Level, Role
+from sisakat.forms_common import page_number
+from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import catalog
 from sisakat.services import queue as queue_service
@@ -19,14 +19,7 @@ def queue():
     """The verification queue: filters, longest waiting first, waiting time in office hours."""
     services = catalog.all_services()  # the filter's choices and each row's SLA: one query
     form = QueueFilterForm(request.args, services=services)
-    valid = form.validate()
-    filters = queue_service.QueueFilter(
-        status=enum_or_none(ApplicationStatus, form.status.data) if valid else None,
-        level=enum_or_none(Level, form.level.data) if valid else None,
-        search=(form.q.data or "") if valid else "",
-        newest_first=valid and form.urut.data == "baru",
-        service=(form.layanan.data or None) if valid else None,
-    )
+    filters = form.queue_filter()
     pagination, rows = queue_service.page(
         filters, services=services, page_no=page_number(request.args)
     )

@@ -133,11 +133,13 @@ def test_queue_row_shows_documents_officer_and_review_link(app, make, login_as):
     rows = {a.id: _row(page, a.party.board_name) for a in (judged, by_username, plain)}
     assert f'href="/petugas/permohonan/{judged.id}"' in rows[judged.id]
     assert "Budi Contoh" in rows[judged.id]
-    assert f"{versions} versi, {versions} tidak sesuai" in rows[judged.id]
+    # every uploaded file counts; the rejected count is of documents (their newest file)
+    assert f"{versions} berkas diunggah · {versions} dokumen tidak sesuai" in rows[judged.id]
+    assert "<th>Berkas</th>" in page
     assert "Diverifikasi" in rows[judged.id]
     assert nameless.username in rows[by_username.id]
-    assert f"{versions} versi</td>" in rows[by_username.id]
-    assert "0 versi</td>" in rows[plain.id]
+    assert f"{versions} berkas diunggah</td>" in rows[by_username.id]
+    assert "0 berkas diunggah</td>" in rows[plain.id]
     assert "—" in rows[plain.id]
 
 
@@ -169,7 +171,7 @@ def test_a_rejected_version_replaced_since_is_not_counted_as_tidak_sesuai(app, m
     page = login_as(make.user(Role.VERIFIKATOR)).get("/petugas/").get_data(as_text=True)
     row = _row(page, returned.party.board_name)
     # every document was judged Tidak Sesuai; one has a new version since, so one fewer
-    assert f"{len(first) + 1} versi, {len(first) - 1} tidak sesuai" in row
+    assert f"{len(first) + 1} berkas diunggah · {len(first) - 1} dokumen tidak sesuai" in row
 
 
 def _row(page: str, board_name: str) -> str:
@@ -203,3 +205,25 @@ def test_claiming_does_not_reset_the_promise_clock(app, make, login_as):
     page = login_as(vera).get("/petugas/").get_data(as_text=True)
     assert "Lewat janji layanan" in page
     assert "3 jam" in page
+
+
+def test_a_bad_filter_value_keeps_the_other_filters_and_shows_its_error(app, make, login_as):
+    """A search over 100 characters used to drop every filter and list the whole queue under
+    the error; now the valid filters stay applied, the error stands beside the search field
+    and the typed text stays in it."""
+    _applications(make, 3)
+    _applications(make, 1, level=Level.KOTA)
+    client = login_as(make.user(Role.VERIFIKATOR))
+    typed = "Partai " + "x" * 100
+    page = client.get("/petugas/", query_string={"level": "kota", "q": typed}).get_data(
+        as_text=True
+    )
+    assert page.count("<tr>") == 2  # header + the one Kota application, not all four
+    assert "(1 permohonan)" in page
+    error = page[
+        page.index('id="q-error"') : page.index("</div></div>", page.index('id="q-error"'))
+    ]
+    assert "100" in error
+    assert f'value="{typed}"' in page
+    assert '<option selected value="kota">' in page
+    assert 'id="level-error"' not in page

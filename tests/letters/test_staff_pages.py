@@ -123,9 +123,27 @@ def test_number_of_a_letter_awaiting_signature_cannot_be_voided(app, login_as):
     letter = h.prepared_letter()
     client = login_as(factories.user(Role.SUPERADMIN))
     page = client.post(f"/admin/nomor-surat/{letter.number_id}/batalkan", data={"reason": "Salah"})
-    assert "sedang menunggu tanda tangan dan tidak dapat dibatalkan" in page.get_data(as_text=True)
+    html = page.get_data(as_text=True)
+    assert "sedang menunggu tanda tangan dan tidak dapat dibatalkan" in html
+    # and it says where the number is cancelled: the letter's return on the signing desk
+    assert "Untuk membatalkannya, tekan\n  <strong>Kembalikan ke Verifikator</strong>" in html
+    assert '<a href="/tte/">Menunggu TTE</a>' in html
     db.session.expire_all()
     assert db.session.get(LetterNumber, letter.number_id).status == NumberStatus.DIPAKAI
+
+
+def test_number_register_row_of_a_letter_awaiting_signature_says_how_to_cancel_it(app, login_as):
+    """Such a row had no Batalkan button and no word of why; now it says to press 'Kembalikan
+    ke Verifikator' on that letter at Menunggu TTE, linked to the signing desk."""
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    page = client.get("/admin/nomor-surat").get_data(as_text=True)
+    at = page.index(letter.number_text)
+    row = page[page.rindex("<tr>", 0, at) : page.index("</tr>", at)]
+    assert "Batalkan</a>" not in row
+    assert "untuk membatalkan nomor ini, tekan <strong>Kembalikan ke Verifikator</strong>" in row
+    assert '<a href="/tte/">Menunggu TTE</a>' in row
+    assert "Kembalikan ke Verifikator" in client.get("/tte/").get_data(as_text=True)
 
 
 def test_a_letter_whose_number_was_voided_is_not_issued(app, login_as, pki):
