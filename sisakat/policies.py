@@ -39,11 +39,6 @@ def is_staff(user: User | None) -> bool:
 SIGNING_DESK_ROLES = (Role.PENANDATANGAN, Role.SUPERADMIN)
 
 
-def can_open_signing_desk(user: User | None) -> bool:
-    """Penandatangan or Super admin: the signing desk (Menunggu TTE) and its actions."""
-    return is_staff(user) and user.role in SIGNING_DESK_ROLES
-
-
 def is_superadmin(user: User | None) -> bool:
     """The operator."""
     return (

@@ -23,7 +23,7 @@ from sisakat.forms_common import (
     year_param,
 )
 from sisakat.models import LetterNumber, NumberStatus, Role
-from sisakat.policies import can_open_signing_desk, role_required
+from sisakat.policies import role_required
 from sisakat.routing import show_domain_error
 from sisakat.services import catalog, letter_settings, number_format, numbering, settings
 from sisakat.services import number_register as register_service
@@ -174,7 +174,6 @@ def number_register():
         statuses=list(NumberStatus),
         voidable=numbering.is_voidable,
         awaiting_signature=register_service.awaiting_signature(numbers),
-        signing_desk=can_open_signing_desk(current_user),
     )
 
 
@@ -200,5 +199,4 @@ def number_void(number_id: int):
         form=form,
         blocked=numbering.void_block_reason(number),
         awaiting_signature=register_service.awaiting_signature([number]),
-        signing_desk=can_open_signing_desk(current_user),
     )
