@@ -15,6 +15,7 @@ from sisakat.services import (
     letter_registry,
     office_contacts,
     richtext,
+    service_defaults,
     service_info,
     storage,
 )
@@ -99,7 +100,7 @@ def guide():
     return render_template(
         "public/guide.html",
         services=service_info.public_services(),
-        scans=service_info.scans_allowed(),
+        scans=service_defaults.scans_allowed(),
     )
 
 

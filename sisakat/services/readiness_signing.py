@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Flask
 
 from sisakat.models import Service
-from sisakat.services import service_info, settings
+from sisakat.services import service_defaults, service_info, settings
 from sisakat.services.readiness_item import ADVICE, MUST, Item
 from sisakat.services.signing import trust_admin
 
@@ -41,7 +41,7 @@ def _trust() -> list[Item]:
 def _published_standard(services: list[Service]) -> list[Item]:
     """While scans of wet signatures are allowed, a saved Standar Pelayanan that still tells
     the public its letter is signed electronically (the defaults follow the setting)."""
-    if not service_info.scans_allowed():
+    if not service_defaults.scans_allowed():
         return []
     active = {service.code: service for service in services if service.active}
     return [
