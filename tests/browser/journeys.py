@@ -134,8 +134,11 @@ def fill_profile(page: Page, logo: Path) -> None:
     page.get_by_label("Logo partai", exact=True).set_input_files(str(logo))
 
 
-def fill_survey(page: Page, suggestion: str) -> None:
-    """Answer the nine questions (the best answer each) and write a suggestion."""
+def fill_survey(page: Page, suggestion: str, service: str = "") -> None:
+    """Answer the nine questions (the best answer each) and write a suggestion; on the public
+    survey, which has no service chosen beforehand, also choose ``service`` (its name)."""
+    if service:
+        page.get_by_role("radio", name=service, exact=True).check()
     for i in range(1, 10):
         group = page.get_by_role("group", name=f"U{i}.")
         group.get_by_role("radio").last.check()
