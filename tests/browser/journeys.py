@@ -103,9 +103,24 @@ def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name="Masuk").click()
 
 
+def account_menu(page: Page, name: str) -> None:
+    """Use an item of the account's menu (under the user's name in the navbar): Ubah Kata
+    Sandi, Keluar; on a phone open the collapsed navbar with its toggler first."""
+    bar = page.get_by_role("navigation", name="Navigasi utama")
+    toggle = bar.locator(".dropdown-toggle:has(.nav-user-name)")
+    toggler = page.get_by_role("button", name="Buka menu")
+    page.wait_for_load_state()
+    if toggler.is_visible() and not toggle.is_visible():
+        toggler.click()
+        expect(page.locator(".navbar-collapse.collapse.show")).to_be_visible()
+    toggle.click()
+    role = "button" if name == "Keluar" else "link"
+    bar.get_by_role(role, name=name, exact=True).click()
+
+
 def log_out(page: Page) -> None:
-    """Keluar from the navbar and see the goodbye message."""
-    nav(page, "Keluar", role="button")
+    """Keluar from the account's menu and see the goodbye message."""
+    account_menu(page, "Keluar")
     expect(page.get_by_role("alert").first).to_contain_text("Anda telah keluar.")
 
 
