@@ -120,5 +120,7 @@ def init_app(app: Flask) -> None:
         return {
             "site_name": "SISAKAT",
             "agency_short_name": settings.get("agency.short_name"),
+            # The footer's link to /ikm, only while the super admin publishes the results.
+            "ikm_published": bool(settings.get("survey.publish_results")),
             "nav_user": current_user if current_user.is_authenticated else None,
         }

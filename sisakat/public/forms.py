@@ -6,13 +6,14 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, ValidationError
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.services import catalog
 from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
 
 LINE = [no_control_chars, single_line]
+NO_SERVICE = "Pilih layanan yang Anda gunakan."
 EMPTY_CHECK = "Isi kode verifikasi yang tercetak di bawah kode QR (boleh beserta nomor suratnya)."
 
 
@@ -108,18 +109,30 @@ class PublicSurveyForm(SurveyForm):
     """The public survey: the respondent also says which (active) service they used.
 
     Radios, not a drop-down: a phone's drop-down shows one line and cut the long service names
-    ("Surat Keterangan Terdaftar (SKT) Pa"); a radio's label wraps. A blank form has the first
-    service chosen, as the drop-down had; a form sent without one is refused."""
+    ("Surat Keterangan Terdaftar (SKT) Pa"); a radio's label wraps. With several services none
+    is chosen beforehand (a pre-chosen first service counted everyone who did not change it
+    under that service, skewing its IKM); a form sent without one is refused beside the field.
+    With one service there is nothing to choose: it is chosen."""
 
-    service = RadioField("Layanan yang Anda gunakan", choices=[])
+    service = RadioField(
+        "Layanan yang Anda gunakan",
+        choices=[],
+        validators=[InputRequired(NO_SERVICE)],
+        validate_choice=False,  # validate_service answers in Indonesian
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.service.choices = [
             SelectChoice(s.code, s.name) for s in catalog.all_services(active_only=True)
         ]
-        if not self.is_submitted() and self.service.choices:  # a blank form, as the drop-down
+        if not self.is_submitted() and len(self.service.choices) == 1:
             self.service.data = self.service.choices[0].value
+
+    def validate_service(self, field) -> None:
+        """A value that is none of the active services (forged, or a service just switched off)."""
+        if field.data not in {c.value for c in field.choices}:
+            raise ValidationError(NO_SERVICE)
 
 
 class CheckLetterForm(FlaskForm):

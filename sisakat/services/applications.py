@@ -10,6 +10,7 @@ from sqlalchemy.orm import lazyload
 
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
+from sisakat.formatting import durasi
 from sisakat.models import (
     Application,
     ApplicationHistory,
@@ -192,8 +193,13 @@ _AWAITING_ANSWER = " Hasilnya tampil di halaman ini dan di Notifikasi (ikon lonc
 
 def status_note(application: Application) -> str:
     """What the party's status means now and what comes next ('' for Draf and Perlu Perbaikan,
-    whose page lists what is still missing instead)."""
+    whose page lists what is still missing instead). Diajukan names the service's promise: the
+    flash after Ajukan only confirms the action, this line says what follows."""
     note = _STATUS_NOTES.get(application.status, "")
+    if application.status == ApplicationStatus.DIAJUKAN and (
+        service := catalog.get(application.service_code)
+    ):
+        note = f"{note[:-1]} (janji layanan {durasi(service.sla_minutes * 60)} kerja)."
     if application.status in (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI):
         note += _AWAITING_ANSWER
     return note

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sisakat.extensions import db
-from sisakat.models import Notification, Role, User, utcnow
-from sisakat.services import mail
+from sisakat.models import Application, Notification, Role, User, utcnow
+from sisakat.services import catalog, mail
 
 # Paths of the pages a notification points to; tests/unit/test_workflow_rules.py checks them
 # against url_for, so they cannot drift from the routes.
@@ -38,10 +38,36 @@ def queue(
     return row
 
 
+def application_label(application_id: int) -> str:
+    """How every notification about an application names it (bell, e-mail body and subject):
+    its number and the service's short name, as the party's list names it ("Permohonan #12 ·
+    SKT Partai Politik"); a party with two applications (a renewal, SKT and an ormas report)
+    and the staff tell them apart. The staff texts carry the board after it."""
+    application = db.session.get(Application, application_id)
+    if application is None:
+        return f"Permohonan #{application_id}"
+    service = catalog.get(application.service_code)
+    name = (service.short_name or service.name) if service else application.service_code
+    return f"Permohonan #{application_id} · {name}"
+
+
+def _named(text: str, label: str, application_id: int) -> str:
+    """``text`` under the application's label; a text that already starts with the bare number
+    ("Permohonan #12: ...", the workflow's e-mail subject) gets the label in its place."""
+    bare = f"Permohonan #{application_id}"
+    if text.startswith(bare) and not text[len(bare) : len(bare) + 1].isdigit():
+        return label + text[len(bare) :]
+    return f"{label} — {text}"
+
+
 def queue_many(
     users: Iterable[User], message: str, application_id: int, *, subject: str | None = None
 ) -> None:
-    """The same message for several users, each with their own link."""
+    """The same message about one application for several users, each with their own link,
+    named by ``application_label``."""
+    label = application_label(application_id)
+    message = _named(message, label, application_id)
+    subject = _named(subject, label, application_id) if subject else None
     for user in users:
         queue(user, message, application_link(user, application_id), subject=subject)
 

@@ -8,7 +8,6 @@ from flask_login import current_user
 from sisakat import config
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
-from sisakat.formatting import durasi
 from sisakat.forms_common import ActionForm
 from sisakat.models import Action, ApplicationStatus, Role
 from sisakat.policies import role_required
@@ -116,15 +115,21 @@ def upload_document(application_id: int, item_id: int):
     return _upload_answer(True, f"Dokumen {item.name} tersimpan.", application_id)
 
 
+# After Ajukan or Ajukan Ulang the flash only confirms the action: the status line under the
+# badge (applications.status_note) says who acts next, the service's promise and where the
+# answer shows, so the page does not say the same next step twice.
+SUBMITTED = "Permohonan diajukan."
+RESUBMITTED = "Perbaikan diajukan."
+
 # Ajukan or Ajukan Ulang refused by its guard: the page lists what is missing ("Sebelum
 # menekan ...", workflow_guards.outstanding), so the message points there instead of
 # repeating every line of it above the page (nineteen profile gaps filled a phone's screen).
 NOT_YET = "Belum dapat diajukan: lengkapi dahulu yang tercantum di kotak “Sebelum menekan {}”."
 
 
-def _transition(application_id: int, action: Action, success, note: str = "", refused=""):
-    """Shared body of the party's transition buttons; ``success``: the message, or a function
-    of the application that words it; ``refused``: the message when the guard refuses."""
+def _transition(application_id: int, action: Action, success: str, note: str = "", refused=""):
+    """Shared body of the party's transition buttons; ``success``: the message;
+    ``refused``: the message when the guard refuses."""
     application = _load(application_id)
     form = ActionForm()
     if form.validate_on_submit():
@@ -142,30 +147,15 @@ def _transition(application_id: int, action: Action, success, note: str = "", re
                     raise
                 raise GuardFailed(refused) from None
             db.session.commit()
-            flash(success(application) if callable(success) else success, "success")
+            flash(success, "success")
     return redirect(url_for(".application_detail", application_id=application_id))
-
-
-def _submitted(application, done: str = "Permohonan diajukan", check: str = "memeriksa") -> str:
-    """What happens next, with the service's promise in working hours."""
-    service = catalog.get(application.service_code)
-    promise = f" (janji layanan {durasi(service.sla_minutes * 60)} kerja)" if service else ""
-    return (
-        f"{done}. Petugas {check} dokumennya{promise}; hasilnya tampil di "
-        "halaman ini dan di Notifikasi (ikon lonceng)."
-    )
-
-
-def _resubmitted(application) -> str:
-    """The same next step after a revision: the office checks the documents again."""
-    return _submitted(application, "Perbaikan diajukan", "memeriksa ulang")
 
 
 @bp.post("/permohonan/<int:application_id>/ajukan")
 @role_required(Role.PEMOHON)
 def submit_application(application_id: int):
     """Ajukan: completeness is checked and what is missing is listed."""
-    return _transition(application_id, Action.AJUKAN, _submitted, refused=NOT_YET.format("Ajukan"))
+    return _transition(application_id, Action.AJUKAN, SUBMITTED, refused=NOT_YET.format("Ajukan"))
 
 
 @bp.post("/permohonan/<int:application_id>/batalkan")
@@ -182,7 +172,7 @@ def resubmit_application(application_id: int):
     return _transition(
         application_id,
         Action.AJUKAN_ULANG,
-        _resubmitted,
+        RESUBMITTED,
         refused=NOT_YET.format("Ajukan Ulang"),
     )
 

@@ -11,7 +11,7 @@ from sisakat.policies import role_required
 from sisakat.public.forms import SurveyForm
 from sisakat.public.survey import survey_input
 from sisakat.routing import flash_domain_errors, or_404
-from sisakat.services import applications
+from sisakat.services import applications, ikm_public
 from sisakat.services import survey as survey_service
 from sisakat.submission.routes import bp
 
@@ -44,7 +44,10 @@ def application_survey(application_id: int):
     ):
         answered = survey_service.has_answered(application.id)
         return render_template(
-            "submission/survey_closed.html", application=application, answered=answered
+            "submission/survey_closed.html",
+            application=application,
+            answered=answered,
+            results_published=ikm_public.is_published(),
         )
     form = SurveyForm()
     if form.validate_on_submit():
@@ -58,4 +61,9 @@ def application_survey(application_id: int):
         if outcome.ok:
             flash("Terima kasih, jawaban survei Anda sudah kami terima.", "success")
             return redirect(url_for(".dashboard"))
-    return render_template("public/survey.html", form=form, action=survey_url(application.id))
+    return render_template(
+        "public/survey.html",
+        form=form,
+        action=survey_url(application.id),
+        results_published=ikm_public.is_published(),
+    )

@@ -103,9 +103,24 @@ def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name="Masuk").click()
 
 
+def account_menu(page: Page, name: str) -> None:
+    """Use an item of the account's menu (under the user's name in the navbar): Ubah Kata
+    Sandi, Keluar; on a phone open the collapsed navbar with its toggler first."""
+    bar = page.get_by_role("navigation", name="Navigasi utama")
+    toggle = bar.locator(".dropdown-toggle:has(.nav-user-name)")
+    toggler = page.get_by_role("button", name="Buka menu")
+    page.wait_for_load_state()
+    if toggler.is_visible() and not toggle.is_visible():
+        toggler.click()
+        expect(page.locator(".navbar-collapse.collapse.show")).to_be_visible()
+    toggle.click()
+    role = "button" if name == "Keluar" else "link"
+    bar.get_by_role(role, name=name, exact=True).click()
+
+
 def log_out(page: Page) -> None:
-    """Keluar from the navbar and see the goodbye message."""
-    nav(page, "Keluar", role="button")
+    """Keluar from the account's menu and see the goodbye message."""
+    account_menu(page, "Keluar")
     expect(page.get_by_role("alert").first).to_contain_text("Anda telah keluar.")
 
 
@@ -134,8 +149,11 @@ def fill_profile(page: Page, logo: Path) -> None:
     page.get_by_label("Logo partai", exact=True).set_input_files(str(logo))
 
 
-def fill_survey(page: Page, suggestion: str) -> None:
-    """Answer the nine questions (the best answer each) and write a suggestion."""
+def fill_survey(page: Page, suggestion: str, service: str = "") -> None:
+    """Answer the nine questions (the best answer each) and write a suggestion; on the public
+    survey, which has no service chosen beforehand, also choose ``service`` (its name)."""
+    if service:
+        page.get_by_role("radio", name=service, exact=True).check()
     for i in range(1, 10):
         group = page.get_by_role("group", name=f"U{i}.")
         group.get_by_role("radio").last.check()

@@ -71,6 +71,16 @@ def test_an_unanswered_survey_question_gets_the_focus_and_its_message(phone_page
         page.get_by_role("group", name=f"U{i}.").get_by_role("radio").last.check()
     page.get_by_role("button", name="Kirim Survei").press("Enter")
     page.wait_for_load_state()
+    # No service is chosen beforehand: the first thing left to answer is the service.
+    services = page.get_by_role("group", name="Layanan yang Anda gunakan")
+    expect(services.get_by_role("radio").first).to_be_focused()
+    expect(services.get_by_role("radio").first).to_have_accessible_description(
+        "Pilih layanan yang Anda gunakan."
+    )
+    services.get_by_role("radio").last.check()
+    page.get_by_role("button", name="Kirim Survei").press("Enter")
+    page.wait_for_load_state()
+    expect(services.get_by_role("radio").last).to_be_checked()
     first_unanswered = page.get_by_role("group", name="U3.").get_by_role("radio").first
     expect(first_unanswered).to_be_focused()
     expect(first_unanswered).to_have_accessible_description("Pilih salah satu jawaban.")

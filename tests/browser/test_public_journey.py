@@ -70,12 +70,17 @@ def test_survey_is_submitted_with_a_thank_you(phone_page):
     page = phone_page
     page.goto("/")
     j.nav(page, "Survei")
-    j.fill_survey(page, "Pelayanan cepat dan ramah.")
+    j.fill_survey(
+        page,
+        "Pelayanan cepat dan ramah.",
+        service="Surat Keterangan Melapor Keberadaan Organisasi Kemasyarakatan (Ormas)",
+    )
     page.get_by_role("button", name="Kirim Survei").click()
     assert "Terima kasih, jawaban survei Anda sudah kami terima." in j.alert_text(page)
     j.fresh()
     response = db.session.scalars(db.select(SurveyResponse)).one()
     assert response.suggestion == "Pelayanan cepat dan ramah."
+    assert response.service_code == "lapor_ormas"  # the one chosen, not the first listed
 
 
 def test_empty_required_field_shows_message_and_keeps_input(page):

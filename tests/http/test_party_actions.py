@@ -20,6 +20,9 @@ def test_double_click_on_ajukan_does_nothing_twice(app, make, login_as):
     assert "Permohonan diajukan." in page_text(second)
     assert "(janji layanan 1 jam kerja)" in page_text(second)  # the SKT's promise: what next
     assert "Notifikasi (ikon lonceng)" in page_text(second)
+    # ... said once: the flash confirms, the status line under the badge says what comes next.
+    assert page_text(second).count("janji layanan") == 1
+    assert page_text(second).count("Notifikasi (ikon lonceng)") == 1
     assert application.status == S.DIAJUKAN
     assert history_count(application) == 2  # buat + one ajukan
 

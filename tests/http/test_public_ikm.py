@@ -4,9 +4,11 @@ anyone, without respondent data or suggestion text; the super admin may switch i
 import re
 from datetime import datetime
 
+from sisakat.extensions import db
 from sisakat.models import Role
 from sisakat.services import settings
 from tests.auth_helpers import use_clock
+from tests.letter_helpers import SURVEY_ANSWERS
 from tests.unit.test_ikm import HAND_WORKED
 
 FIFTH = (2, 3, 3, 3, 2, 3, 3, 3, 3)
@@ -125,3 +127,23 @@ def test_the_office_publishes_what_it_does_about_the_results(client, make, login
     html = client.get("/ikm").get_data(as_text=True)
     assert '<h2 class="h5">Tindak lanjut hasil survei</h2>' in html
     assert "Unsur U3 terendah: &lt;b&gt;loket&lt;/b&gt; buka pukul 07.30.\nFormulir" in html
+
+
+def test_footer_and_the_partys_survey_link_the_results_only_while_published(app, make, login_as):
+    """Beyond Beranda and /survei: every page's footer, and the party's survey after issue (open
+    and already answered) link /ikm; switched off on Kontak, all of those links go."""
+    letter = make.issued_letter()
+    party = login_as(letter.application.party.account)
+    survey_url = f"/pemohon/permohonan/{letter.application_id}/survei"
+    pages = ("/faq", "/pengaduan", "/pemohon/", survey_url)
+    for url in pages:
+        html = party.get(url).get_data(as_text=True)
+        assert 'href="/ikm"' in html, url
+    footer = party.get("/faq").get_data(as_text=True).split("<footer", 1)[1]
+    assert 'href="/ikm">Hasil Survei Kepuasan Masyarakat (IKM)</a>' in footer
+    party.post(survey_url, data=SURVEY_ANSWERS)
+    assert 'href="/ikm"' in party.get(survey_url).get_data(as_text=True)  # "sudah diisi"
+    settings.update({"survey.publish_results": False}, actor=None)
+    db.session.commit()
+    for url in pages:
+        assert 'href="/ikm"' not in party.get(url).get_data(as_text=True), url

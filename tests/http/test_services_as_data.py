@@ -450,7 +450,7 @@ def test_public_survey_names_the_service_and_the_ikm_report_filters_by_it(
     assert 'value="skt_parpol"' in page
     assert client.post("/survei", data={**answers, "service": ORMAS_LAPOR}).status_code == 302
     forged = client.post("/survei", data={**answers, "service": "palsu"})
-    assert "Pilihan tidak valid." in forged.get_data(as_text=True)
+    assert "Pilih layanan yang Anda gunakan." in forged.get_data(as_text=True)
     make.survey_response((1,) * 9, service_code=SKT_PARPOL)
     rows = db.session.execute(db.select(SurveyResponse.service_code)).scalars().all()
     assert sorted(rows) == [ORMAS_LAPOR, SKT_PARPOL]

@@ -21,7 +21,7 @@ def _note(client, application) -> str:
 @pytest.mark.parametrize(
     ("status", "words"),
     [
-        (ApplicationStatus.DIAJUKAN, "Menunggu diperiksa petugas. Hasilnya tampil di halaman ini"),
+        (ApplicationStatus.DIAJUKAN, "petugas (janji layanan 1 jam kerja). Hasilnya tampil"),
         (ApplicationStatus.DIVERIFIKASI, "Petugas sedang memeriksa dokumen Anda. Hasilnya tampil"),
         (ApplicationStatus.DITOLAK, "alasannya tercantum di Riwayat. Permohonan baru dapat"),
         (ApplicationStatus.DIBATALKAN, "Permohonan baru dapat diajukan dari Beranda."),

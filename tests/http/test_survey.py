@@ -99,3 +99,39 @@ def test_xlsx_suggestions_never_become_formulas(app, make, login_as):
     cell = sheet.cell(row=2, column=2)
     assert cell.data_type == "s"
     assert cell.value == '\'=HYPERLINK("http://contoh.test","klik")'
+
+
+def test_no_service_is_chosen_for_the_respondent_while_there_are_several(client):
+    """The first service used to be chosen beforehand, so everyone who did not change it was
+    counted under it (skewing that service's IKM): with two active services nothing is chosen,
+    and a survey sent without one is refused beside the field, keeping every answer."""
+    blank = client.get("/survei").get_data(as_text=True)
+    assert 'name="service"' in blank
+    assert not re.search(r'<input checked[^>]*name="service"', blank)
+    unchosen = {k: v for k, v in ANSWERS.items() if k != "service"}
+    refused = client.post("/survei", data={**unchosen, "suggestion": "Loket ramah."})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 200
+    assert re.search(
+        r'<div id="service-error"><div class="invalid-feedback d-block">'
+        r"Pilih layanan yang Anda gunakan\.</div>",
+        page,
+    )
+    assert len(re.findall(r'<input checked[^>]*value="4"', page)) == 9
+    assert "Loket ramah.</textarea>" in page
+    forged = client.post("/survei", data={**ANSWERS, "service": "tidak_ada"})
+    assert "Pilih layanan yang Anda gunakan." in forged.get_data(as_text=True)
+    assert db.session.execute(db.select(db.func.count(SurveyResponse.id))).scalar_one() == 0
+    chosen = client.post("/survei", data={**ANSWERS, "service": "lapor_ormas"})
+    assert chosen.status_code == 302
+    assert db.session.execute(db.select(SurveyResponse.service_code)).scalar_one() == "lapor_ormas"
+
+
+def test_the_only_active_service_is_chosen_beforehand(app, client):
+    from sisakat.services import catalog
+
+    catalog.get("lapor_ormas").active = False
+    db.session.commit()
+    blank = client.get("/survei").get_data(as_text=True)
+    assert re.search(r'<input checked[^>]*name="service"[^>]*value="skt_parpol"', blank)
+    assert "lapor_ormas" not in blank

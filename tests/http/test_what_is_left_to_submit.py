@@ -79,8 +79,8 @@ def test_a_returned_application_names_the_documents_to_upload_again(app, make, l
 
 
 def test_a_resubmission_says_what_happens_next_like_a_submission(app, make, login_as):
-    """'Perbaikan diajukan.' alone left the party to guess; Ajukan already said who does what
-    next, how soon, and where the answer shows."""
+    """'Perbaikan diajukan.' alone left the party to guess; the page says who does what next,
+    how soon, and where the answer shows, once (the status line, not again in the flash)."""
     application = make.application(
         status=ApplicationStatus.PERLU_PERBAIKAN, verdict=Verdict.TIDAK_SESUAI
     )
@@ -89,9 +89,12 @@ def test_a_resubmission_says_what_happens_next_like_a_submission(app, make, logi
         assert upload(client, application.id, item.id, make.pdf_bytes()).status_code == 302
     url = f"/pemohon/permohonan/{application.id}"
     done = page_text(act(client, f"{url}/ajukan-ulang", application))
+    assert "Perbaikan diajukan." in done  # the flash confirms; the status line says what next
     assert (
-        "Perbaikan diajukan. Petugas memeriksa ulang dokumennya (janji layanan 1 jam kerja); "
-        "hasilnya tampil di halaman ini dan di Notifikasi (ikon lonceng)." in done
+        'id="arti-status">Menunggu diperiksa petugas (janji layanan 1 jam kerja). '
+        "Hasilnya tampil di halaman ini dan di Notifikasi (ikon lonceng).</p>" in done
     )
+    assert done.count("janji layanan") == 1
+    assert done.count("Notifikasi (ikon lonceng)") == 1
     db.session.refresh(application)
     assert application.status == ApplicationStatus.DIAJUKAN

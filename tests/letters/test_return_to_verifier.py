@@ -105,7 +105,10 @@ def test_return_is_recorded_for_staff_and_neutral_for_the_party(app, login_as):
     party = db.session.execute(
         db.select(Notification.message).filter_by(user_id=application.party.account_id)
     ).scalars()
-    assert "Surat Anda dikembalikan ke verifikator untuk diperiksa ulang." in list(party)
+    assert (
+        f"Permohonan #{application.id} · SKT Partai Politik — "
+        "Surat Anda dikembalikan ke verifikator untuk diperiksa ulang."
+    ) in list(party)
     staff_page = login_as(verifier).get(f"/petugas/permohonan/{application.id}")
     assert REASON in staff_page.get_data(as_text=True)
     party_page = login_as(application.party.account).get(f"/pemohon/permohonan/{application.id}")

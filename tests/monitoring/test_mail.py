@@ -31,7 +31,10 @@ def test_staff_email_delivered_after_submission(app, make, login_as):
         controller.stop()
     to_staff = next(m for m in inbox.messages if m["To"] == "verifikator@kesbangpol.example.test")
     board = application.party.board_name
-    assert to_staff["Subject"] == f"[SISAKAT] {board}: permohonan masuk antrean verifikasi."
+    label = f"Permohonan #{application.id} · SKT Partai Politik"
+    assert (
+        to_staff["Subject"] == f"[SISAKAT] {label} — {board}: permohonan masuk antrean verifikasi."
+    )
     body = to_staff.get_content()
     assert "Yth." in body
     assert f"/petugas/permohonan/{application.id}" in body

@@ -38,7 +38,7 @@ def test_rejection_note_with_line_breaks_is_mailed_on_one_subject_line(app, make
     # The subject names the change; the note, line breaks and all, is in the body only.
     assert (
         rejected[0]["Subject"]
-        == f"[SISAKAT] Permohonan #{application.id}: Permohonan Anda ditolak."
+        == f"[SISAKAT] Permohonan #{application.id} · SKT Partai Politik: Permohonan Anda ditolak."
     )
     assert "SK kepengurusan kedaluwarsa" in rejected[0].get_content()
     assert rejected[0]["Bcc"] is None

@@ -1,0 +1,73 @@
+"""The main menu on a 1280x800 screen: one row for every role. Found in QA: the party's and the
+staff's bars (the super admin has the most items) wrapped into two rows at 1280 px, pushing the
+page down and splitting the menu; the collapsed menu must still open with its toggler on a phone
+and at 992 px."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from sisakat.models import Role
+from tests.browser import journeys as j
+
+pytestmark = pytest.mark.browser
+
+# Rows of the bar: the visible items' vertical middles, a new row wherever two differ by more
+# than half an item's height.
+ROWS = """nav => {
+  const mids = [...nav.querySelectorAll('.navbar-nav > .nav-item')]
+    .filter(el => el.offsetParent !== null)
+    .map(el => { const r = el.getBoundingClientRect(); return r.top + r.height / 2; })
+    .sort((a, b) => a - b);
+  return mids.filter((m, i) => i === 0 || m - mids[i - 1] > 20).length;
+}"""
+
+
+def _accounts(make) -> dict[str, str]:
+    """A username per role; real names about as long as an office's (the bar shows them)."""
+    party = make.party(board_name="DPW Partai Contoh Sejahtera Raya Provinsi Sumatera Selatan")
+    ormas = make.ormas()
+    names = {
+        Role.VERIFIKATOR: "Rina Pemeriksa Wulandari, S.H.",
+        Role.PENANDATANGAN: "Drs. Contoh Pejabat Kusumanegara, M.Si.",
+        Role.SUPERADMIN: "Budi Contoh Administrator Sistem",
+    }
+    staff = {role.value: make.user(role, full_name=n).username for role, n in names.items()}
+    accounts = {"partai": party.account.username, "ormas": ormas.account.username, **staff}
+    j.fresh()  # end the test's read, so the server may write (sessions, audit)
+    return accounts
+
+
+def test_the_bar_is_one_row_at_1280_for_every_role(page, make):
+    accounts = _accounts(make)
+    page.goto("/")
+    nav = page.locator("nav.navbar")
+    bars = {"tamu": (nav.evaluate(ROWS), round(nav.bounding_box()["height"]))}
+    for who, username in accounts.items():
+        j.log_in(page, username)
+        expect(page.get_by_role("link", name="Notifikasi", exact=False)).to_be_visible()
+        expect(page.get_by_role("button", name="Buka menu")).to_be_hidden()
+        bars[who] = (nav.evaluate(ROWS), round(nav.bounding_box()["height"]))
+        j.log_out(page)
+    assert all(rows == 1 and height <= 64 for rows, height in bars.values()), bars
+
+
+def test_every_destination_stays_reachable_and_the_toggler_opens_at_992_and_on_a_phone(page, make):
+    """The super admin's bar no longer lists Beranda and Layanan: the SISAKAT name leads there;
+    the password change and Keluar sit under the account's name."""
+    username = _accounts(make)["superadmin"]
+    j.log_in(page, username)
+    bar = page.get_by_role("navigation", name="Navigasi utama")
+    expect(bar.get_by_role("link", name="SISAKAT")).to_have_attribute("href", "/")
+    j.account_menu(page, "Ubah Kata Sandi")
+    expect(page.get_by_role("heading", name="Ubah Kata Sandi")).to_be_visible()
+    for width in (992, 360):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto("/petugas/")
+        expect(bar.get_by_role("link", name="Administrasi")).to_be_hidden()
+        j.nav(page, "Administrasi")  # opens the collapsed menu with its toggler first
+        expect(page).to_have_url(re.compile(r"/admin/$"))
+    j.log_out(page)  # the account menu inside the collapsed bar, on a phone
