@@ -51,23 +51,15 @@ def application_label(application_id: int) -> str:
     return f"Permohonan #{application_id} · {name}"
 
 
-def _named(text: str, label: str, application_id: int) -> str:
-    """``text`` under the application's label; a text that already starts with the bare number
-    ("Permohonan #12: ...", the workflow's e-mail subject) gets the label in its place."""
-    bare = f"Permohonan #{application_id}"
-    if text.startswith(bare) and not text[len(bare) : len(bare) + 1].isdigit():
-        return label + text[len(bare) :]
-    return f"{label} — {text}"
-
-
 def queue_many(
     users: Iterable[User], message: str, application_id: int, *, subject: str | None = None
 ) -> None:
     """The same message about one application for several users, each with their own link,
-    named by ``application_label``."""
+    named by ``application_label`` (the body "<label> — <message>", the e-mail subject
+    "<label>: <subject>")."""
     label = application_label(application_id)
-    message = _named(message, label, application_id)
-    subject = _named(subject, label, application_id) if subject else None
+    message = f"{label} — {message}"
+    subject = f"{label}: {subject}" if subject else None
     for user in users:
         queue(user, message, application_link(user, application_id), subject=subject)
 

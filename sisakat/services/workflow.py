@@ -266,8 +266,7 @@ def _notify(application: Application, rule: Rule, note: str, reason: str) -> Non
     board = application.party.board_name
     text = rule.message + (f" Catatan: {note}" if note else "")
     # The e-mail subject is the change alone; a note or reason goes in the body only.
-    subject = f"Permohonan #{application.id}: {rule.message}"
-    notify.queue_many([application.party.account], text, application.id, subject=subject)
+    notify.queue_many([application.party.account], text, application.id, subject=rule.message)
     if rule.staff_roles:
         staff_text = f"{board}: {rule.staff_message}."
         notify.queue_many(notify.users_with_role(*rule.staff_roles), staff_text, application.id)
