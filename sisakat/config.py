@@ -212,6 +212,20 @@ def max_upload_bytes(app: Flask) -> int:
     return int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
 
 
+BSRE_TAG_MAX = 40  # characters: longer, and the white marker would wrap onto a second line
+
+
+def _check_bsre_tag(tag: str) -> None:
+    """BSrE's placement marker is printed on one line in the signature space: one word, no
+    spaces (a space or a long marker wraps, and BSrE would not find it whole)."""
+    text = tag.strip()
+    if text and (len(text) > BSRE_TAG_MAX or any(ch.isspace() for ch in text)):
+        raise ConfigError(
+            f"BSRE_TAG_KOORDINAT harus satu kata tanpa spasi, paling panjang {BSRE_TAG_MAX} "
+            "karakter (misalnya [qr_bsre] atau #), sama dengan penanda di layanan BSrE."
+        )
+
+
 def finalise(app: Flask) -> None:
     """Derive computed settings and refuse unsafe ones."""
     for key in (
@@ -243,6 +257,7 @@ def finalise(app: Flask) -> None:
     # One document plus form fields per request; keep a margin for multipart overhead.
     app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
     app.config["PUBLIC_BASE_URL"] = str(app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    _check_bsre_tag(str(app.config.get("BSRE_TAG_KOORDINAT") or ""))
     if not (app.debug or app.testing) and is_weak_secret(app.config.get("SECRET_KEY")):
         raise ConfigError(
             "SECRET_KEY tidak ada atau lemah (minimal 32 byte acak). Jalankan scripts/run.sh "

@@ -61,6 +61,10 @@ def test_signing_modules_still_load_pyhanko_when_used():
         ),
         ({"SISAKAT_DATABASE_URL": "mysql://u:p@db:port/s"}, "server:port tidak terbaca"),
         ({"SISAKAT_INSTANCE_PATH": "/proc/sisakat-tidak-bisa"}, "tidak dapat dibuat atau ditulis"),
+        # BSrE's marker is printed on one line: a space or a long one wrapped, and BSrE could
+        # not find it (the letter would be refused at signing, not at start).
+        ({"SISAKAT_BSRE_TAG_KOORDINAT": "[qr bsre]"}, "BSRE_TAG_KOORDINAT harus satu kata"),
+        ({"SISAKAT_BSRE_TAG_KOORDINAT": "#" * 41}, "paling panjang 40 karakter"),
     ],
 )
 def test_a_bad_setting_stops_the_app_with_one_indonesian_line(tmp_path, setting, said):
