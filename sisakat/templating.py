@@ -71,6 +71,21 @@ class UrlPattern:
         return f"{self.prefix}{int(value)}{self.suffix}"
 
 
+def service_label(code: str | None) -> str:
+    """The short name of a service (one lookup; lists pass a ready map instead)."""
+    from sisakat.services import catalog
+
+    service = catalog.get(code)
+    return (service.short_name or service.name) if service else (code or "")
+
+
+def office_examples() -> dict[str, str]:
+    """The forms' examples in the office's own region (``office.examples``)."""
+    from sisakat.services import office
+
+    return office.examples()
+
+
 def upload_limit() -> dict[str, str]:
     """A file field's cap for the page script, which refuses a bigger file beside the field
     before the form is sent (the server's own check and message stay the rule)."""
@@ -96,23 +111,8 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.filters["tanggal_jam"] = settings.office_time
 
-    def service_label(code: str | None) -> str:
-        """The short name of a service (one lookup; lists pass a ready map instead)."""
-        from sisakat.services import catalog
-
-        service = catalog.get(code)
-        return (service.short_name or service.name) if service else (code or "")
-
     app.jinja_env.globals["service_label"] = service_label
-
-    def office_examples() -> dict[str, str]:
-        """The forms' examples in the office's own region (``office.examples``)."""
-        from sisakat.services import office
-
-        return office.examples()
-
     app.jinja_env.globals["office_examples"] = office_examples
-
     app.jinja_env.globals["upload_limit"] = upload_limit
 
     @app.context_processor

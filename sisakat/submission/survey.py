@@ -34,21 +34,24 @@ def _survey_helpers() -> dict:
     return {"pending_surveys": pending_surveys}
 
 
+def _closed(application, answered: bool):
+    """The survey page of an application not issued yet, or already answered."""
+    return render_template(
+        "submission/survey_closed.html",
+        application=application,
+        answered=answered,
+        results_published=ikm_public.is_published(),
+    )
+
+
 @bp.route("/permohonan/<int(max=2147483647):application_id>/survei", methods=["GET", "POST"])
 @role_required(Role.PEMOHON)
 def application_survey(application_id: int):
     """The SKM form for the party's own issued application (other parties' ids: 404)."""
     application = or_404(applications.get_for_user(application_id, current_user))
-    if application.status != ApplicationStatus.TERBIT or survey_service.has_answered(
-        application.id
-    ):
-        answered = survey_service.has_answered(application.id)
-        return render_template(
-            "submission/survey_closed.html",
-            application=application,
-            answered=answered,
-            results_published=ikm_public.is_published(),
-        )
+    answered = survey_service.has_answered(application.id)
+    if application.status != ApplicationStatus.TERBIT or answered:
+        return _closed(application, answered)
     form = SurveyForm()
     if form.validate_on_submit():
         with flash_domain_errors() as outcome:
