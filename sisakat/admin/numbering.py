@@ -172,7 +172,7 @@ def number_register():
         series=series,
         series_names=series_names,
         statuses=list(NumberStatus),
-        voidable=numbering.is_voidable,
+        blocked=numbering.void_block_reasons(numbers),
         awaiting_signature=register_service.awaiting_signature(numbers),
     )
 

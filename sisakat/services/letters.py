@@ -158,21 +158,27 @@ def party_name(letter: Letter) -> str:
     return str(inputs_of(letter).get("profile", {}).get("party_name") or "")
 
 
-def _block_used_void(number: LetterNumber) -> str | None:
+def _block_used_void(numbers: list[LetterNumber]) -> dict[int, str]:
     """VOID_GUARDS: a number printed on a letter that is issued, or drawn on one awaiting its
     signature (which would otherwise be issued under a number the register calls void),
-    stays."""
-    query = db.select(Letter.status).where(
-        Letter.number_id == number.id, Letter.status.in_((*ISSUED_STATUSES, *PENDING))
+    stays; an issued letter's reason wins over a pending one's."""
+    query = db.select(Letter.number_id, Letter.status).where(
+        Letter.number_id.in_([number.id for number in numbers]),
+        Letter.status.in_((*ISSUED_STATUSES, *PENDING)),
     )
-    status = db.session.execute(query.limit(1)).scalar()
-    if status in ISSUED_STATUSES:
-        return "Nomor ini dipakai surat yang sudah terbit dan tidak dapat dibatalkan."
-    if status is not None:
-        return (
-            "Nomor ini dipakai surat yang sedang menunggu tanda tangan dan tidak dapat dibatalkan."
-        )
-    return None
+    reasons: dict[int, str] = {}
+    for number_id, status in db.session.execute(query):
+        if status in ISSUED_STATUSES:
+            reasons[number_id] = (
+                "Nomor ini dipakai surat yang sudah terbit dan tidak dapat dibatalkan."
+            )
+        else:
+            reasons.setdefault(
+                number_id,
+                "Nomor ini dipakai surat yang sedang menunggu tanda tangan dan tidak dapat "
+                "dibatalkan.",
+            )
+    return reasons
 
 
 def finish_issue(

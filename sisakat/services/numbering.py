@@ -34,7 +34,7 @@ SKT = "skt"  # the party SKT's series (each service names its own: ``Service.num
 
 # Hooks the workflow adds at integration: each returns an Indonesian reason why a number may not
 # be voided (e.g. it is tied to an issued letter), or None.
-VOID_GUARDS: list[Callable[[LetterNumber], str | None]] = []
+VOID_GUARDS: list[Callable[[list[LetterNumber]], dict[int, str]]] = []
 
 
 def office_date(moment_utc: datetime, offset_hours: int) -> date:
@@ -201,20 +201,23 @@ def register_external(
     )
 
 
+def void_block_reasons(numbers: list[LetterNumber]) -> dict[int, str]:
+    """Why each of ``numbers`` may not be voided (id -> reason; an id left out may be): one
+    query per guard however many numbers the register lists."""
+    blocked = {
+        n.id: "Nomor ini sudah dibatalkan." for n in numbers if n.status == NumberStatus.DIBATALKAN
+    }
+    for guard in VOID_GUARDS:
+        rest = [n for n in numbers if n.id not in blocked]
+        if not rest:
+            break
+        blocked.update(guard(rest))
+    return blocked
+
+
 def void_block_reason(number: LetterNumber) -> str | None:
     """Why ``number`` may not be voided, or None when it may."""
-    if number.status == NumberStatus.DIBATALKAN:
-        return "Nomor ini sudah dibatalkan."
-    for guard in VOID_GUARDS:
-        reason = guard(number)
-        if reason:
-            return reason
-    return None
-
-
-def is_voidable(number: LetterNumber) -> bool:
-    """True while the number is in use and not tied to an issued letter (VOID_GUARDS)."""
-    return void_block_reason(number) is None
+    return void_block_reasons([number]).get(number.id)
 
 
 def void(number: LetterNumber, *, reason: str, actor: User | None) -> LetterNumber:
