@@ -109,7 +109,9 @@ RULES: dict[Action, Rule] = {
         Status.TERBIT,
         {Role.PENANDATANGAN, Role.SUPERADMIN},
         message="Surat keterangan Anda telah terbit. Buka permohonan untuk mengunduhnya.",
-        staff_roles=frozenset({Role.VERIFIKATOR, Role.SUPERADMIN}),
+        # The verifier who handled it hears of it, not every verifier of the office.
+        staff_roles=frozenset({Role.SUPERADMIN}),
+        notify_claimer=True,
         staff_message="surat keterangan telah terbit",
     ),
     Action.CABUT: _rule(

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from sisakat.extensions import db
-from sisakat.models import OutgoingEmail, Role
+from sisakat.models import Action, ApplicationStatus, Notification, OutgoingEmail, Role
+from sisakat.services import workflow
 from tests.workflow_http import act, page_text
 
 
@@ -55,3 +56,25 @@ def test_an_ormas_report_is_named_by_its_own_service(app, make, login_as):
             f"Permohonan #{report.id} · Laporan Keberadaan Ormas — Permohonan Anda dibatalkan.",
         )
     ]
+
+
+def test_an_issued_letter_is_told_to_its_own_verifier_not_every_verifier(app, make):
+    """Every verifier of the office heard 'surat keterangan telah terbit' about every letter,
+    also the ones they never handled; now the verifier holding the claim hears it (and the
+    super admin, who runs the office), the other verifiers do not."""
+    handler, other = make.user(Role.VERIFIKATOR), make.user(Role.VERIFIKATOR)
+    admin, signer = make.user(Role.SUPERADMIN), make.user(Role.PENANDATANGAN)
+    application = make.application(status=ApplicationStatus.MENUNGGU_TTE, claimed_by=handler)
+    workflow.apply(application, Action.TERBITKAN, actor=signer, seen_version=application.version)
+    db.session.commit()
+
+    def told(user) -> list[str]:
+        query = db.select(Notification.message).where(Notification.user_id == user.id)
+        return list(db.session.execute(query).scalars())
+
+    board = application.party.board_name
+    label = f"Permohonan #{application.id} · SKT Partai Politik"
+    expected = f"{label} — {board}: surat keterangan telah terbit."
+    assert told(handler) == [expected]
+    assert told(admin) == [expected]
+    assert told(other) == []
