@@ -1,6 +1,6 @@
 """The published survey results (PermenPANRB 14/2017: a unit publishes its IKM): per year and
-semester, the very report the staff page shows (``survey.report``, all services), without the
-suggestions or anything about a respondent.
+semester, the very report the staff page shows (``survey.report``, all services, and the year per
+active service when there are several), without the suggestions or anything about a respondent.
 
 A period with fewer than ``MIN_RESPONDENTS`` answers shows its count but no index: with one or two
 answers the NRR per element is those people's own answers, and in a small office one may know who
@@ -15,7 +15,7 @@ from datetime import date
 from sisakat.extensions import db
 from sisakat.formatting import to_local
 from sisakat.models import SurveyResponse
-from sisakat.services import ikm, settings, survey
+from sisakat.services import catalog, ikm, settings, survey
 
 MIN_RESPONDENTS = 5
 MAX_YEARS = 10  # years offered in the year list, newest first
@@ -46,6 +46,7 @@ class Publication:
     years: tuple[int, ...]
     unit: str
     follow_up: str = ""
+    services: tuple[Period, ...] = ()  # the year per active service (labelled by its name)
 
 
 def is_published() -> bool:
@@ -61,10 +62,23 @@ def years(today: date) -> tuple[int, ...]:
     return tuple(range(today.year, oldest - 1, -1))
 
 
-def _period(label: str, start: date, end: date, today: date) -> Period:
-    """The staff report of [start, end], the end capped at today (the staff page's default)."""
+def _period(
+    label: str, start: date, end: date, today: date, service_code: str | None = None
+) -> Period:
+    """The staff report of [start, end] (of one service, or all), the end capped at today (the
+    staff page's default)."""
     end = min(end, today)
-    return Period(label, start, end, survey.report(start, end).result)
+    return Period(label, start, end, survey.report(start, end, service_code).result)
+
+
+def _per_service(year: int, today: date) -> tuple[Period, ...]:
+    """The year of each active service, when the office runs more than one (with one, the
+    year of all services is that service's)."""
+    services = catalog.all_services(active_only=True)
+    if len(services) < 2:
+        return ()
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    return tuple(_period(s.name, start, end, today, s.code) for s in services)
 
 
 def publication(year: int | None, today: date) -> Publication:
@@ -81,4 +95,5 @@ def publication(year: int | None, today: date) -> Publication:
         years=offered,
         unit=settings.get("agency.short_name"),
         follow_up=str(settings.get("survey.follow_up") or ""),
+        services=_per_service(year, today),
     )

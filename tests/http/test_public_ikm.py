@@ -147,3 +147,32 @@ def test_footer_and_the_partys_survey_link_the_results_only_while_published(app,
     db.session.commit()
     for url in pages:
         assert 'href="/ikm"' not in party.get(url).get_data(as_text=True), url
+
+
+def test_each_service_has_its_own_row_equal_to_the_staff_report_of_that_service(
+    app, client, make, login_as
+):
+    """With two active services the page gave one IKM for all of them; now the year also has a
+    row per service, each the staff report filtered to that service (too few: no index)."""
+    use_clock(app).now = datetime(2026, 9, 15, 3)
+    _five_in_2026(make, service_code="skt_parpol")
+    make.survey_response(FIFTH, created_at=datetime(2026, 3, 3, 3), service_code="lapor_ormas")
+    public = client.get("/ikm").get_data(as_text=True)
+    table = public.split('id="tabel-layanan"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(
+        r"<tr><td>([^<]+)</td><td[^>]*>(\d+)</td>\s*<td[^>]*>([^<]+)</td><td>([^<]+)</td></tr>",
+        table,
+    )
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    skt = staff.get("/laporan/ikm?service=skt_parpol").get_data(as_text=True)
+    assert rows == [
+        ("Surat Keterangan Terdaftar (SKT) Partai Politik", "5", *_cards(skt)[1:]),
+        (
+            "Surat Keterangan Melapor Keberadaan Organisasi Kemasyarakatan (Ormas)",
+            "1",
+            "-",
+            "Belum ditampilkan",
+        ),
+    ]
+    assert _cards(skt)[0] == "5"
+    assert _cards(public)[0] == "6"  # the year of all services counts both
