@@ -78,7 +78,7 @@ def _per_service(year: int, today: date) -> tuple[Period, ...]:
     if len(services) < 2:
         return ()
     start, end = date(year, 1, 1), date(year, 12, 31)
-    return tuple(_period(s.name, start, end, today, s.code) for s in services)
+    return tuple(_period(s.short_name or s.name, start, end, today, s.code) for s in services)
 
 
 def publication(year: int | None, today: date) -> Publication:

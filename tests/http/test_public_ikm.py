@@ -166,13 +166,8 @@ def test_each_service_has_its_own_row_equal_to_the_staff_report_of_that_service(
     staff = login_as(make.user(Role.VERIFIKATOR))
     skt = staff.get("/laporan/ikm?service=skt_parpol").get_data(as_text=True)
     assert rows == [
-        ("Surat Keterangan Terdaftar (SKT) Partai Politik", "5", *_cards(skt)[1:]),
-        (
-            "Surat Keterangan Melapor Keberadaan Organisasi Kemasyarakatan (Ormas)",
-            "1",
-            "-",
-            "Belum ditampilkan",
-        ),
+        ("SKT Partai Politik", "5", *_cards(skt)[1:]),
+        ("Laporan Keberadaan Ormas", "1", "-", "Belum ditampilkan"),
     ]
     assert _cards(skt)[0] == "5"
     assert _cards(public)[0] == "6"  # the year of all services counts both
