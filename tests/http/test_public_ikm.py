@@ -171,3 +171,13 @@ def test_each_service_has_its_own_row_equal_to_the_staff_report_of_that_service(
     ]
     assert _cards(skt)[0] == "5"
     assert _cards(public)[0] == "6"  # the year of all services counts both
+
+
+def test_a_period_without_answers_says_so_instead_of_withholding_an_index(app, client):
+    """A year without a single answer read 'Belum ditampilkan' and 'belum mencapai 5 orang', as
+    if answers were being held back; now it says there are no respondents yet."""
+    use_clock(app).now = datetime(2026, 9, 15, 3)
+    html = client.get("/ikm").get_data(as_text=True)
+    assert _cards(html) == ("0", "-", "Belum ada responden")
+    assert "Belum ada jawaban survei pada periode ini." in html
+    assert "belum mencapai" not in html
