@@ -138,10 +138,11 @@ def _accounts() -> list[Item]:
 
 
 def _office_days(values: dict) -> list[Item]:
-    """Holidays of this office year: without them waiting times count Lebaran as work days."""
-    year = numbering.office_today().year
-    if any(str(day).startswith(f"{year}-") for day in values.get("office.holidays") or []):
-        return []
+    """Holidays of this office year, and in December of the next one too (the office enters
+    them before they are needed): without them waiting times count Lebaran as work days."""
+    today = numbering.office_today()
+    years = [today.year] + ([today.year + 1] if today.month == 12 else [])
+    holidays = [str(day) for day in values.get("office.holidays") or []]
     return [
         Item(
             ADVICE,
@@ -149,6 +150,8 @@ def _office_days(values: dict) -> list[Item]:
             "hari libur sebagai hari kerja.",
             "admin.settings_service_hours",
         )
+        for year in years
+        if not any(day.startswith(f"{year}-") for day in holidays)
     ]
 
 

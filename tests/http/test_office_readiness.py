@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from datetime import datetime
 
 import pytest
 
@@ -67,7 +68,8 @@ def test_items_go_once_the_office_has_set_them(app, admin, make, tmp_path):
             "signatory.name": "Drs. Contoh Kepala Badan",
             "signatory.nip": "198001012005011002",
             "signatory.region_line": "KABUPATEN CONTOH RAYA,",
-            "office.holidays": [f"{_year()}-12-25"],
+            # This office year's and the next (asked for in December)
+            "office.holidays": [f"{_year()}-12-25", f"{_year() + 1}-01-01"],
         },
         actor=None,
     )
@@ -212,3 +214,29 @@ def test_an_office_that_accepts_scans_is_not_told_the_trust_list_blocks_its_firs
     assert {level for level, _ in trust} == {"saran"}
     still = "Surat pindaian tanda tangan basah tetap dapat terbit."
     assert all(t.endswith(still) for _, t in trust)
+
+
+def test_in_december_the_next_years_holidays_are_asked_for_too(app, admin):
+    """Readiness asked only for this year's holidays, so in December nobody was prompted for
+    next year's until 1 January had already been counted as a work day."""
+    from tests.auth_helpers import use_clock
+
+    clock = use_clock(app)
+    settings.update({"office.holidays": ["2026-12-25"]}, actor=None)
+    db.session.commit()
+
+    def holiday_items() -> list[str]:
+        return [text for _, text, _ in _items(admin) if text.startswith("Hari libur tahun")]
+
+    clock.now = datetime(2026, 11, 20, 3)
+    assert holiday_items() == []
+    clock.now = datetime(2026, 12, 1, 3)
+    assert holiday_items() == [
+        "Hari libur tahun 2027 belum diisi: waktu tunggu dan janji layanan menghitung hari "
+        "libur sebagai hari kerja."
+    ]
+    settings.update({"office.holidays": ["2026-12-25", "2027-01-01"]}, actor=None)
+    db.session.commit()
+    assert holiday_items() == []
+    clock.now = datetime(2027, 1, 2, 3)  # the new year: its holidays are there
+    assert holiday_items() == []
