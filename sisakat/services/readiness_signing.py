@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Flask
 
 from sisakat.models import Service
-from sisakat.services import service_defaults, service_info, settings
+from sisakat.services import service_defaults, service_info
 from sisakat.services.readiness_item import ADVICE, MUST, Item
 from sisakat.services.signing import trust_admin
 
@@ -17,7 +17,7 @@ def _trust() -> list[Item]:
     BSrE certificates yet), so there the list is advice; otherwise its gaps block the first
     letter, and the item names the scan option for an office without BSrE."""
     problems = trust_admin.trust_problems()
-    if settings.get("signing.allow_scan"):
+    if service_defaults.scans_allowed():
         return [
             Item(
                 ADVICE,
