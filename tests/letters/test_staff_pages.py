@@ -62,18 +62,25 @@ def test_scan_mode_issues_marked_as_wet_signature(app, login_as):
     assert '"electronic": false' in letter.validation_report
 
 
-def test_the_unsigned_letter_uploaded_as_a_scan_is_refused(app, login_as):
-    settings.update({"signing.allow_scan": True}, actor=None)
-    db.session.commit()
-    letter = h.prepared_letter()
-    client = login_as(factories.user(Role.SUPERADMIN))
-    answer = h.upload(client, letter, h.unsigned(letter), scan="y")
+def _refused_as_scan(client, letter: Letter, pdf: bytes) -> Letter:
+    """Upload ``pdf`` with the scan box ticked: refused as not a wet-signed scan, and the
+    letter keeps waiting without a signed file (it is returned, read afresh)."""
+    answer = h.upload(client, letter, pdf, scan="y")
     page = client.get(answer.location) if answer.status_code == 302 else answer
     assert "bukan pindaian surat yang sudah ditandatangani basah" in page.get_data(as_text=True)
     db.session.expire_all()
     letter = db.session.get(Letter, letter.id)
     assert letter.status == LetterStatus.MENUNGGU_TTE
     assert letter.signed_file_id is None
+    return letter
+
+
+def test_the_unsigned_letter_uploaded_as_a_scan_is_refused(app, login_as):
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    _refused_as_scan(client, letter, h.unsigned(letter))
 
 
 def test_another_letters_unsigned_pdf_uploaded_as_a_scan_is_refused(app, login_as):
@@ -83,13 +90,7 @@ def test_another_letters_unsigned_pdf_uploaded_as_a_scan_is_refused(app, login_a
     db.session.commit()
     letter, other = h.prepared_letter(), h.prepared_letter()
     client = login_as(factories.user(Role.SUPERADMIN))
-    answer = h.upload(client, letter, h.unsigned(other), scan="y")
-    page = client.get(answer.location) if answer.status_code == 302 else answer
-    assert "bukan pindaian surat yang sudah ditandatangani basah" in page.get_data(as_text=True)
-    db.session.expire_all()
-    letter = db.session.get(Letter, letter.id)
-    assert letter.status == LetterStatus.MENUNGGU_TTE
-    assert letter.signed_file_id is None
+    letter = _refused_as_scan(client, letter, h.unsigned(other))
     assert letter.application.status == ApplicationStatus.MENUNGGU_TTE
 
 
