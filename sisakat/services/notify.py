@@ -27,11 +27,21 @@ def queue(
     *,
     kind: str = "applications",
     subject: str | None = None,
+    application_id: int | None = None,
+    asks_action: bool = False,
 ) -> Notification:
     """Add one notification for ``user`` (flushed with the caller's transaction), plus its
     e-mail in the outbox when the user wants e-mails of ``kind`` (sent after the commit);
-    ``subject``: the e-mail's short subject when ``message`` carries a note."""
-    row = Notification(user_id=user.id, message=message[:500], link=link[:300])
+    ``subject``: the e-mail's short subject when ``message`` carries a note;
+    ``application_id``: the application it is about; ``asks_action``: it gives ``user`` work
+    on that application (``close_action_notices``)."""
+    row = Notification(
+        user_id=user.id,
+        message=message[:500],
+        link=link[:300],
+        application_id=application_id,
+        asks_action=asks_action,
+    )
     db.session.add(row)
     mail.notification_email(user, message, link, kind=kind, subject=subject)
     db.session.flush()
@@ -52,16 +62,48 @@ def application_label(application_id: int) -> str:
 
 
 def queue_many(
-    users: Iterable[User], message: str, application_id: int, *, subject: str | None = None
+    users: Iterable[User],
+    message: str,
+    application_id: int,
+    *,
+    subject: str | None = None,
+    asks_action: bool = False,
 ) -> None:
     """The same message about one application for several users, each with their own link,
     named by ``application_label`` (the body "<label> — <message>", the e-mail subject
-    "<label>: <subject>")."""
+    "<label>: <subject>"); ``asks_action`` as in ``queue``."""
     label = application_label(application_id)
     message = f"{label} — {message}"
     subject = f"{label}: {subject}" if subject else None
     for user in users:
-        queue(user, message, application_link(user, application_id), subject=subject)
+        link = application_link(user, application_id)
+        queue(
+            user,
+            message,
+            link,
+            subject=subject,
+            application_id=application_id,
+            asks_action=asks_action,
+        )
+
+
+def close_action_notices(application_id: int, actor: User) -> int:
+    """Mark read the unread "please act" notices about the application of everyone but
+    ``actor``: the application has left the state they asked about, so the work is done or
+    moot (another signer issued or returned the letter, another verifier took the review).
+    The rows stay, read, in each list; informational notices are never touched. Returns how
+    many."""
+    result = db.session.execute(
+        db.update(Notification)
+        .where(
+            Notification.application_id == application_id,
+            Notification.asks_action.is_(True),
+            Notification.read_at.is_(None),
+            Notification.user_id != actor.id,
+        )
+        .values(read_at=utcnow())
+    )
+    return int(result.rowcount or 0)
 
 
 def users_with_role(*roles: Role) -> list[User]:

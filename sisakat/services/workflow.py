@@ -201,6 +201,8 @@ def apply(
     application.open_party_id = application.party_id if application.is_open else None
     flush_or_stale(application)
     row = _record(application, action, actor, source, rule.target, note, internal_note)
+    # The state the earlier "please act" notices asked about is left: close them for the others.
+    notify.close_action_notices(application.id, actor)
     _notify(application, rule, note, reason)
     log.info("application %s: %s -> %s by user %s", application.id, source, rule.target, actor.id)
     db.session.flush()
@@ -269,12 +271,19 @@ def _notify(application: Application, rule: Rule, note: str, reason: str) -> Non
     notify.queue_many([application.party.account], text, application.id, subject=rule.message)
     if rule.staff_roles:
         staff_text = f"{board}: {rule.staff_message}."
-        notify.queue_many(notify.users_with_role(*rule.staff_roles), staff_text, application.id)
+        staff = notify.users_with_role(*rule.staff_roles)
+        notify.queue_many(staff, staff_text, application.id, asks_action=rule.staff_must_act)
     claimer = application.claimed_by
     if rule.notify_claimer and claimer is not None and claimer.active:
         staff_subject = f"{board}: {rule.staff_message}."
         staff_text = staff_subject + (f" Alasan: {reason}" if reason else "")
-        notify.queue_many([claimer], staff_text, application.id, subject=staff_subject)
+        notify.queue_many(
+            [claimer],
+            staff_text,
+            application.id,
+            subject=staff_subject,
+            asks_action=rule.staff_must_act,
+        )
 
 
 def record_creation(application: Application, *, actor: User) -> ApplicationHistory:

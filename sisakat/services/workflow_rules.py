@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sisakat.models import Action, Application, Role
+from sisakat.models import OPEN_STATUSES, Action, Application, Role
 from sisakat.models import ApplicationStatus as Status
 from sisakat.services import workflow_guards as guards
 
@@ -36,6 +36,12 @@ class Rule:
     staff_roles: frozenset[Role] = field(default_factory=frozenset)  # who else is notified
     staff_message: str = ""
     notify_claimer: bool = False  # the verifier holding the claim hears ``staff_message``
+
+    @property
+    def staff_must_act(self) -> bool:
+        """Whether the staff notices ask for work: the application enters an open state that
+        staff must move on (review, signature, a re-check); one about a final state informs."""
+        return self.target in OPEN_STATUSES
 
 
 def _rule(sources, target, roles, **kw) -> Rule:

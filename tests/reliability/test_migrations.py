@@ -67,3 +67,51 @@ def test_ormas_wording_migration_moves_the_disclaimer_and_spares_edited_wording(
         assert kept == (old.letter_statement, "Ditutup kantor.")
         db.session.remove()
         db.engine.dispose()
+
+
+def test_notification_migration_links_existing_notices_to_their_application(tmp_path):
+    """f5eadfe29a45: a notice whose link opens an existing application gets its id; one about a
+    board (a reminder) or a vanished application gets none; none asks for action; downgrading
+    drops both columns and keeps the rows."""
+    if not _has_migrations():
+        require_or_skip("belum ada skrip migrasi di migrations/versions")
+    from sisakat.models import Role
+    from tests import factories
+
+    app = fresh_app(tmp_path)
+    with app.app_context():
+        runner = app.test_cli_runner()
+        assert runner.invoke(args=["db", "upgrade", "e4c1a7b9d2f0"]).exit_code == 0
+        staff = factories.user(Role.VERIFIKATOR)
+        application = factories.application(documents=False)
+        links = [
+            f"/pemohon/permohonan/{application.id}",
+            f"/petugas/permohonan/{application.id}",
+            "/pemohon/",
+            f"/petugas/permohonan/{application.id + 99}",
+        ]
+        for link in links:
+            db.session.execute(
+                sa.text(
+                    "INSERT INTO notifications (user_id, message, link, created_at) "
+                    "VALUES (:user, 'Pesan uji', :link, CURRENT_TIMESTAMP)"
+                ),
+                {"user": staff.id, "link": link},
+            )
+        db.session.commit()
+        assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+        rows = db.session.execute(
+            sa.text("SELECT link, application_id, asks_action FROM notifications ORDER BY id")
+        ).all()
+        assert [(r.application_id, bool(r.asks_action)) for r in rows] == [
+            (application.id, False),
+            (application.id, False),
+            (None, False),
+            (None, False),
+        ]
+        db.session.commit()
+        assert runner.invoke(args=["db", "downgrade", "e4c1a7b9d2f0"]).exit_code == 0
+        kept = db.session.execute(sa.text("SELECT link FROM notifications ORDER BY id"))
+        assert list(kept.scalars()) == links
+        db.session.remove()
+        db.engine.dispose()

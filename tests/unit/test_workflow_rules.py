@@ -19,6 +19,7 @@ from sisakat.models import (
 )
 from sisakat.models import ApplicationStatus as S
 from sisakat.services import workflow
+from sisakat.services.workflow_rules import RULES
 from tests.workflow_world import history_count
 
 
@@ -132,6 +133,19 @@ def test_transitions_notify_party_and_staff(app, make):
         assert by_user[application.party.account_id].link == url_for(
             "submission.application_detail", application_id=application.id
         )
+
+
+def test_staff_notices_ask_for_action_exactly_where_staff_get_work():
+    """Review, signature and a re-check are work; an issued letter is news (never auto-read)."""
+    asking = {action for action, rule in RULES.items() if rule.staff_must_act}
+    notifying = {a for a, r in RULES.items() if r.staff_roles or r.notify_claimer}
+    assert asking & notifying == {
+        Action.AJUKAN,
+        Action.AJUKAN_ULANG,
+        Action.SETUJUI,
+        Action.KEMBALIKAN_TTE,
+    }
+    assert notifying - asking == {Action.TERBITKAN}
 
 
 def test_one_open_application_per_party_is_a_database_rule(app, make):
