@@ -15,8 +15,8 @@ class Notification(Base):
 
     ``application_id``: the application the message is about (NULL for one about a board, a
     reminder). ``asks_action``: the message gives its recipient work on that application
-    (review it, sign it, check it again); the workflow marks it read for everyone else once a
-    colleague has done that work (``notify.close_action_notices``)."""
+    (review it, sign it, check it again); the workflow marks it read for every recipient once
+    someone has done that work (``notify.close_action_notices``)."""
 
     __tablename__ = "notifications"
 

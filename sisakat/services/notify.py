@@ -87,19 +87,18 @@ def queue_many(
         )
 
 
-def close_action_notices(application_id: int, actor: User) -> int:
-    """Mark read the unread "please act" notices about the application of everyone but
-    ``actor``: the application has left the state they asked about, so the work is done or
-    moot (another signer issued or returned the letter, another verifier took the review).
-    The rows stay, read, in each list; informational notices are never touched. Returns how
-    many."""
+def close_action_notices(application_id: int) -> int:
+    """Mark read every unread "please act" notice about the application: it has left the state
+    they asked about, so the work is done (by the one who acted, whose own notice closes too)
+    or moot for the others (another signer issued or returned the letter, another verifier
+    took the review). The rows stay, read, in each list; informational notices are never
+    touched. Returns how many."""
     result = db.session.execute(
         db.update(Notification)
         .where(
             Notification.application_id == application_id,
             Notification.asks_action.is_(True),
             Notification.read_at.is_(None),
-            Notification.user_id != actor.id,
         )
         .values(read_at=utcnow())
     )

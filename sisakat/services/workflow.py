@@ -201,8 +201,8 @@ def apply(
     application.open_party_id = application.party_id if application.is_open else None
     flush_or_stale(application)
     row = _record(application, action, actor, source, rule.target, note, internal_note)
-    # The state the earlier "please act" notices asked about is left: close them for the others.
-    notify.close_action_notices(application.id, actor)
+    # The state the earlier "please act" notices asked about is left: close them for everyone.
+    notify.close_action_notices(application.id)
     _notify(application, rule, note, reason)
     log.info("application %s: %s -> %s by user %s", application.id, source, rule.target, actor.id)
     db.session.flush()

@@ -66,8 +66,10 @@ def test_one_signer_issues_and_the_other_signers_waiting_notice_is_read(app, log
     assert count == 1
     assert [unread for _, unread in items] == [True, False]
     assert items[0][0].endswith("surat keterangan telah terbit.")
-    # the signer who acted keeps their own as it was; the party's notices are untouched
-    assert _bell(login_as(first))[0] == 1
+    # the signer who acted: their own work notice is done too; the party's are untouched
+    count, items = _bell(login_as(first))
+    assert count == 0
+    assert [(text.endswith(WAITS_TTE), unread) for text, unread in items] == [(True, False)]
     count, items = _bell(login_as(application.party.account))
     assert count == 2
     assert all(unread for _, unread in items)
@@ -119,7 +121,7 @@ def test_one_verifier_takes_the_application_and_the_others_queue_notice_is_read(
     count, items = _bell(login_as(second))
     assert count == 0
     assert [(text.endswith(IN_QUEUE), unread) for text, unread in items] == [(True, False)]
-    assert _bell(login_as(first))[0] == 1
+    assert _bell(login_as(first))[0] == 0  # the one who took it has begun that work
     # "telah diajukan" and "sedang diverifikasi": the party's own, both unread
     assert _bell(party)[0] == 2
     rows = db.session.execute(db.select(Notification)).scalars().all()
