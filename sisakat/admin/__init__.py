@@ -19,4 +19,5 @@ from sisakat.admin import (  # noqa: E402, F401
     requirements,
     service_catalog,  # noqa: E402, F401 - "Layanan": services as data
     service_hours,  # noqa: E402, F401
+    survey_follow_up,  # noqa: E402, F401 - the survey's follow-up per period
 )

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, FileSize
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from sisakat.forms_common import IntegerField, SeenForm, clean_text, no_control_chars, single_line
+from sisakat.forms_common import (
+    IntegerField,
+    SeenForm,
+    SelectField,
+    clean_text,
+    int_choice,
+    no_control_chars,
+    single_line,
+)
 
 LINE = [no_control_chars, single_line]
 RICH_HELP = (
@@ -136,7 +144,31 @@ class ContactSettingsForm(SeenForm):
     name_required = BooleanField("Nama pelapor wajib diisi")
     publish_results = BooleanField("Umumkan hasil survei kepuasan (IKM) di halaman publik")
     follow_up = TextAreaField(
-        "Tindak lanjut hasil survei",
+        "Catatan umum tindak lanjut hasil survei",
+        filters=[clean_text],
+        validators=[Length(max=2000, message="Paling banyak 2.000 karakter."), no_control_chars],
+    )
+
+
+class FollowUpPeriodForm(FlaskForm):
+    """The survey period whose follow-up the page edits (a GET form: ``?tahun=&periode=``)."""
+
+    tahun = SelectField("Tahun", coerce=int_choice, choices=[])
+    periode = SelectField(
+        "Periode",
+        choices=[
+            SelectChoice("1", "Semester I (Januari-Juni)"),
+            SelectChoice("2", "Semester II (Juli-Desember)"),
+            SelectChoice("tahun", "Tahun penuh"),
+        ],
+    )
+
+
+class FollowUpForm(SeenForm):
+    """The follow-up of one survey period, shown under that period on /ikm."""
+
+    text = TextAreaField(
+        "Tindak lanjut",
         filters=[clean_text],
         validators=[Length(max=2000, message="Paling banyak 2.000 karakter."), no_control_chars],
     )

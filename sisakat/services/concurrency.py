@@ -65,6 +65,12 @@ def check_settings(seen: str | None, keys: Iterable[str]) -> None:
     settings.clear_cache()  # what is stored now, not what this request read earlier
     if seen == settings_token(keys):
         return
+    refuse_settings(keys)
+
+
+def refuse_settings(keys: Iterable[str]) -> NoReturn:
+    """Refuse a save from an out-of-date settings page, naming who saved one of ``keys`` last
+    and when."""
     last = db.session.execute(
         db.select(Setting).where(Setting.key.in_(keys)).order_by(Setting.updated_at.desc())
     ).scalar()

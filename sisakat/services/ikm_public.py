@@ -5,17 +5,20 @@ active service when there are several), without the suggestions or anything abou
 A period with fewer than ``MIN_RESPONDENTS`` answers shows its count but no index: with one or two
 answers the NRR per element is those people's own answers, and in a small office one may know who
 they were (the only board served that semester); so few answers do not describe the service either.
+
+The year and each semester carry the office's follow-up of that period (``survey_follow_up``);
+the general note (``survey.follow_up``) is shown once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sisakat.extensions import db
 from sisakat.formatting import to_local
 from sisakat.models import SurveyResponse
-from sisakat.services import catalog, ikm, settings, survey
+from sisakat.services import catalog, ikm, settings, survey, survey_follow_up
 
 MIN_RESPONDENTS = 5
 MAX_YEARS = 10  # years offered in the year list, newest first
@@ -29,6 +32,7 @@ class Period:
     start: date
     end: date
     result: ikm.IkmResult
+    follow_up: str = ""  # the office's follow-up of this period (survey_follow_up)
 
     @property
     def shown(self) -> bool:
@@ -45,7 +49,7 @@ class Publication:
     semesters: tuple[Period, ...]
     years: tuple[int, ...]
     unit: str
-    follow_up: str = ""
+    follow_up: str = ""  # the general note, shown once below the periods
     services: tuple[Period, ...] = ()  # the year per active service (labelled by its name)
 
 
@@ -82,15 +86,19 @@ def _per_service(year: int, today: date) -> tuple[Period, ...]:
 
 
 def publication(year: int | None, today: date) -> Publication:
-    """The results of ``year`` (this year when None or not on offer)."""
+    """The results of ``year`` (this year when None or not on offer), each period with its
+    follow-up."""
     offered = years(today)
     year = year if year in offered else today.year
+    texts = survey_follow_up.of_year(year)
     semesters = [_period("Semester I", date(year, 1, 1), date(year, 6, 30), today)]
     if date(year, 7, 1) <= today:
         semesters.append(_period("Semester II", date(year, 7, 1), date(year, 12, 31), today))
+    semesters = [replace(p, follow_up=texts.get(str(i), "")) for i, p in enumerate(semesters, 1)]
+    whole = _period(f"Tahun {year}", date(year, 1, 1), date(year, 12, 31), today)
     return Publication(
         year=year,
-        whole=_period(f"Tahun {year}", date(year, 1, 1), date(year, 12, 31), today),
+        whole=replace(whole, follow_up=texts.get("tahun", "")),
         semesters=tuple(semesters),
         years=offered,
         unit=settings.get("agency.short_name"),

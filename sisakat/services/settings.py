@@ -76,7 +76,10 @@ DEFAULTS: dict[str, Any] = {
     # The survey's results (IKM) on the public page /ikm (PermenPANRB 14/2017 asks a unit to
     # publish them); the super admin may turn it off on the contacts page.
     "survey.publish_results": True,
-    "survey.follow_up": "",  # what the office does about the results, shown on /ikm
+    "survey.follow_up": "",  # a general note on the results, shown once on /ikm
+    # The follow-up per survey period, {"2026": ..., "2026-1": ..., "2026-2": ...}, each shown
+    # under its period on /ikm (services/survey_follow_up.py).
+    "survey.follow_up_periods": {},
     # Office hours for waiting times in the verification queue (workflow issue). Workdays are
     # ISO weekdays (1 = Senin); holidays are "YYYY-MM-DD" in the office time zone.
     "office.hours_start": "08:00",

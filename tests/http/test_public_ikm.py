@@ -125,7 +125,7 @@ def test_the_office_publishes_what_it_does_about_the_results(client, make, login
     assert settings.get("survey.follow_up") == follow_up
     assert settings.get("survey.publish_results") is True
     html = client.get("/ikm").get_data(as_text=True)
-    assert '<h2 class="h5">Tindak lanjut hasil survei</h2>' in html
+    assert '<h2 class="h5">Tindak lanjut hasil survei (catatan umum)</h2>' in html
     assert "Unsur U3 terendah: &lt;b&gt;loket&lt;/b&gt; buka pukul 07.30.\nFormulir" in html
 
 

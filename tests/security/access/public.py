@@ -34,6 +34,7 @@ ROWS = {
     "admin.complaint_categories": staff(Role.SUPERADMIN),
     "admin.update_complaint_category": staff(Role.SUPERADMIN, method="POST"),
     "admin.contact_settings": staff(Role.SUPERADMIN),
+    "admin.survey_follow_up": staff(Role.SUPERADMIN),
     "reports.ikm": staff(*STAFF),
     "reports.ikm_xlsx": staff(*STAFF),
 }
