@@ -118,6 +118,23 @@ def clear_cache() -> None:
         g.pop("_settings_cache", None)
 
 
+def lock(key: str) -> Any:
+    """``key``'s stored value, read with its row held until the transaction ends (PostgreSQL,
+    MariaDB; SQLite lets one writer at a time anyway), for a read-change-write of one value: a
+    second admin saving meanwhile waits, then reads what the first stored. The value comes from
+    the locking read itself, since a plain read may see the transaction's older snapshot
+    (MariaDB's repeatable read)."""
+    raw = db.session.execute(
+        db.select(Setting.value).where(Setting.key == key).with_for_update()
+    ).scalar_one_or_none()
+    clear_cache()
+    value = DEFAULTS.get(key)
+    if raw is not None:
+        with contextlib.suppress(ValueError):
+            value = json.loads(raw)
+    return _fresh(value)
+
+
 def _load_all() -> dict[str, Any]:
     """Every setting (defaults overlaid with the table), one query per request; callers must
     not change the dict (``get`` and ``group`` hand out copies of list and dict values)."""

@@ -58,9 +58,12 @@ def period(
     return Period(year, part)
 
 
-def _all() -> dict[str, str]:
-    stored = settings.get(SETTING)
+def _texts(stored) -> dict[str, str]:
     return {str(k): str(v) for k, v in stored.items()} if isinstance(stored, dict) else {}
+
+
+def _all() -> dict[str, str]:
+    return _texts(settings.get(SETTING))
 
 
 def text(chosen: Period) -> str:
@@ -87,9 +90,10 @@ def written(offered: tuple[int, ...]) -> list[Period]:
     return sorted(found, key=lambda p: (-p.year, order.index(p.part)))
 
 
-def token(chosen: Period) -> str:
+def token(chosen: Period, texts: dict[str, str] | None = None) -> str:
     """The digest of the one text the edit page shows (other periods may change meanwhile)."""
-    return concurrency.fingerprint({"period": chosen.key, "text": text(chosen)})
+    value = (_all() if texts is None else texts).get(chosen.key, "")
+    return concurrency.fingerprint({"period": chosen.key, "text": value})
 
 
 def _check(chosen: Period, value: str, today: date) -> None:
@@ -107,10 +111,9 @@ def save(chosen: Period, value: str | None, *, today: date, actor: User, seen: s
     ``seen``: the digest of the text the page showed; refused when another admin saved it since."""
     value = (value or "").strip()
     _check(chosen, value, today)
-    settings.clear_cache()  # what is stored now, not what this request read earlier
-    if seen is not None and seen != token(chosen):
+    texts = _texts(settings.lock(SETTING))  # as stored now: another period saved meanwhile stays
+    if seen is not None and seen != token(chosen, texts):
         concurrency.refuse_settings((SETTING,))
-    texts = _all()
     if value:
         texts[chosen.key] = value
     else:
