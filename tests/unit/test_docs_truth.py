@@ -163,3 +163,23 @@ def test_every_benchmark_option_is_in_the_benchmarks_readme():
     for path in _sources("benchmarks"):
         for option in re.findall(r'add_argument\(\s*"(--[a-z-]+)"', path.read_text("utf-8")):
             assert option in BENCHMARKS_README, f"{path.name}: {option} is not documented"
+
+
+def test_every_flask_command_line_in_the_docs_runs_a_real_command_with_real_options(app):
+    """`flask --app app backup --output E:\\...` in OPERATIONS, `flask check --deploy` in a
+    sentence: the command exists and each `--option` written after it is one it takes."""
+    pages = {"README.md": README, "benchmarks/README.md": BENCHMARKS_README}
+    pages |= {f"docs/{p.name}": p.read_text("utf-8") for p in (ROOT / "docs").glob("*.md")}
+    seen = 0
+    for page, text in pages.items():
+        for line in re.findall(r"flask (?:--app app )?([a-z][a-z-]*[^`\n|;>)]*)", text):
+            name, *rest = line.split()
+            if name in CLI_BUILTINS:
+                continue
+            seen += 1
+            assert name in app.cli.commands, f"{page}: flask {name} is no command"
+            options = {o for p in app.cli.commands[name].params for o in p.opts} | {"--help"}
+            for word in rest:
+                if word.startswith("--"):
+                    assert word in options, f"{page}: flask {name} takes no {word}"
+    assert seen > 20
