@@ -254,7 +254,8 @@ def finalise(app: Flask) -> None:
         _as_int(app, key)
     for key in ("BSRE_CONNECT_TIMEOUT", "BSRE_READ_TIMEOUT"):
         _as_seconds(app, key)
-    for key in ("SESSION_COOKIE_SECURE", "LOG_TO_STDOUT", "SMTP_USE_TLS"):
+    # DEBUG and TESTING too: from the environment they are strings, and "0" would be truthy.
+    for key in ("SESSION_COOKIE_SECURE", "LOG_TO_STDOUT", "SMTP_USE_TLS", "DEBUG", "TESTING"):
         _as_bool(app, key)
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config.get("TRUSTED_HOSTS"))
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]

@@ -80,3 +80,15 @@ def test_bsre_timeouts_from_the_environment_are_seconds(tmp_path, monkeypatch):
     app = _env_app(tmp_path, monkeypatch, BSRE_CONNECT_TIMEOUT="2.5", BSRE_READ_TIMEOUT="90")
     assert app.config["BSRE_CONNECT_TIMEOUT"] == 2.5
     assert app.config["BSRE_READ_TIMEOUT"] == 90.0
+
+
+@pytest.mark.parametrize("name", ["DEBUG", "TESTING"])
+def test_debug_or_testing_set_to_0_in_the_environment_stays_off(tmp_path, monkeypatch, name):
+    """Before: the string "0" was truthy, so SISAKAT_DEBUG=0 (meant as "off") turned debug on
+    and let a weak SECRET_KEY through; now 0/1 read as in every other switch."""
+    app = _env_app(tmp_path, monkeypatch, **{name: "0"})
+    assert app.config[name] is False
+    assert not app.debug
+    assert not app.testing
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        _env_app(tmp_path, monkeypatch, **{name: "0", "SECRET_KEY": "dev"})
