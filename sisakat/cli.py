@@ -31,7 +31,7 @@ def storage_sweep(delete: bool, min_age: int) -> None:
 @click.command("check")
 @click.option("--deploy", is_flag=True, help="Periksa juga keamanan untuk server hosting.")
 def check(deploy: bool) -> None:
-    """Check configuration, database, uploads folder and fonts; non-zero exit on problems."""
+    """Check database, uploads folder, stored files, audit chain, antivirus; exit 1 on problems."""
     from sisakat.services import health
 
     report = health.check(current_app, deploy=deploy)

@@ -193,6 +193,17 @@ def _as_int(app: Flask, key: str) -> None:
         raise ConfigError(f"{key} harus berupa angka.") from exc
 
 
+def _as_seconds(app: Flask, key: str) -> None:
+    """A timeout in seconds (fractions allowed), refused at start rather than at signing."""
+    try:
+        seconds = float(app.config[key])
+    except (TypeError, ValueError):
+        seconds = -1.0
+    if not 0 < seconds < 3600:
+        raise ConfigError(f"{key} harus berupa angka detik, lebih dari 0 dan kurang dari 3600.")
+    app.config[key] = seconds
+
+
 def _as_bool(app: Flask, key: str) -> None:
     value = app.config.get(key)
     if isinstance(value, str):
@@ -241,7 +252,10 @@ def finalise(app: Flask) -> None:
         "CLAMAV_TIMEOUT",
     ):
         _as_int(app, key)
-    for key in ("SESSION_COOKIE_SECURE", "LOG_TO_STDOUT", "SMTP_USE_TLS"):
+    for key in ("BSRE_CONNECT_TIMEOUT", "BSRE_READ_TIMEOUT"):
+        _as_seconds(app, key)
+    # DEBUG and TESTING too: from the environment they are strings, and "0" would be truthy.
+    for key in ("SESSION_COOKIE_SECURE", "LOG_TO_STDOUT", "SMTP_USE_TLS", "DEBUG", "TESTING"):
         _as_bool(app, key)
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config.get("TRUSTED_HOSTS"))
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
