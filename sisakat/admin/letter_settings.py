@@ -95,9 +95,12 @@ def letter_settings_edit():
 def letter_preview():
     """A DRAF PDF of a fictional applicant with the service's saved wording (writes nothing)."""
     service = service_from_args()
+    groups = letter_settings.letter_groups(service)
     ctx = build_context(
-        profile=letter_profile.sample_profile(service.applicant_kind),
-        settings=letter_settings.letter_groups(service),
+        profile=letter_profile.sample_profile(
+            service.applicant_kind, groups["agency"].get("region")
+        ),
+        settings=groups,
         number_text="",
         issued_on=numbering.office_today(),
         verification_url="",

@@ -166,7 +166,9 @@ def build_story(ctx: LetterContext, st: dict) -> list:
         items += [Paragraph(f"{i}. {text(t)}", st["small"]) for i, t in enumerate(ctx.tembusan, 1)]
         story += [Spacer(1, 3 * mm), KeepTogether(items)]
     if ctx.footer and not ctx.draft:
-        story += [Spacer(1, 3 * mm), Paragraph(text(ctx.footer), st["footer"])]
+        # Whole or not at all: a split left "... Pasal 5 ayat" on one page and the rest alone
+        # on the next.
+        story += [Spacer(1, 3 * mm), KeepTogether([Paragraph(text(ctx.footer), st["footer"])])]
     return story
 
 

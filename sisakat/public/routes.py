@@ -16,9 +16,11 @@ def index():
     from sisakat.public.forms import CheckLetterForm
     from sisakat.services import ikm_public, office_contacts, service_info
 
+    services = service_info.public_services()
     return render_template(
         "public/index.html",
-        services=service_info.public_services(),
+        services=services,
+        number_example=service_info.number_example(services),
         contacts=office_contacts.contacts(),
         check_form=CheckLetterForm(formdata=None),
         results_published=ikm_public.is_published(),

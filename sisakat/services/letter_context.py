@@ -23,6 +23,9 @@ TITLE = "SURAT KETERANGAN TERDAFTAR"  # letters frozen before services had title
 ORMAS = "ormas"
 _NOTARY = re.compile(r"^notaris\s+", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"^(?:nomor\b|no\b\.?)\s*(?=\S)", re.IGNORECASE)
+# Printed where the pen writes on a copy for a wet signature whose number and date SRIKANDI
+# would otherwise fill (they are typed in when the scan is uploaded).
+HANDWRITTEN = "." * 30
 # "1. Gubernur", "2) KPU", "- DPP": the letter numbers its lists itself.
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}\s*[.)](?!\d)|[-\u2013\u2022*])\s*")
 
@@ -117,9 +120,11 @@ def build_context(
     signature_tag: str = "",
 ) -> LetterContext:
     """All strings of one SKT, formatted the Indonesian way, ready for both renderers; a copy
-    printed for a wet signature leaves out the footer that says it is signed electronically;
-    ``signature_tag`` is BSrE's placement marker (never on a draft)."""
+    printed for a wet signature leaves out the footer that says it is signed electronically
+    (and SRIKANDI's variables: ``_by_hand``); ``signature_tag`` is BSrE's placement marker
+    (never on a draft)."""
     agency, letter = settings.get("agency", {}), settings.get("letter", {})
+    number_text, date_text, srikandi = _by_hand(number_text, issued_on, srikandi, wet_signature)
     page = str(letter.get("page_size") or "A4").upper()
     title = letter.get("title") or TITLE
     return LetterContext(
@@ -127,10 +132,10 @@ def build_context(
         emblem_png=emblem_png,
         title=title,
         subject=" ".join(title.split()).title(),  # the PDF's Subject: this service's letter
-        number=number_text or "",
+        number=number_text,
         **_body(profile, letter),
         place=agency.get("city") or "",
-        date_text=tanggal(issued_on),
+        date_text=date_text,
         footer="" if draft or wet_signature else (letter.get("footer_bsre") or ""),
         verification_url="" if draft else (verification_url or ""),
         code=code or "",
@@ -142,6 +147,17 @@ def build_context(
         invariant=invariant,
         **signature_block(settings.get("signatory", {})),
     )
+
+
+def _by_hand(
+    number_text: str, issued_on: date, srikandi: bool, wet_signature: bool
+) -> tuple[str, str, bool]:
+    """The number, the date and whether SRIKANDI fills them. A copy printed for a wet signature
+    in SRIKANDI mode gets dotted blanks for the pen instead of SRIKANDI's variables, which
+    nobody fills on paper (the number and date are typed in when the scan is uploaded)."""
+    if wet_signature and srikandi:
+        return HANDWRITTEN, HANDWRITTEN, False
+    return number_text or "", tanggal(issued_on), srikandi
 
 
 def _kop(agency: dict[str, Any]) -> dict[str, Any]:

@@ -4,10 +4,15 @@ preview (Pratinjau) and the tests (``sample_profile``, ``sample_ormas``)."""
 
 from __future__ import annotations
 
+import string
 from datetime import date
 from typing import Any
 
+from sisakat.formatting import FIRST_WORD, PREFIX_WORDS
 from sisakat.services.letter_context import ORMAS
+
+# The office levels a region setting starts with ("KABUPATEN MUSI BANYUASIN"), as Level values.
+_LEVELS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kota": "kota"}
 
 PROFILE_KEYS = (
     "kind",
@@ -47,11 +52,34 @@ def profile_dict(party: Any) -> dict[str, Any]:
     return data
 
 
-def sample_profile(kind: Any = "parpol") -> dict[str, Any]:
+def sample_profile(kind: Any = "parpol", office_region: str = "") -> dict[str, Any]:
     """A fictional applicant of ``kind`` (party board by default) for the settings preview
-    (Pratinjau) and tests."""
+    (Pratinjau) and tests, placed in ``office_region`` when given (``in_region``)."""
     if str(getattr(kind, "value", kind)) == ORMAS:
-        return sample_ormas()
+        return in_region(sample_ormas(), office_region)
+    return in_region(_sample_party(), office_region)
+
+
+def in_region(profile: dict[str, Any], office_region: str) -> dict[str, Any]:
+    """``profile`` moved into the office's region ("KABUPATEN MUSI BANYUASIN", "KOTA
+    BALIKPAPAN", "PROVINSI ..."): a party board at that level and region, and for a regency
+    or city office the secretariat there too, so a kabupaten office's preview does not print
+    the seed province's board in Kota Palembang. An unreadable region leaves it as it is."""
+    found = FIRST_WORD.match(" ".join((office_region or "").split()))
+    word = PREFIX_WORDS.get(found[1].casefold()) if found else None
+    if word not in _LEVELS:
+        return profile
+    name = string.capwords(found[2])
+    moved = dict(profile)
+    if "level" in moved:
+        moved.update(level=_LEVELS[word], region_name=name)
+    if word != "Provinsi":
+        moved["city"] = f"{word} {name}"
+    return moved
+
+
+def _sample_party() -> dict[str, Any]:
+    """The fictional party board of the preview and the tests (a provincial board)."""
     return {
         "party_name": "Partai Contoh Sejahtera",
         "abbreviation": "PCS",

@@ -256,7 +256,7 @@ def confirm_number(
     letter: Letter, *, candidate_id: int, number: str, letter_date: date, scan: bool, actor: User
 ) -> str:
     """The user confirmed SRIKANDI's number and date: re-check the match with it, then issue.
-    Returns "issued" or "review"."""
+    Returns "issued", "scanned" (a wet-signed scan, issued as such) or "review"."""
     letters.require_pending(letter)
     if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
         raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
@@ -264,7 +264,7 @@ def confirm_number(
     row = letter.candidate_file
     if scan:
         issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
-        return "issued"
+        return "scanned"
     data = storage.read_bytes(row)
     assessment = report_service.assess(
         data,

@@ -24,6 +24,9 @@ from sisakat.services import (
     audit,
     catalog,
     complaint_files,
+    letter_settings,
+    number_format,
+    numbering,
     requirements,
     richtext,
     service_defaults,
@@ -52,6 +55,27 @@ class StepView:
 def public_services() -> list[Service]:
     """The services the public pages list: every active one, in display order."""
     return catalog.all_services(active_only=True)
+
+
+def number_example(services: list[Service]) -> str:
+    """A letter number as this office prints it, for the letter check's hint: the first listed
+    service's format, serial 1, the office's current month and year. Empty when SRIKANDI
+    numbers (its own format), nothing is listed or the format still lacks a part."""
+    if not services or letter_settings.is_srikandi_mode():
+        return ""
+    fmt = number_format.service_format(services[0])
+    if number_format.missing_parts(fmt):
+        return ""
+    today = numbering.office_today()
+    return number_format.format_number(
+        fmt["template"],
+        kode=fmt["kode"],
+        serial=1,
+        unit=fmt["unit"],
+        year=today.year,
+        month=today.month,
+        padding=fmt["padding"],
+    )
 
 
 def public_service(code: str) -> Service | None:

@@ -39,7 +39,7 @@ def test_survey_is_closed_before_issue_and_hidden_from_other_parties(app, make, 
     draft = make.application(owner, status=ApplicationStatus.DIAJUKAN)
     party = login_as(owner.account)
     closed = party.post(f"/pemohon/permohonan/{draft.id}/survei", data=SURVEY_ANSWERS)
-    assert "setelah SKT untuk permohonan ini terbit" in closed.get_data(as_text=True)
+    assert "setelah surat untuk permohonan ini terbit" in closed.get_data(as_text=True)
     assert _responses(draft.id) == 0
     stranger = login_as(make.party().account)
     url = f"/pemohon/permohonan/{letter.application_id}/survei"
@@ -57,3 +57,12 @@ def test_survey_url_builder_for_the_issue_notification(app, make):
         assert survey_url(letter.application_id) == (
             f"/pemohon/permohonan/{letter.application_id}/survei"
         )
+
+
+def test_closed_survey_of_an_ormas_never_speaks_of_an_skt(app, make, login_as):
+    # An ormas receives a Surat Keterangan Melapor, never an SKT (Kemendagri issues those);
+    # before, its closed survey page said "setelah SKT untuk permohonan ini terbit".
+    report = make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN)
+    html = page(login_as(report.party.account), f"/pemohon/permohonan/{report.id}/survei")
+    assert "setelah surat untuk permohonan ini terbit" in html
+    assert "SKT" not in html.split("<main", 1)[1]
