@@ -10,6 +10,8 @@ if (-not (Test-Path ".venv\Scripts\python.exe")) {
 if ($LASTEXITCODE -ne 0) { throw "Gagal memasang paket" }
 & .venv\Scripts\ruff.exe check .
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+& .venv\Scripts\ruff.exe format --check .
+if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 & .venv\Scripts\python.exe -m pytest @args
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 foreach ($url in @(

@@ -17,6 +17,7 @@ fi
 export PYTHONDONTWRITEBYTECODE=1
 echo "== ruff =="
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "== pytest: SQLite =="
 .venv/bin/python -m pytest "$@"
 
