@@ -28,6 +28,12 @@ def status_badge(status) -> Markup:
     return badge
 
 
+def slash_breaks(text) -> Markup:
+    """``text`` (a letter number) allowed to wrap after each slash in a narrow table column:
+    a ``<wbr>``, so the number copies unchanged and never breaks inside a part."""
+    return escape(text or "").replace("/", Markup("/<wbr>"))
+
+
 _URLS: dict[tuple, str] = {}
 _URLS_MAX = 2048  # bounded: links with ids fill it once, then are built as before
 
@@ -105,6 +111,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["angka"] = formatting.angka
     app.jinja_env.filters["durasi"] = formatting.durasi
     app.jinja_env.filters["status_badge"] = status_badge
+    app.jinja_env.filters["slash_breaks"] = slash_breaks
     app.jinja_env.filters["wa_link"] = formatting.wa_link
     app.jinja_env.globals["url_pattern"] = UrlPattern
     app.jinja_env.globals["url_for"] = template_url_for

@@ -59,7 +59,8 @@ def _page_rows(html: str) -> list[list[str]]:
     out = []
     for row in rows:
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
-        out.append([re.sub(r"<[^>]+>", "", c).strip() for c in cells])
+        cells = [re.sub(r'<div class="d-xxl-none.*?</div>', "", c, flags=re.S) for c in cells]
+        out.append([re.sub(r"<[^>]+>", "", c).strip() for c in cells])  # without the folded copy
     return out
 
 

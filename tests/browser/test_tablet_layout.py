@@ -1,0 +1,192 @@
+"""Staff and admin tables that scrolled sideways at tablet width (768 px, also a laptop window
+on half the screen), found walking every staff, admin and party page as each role: the letter
+register, Administrasi → Layanan and Administrasi → Pengguna, the audit log and the party
+register (too many columns for 768 px), and the ormas register (twelve columns, wider than even
+a 1280-px laptop). Below a breakpoint their secondary columns now fold into the primary cell,
+and long names and numbers wrap. Also the e-mail settings page, whose long address widened a
+phone screen."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from sisakat.extensions import db
+from sisakat.models import ApplicantKind, ApplicationStatus, LetterStatus, Role
+from sisakat.models import utcnow as now
+from sisakat.services import catalog, requirements, service_config
+from tests.browser.journeys import fresh, log_in
+
+pytestmark = pytest.mark.browser
+
+TABLET, PHONE, LAPTOP, WIDE = 768, 360, 1280, 1440
+PARTY = "Partai Gerakan Persatuan Kebangkitan Demokrasi Indonesia Raya"
+BOARD = f"Dewan Pimpinan Wilayah {PARTY} Provinsi Sumatera Selatan"
+BRANCH = f"Dewan Pimpinan Cabang {PARTY} Kabupaten Ogan Komering Ulu Selatan"
+ORMAS = "Perkumpulan Masyarakat Peduli Lingkungan Hidup dan Pelestarian Sungai Musi"
+SERVICE = (
+    "Surat Keterangan Terdaftar Organisasi Kemasyarakatan Bidang Lingkungan Hidup, "
+    "Kehutanan dan Pelestarian Alam"
+)
+ADMIN_NAME = "Dr. Hj. Raden Ayu Kartika Sari Dewi Purnamasari, S.Sos., M.Si."
+ADMIN_EMAIL = "kartika.sari.dewi.purnamasari@kesbangpol.sumselprov.contoh.test"
+REASON = (
+    "Kepengurusan diganti berdasarkan Surat Keputusan Dewan Pimpinan Pusat nomor "
+    "123/SK/DPP/X/2026 tentang perubahan susunan pengurus"
+)
+
+# What overflows sideways: the page itself, or a table's scrolling wrapper.
+OVERFLOWS = """() => {
+  const out = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth) out.push(`halaman ${doc.scrollWidth}px`);
+  document.querySelectorAll('.table-responsive').forEach((box) => {
+    const head = box.querySelector('th')?.textContent;
+    if (box.scrollWidth > box.clientWidth) out.push(`tabel "${head}" ${box.scrollWidth}px`);
+  });
+  return out;
+}"""
+
+
+def _seed(make) -> dict[str, list[str]]:
+    """Every role with long realistic names; returns the pages each role sees."""
+    requirements.ensure_defaults()
+    catalog.ensure_defaults()
+    admin = make.user(
+        Role.SUPERADMIN, username="admin.contoh", full_name=ADMIN_NAME, email=ADMIN_EMAIL
+    )
+    verifier = make.user(
+        Role.VERIFIKATOR,
+        username="verifikator.contoh",
+        full_name="Muhammad Fadhil Ramadhan Saputra Wijayakusuma, S.IP.",
+    )
+    make.user(Role.PENANDATANGAN, username="kepala.contoh", full_name="Dr. Contoh Pejabat, M.Si.")
+    service_config.create(
+        code="ormas_lingkungan",
+        name=SERVICE,
+        short_name="SKT Ormas Lingkungan Hidup",
+        applicant_kind=ApplicantKind.ORMAS,
+        sla_minutes=600,
+        actor=admin,
+    )
+    board = make.party(board_name=BOARD, party_name=PARTY)
+    make.issued_letter(board)
+    branch = make.party(board_name=BRANCH, party_name=PARTY)
+    make.issued_letter(branch, status=LetterStatus.DICABUT, revoked_reason=REASON, revoked_at=now())
+    make.issued_letter(make.ormas(party_name=ORMAS, chair="Raden Mas Bagus Hadiningrat"))
+    waiting = make.application(
+        make.party(board_name=BOARD.replace("Wilayah", "Daerah"), party_name=PARTY),
+        status=ApplicationStatus.DIAJUKAN,
+    )
+    claimed = make.application(
+        make.party(board_name=BOARD.replace("Wilayah", "Ranting"), party_name=PARTY),
+        status=ApplicationStatus.DIVERIFIKASI,
+        claimed_by=verifier,
+    )
+    complaint = make.complaint(name="Raden Mas Bagus Hadiningrat", body="Antrean lama. " * 30)
+    db.session.commit()
+    reports = ["/laporan/dasbor", "/laporan/ikm", "/laporan/rekap-partai",
+               "/laporan/register-ormas", f"/laporan/rekap-partai/{board.id}"]  # fmt: skip
+    desk = ["/petugas/", "/petugas/surat", "/petugas/pengaduan",
+            f"/petugas/pengaduan/{complaint.id}"]  # fmt: skip
+    account = ["/akun/notifikasi", "/akun/notifikasi/email", "/akun/kata-sandi"]
+    admin_pages = ["/admin/", "/admin/surat", "/admin/layanan", "/admin/pengguna",
+        "/admin/nomor-surat", "/admin/persyaratan", "/admin/persyaratan?layanan=ormas_lingkungan",
+        "/admin/alasan", "/admin/faq", "/admin/kontak", "/admin/pengaduan/kategori",
+        "/admin/log-audit", "/admin/tte/kepercayaan", "/admin/penomoran", "/admin/pengaturan-surat",
+        "/admin/pengaturan/instansi", "/admin/pengaturan/penandatangan",
+        "/admin/pengaturan/jam-layanan", "/admin/layanan/skt_parpol",
+        "/admin/layanan/ormas_lingkungan/ubah", "/admin/layanan-baru", "/admin/pengguna/baru",
+        "/tte/", "/tte/pengaturan", f"/petugas/permohonan/{waiting.id}"]  # fmt: skip
+    return {
+        "admin.contoh": admin_pages + reports + desk + account,
+        "verifikator.contoh": desk + [f"/petugas/permohonan/{claimed.id}"] + reports + account,
+        "kepala.contoh": ["/tte/", "/laporan/dasbor"] + account,
+        board.account.username: ["/pemohon/", "/pemohon/profil"] + account,
+    }
+
+
+def _sideways(page, pages: dict[str, list[str]]) -> list[str]:
+    """Visit every page as its role; name each page that scrolls sideways and how."""
+    found = []
+    for username, paths in pages.items():
+        page.context.clear_cookies()
+        log_in(page, username)
+        for path in paths:
+            response = page.goto(path)
+            assert response.status == 200, (username, path, response.status)
+            found += [f"{username} {path}: {o}" for o in page.evaluate(OVERFLOWS)]
+    return found
+
+
+@pytest.mark.parametrize("width", [TABLET, LAPTOP, WIDE])
+def test_no_staff_admin_or_party_page_scrolls_sideways(page, make, width):
+    pages = _seed(make)
+    fresh()
+    page.set_viewport_size({"width": width, "height": 900})
+    assert _sideways(page, pages) == []
+
+
+def _shown(page, text: str) -> None:
+    """``text`` is on screen at this width (in its column or folded into the primary cell)."""
+    expect(page.get_by_text(text, exact=False).filter(visible=True).first).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [PHONE, TABLET, LAPTOP])
+def test_register_services_and_users_show_everything_and_every_action(page, make, width):
+    """Nothing is hidden at every width: what a hidden column held shows in the primary cell,
+    and each row's action stays reachable; at a phone's width too, without scrolling."""
+    _seed(make)
+    fresh()
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, "admin.contoh")
+    page.goto("/admin/surat")
+    for text in (BOARD, BRANCH, REASON, "Berlaku", "Dicabut", "Berlaku sampai"):
+        _shown(page, text)
+    page.get_by_text("Cabut", exact=True).filter(visible=True).first.click()
+    expect(page.get_by_role("button", name="Cabut surat").first).to_be_visible()
+    assert page.evaluate(OVERFLOWS) == []
+    page.goto("/admin/layanan")
+    for text in (SERVICE, "Aktif", "jam kerja", "Organisasi Kemasyarakatan", "berikutnya 1/"):
+        _shown(page, text)
+    row = page.locator("tr", has_text=SERVICE)
+    for action in ("Ubah", "Persyaratan", "Standar pelayanan", "Isi surat", "Penomoran"):
+        expect(row.get_by_role("link", name=action, exact=True)).to_be_visible()
+    assert page.evaluate(OVERFLOWS) == []
+    page.goto("/admin/pengguna")
+    for text in ("admin.contoh", ADMIN_NAME, ADMIN_EMAIL, "Super Admin", "Terakhir masuk"):
+        _shown(page, text)
+    row = page.locator("tr", has_text="admin.contoh")
+    expect(row.get_by_role("link", name="Ubah")).to_be_visible()
+    assert page.evaluate(OVERFLOWS) == []
+
+
+def test_email_settings_fit_a_phone_with_a_long_address(phone_page, make):
+    make.user(Role.SUPERADMIN, username="admin.contoh", email=ADMIN_EMAIL)
+    fresh()
+    log_in(phone_page, "admin.contoh")
+    phone_page.goto("/akun/notifikasi/email")
+    expect(phone_page.get_by_text(ADMIN_EMAIL, exact=False)).to_be_visible()
+    assert phone_page.evaluate(OVERFLOWS) == []
+
+
+def test_reports_and_audit_log_fold_their_columns_on_a_tablet(page, make):
+    """The columns a tablet hides in the ormas and party registers and the audit log show in
+    the primary cells instead."""
+    _seed(make)
+    fresh()
+    page.set_viewport_size({"width": TABLET, "height": 900})
+    log_in(page, "verifikator.contoh")
+    page.goto("/laporan/register-ormas")
+    for text in (ORMAS, "Raden Mas Bagus Hadiningrat", "AH.01.07", "Sosial kemasyarakatan",
+                 "Kota Palembang", "Masa bakti", "/BAN.KBP/"):  # fmt: skip
+        _shown(page, text)
+    page.goto("/laporan/rekap-partai")
+    for text in (BRANCH, "Berlaku s.d.", "akhir masa bakti"):
+        _shown(page, text)
+    page.context.clear_cookies()
+    log_in(page, "admin.contoh")
+    page.goto("/admin/log-audit")
+    for text in ("127.0.0.1", "service:ormas_lingkungan"):
+        _shown(page, text)
+    assert page.evaluate(OVERFLOWS) == []
