@@ -79,6 +79,7 @@ def test_a_kabupaten_office_shows_its_one_level_and_stores_it(app, make, login_a
     assert '<select id="level"' not in page  # nothing to pick among one option
     assert '<input type="hidden" name="level" value="kabupaten">' in page
     assert ">Kabupaten</p>" in page
+    assert "Kantor ini hanya mencatat kepengurusan tingkat Kabupaten." in page
     assert problems(page) == []
     assert client.post(PROFILE, data=kabupaten_form(party.version)).status_code == 302
     db.session.refresh(party)
