@@ -7,14 +7,17 @@ from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from sisakat.forms_common import clean_text, no_control_chars
-from sisakat.models import Level
 from sisakat.reports.forms import PeriodForm
-from sisakat.services import catalog
+from sisakat.services import catalog, office
 from sisakat.services.register import STATE_LABELS
 
-LEVEL_CHOICES = [SelectChoice("", "Semua tingkat")] + [
-    SelectChoice(lv.value, lv.label) for lv in Level
-]
+
+def level_choices() -> list[SelectChoice]:
+    """ "Semua tingkat" and the levels this office registers or a stored board has
+    (``office.listed_levels``)."""
+    return [SelectChoice("", "Semua tingkat")] + [
+        SelectChoice(lv.value, lv.label) for lv in office.listed_levels()
+    ]
 
 
 def service_choices() -> list[SelectChoice]:
@@ -33,11 +36,12 @@ class DashboardFilterForm(PeriodForm):
     """Period, service and level."""
 
     service = SelectField("Layanan", choices=[], default="")
-    level = SelectField("Tingkat", choices=LEVEL_CHOICES, default="")
+    level = SelectField("Tingkat", choices=[], default="")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.service.choices = service_choices()
+        self.level.choices = level_choices()
 
 
 class IkmFilterForm(PeriodForm):
@@ -56,10 +60,14 @@ class RegisterFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    level = SelectField("Tingkat", choices=LEVEL_CHOICES, default="")
+    level = SelectField("Tingkat", choices=[], default="")
     region = StringField(
         "Wilayah",
         filters=[clean_text],
         validators=[Optional(), Length(max=120), no_control_chars],
     )
     validity = SelectField("Keadaan", choices=VALIDITY_CHOICES, default="")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.level.choices = level_choices()

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 from sisakat import formatting
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import FileKind, StoredFile, User
+from sisakat.models import FileKind, Level, Party, StoredFile, User
 from sisakat.services import clock, concurrency, images, letter_context, settings
 
 AGENCY_KEYS = (
@@ -140,6 +140,54 @@ def _title(text: str) -> str:
     """``Provinsi DKI Jakarta`` from ``PROVINSI DKI JAKARTA``: words of three letters or fewer
     (DKI, DI, NTB) keep their capitals."""
     return " ".join(w if len(w) <= 3 else w.capitalize() for w in text.split())
+
+
+def office_level() -> str | None:
+    """The office's own level word ("Provinsi", "Kabupaten", "Kota") from the first word of its
+    region setting (``KABUPATEN MUSI BANYUASIN``); None when the region does not say."""
+    found = formatting.FIRST_WORD.match(str(settings.get("agency.region") or "").strip())
+    word = formatting.PREFIX_WORDS.get(found[1].casefold()) if found else None
+    return word if word in ("Provinsi", "Kabupaten", "Kota") else None
+
+
+def board_levels() -> tuple[Level, ...]:
+    """The party-board levels this office registers: a province office boards at Provinsi,
+    Kabupaten and Kota level (so its letters' Tingkat line varies); a regency office only
+    Kabupaten boards, a city office only Kota boards. A region that names no level: all three."""
+    word = office_level()
+    if word == "Kabupaten":
+        return (Level.KABUPATEN,)
+    if word == "Kota":
+        return (Level.KOTA,)
+    return tuple(Level)
+
+
+def level_problem(value: Any) -> str | None:
+    """Why ``value`` (a ``Level`` or its stored value) is not a level this office registers;
+    None when it is one."""
+    try:
+        level = Level(getattr(value, "value", value))
+    except ValueError:
+        return "Tingkat kepengurusan tidak valid."
+    allowed = board_levels()
+    if level in allowed:
+        return None
+    names = " atau ".join(lv.label for lv in allowed)
+    return (
+        f"{settings.get('agency.short_name') or 'Kantor ini'} hanya mencatat kepengurusan "
+        f"tingkat {names}, bukan {level.label}."
+    )
+
+
+def listed_levels() -> tuple[Level, ...]:
+    """The levels staff filters and tables offer: the office's ``board_levels()`` and any level
+    a stored board already has (entered before the region changed: it stays findable)."""
+    stored = set(
+        db.session.execute(db.select(Party.level).where(Party.level.is_not(None)).distinct())
+        .scalars()
+        .all()
+    )
+    return tuple(lv for lv in Level if lv in stored or lv in board_levels())
 
 
 def examples() -> dict[str, str]:

@@ -27,7 +27,7 @@ from sisakat.models import (
     utcnow,
 )
 from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import audit, images
+from sisakat.services import audit, images, office
 
 REQUIRED_FIELDS = {
     "party_name": "Nama partai",
@@ -182,8 +182,11 @@ def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int 
     term = term_problem(values.get("term_start"), values.get("term_end"))
     if term:
         raise ProfileInvalid(term)
-    if values.get("level") is not None and not isinstance(values["level"], Level):
-        values["level"] = Level(values["level"])
+    if values.get("level") is not None:
+        problem = office.level_problem(values["level"])
+        if problem:
+            raise ProfileInvalid(problem, field="level")
+        values["level"] = Level(getattr(values["level"], "value", values["level"]))
     if values.get("legal_form") is not None and not isinstance(values["legal_form"], LegalForm):
         try:
             values["legal_form"] = LegalForm(values["legal_form"])

@@ -25,7 +25,14 @@ from datetime import date, datetime, time, timedelta
 
 from sisakat.extensions import db
 from sisakat.formatting import BULAN, prefixed, to_local, wilayah
-from sisakat.models import Application, ApplicationHistory, ApplicationStatus, Level, Party
+from sisakat.models import (
+    ApplicantKind,
+    Application,
+    ApplicationHistory,
+    ApplicationStatus,
+    Level,
+    Party,
+)
 from sisakat.services import catalog, settings
 from sisakat.services.working_time import OfficeHours, working_seconds
 
@@ -109,6 +116,7 @@ def _scope(filters: StatsFilter, offset: int):
             Application.id,
             Application.status,
             Application.service_code,
+            Party.kind,
             Party.level,
             Party.region_name,
             Party.city,
@@ -200,13 +208,29 @@ def _region(row) -> str:
     return prefixed(row.city, also=("Kabupaten", "Kota")) or "Tanpa wilayah"
 
 
+# The by-level table's rows past the board levels: a party board whose profile has no level
+# yet (a Draf), and the ormas, which have no board level (their own row, so the table adds up).
+NO_LEVEL, ORMAS_ROW = "Tingkat belum diisi", "Ormas"
+_LEVEL_ORDER = {label: i for i, label in enumerate([lv.label for lv in Level] + [NO_LEVEL])}
+
+
+def _level_row(row) -> str:
+    """The by-level row an application counts in."""
+    if row.kind == ApplicantKind.ORMAS:
+        return ORMAS_ROW
+    return row.level.label if row.level else NO_LEVEL
+
+
 def _groups(result: Dashboard, apps, times: dict[int, float], on_time: dict) -> None:
-    """The by-level and by-region tables."""
+    """The by-level (in ``Level`` order, then the rows without one) and by-region tables.
+    A level lists only with applications in scope, so an empty one the office does not
+    register (``office.board_levels``) never shows, and one with data stays."""
     by_level, by_region = defaultdict(list), defaultdict(list)
     for row in apps:
-        by_level[row.level.label if row.level else "Tanpa tingkat"].append((row.id, row.status))
+        by_level[_level_row(row)].append((row.id, row.status))
         by_region[_region(row)].append((row.id, row.status))
-    result.by_level = [_group(k, v, times, on_time) for k, v in sorted(by_level.items())]
+    levels = sorted(by_level.items(), key=lambda kv: _LEVEL_ORDER.get(kv[0], len(_LEVEL_ORDER)))
+    result.by_level = [_group(k, v, times, on_time) for k, v in levels]
     result.by_region = [_group(k, v, times, on_time) for k, v in sorted(by_region.items())]
 
 

@@ -35,7 +35,7 @@ from sisakat.forms_common import (
 )
 from sisakat.models import ApplicantKind, LegalForm, Level
 from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import parties
+from sisakat.services import office, parties
 
 BLANK_ROWS = 3  # extra empty rows so the form works without JavaScript
 DEFAULT_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Bendahara")
@@ -214,10 +214,9 @@ class PartyProfileForm(ApplicantProfileForm):
     board_name = text("Nama kepengurusan", 200, "Isi nama kepengurusan.")
     level = SelectField(
         "Tingkat kepengurusan",
-        choices=[SelectChoice("", "— Pilih tingkat —")]
-        + [SelectChoice(lv.value, lv.label) for lv in Level],
+        choices=[],
         validators=[InputRequired("Pilih tingkat kepengurusan.")],
-        invalid_choice_message="Pilihan tidak valid.",
+        validate_choice=False,  # validate_level names the office's levels
     )
     region_name = text("Nama wilayah", 120, "Isi nama provinsi/kabupaten/kota.")
     reporter_name = text("Nama pelapor", 120, "Isi nama pelapor.")
@@ -227,6 +226,27 @@ class PartyProfileForm(ApplicantProfileForm):
     sk_issuer = text("Penerbit SK", 200, "Isi penerbit SK (misalnya DPP partai).")
     phone = phone_field("Isi nomor telepon/WhatsApp.")
     new_logo = FileField("Logo partai", render_kw={"accept": "image/png,image/jpeg"})
+
+    def __init__(self, *args, **kwargs) -> None:
+        """Offer only the levels this office registers (``office.board_levels``). With one
+        level there is nothing to pick: it is preselected and shown as text (``level_fixed``),
+        unless the stored level is another one (entered before the region changed), which the
+        party then replaces knowingly."""
+        super().__init__(*args, **kwargs)
+        levels = office.board_levels()
+        self.level.choices = [SelectChoice("", "— Pilih tingkat —")] + [
+            SelectChoice(lv.value, lv.label) for lv in levels
+        ]
+        stored = getattr(kwargs.get("obj"), "level", None)
+        self.level_fixed = len(levels) == 1 and stored in (None, levels[0])
+        if self.level_fixed and not self.is_submitted():
+            self.level.data = levels[0].value
+
+    def validate_level(self, field) -> None:
+        """A level this office registers (rule from the service; a forged value included)."""
+        problem = office.level_problem(field.data)
+        if problem:
+            raise ValidationError(problem)
 
     def profile_values(self) -> dict[str, Any]:
         """The profile columns with the level as its enum."""

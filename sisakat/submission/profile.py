@@ -85,6 +85,8 @@ def _save(form: ApplicantProfileForm) -> bool:
         db.session.rollback()
         if isinstance(exc, UploadRejected):
             form.new_logo.errors = [exc.message]
+        elif exc.field in form:  # e.g. a level this office does not register
+            form[exc.field].errors = [exc.message]
         flash(f"{NOT_SAVED} {exc.message}", "danger")
         return False
     return True

@@ -15,7 +15,7 @@ from sisakat.forms_common import (
     no_control_chars,
 )
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
-from sisakat.services import catalog, requirements
+from sisakat.services import catalog, office, requirements
 from sisakat.services.queue import QueueFilter
 
 
@@ -38,11 +38,7 @@ class QueueFilterForm(FlaskForm):
         ),
         validators=[Optional()],
     )
-    level = SelectField(
-        "Tingkat",
-        choices=choices([("", "Semua")] + [(lv.value, lv.label) for lv in Level]),
-        validators=[Optional()],
-    )
+    level = SelectField("Tingkat", choices=[], validators=[Optional()])
     urut = SelectField(
         "Urutkan",
         choices=choices([("lama", "Menunggu paling lama"), ("baru", "Terbaru")]),
@@ -58,6 +54,9 @@ class QueueFilterForm(FlaskForm):
     def __init__(self, *args, services: list | None = None, **kwargs) -> None:
         """``services``: the catalogue the page already loaded (read here when not given)."""
         super().__init__(*args, **kwargs)
+        self.level.choices = choices(
+            [("", "Semua")] + [(lv.value, lv.label) for lv in office.listed_levels()]
+        )
         self.layanan.choices = [SelectChoice("", "Semua")] + [
             SelectChoice(s.code, s.short_name or s.name)
             for s in (catalog.all_services() if services is None else services)
