@@ -39,6 +39,7 @@ from sisakat.services import (
     audit,
     documents,
     images,
+    office,
     requirements,
     uploads,
     workflow,
@@ -137,9 +138,19 @@ def _user(username: str, role: Role, full_name: str, **extra) -> tuple[User, str
     return user, password
 
 
+def _fit_office(spec: tuple) -> tuple:
+    """``spec`` as a board this office registers: at a regency or city office (one level,
+    ``office.board_levels``) every demo board is a DPC of the office's own region."""
+    levels = office.board_levels()
+    if len(levels) > 1:
+        return spec
+    name, abbr, _level, _region, _board, colour = spec
+    return name, abbr, levels[0], office.region_title(), "DPC", colour
+
+
 def _party(account: User, spec: tuple, n: int) -> Party:
     """A complete fictional profile with board composition and a drawn logo."""
-    name, abbr, level, region, board, colour = spec
+    name, abbr, level, region, board, colour = _fit_office(spec)
     people = [f"{first} Contoh {abbr}" for first in FIRST_NAMES]
     party = Party(
         account=account,

@@ -142,6 +142,11 @@ def _title(text: str) -> str:
     return " ".join(w if len(w) <= 3 else w.capitalize() for w in text.split())
 
 
+def region_title() -> str:
+    """The office's region as a name is written (``Kabupaten Musi Banyuasin``)."""
+    return _title(str(settings.get("agency.region") or ""))
+
+
 def office_level() -> str | None:
     """The office's own level word ("Provinsi", "Kabupaten", "Kota") from the first word of its
     region setting (``KABUPATEN MUSI BANYUASIN``); None when the region does not say."""
@@ -193,7 +198,7 @@ def listed_levels() -> tuple[Level, ...]:
 def examples() -> dict[str, str]:
     """The examples the sign-up and profile forms give, in this office's region: a province
     office's parties report DPW boards of the province, a regency's or city's DPC boards."""
-    region = _title(str(settings.get("agency.region") or ""))
+    region = region_title()
     city = str(settings.get("agency.city") or "").strip()
     found = formatting.FIRST_WORD.match(region)
     level = formatting.PREFIX_WORDS.get(found[1].casefold()) if found else None

@@ -51,3 +51,25 @@ def test_demo_data_submits_an_example_application_with_real_pdfs(app, runner, lo
     queue = login_as(verifier.scalar_one()).get("/petugas/").get_data(as_text=True)
     assert example.party.board_name in queue
     assert "1 permohonan" in queue
+
+
+def test_demo_boards_at_a_kabupaten_office_are_its_own_dpc_boards(app, runner):
+    # Before: a regency office's demo data held a Provinsi board and a Kota Palembang one, which
+    # that office never registers (office.board_levels) and whose profiles it then refuses.
+    from sisakat.models import ApplicantKind, Level
+    from sisakat.services import office, settings
+
+    settings.update({"agency.region": "KABUPATEN CONTOH ILIR"}, actor=None)
+    db.session.commit()
+    result = runner.invoke(args=["demo-data"])
+    assert result.exit_code == 0, result.output
+    parties = db.select(Party).filter_by(kind=ApplicantKind.PARPOL)
+    boards = db.session.execute(parties).scalars().all()
+    assert len(boards) == 3
+    for party in boards:
+        assert party.level == Level.KABUPATEN
+        assert office.level_problem(party.level) is None
+        assert party.board_name.startswith("DPC ")
+        assert party.board_name.endswith("Kabupaten Contoh Ilir")
+        assert party.region_name == party.city == "Kabupaten Contoh Ilir"
+        assert profile_problems(party) == []
