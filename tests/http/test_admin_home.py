@@ -15,13 +15,14 @@ def test_admin_home_groups_its_links_and_each_opens(app, make, login_as):
     headings = re.findall(r'<h2 class="h6 mb-0" id="grup-\d+">.*?</i> ([^<]+)</h2>', page)
     assert tuple(headings) == GROUPS
     links = re.findall(r'class="list-group-item list-group-item-action" href="([^"]+)"', page)
-    assert len(links) == len(set(links)) == 19
+    assert len(links) == len(set(links)) == 20
     for href in (
         "/admin/pengguna",
         "/admin/log-audit",
         "/admin/tte/kepercayaan",
         "/tte/pengaturan",
         "/laporan/ikm",
+        "/admin/kontak/tindak-lanjut",
     ):
         assert href in links
     for href in links:
