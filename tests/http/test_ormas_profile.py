@@ -161,3 +161,20 @@ def test_an_empty_notification_list_says_what_will_show_there(app, make, login_a
     assert (
         "Belum ada notifikasi. Kabar tampil di sini setiap kali status permohonan berubah" in page
     )
+
+
+def test_the_whatsapp_hotline_of_an_ormas_asks_about_no_skt(app, make, login_as):
+    """The office's WhatsApp link (notifications page, home page) opened a chat reading 'saya
+    ingin bertanya tentang layanan SKT', also for an ormas, whose letter is no SKT."""
+    import re
+    from urllib.parse import unquote
+
+    from sisakat.services import settings
+
+    settings.update({"contact.whatsapp": "6281200001111"}, actor=None)
+    db.session.commit()
+    page = login_as(make.ormas().account).get("/akun/notifikasi").get_data(as_text=True)
+    link = unquote(re.search(r'href="([^"]+)"[^>]*id="hotline-wa"', page).group(1))
+    assert link.startswith("https://wa.me/6281200001111?text=")
+    assert "saya ingin bertanya tentang layanan permohonan" in link
+    assert "SKT" not in link
