@@ -154,6 +154,17 @@ def test_email_settings_name_the_ormas_letter_not_an_skt(app, make, login_as):
     assert "Pengingat masa bakti dan masa berlaku SKT" in party_page.get_data(as_text=True)
 
 
+def test_staff_email_settings_use_neutral_wording(app, make, login_as):
+    """Staff serve party boards and ormas alike, yet their e-mail settings named only the SKT;
+    they now read the neutral 'surat keterangan' (the rule lives in ``mail.preference_labels``)."""
+    from sisakat.models import Role
+
+    page = login_as(make.user(Role.VERIFIKATOR)).get("/akun/notifikasi/email")
+    text = page.get_data(as_text=True)
+    assert "Pengingat masa bakti dan masa berlaku surat keterangan" in text
+    assert "SKT" not in text
+
+
 def test_an_empty_notification_list_says_what_will_show_there(app, make, login_as):
     """A new account's bell page read only 'Belum ada notifikasi.', with no word of what would
     ever appear there."""
