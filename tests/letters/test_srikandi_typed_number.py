@@ -83,3 +83,26 @@ def test_the_register_itself_refuses_what_no_letter_number_is(app, typed):
     for number in REAL_SHAPES:
         row = numbering.register_external("skt", number, local_date=date(2025, 6, 1), actor=None)
         assert row.number_text == number
+
+
+def test_the_manual_review_refuses_a_typed_non_number_keeping_the_form(app, login_as, pki):
+    h.trust_office(pki)
+    h.srikandi_mode()
+    letter = h.prepared_letter()
+    h.under_review(letter, _srikandi_signed(letter, pki, "200.1.5.3/88/BAN.KBP/2026"))
+    client = login_as(factories.user(Role.SUPERADMIN))
+    data = {
+        "decision": "terima",
+        "reason": "Nomor dibaca dari SRIKANDI.",
+        "number": "abc",
+        "letter_date": numbering.office_today().isoformat(),
+    }
+    answer = client.post(f"/tte/surat/{letter.id}/tinjau", data=data)
+    html = answer.get_data(as_text=True)
+    assert "Nomor surat harus memuat angka" in html
+    assert 'value="abc"' in html
+    assert "Nomor dibaca dari SRIKANDI.</textarea>" in html
+    db.session.expire_all()
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.PERLU_TINJAUAN
+    assert db.session.execute(db.select(LetterNumber)).first() is None
