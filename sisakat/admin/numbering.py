@@ -81,22 +81,6 @@ class VoidForm(FlaskForm):
     )
 
 
-def _example(fmt: dict, today: date, serial: int) -> str:
-    """The number the next letter of the series would get today (the page's live example)."""
-    try:
-        return number_format.format_number(
-            fmt["template"],
-            kode=fmt["kode"],
-            serial=serial,
-            unit=fmt["unit"],
-            year=today.year,
-            month=today.month,
-            padding=fmt["padding"],
-        )
-    except DomainError as exc:
-        return exc.message
-
-
 def _current(service, year: int) -> dict:
     """The values the settings form starts from."""
     return {
@@ -110,7 +94,6 @@ def _current(service, year: int) -> dict:
 def _settings_page(form: NumberingForm, service, today: date):
     """The settings page: the form, this year's next serial of the series with the number it
     would print, and the services sharing the series."""
-    fmt = number_format.service_format(service)
     serial = numbering.next_serial(service.number_series, today.year)
     return render_template(
         "admin/numbering_settings.html",
@@ -118,7 +101,7 @@ def _settings_page(form: NumberingForm, service, today: date):
         year=today.year,
         month=today.month,
         serial=serial,
-        example=_example(fmt, today, serial),
+        example=letter_settings.number_example(service, today, serial),
         service=service,
         services=catalog.all_services(),
         sharing=[s for s in catalog.all_services() if s.number_series == service.number_series],

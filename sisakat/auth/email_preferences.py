@@ -9,8 +9,8 @@ from wtforms import BooleanField
 
 from sisakat.auth.routes import bp
 from sisakat.extensions import db
-from sisakat.models import EMAIL_KINDS, ApplicantKind
-from sisakat.services import mail, parties, reminder_texts
+from sisakat.models import EMAIL_KINDS
+from sisakat.services import mail
 
 
 class EmailPreferenceForm(FlaskForm):
@@ -25,8 +25,9 @@ class EmailPreferenceForm(FlaskForm):
 def notification_preferences():
     """Show and save the user's e-mail choices."""
     form = EmailPreferenceForm(data=mail.preferences(current_user))
-    if parties.kind_of(current_user.party) == ApplicantKind.ORMAS:  # its letter is no SKT
-        form.reminders.label.text = reminder_texts.ORMAS_PREFERENCE
+    labels = mail.preference_labels(current_user)  # an ormas's letter is no SKT
+    for kind, _label in EMAIL_KINDS:
+        form[kind].label.text = labels[kind]
     if form.validate_on_submit():
         mail.save_preferences(
             current_user,

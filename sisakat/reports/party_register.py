@@ -12,7 +12,7 @@ from sisakat.reports.dashboard import XLSX, _download
 from sisakat.reports.ikm import STAFF
 from sisakat.reports.monitoring_forms import RegisterFilterForm
 from sisakat.reports.routes import bp
-from sisakat.services import clock, register, settings, table_export
+from sisakat.services import clock, parties, register, settings, table_export
 
 
 def _today():
@@ -80,4 +80,5 @@ def party_history(party_id: int):
         applications=list(apps),
         letters=list(letters),
         today=_today(),
+        greeting=parties.staff_greeting(party),
     )

@@ -25,7 +25,12 @@ from sisakat.models import (
 )
 from sisakat.services import audit, clock, complaint_files, settings
 
-DEFAULT_CATEGORIES = (("Pelayanan SKT", 5), ("Sistem/aplikasi", 3), ("Saran dan masukan", 14))
+# Service-neutral: one office serves party boards (SKT) and ormas (Surat Keterangan Melapor).
+DEFAULT_CATEGORIES = (
+    ("Pelayanan permohonan", 5),
+    ("Sistem/aplikasi", 3),
+    ("Saran dan masukan", 14),
+)
 
 
 def now() -> datetime:

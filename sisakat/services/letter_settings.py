@@ -3,13 +3,14 @@ the few letter settings every service shares (validated, audited)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import Service, StoredFile, User
 from sisakat.pdf.context import PAGE_SIZES
-from sisakat.services import catalog, numbering, service_config, settings, storage
+from sisakat.services import catalog, number_format, numbering, service_config, settings, storage
 
 MODES = ("sisakat", "srikandi")
 
@@ -95,3 +96,24 @@ def emblem_png() -> bytes | None:
 def is_srikandi_mode() -> bool:
     """True when SRIKANDI numbers, dates and signs the letter (SIGNING.md §10)."""
     return settings.get("numbering.mode") == "srikandi"
+
+
+def number_example(service: Service, today: date, serial: int) -> str | None:
+    """The number the service's next letter would get today (the numbering page's example), or
+    None in SRIKANDI mode: SRIKANDI gives the number at signing and SISAKAT prints none (the
+    format then only helps read SRIKANDI's number from the signed PDF)."""
+    if is_srikandi_mode():
+        return None
+    fmt = number_format.service_format(service)
+    try:
+        return number_format.format_number(
+            fmt["template"],
+            kode=fmt["kode"],
+            serial=serial,
+            unit=fmt["unit"],
+            year=today.year,
+            month=today.month,
+            padding=fmt["padding"],
+        )
+    except DomainError as exc:
+        return exc.message

@@ -20,7 +20,15 @@ from sisakat import config
 from sisakat.exceptions import DomainError, GuardFailed, SignatureRejected, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, StoredFile, User
-from sisakat.services import audit, letters, settings, srikandi_number, storage, uploads
+from sisakat.services import (
+    audit,
+    letters,
+    number_format,
+    settings,
+    srikandi_number,
+    storage,
+    uploads,
+)
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing import trust_admin
@@ -260,6 +268,7 @@ def confirm_number(
     letters.require_pending(letter)
     if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
         raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
+    number = number_format.check_typed_number(number)  # "abc" is no number, not a review case
     letters.check_srikandi_date(letter, letter_date)  # early: before the signature check
     row = letter.candidate_file
     if scan:

@@ -17,8 +17,16 @@ from email.message import EmailMessage
 from flask import Flask, current_app
 
 from sisakat.extensions import db
-from sisakat.models import EMAIL_KINDS, EmailPreference, EmailStatus, OutgoingEmail, User, utcnow
-from sisakat.services import audit
+from sisakat.models import (
+    EMAIL_KINDS,
+    EmailPreference,
+    EmailStatus,
+    OutgoingEmail,
+    Role,
+    User,
+    utcnow,
+)
+from sisakat.services import audit, parties, reminder_texts
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +204,19 @@ def preferences(user: User) -> dict[str, bool]:
     """The user's choice per e-mail kind (defaults: all on)."""
     pref = db.session.get(EmailPreference, user.id)
     return {kind: True if pref is None else bool(getattr(pref, kind)) for kind, _l in EMAIL_KINDS}
+
+
+def preference_labels(user: User) -> dict[str, str]:
+    """The label of each e-mail kind as ``user`` reads it: the reminders name the letter of the
+    applicant's own kind (an ormas holds a Surat Keterangan Melapor, never an SKT); staff, who
+    serve every kind, read neutral wording."""
+    labels = dict(EMAIL_KINDS)
+    if user.role == Role.PEMOHON:
+        kind = parties.kind_of(getattr(user, "party", None))
+        labels["reminders"] = reminder_texts.PREFERENCES[kind]
+    else:
+        labels["reminders"] = reminder_texts.NEUTRAL_PREFERENCE
+    return labels
 
 
 def save_preferences(user: User, choices: dict[str, bool]) -> None:

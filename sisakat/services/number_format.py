@@ -6,6 +6,7 @@ format must pass before the office saves it, and the format of a service or a se
 
 from __future__ import annotations
 
+import re
 import string
 
 from sisakat.exceptions import DomainError
@@ -15,6 +16,10 @@ from sisakat.services import catalog
 TOKENS = frozenset({"kode", "nomor", "unit", "tahun", "bulan", "bulan_romawi"})
 MAX_TEXT = 120  # letter_numbers.number_text and letters.number_text
 MAX_SERIAL = 999_999  # the highest serial the admin may set; six digits a year is plenty
+# What a number from SRIKANDI is made of: ASCII letters and digits, spaces, and the separators
+# regional numbers use (000.1.2.3/123/BAN.KBP/2025, B-123/KBP/XII/2025, 400.14/1234/KESBANGPOL).
+NUMBER_SEPARATORS = "./-_()"
+_NUMBER_CHARS = re.compile(r"[A-Za-z0-9 ./\-_()]")
 
 
 class NumberTemplateError(DomainError):
@@ -101,6 +106,42 @@ def validate_format(fmt: dict, *, complete: bool = True) -> None:
             f"Format nomor terlalu panjang: nomor terpanjang yang dihasilkan {length} karakter, "
             f"paling banyak {MAX_TEXT}. Perpendek format, kode klasifikasi atau kode unit."
         )
+
+
+def check_typed_number(number_text: str | None) -> str:
+    """A letter number typed in (or read from a signed PDF) in SRIKANDI mode, whitespace
+    collapsed; ``DomainError`` on the number field when it cannot be a letter number: empty, too
+    long, without a digit, with characters a number never has (markup, control characters) or
+    starting or ending with a separator. Every path that registers such a number uses this."""
+    text = " ".join((number_text or "").split())
+    if not text:
+        raise DomainError("Nomor surat wajib diisi.", field="number")
+    if len(text) > MAX_TEXT:
+        raise DomainError(
+            f"Nomor surat terlalu panjang: {len(text)} karakter, paling banyak {MAX_TEXT}.",
+            field="number",
+        )
+    odd = sorted({ch for ch in text if not _NUMBER_CHARS.fullmatch(ch)})
+    if odd:
+        shown = " ".join(ch for ch in odd if ch.isprintable()) or "karakter tak terlihat"
+        raise DomainError(
+            f"Nomor surat memuat tanda yang tidak dipakai dalam nomor surat ({shown}). Nomor "
+            f"hanya berisi huruf, angka, spasi dan tanda {' '.join(NUMBER_SEPARATORS)}.",
+            field="number",
+        )
+    if not any(ch.isdigit() for ch in text):
+        raise DomainError(
+            "Nomor surat harus memuat angka, misalnya 000.1.2.3/123/BAN.KBP/2025. Salin nomor "
+            "dari SRIKANDI.",
+            field="number",
+        )
+    if not (text[0].isalnum() and text[-1].isalnum()):
+        raise DomainError(
+            "Nomor surat tidak boleh diawali atau diakhiri tanda baca. Periksa awal dan akhir "
+            "nomor dari SRIKANDI.",
+            field="number",
+        )
+    return text
 
 
 def format_number(

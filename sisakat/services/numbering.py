@@ -23,6 +23,7 @@ from sisakat.services.number_format import (
     MAX_SERIAL,
     MAX_TEXT,
     NumberTemplateError,
+    check_typed_number,
     format_number,
     incomplete_message,
     series_format,
@@ -181,9 +182,7 @@ def register_external(
     subject_id="",
 ) -> LetterNumber:
     """Record a number SRIKANDI gave; unique like ours (``NumberConflict`` when taken)."""
-    text = " ".join((number_text or "").split())
-    if not text or len(text) > MAX_TEXT:
-        raise DomainError(f"Nomor surat wajib diisi (paling banyak {MAX_TEXT} karakter).")
+    text = check_typed_number(number_text)
     taken = db.session.execute(db.select(LetterNumber.id).filter_by(number_text=text)).scalar()
     if taken is not None:
         raise NumberConflict(f"Nomor surat {text} sudah terdaftar dan tidak dapat dipakai lagi.")

@@ -31,8 +31,13 @@ LETTERS = {
     ApplicantKind.ORMAS: "Surat Keterangan Melapor",
 }
 NOTHING_TO_RENEW = "Perpanjangan hanya untuk {letter} yang akan atau sudah berakhir."
-# The e-mail preference for these reminders, as an ormas reads it (EMAIL_KINDS names the SKT).
-ORMAS_PREFERENCE = "Pengingat masa bakti dan masa berlaku Surat Keterangan Melapor"
+# The e-mail preference for these reminders as each kind of applicant reads it; staff, who
+# serve both kinds, read the neutral wording.
+PREFERENCES = {
+    ApplicantKind.PARPOL: "Pengingat masa bakti dan masa berlaku SKT",
+    ApplicantKind.ORMAS: "Pengingat masa bakti dan masa berlaku Surat Keterangan Melapor",
+}
+NEUTRAL_PREFERENCE = "Pengingat masa bakti dan masa berlaku surat keterangan"
 
 
 def letter_name(title: str | None, kind: ApplicantKind) -> str:

@@ -68,7 +68,8 @@ DEFAULTS: dict[str, Any] = {
     "retention.personal_documents_days": 365,
     # Public contact channels, complaints (pengaduan) and the survey (issue 6)
     "contact.whatsapp": "",  # international digits, e.g. "6281200000000"; empty hides the link
-    "contact.whatsapp_message": "Halo Kesbangpol, saya ingin bertanya tentang layanan SKT.",
+    # Service-neutral: party boards and ormas both start a chat with it.
+    "contact.whatsapp_message": "Halo Kesbangpol, saya ingin bertanya tentang layanan permohonan.",
     "contact.email": "",
     "contact.hours": "",  # empty: the days and hours of the Jam layanan page (office_contacts)
     "contact.lapor_url": "https://www.lapor.go.id",

@@ -123,7 +123,8 @@ def test_the_first_own_category_keeps_the_defaults_on_the_public_form(app, clien
     """Adding a category used to make the three default categories vanish from /pengaduan."""
     admin = login_as(make.user(Role.SUPERADMIN))
     listed = admin.get("/admin/pengaduan/kategori").get_data(as_text=True)
-    assert "Pelayanan SKT (5 hari)" in listed  # the defaults are named before anything is saved
+    # the defaults are named before anything is saved
+    assert "Pelayanan permohonan (5 hari)" in listed
     admin.post(
         "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "2", "active": "y"}
     )
@@ -132,3 +133,19 @@ def test_the_first_own_category_keeps_the_defaults_on_the_public_form(app, clien
     form = client.get("/pengaduan").get_data(as_text=True)
     for name in names:
         assert f">{name}</option>" in form
+
+
+def test_the_default_categories_name_no_skt_and_stored_ones_keep_their_name(app, client):
+    """The first default read 'Pelayanan SKT': an ormas, whose letter is a Surat Keterangan
+    Melapor, or a citizen complaining about the ormas service was offered an SKT category."""
+    form = client.get("/pengaduan").get_data(as_text=True)
+    assert ">Pelayanan permohonan</option>" in form
+    assert "SKT" not in form
+    client.post("/pengaduan", data={**FORM, "category": "d0"})
+    filed = db.session.execute(db.select(Complaint)).scalar_one()
+    assert filed.category.name == "Pelayanan permohonan"
+    # A category an office stored earlier under the old name is its own data: kept as it is.
+    filed.category.name = "Pelayanan SKT"
+    db.session.commit()
+    assert ">Pelayanan SKT</option>" in client.get("/pengaduan").get_data(as_text=True)
+    assert filed.category.name == "Pelayanan SKT"

@@ -145,3 +145,20 @@ def test_number_example_is_the_next_number_of_this_month(app, make, login_as):
     page = client.get("/admin/penomoran").get_data(as_text=True)
     assert "200.1.5.3/1436/BAN.KBP/XII/2026" in page
     assert 'data-month="12" data-serial="1436"' in page
+
+
+def test_srikandi_mode_says_srikandi_numbers_instead_of_an_example(app, make, login_as):
+    """Saving the page in SRIKANDI mode still showed 'Contoh nomor ... 200.1.5.3/1/BAN.KBP/...',
+    a number SISAKAT never gives in that mode; the page now says SRIKANDI gives it."""
+    client = login_as(make.user(Role.SUPERADMIN))
+    data = {**FORM, "mode": "srikandi", "version": _version()}
+    assert client.post("/admin/penomoran", data=data).status_code == 302
+    page = client.get("/admin/penomoran").get_data(as_text=True)
+    assert "Contoh nomor" not in page
+    assert 'id="number-example"' not in page
+    assert "nomor dan tanggal surat diberikan SRIKANDI saat surat ditandatangani" in page
+    data = {**FORM, "mode": "sisakat", "version": _version()}
+    assert client.post("/admin/penomoran", data=data).status_code == 302
+    page = client.get("/admin/penomoran").get_data(as_text=True)
+    assert "Contoh nomor" in page
+    assert "Penomoran oleh SRIKANDI" not in page

@@ -154,6 +154,17 @@ def test_email_settings_name_the_ormas_letter_not_an_skt(app, make, login_as):
     assert "Pengingat masa bakti dan masa berlaku SKT" in party_page.get_data(as_text=True)
 
 
+def test_staff_email_settings_use_neutral_wording(app, make, login_as):
+    """Staff serve party boards and ormas alike, yet their e-mail settings named only the SKT;
+    they now read the neutral 'surat keterangan' (the rule lives in ``mail.preference_labels``)."""
+    from sisakat.models import Role
+
+    page = login_as(make.user(Role.VERIFIKATOR)).get("/akun/notifikasi/email")
+    text = page.get_data(as_text=True)
+    assert "Pengingat masa bakti dan masa berlaku surat keterangan" in text
+    assert "SKT" not in text
+
+
 def test_an_empty_notification_list_says_what_will_show_there(app, make, login_as):
     """A new account's bell page read only 'Belum ada notifikasi.', with no word of what would
     ever appear there."""
@@ -161,3 +172,20 @@ def test_an_empty_notification_list_says_what_will_show_there(app, make, login_a
     assert (
         "Belum ada notifikasi. Kabar tampil di sini setiap kali status permohonan berubah" in page
     )
+
+
+def test_the_whatsapp_hotline_of_an_ormas_asks_about_no_skt(app, make, login_as):
+    """The office's WhatsApp link (notifications page, home page) opened a chat reading 'saya
+    ingin bertanya tentang layanan SKT', also for an ormas, whose letter is no SKT."""
+    import re
+    from urllib.parse import unquote
+
+    from sisakat.services import settings
+
+    settings.update({"contact.whatsapp": "6281200001111"}, actor=None)
+    db.session.commit()
+    page = login_as(make.ormas().account).get("/akun/notifikasi").get_data(as_text=True)
+    link = unquote(re.search(r'href="([^"]+)"[^>]*id="hotline-wa"', page).group(1))
+    assert link.startswith("https://wa.me/6281200001111?text=")
+    assert "saya ingin bertanya tentang layanan permohonan" in link
+    assert "SKT" not in link

@@ -184,3 +184,18 @@ def test_party_register_lists_party_boards_only(app, make, login_as):
     history = client.get(f"/laporan/rekap-partai/{ormas.id}").get_data(as_text=True)
     assert "Register Ormas" in history
     assert ormas.legal_number in history
+
+
+def test_the_staff_whatsapp_link_names_the_applicants_own_letter(app, make, login_as):
+    """An ormas's history page offered staff a WhatsApp chat opening 'kami dari Kesbangpol
+    terkait layanan SKT', sent to an ormas whose letter is a Surat Keterangan Melapor."""
+    import re
+    from urllib.parse import unquote
+
+    client = login_as(make.user(Role.VERIFIKATOR))
+    for owner, letter in ((make.ormas(), "Surat Keterangan Melapor"), (make.party(), "SKT")):
+        owner.phone = "0812-3456-7890"
+        db.session.commit()
+        page = client.get(f"/laporan/rekap-partai/{owner.id}").get_data(as_text=True)
+        link = unquote(re.search(r'href="(https://wa\.me/[^"]+)"', page).group(1))
+        assert link.endswith(f"kami dari Kesbangpol terkait layanan {letter}.")
