@@ -400,8 +400,8 @@ def test_kill_at_an_arbitrary_moment_under_uploads_and_approvals(inst, kill_afte
     for thread in threads:
         thread.join(timeout=60)
     _died_by_sigkill(server)
-    assert errors == []
     log = server.log_text()
+    assert errors == [], log[-4000:]  # the server's own account of a refused request
     assert "Traceback" not in log
     assert "database is locked" not in log
 
