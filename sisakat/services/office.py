@@ -186,13 +186,17 @@ def level_problem(value: Any) -> str | None:
 
 def listed_levels() -> tuple[Level, ...]:
     """The levels staff filters and tables offer: the office's ``board_levels()`` and any level
-    a stored board already has (entered before the region changed: it stays findable)."""
+    a stored board already has (entered before the region changed: it stays findable). A
+    province office registers every level: no query (the staff queue builds this per page)."""
+    own = board_levels()
+    if len(own) == len(Level):
+        return own
     stored = set(
         db.session.execute(db.select(Party.level).where(Party.level.is_not(None)).distinct())
         .scalars()
         .all()
     )
-    return tuple(lv for lv in Level if lv in stored or lv in board_levels())
+    return tuple(lv for lv in Level if lv in stored or lv in own)
 
 
 def examples() -> dict[str, str]:
