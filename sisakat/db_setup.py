@@ -22,6 +22,27 @@ _write_intent: ContextVar[bool] = ContextVar("sisakat_write_intent", default=Tru
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+# Waits that end without harm (the statement was refused, the transaction rolls back) and that
+# the same request, sent again a moment later, normally passes: SQLite's write lock held past the
+# busy timeout; PostgreSQL's serialization failure, deadlock and lock timeout (SQLSTATE);
+# MariaDB's lock wait timeout (1205) and deadlock (1213).
+_TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+_TRANSIENT_MYSQL_CODES = frozenset({1205, 1213})
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether a database error is a busy database (try again), not a fault in the request."""
+    orig = getattr(exc, "orig", None)
+    if orig is None:
+        return False
+    if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:  # psycopg
+        return True
+    args = getattr(orig, "args", ())
+    if args and args[0] in _TRANSIENT_MYSQL_CODES:  # PyMySQL: (code, message)
+        return True
+    return "database is locked" in str(orig).lower()  # sqlite3.OperationalError
+
+
 def engine_options(uri: str) -> dict:
     """Engine options per backend."""
     if uri.startswith("sqlite"):

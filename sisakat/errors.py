@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, current_app, jsonify, render_template, request
+from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
 from flask.globals import request_ctx
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
-from sisakat import config
+from sisakat import config, db_setup
 from sisakat.extensions import db
 from sisakat.routing import from_script
 from sisakat.services.storage import too_big_message
@@ -31,6 +32,12 @@ MESSAGES = {
     500: ("Terjadi kesalahan", "Terjadi kesalahan pada server. Data Anda tidak hilang; coba lagi."),
     503: ("Layanan tidak tersedia", "Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi."),
 }
+BUSY = (
+    "Server sedang sibuk melayani permintaan lain, jadi permintaan Anda belum diproses dan belum "
+    "ada yang tersimpan. Tunggu sebentar, lalu kirim lagi (tombol Kembali pada peramban "
+    "menampilkan isian Anda)."
+)
+BUSY_RETRY_SECONDS = 5
 
 
 SESSION_EXPIRED = "Sesi kedaluwarsa, muat ulang halaman lalu coba lagi."
@@ -87,6 +94,24 @@ def init_app(app: Flask) -> None:
         if code in MESSAGES:
             return render_error(code)
         return exc
+
+    @app.errorhandler(DBAPIError)
+    def _database_error(exc: DBAPIError):
+        """A busy database (a write waited past the lock timeout, a deadlock): 503 with a way
+        forward instead of the 500 page; the transaction is rolled back, nothing half-saved.
+        Any other database error goes on as unhandled (the 500 page; raised in tests)."""
+        if not db_setup.is_transient(exc):
+            raise exc
+        db.session.rollback()
+        log.warning("database busy on %s %s: %s", request.method, request.path, exc.orig)
+        title = MESSAGES[503][0]
+        if _wants_json():
+            response = make_response(jsonify(error=title, message=BUSY), 503)
+        else:  # no render_template: its context processors would ask the database again
+            page = current_app.jinja_env.get_template("errors/busy.html")
+            response = make_response(page.render(title=title, message=BUSY), 503)
+        response.headers["Retry-After"] = str(BUSY_RETRY_SECONDS)
+        return response
 
     @app.errorhandler(500)
     def _server_error(exc: Exception):
