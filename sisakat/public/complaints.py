@@ -13,9 +13,7 @@ from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
 from sisakat.routing import show_domain_error
 from sisakat.services import complaints, office_contacts, settings
-from sisakat.services.ratelimit import Limit
-
-PUBLIC_POST_LIMIT = Limit(hits=5, seconds=3600)
+from sisakat.services.ratelimit import PUBLIC_POST_LIMIT
 
 
 def over_limit(kind: str) -> bool:

@@ -22,10 +22,8 @@ from sisakat.services import (
     settings,
     storage,
 )
-from sisakat.services.ratelimit import Limit
+from sisakat.services.ratelimit import COMPARE_LIMIT, VERIFY_LIMIT, Limit
 
-VERIFY_LIMIT = Limit(hits=60, seconds=600)
-COMPARE_LIMIT = Limit(hits=20, seconds=600)
 TOO_MANY_CHECKS = (
     "Terlalu banyak pemeriksaan surat dari alamat ini. Tunggu 10 menit lalu coba lagi."
 )

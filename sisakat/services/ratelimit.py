@@ -25,6 +25,13 @@ class Limit:
     seconds: int
 
 
+# The public pages' limits per client address (the login and sign-up limits live with the
+# accounts service, next to their per-account counterparts).
+VERIFY_LIMIT = Limit(hits=60, seconds=600)  # opening letters on the verification page
+COMPARE_LIMIT = Limit(hits=20, seconds=600)  # comparing an uploaded copy with a letter
+PUBLIC_POST_LIMIT = Limit(hits=5, seconds=3600)  # complaints and survey answers sent
+
+
 def _window(limit: Limit) -> int:
     now = int(clock.timestamp())
     return now - now % limit.seconds
