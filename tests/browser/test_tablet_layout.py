@@ -4,15 +4,19 @@ register, Administrasi → Layanan and Administrasi → Pengguna, the audit log 
 register (too many columns for 768 px), and the ormas register (twelve columns, wider than even
 a 1280-px laptop). Below a breakpoint their secondary columns now fold into the primary cell,
 and long names and numbers wrap. Also the e-mail settings page, whose long address widened a
-phone screen."""
+phone screen, and the verifier's desk tables (queue, letter search, complaints), which scrolled
+inside their box on a phone."""
 
 from __future__ import annotations
+
+import re
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from sisakat.extensions import db
-from sisakat.models import ApplicantKind, ApplicationStatus, LetterStatus, Role
+from sisakat.models import ApplicantKind, ApplicationStatus, LetterStatus, Role, Verdict
 from sisakat.models import utcnow as now
 from sisakat.services import catalog, requirements, service_config
 from tests.browser.journeys import fresh, log_in
@@ -190,3 +194,70 @@ def test_reports_and_audit_log_fold_their_columns_on_a_tablet(page, make):
     for text in ("127.0.0.1", "service:ormas_lingkungan"):
         _shown(page, text)
     assert page.evaluate(OVERFLOWS) == []
+
+
+RANTING = BOARD.replace("Wilayah", "Ranting")  # the claimed application's board in _seed
+LONG_NUMBER = "200.1.5.3/12345/BAN.KBP-SEKRETARIAT/DPW-PARTAI/XII/2026"
+CATEGORY = "Pelayanan Pendaftaran dan Penerbitan Surat Keterangan Terdaftar"
+# Each desk page: the cells a phone must still show, and the column heads a laptop keeps.
+DESK = {
+    "/petugas/": (
+        (
+            RANTING,
+            "Diverifikasi",
+            "dokumen tidak sesuai",
+            "Muhammad Fadhil Ramadhan",
+            " menit",
+            "Lewat janji layanan",
+        ),
+        ("Pemohon", "Tingkat", "Status", "Sejak diajukan (jam kerja)", "Petugas", "Berkas"),
+    ),
+    "/petugas/surat": (
+        (LONG_NUMBER, BOARD, PARTY, "Berlaku", "TTE sertifikat instansi"),
+        ("Nomor", "Tanggal", "Pemohon", "Status", "Cara tanda tangan"),
+    ),
+    "/petugas/pengaduan": (
+        (CATEGORY, "Diterima", "Batas waktu"),
+        ("Tiket", "Kategori", "Diterima", "Batas waktu", "Status"),
+    ),
+}
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+def test_desk_tables_fit_a_phone_and_keep_their_columns_on_a_laptop(page, make, width):
+    """The verifier queue, the staff letter list and the complaints queue scrolled sideways
+    inside their table box at 360 px (666, 614 and 418 px of table). On a phone the secondary
+    columns now fold into the primary cell (nothing hidden, every link reachable); a laptop
+    still shows every column."""
+    _seed(make)
+    board = make.party(board_name=BOARD, party_name=PARTY)
+    make.issued_letter(board, number_text=LONG_NUMBER)
+    late = make.application(
+        make.party(board_name=BOARD.replace("Wilayah", "Anak Ranting"), party_name=PARTY),
+        status=ApplicationStatus.DIAJUKAN,
+        verdict=Verdict.TIDAK_SESUAI,
+    )
+    late.status_changed_at = now() - timedelta(days=10)  # past the SKT's promised hours
+    complaint = make.complaint(name="Raden Ajeng Kusumawardhani")
+    complaint.category.name = CATEGORY
+    ticket = complaint.ticket
+    db.session.commit()
+    fresh()
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, "verifikator.contoh")
+    for path, (cells, heads) in DESK.items():
+        page.goto(path)
+        for text in cells:
+            _shown(page, text)
+        assert page.evaluate(OVERFLOWS) == [], path
+        if width == LAPTOP:
+            for head in heads:
+                expect(page.get_by_role("columnheader", name=head, exact=True)).to_be_visible()
+    page.get_by_role("link", name=ticket).click()
+    expect(page).to_have_url(re.compile(r"/petugas/pengaduan/\d+$"))
+    page.goto("/petugas/surat")
+    page.get_by_role("link", name=BOARD, exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/petugas/permohonan/\d+$"))
+    page.goto("/petugas/")
+    page.get_by_role("link", name=RANTING).click()
+    expect(page).to_have_url(re.compile(r"/petugas/permohonan/\d+$"))
