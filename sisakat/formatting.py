@@ -41,6 +41,16 @@ PREFIX_WORDS = {
 FIRST_WORD = re.compile(r"([A-Za-z]+)(?:\.\s*|\s+)(\S.*)\Z", re.DOTALL)
 
 
+def region_parts(region: str | None) -> tuple[str | None, str]:
+    """A region split after its region word, written in full: ``("Kabupaten", "MUSI BANYUASIN")``
+    from "KABUPATEN MUSI BANYUASIN" or "Kab. MUSI BANYUASIN"; ``(None, region)`` when it starts
+    with no such word. Whitespace is collapsed."""
+    text = " ".join((region or "").split())
+    found = FIRST_WORD.match(text)
+    word = PREFIX_WORDS.get(found[1].casefold()) if found else None
+    return (word, found[2]) if word else (None, text)
+
+
 def tanggal(d: date | datetime | None) -> str:
     """``13 Juni 2025``; empty for None."""
     if d is None:

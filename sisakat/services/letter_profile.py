@@ -8,7 +8,7 @@ import string
 from datetime import date
 from typing import Any
 
-from sisakat.formatting import FIRST_WORD, PREFIX_WORDS
+from sisakat.formatting import region_parts
 from sisakat.services.letter_context import ORMAS
 
 # The office levels a region setting starts with ("KABUPATEN MUSI BANYUASIN"), as Level values.
@@ -65,11 +65,10 @@ def in_region(profile: dict[str, Any], office_region: str) -> dict[str, Any]:
     BALIKPAPAN", "PROVINSI ..."): a party board at that level and region, and for a regency
     or city office the secretariat there too, so a kabupaten office's preview does not print
     the seed province's board in Kota Palembang. An unreadable region leaves it as it is."""
-    found = FIRST_WORD.match(" ".join((office_region or "").split()))
-    word = PREFIX_WORDS.get(found[1].casefold()) if found else None
+    word, name = region_parts(office_region)
     if word not in _LEVELS:
         return profile
-    name = string.capwords(found[2])
+    name = string.capwords(name)
     moved = dict(profile)
     if "level" in moved:
         moved.update(level=_LEVELS[word], region_name=name)

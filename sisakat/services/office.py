@@ -150,8 +150,7 @@ def region_title() -> str:
 def office_level() -> str | None:
     """The office's own level word ("Provinsi", "Kabupaten", "Kota") from the first word of its
     region setting (``KABUPATEN MUSI BANYUASIN``); None when the region does not say."""
-    found = formatting.FIRST_WORD.match(str(settings.get("agency.region") or "").strip())
-    word = formatting.PREFIX_WORDS.get(found[1].casefold()) if found else None
+    word, _name = formatting.region_parts(settings.get("agency.region"))
     return word if word in ("Provinsi", "Kabupaten", "Kota") else None
 
 
@@ -204,9 +203,7 @@ def examples() -> dict[str, str]:
     office's parties report DPW boards of the province, a regency's or city's DPC boards."""
     region = region_title()
     city = str(settings.get("agency.city") or "").strip()
-    found = formatting.FIRST_WORD.match(region)
-    level = formatting.PREFIX_WORDS.get(found[1].casefold()) if found else None
-    place = found[2] if found and level else region
+    level, place = formatting.region_parts(region)
     local = level in ("Kabupaten", "Kota")
     return {
         "board": f"{'DPC' if local else 'DPW'} Partai Contoh {region}".strip(),
