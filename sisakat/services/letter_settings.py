@@ -106,14 +106,6 @@ def number_example(service: Service, today: date, serial: int) -> str | None:
         return None
     fmt = number_format.service_format(service)
     try:
-        return number_format.format_number(
-            fmt["template"],
-            kode=fmt["kode"],
-            serial=serial,
-            unit=fmt["unit"],
-            year=today.year,
-            month=today.month,
-            padding=fmt["padding"],
-        )
+        return number_format.number_in(fmt, serial, year=today.year, month=today.month)
     except DomainError as exc:
         return exc.message

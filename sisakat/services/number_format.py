@@ -80,13 +80,19 @@ def longest_number(fmt: dict) -> str:
     ``format_number`` itself: the highest serial (``MAX_SERIAL``, or wider padding), a four-digit
     year and August, the longest Roman month (VIII)."""
     longest_month = max(range(1, 13), key=lambda m: len(romawi(m)))
+    return number_in(fmt, MAX_SERIAL, year=9999, month=longest_month)
+
+
+def number_in(fmt: dict, serial: int, *, year: int, month: int) -> str:
+    """The number ``fmt`` (template, kode, unit, padding) prints for ``serial`` in ``month`` of
+    ``year`` (``format_number`` with the format's parts)."""
     return format_number(
         fmt["template"],
         kode=fmt["kode"],
-        serial=MAX_SERIAL,
+        serial=serial,
         unit=fmt["unit"],
-        year=9999,
-        month=longest_month,
+        year=year,
+        month=month,
         padding=fmt["padding"] or 0,
     )
 

@@ -24,8 +24,8 @@ from sisakat.services.number_format import (
     MAX_TEXT,
     NumberTemplateError,
     check_typed_number,
-    format_number,
     incomplete_message,
+    number_in,
     series_format,
 )
 
@@ -144,15 +144,7 @@ def allocate(
         )
     counter = _locked_counter(series, local_date.year)
     counter.last_serial += 1
-    text = format_number(
-        fmt["template"],
-        kode=fmt["kode"],
-        serial=counter.last_serial,
-        unit=fmt["unit"],
-        year=local_date.year,
-        month=local_date.month,
-        padding=fmt["padding"],
-    )
+    text = number_in(fmt, counter.last_serial, year=local_date.year, month=local_date.month)
     if len(text) > MAX_TEXT:  # a format saved before validate_format checked the length
         raise NumberTemplateError(
             f"Nomor surat {text[:40]}... lebih dari {MAX_TEXT} karakter. Perpendek format nomor "

@@ -67,15 +67,7 @@ def number_example(services: list[Service]) -> str:
     if number_format.missing_parts(fmt):
         return ""
     today = numbering.office_today()
-    return number_format.format_number(
-        fmt["template"],
-        kode=fmt["kode"],
-        serial=1,
-        unit=fmt["unit"],
-        year=today.year,
-        month=today.month,
-        padding=fmt["padding"],
-    )
+    return number_format.number_in(fmt, 1, year=today.year, month=today.month)
 
 
 def public_service(code: str) -> Service | None:
