@@ -129,6 +129,11 @@ def lock(key: str) -> Any:
         db.select(Setting.value).where(Setting.key == key).with_for_update()
     ).scalar_one_or_none()
     clear_cache()
+    return _decoded(key, raw)
+
+
+def _decoded(key: str, raw: str | None) -> Any:
+    """A stored JSON value as callers get it: the code default when never set or unreadable."""
     value = DEFAULTS.get(key)
     if raw is not None:
         with contextlib.suppress(ValueError):
@@ -161,11 +166,7 @@ def get(key: str) -> Any:
     if _cache() is not None:
         return _fresh(_load_all().get(key, DEFAULTS.get(key)))
     row = db.session.get(Setting, key)
-    value = DEFAULTS.get(key)
-    if row is not None:
-        with contextlib.suppress(ValueError):
-            value = json.loads(row.value)
-    return _fresh(value)
+    return _decoded(key, row.value if row is not None else None)
 
 
 def _fresh(value: Any) -> Any:
