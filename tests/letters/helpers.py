@@ -79,9 +79,12 @@ def trust_office(pki) -> None:
     db.session.commit()
 
 
-def srikandi_mode() -> None:
-    """SRIKANDI numbers, dates and signs."""
-    settings.update({"numbering.mode": "srikandi"}, actor=None)
+def srikandi_mode(*, scans: bool = False) -> None:
+    """SRIKANDI numbers, dates and signs; ``scans``: a wet-signed scan may be uploaded too."""
+    values = {"numbering.mode": "srikandi"}
+    if scans:
+        values["signing.allow_scan"] = True
+    settings.update(values, actor=None)
     db.session.commit()
 
 

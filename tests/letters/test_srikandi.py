@@ -95,9 +95,7 @@ def test_number_read_confirmed_and_unique(app, login_as, pki):
 def test_wet_signed_scan_is_issued_with_the_number_typed_in(app, login_as):
     """SRIKANDI numbering with scans allowed: the scan's confirm page carries the scan mark on,
     so confirming issues it as a wet signature (it was refused as 'not e-signed')."""
-    h.srikandi_mode()
-    settings.update({"signing.allow_scan": True}, actor=None)
-    db.session.commit()
+    h.srikandi_mode(scans=True)
     letter = h.prepared_letter()
     client = login_as(factories.user(Role.SUPERADMIN))
     page = h.upload(client, letter, factories.pdf_bytes("Pindaian"), scan="y")

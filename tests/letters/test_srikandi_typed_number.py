@@ -10,7 +10,7 @@ import pytest
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterNumber, LetterStatus, Role
-from sisakat.services import numbering, settings
+from sisakat.services import numbering
 from tests import factories
 from tests.letters import helpers as h
 from tests.letters.test_srikandi import _confirm, _srikandi_signed
@@ -32,9 +32,7 @@ def _scan_confirm_page(client, letter) -> str:
     ],
 )
 def test_a_typed_non_number_is_refused_beside_the_field_keeping_it(app, login_as, typed, message):
-    h.srikandi_mode()
-    settings.update({"signing.allow_scan": True}, actor=None)
-    db.session.commit()
+    h.srikandi_mode(scans=True)
     letter = h.prepared_letter()
     client = login_as(factories.user(Role.SUPERADMIN))
     answer = _confirm(client, letter, _scan_confirm_page(client, letter), typed)
@@ -64,9 +62,7 @@ def test_a_typed_non_number_on_an_e_signed_upload_is_asked_again_not_reviewed(ap
 
 @pytest.mark.parametrize("number", REAL_SHAPES)
 def test_the_shapes_srikandi_numbers_take_are_issued(app, login_as, number):
-    h.srikandi_mode()
-    settings.update({"signing.allow_scan": True}, actor=None)
-    db.session.commit()
+    h.srikandi_mode(scans=True)
     letter = h.prepared_letter()
     client = login_as(factories.user(Role.SUPERADMIN))
     assert _confirm(client, letter, _scan_confirm_page(client, letter), number).status_code == 302

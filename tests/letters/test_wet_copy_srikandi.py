@@ -3,7 +3,6 @@ SRIKANDI's ``${...}`` variables (nobody fills them on paper)."""
 
 import re
 
-from sisakat.extensions import db
 from sisakat.models import Role
 from sisakat.services import numbering, settings
 from tests import factories
@@ -18,9 +17,7 @@ def _text(pdf: bytes) -> str:
 def test_wet_copy_in_srikandi_mode_leaves_number_and_date_blank_for_the_pen(app, login_as):
     # Before: the printed page read "Nomor : ${nomor_naskah}", "Sekayu, ${tgl_naskah}" and
     # "${ttd_pengirim}" where the official signs; the scan then carried them to the applicant.
-    h.srikandi_mode()
-    settings.update({"signing.allow_scan": True}, actor=None)
-    db.session.commit()
+    h.srikandi_mode(scans=True)
     letter = h.prepared_letter()
     client = login_as(factories.user(Role.PENANDATANGAN))
     wet = _text(client.get(f"/tte/surat/{letter.id}/ttd-basah.pdf").get_data())
@@ -39,9 +36,7 @@ def test_scan_confirmation_in_srikandi_mode_speaks_of_a_scan(app, login_as):
     # Before: the confirm page warned "Nomor surat tidak terbaca otomatis" (a scan is never
     # read: the number is typed from the paper) and issuing said "Surat bertanda tangan
     # diterima", not that the letter goes out as a wet-signed scan.
-    h.srikandi_mode()
-    settings.update({"signing.allow_scan": True}, actor=None)
-    db.session.commit()
+    h.srikandi_mode(scans=True)
     letter = h.prepared_letter()
     client = login_as(factories.user(Role.PENANDATANGAN))
     page = h.upload(client, letter, factories.pdf_bytes("Pindaian"), scan="y")
