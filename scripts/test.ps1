@@ -6,8 +6,14 @@ $py = if ($env:PYTHON) { $env:PYTHON } else { "py" }
 if (-not (Test-Path ".venv\Scripts\python.exe")) {
   if ($py -eq "py") { & py -3 -m venv .venv } else { & $py -m venv .venv }
 }
-& .venv\Scripts\python.exe -m pip install --disable-pip-version-check -q -r requirements-dev.txt
-if ($LASTEXITCODE -ne 0) { throw "Gagal memasang paket" }
+# Install only when a requirements file changed (as scripts/test.sh and run.ps1 do).
+$want = (Get-FileHash requirements.txt -Algorithm SHA256).Hash + (Get-FileHash requirements-dev.txt -Algorithm SHA256).Hash
+$stamp = ".venv\.requirements-dev.sha256"
+if (-not (Test-Path $stamp) -or (Get-Content $stamp) -ne $want) {
+  & .venv\Scripts\python.exe -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+  if ($LASTEXITCODE -ne 0) { throw "Gagal memasang paket" }
+  Set-Content $stamp $want
+}
 & .venv\Scripts\ruff.exe check .
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 & .venv\Scripts\ruff.exe format --check .
