@@ -8,10 +8,13 @@ still lets the party choose."""
 
 from __future__ import annotations
 
+import pytest
+
 from sisakat.extensions import db
-from sisakat.models import Level, Role, User
+from sisakat.models import ApplicationStatus, Level, Role, User
 from sisakat.services import settings
-from tests.http.test_board_levels import kabupaten_office
+from tests.a11y_helpers import problems
+from tests.http.test_board_levels import kabupaten_office, options
 
 LEVEL_GAP = "Tingkat kepengurusan belum diisi."
 BOARD = "DPC Partai Contoh Sejahtera Kabupaten Contoh Ilir"
@@ -72,3 +75,73 @@ def test_a_board_keeps_its_level_when_the_office_changes(app, client):
     assert LEVEL_GAP not in page
     db.session.refresh(account.party)
     assert account.party.level == Level.KABUPATEN
+
+
+# Staff level filters (queue, dashboard, party register) offered "Semua" and the one level of a
+# regency office: a control with nothing to choose. With one level to list they are not shown;
+# a ``level`` in the query string (an old bookmark, a forged value) is then ignored.
+FILTER_PAGES = ("/petugas/", "/laporan/dasbor", "/laporan/rekap-partai")
+
+
+def _staff_with_boards(make, login_as, level: Level):
+    """A verifier's client, with a party board of ``level`` and an ormas each applying."""
+    board = make.party(level=level)
+    make.application(board, status=ApplicationStatus.DIAJUKAN)
+    make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN)
+    return login_as(make.user(Role.VERIFIKATOR)), board
+
+
+def test_no_level_filter_at_a_kabupaten_office(app, make, login_as):
+    kabupaten_office()
+    staff, board = _staff_with_boards(make, login_as, Level.KABUPATEN)
+    for path in FILTER_PAGES:
+        page = staff.get(path).get_data(as_text=True)
+        assert 'name="level"' not in page, path
+        assert ">Tingkat</label>" not in page, path
+        assert board.board_name in page or path == "/laporan/dasbor", path
+        assert problems(page) == [], path
+
+
+@pytest.mark.parametrize(
+    "forged", ["provinsi", "kabupaten", "kecamatan", "x" * 500], ids=["prov", "kab", "kec", "long"]
+)
+def test_a_level_in_the_query_is_ignored_where_no_filter_is_shown(app, make, login_as, forged):
+    kabupaten_office()
+    staff, board = _staff_with_boards(make, login_as, Level.KABUPATEN)
+    plain = {path: staff.get(path).get_data(as_text=True) for path in FILTER_PAGES}
+    for path in FILTER_PAGES:
+        response = staff.get(f"{path}?level={forged}")
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200, path
+        assert "tidak valid" not in page, path
+        assert page.count("<tr") == plain[path].count("<tr"), path  # every row, as unfiltered
+    for export in ("/laporan/dasbor.csv", "/laporan/rekap-partai.csv"):
+        unfiltered = staff.get(export).get_data(as_text=True)
+        assert staff.get(f"{export}?level={forged}").get_data(as_text=True) == unfiltered
+    for export in ("/laporan/dasbor.xlsx", "/laporan/rekap-partai.xlsx"):
+        assert staff.get(f"{export}?level={forged}").status_code == 200
+
+
+def test_the_level_filters_stay_at_a_province_office(app, make, login_as):
+    staff, board = _staff_with_boards(make, login_as, Level.KOTA)
+    for path in FILTER_PAGES:
+        page = staff.get(path).get_data(as_text=True)
+        assert options(page, "level") == ["", "provinsi", "kabupaten", "kota"], path
+        assert ">Tingkat</label>" in page, path
+        filtered = staff.get(f"{path}?level=provinsi").get_data(as_text=True)
+        assert board.board_name not in filtered, path
+        assert board.board_name in staff.get(f"{path}?level=kota").get_data(as_text=True) or (
+            path == "/laporan/dasbor"
+        )
+
+
+def test_a_stored_board_of_another_level_brings_the_filter_back(app, make, login_as):
+    """A Provinsi board entered before the office became a regency one: two levels to list."""
+    kabupaten_office()
+    staff, board = _staff_with_boards(make, login_as, Level.KABUPATEN)
+    make.application(make.party(level=Level.PROVINSI), status=ApplicationStatus.DIAJUKAN)
+    for path in FILTER_PAGES:
+        page = staff.get(path).get_data(as_text=True)
+        assert options(page, "level") == ["", "provinsi", "kabupaten"], path
+        filtered = staff.get(f"{path}?level=provinsi").get_data(as_text=True)
+        assert board.board_name not in filtered, path
