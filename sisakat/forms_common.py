@@ -12,6 +12,7 @@ from wtforms import DecimalField as _DecimalField
 from wtforms import HiddenField, ValidationError
 from wtforms import IntegerField as _IntegerField
 from wtforms import Label as _Label
+from wtforms import SelectChoice as _SelectChoice
 from wtforms import SelectField as _SelectField
 from wtforms import StringField as _StringField
 from wtforms.widgets import Select as _Select
@@ -91,6 +92,18 @@ def enum_or_none(enum_cls, value):
         return enum_cls(value) if value else None
     except ValueError:
         return None
+
+
+def offer_levels(form, levels, all_label: str) -> None:
+    """Give the filter ``form.level`` ``all_label`` and ``levels`` (``office.listed_levels``).
+    With one level to list there is nothing to choose: the field is removed (``form.level`` is
+    None), so the page shows no control and a ``level`` in the query string is never read."""
+    if len(levels) < 2:
+        del form.level
+        return
+    form.level.choices = [_SelectChoice("", all_label)] + [
+        _SelectChoice(lv.value, lv.label) for lv in levels
+    ]
 
 
 def year_param(args, name: str = "tahun") -> int | None:

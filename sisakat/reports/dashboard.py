@@ -24,7 +24,7 @@ def _filters() -> tuple[DashboardFilterForm, stats.StatsFilter]:
     today = to_local(clock.now(), settings.utc_offset_hours()).date()
     ok = form.validate()
     for name in ("start", "end", "service", "level"):
-        if form[name].errors:
+        if name in form and form[name].errors:  # no level field at a one-level office
             form[name].errors = ["Nilai tidak valid; nilai bawaan ditampilkan."]
     start = (form.start.data if ok else None) or date(today.year, 1, 1)
     end = (form.end.data if ok else None) or today
@@ -33,7 +33,7 @@ def _filters() -> tuple[DashboardFilterForm, stats.StatsFilter]:
         start, end = date(today.year, 1, 1), today
     form.start.data, form.end.data = start, end
     service = form.service.data if ok and form.service.data else None
-    level = Level(form.level.data) if ok and form.level.data else None
+    level = Level(form.level.data) if ok and form.level and form.level.data else None
     return form, stats.StatsFilter(start, end, service, level)
 
 

@@ -6,18 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
-from sisakat.forms_common import clean_text, no_control_chars
+from sisakat.forms_common import clean_text, no_control_chars, offer_levels
 from sisakat.reports.forms import PeriodForm
 from sisakat.services import catalog, office
 from sisakat.services.register import STATE_LABELS
-
-
-def level_choices() -> list[SelectChoice]:
-    """ "Semua tingkat" and the levels this office registers or a stored board has
-    (``office.listed_levels``)."""
-    return [SelectChoice("", "Semua tingkat")] + [
-        SelectChoice(lv.value, lv.label) for lv in office.listed_levels()
-    ]
 
 
 def service_choices() -> list[SelectChoice]:
@@ -41,7 +33,7 @@ class DashboardFilterForm(PeriodForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.service.choices = service_choices()
-        self.level.choices = level_choices()
+        offer_levels(self, office.listed_levels(), "Semua tingkat")
 
 
 class IkmFilterForm(PeriodForm):
@@ -70,4 +62,4 @@ class RegisterFilterForm(FlaskForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.level.choices = level_choices()
+        offer_levels(self, office.listed_levels(), "Semua tingkat")

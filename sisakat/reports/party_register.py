@@ -24,7 +24,7 @@ def _rows() -> tuple[RegisterFilterForm, list[register.RegisterRow]]:
     form = RegisterFilterForm(request.args)
     ok = form.validate()
     filters = register.RegisterFilter(
-        level=Level(form.level.data) if ok and form.level.data else None,
+        level=Level(form.level.data) if ok and form.level and form.level.data else None,
         region=(form.region.data or "") if ok else "",
         state=(form.validity.data or "") if ok else "",
         kind=ApplicantKind.PARPOL,

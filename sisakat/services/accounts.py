@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, Party, PartyOfficer, Role, User, utcnow
-from sisakat.services import audit, duplicates, ratelimit
+from sisakat.services import audit, duplicates, office, ratelimit
 from sisakat.services.passwords import check_policy, hash_password, needs_rehash, verify_password
 from sisakat.services.ratelimit import Limit
 
@@ -169,9 +169,10 @@ def _new_applicant(email: str, password: str, display_name: str, ip: str) -> Use
 
 
 def register_party(*, board_name: str, email: str, password: str, ip: str = "") -> User:
-    """Create a Pemohon account (the e-mail is also its username) with its party board row."""
+    """Create a Pemohon account (the e-mail is also its username) with its party board row; at
+    a one-level office the board is of that level from the start (``office.only_level``)."""
     user = _new_applicant(email.strip().lower(), password, board_name, ip)
-    user.party = Party(board_name=board_name)
+    user.party = Party(board_name=board_name, level=office.only_level())
     add_user(user)
     db.session.flush()
     audit.record("account.register", actor=user, object_type="party", object_id=user.party.id)

@@ -140,12 +140,12 @@ def _user(username: str, role: Role, full_name: str, **extra) -> tuple[User, str
 
 def _fit_office(spec: tuple) -> tuple:
     """``spec`` as a board this office registers: at a regency or city office (one level,
-    ``office.board_levels``) every demo board is a DPC of the office's own region."""
-    levels = office.board_levels()
-    if len(levels) > 1:
+    ``office.only_level``) every demo board is a DPC of the office's own region."""
+    level = office.only_level()
+    if level is None:
         return spec
     name, abbr, _level, _region, _board, colour = spec
-    return name, abbr, levels[0], office.region_title(), "DPC", colour
+    return name, abbr, level, office.region_title(), "DPC", colour
 
 
 def _party(account: User, spec: tuple, n: int) -> Party:

@@ -166,6 +166,14 @@ def board_levels() -> tuple[Level, ...]:
     return tuple(Level)
 
 
+def only_level() -> Level | None:
+    """The one level a regency or city office registers, which a board signing up there has
+    from the start (``accounts.register_party``) and its profile shows as fixed text; None at an
+    office registering several levels (the party chooses)."""
+    levels = board_levels()
+    return levels[0] if len(levels) == 1 else None
+
+
 def level_problem(value: Any) -> str | None:
     """Why ``value`` (a ``Level`` or its stored value) is not a level this office registers;
     None when it is one."""

@@ -237,10 +237,10 @@ class PartyProfileForm(ApplicantProfileForm):
         self.level.choices = [SelectChoice("", "— Pilih tingkat —")] + [
             SelectChoice(lv.value, lv.label) for lv in levels
         ]
-        stored = getattr(kwargs.get("obj"), "level", None)
-        self.level_fixed = len(levels) == 1 and stored in (None, levels[0])
+        only, stored = office.only_level(), getattr(kwargs.get("obj"), "level", None)
+        self.level_fixed = only is not None and stored in (None, only)
         if self.level_fixed and not self.is_submitted():
-            self.level.data = levels[0].value
+            self.level.data = only.value
 
     def validate_level(self, field) -> None:
         """A level this office registers (rule from the service; a forged value included)."""

@@ -13,6 +13,7 @@ from sisakat.forms_common import (
     clean_text,
     enum_or_none,
     no_control_chars,
+    offer_levels,
 )
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
 from sisakat.services import catalog, office, requirements
@@ -54,9 +55,7 @@ class QueueFilterForm(FlaskForm):
     def __init__(self, *args, services: list | None = None, **kwargs) -> None:
         """``services``: the catalogue the page already loaded (read here when not given)."""
         super().__init__(*args, **kwargs)
-        self.level.choices = choices(
-            [("", "Semua")] + [(lv.value, lv.label) for lv in office.listed_levels()]
-        )
+        offer_levels(self, office.listed_levels(), "Semua")
         self.layanan.choices = [SelectChoice("", "Semua")] + [
             SelectChoice(s.code, s.short_name or s.name)
             for s in (catalog.all_services() if services is None else services)
@@ -67,8 +66,8 @@ class QueueFilterForm(FlaskForm):
         gets its error beside its own field and is left out, the valid filters stay applied."""
         self.validate()
 
-        def value(field):
-            return None if field.errors else (field.data or None)
+        def value(field):  # the level field is None where no level filter is offered
+            return None if field is None or field.errors else (field.data or None)
 
         return QueueFilter(
             status=enum_or_none(ApplicationStatus, value(self.status)),
