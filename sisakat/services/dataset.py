@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sisakat.extensions import db
+from sisakat.services.backup_crypto import BackupError
 
 BATCH = 500
 SQLITE_MEMBER = "database.sqlite"
@@ -156,20 +157,32 @@ def replace_seeded(conn: Connection, incoming: Iterable[str]) -> None:
 
 
 def load(conn: Connection, table: sa.Table, rows: Iterable[dict]) -> int:
-    """Insert ``rows`` into ``table`` in batches, dropping unknown columns; returns the count."""
+    """Insert ``rows`` into ``table`` in batches, dropping unknown columns; returns the count.
+    A batch the database refuses (SQLite stored a value longer than its column, which a server
+    database will not) raises ``BackupError`` naming the table and the database's reason."""
     names = set(table.columns.keys())
     batch: list[dict] = []
     total = 0
     for row in rows:
         batch.append({k: v for k, v in row.items() if k in names})
         if len(batch) >= BATCH:
-            conn.execute(table.insert(), batch)
-            total += len(batch)
+            total += _insert(conn, table, batch)
             batch = []
     if batch:
-        conn.execute(table.insert(), batch)
-        total += len(batch)
+        total += _insert(conn, table, batch)
     return total
+
+
+def _insert(conn: Connection, table: sa.Table, batch: list[dict]) -> int:
+    try:
+        conn.execute(table.insert(), batch)
+    except sa.exc.DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0][:200]
+        raise BackupError(
+            f"Database tujuan menolak baris tabel {table.name} ({reason}). Tidak ada baris yang "
+            "disimpan; perbaiki data itu di sumbernya lalu ulangi."
+        ) from exc
+    return len(batch)
 
 
 def reset_sequences(conn: Connection) -> None:
@@ -192,6 +205,32 @@ def reset_sequences(conn: Connection) -> None:
                 )
         elif dialect in {"mysql", "mariadb"}:
             conn.execute(sa.text(f"ALTER TABLE `{table.name}` AUTO_INCREMENT = {(top or 0) + 1}"))
+
+
+# What a server database's own encoding must be for every text SISAKAT stores (é, “ ”, emoji).
+UTF8_NAMES = {"postgresql": ("UTF8",), "mysql": ("utf8mb4",), "mariadb": ("utf8mb4",)}
+
+
+def encoding_problem(conn: Connection) -> str | None:
+    """Why this server database cannot hold SISAKAT's text (its encoding is not full UTF-8:
+    LATIN1, SQL_ASCII, MariaDB's 3-byte utf8), in Indonesian; None when it can (or on SQLite)."""
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        found = [conn.execute(sa.text("SHOW server_encoding")).scalar()]
+    elif dialect in {"mysql", "mariadb"}:
+        query = "SELECT @@character_set_database, @@character_set_connection"
+        found = list(conn.execute(sa.text(query)).one())
+    else:
+        return None
+    wrong = [name for name in found if not str(name).startswith(UTF8_NAMES[dialect])]
+    if not wrong:
+        return None
+    return (
+        f"Database tujuan memakai pengodean {wrong[0]}, bukan UTF-8: huruf seperti é, tanda "
+        "kutip “ ” dan emoji akan ditolak atau rusak. Buat database baru dengan ENCODING "
+        "'UTF8' (PostgreSQL) atau CHARACTER SET utf8mb4 (MariaDB) dan alamat tanpa "
+        "charset=utf8 (lihat docs/OPERATIONS.md, bagian 4)."
+    )
 
 
 def build_schema() -> None:

@@ -195,6 +195,8 @@ def restore(archive: str | Path, *, key: bytes | None) -> Verified:
         raise BackupError(f"Folder unggahan tidak kosong ({root}); pulihkan ke instance kosong.")
     db.session.remove()
     with db.engine.connect() as conn:
+        if problem := dataset.encoding_problem(conn):
+            raise BackupError(problem)
         if not dataset.tables(conn):
             conn.rollback()
             dataset.build_schema()

@@ -77,20 +77,32 @@ def transfer(url: str) -> TransferResult:
     with target_app.app_context():
         target_engine = db.engine
         try:
-            dataset.build_schema()
-        except sa.exc.DBAPIError as exc:
+            _prepare(target_engine)
+        except BaseException:
             db.session.remove()
             target_engine.dispose()
-            raise TransferError(
-                f"Database tujuan tidak dapat dihubungi ({target_engine.url.host or ''}): "
-                "periksa alamat, port, nama pengguna, kata sandi dan nama database "
-                f"({type(exc.orig).__name__})."
-            ) from exc
+            raise
         db.session.remove()
     try:
         return _copy(db.engine, target_engine)
     finally:
         target_engine.dispose()
+
+
+def _prepare(target_engine: sa.Engine) -> None:
+    """Refuse a target that cannot hold our text or cannot be reached; build its schema."""
+    try:
+        with target_engine.connect() as conn:
+            problem = dataset.encoding_problem(conn)
+        if problem:
+            raise TransferError(problem)
+        dataset.build_schema()
+    except sa.exc.DBAPIError as exc:
+        raise TransferError(
+            f"Database tujuan tidak dapat dihubungi ({target_engine.url.host or ''}): "
+            "periksa alamat, port, nama pengguna, kata sandi dan nama database "
+            f"({type(exc.orig).__name__})."
+        ) from exc
 
 
 def _copy(source_engine: sa.Engine, target_engine: sa.Engine) -> TransferResult:

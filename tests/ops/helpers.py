@@ -7,6 +7,8 @@ import os
 import secrets
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,33 @@ def empty_server_database(url: str) -> None:
 
 
 server_db = pytest.mark.server_db
+
+
+@contextmanager
+def latin1_server_database(url: str) -> Iterator[None]:
+    """``url``'s database recreated in LATIN1 (a hosting panel's default, or step 1 of the move
+    skipped) for the block; recreated empty in UTF-8 afterwards."""
+    empty_server_database(url)  # skips when the server is unreachable
+    target = make_url(url)
+    is_pg = target.get_backend_name() == "postgresql"
+    charset = "ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0"
+    create = f"CREATE DATABASE {target.database} " + (charset if is_pg else "CHARACTER SET latin1")
+    _admin_execute(url, [f"DROP DATABASE {target.database}", create])
+    try:
+        yield
+    finally:
+        force = " WITH (FORCE)" if is_pg else ""  # a failed test may leave a session open
+        _admin_execute(url, [f"DROP DATABASE IF EXISTS {target.database}{force}"])
+        empty_server_database(url)
+
+
+def _admin_execute(url: str, statements: list[str]) -> None:
+    target = make_url(url)
+    admin = target._replace(
+        database="postgres" if target.get_backend_name() == "postgresql" else None
+    )
+    engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        for statement in statements:
+            conn.execute(sa.text(statement))
+    engine.dispose()
