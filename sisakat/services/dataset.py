@@ -211,9 +211,11 @@ def reset_sequences(conn: Connection) -> None:
 UTF8_NAMES = {"postgresql": ("UTF8",), "mysql": ("utf8mb4",), "mariadb": ("utf8mb4",)}
 
 
-def encoding_problem(conn: Connection) -> str | None:
+def encoding_problem(conn: Connection, subject: str = "Database tujuan") -> str | None:
     """Why this server database cannot hold SISAKAT's text (its encoding is not full UTF-8:
-    LATIN1, SQL_ASCII, MariaDB's 3-byte utf8), in Indonesian; None when it can (or on SQLite)."""
+    LATIN1, SQL_ASCII, MariaDB's 3-byte utf8), in Indonesian, ``subject`` naming it (the
+    move's target, or the app's own database in ``flask check``); None when it can (or on
+    SQLite)."""
     dialect = conn.dialect.name
     if dialect == "postgresql":
         found = [conn.execute(sa.text("SHOW server_encoding")).scalar()]
@@ -226,7 +228,7 @@ def encoding_problem(conn: Connection) -> str | None:
     if not wrong:
         return None
     return (
-        f"Database tujuan memakai pengodean {wrong[0]}, bukan UTF-8: huruf seperti é, tanda "
+        f"{subject} memakai pengodean {wrong[0]}, bukan UTF-8: huruf seperti é, tanda "
         "kutip “ ” dan emoji akan ditolak atau rusak. Buat database baru dengan ENCODING "
         "'UTF8' (PostgreSQL) atau CHARACTER SET utf8mb4 (MariaDB) dan alamat tanpa "
         "charset=utf8 (lihat docs/OPERATIONS.md, bagian 4)."

@@ -10,12 +10,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sisakat import config
 from sisakat.extensions import db
+from sisakat.services.dataset import encoding_problem
 
 
 def _database(problems: list[str], notes: list[str]) -> None:
     try:
         db.session.execute(db.text("SELECT 1"))
         notes.append("database dapat dihubungi")
+        # A hosting panel's LATIN1/utf8mb3 database accepts the schema, then refuses or mangles
+        # the first name with é, quotes or emoji: say so at start, not at a party's first save.
+        if problem := encoding_problem(db.session.connection(), "Database"):
+            problems.append(problem)
     except SQLAlchemyError as exc:
         problems.append(f"database tidak dapat dihubungi: {exc.__class__.__name__}")
         return

@@ -117,3 +117,19 @@ def test_a_mariadb_address_asking_for_three_byte_utf8_is_refused_in_words(tmp_pa
         _fails_cleanly(restored, f"{NOT_UTF8} utf8mb3, bukan UTF-8")
         db.session.remove()
         db.engine.dispose()
+
+
+@SERVERS
+def test_flask_check_names_a_server_database_not_in_utf8(tmp_path, url):
+    """A fresh hosted install on a hosting panel's LATIN1 database: ``flask check`` (run by the
+    start scripts) says so before the first party name with é or emoji is refused."""
+    with latin1_server_database(url):
+        server = fresh_app(tmp_path / "server", url=url)
+        with server.app_context():
+            result = server.test_cli_runner().invoke(args=["check"])
+            db.session.remove()
+            db.engine.dispose()
+        assert result.exit_code == 1, result.output
+        assert "MASALAH   Database memakai pengodean latin1" in result.output.replace(
+            "LATIN1", "latin1"
+        ), result.output
