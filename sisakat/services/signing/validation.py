@@ -157,7 +157,7 @@ def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
     ctx = _context(trust)
     for sig in sigs:
         stamp = sig.self_reported_timestamp
-        if not trust.allows(sig.signer_cert, on=stamp.date() if stamp else None):
+        if not trust.allows(sig.signer_cert, on=stamp):
             continue
         if not _key_usage_ok(sig.signer_cert, trust):
             raise _reject("key_usage")
