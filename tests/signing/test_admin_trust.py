@@ -166,3 +166,25 @@ def test_a_signer_whose_last_day_passed_at_the_offices_midnight_is_a_setup_gap(a
     assert trust_admin.NO_SIGNER in trust_admin.setup_gaps()
     app.config["CLOCK"] = lambda: datetime(2026, 12, 31, 16, 59)  # 23.59 WIB: still signs
     assert trust_admin.NO_SIGNER not in trust_admin.setup_gaps()
+
+
+def test_an_expiring_root_is_dated_in_indonesian_words_on_the_office_day(app, make, pki):
+    """The readiness page and ``flask check`` said 'Sertifikat ... BSrE Uji Root ... berakhir
+    2027-12-07.' (ISO, and the UTC day); now '... berakhir 8 Desember 2027.', the office's day
+    (the next day in WIB when the certificate ends after 17.00 UTC)."""
+    from datetime import timedelta
+
+    from sisakat.formatting import tanggal
+    from sisakat.services.signing import trust_admin
+
+    trust_admin.add_anchor(pki.root.cert, kind=AnchorKind.ROOT, actor=make.user(Role.SUPERADMIN))
+    ends = pki.root.cert.not_valid_after_utc.replace(tzinfo=None)
+    office_day = (ends + timedelta(hours=7)).date()
+    late = trust_admin.trust_problems(today=office_day - timedelta(days=10))
+    assert [p for p in late if "BSrE Uji Root" in p][0].endswith(
+        f" berakhir {tanggal(office_day)}."
+    )
+    assert not any(ends.date().isoformat() in p for p in late)
+    assert trust_admin.trust_problems(today=office_day - timedelta(days=60)) == [
+        trust_admin.NO_SIGNER
+    ]

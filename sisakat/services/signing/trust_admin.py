@@ -197,9 +197,9 @@ def trust_problems(*, today: date | None = None) -> list[str]:
     gaps = setup_gaps(today=day)
     anchors = db.session.execute(db.select(TrustAnchor)).scalars().all()
     expiring = [
-        f"Sertifikat {a.subject} berakhir {a.not_after.date().isoformat()}."
+        f"Sertifikat {a.subject} berakhir {settings.office_day(a.not_after)}."
         for a in anchors
-        if a.not_after and (a.not_after.date() - day).days < 60
+        if a.not_after and (settings.office_date(a.not_after) - day).days < 60
     ]
     return [g for g in gaps if g == NO_ROOT] + expiring + [g for g in gaps if g == NO_SIGNER]
 
