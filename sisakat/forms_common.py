@@ -69,6 +69,18 @@ def plausible_date(form, field) -> None:
         raise ValidationError("Tahun tidak wajar.")
 
 
+def not_before(start_name: str):
+    """WTForms validator for a range's end date: not before the ``start_name`` field's date (a
+    reversed range lists nothing, as if no record existed)."""
+
+    def check(form, field) -> None:
+        start = form[start_name].data
+        if isinstance(start, date) and isinstance(field.data, date) and field.data < start:
+            raise ValidationError("Tanggal sampai sebelum tanggal dari.")
+
+    return check
+
+
 def single_line(form, field) -> None:
     """WTForms validator: no line breaks in a one-line field."""
     if isinstance(field.data, str) and ("\n" in field.data or "\t" in field.data):

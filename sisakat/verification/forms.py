@@ -13,6 +13,8 @@ from sisakat.forms_common import (
     clean_text,
     enum_or_none,
     no_control_chars,
+    not_before,
+    plausible_date,
 )
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
 from sisakat.services import catalog, office, requirements
@@ -164,5 +166,7 @@ class LetterSearchForm(FlaskForm):
         filters=[clean_text],
         validators=[Optional(), Length(max=100), no_control_chars],
     )
-    dari = DateField("Tanggal dari", validators=[Optional()])
-    sampai = DateField("Tanggal sampai", validators=[Optional()])
+    dari = DateField("Tanggal dari", validators=[Optional(), plausible_date])
+    sampai = DateField(
+        "Tanggal sampai", validators=[Optional(), plausible_date, not_before("dari")]
+    )
