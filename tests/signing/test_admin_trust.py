@@ -188,3 +188,17 @@ def test_an_expiring_root_is_dated_in_indonesian_words_on_the_office_day(app, ma
     assert trust_admin.trust_problems(today=office_day - timedelta(days=60)) == [
         trust_admin.NO_SIGNER
     ]
+
+
+def test_a_signer_date_with_an_implausible_year_is_refused(app, make, login_as, pki):
+    """'Berlaku sampai 0202-12-31' (for 2026) was saved, so the signer's letters were refused
+    as unauthorised from the first one; the form now says the year is implausible."""
+    client = _admin(make, login_as)
+    form = {
+        "fingerprint": pki.signer.fingerprint,
+        "display_name": "Plh. Kepala Badan",
+        "valid_until": "0202-12-31",
+    }
+    page = client.post("/admin/tte/penandatangan", data=form).get_data(as_text=True)
+    assert "Tahun tidak wajar." in page
+    assert db.session.execute(db.select(AllowedSigner)).first() is None
