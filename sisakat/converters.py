@@ -1,11 +1,12 @@
-"""URL converters shared by every blueprint, and the one parser for integers typed or forged in
-forms and query strings."""
+"""URL converters shared by every blueprint, the one parser for integers typed or forged in
+forms and query strings, and the years a typed date may have."""
 
 from __future__ import annotations
 
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
+PLAUSIBLE_YEARS = range(1945, 2101)  # typed dates outside these years are typos (0202 for 2026)
 MAX_ID = 2**31 - 1  # a signed 32-bit INTEGER: the smallest id column of the three databases
 _DIGITS = frozenset("0123456789")
 

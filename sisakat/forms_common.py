@@ -19,7 +19,7 @@ from wtforms.widgets import Select as _Select
 from wtforms.widgets import TextInput as _TextInput
 from wtforms.widgets.core import clean_key
 
-from sisakat.converters import MAX_ID, parse_int
+from sisakat.converters import MAX_ID, PLAUSIBLE_YEARS, parse_int
 
 CONTROL_OK = {"\n", "\t"}
 BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -66,8 +66,20 @@ def no_control_chars(form, field) -> None:
 def plausible_date(form, field) -> None:
     """WTForms validator: dates from 1945 to 2100 only (a typo such as year 0202 would
     otherwise pass; a report period of year 1 or 9999 overflowed the office-zone arithmetic)."""
-    if isinstance(field.data, date) and not 1945 <= field.data.year <= 2100:
+    if isinstance(field.data, date) and field.data.year not in PLAUSIBLE_YEARS:
         raise ValidationError("Tahun tidak wajar.")
+
+
+def not_before(start_name: str):
+    """WTForms validator for a range's end date: not before the ``start_name`` field's date (a
+    reversed range lists nothing, as if no record existed)."""
+
+    def check(form, field) -> None:
+        start = form[start_name].data
+        if isinstance(start, date) and isinstance(field.data, date) and field.data < start:
+            raise ValidationError("Tanggal sampai sebelum tanggal dari.")
+
+    return check
 
 
 def single_line(form, field) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from sisakat.admin.routes import bp
@@ -19,6 +19,7 @@ from sisakat.forms_common import (
     IntegerField,
     clean_text,
     no_control_chars,
+    parse_int,
     single_line,
     year_param,
 )
@@ -58,6 +59,7 @@ class NumberingForm(ActionForm):
             SelectChoice("srikandi", "SRIKANDI (nomor diisi saat TTE)"),
         ],
     )
+    year = HiddenField()  # the year whose next serial the page showed
     next_serial = IntegerField(
         "Nomor urut berikutnya tahun ini",
         validators=[
@@ -87,6 +89,7 @@ def _current(service, year: int) -> dict:
         **number_format.service_format(service),
         "mode": settings.get("numbering.mode"),
         "next_serial": numbering.next_serial(service.number_series, year),
+        "year": str(year),
         "version": str(service.version),
     }
 
@@ -95,6 +98,7 @@ def _settings_page(form: NumberingForm, service, today: date):
     """The settings page: the form, this year's next serial of the series with the number it
     would print, and the services sharing the series."""
     serial = numbering.next_serial(service.number_series, today.year)
+    form.year.data = str(today.year)  # the year this page shows, also after a refused save
     return render_template(
         "admin/numbering_settings.html",
         form=form,
@@ -123,6 +127,7 @@ def numbering_settings():
                 values=form.data,
                 year=today.year,
                 next_value=form.next_serial.data,
+                shown_year=parse_int(form.year.data, low=1900, high=2999),
                 seen_version=form.seen_version(),
                 actor=current_user,
             )

@@ -11,6 +11,7 @@ from sisakat.forms_common import (
     SeenForm,
     clean_text,
     no_control_chars,
+    not_before,
     plausible_date,
     single_line,
 )
@@ -84,4 +85,6 @@ class AuditFilterForm(FlaskForm):
         validators=[Optional(), Length(max=80), no_control_chars],
     )
     date_from = DateField("Dari tanggal", validators=[Optional(), plausible_date])
-    date_to = DateField("Sampai tanggal", validators=[Optional(), plausible_date])
+    date_to = DateField(
+        "Sampai tanggal", validators=[Optional(), plausible_date, not_before("date_from")]
+    )

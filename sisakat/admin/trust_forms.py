@@ -8,7 +8,7 @@ from wtforms import DateField, HiddenField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from sisakat.forms_common import clean_text, no_control_chars, single_line
+from sisakat.forms_common import clean_text, no_control_chars, plausible_date, single_line
 from sisakat.models import AnchorKind
 from sisakat.services.signing.trust import KEY_USAGE_POLICIES
 
@@ -65,8 +65,8 @@ class AllowedSignerForm(FlaskForm):
         validators=[Optional(), Length(max=200), no_control_chars, single_line],
         **TEXT,
     )
-    valid_from = DateField("Berlaku mulai", validators=[Optional()])
-    valid_until = DateField("Berlaku sampai", validators=[Optional()])
+    valid_from = DateField("Berlaku mulai", validators=[Optional(), plausible_date])
+    valid_until = DateField("Berlaku sampai", validators=[Optional(), plausible_date])
 
 
 class KeyUsageForm(FlaskForm):

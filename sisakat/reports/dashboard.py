@@ -6,13 +6,13 @@ from datetime import date
 
 from flask import Response, render_template, request
 
-from sisakat.formatting import tanggal, to_local
+from sisakat.formatting import tanggal
 from sisakat.models import Level
 from sisakat.policies import role_required
 from sisakat.reports.ikm import MAX_DAYS, STAFF
 from sisakat.reports.monitoring_forms import DashboardFilterForm
 from sisakat.reports.routes import bp
-from sisakat.services import catalog, clock, diagrams, settings, stats, table_export
+from sisakat.services import catalog, diagrams, numbering, stats, table_export
 from sisakat.services.dashboard_tables import tables
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -21,7 +21,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _filters() -> tuple[DashboardFilterForm, stats.StatsFilter]:
     """The requested filters; a bad value falls back to the default with a message."""
     form = DashboardFilterForm(request.args)
-    today = to_local(clock.now(), settings.utc_offset_hours()).date()
+    today = numbering.office_today()
     ok = form.validate()
     for name in ("start", "end", "service", "level"):
         if name in form and form[name].errors:  # no level field at a one-level office

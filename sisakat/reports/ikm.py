@@ -6,12 +6,11 @@ from datetime import date
 
 from flask import Response, render_template, request
 
-from sisakat.formatting import to_local
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.reports.monitoring_forms import IkmFilterForm
 from sisakat.reports.routes import bp
-from sisakat.services import clock, diagrams, ikm_export, settings, survey
+from sisakat.services import diagrams, ikm_export, numbering, survey
 from sisakat.services import ikm as ikm_math
 
 STAFF = (Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN)
@@ -21,7 +20,7 @@ MAX_DAYS = 3 * 366
 def _period() -> tuple[IkmFilterForm, date, date]:
     """The requested period; defaults to 1 January of this year up to today (office time)."""
     form = IkmFilterForm(request.args)
-    today = to_local(clock.now(), settings.utc_offset_hours()).date()
+    today = numbering.office_today()
     ok = form.validate()
     for field in (form.start, form.end):
         if field.errors:  # WTForms' own parse message is English

@@ -5,18 +5,17 @@ from __future__ import annotations
 from flask import abort, render_template, request
 
 from sisakat.extensions import db
-from sisakat.formatting import to_local
 from sisakat.models import ApplicantKind, Application, Letter, Level, Party
 from sisakat.policies import role_required
 from sisakat.reports.dashboard import XLSX, _download
 from sisakat.reports.ikm import STAFF
 from sisakat.reports.monitoring_forms import RegisterFilterForm
 from sisakat.reports.routes import bp
-from sisakat.services import clock, parties, register, settings, table_export
+from sisakat.services import numbering, parties, register, table_export
 
 
 def _today():
-    return to_local(clock.now(), settings.utc_offset_hours()).date()
+    return numbering.office_today()
 
 
 def _rows() -> tuple[RegisterFilterForm, list[register.RegisterRow]]:

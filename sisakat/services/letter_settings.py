@@ -23,12 +23,15 @@ def save_numbering(
     next_value: int | None,
     seen_version: int | None,
     actor: User | None,
+    shown_year: int | None = None,
 ) -> list[str]:
     """Store the template/kode/unit/padding of ``service``, the global mode and, when given and
     changed, the next serial of ``year`` in the service's series. Refuses a malformed template,
-    an unknown mode, a lowered serial or a service changed by someone else meanwhile."""
+    an unknown mode, a lowered serial or a service changed by someone else meanwhile.
+    ``shown_year``: the year whose next serial the page showed (``_serial_for_year``)."""
     if values["mode"] not in MODES:
         raise DomainError("Mode penomoran tidak dikenal.")
+    next_value = _serial_for_year(service.number_series, year, shown_year, next_value)
     changed = service_config.update(
         service,
         {
@@ -46,6 +49,22 @@ def save_numbering(
         numbering.set_next_serial(series, year, next_value, actor=actor)
         changed.append(f"numbering.{series}.next_serial")
     return changed
+
+
+def _serial_for_year(series: str, year: int, shown_year: int | None, value: int | None):
+    """The next serial to store for ``year``: a page opened before the office's new year showed
+    the old year's serial; left as shown it is not carried into the new year (which starts at
+    1, no gap), and a changed one is refused rather than guessed to be for either year."""
+    if shown_year is None or shown_year == year or value is None:
+        return value
+    if value == numbering.next_serial(series, shown_year):
+        return None
+    raise DomainError(
+        f"Tahun sudah berganti menjadi {year} sejak halaman ini dibuka; nomor urut yang diisi "
+        f"tadi untuk tahun {shown_year}. Nomor urut berikutnya tahun {year} adalah "
+        f"{numbering.next_serial(series, year)}. Periksa lalu simpan lagi.",
+        field="next_serial",
+    )
 
 
 def save_letter(

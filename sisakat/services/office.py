@@ -10,7 +10,7 @@ from sisakat import formatting
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import FileKind, Level, Party, StoredFile, User
-from sisakat.services import clock, concurrency, images, letter_context, settings
+from sisakat.services import concurrency, images, letter_context, numbering, settings
 
 AGENCY_KEYS = (
     "government",
@@ -99,7 +99,7 @@ def letterhead() -> dict[str, Any]:
     """The letterhead (kop surat) lines exactly as the letter prints them (the same rule as
     ``letter_context.kop_lines``), plus a sample date line."""
     agency = settings.group("agency")
-    today = formatting.to_local(clock.now(), settings.utc_offset_hours())
+    today = numbering.office_today()
     return {
         "government": agency.get("government") or "",
         "name": agency.get("name") or "",

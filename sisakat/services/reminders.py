@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
-from sisakat.formatting import tanggal, to_local
+from sisakat.formatting import tanggal
 from sisakat.models import (
     Application,
     ApplicationStatus,
@@ -28,12 +28,11 @@ from sisakat.services import (
     applications,
     audit,
     catalog,
-    clock,
     letters,
     notify,
+    numbering,
     parties,
     register,
-    settings,
 )
 from sisakat.services import reminder_texts as texts
 
@@ -42,7 +41,7 @@ PARTY_HOME = "/pemohon/"  # the party's dashboard, where "Perpanjang" is; checke
 
 def today() -> date:
     """Today's date in the office time zone (the frozen clock in tests)."""
-    return to_local(clock.now(), settings.utc_offset_hours()).date()
+    return numbering.office_today()
 
 
 class Due(NamedTuple):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from sisakat.converters import PLAUSIBLE_YEARS
 from sisakat.exceptions import GuardFailed
 from sisakat.models import User
 from sisakat.services import concurrency, settings
@@ -27,16 +28,20 @@ def current() -> dict:
 
 
 def parse_holidays(text: str | None) -> list[str]:
-    """One ``YYYY-MM-DD`` per line, sorted and without repeats; raises on a bad line."""
+    """One ``YYYY-MM-DD`` per line, sorted and without repeats; raises on a bad line or an
+    implausible year (a typo such as 0202 would leave the real holiday a working day)."""
     days = set()
     for number, line in enumerate((text or "").splitlines(), start=1):
         line = line.strip()
         if not line:
             continue
         try:
-            days.add(date.fromisoformat(line))
+            day = date.fromisoformat(line)
         except ValueError:
             raise GuardFailed(f"Baris {number} hari libur bukan tanggal TTTT-BB-HH.") from None
+        if day.year not in PLAUSIBLE_YEARS:
+            raise GuardFailed(f"Baris {number} hari libur: tahun {day.year:04d} tidak wajar.")
+        days.add(day)
     return [d.isoformat() for d in sorted(days)]
 
 

@@ -13,7 +13,9 @@ from sisakat.forms_common import (
     clean_text,
     enum_or_none,
     no_control_chars,
+    not_before,
     offer_levels,
+    plausible_date,
 )
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
 from sisakat.services import catalog, office, requirements
@@ -163,5 +165,7 @@ class LetterSearchForm(FlaskForm):
         filters=[clean_text],
         validators=[Optional(), Length(max=100), no_control_chars],
     )
-    dari = DateField("Tanggal dari", validators=[Optional()])
-    sampai = DateField("Tanggal sampai", validators=[Optional()])
+    dari = DateField("Tanggal dari", validators=[Optional(), plausible_date])
+    sampai = DateField(
+        "Tanggal sampai", validators=[Optional(), plausible_date, not_before("dari")]
+    )

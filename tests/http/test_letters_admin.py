@@ -162,3 +162,48 @@ def test_srikandi_mode_says_srikandi_numbers_instead_of_an_example(app, make, lo
     page = client.get("/admin/penomoran").get_data(as_text=True)
     assert "Contoh nomor" in page
     assert "Penomoran oleh SRIKANDI" not in page
+
+
+def _page_fields(html: str) -> dict:
+    """The hidden fields of the numbering form, as a browser would post them back."""
+    import re
+
+    return dict(
+        re.findall(r'<input[^>]*name="([^"]+)"[^>]*type="hidden"[^>]*value="([^"]*)"', html)
+    )
+
+
+def test_a_numbering_page_opened_before_new_year_leaves_the_new_years_serial_at_1(
+    app, make, login_as
+):
+    """Opened at 23.55 WIB on 31 December (next serial 57) and saved at 00.05 WIB on 1 January
+    to change only the unit: the 57 the page showed became 2027's next serial, so 2027's
+    numbers began at 57 with 1-56 never given. A serial typed for the old year is refused."""
+    from datetime import datetime
+
+    from tests.letter_helpers import fixed_clock
+
+    fixed_clock(app, datetime(2026, 12, 31, 16, 55))
+    client = login_as(make.user(Role.SUPERADMIN))
+    numbering.set_next_serial("skt", 2026, 57, actor=None)
+    db.session.commit()
+    page = client.get("/admin/penomoran").get_data(as_text=True)
+    assert 'value="57"' in page
+    shown = {**_page_fields(page), **FORM, "version": _version()}
+    fixed_clock(app, datetime(2026, 12, 31, 17, 5))  # 00.05 WIB, 1 Januari 2027
+    response = client.post("/admin/penomoran", data={**shown, "next_serial": "80"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Tahun sudah berganti menjadi 2027" in html
+    assert 'value="80"' in html  # what was typed comes back
+    assert _page_fields(html)["year"] == "2027"  # the page now shows 2027: saving again is for it
+    db.session.expire_all()
+    assert numbering.next_serial("skt", 2027) == 1
+    assert numbering.next_serial("skt", 2026) == 57
+    unchanged = {**shown, "unit": "BAN.KBP.X", "next_serial": "57", "version": _version()}
+    assert client.post("/admin/penomoran", data=unchanged).status_code == 302
+    db.session.expire_all()
+    assert catalog.get(SKT_PARPOL).number_unit == "BAN.KBP.X"
+    assert numbering.next_serial("skt", 2027) == 1
+    assert numbering.next_serial("skt", 2026) == 57
+    assert numbering.allocate("skt", local_date=date(2027, 1, 1), actor=None).serial == 1

@@ -19,6 +19,7 @@ from sisakat.services import settings
 from tests import factories
 from tests.fakes import bsre as fake_module
 from tests.letters import helpers as h
+from tests.pdf import helpers as pdfh
 from tests.pki import P12_PASSPHRASE
 
 
@@ -277,3 +278,45 @@ def test_sig13_every_bsre_failure_through_the_route_changes_nothing(
     ).scalar_one()
     assert failed.outcome == "failed"
     assert message in failed.details
+
+
+def test_a_letter_approved_on_new_years_eve_and_signed_after_midnight_keeps_its_year(
+    app, login_as, pki
+):
+    """SIGNING.md §1 and §4: the serial and the letter date are taken at approval (setujui), in
+    the office zone. Approved at 23.50 WIB on 31 December and signed at 00.10 WIB on 1 January,
+    the letter stays 31 Desember 2026 with the 2026 serial; the first approval of 2027 takes
+    serial 1 of 2027: no duplicate, no gap."""
+    from datetime import date, datetime
+
+    from sisakat.services import letter_inapp, numbering
+
+    app.config["CLOCK"] = lambda: datetime(2026, 12, 31, 16, 50)
+    _pades(app, pki)
+    letter = h.prepared_letter()
+    assert (letter.letter_date, letter.number_text) == (
+        date(2026, 12, 31),
+        "200.1.5.3/1/BAN.KBP/2026",
+    )
+    app.config["CLOCK"] = lambda: datetime(2026, 12, 31, 17, 10)
+    signer = factories.user(Role.PENANDATANGAN)
+    assert letter_inapp.ticket(letter, actor=signer, name="pades").job.stamp_time == (
+        "1 Januari 2027 00.10 WIB"
+    )
+    assert "1 dari 1 surat berhasil" in _sign(login_as(signer), letter, P12_PASSPHRASE).get_data(
+        as_text=True
+    )
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.BERLAKU
+    assert (letter.letter_date, letter.number.year, letter.number.serial) == (
+        date(2026, 12, 31),
+        2026,
+        1,
+    )
+    assert "31 Desember 2026" in " ".join(pdfh.pages_text(h.signed_bytes(letter)))
+    january = h.prepared_letter()
+    assert (january.letter_date, january.number_text) == (
+        date(2027, 1, 1),
+        "200.1.5.3/1/BAN.KBP/2027",
+    )
+    assert numbering.next_serial("skt", 2026) == 2

@@ -253,3 +253,27 @@ def test_the_signing_desk_says_how_a_wet_signature_goes_up_when_scans_are_allowe
     assert steps in page
     assert "centang &ldquo;Pindaian tanda tangan basah&rdquo;" in page
     assert "Pindaian tanda tangan basah (bukan TTE)" in page  # the box it names
+
+
+def test_letter_search_says_why_a_date_range_cannot_be_used(app, login_as):
+    """A typed year 0202 or a range ending before it starts listed no letter and said nothing,
+    as if none existed; the page now says what is wrong and lists every letter meanwhile."""
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.VERIFIKATOR))
+    for query, message in (
+        ({"sampai": "0202-12-07"}, "Tahun tidak wajar."),
+        ({"dari": "9999-01-01"}, "Tahun tidak wajar."),
+        ({"dari": "2026-12-10", "sampai": "2026-12-01"}, "Tanggal sampai sebelum tanggal dari."),
+        ({"dari": "2026-02-31"}, "Tanggal tidak valid."),
+    ):
+        page = client.get("/petugas/surat", query_string=query).get_data(as_text=True)
+        assert message in page, query
+        assert letter.number_text in page, query
+
+
+def test_audit_log_says_a_reversed_date_range_cannot_be_used(app, login_as):
+    """The audit filter from 10 to 1 December listed nothing and said nothing."""
+    client = login_as(factories.user(Role.SUPERADMIN))
+    query = {"date_from": "2026-12-10", "date_to": "2026-12-01"}
+    page = client.get("/admin/log-audit", query_string=query).get_data(as_text=True)
+    assert "Tanggal sampai sebelum tanggal dari." in page

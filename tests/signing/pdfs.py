@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import datetime
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -54,13 +55,31 @@ def signer_for(ident: Identity) -> signers.SimpleSigner:
     )
 
 
-def sign(unsigned: bytes, ident: Identity, *, field: str = "TTE") -> bytes:
-    """Append a PAdES signature by ``ident`` as an incremental update (like BSrE does)."""
+class _SignerAt(signers.PdfSigner):
+    """A pyHanko signer that reports ``at`` as its signing time instead of the machine's now."""
+
+    def __init__(self, *args, at: datetime, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.at = at
+
+    def init_signing_session(self, pdf_out, existing_fields_only=False):
+        session = super().init_signing_session(pdf_out, existing_fields_only)
+        session.system_time = self.at
+        return session
+
+
+def sign(
+    unsigned: bytes, ident: Identity, *, field: str = "TTE", at: datetime | None = None
+) -> bytes:
+    """Append a PAdES signature by ``ident`` as an incremental update (like BSrE does); ``at``
+    (an aware moment) is the signing time the signature reports, else now."""
     meta = signers.PdfSignatureMetadata(
         field_name=field, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(unsigned), strict=True)
-    return signers.PdfSigner(meta, signer=signer_for(ident)).sign_pdf(writer).getvalue()
+    signer = signer_for(ident)
+    pdf_signer = _SignerAt(meta, signer=signer, at=at) if at else signers.PdfSigner(meta, signer)
+    return pdf_signer.sign_pdf(writer).getvalue()
 
 
 def append_text(signed: bytes, text: str) -> bytes:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
+
+from sisakat.exceptions import SignatureRejected
 from sisakat.extensions import db
 from sisakat.models import AllowedSigner, AnchorKind, AuditEvent, Role, TrustAnchor
 from sisakat.services import settings
@@ -104,3 +107,98 @@ def test_trust_problems_for_the_check_command(app, make, login_as, pki):
     assert trust_problems() == []
     late = trust_problems(today=pki.root.cert.not_valid_after_utc.date())
     assert any("BSrE Uji Root" in p for p in late)
+
+
+def _office_new_day(make, pki, **entry):
+    """A trusted root and intermediate, the signer allow-listed with ``entry``'s dates; and a
+    letter signed at 17.30 UTC on day D, which is already 00.30 on D+1 in WIB."""
+    from datetime import UTC, date, datetime, time, timedelta
+
+    from sisakat.services.signing import trust_admin
+
+    admin = make.user(Role.SUPERADMIN)
+    for ident, kind in ((pki.root, AnchorKind.ROOT), (pki.intermediate, AnchorKind.INTERMEDIATE)):
+        trust_admin.add_anchor(ident.cert, kind=kind, actor=admin)
+    day = date.today() + timedelta(days=1)
+    at = datetime.combine(day, time(17, 30), UTC)
+    trust_admin.add_allowed_signer(
+        fingerprint_text=pki.signer.fingerprint,
+        display_name="Plh. Kepala Badan",
+        actor=admin,
+        **{key: day + timedelta(days=shift) for key, shift in entry.items()},
+    )
+    db.session.commit()
+    return pdfs.sign(pdfs.letter_pdf(), pki.signer, at=at), day
+
+
+def test_a_signers_last_day_ends_at_the_offices_midnight_not_at_utcs(app, make, pki):
+    """An acting head allow-listed until day D signed at 00.30 WIB on D+1 (17.30 UTC on D):
+    the allow-list read the signing time's UTC date and accepted a signature made after the
+    mandate ended."""
+    signed, _day = _office_new_day(make, pki, valid_until=0)
+    with pytest.raises(SignatureRejected, match="pejabat yang berwenang"):
+        judge(signed, load_trust_config())
+
+
+def test_a_signers_first_day_starts_at_the_offices_midnight(app, make, pki):
+    """Allow-listed from D+1 and signed at 00.30 WIB on D+1: refused as not yet authorised,
+    because 17.30 UTC is still day D in UTC. In a WIT office (UTC+9) the same holds."""
+    signed, _day = _office_new_day(make, pki, valid_from=1)
+    assert judge(signed, load_trust_config()).ok
+    settings.update({"agency.timezone": "WIT"}, actor=None)
+    assert judge(signed, load_trust_config()).ok
+
+
+def test_a_signer_whose_last_day_passed_at_the_offices_midnight_is_a_setup_gap(app, make, pki):
+    """At 00.30 WIB on 1 January 2027 (17.30 UTC on 31 December) a signer allow-listed until
+    31 December no longer signs; the readiness list still counted it, by the machine's date."""
+    from datetime import date, datetime
+
+    from sisakat.services.signing import trust_admin
+
+    app.config["CLOCK"] = lambda: datetime(2026, 12, 31, 17, 30)
+    trust_admin.add_allowed_signer(
+        fingerprint_text=pki.signer.fingerprint,
+        display_name="Plh. Kepala Badan",
+        valid_until=date(2026, 12, 31),
+        actor=make.user(Role.SUPERADMIN),
+    )
+    assert trust_admin.NO_SIGNER in trust_admin.setup_gaps()
+    app.config["CLOCK"] = lambda: datetime(2026, 12, 31, 16, 59)  # 23.59 WIB: still signs
+    assert trust_admin.NO_SIGNER not in trust_admin.setup_gaps()
+
+
+def test_an_expiring_root_is_dated_in_indonesian_words_on_the_office_day(app, make, pki):
+    """The readiness page and ``flask check`` said 'Sertifikat ... BSrE Uji Root ... berakhir
+    2027-12-07.' (ISO, and the UTC day); now '... berakhir 8 Desember 2027.', the office's day
+    (the next day in WIB when the certificate ends after 17.00 UTC)."""
+    from datetime import timedelta
+
+    from sisakat.formatting import tanggal
+    from sisakat.services.signing import trust_admin
+
+    trust_admin.add_anchor(pki.root.cert, kind=AnchorKind.ROOT, actor=make.user(Role.SUPERADMIN))
+    ends = pki.root.cert.not_valid_after_utc.replace(tzinfo=None)
+    office_day = (ends + timedelta(hours=7)).date()
+    late = trust_admin.trust_problems(today=office_day - timedelta(days=10))
+    assert [p for p in late if "BSrE Uji Root" in p][0].endswith(
+        f" berakhir {tanggal(office_day)}."
+    )
+    assert not any(ends.date().isoformat() in p for p in late)
+    assert trust_admin.trust_problems(today=office_day - timedelta(days=60)) == [
+        trust_admin.NO_SIGNER
+    ]
+
+
+def test_a_signer_date_with_an_implausible_year_is_refused(app, make, login_as, pki):
+    """'Berlaku sampai 0202-12-31' (for 2026) was saved, so the signer's letters were refused
+    as unauthorised from the first one; the form now says the year is implausible."""
+    client = _admin(make, login_as)
+    form = {
+        "fingerprint": pki.signer.fingerprint,
+        "display_name": "Plh. Kepala Badan",
+        "valid_until": "0202-12-31",
+    }
+    page = client.post("/admin/tte/penandatangan", data=form).get_data(as_text=True)
+    assert "Tahun tidak wajar." in page
+    assert db.session.execute(db.select(AllowedSigner)).first() is None

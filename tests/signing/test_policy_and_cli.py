@@ -103,3 +103,19 @@ def test_srikandi_date_is_the_place_and_date_line_not_an_earlier_date():
     moved = text.replace("Palembang,\n5 Agustus 2026", "Palembang, 5 Agustus 2026\nTembusan")
     moved += "\nDicetak 9 September 2026"
     assert extract_number_and_date(moved, pattern, "Palembang").letter_date == date(2026, 8, 5)
+
+
+def test_srikandi_date_in_the_old_spellings_of_february_and_november():
+    """Many regional letters still date 'Palembang, 3 Nopember 2026' or '2 Pebruari 2027'
+    (pre-EYD spellings): the date was not recognised, and the form was pre-filled with the
+    board's term end from the body, a date the admin had to spot and correct."""
+    body = "Masa bakti 1 Maret 2024 s.d. 28 Februari 2029.\n"
+    pattern = r"200\.1\.5\.3/\d{3}/KBP/\d{4}"
+    for line, day in (
+        ("Palembang, 3 Nopember 2026", date(2026, 11, 3)),
+        ("Palembang, 2 Pebruari 2027", date(2027, 2, 2)),
+        ("Palembang, 2 PEBRUARI 2027", date(2027, 2, 2)),
+    ):
+        assert extract_number_and_date(body + line, pattern, "Palembang").letter_date == day
+    impossible = extract_number_and_date(body + "Palembang, 30 Pebruari 2027", pattern)
+    assert impossible.letter_date is None  # as for 30 Februari: the admin types the date

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from asn1crypto import x509 as asn1_x509
@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import serialization
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import AllowedSigner, AnchorKind, TrustAnchor
-from sisakat.services import settings
+from sisakat.services import numbering, settings
 
 if TYPE_CHECKING:  # pyHanko is imported when needed, not at start-up (see pades.py)
     from pyhanko.sign.validation.settings import KeyUsageConstraints
@@ -125,6 +125,8 @@ class TrustConfig:
     allowed: dict[str, AllowedEntry] = field(default_factory=dict)
     key_usage_policy: str = "non_repudiation"
     online: bool = False
+    offset_hours: int = 7  # the office zone: allow-list dates are the office's calendar days
+    today: date | None = None  # the office's today (the app clock), for a signature without a time
 
     @property
     def key_usage(self) -> KeyUsageConstraints:
@@ -135,12 +137,22 @@ class TrustConfig:
         """The allow-list entry of a signer certificate, whatever the date."""
         return self.allowed.get(fingerprint(cert.dump()))
 
-    def allows(self, cert: asn1_x509.Certificate, on: date | None = None) -> bool:
-        """Is this signer certificate allow-listed (and within its dates on ``on``)?"""
+    def office_day(self, moment: datetime | None) -> date:
+        """The office's calendar day of a signing moment (aware, or naive UTC): 17.30 UTC on 31
+        December is 1 January in WIB. Without a moment, the office's today."""
+        if moment is None:
+            return self.today or self.office_day(datetime.now(UTC))
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return (moment + timedelta(hours=self.offset_hours)).date()
+
+    def allows(self, cert: asn1_x509.Certificate, on: datetime | None = None) -> bool:
+        """Is this signer certificate allow-listed (and within its dates on the office day of
+        the signing moment ``on``)?"""
         entry = self.entry_for(cert)
         if entry is None:
             return False
-        day = on or date.today()
+        day = self.office_day(on)
         if entry.valid_from and day < entry.valid_from:
             return False
         return not (entry.valid_until and day > entry.valid_until)
@@ -158,6 +170,8 @@ def build_trust_config(
     allowed: Iterable[AllowedEntry] = (),
     key_usage_policy: str = "non_repudiation",
     online: bool = False,
+    offset_hours: int = 7,
+    today: date | None = None,
 ) -> TrustConfig:
     """A TrustConfig from DER certificates and allow-list entries (no database)."""
     return TrustConfig(
@@ -168,11 +182,14 @@ def build_trust_config(
         if key_usage_policy in KEY_USAGE_POLICIES
         else "non_repudiation",
         online=online,
+        offset_hours=offset_hours,
+        today=today,
     )
 
 
 def load_trust_config(*, online: bool = False) -> TrustConfig:
-    """The office's trust configuration from the database and the ``signing.key_usage`` setting."""
+    """The office's trust configuration from the database and the ``signing.key_usage`` setting,
+    judged in the office's time zone and by the app clock."""
     anchors = db.session.execute(db.select(TrustAnchor).order_by(TrustAnchor.id)).scalars().all()
     signers = db.session.execute(db.select(AllowedSigner).filter_by(active=True)).scalars().all()
     return build_trust_config(
@@ -184,6 +201,8 @@ def load_trust_config(*, online: bool = False) -> TrustConfig:
         ],
         key_usage_policy=str(settings.get("signing.key_usage") or "non_repudiation"),
         online=online,
+        offset_hours=settings.utc_offset_hours(),
+        today=numbering.office_today(),
     )
 
 

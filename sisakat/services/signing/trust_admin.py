@@ -14,7 +14,7 @@ from cryptography.exceptions import InvalidSignature
 from sisakat.exceptions import SignatureRejected
 from sisakat.extensions import db
 from sisakat.models import AllowedSigner, AnchorKind, TrustAnchor, User
-from sisakat.services import audit, settings
+from sisakat.services import audit, numbering, settings
 from sisakat.services.signing.trust import (
     KEY_USAGE_POLICIES,
     CertificateRejected,
@@ -180,8 +180,9 @@ NO_SIGNER = "Belum ada penandatangan berwenang yang aktif."
 
 def setup_gaps(*, today: date | None = None) -> list[str]:
     """What is missing before any electronically signed letter can be accepted: a root, an
-    active allow-listed signer (Indonesian, empty when both are there)."""
-    day = today or datetime.now(UTC).date()
+    active allow-listed signer whose dates reach the office's today (Indonesian, empty when both
+    are there)."""
+    day = today or numbering.office_today()
     roots = db.session.execute(db.select(TrustAnchor.id).filter_by(kind=AnchorKind.ROOT))
     signers = db.session.execute(db.select(AllowedSigner).filter_by(active=True)).scalars().all()
     gaps = [] if roots.first() else [NO_ROOT]
@@ -192,13 +193,13 @@ def setup_gaps(*, today: date | None = None) -> list[str]:
 
 def trust_problems(*, today: date | None = None) -> list[str]:
     """What ``flask check`` should report about signature trust (Indonesian, empty when fine)."""
-    day = today or datetime.now(UTC).date()
+    day = today or numbering.office_today()
     gaps = setup_gaps(today=day)
     anchors = db.session.execute(db.select(TrustAnchor)).scalars().all()
     expiring = [
-        f"Sertifikat {a.subject} berakhir {a.not_after.date().isoformat()}."
+        f"Sertifikat {a.subject} berakhir {settings.office_day(a.not_after)}."
         for a in anchors
-        if a.not_after and (a.not_after.date() - day).days < 60
+        if a.not_after and (settings.office_date(a.not_after) - day).days < 60
     ]
     return [g for g in gaps if g == NO_ROOT] + expiring + [g for g in gaps if g == NO_SIGNER]
 

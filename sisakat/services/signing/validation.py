@@ -157,7 +157,7 @@ def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
     ctx = _context(trust)
     for sig in sigs:
         stamp = sig.self_reported_timestamp
-        if not trust.allows(sig.signer_cert, on=stamp.date() if stamp else None):
+        if not trust.allows(sig.signer_cert, on=stamp):
             continue
         if not _key_usage_ok(sig.signer_cert, trust):
             raise _reject("key_usage")
@@ -249,7 +249,11 @@ class NumberAndDate:
     letter_date: date | None
 
 
-DATE_RE = re.compile(r"\b([0-9]{1,2})\s+(" + "|".join(BULAN) + r")\s+([0-9]{4})\b", re.IGNORECASE)
+# Month words a letter's date may use: today's and the old spellings many regional letters keep.
+MONTH_WORDS = {name.lower(): i for i, name in enumerate(BULAN, 1)} | {"pebruari": 2, "nopember": 11}
+DATE_RE = re.compile(
+    r"\b([0-9]{1,2})\s+(" + "|".join(MONTH_WORDS) + r")\s+([0-9]{4})\b", re.IGNORECASE
+)
 
 
 def extract_number_and_date(
@@ -270,7 +274,7 @@ def extract_number_and_date(
     letter_date = None
     if found:
         day, month_name, year = found.groups()[-3:]
-        month = [b.lower() for b in BULAN].index(month_name.lower()) + 1
+        month = MONTH_WORDS[month_name.lower()]
         try:
             letter_date = date(int(year), month, int(day))
         except ValueError:
