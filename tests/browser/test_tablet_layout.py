@@ -5,7 +5,8 @@ register (too many columns for 768 px), and the ormas register (twelve columns, 
 a 1280-px laptop). Below a breakpoint their secondary columns now fold into the primary cell,
 and long names and numbers wrap. Also the e-mail settings page, whose long address widened a
 phone screen, and the verifier's desk tables (queue, letter search, complaints), which scrolled
-inside their box on a phone."""
+inside their box on a phone; at 360 px too, the admin requirement list, the audit log, the
+party register, the IKM table and the dashboard's level and region tables."""
 
 from __future__ import annotations
 
@@ -16,17 +17,19 @@ import pytest
 from playwright.sync_api import expect
 
 from sisakat.extensions import db
-from sisakat.models import ApplicantKind, ApplicationStatus, LetterStatus, Role, Verdict
+from sisakat.models import ApplicantKind, ApplicationStatus, LetterStatus, Level, Role, Verdict
 from sisakat.models import utcnow as now
 from sisakat.services import catalog, requirements, service_config
+from sisakat.services.ormas_registry import HEADER as ORMAS_HEADER
 from tests.browser.journeys import fresh, log_in
 
 pytestmark = pytest.mark.browser
 
 TABLET, PHONE, LAPTOP, WIDE = 768, 360, 1280, 1440
+REGENCY = "Kabupaten Ogan Komering Ulu Selatan"
 PARTY = "Partai Gerakan Persatuan Kebangkitan Demokrasi Indonesia Raya"
 BOARD = f"Dewan Pimpinan Wilayah {PARTY} Provinsi Sumatera Selatan"
-BRANCH = f"Dewan Pimpinan Cabang {PARTY} Kabupaten Ogan Komering Ulu Selatan"
+BRANCH = f"Dewan Pimpinan Cabang {PARTY} {REGENCY}"
 ORMAS = "Perkumpulan Masyarakat Peduli Lingkungan Hidup dan Pelestarian Sungai Musi"
 SERVICE = (
     "Surat Keterangan Terdaftar Organisasi Kemasyarakatan Bidang Lingkungan Hidup, "
@@ -75,7 +78,9 @@ def _seed(make) -> dict[str, list[str]]:
     )
     board = make.party(board_name=BOARD, party_name=PARTY)
     make.issued_letter(board)
-    branch = make.party(board_name=BRANCH, party_name=PARTY)
+    branch = make.party(
+        board_name=BRANCH, party_name=PARTY, level=Level.KABUPATEN, region_name=REGENCY
+    )
     make.issued_letter(branch, status=LetterStatus.DICABUT, revoked_reason=REASON, revoked_at=now())
     make.issued_letter(make.ormas(party_name=ORMAS, chair="Raden Mas Bagus Hadiningrat"))
     waiting = make.application(
@@ -123,7 +128,7 @@ def _sideways(page, pages: dict[str, list[str]]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("width", [TABLET, LAPTOP, WIDE])
+@pytest.mark.parametrize("width", [PHONE, TABLET, LAPTOP, WIDE])
 def test_no_staff_admin_or_party_page_scrolls_sideways(page, make, width):
     pages = _seed(make)
     fresh()
@@ -261,3 +266,90 @@ def test_desk_tables_fit_a_phone_and_keep_their_columns_on_a_laptop(page, make, 
     page.goto("/petugas/")
     page.get_by_role("link", name=RANTING).click()
     expect(page).to_have_url(re.compile(r"/petugas/permohonan/\d+$"))
+
+
+SLASHED_NUMBER = "200.1.5.3/12345/BAN.KBP/DPW/XII/2026"  # breaks only at its slashes
+
+# Each admin and report table a phone folds: the cells it must still show (in their column or
+# under the primary cell), and the column heads a laptop and paper keep.
+FOLDED = {
+    "/admin/persyaratan": (
+        ("Surat permohonan", "Wajib", "Opsional", "Aktif"),
+        ("Urutan", "Nama", "Sifat", "Status"),
+    ),
+    "/admin/log-audit": (
+        ("admin.contoh", "127.0.0.1", "service:ormas_lingkungan", "berhasil", '"series"'),
+        ("Waktu", "Pelaku", "Alamat", "Aksi", "Objek", "Hasil", "Rincian"),
+    ),
+    "/laporan/rekap-partai": (
+        (
+            BRANCH,
+            REGENCY,
+            SLASHED_NUMBER,
+            "Dicabut",
+            "(1 terbit)",
+            "Berlaku s.d.",
+            "Akhir masa bakti",
+        ),
+        (
+            "Partai / Kepengurusan",
+            "Tingkat",
+            "SKT",
+            "Berlaku s.d.",
+            "Akhir masa bakti",
+            "Keadaan",
+            "Permohonan",
+        ),
+    ),
+    "/laporan/register-ormas": (
+        (ORMAS, "Raden Mas Bagus Hadiningrat", "Masa bakti", "Kota Palembang"),
+        ORMAS_HEADER,
+    ),
+    "/laporan/ikm": (
+        ("Jumlah nilai", "1/9", "NRR tertimbang", "Penanganan pengaduan, saran dan masukan"),
+        ("Unsur", "Uraian", "Jumlah nilai", "NRR", "Bobot", "NRR tertimbang"),
+    ),
+    "/laporan/dasbor": (
+        (REGENCY, "Median (jam kerja)", "Dalam SLA"),
+        ("Wilayah", "Permohonan", "Terbit", "Median (jam kerja)", "Dalam SLA"),
+    ),
+}
+
+
+@pytest.mark.parametrize("width", [PHONE, TABLET, LAPTOP])
+def test_admin_and_report_tables_fit_a_phone_and_print_every_column(page, make, width):
+    """The requirement list, the audit log, the party register, the IKM table and the
+    dashboard's level and region tables scrolled sideways inside their box at 360 px (506, 555,
+    686, 462, 416 and 418 px of table). On a phone their secondary columns fold into the primary
+    cell (nothing hidden, every link and button reachable; the ormas register already folded);
+    a laptop shows every column (the ormas register from 1400 px), and so does paper."""
+    _seed(make)
+    make.issued_letter(make.party(board_name=BOARD, party_name=PARTY), number_text=SLASHED_NUMBER)
+    for answers in ((4, 3, 4, 3, 4, 3, 4, 3, 4), (3, 3, 3, 3, 3, 3, 3, 3, 3)):
+        make.survey_response(answers)
+    fresh()
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, "admin.contoh")
+    for path, (cells, heads) in FOLDED.items():
+        page.emulate_media(media="screen")
+        page.goto(path)
+        for text in cells:
+            _shown(page, text)
+        assert page.evaluate(OVERFLOWS) == [], path
+        if width != LAPTOP or path == "/laporan/register-ormas":  # twelve columns from 1400 px
+            page.emulate_media(media="print")
+        for head in heads:
+            expect(page.get_by_role("columnheader", name=head, exact=True).first).to_be_visible()
+    page.emulate_media(media="screen")
+    page.goto("/admin/persyaratan")
+    row = page.locator("tr", has_text="Surat permohonan").first
+    for button in ("Naik", "Turun"):
+        expect(row.get_by_role("button", name=button)).to_be_visible()
+    row.get_by_role("link", name="Surat permohonan").click()
+    expect(page).to_have_url(re.compile(r"/admin/persyaratan/\d+"))
+    page.goto("/laporan/rekap-partai")
+    page.get_by_role("link", name=PARTY).first.click()
+    expect(page).to_have_url(re.compile(r"/laporan/rekap-partai/\d+$"))
+    page.goto("/laporan/register-ormas")
+    page.get_by_role("link", name=ORMAS).click()
+    expect(page).to_have_url(re.compile(r"/laporan/rekap-partai/\d+$"))
