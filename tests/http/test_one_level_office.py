@@ -8,6 +8,8 @@ still lets the party choose."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sisakat.extensions import db
@@ -54,7 +56,9 @@ def test_the_new_board_is_listed_at_its_level_in_the_register(app, client, make,
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/rekap-partai").get_data(as_text=True)
     row = page.split(BOARD, 1)[1].split("</tr>", 1)[0]
-    assert "<td>Kabupaten<" in row
+    # The level's own column (laptop), and its copy folded under the party (phone).
+    assert re.search(r'<td class="[^"]*">Kabupaten<div', row), row
+    assert "<div>Kabupaten</div>" in row
 
 
 def test_a_new_board_at_a_province_office_chooses_its_level(app, client):
