@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm.exc import StaleDataError
-
 from sisakat.exceptions import DomainError, StaleApplication
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, Service, User
-from sisakat.services import audit, catalog, number_format
+from sisakat.services import audit, catalog, concurrency, number_format
 
 CODE_RULE = "Kode layanan 2-32 karakter: huruf kecil, angka atau garis bawah, diawali huruf."
 SERIES_RULE = "Seri nomor 2-32 karakter: huruf kecil, angka atau garis bawah, diawali huruf."
@@ -98,11 +96,7 @@ def update(
         setattr(service, key, values[key])
     if not changed:
         return []
-    try:
-        db.session.flush()
-    except StaleDataError:  # a concurrent save won between our read and our UPDATE
-        db.session.rollback()
-        raise StaleApplication(STALE) from None
+    concurrency.flush_versioned(lambda: STALE, StaleApplication)  # a concurrent save won
     audit.record(
         "service.update",
         actor=actor,

@@ -126,8 +126,9 @@ class DecisionForm(ActionForm):
     )
 
 
-class ComplaintReplyForm(FlaskForm):
-    """A reply (shown to the complainant) and the new status."""
+class ComplaintReplyForm(ActionForm):
+    """A reply (shown to the complainant) and the new status, with the complaint's version the
+    page showed (a reply from an out-of-date page is refused, keeping the text)."""
 
     status = SelectField(
         "Status",
