@@ -58,18 +58,20 @@ def edit_service_standard(service_code: str):
     form = forms.ServiceStandardForm(obj=service_info.standard_for(service_code))
     if not form.is_submitted():
         form.steps.data = service_info.steps_as_text(service_info.steps_for(service_code))
-    if form.validate_on_submit():
-        values = {f: form[f].data for f in service_info.FORMATTED_FIELDS}
-        save = service_info.save_standard
-        if _commit_or_flash(
-            "Standar pelayanan disimpan.",
-            save,
+        form.seen.data = service_info.standard_token(service_code)
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: service_info.save_standard(
             service_code,
-            values,
+            {f: form[f].data for f in service_info.FORMATTED_FIELDS},
             form.steps.data,
             actor=current_user,
-        ):
-            return redirect(url_for(".edit_service_standard", service_code=service_code))
+            seen=form.seen_digest(),
+        ),
+        lambda: service_info.standard_token(service_code),
+    ):
+        flash("Standar pelayanan disimpan.", "success")
+        return redirect(url_for(".edit_service_standard", service_code=service_code))
     return _standard_page(form, service_code)
 
 

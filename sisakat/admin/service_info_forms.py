@@ -32,8 +32,9 @@ def _rich(label: str) -> TextAreaField:
     )
 
 
-class ServiceStandardForm(FlaskForm):
-    """The Standar Pelayanan components and the procedure steps."""
+class ServiceStandardForm(SeenForm):
+    """The Standar Pelayanan components and the procedure steps (with the digest of what the
+    page showed: ``service_info.standard_token``)."""
 
     summary = _rich("Ringkasan layanan")
     procedure = _rich("Sistem, mekanisme dan prosedur")

@@ -59,6 +59,18 @@ def check_row(seen: str | None, row: object, fields: tuple[str, ...], *, object_
     )
 
 
+def check_digest(
+    seen: str | None, current: str, *, changed_by_id: int | None, changed_at: datetime | None
+) -> None:
+    """Refuse a save from a page whose digest ``seen`` is not ``current`` (the digest of what
+    is stored now), naming the user ``changed_by_id`` and ``changed_at`` (the record's own
+    "updated by" columns) when known."""
+    if seen is None or seen == current:
+        return
+    who = db.session.get(User, changed_by_id) if changed_by_id else None
+    _refuse(who.display_name if who else None, changed_at)
+
+
 def check_settings(seen: str | None, keys: Iterable[str]) -> None:
     """Refuse a save from a settings page that showed other values of ``keys`` than the
     current ones (another admin saved meanwhile), naming who saved last and when."""
