@@ -89,14 +89,13 @@ def letter_settings_edit():
             seen=form.seen_digest(),
         ),
         _shared_token,
+        version=lambda: service.version,
     ):
         flash("Pengaturan surat disimpan.", "success")
         return redirect(url_for("admin.letter_settings_edit", layanan=service.code))
+    services = catalog.all_services()
     return render_template(
-        "admin/letter_settings.html",
-        form=form,
-        service=service,
-        services=catalog.all_services(),
+        "admin/letter_settings.html", form=form, service=service, services=services
     )
 
 

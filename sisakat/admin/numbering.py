@@ -142,6 +142,7 @@ def numbering_settings():
             seen=form.seen_digest(),
         ),
         _shared_token,
+        version=lambda: service.version,
     ):
         flash("Pengaturan penomoran disimpan.", "success")
         return redirect(url_for("admin.numbering_settings", layanan=service.code))

@@ -47,16 +47,23 @@ def check_row(seen: str | None, row: object, fields: tuple[str, ...], *, object_
     it and when come from its newest audit event (``object_type`` under its id)."""
     if seen is None or seen == row_token(row, fields):
         return
-    last = db.session.execute(
-        db.select(AuditEvent)
-        .where(AuditEvent.object_type == object_type, AuditEvent.object_id == str(row.id))
-        .order_by(AuditEvent.id.desc())
-    ).scalar()
-    actor = db.session.get(User, last.actor_id) if last and last.actor_id else None
-    _refuse(
-        actor.display_name if actor else (last.actor_label if last else None),
-        last.created_at if last else None,
+    _refuse(*last_audited(object_type, row.id))
+
+
+def last_audited(
+    object_type: str, object_id: object, actions: tuple[str, ...] = ()
+) -> tuple[str | None, datetime | None]:
+    """(who, when) of the newest audit event about an object (of ``actions`` when given)."""
+    query = db.select(AuditEvent).where(
+        AuditEvent.object_type == object_type, AuditEvent.object_id == str(object_id)
     )
+    if actions:
+        query = query.where(AuditEvent.action.in_(actions))
+    last = db.session.execute(query.order_by(AuditEvent.id.desc()).limit(1)).scalar()
+    if last is None:
+        return None, None
+    actor = db.session.get(User, last.actor_id) if last.actor_id else None
+    return (actor.display_name if actor else last.actor_label), last.created_at
 
 
 def check_digest(

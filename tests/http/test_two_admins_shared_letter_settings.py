@@ -92,3 +92,27 @@ def test_numbering_page_cannot_put_back_the_numbering_mode(app, admins):
     assert 'value="BARU.UNIT"' in html
     settings.clear_cache()
     assert settings.get("numbering.mode") == "srikandi"
+
+
+def test_a_service_changed_meanwhile_names_who_and_a_second_save_overwrites(app, admins):
+    """Before: 'Layanan sudah diubah oleh pengguna lain' and every later save from that page was
+    refused again (the old version stayed in the form): the typed wording could only be copied
+    by hand into a reloaded page. Now the message names who and when, like the other admin
+    pages, and saving again from the refused page overwrites knowingly."""
+    ani, budi = admins
+    budi_page = budi.get(LETTER + "skt_parpol").get_data(as_text=True)
+    budi_typed = _letter_form("skt_parpol", budi_page, opening="Pembuka versi Budi:")
+    ani_page = ani.get(LETTER + "skt_parpol").get_data(as_text=True)
+    ani_form = _letter_form("skt_parpol", ani_page, opening="Pembuka versi Ani:")
+    assert ani.post(LETTER + "skt_parpol", data=ani_form).status_code == 302
+    late = budi.post(LETTER + "skt_parpol", data=budi_typed)
+    html = late.get_data(as_text=True)
+    assert late.status_code == 200
+    assert "Layanan ini sudah diubah oleh Ani Admin pada" in html
+    assert "Pembuka versi Budi:</textarea>" in html
+    db.session.expire_all()
+    assert catalog.get("skt_parpol").letter_opening == "Pembuka versi Ani:"
+    resend = {**budi_typed, "version": _version(html), "seen": _seen(html)}
+    assert budi.post(LETTER + "skt_parpol", data=resend).status_code == 302
+    db.session.expire_all()
+    assert catalog.get("skt_parpol").letter_opening == "Pembuka versi Budi:"

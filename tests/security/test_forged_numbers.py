@@ -62,7 +62,7 @@ def test_forged_version_on_admin_screens_is_a_stale_form(app, make, login_as, ve
     for url, data in _admin_forms(service).items():
         response = admin.post(url, data={**data, "version": version})
         assert response.status_code == 200, url
-        assert "Muat ulang halaman" in response.get_data(as_text=True), url
+        assert "Isian Anda belum tersimpan" in response.get_data(as_text=True), url
     db.session.expire_all()
     service = catalog.get(service.code)
     assert (service.name, service.letter_title, service.number_template, service.version) == before
