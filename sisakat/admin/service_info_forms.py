@@ -88,8 +88,8 @@ class FaqForm(SeenForm):
     active = BooleanField("Tampilkan", default=True)
 
 
-class ComplaintCategoryForm(FlaskForm):
-    """A complaint category and its time limit."""
+class ComplaintCategoryForm(SeenForm):
+    """A complaint category and its time limit (an edited row carries its digest)."""
 
     name = StringField(
         "Nama kategori",

@@ -247,10 +247,27 @@ def _replied_meanwhile(complaint: Complaint) -> str:
     )
 
 
+CATEGORY_EDITABLE = ("name", "limit_days", "active")
+
+
+def category_token(category: ComplaintCategory) -> str:
+    """The digest of the category's values its row on the admin page carries (``concurrency``)."""
+    return concurrency.row_token(category, CATEGORY_EDITABLE)
+
+
 def save_category(
-    category: ComplaintCategory | None, *, name: str, limit_days: int, active: bool, actor: User
+    category: ComplaintCategory | None,
+    *,
+    name: str,
+    limit_days: int,
+    active: bool,
+    actor: User,
+    seen: str | None = None,
 ) -> ComplaintCategory:
-    """Create or update a category and its time limit (audited)."""
+    """Create or update a category and its time limit (audited). ``seen``: the row's digest; a
+    row another admin saved since is refused (``StaleRecord``)."""
+    if category is not None:
+        concurrency.check_row(seen, category, CATEGORY_EDITABLE, object_type="complaint_category")
     if not 1 <= limit_days <= 365:
         raise DomainError("Batas waktu harus 1 sampai 365 hari.")
     if category is None:

@@ -10,7 +10,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.models import FaqEntry, ReasonTemplate, Requirement, Role, ServiceStandard, User
-from sisakat.services import faq, requirements, service_info, settings
+from sisakat.services import complaints, faq, requirements, service_info, settings
 from tests.http.test_settings_pages import AGENCY, SIGNATORY
 from tests.workflow_http import seed_requirements
 
@@ -173,3 +173,33 @@ def test_service_standard_with_a_forged_digest_is_refused_a_missing_one_saves(
         assert "Biaya dari skrip." in html
     stored = db.session.execute(db.select(ServiceStandard)).scalar_one_or_none()
     assert (stored is not None and "Biaya dari skrip." in stored.cost) == saved
+
+
+def test_complaint_category_edit_refuses_a_save_from_an_old_page_keeping_the_row(app, admins):
+    ani, budi, ani_user = admins
+    category = complaints.save_category(
+        None, name="Loket", limit_days=5, active=True, actor=ani_user
+    )
+    db.session.commit()
+    url, prefix = "/admin/pengaduan/kategori", f"c{category.id}"
+
+    def seen(page: str) -> str:
+        return re.search(rf'name="{prefix}-seen" type="hidden" value="([0-9a-f]+)"', page).group(1)
+
+    seen_budi = seen(budi.get(url).get_data(as_text=True))
+    seen_ani = seen(ani.get(url).get_data(as_text=True))
+    row = {f"{prefix}-name": "Loket", f"{prefix}-active": "y"}
+    ani_save = {**row, f"{prefix}-limit_days": "2", f"{prefix}-seen": seen_ani}
+    assert ani.post(f"{url}/{category.id}", data=ani_save).status_code == 302
+    budi_typed = {**row, f"{prefix}-name": "Loket pelayanan", f"{prefix}-limit_days": "5"}
+    late = budi.post(f"{url}/{category.id}", data={**budi_typed, f"{prefix}-seen": seen_budi})
+    assert late.status_code == 200
+    html = late.get_data(as_text=True)
+    assert CHANGED in html
+    assert 'value="Loket pelayanan"' in html  # what Budi typed is still in that row
+    db.session.expire_all()
+    assert (category.name, category.limit_days) == ("Loket", 2)  # Ani's limit stands
+    again = budi.post(f"{url}/{category.id}", data={**budi_typed, f"{prefix}-seen": seen(html)})
+    assert again.status_code == 302  # saving again is a deliberate overwrite
+    db.session.expire_all()
+    assert (category.name, category.limit_days) == ("Loket pelayanan", 5)
