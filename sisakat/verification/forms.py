@@ -8,6 +8,7 @@ from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optio
 
 from sisakat.forms_common import (
     ActionForm,
+    SeenForm,
     SelectField,
     StringField,
     clean_text,
@@ -79,8 +80,9 @@ class QueueFilterForm(FlaskForm):
         )
 
 
-class JudgeDocumentForm(ActionForm):
-    """Sesuai / Tidak Sesuai on one document version, with a reason (free text or catalogue)."""
+class JudgeDocumentForm(ActionForm, SeenForm):
+    """Sesuai / Tidak Sesuai on one document version, with a reason (free text or catalogue),
+    and the digest of the verdict the page showed (``verification.verdict_token``)."""
 
     verdict = RadioField(
         "Penilaian",
