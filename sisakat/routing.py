@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from flask import abort, flash, request
 
-from sisakat.exceptions import DomainError, StaleRecord
+from sisakat.exceptions import DomainError, StaleApplication, StaleRecord
 from sisakat.extensions import db
 
 
@@ -44,17 +44,27 @@ def show_domain_error(exc: DomainError, form=None, *, field: str | None = None) 
         flash(exc.message, "danger")
 
 
-def commit_or_show(form, save: Callable[[], object], token: Callable[[], str]) -> bool:
+def commit_or_show(
+    form,
+    save: Callable[[], object],
+    token: Callable[[], str] | None = None,
+    *,
+    version: Callable[[], int] | None = None,
+) -> bool:
     """Run ``save`` and commit (True). A DomainError is rolled back and shown beside its field
-    (False); refused as out of date, ``form`` keeps what was typed and gets ``token()``, the
-    digest of what is stored now, so saving again overwrites knowingly."""
+    (False); refused as out of date, ``form`` keeps what was typed and gets what is stored now:
+    ``token()`` as its digest, ``version()`` as its version, so saving again overwrites
+    knowingly."""
     try:
         save()
         db.session.commit()
     except DomainError as exc:
         show_domain_error(exc, form)
-        if isinstance(exc, StaleRecord):
-            form.seen.data = token()
+        if isinstance(exc, StaleRecord | StaleApplication):
+            if token is not None:
+                form.seen.data = token()
+            if version is not None:
+                form.version.data = str(version())
         return False
     return True
 

@@ -47,3 +47,11 @@ def assert_inert(html: str) -> None:
     assert "<script>alert" not in html
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert" in html
+
+
+def reply_to_complaint(staff, complaint_id: int, status: str, message: str):
+    """Staff open the ticket page and send a reply from it (with the version it shows)."""
+    page = staff.get(f"/petugas/pengaduan/{complaint_id}").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    data = {"status": status, "message": message, "version": version}
+    return staff.post(f"/petugas/pengaduan/{complaint_id}/tanggapi", data=data)

@@ -10,22 +10,22 @@ from wtforms.validators import DataRequired, Length
 
 from sisakat.admin.routes import bp
 from sisakat.admin.service_catalog import service_from_args
-from sisakat.extensions import db
-from sisakat.forms_common import ActionForm, clean_text, no_control_chars, single_line
+from sisakat.forms_common import ActionForm, SeenForm, clean_text, no_control_chars, single_line
 from sisakat.models import Role
 from sisakat.pdf.skt import render_skt
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors
-from sisakat.services import catalog, letter_profile, letter_settings, numbering
+from sisakat.routing import commit_or_show
+from sisakat.services import catalog, concurrency, letter_profile, letter_settings, numbering
 from sisakat.services.letter_context import build_context
 
 TEXT = [clean_text]
 REQ = "Wajib diisi."
 
 
-class LetterForm(ActionForm):
+class LetterForm(ActionForm, SeenForm):
     """The service's title, opening, statement, closing and tembusan (one per line); the BSrE
-    footer and page size every service shares."""
+    footer and page size every service shares. ``version``: the service's; ``seen``: the digest
+    of the shared settings (``letter_settings.LETTER_SHARED``)."""
 
     title = StringField(
         "Judul surat",
@@ -63,7 +63,12 @@ def _form_data(service) -> dict:
         **current,
         "tembusan": "\n".join(current.get("tembusan") or []),
         "version": str(service.version),
+        "seen": _shared_token(),
     }
+
+
+def _shared_token() -> str:
+    return concurrency.settings_token(letter_settings.LETTER_SHARED)
 
 
 @bp.route("/pengaturan-surat", methods=["GET", "POST"])
@@ -73,20 +78,24 @@ def letter_settings_edit():
     fictional applicant of that service."""
     service = service_from_args()
     form = LetterForm(data=_form_data(service) if request.method == "GET" else None)
-    if form.validate_on_submit():
-        values = {**form.data, "tembusan": (form.tembusan.data or "").split("\n")}
-        with flash_domain_errors():
-            letter_settings.save_letter(
-                service, values, seen_version=form.seen_version(), actor=current_user
-            )
-            db.session.commit()
-            flash("Pengaturan surat disimpan.", "success")
-            return redirect(url_for("admin.letter_settings_edit", layanan=service.code))
+    values = {**form.data, "tembusan": (form.tembusan.data or "").split("\n")}
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: letter_settings.save_letter(
+            service,
+            values,
+            seen_version=form.seen_version(),
+            actor=current_user,
+            seen=form.seen_digest(),
+        ),
+        _shared_token,
+        version=lambda: service.version,
+    ):
+        flash("Pengaturan surat disimpan.", "success")
+        return redirect(url_for("admin.letter_settings_edit", layanan=service.code))
+    services = catalog.all_services()
     return render_template(
-        "admin/letter_settings.html",
-        form=form,
-        service=service,
-        services=catalog.all_services(),
+        "admin/letter_settings.html", form=form, service=service, services=services
     )
 
 

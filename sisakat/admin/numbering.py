@@ -17,6 +17,7 @@ from sisakat.extensions import db
 from sisakat.forms_common import (
     ActionForm,
     IntegerField,
+    SeenForm,
     clean_text,
     no_control_chars,
     parse_int,
@@ -25,17 +26,25 @@ from sisakat.forms_common import (
 )
 from sisakat.models import LetterNumber, NumberStatus, Role
 from sisakat.policies import role_required
-from sisakat.routing import show_domain_error
-from sisakat.services import catalog, letter_settings, number_format, numbering, settings
+from sisakat.routing import commit_or_show
+from sisakat.services import (
+    catalog,
+    concurrency,
+    letter_settings,
+    number_format,
+    numbering,
+    settings,
+)
 from sisakat.services import number_register as register_service
 
 TEXT = [clean_text]
 REQ = "Wajib diisi."
 
 
-class NumberingForm(ActionForm):
+class NumberingForm(ActionForm, SeenForm):
     """A service's template, classification code, unit, padding; the mode (all services) and
-    the next serial of this year in the service's series."""
+    the next serial of this year in the service's series. ``version``: the service's; ``seen``:
+    the digest of the mode (``letter_settings.NUMBERING_SHARED``)."""
 
     template = StringField(
         "Format nomor",
@@ -91,7 +100,12 @@ def _current(service, year: int) -> dict:
         "next_serial": numbering.next_serial(service.number_series, year),
         "year": str(year),
         "version": str(service.version),
+        "seen": _shared_token(),
     }
+
+
+def _shared_token() -> str:
+    return concurrency.settings_token(letter_settings.NUMBERING_SHARED)
 
 
 def _settings_page(form: NumberingForm, service, today: date):
@@ -120,23 +134,23 @@ def numbering_settings():
     service = service_from_args()
     today = numbering.office_today()
     form = NumberingForm(data=_current(service, today.year) if request.method == "GET" else None)
-    if form.validate_on_submit():
-        try:
-            letter_settings.save_numbering(
-                service,
-                values=form.data,
-                year=today.year,
-                next_value=form.next_serial.data,
-                shown_year=parse_int(form.year.data, low=1900, high=2999),
-                seen_version=form.seen_version(),
-                actor=current_user,
-            )
-            db.session.commit()
-        except DomainError as exc:
-            show_domain_error(exc, form)
-        else:
-            flash("Pengaturan penomoran disimpan.", "success")
-            return redirect(url_for("admin.numbering_settings", layanan=service.code))
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: letter_settings.save_numbering(
+            service,
+            values=form.data,
+            year=today.year,
+            next_value=form.next_serial.data,
+            shown_year=parse_int(form.year.data, low=1900, high=2999),
+            seen_version=form.seen_version(),
+            actor=current_user,
+            seen=form.seen_digest(),
+        ),
+        _shared_token,
+        version=lambda: service.version,
+    ):
+        flash("Pengaturan penomoran disimpan.", "success")
+        return redirect(url_for("admin.numbering_settings", layanan=service.code))
     return _settings_page(form, service, today)
 
 

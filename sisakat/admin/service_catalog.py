@@ -26,7 +26,7 @@ from sisakat.forms_common import (
 )
 from sisakat.models import ApplicantKind, Role, Service
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors, or_404
+from sisakat.routing import commit_or_show, flash_domain_errors, or_404
 from sisakat.services import catalog, numbering, service_config
 
 TEXT = [clean_text]
@@ -217,15 +217,18 @@ def service_edit(service_code: str):
     """Change a service; applications in progress keep their requirement list and letter."""
     service = or_404(catalog.get(service_code))
     form = ServiceEditForm(data=_edit_data(service) if request.method == "GET" else None)
-    if form.validate_on_submit():
-        with flash_domain_errors() as outcome:
-            changed = service_config.update(
+    changed: list[str] = []
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: changed.extend(
+            service_config.update(
                 service, _edit_values(form), seen_version=form.seen_version(), actor=current_user
             )
-            db.session.commit()
-        if outcome.ok:
-            flash("Layanan disimpan." if changed else "Tidak ada perubahan.", "success")
-            return redirect(url_for(".service_edit", service_code=service_code))
+        ),
+        version=lambda: service.version,
+    ):
+        flash("Layanan disimpan." if changed else "Tidak ada perubahan.", "success")
+        return redirect(url_for(".service_edit", service_code=service_code))
     elif request.method == "POST":
         flash("Layanan belum tersimpan. Periksa isian yang ditandai.", "danger")
     return render_template(

@@ -58,18 +58,20 @@ def edit_service_standard(service_code: str):
     form = forms.ServiceStandardForm(obj=service_info.standard_for(service_code))
     if not form.is_submitted():
         form.steps.data = service_info.steps_as_text(service_info.steps_for(service_code))
-    if form.validate_on_submit():
-        values = {f: form[f].data for f in service_info.FORMATTED_FIELDS}
-        save = service_info.save_standard
-        if _commit_or_flash(
-            "Standar pelayanan disimpan.",
-            save,
+        form.seen.data = service_info.standard_token(service_code)
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: service_info.save_standard(
             service_code,
-            values,
+            {f: form[f].data for f in service_info.FORMATTED_FIELDS},
             form.steps.data,
             actor=current_user,
-        ):
-            return redirect(url_for(".edit_service_standard", service_code=service_code))
+            seen=form.seen_digest(),
+        ),
+        lambda: service_info.standard_token(service_code),
+    ):
+        flash("Standar pelayanan disimpan.", "success")
+        return redirect(url_for(".edit_service_standard", service_code=service_code))
     return _standard_page(form, service_code)
 
 
@@ -197,10 +199,19 @@ def complaint_categories():
         actor=current_user,
     ):
         return redirect(url_for(".complaint_categories"))
+    return _categories_page(form)
+
+
+def _categories_page(form: forms.ComplaintCategoryForm, edited: tuple | None = None):
+    """The category list, each row its own form with its digest; ``edited``: the row form
+    whose save was refused, shown with what was typed."""
     rows = complaints.categories(include_inactive=True)
-    edit_forms = {
-        c.id: forms.ComplaintCategoryForm(obj=c, formdata=None, prefix=f"c{c.id}") for c in rows
-    }
+    edit_forms = {}
+    for c in rows:
+        edit_forms[c.id] = forms.ComplaintCategoryForm(obj=c, formdata=None, prefix=f"c{c.id}")
+        edit_forms[c.id].seen.data = complaints.category_token(c)
+    if edited is not None:  # (category id, the posted row form)
+        edit_forms[edited[0]] = edited[1]
     return render_template(
         "admin/complaint_categories.html",
         form=form,
@@ -213,20 +224,21 @@ def complaint_categories():
 @bp.post("/pengaduan/kategori/<int:category_id>")
 @role_required(ADMIN)
 def update_complaint_category(category_id: int):
-    """Change a category's name, time limit or active flag."""
+    """Change a category's name, time limit or active flag; a refused save comes back in its
+    row with what was typed."""
     category = _get_or_404(ComplaintCategory, category_id)
     form = forms.ComplaintCategoryForm(prefix=f"c{category_id}")
-    if form.validate_on_submit():
-        _commit_or_flash(
-            "Kategori disimpan.",
-            complaints.save_category,
-            category,
-            **_category_values(form),
-            actor=current_user,
-        )
-    else:
-        flash(_errors(form), "danger")
-    return redirect(url_for(".complaint_categories"))
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: complaints.save_category(
+            category, **_category_values(form), actor=current_user, seen=form.seen_digest()
+        ),
+        lambda: complaints.category_token(category),
+    ):
+        flash("Kategori disimpan.", "success")
+        return redirect(url_for(".complaint_categories"))
+    flash(f"Kategori {category.name} belum tersimpan.", "danger")
+    return _categories_page(forms.ComplaintCategoryForm(formdata=None), (category_id, form))
 
 
 @bp.route("/kontak", methods=["GET", "POST"])

@@ -32,8 +32,9 @@ def _rich(label: str) -> TextAreaField:
     )
 
 
-class ServiceStandardForm(FlaskForm):
-    """The Standar Pelayanan components and the procedure steps."""
+class ServiceStandardForm(SeenForm):
+    """The Standar Pelayanan components and the procedure steps (with the digest of what the
+    page showed: ``service_info.standard_token``)."""
 
     summary = _rich("Ringkasan layanan")
     procedure = _rich("Sistem, mekanisme dan prosedur")
@@ -87,8 +88,8 @@ class FaqForm(SeenForm):
     active = BooleanField("Tampilkan", default=True)
 
 
-class ComplaintCategoryForm(FlaskForm):
-    """A complaint category and its time limit."""
+class ComplaintCategoryForm(SeenForm):
+    """A complaint category and its time limit (an edited row carries its digest)."""
 
     name = StringField(
         "Nama kategori",

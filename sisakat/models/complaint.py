@@ -41,12 +41,17 @@ class Complaint(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     due_at: Mapped[datetime] = mapped_column()
     closed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Optimistic locking: every reply bumps it, so of two staff answering from pages showing
+    # the same version, the second is refused (services/complaints.respond).
+    version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
     category: Mapped[ComplaintCategory] = relationship(lazy="joined")
     attachment: Mapped[StoredFile | None] = relationship(lazy="joined")
     entries: Mapped[list[ComplaintEntry]] = relationship(
         back_populates="complaint", order_by="ComplaintEntry.id", lazy="raise"
     )
+
+    __mapper_args__ = {"version_id_col": version}
 
     def is_overdue(self, now: datetime) -> bool:
         """Still open after its category's time limit."""

@@ -12,8 +12,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm.attributes import flag_modified
+
 from sisakat.converters import parse_int
-from sisakat.exceptions import DomainError
+from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import (
     Complaint,
@@ -23,7 +25,7 @@ from sisakat.models import (
     FileKind,
     User,
 )
-from sisakat.services import audit, clock, complaint_files, settings
+from sisakat.services import audit, clock, complaint_files, concurrency, settings
 
 # Service-neutral: one office serves party boards (SKT) and ormas (Surat Keterangan Melapor).
 DEFAULT_CATEGORIES = (
@@ -165,27 +167,33 @@ def queue(*, open_only: bool = False) -> list[Complaint]:
     return list(db.session.execute(query).scalars())
 
 
-def respond(complaint: Complaint, *, message: str, status: ComplaintStatus, actor: User):
-    """Staff triage/reply/close: one timed entry; closing needs a reply and is final."""
-    if complaint.status == ComplaintStatus.SELESAI:
-        raise DomainError("Pengaduan ini sudah selesai.")
-    if status == ComplaintStatus.BARU:
-        raise DomainError("Pilih status Diproses atau Selesai.", field="status")
-    if status == ComplaintStatus.SELESAI and not message:
-        raise DomainError("Tulis jawaban sebelum menutup pengaduan.", field="message")
+def respond(
+    complaint: Complaint,
+    *,
+    message: str,
+    status: ComplaintStatus,
+    actor: User,
+    seen_version: int | None,
+) -> None:
+    """Staff triage/reply/close: one timed entry; closing needs a reply and is final.
+
+    ``seen_version`` is the complaint's version the staff member's page showed: another
+    officer's reply since (or a missing or forged version) is refused (``StaleRecord``, naming
+    who answered and when), so two replies never cross unseen."""
+    if seen_version != complaint.version:
+        if _already_sent(complaint, actor, status, message):
+            return  # the same click arrived twice: store it once
+        raise StaleRecord(_replied_meanwhile(complaint))
+    _check_reply(complaint, status, message)
     moment = now()
-    db.session.add(
-        ComplaintEntry(
-            complaint_id=complaint.id,
-            created_at=moment,
-            actor_id=actor.id,
-            status=status,
-            message=message,
-        )
-    )
+    entry = ComplaintEntry(complaint_id=complaint.id, created_at=moment, actor_id=actor.id)
+    entry.status, entry.message = status, message
+    db.session.add(entry)
     complaint.status = status
+    flag_modified(complaint, "status")  # an UPDATE (and a new version) even when it stays
     if status == ComplaintStatus.SELESAI:
         complaint.closed_at = moment
+    concurrency.flush_versioned(lambda: _replied_meanwhile(complaint))
     audit.record(
         "complaint.respond",
         actor=actor,
@@ -196,10 +204,70 @@ def respond(complaint: Complaint, *, message: str, status: ComplaintStatus, acto
     db.session.flush()
 
 
+def _check_reply(complaint: Complaint, status: ComplaintStatus, message: str) -> None:
+    """A closed ticket takes no more replies; closing needs a reply."""
+    if complaint.status == ComplaintStatus.SELESAI:
+        raise DomainError("Pengaduan ini sudah selesai.")
+    if status == ComplaintStatus.BARU:
+        raise DomainError("Pilih status Diproses atau Selesai.", field="status")
+    if status == ComplaintStatus.SELESAI and not message:
+        raise DomainError("Tulis jawaban sebelum menutup pengaduan.", field="message")
+
+
+def _newest_entry(complaint: Complaint) -> ComplaintEntry | None:
+    return db.session.execute(
+        db.select(ComplaintEntry)
+        .where(ComplaintEntry.complaint_id == complaint.id)
+        .order_by(ComplaintEntry.id.desc())
+        .limit(1)
+    ).scalar()
+
+
+def _already_sent(complaint: Complaint, actor: User, status: ComplaintStatus, message: str):
+    """The newest step is this very reply by this very officer (a double click)."""
+    last = _newest_entry(complaint)
+    return (
+        last is not None
+        and last.actor_id == actor.id
+        and (last.status, last.message) == (status, message)
+        and complaint.status == status
+    )
+
+
+def _replied_meanwhile(complaint: Complaint) -> str:
+    """The refusal of a reply from an out-of-date ticket page: who answered last, and when."""
+    last = _newest_entry(complaint)
+    actor = db.session.get(User, last.actor_id) if last and last.actor_id else None
+    return concurrency.changed_message(
+        actor.display_name if actor else None,
+        last.created_at if actor else None,
+        subject="Pengaduan ini sudah ditanggapi" if actor else "Pengaduan ini sudah berubah",
+        advice="Tanggapan Anda belum tersimpan: bacalah riwayat di atas, lalu kirim lagi bila "
+        "tanggapan Anda masih diperlukan.",
+    )
+
+
+CATEGORY_EDITABLE = ("name", "limit_days", "active")
+
+
+def category_token(category: ComplaintCategory) -> str:
+    """The digest of the category's values its row on the admin page carries (``concurrency``)."""
+    return concurrency.row_token(category, CATEGORY_EDITABLE)
+
+
 def save_category(
-    category: ComplaintCategory | None, *, name: str, limit_days: int, active: bool, actor: User
+    category: ComplaintCategory | None,
+    *,
+    name: str,
+    limit_days: int,
+    active: bool,
+    actor: User,
+    seen: str | None = None,
 ) -> ComplaintCategory:
-    """Create or update a category and its time limit (audited)."""
+    """Create or update a category and its time limit (audited). ``seen``: the row's digest; a
+    row another admin saved since is refused (``StaleRecord``)."""
+    if category is not None:
+        concurrency.check_row(seen, category, CATEGORY_EDITABLE, object_type="complaint_category")
     if not 1 <= limit_days <= 365:
         raise DomainError("Batas waktu harus 1 sampai 365 hari.")
     if category is None:

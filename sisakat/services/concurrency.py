@@ -1,9 +1,10 @@
-"""Two admins editing the same page at once (QUALITY.md: "two staff at once ... loses
+"""Two people editing the same thing at once (QUALITY.md: "two staff at once ... loses
 nothing"). Records without a version column (key/value settings, users, requirements, FAQ
 entries, catalogue reasons) are guarded by a digest of the values the page showed: the page
 carries it in a hidden field, and a save from a page that is out of date is refused with who
-changed the record and when, keeping what the admin typed. Services (and applications) have a
-version column instead.
+changed the record and when, keeping what the admin typed. Rows with a version column
+(applications, services, letters, complaints) compare the version the page showed and write
+through ``flush_versioned``, which turns a concurrent winner into the same kind of refusal.
 
 ``seen`` None means no page digest came (a command, a script posting the form by hand): nothing
 to compare. This guards people at pages against each other; it is not an access control (the
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, NoReturn
 
-from sisakat.exceptions import StaleRecord
+from sqlalchemy.orm.exc import StaleDataError
+
+from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Setting, User
 from sisakat.services import settings
@@ -44,16 +47,35 @@ def check_row(seen: str | None, row: object, fields: tuple[str, ...], *, object_
     it and when come from its newest audit event (``object_type`` under its id)."""
     if seen is None or seen == row_token(row, fields):
         return
-    last = db.session.execute(
-        db.select(AuditEvent)
-        .where(AuditEvent.object_type == object_type, AuditEvent.object_id == str(row.id))
-        .order_by(AuditEvent.id.desc())
-    ).scalar()
-    actor = db.session.get(User, last.actor_id) if last and last.actor_id else None
-    _refuse(
-        actor.display_name if actor else (last.actor_label if last else None),
-        last.created_at if last else None,
+    _refuse(*last_audited(object_type, row.id))
+
+
+def last_audited(
+    object_type: str, object_id: object, actions: tuple[str, ...] = ()
+) -> tuple[str | None, datetime | None]:
+    """(who, when) of the newest audit event about an object (of ``actions`` when given)."""
+    query = db.select(AuditEvent).where(
+        AuditEvent.object_type == object_type, AuditEvent.object_id == str(object_id)
     )
+    if actions:
+        query = query.where(AuditEvent.action.in_(actions))
+    last = db.session.execute(query.order_by(AuditEvent.id.desc()).limit(1)).scalar()
+    if last is None:
+        return None, None
+    actor = db.session.get(User, last.actor_id) if last.actor_id else None
+    return (actor.display_name if actor else last.actor_label), last.created_at
+
+
+def check_digest(
+    seen: str | None, current: str, *, changed_by_id: int | None, changed_at: datetime | None
+) -> None:
+    """Refuse a save from a page whose digest ``seen`` is not ``current`` (the digest of what
+    is stored now), naming the user ``changed_by_id`` and ``changed_at`` (the record's own
+    "updated by" columns) when known."""
+    if seen is None or seen == current:
+        return
+    who = db.session.get(User, changed_by_id) if changed_by_id else None
+    _refuse(who.display_name if who else None, changed_at)
 
 
 def check_settings(seen: str | None, keys: Iterable[str]) -> None:
@@ -78,12 +100,38 @@ def refuse_settings(keys: Iterable[str]) -> NoReturn:
     _refuse(who.display_name if who else None, last.updated_at if last else None)
 
 
-def _refuse(changed_by: str | None, changed_at: datetime | None) -> NoReturn:
+RESAVE = (
+    "Isian Anda belum tersimpan: buka halaman ini di tab baru untuk melihat data terbaru, atau "
+    "simpan lagi untuk menimpanya dengan isian Anda."
+)
+
+
+def changed_message(
+    changed_by: str | None,
+    changed_at: datetime | None,
+    *,
+    subject: str = "Data ini sudah diubah",
+    advice: str = RESAVE,
+) -> str:
+    """ "<subject> oleh <nama> pada <waktu> setelah halaman Anda dibuka. <advice>" (without
+    "oleh ... pada ..." when who or when is unknown)."""
     who = ""
     if changed_by and changed_at:
         who = f" oleh {changed_by} pada {settings.office_time(changed_at)}"
-    raise StaleRecord(
-        f"Data ini sudah diubah{who} setelah halaman Anda dibuka. Isian Anda belum tersimpan: "
-        "buka halaman ini di tab baru untuk melihat data terbaru, atau simpan lagi untuk "
-        "menimpanya dengan isian Anda."
-    )
+    return f"{subject}{who} setelah halaman Anda dibuka. {advice}"
+
+
+def _refuse(changed_by: str | None, changed_at: datetime | None) -> NoReturn:
+    raise StaleRecord(changed_message(changed_by, changed_at))
+
+
+def flush_versioned(message: Callable[[], str], error: type[DomainError] = StaleRecord) -> None:
+    """Write the pending changes of a row with a version column. When a concurrent save won
+    between this request's read and its UPDATE, the versioned UPDATE matches no row: the
+    transaction is dead, so roll back and raise ``error(message())`` (``message`` reads who
+    won, after the rollback)."""
+    try:
+        db.session.flush()
+    except StaleDataError:
+        db.session.rollback()
+        raise error(message()) from None

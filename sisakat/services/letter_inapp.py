@@ -18,7 +18,7 @@ from sisakat.exceptions import DomainError, SigningFailed
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, User
 from sisakat.pdf.context import printable
-from sisakat.services import audit, clock, letters, settings, storage
+from sisakat.services import audit, clock, concurrency, letters, settings, storage
 from sisakat.services.signing import placement
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
@@ -53,6 +53,19 @@ def backend_name() -> str:
     """The configured signing path: srikandi (upload-back only), pades or bsre."""
     name = str(settings.get("signing.backend") or "srikandi")
     return name if name in BACKENDS else "srikandi"
+
+
+SETTINGS_PAGE = ("signing.backend", "signing.allow_scan")
+
+
+def save_signing_settings(backend: str, allow_scan: bool, *, actor: User, seen: str | None):
+    """Store the signing path and whether scans are accepted (audited). ``seen``: the page's
+    digest; a page another admin saved since is refused (``StaleRecord``), so a save from it
+    cannot switch the other admin's choice back unseen."""
+    concurrency.check_settings(seen, SETTINGS_PAGE)
+    return settings.update(
+        {"signing.backend": backend, "signing.allow_scan": allow_scan}, actor=actor
+    )
 
 
 def bsre_marker() -> str:

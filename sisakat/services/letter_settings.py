@@ -10,9 +10,21 @@ from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import Service, StoredFile, User
 from sisakat.pdf.context import PAGE_SIZES
-from sisakat.services import catalog, number_format, numbering, service_config, settings, storage
+from sisakat.services import (
+    catalog,
+    concurrency,
+    number_format,
+    numbering,
+    service_config,
+    settings,
+    storage,
+)
 
 MODES = ("sisakat", "srikandi")
+# Settings every service shares, shown on each service's page: the page carries their digest, so
+# a save from one service's page cannot put back what another admin changed on any page.
+NUMBERING_SHARED = ("numbering.mode",)
+LETTER_SHARED = ("letter.footer_bsre", "letter.page_size")
 
 
 def save_numbering(
@@ -24,11 +36,14 @@ def save_numbering(
     seen_version: int | None,
     actor: User | None,
     shown_year: int | None = None,
+    seen: str | None = None,
 ) -> list[str]:
     """Store the template/kode/unit/padding of ``service``, the global mode and, when given and
     changed, the next serial of ``year`` in the service's series. Refuses a malformed template,
-    an unknown mode, a lowered serial or a service changed by someone else meanwhile.
+    an unknown mode, a lowered serial, a service changed by someone else meanwhile or a mode
+    changed since the page showed it (``seen``, the digest of ``NUMBERING_SHARED``).
     ``shown_year``: the year whose next serial the page showed (``_serial_for_year``)."""
+    concurrency.check_settings(seen, NUMBERING_SHARED)
     if values["mode"] not in MODES:
         raise DomainError("Mode penomoran tidak dikenal.")
     next_value = _serial_for_year(service.number_series, year, shown_year, next_value)
@@ -68,10 +83,17 @@ def _serial_for_year(series: str, year: int, shown_year: int | None, value: int 
 
 
 def save_letter(
-    service: Service, values: dict[str, Any], *, seen_version: int | None, actor: User | None
+    service: Service,
+    values: dict[str, Any],
+    *,
+    seen_version: int | None,
+    actor: User | None,
+    seen: str | None = None,
 ) -> list[str]:
     """Store the service's wording (title, opening, statement, closing, tembusan) and the letter
-    settings every service shares (BSrE footer, page size)."""
+    settings every service shares (BSrE footer, page size; ``seen`` is the digest of
+    ``LETTER_SHARED`` the page showed)."""
+    concurrency.check_settings(seen, LETTER_SHARED)
     if values["page_size"] not in PAGE_SIZES:
         raise DomainError("Ukuran kertas harus A4 atau F4.")
     changed = service_config.update(

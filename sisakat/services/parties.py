@@ -27,7 +27,7 @@ from sisakat.models import (
     utcnow,
 )
 from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import audit, images, office, reminder_texts
+from sisakat.services import audit, concurrency, images, office, reminder_texts
 
 REQUIRED_FIELDS = {
     "party_name": "Nama partai",
@@ -78,7 +78,6 @@ ORMAS_PROFILE_FIELDS = (
 NPWP_MESSAGE = "NPWP harus 15 atau 16 angka (titik, tanda hubung dan spasi boleh)."
 _NPWP_PUNCTUATION = ".- "
 MAX_OFFICERS = 100
-STALE_MESSAGE = "Profil sudah diubah di tempat lain. Muat ulang halaman."
 TERM_MESSAGE = "Akhir masa bakti harus sesudah awal masa bakti."
 
 
@@ -183,7 +182,7 @@ def _apply_officers(party: Party, rows: list[tuple[str, str]]) -> None:
 def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int | None) -> None:
     """Refuse a stale save and rule breaks before anything is written (logo included)."""
     if party is not None and seen_version != party.version:
-        raise StaleProfile(STALE_MESSAGE)
+        raise StaleProfile(stale_message(party))
     problems = officer_problems(rows)
     if problems:
         raise ProfileInvalid(problems[0])
@@ -202,6 +201,13 @@ def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int 
             raise ProfileInvalid("Bentuk ormas tidak valid.") from None
     if "npwp" in values:
         values["npwp"] = normalise_npwp(values["npwp"])
+
+
+def stale_message(party: Party) -> str:
+    """A save from a page showing an older version of the profile (another tab, or a colleague
+    using the same account): who saved it last and when, from the audit trail."""
+    who, when = concurrency.last_audited("party", party.id, ("party.profile_update",))
+    return concurrency.changed_message(who, when, subject="Profil ini sudah diubah")
 
 
 def _store_logo(logo: BinaryIO | None, logo_name: str, actor: User) -> StoredFile | None:
@@ -232,7 +238,9 @@ def _flush_or_stale() -> None:
         db.session.flush()
     except (StaleDataError, IntegrityError) as exc:
         # IntegrityError: a second tab created this account's profile row at the same moment.
-        raise StaleProfile(STALE_MESSAGE) from exc
+        raise StaleProfile(
+            concurrency.changed_message(None, None, subject="Profil sudah disimpan")
+        ) from exc
 
 
 def save_profile(

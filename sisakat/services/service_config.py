@@ -11,16 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm.exc import StaleDataError
-
 from sisakat.exceptions import DomainError, StaleApplication
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, Service, User
-from sisakat.services import audit, catalog, number_format
+from sisakat.services import audit, catalog, concurrency, number_format
 
 CODE_RULE = "Kode layanan 2-32 karakter: huruf kecil, angka atau garis bawah, diawali huruf."
 SERIES_RULE = "Seri nomor 2-32 karakter: huruf kecil, angka atau garis bawah, diawali huruf."
-STALE = "Layanan sudah diubah oleh pengguna lain. Muat ulang halaman, lalu ulangi perubahan."
 MAX_SLA_MINUTES = 60 * 8 * 60  # 60 working days of 8 hours
 MAX_PADDING = 6
 # Columns the admin may change, with their maximum length (text) or None (other types).
@@ -91,18 +88,14 @@ def update(
     ``seen_version`` is the version the admin's page showed: a different one means someone else
     saved in between, and nothing is stored."""
     if seen_version != service.version:
-        raise StaleApplication(STALE)
+        raise StaleApplication(stale_message(service))
     values = _check(values, service)
     changed = [key for key, value in values.items() if getattr(service, key) != value]
     for key in changed:
         setattr(service, key, values[key])
     if not changed:
         return []
-    try:
-        db.session.flush()
-    except StaleDataError:  # a concurrent save won between our read and our UPDATE
-        db.session.rollback()
-        raise StaleApplication(STALE) from None
+    concurrency.flush_versioned(lambda: stale_message(service), StaleApplication)
     audit.record(
         "service.update",
         actor=actor,
@@ -111,6 +104,14 @@ def update(
         details={"fields": changed},
     )
     return changed
+
+
+def stale_message(service: Service) -> str:
+    """A save from a page showing an older version of ``service``: who saved it last, when."""
+    who, when = concurrency.last_audited(
+        "service", service.code, ("service.create", "service.update")
+    )
+    return concurrency.changed_message(who, when, subject="Layanan ini sudah diubah")
 
 
 def _check_new_code(code: str, series: str) -> None:

@@ -19,11 +19,13 @@ from sisakat.models import (
     ServiceForm,
     ServiceStandard,
     User,
+    utcnow,
 )
 from sisakat.services import (
     audit,
     catalog,
     complaint_files,
+    concurrency,
     letter_settings,
     number_format,
     numbering,
@@ -167,13 +169,34 @@ def steps_as_text(steps: list[StepView]) -> str:
     return "\n".join(" | ".join(p for p in (s.title, s.actor, s.duration) if p) for s in steps)
 
 
-def save_standard(service_code: str, values: dict[str, str], steps_text: str, *, actor: User):
-    """Store the sanitised components and replace the procedure steps (audited)."""
-    steps = parse_steps(steps_text)
+def standard_token(service_code: str) -> str:
+    """The digest of the components and steps the edit page shows (``concurrency``)."""
     row = standard_for(service_code)
+    shown = {field: getattr(row, field) for field in FORMATTED_FIELDS}
+    return concurrency.fingerprint({**shown, "steps": steps_as_text(steps_for(service_code))})
+
+
+def save_standard(
+    service_code: str,
+    values: dict[str, str],
+    steps_text: str,
+    *,
+    actor: User,
+    seen: str | None = None,
+):
+    """Store the sanitised components and replace the procedure steps (audited). ``seen``: the
+    edit page's digest; a page another admin saved since is refused (``StaleRecord``)."""
+    row = standard_for(service_code)
+    concurrency.check_digest(
+        seen,
+        standard_token(service_code),
+        changed_by_id=row.updated_by_id,
+        changed_at=row.updated_at if row.id else None,
+    )
+    steps = parse_steps(steps_text)
     for field in FORMATTED_FIELDS:
         setattr(row, field, richtext.sanitise(values.get(field, "")))
-    row.updated_by_id = actor.id
+    row.updated_by_id, row.updated_at = actor.id, utcnow()  # a steps-only save names its admin
     db.session.add(row)
     db.session.execute(db.delete(ProcedureStep).where(ProcedureStep.service_code == service_code))
     for i, step in enumerate(steps):

@@ -13,9 +13,17 @@ from sisakat.models import (
     Verdict,
     utcnow,
 )
-from sisakat.services import audit, documents, workflow
+from sisakat.services import audit, concurrency, documents, workflow
 
 REASON_MAX = 500  # application_documents.reason
+
+
+VERDICT_FIELDS = ("verdict", "reason")
+
+
+def verdict_token(document: ApplicationDocument) -> str:
+    """The digest of the verdict a document's form on the review page showed (``concurrency``)."""
+    return concurrency.row_token(document, VERDICT_FIELDS)
 
 
 def judge_document(
@@ -25,8 +33,36 @@ def judge_document(
     actor: User,
     verdict: Verdict,
     reason: str,
+    seen: str | None = None,
 ) -> None:
-    """Record Sesuai / Tidak Sesuai (with a reason) on the newest version of a document."""
+    """Record Sesuai / Tidak Sesuai (with a reason) on the newest version of a document.
+
+    ``seen``: the digest of the verdict the page showed (``verdict_token``); a verdict given
+    since, in another tab, is not replaced unseen (``StaleRecord``); the same verdict sent
+    again (a double click) is not compared."""
+    reason = _checked_reason(application, document, actor, verdict, reason)
+    if (document.verdict, document.reason) != (verdict, reason):
+        concurrency.check_row(seen, document, VERDICT_FIELDS, object_type="application_document")
+    document.verdict, document.reason = verdict, reason
+    document.judged_by_id, document.judged_at = actor.id, utcnow()
+    db.session.flush()
+    audit.record(
+        "document.judge",
+        actor=actor,
+        object_type="application_document",
+        object_id=document.id,
+        details={"application_id": application.id, "verdict": verdict.value},
+    )
+
+
+def _checked_reason(
+    application: Application,
+    document: ApplicationDocument,
+    actor: User,
+    verdict: Verdict,
+    reason: str,
+) -> str:
+    """The reason as stored ("" for Sesuai), once the verdict may be given at all."""
     if application.status != ApplicationStatus.DIVERIFIKASI:
         raise InvalidTransition("Dokumen hanya dapat dinilai saat permohonan Diverifikasi.")
     if application.claimed_by_id != actor.id:
@@ -45,17 +81,7 @@ def judge_document(
         raise GuardFailed(
             f"Alasan umum dan alasan tambahan bersama paling banyak {REASON_MAX} karakter."
         )
-    document.verdict = verdict
-    document.reason = reason if verdict == Verdict.TIDAK_SESUAI else ""
-    document.judged_by_id, document.judged_at = actor.id, utcnow()
-    db.session.flush()
-    audit.record(
-        "document.judge",
-        actor=actor,
-        object_type="application_document",
-        object_id=document.id,
-        details={"application_id": application.id, "verdict": verdict.value},
-    )
+    return reason if verdict == Verdict.TIDAK_SESUAI else ""
 
 
 def claim(application: Application, *, actor: User, seen_version: int | None) -> None:

@@ -10,13 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from sqlalchemy.orm.exc import StaleDataError
-
 from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication
 from sisakat.extensions import db
 from sisakat.models import Action, Application, ApplicationHistory, Role, User, utcnow
 from sisakat.models import ApplicationStatus as Status
-from sisakat.services import audit, notify, settings
+from sisakat.services import audit, concurrency, notify, settings
 from sisakat.services import workflow_guards as guards
 from sisakat.services.workflow_rules import RULES, Rule
 
@@ -253,13 +251,9 @@ def take_over(application: Application, *, actor: User, seen_version: int | None
 
 def flush_or_stale(application: Application) -> None:
     """Write the pending changes now; a concurrent winner makes a versioned UPDATE (of the
-    application, or of its letter in a hook) match no row: ``StaleApplication``."""
-    try:
-        db.session.flush()
-    except StaleDataError:
-        # The transaction is dead; roll it back to read who won, for the message.
-        db.session.rollback()
-        raise StaleApplication(stale_message(application)) from None
+    application, or of its letter in a hook) match no row: ``StaleApplication``, naming who
+    won (read after the rollback)."""
+    concurrency.flush_versioned(lambda: stale_message(application), StaleApplication)
 
 
 def _notify(application: Application, rule: Rule, note: str, reason: str) -> None:

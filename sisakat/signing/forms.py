@@ -19,7 +19,14 @@ from wtforms import (
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
 from sisakat.converters import parse_int
-from sisakat.forms_common import ActionForm, clean_text, int_choice, no_control_chars, single_line
+from sisakat.forms_common import (
+    ActionForm,
+    SeenForm,
+    clean_text,
+    int_choice,
+    no_control_chars,
+    single_line,
+)
 from sisakat.services.letter_return import REASON_MAX
 
 NUMBER_LEN = 120
@@ -92,8 +99,9 @@ class SignForm(FlaskForm):
     letter_ids = SelectMultipleField("Surat", coerce=int_choice, validate_choice=False)
 
 
-class SigningSettingsForm(FlaskForm):
-    """Which signing path the office uses; whether scans are accepted."""
+class SigningSettingsForm(SeenForm):
+    """Which signing path the office uses; whether scans are accepted (with the digest of what
+    the page showed)."""
 
     backend = SelectField(
         "Cara penandatanganan",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from sisakat.exceptions import GuardFailed
@@ -10,8 +10,9 @@ from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import Letter, LetterStatus, Role
 from sisakat.policies import SIGNING_DESK_ROLES, role_required
-from sisakat.routing import flash_domain_errors
+from sisakat.routing import commit_or_show
 from sisakat.services import (
+    concurrency,
     letter_download,
     letter_inapp,
     letter_search,
@@ -98,16 +99,18 @@ def signing_settings():
             "allow_scan": settings.get("signing.allow_scan"),
         }
     )
-    if form.validate_on_submit():
-        with flash_domain_errors():
-            settings.update(
-                {
-                    "signing.backend": form.backend.data,
-                    "signing.allow_scan": bool(form.allow_scan.data),
-                },
-                actor=current_user,
-            )
-            db.session.commit()
-            flash("Pengaturan penandatanganan tersimpan.", "success")
-            return redirect(url_for(".signing_settings"))
+    if request.method == "GET":
+        form.seen.data = concurrency.settings_token(letter_inapp.SETTINGS_PAGE)
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: letter_inapp.save_signing_settings(
+            form.backend.data,
+            bool(form.allow_scan.data),
+            actor=current_user,
+            seen=form.seen_digest(),
+        ),
+        lambda: concurrency.settings_token(letter_inapp.SETTINGS_PAGE),
+    ):
+        flash("Pengaturan penandatanganan tersimpan.", "success")
+        return redirect(url_for(".signing_settings"))
     return render_template("signing/settings.html", form=form, action_form=ActionForm())

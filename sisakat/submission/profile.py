@@ -87,6 +87,8 @@ def _save(form: ApplicantProfileForm) -> bool:
             form.new_logo.errors = [exc.message]
         elif exc.field in form:  # e.g. a level this office does not register
             form[exc.field].errors = [exc.message]
+        elif isinstance(exc, parties.StaleProfile) and current_user.party is not None:
+            form.version.data = str(current_user.party.version)  # saving again overwrites
         flash(f"{NOT_SAVED} {exc.message}", "danger")
         return False
     return True

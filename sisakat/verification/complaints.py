@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from sisakat.db_setup import writes_on_get
-from sisakat.exceptions import DomainError
+from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import Complaint, ComplaintStatus, Role
 from sisakat.policies import role_required
@@ -52,7 +52,8 @@ def complaint_queue():
 @role_required(*TRIAGE_ROLES)
 def complaint_detail(complaint_id: int):
     """One ticket with its timeline and the reply form."""
-    return _detail(_load(complaint_id), ComplaintReplyForm())
+    complaint = _load(complaint_id)
+    return _detail(complaint, ComplaintReplyForm(version=complaint.version))
 
 
 def _detail(complaint: Complaint, form: ComplaintReplyForm):
@@ -81,11 +82,15 @@ def respond_complaint(complaint_id: int):
             message=form.message.data or "",
             status=ComplaintStatus(form.status.data),
             actor=current_user,
+            seen_version=form.seen_version(),
         )
         db.session.commit()
     except DomainError as exc:
         show_domain_error(exc, form)
-        return _detail(_load(complaint_id), form)
+        complaint = _load(complaint_id)
+        if isinstance(exc, StaleRecord):  # the page now shows the other reply: a resend adds
+            form.version.data = str(complaint.version)
+        return _detail(complaint, form)
     flash("Tanggapan disimpan.", "success")
     return redirect(url_for(".complaint_detail", complaint_id=complaint_id))
 

@@ -8,6 +8,7 @@ from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optio
 
 from sisakat.forms_common import (
     ActionForm,
+    SeenForm,
     SelectField,
     StringField,
     clean_text,
@@ -80,8 +81,9 @@ class QueueFilterForm(FlaskForm):
         )
 
 
-class JudgeDocumentForm(ActionForm):
-    """Sesuai / Tidak Sesuai on one document version, with a reason (free text or catalogue)."""
+class JudgeDocumentForm(ActionForm, SeenForm):
+    """Sesuai / Tidak Sesuai on one document version, with a reason (free text or catalogue),
+    and the digest of the verdict the page showed (``verification.verdict_token``)."""
 
     verdict = RadioField(
         "Penilaian",
@@ -127,8 +129,9 @@ class DecisionForm(ActionForm):
     )
 
 
-class ComplaintReplyForm(FlaskForm):
-    """A reply (shown to the complainant) and the new status."""
+class ComplaintReplyForm(ActionForm):
+    """A reply (shown to the complainant) and the new status, with the complaint's version the
+    page showed (a reply from an out-of-date page is refused, keeping the text)."""
 
     status = SelectField(
         "Status",

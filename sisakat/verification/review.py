@@ -51,6 +51,7 @@ def _review_page(
     # formdata=None: after a refused decision this page answers that POST, whose stale version
     # must not be copied into the other forms (their next click would be refused again).
     judge = JudgeDocumentForm(formdata=None, version=application.version)
+    checklist = documents.review_checklist(application)
     judge.reason_template.choices += choices((r.text, r.text) for r in requirements.reasons())
     if refused_judge:
         refused_judge[1].reason_template.choices = judge.reason_template.choices
@@ -59,7 +60,10 @@ def _review_page(
         application=application,
         snapshot=applications.snapshot(application),
         similar=duplicates.similar_to(application.party),
-        checklist=documents.review_checklist(application),
+        checklist=checklist,
+        verdict_seen={
+            s.latest.id: verification.verdict_token(s.latest) for s in checklist if s.latest
+        },
         history=applications.timeline(application),
         returned=letter_return.return_notice(application),
         actions=workflow.available_actions(application, current_user),
@@ -115,6 +119,7 @@ def judge_document(application_id: int, document_id: int):
             actor=current_user,
             verdict=Verdict(form.verdict.data),
             reason=form.full_reason(),
+            seen=form.seen_digest(),
         )
         db.session.commit()
         flash("Penilaian dokumen disimpan.", "success")

@@ -13,7 +13,7 @@ from sisakat.extensions import db
 from sisakat.models import Complaint, ComplaintStatus, Role, StoredFile
 from sisakat.services import complaints
 from tests.factories import pdf_bytes
-from tests.public_helpers import upload
+from tests.public_helpers import reply_to_complaint, upload
 
 FORM = {
     "name": "Warga Contoh",
@@ -35,9 +35,8 @@ def test_complaint_lifecycle_seen_by_the_complainant(client, make, login_as):
         db.session.get(StoredFile, ticket.attachment_id).sha256 == hashlib.sha256(data).hexdigest()
     )
     staff = login_as(make.user(Role.VERIFIKATOR))
-    url = f"/petugas/pengaduan/{ticket.id}/tanggapi"
-    staff.post(url, data={"status": "diproses", "message": "Sedang kami periksa."})
-    staff.post(url, data={"status": "selesai", "message": "Loket kedua sudah dibuka."})
+    reply_to_complaint(staff, ticket.id, "diproses", "Sedang kami periksa.")
+    reply_to_complaint(staff, ticket.id, "selesai", "Loket kedua sudah dibuka.")
     page = client.get(link).get_data(as_text=True)
     assert "Sedang kami periksa." in page
     assert "Loket kedua sudah dibuka." in page
@@ -50,7 +49,8 @@ def test_complaint_lifecycle_seen_by_the_complainant(client, make, login_as):
         ComplaintStatus.SELESAI,
     ]
     assert ticket.closed_at is not None
-    again = staff.post(url, data={"status": "diproses", "message": "lagi"}, follow_redirects=True)
+    url, version = f"/petugas/pengaduan/{ticket.id}/tanggapi", ticket.version
+    again = staff.post(url, data={"status": "diproses", "message": "lagi", "version": version})
     assert "Pengaduan ini sudah selesai." in again.get_data(as_text=True)
 
 
@@ -73,7 +73,11 @@ def test_overdue_tickets_stand_out_with_a_frozen_clock(app, make, login_as):
     late = make.complaint(category_days=5)
     closed = make.complaint(category_days=5)
     complaints.respond(
-        closed, message="Selesai.", status=ComplaintStatus.SELESAI, actor=make.user(Role.SUPERADMIN)
+        closed,
+        message="Selesai.",
+        status=ComplaintStatus.SELESAI,
+        actor=make.user(Role.SUPERADMIN),
+        seen_version=closed.version,
     )
     now[0] += timedelta(days=5, minutes=1)
     fresh = make.complaint(category_days=5)
@@ -100,14 +104,13 @@ def test_a_refused_reply_keeps_what_staff_typed_beside_the_field(client, make, l
     client.post("/pengaduan", data=FORM)
     ticket = db.session.execute(db.select(Complaint)).scalar_one()
     staff = login_as(make.user(Role.VERIFIKATOR))
-    url = f"/petugas/pengaduan/{ticket.id}/tanggapi"
     long_reply = "Terima kasih atas laporan Anda. " * 200  # over 5.000 characters
-    refused = staff.post(url, data={"status": "diproses", "message": long_reply})
+    refused = reply_to_complaint(staff, ticket.id, "diproses", long_reply)
     assert refused.status_code == 200
     html = refused.get_data(as_text=True)
     assert 'id="message-error"><div class="invalid-feedback d-block">Paling banyak 5.000' in html
     assert "Terima kasih atas laporan Anda." in html  # not lost to a redirect
-    closing = staff.post(url, data={"status": "selesai", "message": ""})
+    closing = reply_to_complaint(staff, ticket.id, "selesai", "")
     assert closing.status_code == 200
     assert (
         'id="message-error"><div class="invalid-feedback d-block">Tulis jawaban sebelum menutup'
@@ -121,11 +124,16 @@ def test_a_reply_to_a_ticket_closed_meanwhile_is_shown_back_unsaved(client, make
     ticket = db.session.execute(db.select(Complaint)).scalar_one()
     first, second = (login_as(make.user(Role.VERIFIKATOR)) for _ in range(2))
     url = f"/petugas/pengaduan/{ticket.id}/tanggapi"
-    first.post(url, data={"status": "selesai", "message": "Loket kedua sudah dibuka."})
-    late = second.post(url, data={"status": "diproses", "message": "Kami cek ke loket."})
+    seen = ticket.version  # both pages opened before the ticket was closed
+    first.post(
+        url, data={"status": "selesai", "message": "Loket kedua sudah dibuka.", "version": seen}
+    )
+    late = second.post(
+        url, data={"status": "diproses", "message": "Kami cek ke loket.", "version": seen}
+    )
     html = late.get_data(as_text=True)
     assert late.status_code == 200
-    assert "Pengaduan ini sudah selesai." in html
+    assert "Pengaduan ini sudah ditanggapi oleh" in html
     assert "Jawaban Anda belum tersimpan" in html
     assert "Kami cek ke loket." in html
     assert [e.message for e in complaints.timeline(ticket)][-1] == "Loket kedua sudah dibuka."

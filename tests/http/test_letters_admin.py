@@ -74,7 +74,7 @@ def test_numbering_settings_per_service_and_stale_version(app, make, login_as):
     assert catalog.get("lapor_ormas").number_kode == "200.1.4.9"
     assert catalog.get(SKT_PARPOL).number_kode == "200.1.5.3"  # the other service untouched
     stale = client.post("/admin/penomoran?layanan=lapor_ormas", data={**form, "kode": "X"})
-    assert "sudah diubah oleh pengguna lain" in stale.get_data(as_text=True)
+    assert "Layanan ini sudah diubah oleh" in stale.get_data(as_text=True)
     db.session.expire_all()
     assert catalog.get("lapor_ormas").number_kode == "200.1.4.9"
 

@@ -110,7 +110,7 @@ def test_stale_version_is_refused(app, make, login_as):
     client = login_as(ormas.account)
     stale = ormas.version
     assert client.post(URL, data=ormas_form(stale)).status_code == 302
-    _refused(client, ormas, ormas_form(stale, party_name="Nama Lain"), "Profil sudah diubah")
+    _refused(client, ormas, ormas_form(stale, party_name="Nama Lain"), "Profil ini sudah diubah")
 
 
 def test_forged_party_fields_are_never_read_for_an_ormas(app, make, login_as):

@@ -78,7 +78,7 @@ def test_stale_version_is_refused_without_losing_input(app, make, login_as):
     party.phone = "0811 1111 1111"  # someone else saves in between
     db.session.commit()
     data = profile_form(seen, party_name="Partai Ketikan Saya")
-    page = _refused(login_as(party.account), party, data, "Profil sudah diubah di tempat lain.")
+    page = _refused(login_as(party.account), party, data, "Profil ini sudah diubah")
     assert 'value="Partai Ketikan Saya"' in page
 
 

@@ -3,7 +3,7 @@
 import re
 
 from sisakat.models import Role
-from tests.public_helpers import requirements
+from tests.public_helpers import reply_to_complaint, requirements
 
 
 def test_visitor_reads_a_service_files_a_complaint_and_follows_it(client, make, login_as):
@@ -26,10 +26,8 @@ def test_visitor_reads_a_service_files_a_complaint_and_follows_it(client, make, 
     staff = login_as(make.user(Role.SUPERADMIN))
     queue = staff.get("/petugas/pengaduan").get_data(as_text=True)
     detail_url = re.search(r'href="(/petugas/pengaduan/\d+)"', queue).group(1)
-    staff.post(
-        f"{detail_url}/tanggapi",
-        data={"status": "selesai", "message": "Sudah kami perjelas di halaman layanan."},
-    )
+    complaint_id = int(detail_url.rsplit("/", 1)[1])
+    reply_to_complaint(staff, complaint_id, "selesai", "Sudah kami perjelas di halaman layanan.")
     later = client.get(ticket_url).get_data(as_text=True)
     assert "Sudah kami perjelas di halaman layanan." in later
     assert "Selesai" in later

@@ -213,7 +213,7 @@ def test_a_change_by_someone_else_is_not_overwritten(app, make, login_as):
     second = _edit_form(seen, name="Laporan Ormas (ubah 2)")
     assert admin.post("/admin/layanan/lapor_ormas/ubah", data=first).status_code == 302
     stale = admin.post("/admin/layanan/lapor_ormas/ubah", data=second)
-    assert "sudah diubah oleh pengguna lain" in stale.get_data(as_text=True)
+    assert "Layanan ini sudah diubah oleh" in stale.get_data(as_text=True)
     assert _service(ORMAS_LAPOR).name == "Laporan Ormas (ubah 1)"
 
 

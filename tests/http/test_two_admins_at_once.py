@@ -9,8 +9,8 @@ import re
 import pytest
 
 from sisakat.extensions import db
-from sisakat.models import FaqEntry, ReasonTemplate, Requirement, Role, User
-from sisakat.services import faq, requirements, settings
+from sisakat.models import FaqEntry, ReasonTemplate, Requirement, Role, ServiceStandard, User
+from sisakat.services import complaints, faq, requirements, service_info, settings
 from tests.http.test_settings_pages import AGENCY, SIGNATORY
 from tests.workflow_http import seed_requirements
 
@@ -67,6 +67,8 @@ def test_agency_page_second_save_is_refused_keeps_input_then_wins(app, admins):
         ("/admin/kontak", {"lapor_url": "https://www.lapor.go.id", "whatsapp": "6281299998888"},
          {"lapor_url": "https://www.lapor.go.id", "whatsapp": "6281200000000"},
          "contact.whatsapp", "6281299998888"),
+        ("/tte/pengaturan", {"backend": "pades"}, {"backend": "srikandi", "allow_scan": "y"},
+         "signing.backend", "pades"),
     ],
 )  # fmt: skip
 def test_other_settings_pages_refuse_a_save_from_an_old_page(
@@ -131,3 +133,73 @@ def test_faq_and_reason_edits_refuse_a_save_from_an_old_page(app, admins):
     db.session.expire_all()
     assert "Tidak dipungut biaya." in db.session.get(FaqEntry, entry.id).answer
     assert db.session.get(ReasonTemplate, reason.id).text == "Dokumen buram atau terpotong."
+
+
+STANDARD = {
+    "summary": "Ringkasan layanan SKT.",
+    "procedure": "Daring melalui SISAKAT.",
+    "duration": "5 hari kerja",
+    "cost": "Tidak dipungut biaya.",
+    "product": "SKT",
+    "complaint_handling": "Melalui menu Pengaduan.",
+    "legal_basis": "Permendagri 57/2017",
+}
+
+
+def test_service_standard_refuses_a_save_from_an_old_page_keeping_the_text(app, admins):
+    url = "/admin/layanan/skt_parpol"
+    ani_steps = {**STANDARD, "steps": "Ajukan | Pemohon | 1 hari"}
+    budi_typed = {**STANDARD, "cost": "Gratis, tanpa pungutan.", "steps": "Verifikasi | Petugas"}
+    html = _second_save_from_an_old_page(admins, url, ani_steps, budi_typed)
+    assert "Gratis, tanpa pungutan." in html  # what Budi typed is still in the form
+    assert "Verifikasi | Petugas</textarea>" in html
+    assert [s.title for s in service_info.steps_for("skt_parpol")] == ["Ajukan"]  # Ani's stand
+    assert service_info.standard_for("skt_parpol").cost == "<p>Tidak dipungut biaya.</p>"
+    again = admins[1].post(url, data={**budi_typed, "seen": _seen(html)})
+    assert again.status_code == 302  # saving again is a deliberate overwrite
+    assert [s.title for s in service_info.steps_for("skt_parpol")] == ["Verifikasi"]
+
+
+@pytest.mark.parametrize(("seen", "saved"), [("0" * 32, False), ("tidak-valid", False), ("", True)])
+def test_service_standard_with_a_forged_digest_is_refused_a_missing_one_saves(
+    app, admins, seen, saved
+):
+    data = {**STANDARD, "cost": "Biaya dari skrip.", "seen": seen}
+    response = admins[0].post("/admin/layanan/skt_parpol", data=data)
+    assert response.status_code == (302 if saved else 200)  # never a 500
+    if not saved:
+        html = response.get_data(as_text=True)
+        assert "setelah halaman Anda dibuka" in html
+        assert "Biaya dari skrip." in html
+    stored = db.session.execute(db.select(ServiceStandard)).scalar_one_or_none()
+    assert (stored is not None and "Biaya dari skrip." in stored.cost) == saved
+
+
+def test_complaint_category_edit_refuses_a_save_from_an_old_page_keeping_the_row(app, admins):
+    ani, budi, ani_user = admins
+    category = complaints.save_category(
+        None, name="Loket", limit_days=5, active=True, actor=ani_user
+    )
+    db.session.commit()
+    url, prefix = "/admin/pengaduan/kategori", f"c{category.id}"
+
+    def seen(page: str) -> str:
+        return re.search(rf'name="{prefix}-seen" type="hidden" value="([0-9a-f]+)"', page).group(1)
+
+    seen_budi = seen(budi.get(url).get_data(as_text=True))
+    seen_ani = seen(ani.get(url).get_data(as_text=True))
+    row = {f"{prefix}-name": "Loket", f"{prefix}-active": "y"}
+    ani_save = {**row, f"{prefix}-limit_days": "2", f"{prefix}-seen": seen_ani}
+    assert ani.post(f"{url}/{category.id}", data=ani_save).status_code == 302
+    budi_typed = {**row, f"{prefix}-name": "Loket pelayanan", f"{prefix}-limit_days": "5"}
+    late = budi.post(f"{url}/{category.id}", data={**budi_typed, f"{prefix}-seen": seen_budi})
+    assert late.status_code == 200
+    html = late.get_data(as_text=True)
+    assert CHANGED in html
+    assert 'value="Loket pelayanan"' in html  # what Budi typed is still in that row
+    db.session.expire_all()
+    assert (category.name, category.limit_days) == ("Loket", 2)  # Ani's limit stands
+    again = budi.post(f"{url}/{category.id}", data={**budi_typed, f"{prefix}-seen": seen(html)})
+    assert again.status_code == 302  # saving again is a deliberate overwrite
+    db.session.expire_all()
+    assert (category.name, category.limit_days) == ("Loket pelayanan", 5)

@@ -62,7 +62,7 @@ def test_forged_version_on_admin_screens_is_a_stale_form(app, make, login_as, ve
     for url, data in _admin_forms(service).items():
         response = admin.post(url, data={**data, "version": version})
         assert response.status_code == 200, url
-        assert "Muat ulang halaman" in response.get_data(as_text=True), url
+        assert "Isian Anda belum tersimpan" in response.get_data(as_text=True), url
     db.session.expire_all()
     service = catalog.get(service.code)
     assert (service.name, service.letter_title, service.number_template, service.version) == before
@@ -74,7 +74,7 @@ def test_forged_version_on_party_screens_is_a_stale_form(app, make, login_as, ve
     client = login_as(application.party.account)
     page = client.post("/pemohon/profil", data=profile_form(version, party_name="Partai Baru"))
     assert page.status_code == 200
-    assert "Muat ulang halaman" in page.get_data(as_text=True)
+    assert "Isian Anda belum tersimpan" in page.get_data(as_text=True)
     cancel = client.post(
         f"/pemohon/permohonan/{application.id}/batalkan",
         data={"version": version},

@@ -4,7 +4,7 @@ from markupsafe import escape
 
 from sisakat.extensions import db
 from sisakat.models import Complaint, Role
-from tests.public_helpers import XSS, assert_inert
+from tests.public_helpers import XSS, assert_inert, reply_to_complaint
 
 ANSWERS = {f"u{i}": "3" for i in range(1, 10)} | {"service": "skt_parpol"}
 
@@ -17,9 +17,7 @@ def test_complaint_fields_are_inert_for_the_complainant_and_staff(client, make, 
     ticket = db.session.execute(db.select(Complaint)).scalar_one()
     staff = login_as(make.user(Role.VERIFIKATOR))
     reply = f"Tanggapan petugas {XSS}"
-    staff.post(
-        f"/petugas/pengaduan/{ticket.id}/tanggapi", data={"status": "diproses", "message": reply}
-    )
+    reply_to_complaint(staff, ticket.id, "diproses", reply)
     for page in (staff.get(f"/petugas/pengaduan/{ticket.id}"), client.get(link)):
         html = page.get_data(as_text=True)
         assert str(escape(reply)) in html  # the reply itself is shown, as text
