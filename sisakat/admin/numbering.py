@@ -69,6 +69,7 @@ class NumberingForm(ActionForm, SeenForm):
         ],
     )
     year = HiddenField()  # the year whose next serial the page showed
+    shown_serial = HiddenField()  # that next serial: a field left as shown leaves it alone
     next_serial = IntegerField(
         "Nomor urut berikutnya tahun ini",
         validators=[
@@ -94,14 +95,24 @@ class VoidForm(FlaskForm):
 
 def _current(service, year: int) -> dict:
     """The values the settings form starts from."""
+    serial = numbering.next_serial(service.number_series, year)
     return {
         **number_format.service_format(service),
         "mode": settings.get("numbering.mode"),
-        "next_serial": numbering.next_serial(service.number_series, year),
+        "next_serial": serial,
         "year": str(year),
+        "shown_serial": str(serial),
         "version": str(service.version),
         "seen": _shared_token(),
     }
+
+
+def _shown(form: NumberingForm) -> tuple[int | None, int | None]:
+    """The year and next serial the page showed (hidden fields; None when absent or forged)."""
+    return (
+        parse_int(form.year.data, low=1900, high=2999),
+        parse_int(form.shown_serial.data, low=1, high=number_format.MAX_SERIAL),
+    )
 
 
 def _shared_token() -> str:
@@ -141,7 +152,7 @@ def numbering_settings():
             values=form.data,
             year=today.year,
             next_value=form.next_serial.data,
-            shown_year=parse_int(form.year.data, low=1900, high=2999),
+            shown=_shown(form),
             seen_version=form.seen_version(),
             actor=current_user,
             seen=form.seen_digest(),

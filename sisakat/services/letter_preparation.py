@@ -21,6 +21,7 @@ from sisakat.pdf.skt import render_skt
 from sisakat.services import (
     audit,
     catalog,
+    clock,
     letter_inapp,
     letter_settings,
     letters,
@@ -82,7 +83,8 @@ def prepare_on_approval(application: Application, actor: User, note: str = "") -
     (a ``workflow.ON_APPROVED`` hook; the approval note plays no part in the letter)."""
     if not letters.public_base_url():
         raise GuardFailed(NO_BASE_URL)
-    today = numbering.office_today()
+    drawn_at = clock.now()  # also the letter's created_at: the day an undated letter is filed under
+    today = numbering.office_date(drawn_at, settings.utc_offset_hours())
     number = _allocate(application, actor, today)
     text = number.number_text if number else None
     inputs = frozen_inputs(application, number_text=text or "", issued_on=today)
@@ -95,6 +97,7 @@ def prepare_on_approval(application: Application, actor: User, note: str = "") -
         context_json=json.dumps(inputs, ensure_ascii=False, default=str),
         valid_until=letters.parse_date(inputs["profile"].get("term_end")),
         created_by_id=actor.id,
+        created_at=drawn_at,
     )
     pdf = render_skt(letters.context_of(inputs, token=letter.token))
     letter.unsigned_file_id = storage.save_bytes(

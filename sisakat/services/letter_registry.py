@@ -28,7 +28,7 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.services import audit, workflow
+from sisakat.services import audit, letter_search, workflow
 from sisakat.services.letter_public import PublicLetter, public_view
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
@@ -215,7 +215,8 @@ def register_query(
     *, status: str = "", year: int | None = None, party_id: int | None = None, today: date
 ):
     """Issued (and cancelled) letters for the admin register, newest first, filtered by
-    (effective) status, letter year and party."""
+    (effective) status, year (``letter_search.filed_between``: a letter never dated by SRIKANDI
+    under the year it was approved) and party."""
     query = (
         db.select(Letter)
         .join(Application, Letter.application_id == Application.id)
@@ -232,7 +233,7 @@ def register_query(
     elif status in ("dicabut", "diganti", "dibatalkan"):
         query = query.where(Letter.status == LetterStatus(status))
     if year:
-        query = query.where(Letter.letter_date.between(date(year, 1, 1), date(year, 12, 31)))
+        query = query.where(letter_search.filed_between(date(year, 1, 1), date(year, 12, 31)))
     if party_id:
         query = query.where(Application.party_id == party_id)
     return query

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
 
 from sisakat.extensions import db
 from sisakat.models import Application, Letter, LetterStatus, Party
-from sisakat.services import letters
+from sisakat.services import letters, settings
 
 PER_PAGE = 25
 
@@ -30,6 +32,24 @@ class LetterFilter:
     party: str = ""
     date_from: date | None = None
     date_to: date | None = None
+
+
+def filed_between(start: date | None, end: date | None) -> sa.ColumnElement[bool]:
+    """The letters filed under the office days ``start`` to ``end`` (either end open): a letter
+    under its letter date; one SRIKANDI has not dated yet (waiting for its signature, or returned
+    to the verifier before it was) under the office day it was drawn up at approval, the
+    earliest date SRIKANDI may give it (``letters.check_srikandi_date``). The one rule of the
+    letter search's date range and the admin register's year."""
+    offset = timedelta(hours=settings.utc_offset_hours())
+    dated, drawn = [Letter.letter_date.is_not(None)], [Letter.letter_date.is_(None)]
+    if start:
+        dated.append(Letter.letter_date >= start)
+        drawn.append(Letter.created_at >= datetime.combine(start, time()) - offset)
+    if end:
+        dated.append(Letter.letter_date <= end)
+        after = datetime.combine(end + timedelta(days=1), time()) - offset
+        drawn.append(Letter.created_at < after)
+    return sa.or_(sa.and_(*dated), sa.and_(*drawn))
 
 
 def _like(text: str) -> str:
@@ -57,10 +77,8 @@ def search(filters: LetterFilter, *, page_no: int = 1):
                 db.func.lower(Party.board_name).like(pattern, escape="\\"),
             )
         )
-    if filters.date_from:
-        query = query.where(Letter.letter_date >= filters.date_from)
-    if filters.date_to:
-        query = query.where(Letter.letter_date <= filters.date_to)
+    if filters.date_from or filters.date_to:
+        query = query.where(filed_between(filters.date_from, filters.date_to))
     return db.paginate(query, page=max(page_no, 1), per_page=PER_PAGE, error_out=False)
 
 

@@ -35,18 +35,19 @@ def save_numbering(
     next_value: int | None,
     seen_version: int | None,
     actor: User | None,
-    shown_year: int | None = None,
+    shown: tuple[int | None, int | None] = (None, None),
     seen: str | None = None,
 ) -> list[str]:
-    """Store the template/kode/unit/padding of ``service``, the global mode and, when given and
-    changed, the next serial of ``year`` in the service's series. Refuses a malformed template,
-    an unknown mode, a lowered serial, a service changed by someone else meanwhile or a mode
-    changed since the page showed it (``seen``, the digest of ``NUMBERING_SHARED``).
-    ``shown_year``: the year whose next serial the page showed (``_serial_for_year``)."""
+    """Store the template/kode/unit/padding of ``service``, the global mode and, when changed
+    from what the page showed, the next serial of ``year`` in the service's series. Refuses a
+    malformed template, an unknown mode, a lowered serial, a service changed by someone else
+    meanwhile or a mode changed since the page showed it (``seen``, the digest of
+    ``NUMBERING_SHARED``). ``shown``: the year and next serial the page showed
+    (``_serial_to_store``)."""
     concurrency.check_settings(seen, NUMBERING_SHARED)
     if values["mode"] not in MODES:
         raise DomainError("Mode penomoran tidak dikenal.")
-    next_value = _serial_for_year(service.number_series, year, shown_year, next_value)
+    next_value = _serial_to_store(service.number_series, year, next_value, *shown)
     changed = service_config.update(
         service,
         {
@@ -66,14 +67,28 @@ def save_numbering(
     return changed
 
 
-def _serial_for_year(series: str, year: int, shown_year: int | None, value: int | None):
-    """The next serial to store for ``year``: a page opened before the office's new year showed
-    the old year's serial; left as shown it is not carried into the new year (which starts at
-    1, no gap), and a changed one is refused rather than guessed to be for either year."""
-    if shown_year is None or shown_year == year or value is None:
-        return value
-    if value == numbering.next_serial(series, shown_year):
+def _serial_to_store(
+    series: str, year: int, value: int | None, shown_year: int | None, shown_serial: int | None
+) -> int | None:
+    """The next serial to store for ``year``, or None to leave the series alone.
+
+    The field left as the page showed it (``shown_serial``, the next serial of ``shown_year``)
+    means "leave it": letters issued since the page opened took serials (comparing the field
+    with today's next serial would refuse it as lowered, or put back a serial another admin
+    raised), and a page opened before the office's new year does not carry the old year's serial
+    into the new one (which starts at 1, no gap). A changed serial is for ``year``
+    (``numbering.set_next_serial`` refuses it at or below a used one), refused when the year
+    turned since the page opened rather than guessed to be for either year. A request that
+    carries no shown serial (a script) is compared with the shown year's next serial."""
+    if value is None:
         return None
+    shown_year = shown_year or year
+    if shown_serial is None:
+        shown_serial = numbering.next_serial(series, shown_year)
+    if value == shown_serial:
+        return None
+    if shown_year == year:
+        return value
     raise DomainError(
         f"Tahun sudah berganti menjadi {year} sejak halaman ini dibuka; nomor urut yang diisi "
         f"tadi untuk tahun {shown_year}. Nomor urut berikutnya tahun {year} adalah "

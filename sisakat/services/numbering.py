@@ -258,7 +258,8 @@ def set_next_serial(series: str, year: int, next_serial: int, *, actor: User | N
     if next_serial < 1 or next_serial <= highest:
         raise DomainError(
             f"Nomor urut berikutnya harus lebih besar dari {highest}, nomor terakhir yang sudah "
-            f"dipakai pada tahun {year}.",
+            f"dipakai pada tahun {year}; saat ini nomor urut berikutnya "
+            f"{max(counter.last_serial, highest) + 1}.",
             field="next_serial",
         )
     old = counter.last_serial + 1

@@ -207,3 +207,62 @@ def test_a_numbering_page_opened_before_new_year_leaves_the_new_years_serial_at_
     assert numbering.next_serial("skt", 2027) == 1
     assert numbering.next_serial("skt", 2026) == 57
     assert numbering.allocate("skt", local_date=date(2027, 1, 1), actor=None).serial == 1
+
+
+def test_a_serial_left_as_shown_is_saved_although_letters_took_serials_meanwhile(
+    app, make, login_as
+):
+    """The page opened with next serial 1; a letter was approved (serial 1) before the admin
+    saved a new unit with the serial field untouched: the save was refused as a lowered serial.
+    Now the untouched field leaves the serial alone; the letter's serial stays used."""
+    client = login_as(make.user(Role.SUPERADMIN))
+    year = numbering.office_today().year
+    page = client.get("/admin/penomoran").get_data(as_text=True)
+    shown = {**_page_fields(page), **FORM, "version": _version(), "next_serial": "1"}
+    used = prepared_letter()  # approved while the page is open: takes serial 1
+    assert used.number.serial == 1
+    response = client.post("/admin/penomoran", data={**shown, "unit": "BAN.KBP.2"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    db.session.expire_all()
+    assert catalog.get(SKT_PARPOL).number_unit == "BAN.KBP.2"
+    assert numbering.next_serial("skt", year) == 2
+    assert numbering.allocate("skt", local_date=date(year, 6, 1), actor=None).serial == 2
+
+
+def test_a_serial_the_admin_changed_below_the_next_one_is_refused_naming_the_next_one(
+    app, make, login_as
+):
+    """Same race, but the admin typed 2 while letters took serials 1 and 2: refused beside the
+    field, naming the next serial now (3); nothing saved, the typed 2 comes back."""
+    client = login_as(make.user(Role.SUPERADMIN))
+    year = numbering.office_today().year
+    page = client.get("/admin/penomoran").get_data(as_text=True)
+    shown = {**_page_fields(page), **FORM, "version": _version()}
+    prepared_letter()
+    prepared_letter()
+    response = client.post(
+        "/admin/penomoran", data={**shown, "unit": "BAN.KBP.2", "next_serial": "2"}
+    )
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    beside = html.split('id="next_serial-error">', 1)[-1].split("</div></div>", 1)[0]
+    assert "harus lebih besar dari 2" in beside
+    assert "saat ini nomor urut berikutnya 3" in beside
+    assert 'value="2"' in html
+    db.session.expire_all()
+    assert catalog.get(SKT_PARPOL).number_unit == "BAN.KBP"
+    assert numbering.next_serial("skt", year) == 3
+
+
+def test_a_serial_left_as_shown_does_not_put_back_one_another_admin_raised(app, make, login_as):
+    """Two admins: one raises the next serial to 40 while the other's page still shows 1; the
+    other saves a unit change with the field untouched: the 40 stays."""
+    client = login_as(make.user(Role.SUPERADMIN))
+    year = numbering.office_today().year
+    page = client.get("/admin/penomoran").get_data(as_text=True)
+    shown = {**_page_fields(page), **FORM, "version": _version(), "next_serial": "1"}
+    numbering.set_next_serial("skt", year, 40, actor=None)
+    db.session.commit()
+    assert client.post("/admin/penomoran", data={**shown, "unit": "X"}).status_code == 302
+    db.session.expire_all()
+    assert numbering.next_serial("skt", year) == 40
