@@ -221,7 +221,9 @@ def register_query(
         db.select(Letter)
         .join(Application, Letter.application_id == Application.id)
         .where(Letter.status.in_(REGISTER_LETTER_STATUSES))
-        .order_by(Letter.letter_date.desc(), Letter.id.desc())
+        # Undated (never dated by SRIKANDI) last on every database: PostgreSQL sorts NULL
+        # first in DESC, SQLite and MariaDB last; NULLS LAST is not MariaDB syntax.
+        .order_by(Letter.letter_date.is_(None), Letter.letter_date.desc(), Letter.id.desc())
     )
     if status == "kedaluwarsa":
         query = query.where(Letter.status == LetterStatus.BERLAKU, Letter.valid_until < today)

@@ -75,3 +75,21 @@ def test_a_srikandi_letter_returned_before_it_was_dated_is_in_the_register_of_it
     assert reason in page(admin, "/admin/surat")
     assert reason in page(admin, "/admin/surat?tahun=2027")
     assert reason not in page(admin, "/admin/surat?tahun=2026")
+
+
+def test_the_register_lists_undated_letters_after_dated_ones_on_every_database(app, login_as):
+    """Newest first by letter date: a letter never dated (returned before SRIKANDI dated it)
+    sorted last on SQLite and MariaDB but first on PostgreSQL (NULLs sort high there); it is now
+    last on all three."""
+    h.srikandi_mode()
+    fixed_clock(app, NEW_YEAR_NIGHT)
+    undated = h.prepared_letter()
+    undated.status, undated.revoked_reason = LetterStatus.DIBATALKAN, "Dikembalikan."
+    board = undated.application.party.board_name
+    dated = factories.issued_letter(number_text="200.1.5.3/007/BAN.KBP/2027")
+    dated.letter_date = date(2027, 1, 4)
+    db.session.commit()
+    admin = login_as(factories.user(Role.SUPERADMIN))
+    for path in ("/admin/surat", "/admin/surat?tahun=2027"):
+        rows = page(admin, path).split("<tbody", 1)[1]
+        assert rows.index(dated.number_text) < rows.index(board), rows
