@@ -379,3 +379,22 @@ def issued_letter(owner: Party | None = None, *, commit: bool = True, **fields):
     if commit:
         db.session.commit()
     return obj
+
+
+def submitted(application, *, at=None, commit: bool = True):
+    """Give ``application`` (built directly, e.g. in Diajukan) the Diajukan history row a real
+    submission writes (at ``at``, default its creation): the date the dashboard counts it by."""
+    from sisakat.models import Action, ApplicationHistory, ApplicationStatus
+
+    db.session.add(
+        ApplicationHistory(
+            application_id=application.id,
+            action=Action.AJUKAN,
+            at=at or application.created_at,
+            from_status=ApplicationStatus.DRAF,
+            to_status=ApplicationStatus.DIAJUKAN,
+        )
+    )
+    if commit:
+        db.session.commit()
+    return application

@@ -17,7 +17,7 @@ def tables(dash: Dashboard) -> list[Table]:
     # places, so a share rounded to one (66.7) read "66,70" there instead of 66,67.
     share = None if dash.sla_share is None else round(dash.sla_share, 2)
     summary = (
-        ("Permohonan dalam periode", dash.total),
+        ("Permohonan diajukan dalam periode", dash.total),
         ("Terbit", dash.issued),
         ("Median waktu proses (jam kerja)", _hours(dash.median_hours)),
         ("Persentil ke-90 waktu proses (jam kerja)", _hours(dash.p90_hours)),

@@ -45,6 +45,7 @@ from sisakat.services import (
     settings,
     storage,
     workflow,
+    workflow_guards,
 )
 from sisakat.services.letter_context import build_context
 
@@ -127,13 +128,15 @@ def wet_signature_pdf(letter: Letter) -> bytes:
 
 
 def require_pending(letter: Letter) -> None:
-    """Only a letter still waiting for its signature (or its manual review) goes on;
-    ``GuardFailed`` says why not, a cancelled letter in its own words."""
+    """Only a letter still waiting for its signature (or its manual review), its board's term
+    not over, goes on; ``GuardFailed`` says why not, a cancelled letter in its own words."""
     if letter.status == LetterStatus.DIBATALKAN:
         raise GuardFailed(CANCELLED)
     if letter.status not in PENDING:  # e.g. issued by another signer meanwhile: who and when
         changed = workflow.changed_by(letter.application)
         raise GuardFailed(f"{NOT_PENDING[:-1]} (kini {letter.status.label}; diubah {changed}).")
+    if ended := workflow_guards.letter_term_over(letter):  # it would be expired at issue
+        raise GuardFailed(ended)
 
 
 def inputs_of(letter: Letter) -> dict:

@@ -5,7 +5,9 @@ and their history rows (one query), plus the settings. Durations are office work
 (``working_time.working_seconds``): nights, weekends and holidays do not count against the promise.
 
 Definitions (shown on the page too):
-- scope: applications created in the period (office dates), optionally one service and level;
+- scope: applications first submitted (Diajukan) in the period (office dates), optionally one
+  service and level: what an office reports as received; a draft never submitted is not one. The
+  count, the status and group tables and the chart per month all use that one date;
 - processing time: first Diajukan to Terbit; median, and the 90th percentile by nearest rank;
 - within SLA: each issued application against its own service's SLA (``Service.sla_minutes``),
   counted from its complete submission (the last Diajukan, after any repair) to Terbit: the
@@ -108,9 +110,24 @@ def _bounds(filters: StatsFilter, offset: int) -> tuple[datetime, datetime]:
     return start, datetime.combine(filters.end + timedelta(days=1), time.min) - shift
 
 
+def _first_submissions():
+    """Each application's first Diajukan (a subquery): the day it was received."""
+    return (
+        db.select(
+            ApplicationHistory.application_id.label("application_id"),
+            db.func.min(ApplicationHistory.at).label("at"),
+        )
+        .where(ApplicationHistory.to_status == S.DIAJUKAN)
+        .group_by(ApplicationHistory.application_id)
+        .subquery()
+    )
+
+
 def _scope(filters: StatsFilter, offset: int):
-    """Columns of the applications in scope (no ORM objects: constant memory per row)."""
+    """Columns of the applications first submitted in the period (no ORM objects: constant
+    memory per row)."""
     start, end = _bounds(filters, offset)
+    first = _first_submissions()
     query = (
         db.select(
             Application.id,
@@ -120,9 +137,11 @@ def _scope(filters: StatsFilter, offset: int):
             Party.level,
             Party.region_name,
             Party.city,
+            first.c.at.label("submitted"),
         )
         .join(Party, Application.party_id == Party.id)
-        .where(Application.created_at >= start, Application.created_at < end)
+        .join(first, first.c.application_id == Application.id)
+        .where(first.c.at >= start, first.c.at < end)
     )
     if filters.service:
         query = query.where(Application.service_code == filters.service)
@@ -175,7 +194,8 @@ def _group(label: str, members: list[tuple[int, S]], times: dict[int, float], on
 
 
 def _months(filters: StatsFilter, submitted: list[datetime], offset: int) -> list[tuple[str, int]]:
-    """Applications first submitted per month of the period (office time), zeros included."""
+    """Applications first submitted per month of the period (office time), zeros included:
+    the months of the applications in scope, so they add up to the count."""
     counts = Counter((m.year, m.month) for m in (to_local(s, offset) for s in submitted))
     out, year, month = [], filters.start.year, filters.start.month
     while (year, month) <= (filters.end.year, filters.end.month):
@@ -209,7 +229,8 @@ def _region(row) -> str:
 
 
 # The by-level table's rows past the board levels: a party board whose profile has no level
-# yet (a Draf), and the ormas, which have no board level (their own row, so the table adds up).
+# (one stored before the level was required), and the ormas, which have no board level (their
+# own row, so the table adds up).
 NO_LEVEL, ORMAS_ROW = "Tingkat belum diisi", "Ormas"
 _LEVEL_ORDER = {label: i for i, label in enumerate([lv.label for lv in Level] + [NO_LEVEL])}
 
@@ -255,9 +276,9 @@ def dashboard(filters: StatsFilter) -> Dashboard:
     }
     result = Dashboard(filters, sla_minutes, total=len(apps))
     status_count = Counter(row.status for row in apps)
-    result.by_status = [(s.label, status_count.get(s, 0)) for s in S]
-    submitted = [line.submitted for line in lines.values() if line.submitted]
-    result.per_month = _months(filters, submitted, offset)
+    # A submitted application is never a Draf again: no line that could only read 0.
+    result.by_status = [(s.label, status_count.get(s, 0)) for s in S if s != S.DRAF]
+    result.per_month = _months(filters, [row.submitted for row in apps], offset)
     _processing(result, times, lines, on_time)
     _groups(result, apps, times, on_time)
     return result

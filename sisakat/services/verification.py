@@ -14,6 +14,7 @@ from sisakat.models import (
     utcnow,
 )
 from sisakat.services import audit, concurrency, documents, workflow
+from sisakat.services import workflow_guards as guards
 
 REASON_MAX = 500  # application_documents.reason
 
@@ -141,6 +142,14 @@ def approve(
         seen_version=seen_version,
         internal_note=internal_note,
     )
+
+
+def term_warning(application: Application) -> str:
+    """Before the verifier decides (Diajukan, Diverifikasi): the refusal an approval would meet
+    because the board's term of office is over (``workflow_guards.term_over``), else ""."""
+    if application.status not in (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI):
+        return ""
+    return guards.term_over(application)
 
 
 def record_document_view(

@@ -1,15 +1,23 @@
 """Guards of the workflow's transitions (each returns the Indonesian problems, empty when fine)
 and the profile snapshot taken at submission. Only services/workflow_rules.RULES refers to the
-guards; the party's application page reads ``outstanding()``, the same check as lists."""
+guards; the party's application page reads ``outstanding()``, the same check as lists; the
+review page and the signing desk read ``term_over()``, the rule the approval guard applies."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 
 from sisakat import formatting
-from sisakat.models import Application, ApplicationStatus
-from sisakat.services import documents, parties
+from sisakat.models import ApplicantKind, Application, ApplicationStatus, Letter
+from sisakat.services import documents, numbering, parties
+
+# Who holds the term, and what the applicant must do about it, per kind of applicant.
+_TERM_WORDS = {
+    ApplicantKind.PARPOL: ("kepengurusan", "memperbarui SK kepengurusan"),
+    ApplicantKind.ORMAS: ("pengurus", "melaporkan susunan pengurus yang baru"),
+}
 
 
 def _listed(what: str, names: list[str]) -> list[str]:
@@ -83,6 +91,50 @@ def all_accepted(application: Application) -> list[str]:
     """Every required document's newest version is Sesuai."""
     names = documents.not_accepted_required(documents.checklist(application))
     return _listed("Dokumen wajib belum dinyatakan Sesuai", names)
+
+
+def term_ended(term_end: date | None, kind: ApplicantKind, *, at_signing: bool = False) -> str:
+    """The one rule for a board whose term of office is over: its letter, valid until the
+    term's last day (``Letter.valid_until``), would be expired the day it is issued. The
+    Indonesian refusal, or "" while the term runs through the office's today (or is unknown)."""
+    if term_end is None or term_end >= numbering.office_today():
+        return ""
+    board, renew = _TERM_WORDS[kind]
+    then = (
+        "Kembalikan surat ke verifikator agar permohonan dikembalikan kepada pemohon untuk "
+        f"{renew}."
+        if at_signing
+        else f"Kembalikan permohonan agar pemohon {renew}."
+    )
+    ended = formatting.tanggal(term_end)
+    return f"Masa bakti {board} berakhir {ended}; surat keterangan tidak dapat diterbitkan. {then}"
+
+
+def letter_term_end(application: Application) -> date | None:
+    """The term end its letter would carry: the submission snapshot's (the profile's before)."""
+    if not application.profile_snapshot:
+        return application.party.term_end
+    text = str(json.loads(application.profile_snapshot).get("term_end") or "")
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def term_over(application: Application) -> str:
+    """``term_ended`` for the letter an approval would draw up ("" while the term runs)."""
+    return term_ended(letter_term_end(application), parties.kind_of(application.party))
+
+
+def letter_term_over(letter: Letter) -> str:
+    """``term_ended`` for a letter awaiting its signature (the term ended since approval)."""
+    kind = parties.kind_of(letter.application.party)
+    return term_ended(letter.valid_until, kind, at_signing=True)
+
+
+def approvable(application: Application) -> list[str]:
+    """Every required document Sesuai, and the board's term not over."""
+    return all_accepted(application) + [p for p in (term_over(application),) if p]
 
 
 def snapshot_profile(application: Application) -> str:

@@ -105,7 +105,7 @@ RULES: dict[Action, Rule] = {
         Status.MENUNGGU_TTE,
         VERIFIKATOR,
         claimer_only=True,
-        guard=guards.all_accepted,
+        guard=guards.approvable,
         message="Permohonan Anda disetujui; surat sedang menunggu TTE.",
         staff_roles=frozenset({Role.PENANDATANGAN, Role.SUPERADMIN}),
         staff_message="permohonan disetujui, menunggu TTE",

@@ -66,6 +66,7 @@ def _review_page(
         },
         history=applications.timeline(application),
         returned=letter_return.return_notice(application),
+        term_over=verification.term_warning(application),
         actions=workflow.available_actions(application, current_user),
         can_take_over=workflow.can_take_over(application, current_user),
         form=ActionForm(formdata=None, version=application.version),

@@ -171,15 +171,19 @@ def _level_table(client, query: str = "") -> list[list[str]]:
 
 def test_dashboard_levels_at_a_kabupaten_office(app, make, login_as):
     kabupaten_office()
-    make.application(make.party(level=Level.KABUPATEN), status=ApplicationStatus.DIAJUKAN)
-    make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN)
+    make.submitted(
+        make.application(make.party(level=Level.KABUPATEN), status=ApplicationStatus.DIAJUKAN)
+    )
+    make.submitted(make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN))
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert 'name="level"' not in page  # one level to list: no filter
     assert [row[:2] for row in _level_table(staff)] == [["Kabupaten", "1"], ["Ormas", "1"]]
     assert "Tanpa tingkat" not in page
     # A province board from before the change stays listed and filterable.
-    make.application(make.party(level=Level.PROVINSI), status=ApplicationStatus.DIAJUKAN)
+    make.submitted(
+        make.application(make.party(level=Level.PROVINSI), status=ApplicationStatus.DIAJUKAN)
+    )
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert options(page, "level") == ["", "provinsi", "kabupaten"]
     assert [row[:2] for row in _level_table(staff)] == [
@@ -194,8 +198,8 @@ def test_dashboard_levels_at_a_kabupaten_office(app, make, login_as):
 
 def test_dashboard_levels_at_a_province_office(app, make, login_as):
     for level in (Level.KOTA, Level.PROVINSI):
-        make.application(make.party(level=level), status=ApplicationStatus.DIAJUKAN)
-    make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN)
+        make.submitted(make.application(make.party(level=level), status=ApplicationStatus.DIAJUKAN))
+    make.submitted(make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN))
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert options(page, "level") == ["", "provinsi", "kabupaten", "kota"]

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from sisakat.models import Action as A
-from sisakat.models import Level, Role
+from sisakat.models import ApplicationStatus, Level, Role
 from sisakat.services import stats
 from tests.monitoring_helpers import bulk_issued, count_queries, office_with_holiday, timeline
 
@@ -106,8 +106,8 @@ def test_regions_are_told_apart_by_level_and_an_ormas_counts_under_its_city(app,
         make.ormas(city="Palembang", region_name=""),
         make.ormas(city="kota Palembang", region_name=""),
     ]
-    for board in boards:
-        make.application(board)
+    for board in boards:  # submitted: a draft is not an application received
+        make.submitted(make.application(board, status=ApplicationStatus.DIAJUKAN))
     today = date.today()  # the period spans days either side: any office time zone
     period = stats.StatsFilter(today - timedelta(days=2), today + timedelta(days=2), None, None)
     dash = stats.dashboard(period)

@@ -1,0 +1,73 @@
+"""A board's term of office ending between approval and signature: the signing desk refuses
+to issue the letter (it would be expired the day it is issued), by upload-back and in the app,
+on the office's day; nothing is stored or issued and the letter still waits."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sisakat.extensions import db
+from sisakat.models import ApplicationStatus, FileKind, Letter, LetterStatus, Role, StoredFile
+from sisakat.services import settings
+from tests import factories
+from tests.letters import helpers as h
+from tests.pki import P12_PASSPHRASE
+
+APPROVED_AT = datetime(2026, 1, 10, 3, 0)  # 10.00 WIB on 10 January, the term's last day
+NEXT_DAY_0030_WIB = datetime(2026, 1, 10, 17, 30)  # 11 January by the office, 10 by UTC
+ENDED = (
+    "Masa bakti kepengurusan berakhir 10 Januari 2026; surat keterangan tidak dapat "
+    "diterbitkan. Kembalikan surat ke verifikator agar permohonan dikembalikan kepada pemohon "
+    "untuk memperbarui SK kepengurusan."
+)
+
+
+def _letter_of_a_term_ending_today(app) -> Letter:
+    app.config["CLOCK"] = lambda: APPROVED_AT
+    owner = factories.party(term_start=date(2021, 1, 11), term_end=date(2026, 1, 10))
+    letter = h.prepared_letter(owner)
+    assert letter.valid_until == date(2026, 1, 10)
+    return letter
+
+
+def _still_waiting(letter: Letter) -> None:
+    fresh = db.session.get(Letter, letter.id)
+    assert fresh.status == LetterStatus.MENUNGGU_TTE
+    assert fresh.signed_file_id is None
+    assert fresh.application.status == ApplicationStatus.MENUNGGU_TTE
+    kinds = db.session.execute(db.select(StoredFile.kind)).scalars().all()
+    assert FileKind.LETTER_SIGNED not in kinds
+
+
+def test_upload_back_after_the_term_ended_is_refused(app, login_as, pki):
+    h.trust_office(pki)
+    letter = _letter_of_a_term_ending_today(app)
+    data = h.signed(letter, pki)
+    app.config["CLOCK"] = lambda: NEXT_DAY_0030_WIB
+    client = login_as(factories.user(Role.SUPERADMIN))
+    response = h.upload(client, letter, data)
+    assert response.status_code == 302
+    assert ENDED in client.get("/tte/").get_data(as_text=True)
+    _still_waiting(letter)
+
+
+def test_in_app_signing_after_the_term_ended_is_refused_before_signing(app, login_as, pki):
+    h.trust_office(pki)
+    app.config["SIGNING_P12_PATH"] = str(pki.signer.p12_path)
+    settings.update({"signing.backend": "pades"}, actor=None)
+    db.session.commit()
+    letter = _letter_of_a_term_ending_today(app)
+    app.config["CLOCK"] = lambda: NEXT_DAY_0030_WIB
+    client = login_as(factories.user(Role.PENANDATANGAN))
+    url = f"/tte/surat/{letter.id}/tandatangani"
+    body = client.post(url, data={"passphrase": P12_PASSPHRASE}).get_data(as_text=True)
+    assert ENDED in body
+    _still_waiting(letter)
+
+
+def test_on_the_terms_last_day_the_upload_issues(app, login_as, pki):
+    h.trust_office(pki)
+    letter = _letter_of_a_term_ending_today(app)
+    response = h.upload(login_as(factories.user(Role.SUPERADMIN)), letter, h.signed(letter, pki))
+    assert response.status_code == 302
+    assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
