@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm.attributes import flag_modified
 
 from sisakat.converters import parse_int
-from sisakat.exceptions import DomainError, StaleRecord
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
     Complaint,
@@ -180,10 +180,9 @@ def respond(
     ``seen_version`` is the complaint's version the staff member's page showed: another
     officer's reply since (or a missing or forged version) is refused (``StaleRecord``, naming
     who answered and when), so two replies never cross unseen."""
-    if seen_version != complaint.version:
-        if _already_sent(complaint, actor, status, message):
-            return  # the same click arrived twice: store it once
-        raise StaleRecord(_replied_meanwhile(complaint))
+    if seen_version != complaint.version and _already_sent(complaint, actor, status, message):
+        return  # the same click arrived twice: store it once
+    concurrency.check_version(seen_version, complaint, lambda: _replied_meanwhile(complaint))
     _check_reply(complaint, status, message)
     moment = now()
     entry = ComplaintEntry(complaint_id=complaint.id, created_at=moment, actor_id=actor.id)
