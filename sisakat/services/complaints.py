@@ -266,16 +266,22 @@ def save_category(
     """Create or update a category and its time limit (audited). ``seen``: the row's digest; a
     row another admin saved since is refused (``StaleRecord``)."""
     if category is not None:
-        concurrency.check_row(seen, category, CATEGORY_EDITABLE, object_type="complaint_category")
+        concurrency.check_row(
+            seen,
+            category,
+            CATEGORY_EDITABLE,
+            object_type="complaint_category",
+            subject=f"Kategori {category.name} sudah diubah",
+        )
     if not 1 <= limit_days <= 365:
-        raise DomainError("Batas waktu harus 1 sampai 365 hari.")
+        raise DomainError("Batas waktu harus 1 sampai 365 hari.", field="limit_days")
     if category is None:
         _store_defaults_if_none()
     clash = db.session.execute(
         db.select(ComplaintCategory).where(ComplaintCategory.name == name)
     ).scalar_one_or_none()
     if clash is not None and clash is not category:
-        raise DomainError("Nama kategori sudah ada.")
+        raise DomainError("Nama kategori sudah ada.", field="name")
     category = category or ComplaintCategory(sort_order=len(categories(include_inactive=True)))
     category.name, category.limit_days, category.active = name, limit_days, active
     db.session.add(category)

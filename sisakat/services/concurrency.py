@@ -44,12 +44,20 @@ def settings_token(keys: Iterable[str]) -> str:
     return fingerprint({key: settings.get(key) for key in keys})
 
 
-def check_row(seen: str | None, row: object, fields: tuple[str, ...], *, object_type: str) -> None:
+def check_row(
+    seen: str | None,
+    row: object,
+    fields: tuple[str, ...],
+    *,
+    object_type: str,
+    subject: str = "Data ini sudah diubah",
+) -> None:
     """Refuse a save of ``row`` from a page that showed other values of ``fields``; who changed
-    it and when come from its newest audit event (``object_type`` under its id)."""
+    it and when come from its newest audit event (``object_type`` under its id). ``subject``
+    names the row on a page listing many ("Kategori Loket sudah diubah")."""
     if seen is None or seen == row_token(row, fields):
         return
-    _refuse(*last_audited(object_type, row.id))
+    raise StaleRecord(changed_message(*last_audited(object_type, row.id), subject=subject))
 
 
 def last_audited(
@@ -103,8 +111,8 @@ def refuse_settings(keys: Iterable[str]) -> NoReturn:
 
 
 RESAVE = (
-    "Isian Anda belum tersimpan: buka halaman ini di tab baru untuk melihat data terbaru, atau "
-    "simpan lagi untuk menimpanya dengan isian Anda."
+    "Isian Anda belum tersimpan dan masih ada di formulir ini: buka halaman ini di tab baru "
+    "untuk melihat data terbaru, atau simpan lagi untuk menimpanya dengan isian Anda."
 )
 
 
