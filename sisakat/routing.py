@@ -69,6 +69,14 @@ def commit_or_show(
     return True
 
 
+def flash_if_marked(form, message: str) -> None:
+    """After a refused save, flash ``message`` ("... belum tersimpan. Periksa isian yang
+    ditandai.") only when reasons sit beside the form's fields: a refusal flashed on its own
+    (another admin saved meanwhile) already says that nothing was stored, in one message."""
+    if form.errors:
+        flash(message, "danger")
+
+
 def or_404(obj):
     """The object, or a 404 when None (other parties' ids too: no probing)."""
     if obj is None:

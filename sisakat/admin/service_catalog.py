@@ -26,7 +26,7 @@ from sisakat.forms_common import (
 )
 from sisakat.models import ApplicantKind, Role, Service
 from sisakat.policies import role_required
-from sisakat.routing import commit_or_show, flash_domain_errors, or_404
+from sisakat.routing import commit_or_show, flash_domain_errors, flash_if_marked, or_404
 from sisakat.services import catalog, numbering, service_config
 
 TEXT = [clean_text]
@@ -230,7 +230,7 @@ def service_edit(service_code: str):
         flash("Layanan disimpan." if changed else "Tidak ada perubahan.", "success")
         return redirect(url_for(".service_edit", service_code=service_code))
     elif request.method == "POST":
-        flash("Layanan belum tersimpan. Periksa isian yang ditandai.", "danger")
+        flash_if_marked(form, "Layanan belum tersimpan. Periksa isian yang ditandai.")
     return render_template(
         "admin/service_edit.html",
         form=form,

@@ -13,7 +13,7 @@ from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import ComplaintCategory, FaqEntry, Role, ServiceForm
 from sisakat.policies import role_required
-from sisakat.routing import commit_or_show
+from sisakat.routing import commit_or_show, flash_if_marked
 from sisakat.services import complaints, faq, office_contacts, service_info
 
 ADMIN = Role.SUPERADMIN
@@ -237,7 +237,7 @@ def update_complaint_category(category_id: int):
     ):
         flash("Kategori disimpan.", "success")
         return redirect(url_for(".complaint_categories"))
-    flash(f"Kategori {category.name} belum tersimpan.", "danger")
+    flash_if_marked(form, f"Kategori {category.name} belum tersimpan. Periksa isian yang ditandai.")
     return _categories_page(forms.ComplaintCategoryForm(formdata=None), (category_id, form))
 
 

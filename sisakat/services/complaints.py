@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm.attributes import flag_modified
 
 from sisakat.converters import parse_int
-from sisakat.exceptions import DomainError, StaleRecord
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
     Complaint,
@@ -180,10 +180,9 @@ def respond(
     ``seen_version`` is the complaint's version the staff member's page showed: another
     officer's reply since (or a missing or forged version) is refused (``StaleRecord``, naming
     who answered and when), so two replies never cross unseen."""
-    if seen_version != complaint.version:
-        if _already_sent(complaint, actor, status, message):
-            return  # the same click arrived twice: store it once
-        raise StaleRecord(_replied_meanwhile(complaint))
+    if seen_version != complaint.version and _already_sent(complaint, actor, status, message):
+        return  # the same click arrived twice: store it once
+    concurrency.check_version(seen_version, complaint, lambda: _replied_meanwhile(complaint))
     _check_reply(complaint, status, message)
     moment = now()
     entry = ComplaintEntry(complaint_id=complaint.id, created_at=moment, actor_id=actor.id)
@@ -267,16 +266,22 @@ def save_category(
     """Create or update a category and its time limit (audited). ``seen``: the row's digest; a
     row another admin saved since is refused (``StaleRecord``)."""
     if category is not None:
-        concurrency.check_row(seen, category, CATEGORY_EDITABLE, object_type="complaint_category")
+        concurrency.check_row(
+            seen,
+            category,
+            CATEGORY_EDITABLE,
+            object_type="complaint_category",
+            subject=f"Kategori {category.name} sudah diubah",
+        )
     if not 1 <= limit_days <= 365:
-        raise DomainError("Batas waktu harus 1 sampai 365 hari.")
+        raise DomainError("Batas waktu harus 1 sampai 365 hari.", field="limit_days")
     if category is None:
         _store_defaults_if_none()
     clash = db.session.execute(
         db.select(ComplaintCategory).where(ComplaintCategory.name == name)
     ).scalar_one_or_none()
     if clash is not None and clash is not category:
-        raise DomainError("Nama kategori sudah ada.")
+        raise DomainError("Nama kategori sudah ada.", field="name")
     category = category or ComplaintCategory(sort_order=len(categories(include_inactive=True)))
     category.name, category.limit_days, category.active = name, limit_days, active
     db.session.add(category)

@@ -3,8 +3,10 @@ nothing"). Records without a version column (key/value settings, users, requirem
 entries, catalogue reasons) are guarded by a digest of the values the page showed: the page
 carries it in a hidden field, and a save from a page that is out of date is refused with who
 changed the record and when, keeping what the admin typed. Rows with a version column
-(applications, services, letters, complaints) compare the version the page showed and write
-through ``flush_versioned``, which turns a concurrent winner into the same kind of refusal.
+(applications, services, letters, complaints, applicant profiles) compare the version the page
+showed (``check_version``) and write through ``flush_versioned``, which turns a concurrent winner
+into the same kind of refusal; each kind of record names who changed it and when its own way
+(its audit trail, or the application's history).
 
 ``seen`` None means no page digest came (a command, a script posting the form by hand): nothing
 to compare. This guards people at pages against each other; it is not an access control (the
@@ -42,12 +44,20 @@ def settings_token(keys: Iterable[str]) -> str:
     return fingerprint({key: settings.get(key) for key in keys})
 
 
-def check_row(seen: str | None, row: object, fields: tuple[str, ...], *, object_type: str) -> None:
+def check_row(
+    seen: str | None,
+    row: object,
+    fields: tuple[str, ...],
+    *,
+    object_type: str,
+    subject: str = "Data ini sudah diubah",
+) -> None:
     """Refuse a save of ``row`` from a page that showed other values of ``fields``; who changed
-    it and when come from its newest audit event (``object_type`` under its id)."""
+    it and when come from its newest audit event (``object_type`` under its id). ``subject``
+    names the row on a page listing many ("Kategori Loket sudah diubah")."""
     if seen is None or seen == row_token(row, fields):
         return
-    _refuse(*last_audited(object_type, row.id))
+    raise StaleRecord(changed_message(*last_audited(object_type, row.id), subject=subject))
 
 
 def last_audited(
@@ -101,8 +111,8 @@ def refuse_settings(keys: Iterable[str]) -> NoReturn:
 
 
 RESAVE = (
-    "Isian Anda belum tersimpan: buka halaman ini di tab baru untuk melihat data terbaru, atau "
-    "simpan lagi untuk menimpanya dengan isian Anda."
+    "Isian Anda belum tersimpan dan masih ada di formulir ini: buka halaman ini di tab baru "
+    "untuk melihat data terbaru, atau simpan lagi untuk menimpanya dengan isian Anda."
 )
 
 
@@ -125,13 +135,32 @@ def _refuse(changed_by: str | None, changed_at: datetime | None) -> NoReturn:
     raise StaleRecord(changed_message(changed_by, changed_at))
 
 
-def flush_versioned(message: Callable[[], str], error: type[DomainError] = StaleRecord) -> None:
+def check_version(
+    seen: int | None,
+    row: Any,
+    message: Callable[[], str],
+    error: type[DomainError] = StaleRecord,
+) -> None:
+    """Refuse a save of a row with a version column from a page that showed another version
+    (or none, or a forged one): ``error(message())``, ``message`` naming who changed it and
+    when."""
+    if seen != row.version:
+        raise error(message())
+
+
+def flush_versioned(
+    message: Callable[[], str],
+    error: type[DomainError] = StaleRecord,
+    *,
+    also: tuple[type[Exception], ...] = (),
+) -> None:
     """Write the pending changes of a row with a version column. When a concurrent save won
-    between this request's read and its UPDATE, the versioned UPDATE matches no row: the
-    transaction is dead, so roll back and raise ``error(message())`` (``message`` reads who
-    won, after the rollback)."""
+    between this request's read and its UPDATE, the versioned UPDATE matches no row (or, for
+    ``also``, the caller's other way of losing the same race, such as a row created at the same
+    moment): the transaction is dead, so roll back and raise ``error(message())`` (``message``
+    reads who won, after the rollback)."""
     try:
         db.session.flush()
-    except StaleDataError:
+    except (StaleDataError, *also):
         db.session.rollback()
         raise error(message()) from None

@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import BinaryIO
 
 import sqlalchemy as sa
@@ -28,7 +29,7 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.services import audit, letter_search, workflow
+from sisakat.services import audit, concurrency, letter_search, workflow
 from sisakat.services.letter_public import PublicLetter, public_view
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
@@ -98,15 +99,15 @@ def check(query: str | None, code: str | None) -> Letter | None:
 def revoke(letter: Letter, *, reason: str, actor: User, seen_version: int | None) -> Letter:
     """Cabut: a registry change (the PDF cannot be unsigned). The page keeps resolving and says
     DICABUT; the number stays in the register. The application moves to Dicabut."""
-    if seen_version != letter.version:
-        if (
-            letter.status == LetterStatus.DICABUT
-            and letter.revoked_by_id == actor.id
-            and letter.revoked_reason == (reason or "").strip()
-        ):
-            return letter  # the same click arrived twice: it is done already
-        # Another admin, or another tab with another reason: who changed it and when.
-        raise StaleApplication(workflow.stale_message(letter.application, "Surat"))
+    stale = partial(workflow.stale_message, letter.application, "Surat")
+    if seen_version != letter.version and (
+        letter.status == LetterStatus.DICABUT
+        and letter.revoked_by_id == actor.id
+        and letter.revoked_reason == (reason or "").strip()
+    ):
+        return letter  # the same click arrived twice: it is done already
+    # Another admin, or another tab with another reason: who changed it and when.
+    concurrency.check_version(seen_version, letter, stale, StaleApplication)
     if letter.status != LetterStatus.BERLAKU:
         raise InvalidTransition(f"Surat berstatus {letter.status.label} tidak dapat dicabut.")
     reason = (reason or "").strip()
@@ -118,6 +119,9 @@ def revoke(letter: Letter, *, reason: str, actor: User, seen_version: int | None
     letter.revoked_at = utcnow()
     letter.revoked_reason = reason
     letter.revoked_by_id = actor.id
+    # The letter first, as issuing and returning do; a revocation (or a signing's supersede)
+    # that committed since this letter was read is refused as "Surat sudah diubah".
+    concurrency.flush_versioned(stale, StaleApplication)
     application = letter.application
     workflow.apply(
         application, Action.CABUT, actor=actor, seen_version=application.version, note=reason

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
@@ -181,8 +180,8 @@ def _apply_officers(party: Party, rows: list[tuple[str, str]]) -> None:
 
 def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int | None) -> None:
     """Refuse a stale save and rule breaks before anything is written (logo included)."""
-    if party is not None and seen_version != party.version:
-        raise StaleProfile(stale_message(party))
+    if party is not None:
+        concurrency.check_version(seen_version, party, lambda: stale_message(party), StaleProfile)
     problems = officer_problems(rows)
     if problems:
         raise ProfileInvalid(problems[0])
@@ -203,9 +202,11 @@ def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int 
         values["npwp"] = normalise_npwp(values["npwp"])
 
 
-def stale_message(party: Party) -> str:
+def stale_message(party: Party | None) -> str:
     """A save from a page showing an older version of the profile (another tab, or a colleague
     using the same account): who saved it last and when, from the audit trail."""
+    if party is None:  # lost a first save to another tab, whose profile is not readable yet
+        return concurrency.changed_message(None, None, subject="Profil sudah disimpan")
     who, when = concurrency.last_audited("party", party.id, ("party.profile_update",))
     return concurrency.changed_message(who, when, subject="Profil ini sudah diubah")
 
@@ -230,17 +231,6 @@ def _apply_fields(party: Party, values: dict[str, Any]) -> list[str]:
     for field in changed:
         setattr(party, field, values[field])
     return changed
-
-
-def _flush_or_stale() -> None:
-    """Write the profile; a lost versioned UPDATE is ``StaleProfile``."""
-    try:
-        db.session.flush()
-    except (StaleDataError, IntegrityError) as exc:
-        # IntegrityError: a second tab created this account's profile row at the same moment.
-        raise StaleProfile(
-            concurrency.changed_message(None, None, subject="Profil sudah disimpan")
-        ) from exc
 
 
 def save_profile(
@@ -271,7 +261,10 @@ def save_profile(
     if logo_row is not None:
         party.logo_file_id = logo_row.id  # the old logo row and file stay (files are immutable)
     party.updated_at = utcnow()  # always an UPDATE, so the version moves even for officer edits
-    _flush_or_stale()
+    # IntegrityError: a second tab created this account's profile row at the same moment.
+    concurrency.flush_versioned(
+        lambda: stale_message(account.party), StaleProfile, also=(IntegrityError,)
+    )
     audit.record(
         "party.profile_update",
         actor=actor,

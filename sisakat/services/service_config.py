@@ -87,8 +87,9 @@ def update(
 
     ``seen_version`` is the version the admin's page showed: a different one means someone else
     saved in between, and nothing is stored."""
-    if seen_version != service.version:
-        raise StaleApplication(stale_message(service))
+    concurrency.check_version(
+        seen_version, service, lambda: stale_message(service), StaleApplication
+    )
     values = _check(values, service)
     changed = [key for key, value in values.items() if getattr(service, key) != value]
     for key in changed:

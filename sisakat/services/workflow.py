@@ -179,10 +179,13 @@ def apply(
     internal_note: str = "",
 ) -> ApplicationHistory | None:
     """Run one transition; returns the history row (None for a repeated double submit)."""
-    if seen_version != application.version:
-        if _already_done(application, action, actor, note, internal_note):
-            return None  # the same click arrived twice: do nothing twice
-        raise StaleApplication(stale_message(application))
+    if seen_version != application.version and _already_done(
+        application, action, actor, note, internal_note
+    ):
+        return None  # the same click arrived twice: do nothing twice
+    concurrency.check_version(
+        seen_version, application, lambda: stale_message(application), StaleApplication
+    )
     rule = check_allowed(application, action, actor)
     # The guard first: a return without any document Tidak Sesuai has no note to fill in, and
     # "Alasan wajib diisi." would send the verifier to the wrong box.
@@ -226,10 +229,11 @@ def can_take_over(application: Application, actor: User) -> bool:
 def take_over(application: Application, *, actor: User, seen_version: int | None) -> None:
     """Another verifier continues a review whose claimer can no longer act (the state stays
     Diverifikasi; the verdicts given so far stay; the audit trail names both verifiers)."""
-    if seen_version != application.version:
-        if application.claimed_by_id == actor.id:
-            return  # the same click arrived twice
-        raise StaleApplication(stale_message(application))
+    if seen_version != application.version and application.claimed_by_id == actor.id:
+        return  # the same click arrived twice
+    concurrency.check_version(
+        seen_version, application, lambda: stale_message(application), StaleApplication
+    )
     if actor.role != Role.VERIFIKATOR:
         raise InvalidTransition("Hanya Verifikator yang dapat mengambil alih verifikasi.")
     if not claim_is_orphaned(application):
@@ -250,9 +254,9 @@ def take_over(application: Application, *, actor: User, seen_version: int | None
 
 
 def flush_or_stale(application: Application) -> None:
-    """Write the pending changes now; a concurrent winner makes a versioned UPDATE (of the
-    application, or of its letter in a hook) match no row: ``StaleApplication``, naming who
-    won (read after the rollback)."""
+    """Write the pending changes now (``concurrency.flush_versioned``); a concurrent winner
+    makes a versioned UPDATE (of the application, or of its letter) match no row:
+    ``StaleApplication``, naming who won (read after the rollback)."""
     concurrency.flush_versioned(lambda: stale_message(application), StaleApplication)
 
 

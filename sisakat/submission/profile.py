@@ -89,7 +89,9 @@ def _save(form: ApplicantProfileForm) -> bool:
             form[exc.field].errors = [exc.message]
         elif isinstance(exc, parties.StaleProfile) and current_user.party is not None:
             form.version.data = str(current_user.party.version)  # saving again overwrites
-        flash(f"{NOT_SAVED} {exc.message}", "danger")
+        # A stale refusal says itself that the input was not stored (and is kept): once.
+        stale = isinstance(exc, parties.StaleProfile)
+        flash(exc.message if stale else f"{NOT_SAVED} {exc.message}", "danger")
         return False
     return True
 

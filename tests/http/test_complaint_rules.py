@@ -7,6 +7,7 @@ from sisakat.models import Complaint, Role, StoredFile
 from sisakat.services import complaints, settings
 from tests import hostile_pdfs
 from tests.auth_helpers import use_clock
+from tests.http.test_two_admins_at_once import danger_alerts
 from tests.public_helpers import upload
 
 FORM = {"contact": "warga@contoh.test", "category": "d1", "body": "Aplikasi lambat dibuka."}
@@ -149,3 +150,24 @@ def test_the_default_categories_name_no_skt_and_stored_ones_keep_their_name(app,
     db.session.commit()
     assert ">Pelayanan SKT</option>" in client.get("/pengaduan").get_data(as_text=True)
     assert filed.category.name == "Pelayanan SKT"
+
+
+def test_a_row_renamed_to_another_category_says_so_beside_the_name_once(app, make, login_as):
+    """Before: two red messages, 'Nama kategori sudah ada.' and 'Kategori Loket belum
+    tersimpan.', with nothing marked in the row."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    for name in ("Loket", "Antrean"):
+        new = {"name": name, "limit_days": "2", "active": "y"}
+        assert admin.post("/admin/pengaduan/kategori", data=new).status_code == 302
+    loket = next(c for c in complaints.categories() if c.name == "Loket")
+    prefix = f"c{loket.id}"
+    typed = {f"{prefix}-name": "Antrean", f"{prefix}-limit_days": "3", f"{prefix}-active": "y"}
+    html = admin.post(f"/admin/pengaduan/kategori/{loket.id}", data=typed).get_data(as_text=True)
+    assert danger_alerts(html) == ["Kategori Loket belum tersimpan. Periksa isian yang ditandai."]
+    beside = html.split(f'id="{prefix}-name-error">', 1)[1].split("</div></div>", 1)[0]
+    assert "Nama kategori sudah ada." in beside
+    row = html.split(f'name="{prefix}-seen"', 1)[1].split("</form>", 1)[0]
+    assert 'value="Antrean"' in row  # what was typed stays in that row
+    assert 'value="3"' in row
+    db.session.expire_all()
+    assert (loket.name, loket.limit_days) == ("Loket", 2)

@@ -15,6 +15,13 @@ from tests.http.test_settings_pages import AGENCY, SIGNATORY
 from tests.workflow_http import seed_requirements
 
 CHANGED = "sudah diubah oleh Ani Admin pada"
+KEPT = "Isian Anda belum tersimpan dan masih ada di formulir ini"
+
+
+def danger_alerts(page: str) -> list[str]:
+    """The texts of the red messages on ``page`` (flashes, without the close button)."""
+    found = re.findall(r'<div class="alert alert-danger[^"]*"[^>]*>(.*?)<button', page, re.S)
+    return [" ".join(text.split()) for text in found]
 
 
 def _seen(page: str) -> str:
@@ -41,7 +48,9 @@ def _second_save_from_an_old_page(admins, url: str, first: dict, second: dict) -
     late = budi.post(url, data={**second, "seen": seen_budi})
     assert late.status_code == 200, url
     html = late.get_data(as_text=True)
-    assert CHANGED in html, url
+    (alert,) = danger_alerts(html)  # one message says who, when, and that the input is kept
+    assert CHANGED in alert, url
+    assert KEPT in alert, url
     return html
 
 
@@ -195,7 +204,9 @@ def test_complaint_category_edit_refuses_a_save_from_an_old_page_keeping_the_row
     late = budi.post(f"{url}/{category.id}", data={**budi_typed, f"{prefix}-seen": seen_budi})
     assert late.status_code == 200
     html = late.get_data(as_text=True)
-    assert CHANGED in html
+    (alert,) = danger_alerts(html)  # before: the refusal and "Kategori Loket belum tersimpan."
+    assert alert.startswith("Kategori Loket sudah diubah oleh Ani Admin pada ")
+    assert KEPT in alert
     assert 'value="Loket pelayanan"' in html  # what Budi typed is still in that row
     db.session.expire_all()
     assert (category.name, category.limit_days) == ("Loket", 2)  # Ani's limit stands

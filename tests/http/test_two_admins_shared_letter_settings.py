@@ -13,7 +13,7 @@ import pytest
 from sisakat.extensions import db
 from sisakat.models import Role
 from sisakat.services import catalog, settings
-from tests.http.test_two_admins_at_once import CHANGED, _seen
+from tests.http.test_two_admins_at_once import CHANGED, KEPT, _seen, danger_alerts
 
 LETTER = "/admin/pengaturan-surat?layanan="
 NUMBERING = "/admin/penomoran?layanan="
@@ -56,7 +56,9 @@ def test_letter_page_of_another_service_cannot_put_back_the_page_size(app, admin
     late = budi.post(LETTER + "lapor_ormas", data=budi_typed)
     assert late.status_code == 200
     html = late.get_data(as_text=True)
-    assert CHANGED in html
+    (alert,) = danger_alerts(html)
+    assert CHANGED in alert
+    assert KEPT in alert
     assert "Pembuka ormas baru:</textarea>" in html  # what Budi typed is kept
     settings.clear_cache()
     db.session.expire_all()
@@ -88,7 +90,8 @@ def test_numbering_page_cannot_put_back_the_numbering_mode(app, admins):
     late = budi.post(NUMBERING + "skt_parpol", data=form(budi_page, unit="BARU.UNIT"))
     assert late.status_code == 200
     html = late.get_data(as_text=True)
-    assert CHANGED in html
+    (alert,) = danger_alerts(html)
+    assert CHANGED in alert
     assert 'value="BARU.UNIT"' in html
     settings.clear_cache()
     assert settings.get("numbering.mode") == "srikandi"
@@ -108,7 +111,9 @@ def test_a_service_changed_meanwhile_names_who_and_a_second_save_overwrites(app,
     late = budi.post(LETTER + "skt_parpol", data=budi_typed)
     html = late.get_data(as_text=True)
     assert late.status_code == 200
-    assert "Layanan ini sudah diubah oleh Ani Admin pada" in html
+    (alert,) = danger_alerts(html)
+    assert alert.startswith("Layanan ini sudah diubah oleh Ani Admin pada ")
+    assert KEPT in alert
     assert "Pembuka versi Budi:</textarea>" in html
     db.session.expire_all()
     assert catalog.get("skt_parpol").letter_opening == "Pembuka versi Ani:"

@@ -10,6 +10,7 @@ import re
 
 from sisakat.extensions import db
 from sisakat.models import Party
+from tests.http.test_two_admins_at_once import KEPT, danger_alerts
 from tests.profile_data import profile_form
 
 URL = "/pemohon/profil"
@@ -38,7 +39,10 @@ def test_second_tab_is_refused_named_keeps_the_board_then_overwrites(app, make, 
     late = second.post(URL, data=typed)
     assert late.status_code == 200
     html = late.get_data(as_text=True)
-    assert "Profil ini sudah diubah oleh Admin Partai Contoh pada" in html
+    (alert,) = danger_alerts(html)  # before: "Profil belum tersimpan. Profil ini ... belum ..."
+    assert alert.startswith("Profil ini sudah diubah oleh Admin Partai Contoh pada ")
+    assert alert.count("belum tersimpan") == 1
+    assert KEPT in alert
     assert 'value="Partai Ketikan Saya"' in html
     assert 'value="Agus Ketikan"' in html  # the officer rows typed are kept too
     db.session.expire_all()

@@ -1,0 +1,92 @@
+"""A save losing a race at its UPDATE: another save commits between this request's read and
+its write (on PostgreSQL and MariaDB both read the row before either writes). SQLite's write
+lock hides that gap, so the winner's UPDATE of the version column is played here inside this
+transaction, behind the ORM's back: the versioned UPDATE matches no row, and the save is refused
+through ``concurrency.flush_versioned`` like its page's stale refusal, nothing stored."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from sisakat.exceptions import StaleApplication
+from sisakat.extensions import db
+from sisakat.models import ApplicationStatus, Letter, LetterStatus, Party, Role
+from sisakat.services import letter_registry, parties, workflow
+
+PROFILE_STALE = "Profil ini sudah diubah oleh Admin Partai Contoh pada "
+
+
+def _won_meanwhile(model, row_id: int) -> None:
+    """Another transaction's UPDATE of the row's version, unseen by this session's objects."""
+    table = model.__table__
+    db.session.execute(
+        sa.update(table).where(table.c.id == row_id).values(version=table.c.version + 1)
+    )
+
+
+def _officers(party: Party) -> list[tuple[str, str]]:
+    return [(o.position, o.name) for o in party.officers]
+
+
+def test_profile_save_losing_at_the_update_names_who_saved(app, make):
+    """Before: 'Profil sudah disimpan setelah halaman Anda dibuka' naming nobody."""
+    party = make.party()
+    account = party.account
+    account.full_name = "Admin Partai Contoh"
+    values = {"phone": "0811 1111 1111"}
+    parties.save_profile(
+        account, values, _officers(party), actor=account, seen_version=party.version
+    )
+    db.session.commit()
+    seen = party.version
+    _won_meanwhile(Party, party.id)
+    with pytest.raises(parties.StaleProfile) as refused:
+        parties.save_profile(
+            account,
+            {"party_name": "Partai Ketikan Saya"},
+            _officers(party),
+            actor=account,
+            seen_version=seen,
+        )
+    assert refused.value.message.startswith(PROFILE_STALE)
+    assert "Isian Anda belum tersimpan" in refused.value.message
+    db.session.expire_all()
+    assert db.session.get(Party, party.id).party_name != "Partai Ketikan Saya"
+
+
+def test_first_profile_save_losing_to_another_tab_is_refused(app, make):
+    """Two tabs send the first profile of an account at once: the row the other tab created
+    makes this INSERT fail; refused as out of date, never a 500."""
+    account = make.user(Role.PEMOHON)
+    assert account.party is None
+    db.session.execute(
+        sa.insert(Party.__table__).values(account_id=account.id, board_name="Tab lain")
+    )
+    with pytest.raises(parties.StaleProfile) as refused:
+        parties.save_profile(
+            account,
+            {"board_name": "DPW Partai Ketikan"},
+            [("Ketua", "Rina"), ("Sekretaris", "Dodi"), ("Bendahara", "Maya")],
+            actor=account,
+            seen_version=None,
+        )
+    assert "setelah halaman Anda dibuka" in refused.value.message
+
+
+def test_revocation_losing_at_the_update_speaks_of_the_letter_and_names_who(app, make):
+    """Before: 'Permohonan sudah diubah ...' on the letter register, where a refusal from an
+    old page says 'Surat sudah diubah ...'."""
+    letter = make.issued_letter()
+    admin = make.user(Role.SUPERADMIN)
+    db.session.refresh(admin)  # loaded, as a request's current user is
+    last = workflow.last_change(letter.application).actor.display_name
+    seen = letter.version
+    _won_meanwhile(Letter, letter.id)
+    with pytest.raises(StaleApplication) as refused:
+        letter_registry.revoke(letter, reason="SK dibatalkan.", actor=admin, seen_version=seen)
+    assert refused.value.message.startswith(f"Surat sudah diubah oleh {last} pada ")
+    db.session.expire_all()
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.BERLAKU
+    assert letter.application.status == ApplicationStatus.TERBIT
