@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sisakat.models import Role
-from sisakat.services import settings
+from sisakat.services.working_time import OfficeHours
 from tests.browser.journeys import fresh, log_in
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ def test_adding_saturday_to_the_working_days_keeps_monday_to_friday(page, make):
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_role("alert").first).to_contain_text("Pengaturan tersimpan.")
     fresh()
-    assert settings.get("office.workdays") == [1, 2, 3, 4, 5, 6]
+    assert OfficeHours.from_settings().workdays == {1, 2, 3, 4, 5, 6}
     fresh()  # the test's read ends before the server writes again
     expect(page.get_by_label("Sabtu", exact=True)).to_be_checked()
     expect(page.get_by_label("Minggu", exact=True)).not_to_be_checked()
@@ -34,4 +34,4 @@ def test_adding_saturday_to_the_working_days_keeps_monday_to_friday(page, make):
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_role("alert").first).to_contain_text("Pengaturan tersimpan.")
     fresh()
-    assert settings.get("office.workdays") == [2, 3, 4, 5, 6]
+    assert OfficeHours.from_settings().workdays == {2, 3, 4, 5, 6}
