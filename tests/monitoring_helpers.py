@@ -138,3 +138,13 @@ def bulk_issued(n: int, *, day: str = "2026-03-18") -> None:
             ]
         )
     db.session.commit()
+
+
+def hours_form(start="08:00", end="16:00", workdays=(1, 2, 3, 4, 5), **fields) -> dict:
+    """A Jam layanan page post: ``start``-``end`` on every day, ``workdays`` ticked, the reminder
+    at 60 days and no holidays; ``fields`` override (``end_5="11:30"``)."""
+    data = {"workdays": [str(d) for d in workdays], "days": "60", "holidays": ""}
+    for n in range(1, 8):
+        data.update({f"start_{n}": start, f"end_{n}": end})
+    data.update(fields)
+    return data

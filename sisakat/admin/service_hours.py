@@ -1,30 +1,37 @@
-"""Super admin screen: office hours, holidays, reminder window (the SLA is per service)."""
+"""Super admin screen: office hours per weekday, holidays, reminder window (the SLA is per
+service)."""
 
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice, SelectMultipleField, TextAreaField, TimeField
-from wtforms.validators import InputRequired, Length, NumberRange
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from sisakat.admin.routes import bp
 from sisakat.admin.settings_pages import _apply, seen_on_get
+from sisakat.formatting import HARI
 from sisakat.forms_common import IntegerField, SeenForm, clean_text, int_choice, no_control_chars
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import service_hours
 
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 REQUIRED = "Wajib diisi."
+# Per day: the page's field, its label before the day's name.
+TIMES = {
+    "start": "Jam mulai",
+    "end": "Jam selesai",
+    "break_start": "Istirahat mulai",
+    "break_end": "Istirahat selesai",
+}
 
 
 class ServiceHoursForm(SeenForm):
-    """The five settings."""
+    """Working days, four times per weekday (``start_5`` ... ``break_end_5`` for Jumat),
+    holidays and the reminder window."""
 
-    start = TimeField("Jam mulai layanan", validators=[InputRequired(REQUIRED)])
-    end = TimeField("Jam selesai layanan", validators=[InputRequired(REQUIRED)])
     workdays = SelectMultipleField(
-        "Hari kerja", choices=[SelectChoice(i, d) for i, d in enumerate(DAYS, 1)], coerce=int_choice
+        "Hari kerja", choices=[SelectChoice(i, d) for i, d in enumerate(HARI, 1)], coerce=int_choice
     )
     holidays = TextAreaField(
         "Hari libur (satu tanggal TTTT-BB-HH per baris)",
@@ -36,25 +43,59 @@ class ServiceHoursForm(SeenForm):
         validators=[InputRequired(REQUIRED), NumberRange(1, 365, "Antara 1 dan 365 hari.")],
     )
 
+    def rows(self) -> list[tuple]:
+        """Per weekday: (number, name, [(short label, time field)] * 4) for the page."""
+        return [
+            (n, name, [(label, self[f"{key}_{n}"]) for key, label in TIMES.items()])
+            for n, name in enumerate(HARI, 1)
+        ]
+
+    def schedule(self) -> dict[int, service_hours.DayHours]:
+        """What was sent, per ISO weekday."""
+        ticked = set(self.workdays.data or [])
+        return {
+            n: service_hours.DayHours(n in ticked, *(self[f"{k}_{n}"].data for k in TIMES))
+            for n in range(1, 8)
+        }
+
+
+def _add_time_fields() -> None:
+    """The 28 time fields, ``start_1`` ("Jam mulai Senin") to ``break_end_7``: WTForms reads
+    fields set on the class after it is made as if they were written in it."""
+    for number, name in enumerate(HARI, 1):
+        for key, label in TIMES.items():
+            field = TimeField(f"{label} {name}", [Optional()])
+            setattr(ServiceHoursForm, f"{key}_{number}", field)
+
+
+_add_time_fields()
+
+
+def _initial() -> dict:
+    """The stored values as the form's data."""
+    values = service_hours.current()
+    data = {"holidays": values["holidays"], "days": values["reminder_days"]}
+    data["workdays"] = [n for n, day in values["days"].items() if day.open]
+    for n, day in values["days"].items():
+        data.update({f"{key}_{n}": getattr(day, key) for key in TIMES})
+    return data
+
 
 @bp.route("/pengaturan/jam-layanan", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def settings_service_hours():
     """Edit the working hours used by the queue, the dashboard and the reminders."""
-    v = service_hours.current()
-    initial = dict(
-        start=v["office.hours_start"],
-        end=v["office.hours_end"],
-        workdays=v["office.workdays"],
-        holidays=v["office.holidays"],
-        days=v["reminder.days_before"],
-    )
-    form = ServiceHoursForm(data=_as_times(initial) if request.method == "GET" else None)
+    form = ServiceHoursForm(data=_initial() if request.method == "GET" else None)
     seen_on_get(form, service_hours.KEYS)
     if form.validate_on_submit():
-        fields = {k: form[k].data for k in ("start", "end", "workdays", "holidays", "days")}
         saved = _apply(
-            lambda: service_hours.update(**fields, actor=current_user, seen=form.seen_digest()),
+            lambda: service_hours.update(
+                days=form.schedule(),
+                holidays=form.holidays.data,
+                reminder_days=form.days.data,
+                actor=current_user,
+                seen=form.seen_digest(),
+            ),
             form=form,
             page_keys=service_hours.KEYS,
         )
@@ -63,12 +104,3 @@ def settings_service_hours():
     elif request.method == "POST":
         flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")
     return render_template("admin/settings_service_hours.html", form=form)
-
-
-def _as_times(values: dict) -> dict:
-    """Stored "HH:MM" strings as ``time`` objects for the TimeFields."""
-    from datetime import time
-
-    for key in ("start", "end"):
-        values[key] = time.fromisoformat(str(values[key]))
-    return values

@@ -18,9 +18,10 @@ from sisakat.services import concurrency, office, settings, storage
 
 
 def _apply(call: Callable[[], list[str]], on_upload_error=None, *, form=None, page_keys=()) -> bool:
-    """Run one service call and commit; a DomainError is rolled back and flashed. Refused as
-    out of date (another admin saved meanwhile), ``form`` keeps what was typed and gets the
-    digest of the values now stored, so saving again is a deliberate overwrite."""
+    """Run one service call and commit; a DomainError is rolled back and shown beside its
+    ``form`` field (``DomainError.field``), else flashed. Refused as out of date (another admin
+    saved meanwhile), ``form`` keeps what was typed and gets the digest of the values now
+    stored, so saving again is a deliberate overwrite."""
     try:
         changed = call()
         db.session.commit()
@@ -30,7 +31,12 @@ def _apply(call: Callable[[], list[str]], on_upload_error=None, *, form=None, pa
             on_upload_error.errors = [exc.message]
         if isinstance(exc, StaleRecord) and form is not None:
             form.seen.data = concurrency.settings_token(page_keys)
-        flash(exc.message, "danger")
+        target = getattr(form, exc.field or "", None) if form is not None else None
+        if target is not None and hasattr(target, "errors"):  # beside the field at fault
+            target.errors = [*target.errors, exc.message]
+            flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")
+        else:
+            flash(exc.message, "danger")
         return False
     flash("Pengaturan tersimpan." if changed else "Tidak ada perubahan.", "success")
     return True

@@ -57,19 +57,42 @@ def save_contacts(values: dict, *, actor: User, seen: str | None = None) -> list
     return settings.update(values, actor=actor)
 
 
+def _day_words(days: list[int]) -> str:
+    """ISO weekdays in words: three or more in a row as a range ("Senin–Kamis"), others named
+    ("Senin, Rabu")."""
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    words = []
+    for run in runs:
+        if len(run) > 2:
+            words.append(f"{HARI[run[0] - 1]}–{HARI[run[-1] - 1]}")
+        else:
+            words.extend(HARI[d - 1] for d in run)
+    return ", ".join(words)
+
+
+def _clock_words(periods: tuple, zone: str) -> str:
+    """One day's hours: "07.30–16.30 WIB (istirahat 11.30–13.00)"."""
+    text = f"{periods[0][0]:%H.%M}–{periods[-1][1]:%H.%M} {zone}".strip()
+    breaks = [f"{a[1]:%H.%M}–{b[0]:%H.%M}" for a, b in zip(periods, periods[1:], strict=False)]
+    return f"{text} (istirahat {', '.join(breaks)})" if breaks else text
+
+
 def office_hours_text() -> str:
-    """The Jam layanan page's days and hours in words, "Senin-Jumat, 08.00-16.00 WITA": what
-    the public pages say while the contacts page leaves its hours empty, so the hours the
-    queue and the SLA count by and the hours the public reads are one setting."""
-    hours = OfficeHours.from_settings()
-    days = sorted(hours.workdays)
-    if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
-        shown = f"{HARI[days[0] - 1]}-{HARI[days[-1] - 1]}"
-    else:
-        shown = ", ".join(HARI[d - 1] for d in days)
-    zone = settings.get("agency.timezone") or ""
-    clock = f"{hours.start:%H.%M}-{hours.end:%H.%M} {zone}".strip()
-    return f"{shown}, {clock}" if shown else clock
+    """The Jam layanan page's days and hours in words, days with the same hours together:
+    "Senin–Kamis 07.30–16.00 WIB; Jumat 07.30–16.30 WIB (istirahat 11.30–13.00)". What the
+    public pages say while the contacts page leaves its hours empty, so the hours the queue and
+    the SLA count by and the hours the public reads are one setting."""
+    zone = str(settings.get("agency.timezone") or "")
+    same: dict[tuple, list[int]] = {}
+    for number, periods in enumerate(OfficeHours.from_settings().week, start=1):
+        if periods:
+            same.setdefault(periods, []).append(number)
+    return "; ".join(f"{_day_words(days)} {_clock_words(p, zone)}" for p, days in same.items())
 
 
 def contacts() -> Contacts:

@@ -81,8 +81,13 @@ DEFAULTS: dict[str, Any] = {
     # The follow-up per survey period, {"2026": ..., "2026-1": ..., "2026-2": ...}, each shown
     # under its period on /ikm (services/survey_follow_up.py).
     "survey.follow_up_periods": {},
-    # Office hours for waiting times in the verification queue (workflow issue). Workdays are
-    # ISO weekdays (1 = Senin); holidays are "YYYY-MM-DD" in the office time zone.
+    # Office hours for waiting times in the verification queue (workflow issue): the hours per
+    # weekday, Senin first, each day a list of open periods ([] closed; two with a break between),
+    # e.g. [["07:30", "11:30"], ["13:00", "16:30"]] on Friday. None (installs from before hours
+    # per day): hours_start-hours_end on every workdays day (ISO weekdays, 1 = Senin), read by
+    # working_time.stored_week until the Jam layanan page is saved. Holidays are "YYYY-MM-DD" in
+    # the office time zone.
+    "office.week": None,
     "office.hours_start": "08:00",
     "office.hours_end": "16:00",
     "office.workdays": [1, 2, 3, 4, 5],

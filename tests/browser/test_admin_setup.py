@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sisakat.models import Role
-from sisakat.services import settings
+from sisakat.services.working_time import OfficeHours
 from tests.browser.journeys import fresh, log_in
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ def test_adding_saturday_to_the_working_days_keeps_monday_to_friday(page, make):
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_role("alert").first).to_contain_text("Pengaturan tersimpan.")
     fresh()
-    assert settings.get("office.workdays") == [1, 2, 3, 4, 5, 6]
+    assert OfficeHours.from_settings().workdays == {1, 2, 3, 4, 5, 6}
     fresh()  # the test's read ends before the server writes again
     expect(page.get_by_label("Sabtu", exact=True)).to_be_checked()
     expect(page.get_by_label("Minggu", exact=True)).not_to_be_checked()
@@ -34,4 +34,27 @@ def test_adding_saturday_to_the_working_days_keeps_monday_to_friday(page, make):
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_role("alert").first).to_contain_text("Pengaturan tersimpan.")
     fresh()
-    assert settings.get("office.workdays") == [2, 3, 4, 5, 6]
+    assert OfficeHours.from_settings().workdays == {2, 3, 4, 5, 6}
+
+
+def test_a_friday_prayer_break_is_typed_on_a_phone(phone_page, make):
+    """On a phone each day's four times wrap under its name (no sideways scrolling); Friday's
+    later close and its break are typed by their labels and counted from then on."""
+    make.user(Role.SUPERADMIN, username="admin.contoh")
+    page = phone_page
+    log_in(page, "admin.contoh")
+    page.goto("/admin/pengaturan/jam-layanan")
+    page.get_by_label("Jam selesai Jumat").fill("16:30")
+    page.get_by_label("Istirahat mulai Jumat").fill("11:30")
+    page.get_by_label("Istirahat selesai Jumat").fill("13:00")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_role("alert").first).to_contain_text("Pengaturan tersimpan.")
+    fresh()
+    friday = OfficeHours.from_settings().week[4]
+    assert [(f"{a:%H.%M}", f"{b:%H.%M}") for a, b in friday] == [
+        ("08.00", "11.30"),
+        ("13.00", "16.30"),
+    ]
+    fresh()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.get_by_label("Istirahat mulai Jumat")).to_have_value("11:30")

@@ -3,6 +3,7 @@
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role
 from sisakat.services import settings
+from tests.monitoring_helpers import hours_form
 
 
 def test_non_number_in_integer_field_gets_indonesian_message(app, make, login_as):
@@ -32,7 +33,7 @@ def test_invalid_date_filter_gets_indonesian_message(app, make, login_as):
 
 def test_forged_weekday_gets_indonesian_choice_message(app, make, login_as):
     client = login_as(make.user(Role.SUPERADMIN))
-    data = {"start": "08:00", "end": "16:00", "days": "60", "holidays": ""}
+    data = hours_form()
     for forged in (["1", "8"], ["x"], ["9" * 5000], ["²"]):
         response = client.post("/admin/pengaturan/jam-layanan", data={**data, "workdays": forged})
         page = response.get_data(as_text=True)
@@ -49,7 +50,8 @@ def test_hours_saved_by_a_request_without_the_holiday_box(app, make, login_as):
     """A save of Jam layanan without the holidays field (an older page, a script) answered 500
     (parse_holidays(None)); now it is read as no holidays."""
     client = login_as(make.user(Role.SUPERADMIN))
-    data = {"start": "07:30", "end": "15:30", "days": "30", "workdays": ["1", "2"]}
+    data = hours_form("07:30", "15:30", (1, 2))
+    del data["holidays"]
     assert client.post("/admin/pengaturan/jam-layanan", data=data).status_code == 302
-    assert settings.get("office.hours_start") == "07:30"
+    assert settings.get("office.week")[0] == [["07:30", "15:30"]]
     assert settings.get("office.holidays") == []

@@ -5,6 +5,7 @@ from urllib.parse import quote
 from sisakat.extensions import db
 from sisakat.models import FaqEntry, Role
 from sisakat.services import settings
+from tests.monitoring_helpers import hours_form
 
 
 def test_home_shows_services_letter_check_and_contacts(client):
@@ -91,32 +92,38 @@ def test_public_hours_follow_the_service_hours_page(client, make, login_as):
     admin = login_as(make.user(Role.SUPERADMIN))
     settings.update({"agency.timezone": "WITA"}, actor=None)
     db.session.commit()
-    hours = {"start": "07:30", "end": "15:30", "workdays": ["1", "2", "3", "4", "5", "6"]}
-    saved = admin.post(
-        "/admin/pengaturan/jam-layanan", data={**hours, "days": "60", "holidays": ""}
-    )
-    assert saved.status_code == 302
-    assert "Senin-Sabtu, 07.30-15.30 WITA" in client.get("/").get_data(as_text=True)
+    hours = hours_form("07:30", "15:30", (1, 2, 3, 4, 5, 6))
+    assert admin.post("/admin/pengaturan/jam-layanan", data=hours).status_code == 302
+    assert "Senin–Sabtu 07.30–15.30 WITA" in client.get("/").get_data(as_text=True)
     page = admin.get("/admin/kontak").get_data(as_text=True)
     assert (
-        "mengikuti halaman Jam layanan, hari libur dan pengingat: Senin-Sabtu, 07.30-15.30" in page
+        "mengikuti halaman Jam layanan, hari libur dan pengingat: Senin–Sabtu 07.30–15.30" in page
     )
     typed = {"lapor_url": "https://www.lapor.go.id", "hours": "Senin-Kamis 08.00-15.00"}
     assert admin.post("/admin/kontak", data=typed).status_code == 302
     home = client.get("/").get_data(as_text=True)
     assert "Senin-Kamis 08.00-15.00" in home
-    assert "07.30-15.30" not in home
-    two_days = {
-        **hours,
-        "end": "12:00",
-        "start": "08:00",
-        "workdays": ["1", "3"],
-        "days": "60",
-        "holidays": "",
-    }
-    admin.post("/admin/pengaturan/jam-layanan", data=two_days)
+    assert "07.30–15.30" not in home
+    admin.post("/admin/pengaturan/jam-layanan", data=hours_form("08:00", "12:00", (1, 3)))
     admin.post("/admin/kontak", data={"lapor_url": "https://www.lapor.go.id", "hours": ""})
-    assert "Senin, Rabu, 08.00-12.00 WITA" in client.get("/").get_data(as_text=True)
+    assert "Senin, Rabu 08.00–12.00 WITA" in client.get("/").get_data(as_text=True)
+
+
+def test_public_pages_show_a_shorter_friday_and_its_break(client, make, login_as):
+    """With one start and end for every working day, the home page and the complaint page
+    said "Senin-Jumat, 07.30-16.00 WIB" for an office closing at 16.30 on Friday after a
+    prayer break; now each run of days with the same hours is named with its own hours."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    friday = {"end_5": "16:30", "break_start_5": "11:30", "break_end_5": "13:00"}
+    saturday = {"start_6": "08:00", "end_6": "12:00"}
+    form = hours_form("07:30", "16:00", (1, 2, 3, 4, 5, 6), **friday, **saturday)
+    assert admin.post("/admin/pengaturan/jam-layanan", data=form).status_code == 302
+    expected = (
+        "Senin–Kamis 07.30–16.00 WIB; Jumat 07.30–16.30 WIB (istirahat 11.30–13.00); "
+        "Sabtu 08.00–12.00 WIB"
+    )
+    for url in ("/", "/pengaduan", "/akun/masuk"):
+        assert expected in client.get(url).get_data(as_text=True), url
 
 
 def test_every_asset_the_layout_links_is_served(client):

@@ -12,6 +12,7 @@ from sisakat.extensions import db
 from sisakat.models import FaqEntry, ReasonTemplate, Requirement, Role, ServiceStandard, User
 from sisakat.services import complaints, faq, requirements, service_info, settings
 from tests.http.test_settings_pages import AGENCY, SIGNATORY
+from tests.monitoring_helpers import hours_form
 from tests.workflow_http import seed_requirements
 
 CHANGED = "sudah diubah oleh Ani Admin pada"
@@ -69,10 +70,8 @@ def test_agency_page_second_save_is_refused_keeps_input_then_wins(app, admins):
     [
         ("/admin/pengaturan/penandatangan", SIGNATORY, {**SIGNATORY, "rank": "Pembina (IV/a)"},
          "signatory.rank", SIGNATORY["rank"]),
-        ("/admin/pengaturan/jam-layanan",
-         {"start": "08:00", "end": "16:00", "days": "60", "holidays": "", "workdays": ["1"]},
-         {"start": "08:00", "end": "15:00", "days": "60", "holidays": "", "workdays": ["1"]},
-         "office.hours_end", "16:00"),
+        ("/admin/pengaturan/jam-layanan", hours_form(workdays=[1]),
+         hours_form(end="15:00", workdays=[1]), "office.week", [[["08:00", "16:00"]]] + [[]] * 6),
         ("/admin/kontak", {"lapor_url": "https://www.lapor.go.id", "whatsapp": "6281299998888"},
          {"lapor_url": "https://www.lapor.go.id", "whatsapp": "6281200000000"},
          "contact.whatsapp", "6281299998888"),

@@ -1,4 +1,5 @@
-"""Waiting time counts office hours only (Mon-Fri 08.00-16.00 office time, minus holidays)."""
+"""Waiting time counts office hours only (Mon-Fri 08.00-16.00 office time, minus holidays),
+with one start and end for every working day (`OfficeHours.uniform`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sisakat.services.working_time import OfficeHours, working_seconds
 
-WIB = OfficeHours(
+WIB = OfficeHours.uniform(
     offset_hours=7,
     start=time(8),
     end=time(16),
@@ -34,14 +35,14 @@ def test_before_opening_counts_from_opening():
 
 
 def test_holiday_is_skipped():
-    hours = OfficeHours(
+    hours = OfficeHours.uniform(
         7, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset({date(2025, 6, 16)})
     )
     assert working_seconds(utc(2025, 6, 13, 15), utc(2025, 6, 17, 9), hours) == 7200
 
 
 def test_other_zone_shifts_the_day():
-    wita = OfficeHours(8, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset())
+    wita = OfficeHours.uniform(8, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset())
     # 00.00 UTC Monday is 08.00 WITA: the office just opened.
     assert working_seconds(datetime(2025, 6, 16, 0), datetime(2025, 6, 16, 1), wita) == 3600
 
@@ -50,7 +51,7 @@ def test_waiting_clock_matches_working_seconds_for_every_start():
     """The per-request clock of the queue gives the day-by-day walk's figure for any start."""
     from sisakat.services.working_time import WaitingClock
 
-    hours = OfficeHours(
+    hours = OfficeHours.uniform(
         7, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset({date(2025, 6, 17)})
     )
     end = utc(2025, 6, 23, 10, 15)  # a Monday morning
