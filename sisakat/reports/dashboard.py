@@ -63,7 +63,12 @@ def dashboard():
     dash = stats.dashboard(filters)
     chart, top = _chart([n for _l, n in dash.per_month], [lbl for lbl, _n in dash.per_month])
     return render_template(
-        "reports/dashboard.html", form=form, dash=dash, tables=tables(dash), chart=chart, top=top
+        "reports/dashboard.html",
+        form=form,
+        dash=dash,
+        tables=tables(dash, one_level=form.level is None),
+        chart=chart,
+        top=top,
     )
 
 
@@ -82,8 +87,10 @@ def _export_title(f: stats.StatsFilter) -> str:
 @role_required(*STAFF)
 def dashboard_xlsx():
     """The dashboard tables as an XLSX workbook."""
-    _form, f = _filters()
-    data = table_export.xlsx(_export_title(f), tables(stats.dashboard(f)))
+    form, f = _filters()
+    data = table_export.xlsx(
+        _export_title(f), tables(stats.dashboard(f), one_level=form.level is None)
+    )
     return _download(data, XLSX, f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.xlsx")
 
 
@@ -91,6 +98,7 @@ def dashboard_xlsx():
 @role_required(*STAFF)
 def dashboard_csv():
     """The dashboard tables as CSV (semicolons, UTF-8 with BOM for Excel)."""
-    _form, f = _filters()
-    data = "\ufeff" + table_export.csv_text(tables(stats.dashboard(f)), title=_export_title(f))
+    form, f = _filters()
+    dash_tables = tables(stats.dashboard(f), one_level=form.level is None)
+    data = "\ufeff" + table_export.csv_text(dash_tables, title=_export_title(f))
     return _download(data, "text/csv", f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.csv")

@@ -11,8 +11,28 @@ def _hours(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def tables(dash: Dashboard) -> list[Table]:
-    """Summary, status, month, stage, level and region tables."""
+_GROUP_HEADER = ("Permohonan", "Terbit", "Median (jam kerja)", "Dalam SLA")
+
+
+def _groups(key: str, title: str, first: str, rows) -> Table:
+    """A per-level or per-region table: counts and times of each group."""
+    return Table(
+        key,
+        title,
+        (first, *_GROUP_HEADER),
+        tuple(
+            (r.label, r.applications, r.issued, _hours(r.median_hours), r.within_sla) for r in rows
+        ),
+    )
+
+
+def tables(dash: Dashboard, *, one_level: bool = False) -> list[Table]:
+    """Summary, status, month, stage, level and region tables.
+
+    ``one_level``: the office lists one board level (``office.listed_levels``, so its pages
+    offer no level filter). There the level table is left out when it has a single row (the
+    party boards alone): that row only repeats the summary's figures. With the ormas (or boards
+    whose level is not filled in) on rows of their own it stays: it tells them apart."""
     # Two decimals like every other figure in these tables: the page prints floats with two
     # places, so a share rounded to one (66.7) read "66,70" there instead of 66,67.
     share = None if dash.sla_share is None else round(dash.sla_share, 2)
@@ -24,13 +44,7 @@ def tables(dash: Dashboard) -> list[Table]:
         (f"Terbit dalam SLA ({dash.sla_label})", dash.within_sla),
         ("Persentase dalam SLA (%)", share),
     )
-    group_header = ("", "Permohonan", "Terbit", "Median (jam kerja)", "Dalam SLA")
-
-    def groups(rows):
-        return tuple(
-            (r.label, r.applications, r.issued, _hours(r.median_hours), r.within_sla) for r in rows
-        )
-
+    by_level = _groups("tingkat", "Per tingkat", "Tingkat", dash.by_level)
     return [
         Table("ringkasan", "Ringkasan", ("Ukuran", "Nilai"), summary),
         Table("status", "Per status", ("Status", "Jumlah"), tuple(dash.by_status)),
@@ -41,6 +55,6 @@ def tables(dash: Dashboard) -> list[Table]:
             ("Tahap", "Rata-rata (jam kerja)"),
             tuple((label, _hours(v)) for label, v in dash.stages),
         ),
-        Table("tingkat", "Per tingkat", ("Tingkat", *group_header[1:]), groups(dash.by_level)),
-        Table("wilayah", "Per wilayah", ("Wilayah", *group_header[1:]), groups(dash.by_region)),
+        *([] if one_level and len(by_level.rows) < 2 else [by_level]),
+        _groups("wilayah", "Per wilayah", "Wilayah", dash.by_region),
     ]

@@ -160,7 +160,7 @@ def test_queue_filter_lists_the_offices_levels_and_stored_ones(app, make, login_
     assert 'id="level-error"' not in filtered
 
 
-def _level_table(client, query: str = "") -> list[list[str]]:
+def level_table(client, query: str = "") -> list[list[str]]:
     """The per-level rows of the dashboard's CSV export."""
     text = client.get("/laporan/dasbor.csv" + query).get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
@@ -178,7 +178,7 @@ def test_dashboard_levels_at_a_kabupaten_office(app, make, login_as):
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert 'name="level"' not in page  # one level to list: no filter
-    assert [row[:2] for row in _level_table(staff)] == [["Kabupaten", "1"], ["Ormas", "1"]]
+    assert [row[:2] for row in level_table(staff)] == [["Kabupaten", "1"], ["Ormas", "1"]]
     assert "Tanpa tingkat" not in page
     # A province board from before the change stays listed and filterable.
     make.submitted(
@@ -186,12 +186,12 @@ def test_dashboard_levels_at_a_kabupaten_office(app, make, login_as):
     )
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert options(page, "level") == ["", "provinsi", "kabupaten"]
-    assert [row[:2] for row in _level_table(staff)] == [
+    assert [row[:2] for row in level_table(staff)] == [
         ["Provinsi", "1"],
         ["Kabupaten", "1"],
         ["Ormas", "1"],
     ]
-    assert [row[:2] for row in _level_table(staff, "?level=provinsi")] == [["Provinsi", "1"]]
+    assert [row[:2] for row in level_table(staff, "?level=provinsi")] == [["Provinsi", "1"]]
     register = staff.get("/laporan/rekap-partai").get_data(as_text=True)
     assert options(register, "level") == ["", "provinsi", "kabupaten"]
 
@@ -203,7 +203,7 @@ def test_dashboard_levels_at_a_province_office(app, make, login_as):
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert options(page, "level") == ["", "provinsi", "kabupaten", "kota"]
-    assert [row[:2] for row in _level_table(staff)] == [
+    assert [row[:2] for row in level_table(staff)] == [
         ["Provinsi", "1"],
         ["Kota", "1"],
         ["Ormas", "1"],

@@ -16,7 +16,7 @@ from sisakat.extensions import db
 from sisakat.models import ApplicationStatus, Level, Role, User
 from sisakat.services import settings
 from tests.a11y_helpers import problems
-from tests.http.test_board_levels import kabupaten_office, options
+from tests.http.test_board_levels import kabupaten_office, level_table, options
 
 LEVEL_GAP = "Tingkat kepengurusan belum diisi."
 BOARD = "DPC Partai Contoh Sejahtera Kabupaten Contoh Ilir"
@@ -50,15 +50,16 @@ def test_a_new_board_at_a_kabupaten_office_is_not_asked_for_its_level(app, clien
     assert ">Kabupaten</p>" in profile  # the fixed text the page shows is what is stored
 
 
-def test_the_new_board_is_listed_at_its_level_in_the_register(app, client, make, login_as):
+def test_the_new_board_is_listed_in_the_register(app, client, make, login_as):
+    """Listed without a level: at a one-level office the register has no Tingkat column (every
+    row would say Kabupaten; see the level-column tests below)."""
     kabupaten_office()
     sign_up(client)
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/rekap-partai").get_data(as_text=True)
     row = page.split(BOARD, 1)[1].split("</tr>", 1)[0]
-    # The level's own column (laptop), and its copy folded under the party (phone).
-    assert re.search(r'<td class="[^"]*">Kabupaten<div', row), row
-    assert "<div>Kabupaten</div>" in row
+    assert "<div>SKT -</div>" in row, row  # listed, with no letter yet
+    assert "Kabupaten<" not in row, row
 
 
 def test_a_new_board_at_a_province_office_chooses_its_level(app, client):
@@ -149,3 +150,90 @@ def test_a_stored_board_of_another_level_brings_the_filter_back(app, make, login
         assert options(page, "level") == ["", "provinsi", "kabupaten"], path
         filtered = staff.get(f"{path}?level=provinsi").get_data(as_text=True)
         assert board.board_name not in filtered, path
+    # ... and the level columns: the boards' levels differ again.
+    assert _first_table(staff.get("/petugas/").get_data(as_text=True))[0][1] == "Tingkat"
+    register = staff.get("/laporan/rekap-partai").get_data(as_text=True)
+    assert _first_table(register, 'id="tabel-rekap"')[0][1] == "Tingkat"
+
+
+# The level COLUMNS said the same level on every row at a regency office: the queue's and the
+# register's Tingkat column (and the queue's folded "Tingkat Kabupaten ·" on a phone), and the
+# dashboard's per-level table when only party boards are in scope (one row repeating the
+# summary). Where one level is listed they are left out; the region stays under the board.
+LOCAL = "Contoh Ilir"
+
+
+def _first_table(page: str, marker: str = "<table") -> tuple[list[str], list[int]]:
+    """The column heads of the first table from ``marker`` on, and each body row's cell count."""
+    table = page[page.index(marker) :].split("</table>", 1)[0]
+    head, body = table.split("</thead>", 1)
+    heads = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", head)]
+    rows = body.split("<tr")[1:]
+    return heads, [row.split("</tr>", 1)[0].count("<td") for row in rows]
+
+
+def _board_row(page: str, board_name: str) -> str:
+    """The table row of ``board_name`` on ``page``."""
+    start = page.rindex("<tr", 0, page.index(board_name))
+    return page[start : page.index("</tr>", start)]
+
+
+def test_no_level_column_at_a_kabupaten_office(app, make, login_as):
+    kabupaten_office()
+    board = make.party(level=Level.KABUPATEN, region_name=LOCAL)
+    make.application(board, status=ApplicationStatus.DIAJUKAN)
+    make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN)
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    queue = staff.get("/petugas/").get_data(as_text=True)
+    heads, cells = _first_table(queue)
+    assert heads == ["Pemohon", "Status", "Sejak diajukan (jam kerja)", "Petugas", "Berkas"]
+    assert cells == [len(heads)] * 2
+    row = _board_row(queue, board.board_name)
+    assert "Kabupaten" not in row, row
+    assert "Tingkat" not in row, row  # nor the phone's folded "Tingkat Kabupaten ·"
+    register = staff.get("/laporan/rekap-partai").get_data(as_text=True)
+    heads, cells = _first_table(register, 'id="tabel-rekap"')
+    assert heads == ["Partai / Kepengurusan", "SKT", "Berlaku s.d.", "Akhir masa bakti",
+                     "Keadaan", "Permohonan"]  # fmt: skip
+    assert cells == [len(heads)]
+    row = _board_row(register, board.board_name)
+    assert "Kabupaten" not in row, row
+    assert f'<div class="small text-body-secondary">{LOCAL}</div>' in row  # on every width
+    assert problems(queue) == []
+    assert problems(register) == []
+    empty = staff.get("/laporan/rekap-partai?region=Tidak+Ada").get_data(as_text=True)
+    assert 'colspan="6"' in empty
+
+
+def test_the_per_level_table_at_a_kabupaten_office_only_when_it_tells_apart(app, make, login_as):
+    """Party boards alone: one row, the summary's figures again, so no table (page and
+    exports). With ormas in scope the table splits them from the boards, so it stays."""
+    kabupaten_office()
+    make.application(make.party(level=Level.KABUPATEN), status=ApplicationStatus.DIAJUKAN)
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    page = staff.get("/laporan/dasbor").get_data(as_text=True)
+    assert 'id="tabel-tingkat"' not in page
+    assert 'id="tabel-wilayah"' in page
+    assert "Per tingkat" not in staff.get("/laporan/dasbor.csv").get_data(as_text=True)
+    make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN)
+    page = staff.get("/laporan/dasbor").get_data(as_text=True)
+    assert 'id="tabel-tingkat"' in page
+    assert [row[:2] for row in level_table(staff)] == [["Kabupaten", "1"], ["Ormas", "1"]]
+    only_boards = staff.get("/laporan/dasbor?service=skt_parpol").get_data(as_text=True)
+    assert 'id="tabel-tingkat"' not in only_boards
+    assert problems(page) == []
+    assert problems(only_boards) == []
+
+
+def test_the_level_columns_stay_at_a_province_office(app, make, login_as):
+    """A province office registers three levels: the column and the table stay, even when the
+    boards in view are all of one level."""
+    staff, board = _staff_with_boards(make, login_as, Level.KOTA)
+    queue = staff.get("/petugas/").get_data(as_text=True)
+    assert _first_table(queue)[0][1] == "Tingkat"
+    assert "Tingkat Kota · " in _board_row(queue, board.board_name)
+    register = staff.get("/laporan/rekap-partai").get_data(as_text=True)
+    assert _first_table(register, 'id="tabel-rekap"')[0][1] == "Tingkat"
+    dashboard = staff.get("/laporan/dasbor?service=skt_parpol").get_data(as_text=True)
+    assert 'id="tabel-tingkat"' in dashboard
+    assert [row[:2] for row in level_table(staff, "?service=skt_parpol")] == [["Kota", "1"]]

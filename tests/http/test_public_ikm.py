@@ -48,8 +48,9 @@ def test_public_numbers_equal_the_staff_report_for_the_same_period(app, client, 
     first = staff.get("/laporan/ikm?start=2026-01-01&end=2026-06-30").get_data(as_text=True)
     semester = public.split('id="tabel-semester"', 1)[1]
     assert _cards(first)[0] == "2"
-    assert re.search(r"Semester I \(1 Januari 2026 s.d. 30 Juni 2026\)</td>"
-                     r'<td class="text-end">2</td>', semester)  # fmt: skip
+    # The count in its column, and folded under the period for a phone.
+    assert re.search(r"Semester I \(1 Januari 2026 s.d. 30 Juni 2026\)<div[^>]*>2 responden</div>"
+                     r'</td>\s*<td class="[^"]*">2</td>', semester)  # fmt: skip
     assert "Belum ditampilkan" in semester
     earlier = client.get("/ikm?tahun=2025").get_data(as_text=True)
     assert "Tahun 2025 (1 Januari 2025 s.d. 31 Desember 2025)" in earlier
@@ -160,7 +161,8 @@ def test_each_service_has_its_own_row_equal_to_the_staff_report_of_that_service(
     public = client.get("/ikm").get_data(as_text=True)
     table = public.split('id="tabel-layanan"', 1)[1].split("</table>", 1)[0]
     rows = re.findall(
-        r"<tr><td>([^<]+)</td><td[^>]*>(\d+)</td>\s*<td[^>]*>([^<]+)</td><td>([^<]+)</td></tr>",
+        r"<tr><td>([^<]+)<div[^>]*>\d+ responden</div></td>\s*"
+        r"<td[^>]*>(\d+)</td><td[^>]*>([^<]+)</td><td>([^<]+)</td></tr>",
         table,
     )
     staff = login_as(make.user(Role.VERIFIKATOR))
