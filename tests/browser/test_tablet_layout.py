@@ -77,12 +77,16 @@ def _seed(make) -> dict[str, list[str]]:
         actor=admin,
     )
     board = make.party(board_name=BOARD, party_name=PARTY)
-    make.issued_letter(board)
     branch = make.party(
         board_name=BRANCH, party_name=PARTY, level=Level.KABUPATEN, region_name=REGENCY
     )
-    make.issued_letter(branch, status=LetterStatus.DICABUT, revoked_reason=REASON, revoked_at=now())
-    make.issued_letter(make.ormas(party_name=ORMAS, chair="Raden Mas Bagus Hadiningrat"))
+    issued = [
+        make.issued_letter(board),
+        make.issued_letter(
+            branch, status=LetterStatus.DICABUT, revoked_reason=REASON, revoked_at=now()
+        ),
+        make.issued_letter(make.ormas(party_name=ORMAS, chair="Raden Mas Bagus Hadiningrat")),
+    ]
     waiting = make.application(
         make.party(board_name=BOARD.replace("Wilayah", "Daerah"), party_name=PARTY),
         status=ApplicationStatus.DIAJUKAN,
@@ -93,6 +97,8 @@ def _seed(make) -> dict[str, list[str]]:
         claimed_by=verifier,
     )
     complaint = make.complaint(name="Raden Mas Bagus Hadiningrat", body="Antrean lama. " * 30)
+    for application in [letter.application for letter in issued] + [waiting, claimed]:
+        make.submitted(application, commit=False)  # the dashboard counts submitted ones
     db.session.commit()
     reports = ["/laporan/dasbor", "/laporan/ikm", "/laporan/rekap-partai",
                "/laporan/register-ormas", f"/laporan/rekap-partai/{board.id}"]  # fmt: skip
@@ -363,3 +369,38 @@ def test_admin_and_report_tables_fit_a_phone_and_print_every_column(page, make, 
     page.goto("/laporan/register-ormas")
     page.get_by_role("link", name=ORMAS).click()
     expect(page).to_have_url(re.compile(r"/laporan/rekap-partai/\d+$"))
+
+
+# Words of a table's first column drawn on more than one line (a word broken inside itself).
+BROKEN_WORDS = """() => {
+  const broken = [];
+  document.querySelectorAll('table[id^="tabel-"] tbody td:first-child').forEach((cell) => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.offsetParent === null) continue;  // a folded copy, not shown
+      for (const word of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  });
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+def test_dashboard_tables_never_break_a_word_inside_itself(page, make, width):
+    """The dashboard's level and region tables let their first column break anywhere, so on a
+    1280-px laptop 'Kabupaten' was drawn as 'Kabupate' / 'n'; names now wrap between words."""
+    _seed(make)
+    make.issued_letter(make.party(board_name=BOARD, party_name=PARTY), number_text=SLASHED_NUMBER)
+    fresh()
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, "admin.contoh")
+    page.goto("/laporan/dasbor")
+    expect(page.locator("table[id^='tabel-'] td", has_text="Kabupaten").first).to_be_visible()
+    assert page.evaluate(BROKEN_WORDS) == []
+    assert page.evaluate(OVERFLOWS) == []
