@@ -91,8 +91,8 @@ FILTER_PAGES = ("/petugas/", "/laporan/dasbor", "/laporan/rekap-partai")
 def _staff_with_boards(make, login_as, level: Level):
     """A verifier's client, with a party board of ``level`` and an ormas each applying."""
     board = make.party(level=level)
-    make.application(board, status=ApplicationStatus.DIAJUKAN)
-    make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN)
+    make.submitted(make.application(board, status=ApplicationStatus.DIAJUKAN))
+    make.submitted(make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN))
     return login_as(make.user(Role.VERIFIKATOR)), board
 
 
@@ -209,13 +209,15 @@ def test_the_per_level_table_at_a_kabupaten_office_only_when_it_tells_apart(app,
     """Party boards alone: one row, the summary's figures again, so no table (page and
     exports). With ormas in scope the table splits them from the boards, so it stays."""
     kabupaten_office()
-    make.application(make.party(level=Level.KABUPATEN), status=ApplicationStatus.DIAJUKAN)
+    make.submitted(
+        make.application(make.party(level=Level.KABUPATEN), status=ApplicationStatus.DIAJUKAN)
+    )
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert 'id="tabel-tingkat"' not in page
     assert 'id="tabel-wilayah"' in page
     assert "Per tingkat" not in staff.get("/laporan/dasbor.csv").get_data(as_text=True)
-    make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN)
+    make.submitted(make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert 'id="tabel-tingkat"' in page
     assert [row[:2] for row in level_table(staff)] == [["Kabupaten", "1"], ["Ormas", "1"]]
