@@ -20,6 +20,7 @@ from sisakat.services import (
     letters,
     settings,
     storage,
+    workflow_guards,
 )
 from sisakat.signing.forms import SignForm, SigningSettingsForm, UploadSignedForm
 
@@ -52,6 +53,7 @@ def queue():
         sign_form=SignForm(),
         upload_form=UploadSignedForm(),
         party_name=letters.party_name,
+        term_over=workflow_guards.letter_term_over,
     )
 
 

@@ -71,3 +71,26 @@ def test_on_the_terms_last_day_the_upload_issues(app, login_as, pki):
     response = h.upload(login_as(factories.user(Role.SUPERADMIN)), letter, h.signed(letter, pki))
     assert response.status_code == 302
     assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
+
+
+def test_the_signing_queue_says_the_term_ended_and_offers_only_the_return(app, login_as, pki):
+    """The refusal came only when the signer acted: the queue offered the tick and Tandatangani
+    for a letter whose term ended since approval. Now its row says why and keeps the return."""
+    h.trust_office(pki)
+    app.config["SIGNING_P12_PATH"] = str(pki.signer.p12_path)
+    settings.update({"signing.backend": "pades"}, actor=None)
+    db.session.commit()
+    letter = _letter_of_a_term_ending_today(app)
+    signer = login_as(factories.user(Role.PENANDATANGAN))
+    on_time = signer.get("/tte/").get_data(as_text=True)
+    tick = f'name="letter_ids" value="{letter.id}"'
+    assert tick in on_time
+    assert ENDED not in on_time
+    app.config["CLOCK"] = lambda: NEXT_DAY_0030_WIB
+    signer = login_as(factories.user(Role.PENANDATANGAN))  # the night ended the first session
+    page = signer.get("/tte/").get_data(as_text=True)
+    assert ENDED in page
+    assert tick not in page  # no tick for the batch
+    assert f"/tte/surat/{letter.id}/tandatangani" not in page
+    assert f"/tte/surat/{letter.id}/kembalikan" in page
+    _still_waiting(letter)
