@@ -84,8 +84,7 @@ def check_digest(
     "updated by" columns) when known."""
     if seen is None or seen == current:
         return
-    who = db.session.get(User, changed_by_id) if changed_by_id else None
-    _refuse(who.display_name if who else None, changed_at)
+    _refuse_by(changed_by_id, changed_at)
 
 
 def check_settings(seen: str | None, keys: Iterable[str]) -> None:
@@ -106,8 +105,7 @@ def refuse_settings(keys: Iterable[str]) -> NoReturn:
     last = db.session.execute(
         db.select(Setting).where(Setting.key.in_(keys)).order_by(Setting.updated_at.desc())
     ).scalar()
-    who = db.session.get(User, last.updated_by_id) if last and last.updated_by_id else None
-    _refuse(who.display_name if who else None, last.updated_at if last else None)
+    _refuse_by(last.updated_by_id if last else None, last.updated_at if last else None)
 
 
 RESAVE = (
@@ -133,6 +131,12 @@ def changed_message(
 
 def _refuse(changed_by: str | None, changed_at: datetime | None) -> NoReturn:
     raise StaleRecord(changed_message(changed_by, changed_at))
+
+
+def _refuse_by(user_id: int | None, changed_at: datetime | None) -> NoReturn:
+    """``_refuse`` naming the user ``user_id`` (a record's own "updated by" column), if any."""
+    who = db.session.get(User, user_id) if user_id else None
+    _refuse(who.display_name if who else None, changed_at)
 
 
 def check_version(
