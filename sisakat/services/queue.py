@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy.orm import aliased
 
+from sisakat import formatting
 from sisakat.extensions import db
 from sisakat.models import (
     Application,
@@ -54,6 +55,8 @@ class QueueRow:
     rejected: int
     service_code: str = ""
     service_label: str = ""
+    waited: str = ""  # waiting_seconds in words (``formatting.durasi``)
+    files: str = ""  # "3 berkas diunggah · 1 dokumen tidak sesuai"
 
 
 def _order(newest_first: bool, changed, ident) -> tuple:
@@ -212,6 +215,7 @@ def _row(item, clock: working_time.WaitingClock, services_by_code: dict) -> Queu
     waited = clock.since(submitted or changed)
     claimed_by = (full_name or username) if username is not None else None
     sla, label = services_by_code.get(code, (3600, code))
+    files = f"{docs} berkas diunggah" + (f" · {rejected} dokumen tidak sesuai" if rejected else "")
     return QueueRow(
         ident,
         board,
@@ -224,6 +228,8 @@ def _row(item, clock: working_time.WaitingClock, services_by_code: dict) -> Queu
         rejected,
         code,
         label,
+        formatting.durasi(waited),
+        files,
     )
 
 

@@ -204,7 +204,8 @@ def test_claiming_does_not_reset_the_promise_clock(app, make, login_as):
     db.session.commit()
     page = login_as(vera).get("/petugas/").get_data(as_text=True)
     assert "Lewat janji layanan" in page
-    assert "3 jam" in page
+    assert ">3 jam</td>" in page  # the column, and the line folded under the name on a phone
+    assert "diajukan (jam kerja): 3 jam</div>" in page
 
 
 def test_a_bad_filter_value_keeps_the_other_filters_and_shows_its_error(app, make, login_as):
