@@ -9,7 +9,7 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from sisakat import config, formatting
-from sisakat.services import settings
+from sisakat.services import letter_search, settings
 
 _BADGES: dict[Enum, Markup] = {}  # one badge per enum member: label and colour are constants
 
@@ -105,6 +105,8 @@ def init_app(app: Flask) -> None:
     """Register filters and the context processor."""
     # A moment (``created_at``) shows the office's day, not the UTC one; a date as it is.
     app.jinja_env.filters["tanggal"] = settings.office_day
+    # A letter's date, or that SRIKANDI has not dated it yet and the day it was drawn up.
+    app.jinja_env.filters["tanggal_surat"] = letter_search.date_text
     app.jinja_env.filters["nip"] = formatting.nip
     app.jinja_env.filters["npwp"] = formatting.npwp
     app.jinja_env.filters["rupiah"] = formatting.rupiah

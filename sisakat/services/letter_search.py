@@ -1,4 +1,5 @@
-"""Letter lists for staff: the signing queue and the letter search (number, party, dates)."""
+"""Letter lists for staff: the signing queue, the letter search (number, party, dates) and the
+day a letter is filed under and shows."""
 
 from __future__ import annotations
 
@@ -50,6 +51,22 @@ def filed_between(start: date | None, end: date | None) -> sa.ColumnElement[bool
         after = datetime.combine(end + timedelta(days=1), time()) - offset
         drawn.append(Letter.created_at < after)
     return sa.or_(sa.and_(*dated), sa.and_(*drawn))
+
+
+def date_text(letter: Letter) -> str:
+    """A letter's date as every staff list shows it: its letter date; for one SRIKANDI has not
+    dated yet, that it is not dated and the office day it was drawn up at approval, the day
+    ``filed_between`` files it under (so a letter listed under Desember says why it has no
+    date)."""
+    if letter.letter_date is not None:
+        return settings.office_day(letter.letter_date)
+    return f"Belum bertanggal (disusun {settings.office_day(letter.created_at)})"
+
+
+def date_cell(letter: Letter) -> date | str:
+    """The export cell of ``date_text``: the letter date as a date (a real date cell in XLSX),
+    the words when it has none."""
+    return letter.letter_date or date_text(letter)
 
 
 def _like(text: str) -> str:

@@ -23,6 +23,7 @@ from sisakat.models import (
     Party,
     PartyOfficer,
 )
+from sisakat.services import letter_search
 from sisakat.services.duplicates import CHAIR
 from sisakat.services.table_export import Table, page_text
 
@@ -224,7 +225,7 @@ def cells(row: OrmasRow) -> tuple:
         p.term_end,
         row.status_label,
         (letter.number_text or "") if letter else "",
-        letter.letter_date if letter else None,
+        letter_search.date_cell(letter) if letter else None,
     )
 
 

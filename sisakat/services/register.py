@@ -16,7 +16,7 @@ from sisakat.models import (
     Level,
     Party,
 )
-from sisakat.services import settings
+from sisakat.services import letter_search, settings
 
 STATE_LABELS = {
     "berlaku": "Berlaku",
@@ -149,7 +149,7 @@ def table(rows_: list[RegisterRow]):
                 r.party.level.label if r.party.level else "",
                 r.party.region_name,
                 letter.number_text or "" if letter else "",
-                letter.letter_date if letter else None,  # date cells (table_export)
+                letter_search.date_cell(letter) if letter else None,  # a date cell if dated
                 letter.valid_until if letter else None,
                 r.letter_status.replace("_", " ").title() if r.letter_status else "",
                 r.party.term_end,
