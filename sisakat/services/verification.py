@@ -144,12 +144,21 @@ def approve(
     )
 
 
+def _deciding(application: Application) -> bool:
+    """The verifier has yet to decide (Diajukan, Diverifikasi)."""
+    return application.status in (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI)
+
+
 def term_warning(application: Application) -> str:
-    """Before the verifier decides (Diajukan, Diverifikasi): the refusal an approval would meet
-    because the board's term of office is over (``workflow_guards.term_over``), else ""."""
-    if application.status not in (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI):
-        return ""
-    return guards.term_over(application)
+    """Before the verifier decides: the refusal an approval would meet because the board's
+    term of office is over (``workflow_guards.term_over``), else ""."""
+    return guards.term_over(application) if _deciding(application) else ""
+
+
+def term_notice(application: Application) -> str:
+    """Before the verifier decides: the board's term ends soon, so its letter will be valid only
+    briefly (``workflow_guards.term_soon``; approval goes through), else ""."""
+    return guards.term_soon(application) if _deciding(application) else ""
 
 
 def record_document_view(

@@ -1,17 +1,25 @@
 """Guards of the workflow's transitions (each returns the Indonesian problems, empty when fine)
 and the profile snapshot taken at submission. Only services/workflow_rules.RULES refers to the
 guards; the party's application page reads ``outstanding()``, the same check as lists; the
-review page and the signing desk read ``term_over()``, the rule the approval guard applies."""
+review page and the signing desk read ``term_over()``, the rule the approval guard applies, and
+``term_ends_soon()``, the notice (never a refusal) for a term ending within the register's
+"segera berakhir" window."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sisakat import formatting
-from sisakat.models import ApplicantKind, Application, ApplicationStatus, Letter
-from sisakat.services import documents, numbering, parties
+from sisakat.models import (
+    PENDING_STATUSES,
+    ApplicantKind,
+    Application,
+    ApplicationStatus,
+    Letter,
+)
+from sisakat.services import documents, numbering, parties, register
 
 # Who holds the term, and what the applicant must do about it, per kind of applicant.
 _TERM_WORDS = {
@@ -110,6 +118,26 @@ def term_ended(term_end: date | None, kind: ApplicantKind, *, at_signing: bool =
     return f"Masa bakti {board} berakhir {ended}; surat keterangan tidak dapat diterbitkan. {then}"
 
 
+def term_ends_soon(term_end: date | None, kind: ApplicantKind, *, short: bool = False) -> str:
+    """The notice for a board whose term still runs but ends within the days the register calls
+    "segera berakhir" (``register.days_before``): the letter is valid only until then. "" when
+    the term is unknown, over (``term_ended`` refuses) or further off; ``short``: the date only."""
+    today = numbering.office_today()
+    horizon = today + timedelta(days=register.days_before())
+    if term_end is None or not today <= term_end <= horizon:
+        return ""
+    board, renew = _TERM_WORDS[kind]
+    left = (term_end - today).days
+    when = {0: "hari ini", 1: "besok"}.get(left, f"{left} hari lagi")
+    ends = f"Masa bakti {board} berakhir {formatting.tanggal(term_end)} ({when})"
+    if short:
+        return f"{ends}; surat berlaku sampai tanggal itu."
+    return (
+        f"{ends}; surat keterangan akan berlaku sampai tanggal itu. Setelah itu pemohon perlu "
+        f"{renew}."
+    )
+
+
 def letter_term_end(application: Application) -> date | None:
     """The term end its letter would carry: the submission snapshot's (the profile's before)."""
     if not application.profile_snapshot:
@@ -130,6 +158,18 @@ def letter_term_over(letter: Letter) -> str:
     """``term_ended`` for a letter awaiting its signature (the term ended since approval)."""
     kind = parties.kind_of(letter.application.party)
     return term_ended(letter.valid_until, kind, at_signing=True)
+
+
+def term_soon(application: Application) -> str:
+    """``term_ends_soon`` for the letter an approval would draw up (its submitted term)."""
+    return term_ends_soon(letter_term_end(application), parties.kind_of(application.party))
+
+
+def letter_term_soon(letter: Letter) -> str:
+    """``term_ends_soon``, short, for a letter still waiting to be issued; "" for any other."""
+    if letter.status not in PENDING_STATUSES:
+        return ""
+    return term_ends_soon(letter.valid_until, parties.kind_of(letter.application.party), short=True)
 
 
 def approvable(application: Application) -> list[str]:

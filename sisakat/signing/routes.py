@@ -54,6 +54,7 @@ def queue():
         upload_form=UploadSignedForm(),
         party_name=letters.party_name,
         term_over=workflow_guards.letter_term_over,
+        term_soon=workflow_guards.letter_term_soon,
     )
 
 

@@ -11,7 +11,14 @@ from sisakat.extensions import db
 from sisakat.models import Role, SigningMethod
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, show_domain_error
-from sisakat.services import letter_review, letter_signing, letters, srikandi_number, storage
+from sisakat.services import (
+    letter_review,
+    letter_signing,
+    letters,
+    srikandi_number,
+    storage,
+    workflow_guards,
+)
 from sisakat.signing.forms import ConfirmNumberForm, ReviewDecisionForm, UploadSignedForm
 from sisakat.signing.routes import SIGNERS, bp, load_letter
 
@@ -138,6 +145,7 @@ def _review_page(letter, form: ReviewDecisionForm):
         comparison=comparison,
         form=form,
         party_name=letters.party_name(letter),
+        term_soon=workflow_guards.letter_term_soon(letter),
     )
 
 

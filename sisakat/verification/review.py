@@ -67,6 +67,7 @@ def _review_page(
         history=applications.timeline(application),
         returned=letter_return.return_notice(application),
         term_over=verification.term_warning(application),
+        term_soon=verification.term_notice(application),
         actions=workflow.available_actions(application, current_user),
         can_take_over=workflow.can_take_over(application, current_user),
         form=ActionForm(formdata=None, version=application.version),
