@@ -8,8 +8,9 @@ from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
+from werkzeug.datastructures import FileStorage
 from wtforms import DecimalField as _DecimalField
-from wtforms import HiddenField, ValidationError
+from wtforms import FileField, HiddenField, ValidationError
 from wtforms import IntegerField as _IntegerField
 from wtforms import Label as _Label
 from wtforms import SelectChoice as _SelectChoice
@@ -146,6 +147,19 @@ class ActionForm(FlaskForm):
         """The version the page showed, or None when absent or malformed (forged): the service
         then answers with its "changed meanwhile, reload" message."""
         return parse_int(self.version.data)
+
+
+def chosen_file(field) -> FileStorage | None:
+    """The file chosen in a file input ``field``, or None when none was chosen (the browser
+    then posts an empty, nameless part)."""
+    data = field.data
+    return data if isinstance(data, FileStorage) and data.filename else None
+
+
+def chose_a_file(form) -> bool:
+    """A file was chosen in one of ``form``'s file inputs: a page answering this post cannot
+    keep it, because a browser never refills a file input."""
+    return any(chosen_file(f) for f in form if isinstance(f, FileField))
 
 
 def int_choice(value: object) -> int:

@@ -10,6 +10,8 @@ from flask import abort, flash, request
 
 from sisakat.exceptions import DomainError, StaleApplication, StaleRecord
 from sisakat.extensions import db
+from sisakat.forms_common import chose_a_file
+from sisakat.services import concurrency
 
 
 class Outcome:
@@ -33,15 +35,25 @@ def flash_domain_errors(about: str = "") -> Iterator[Outcome]:
         flash(about + exc.message, "danger")
 
 
+def message_for(exc: DomainError, form=None) -> str:
+    """``exc``'s message on the page answering the refused ``form``: the one place deciding
+    that a refusal keeping the input says a chosen file must be chosen again
+    (``concurrency.as_shown``)."""
+    chosen = form is not None and chose_a_file(form)
+    return concurrency.as_shown(exc.message, file_chosen=chosen)
+
+
 def show_domain_error(exc: DomainError, form=None, *, field: str | None = None) -> None:
-    """Roll back and show ``exc``: beside its form field (``field`` overrides ``exc.field``)
-    when the page re-renders ``form`` with that field, else as a "danger" flash."""
+    """Roll back and show ``exc`` (``message_for``): beside its form field (``field``
+    overrides ``exc.field``) when the page re-renders ``form`` with that field, else as a
+    "danger" flash."""
     db.session.rollback()
+    message = message_for(exc, form)
     target = getattr(form, field or exc.field or "", None) if form is not None else None
     if target is not None and hasattr(target, "errors"):
-        target.errors = [*target.errors, exc.message]
+        target.errors = [*target.errors, message]
     else:
-        flash(exc.message, "danger")
+        flash(message, "danger")
 
 
 def commit_or_show(

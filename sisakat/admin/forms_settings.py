@@ -9,7 +9,13 @@ from werkzeug.datastructures import FileStorage
 from wtforms import SelectChoice, SelectField, StringField, ValidationError
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
 
-from sisakat.forms_common import SeenForm, clean_text, no_control_chars, single_line
+from sisakat.forms_common import (
+    SeenForm,
+    chosen_file,
+    clean_text,
+    no_control_chars,
+    single_line,
+)
 from sisakat.services import office, settings
 
 PHONE = Regexp(r"^[0-9+()\-. ]*\Z", message="Hanya angka, spasi, dan tanda + ( ) - .")
@@ -67,8 +73,7 @@ class AgencySettingsForm(SeenForm):
 
     def emblem_upload(self) -> FileStorage | None:
         """The uploaded emblem, or None when no file was chosen."""
-        data = self.emblem.data
-        return data if isinstance(data, FileStorage) and data.filename else None
+        return chosen_file(self.emblem)
 
 
 class SignatorySettingsForm(SeenForm):

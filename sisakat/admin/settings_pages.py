@@ -14,6 +14,7 @@ from sisakat.exceptions import DomainError, StaleRecord, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import STAFF_ROLES, Role
 from sisakat.policies import role_required
+from sisakat.routing import message_for
 from sisakat.services import concurrency, office, settings, storage
 
 
@@ -31,12 +32,13 @@ def _apply(call: Callable[[], list[str]], on_upload_error=None, *, form=None, pa
             on_upload_error.errors = [exc.message]
         if isinstance(exc, StaleRecord) and form is not None:
             form.seen.data = concurrency.settings_token(page_keys)
+        message = message_for(exc, form)
         target = getattr(form, exc.field or "", None) if form is not None else None
         if target is not None and hasattr(target, "errors"):  # beside the field at fault
-            target.errors = [*target.errors, exc.message]
+            target.errors = [*target.errors, message]
             flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")
         else:
-            flash(exc.message, "danger")
+            flash(message, "danger")
         return False
     flash("Pengaturan tersimpan." if changed else "Tidak ada perubahan.", "success")
     return True

@@ -112,6 +112,21 @@ RESAVE = (
     "Isian Anda belum tersimpan dan masih ada di formulir ini: buka halaman ini di tab baru "
     "untuk melihat data terbaru, atau simpan lagi untuk menimpanya dengan isian Anda."
 )
+# RESAVE on a form where a file was chosen: a browser never refills a file input.
+RESAVE_FILES = (
+    "Perubahan Anda belum tersimpan. Isian yang Anda ketik masih ada di formulir ini; berkas "
+    "yang Anda pilih perlu dipilih lagi. Buka halaman ini di tab baru untuk melihat data "
+    "terbaru, atau simpan lagi untuk menimpanya dengan isian Anda."
+)
+
+
+def as_shown(message: str, *, file_chosen: bool) -> str:
+    """A refusal's ``message`` as the page answering the refused form shows it: when a file
+    was chosen in that form, "masih ada di formulir ini" (``RESAVE``) would be untrue for the
+    file, so it becomes ``RESAVE_FILES``. Other messages are shown as they are."""
+    if file_chosen and message.endswith(RESAVE):
+        return message.removesuffix(RESAVE) + RESAVE_FILES
+    return message
 
 
 def changed_message(

@@ -28,6 +28,7 @@ from wtforms.validators import (
 
 from sisakat.forms_common import (
     ActionForm,
+    chosen_file,
     clean_text,
     no_control_chars,
     plausible_date,
@@ -186,8 +187,7 @@ class ApplicantProfileForm(ActionForm):
 
     def logo_upload(self) -> FileStorage | None:
         """The uploaded logo, or None when no file was chosen."""
-        data = self.new_logo.data
-        return data if isinstance(data, FileStorage) and data.filename else None
+        return chosen_file(self.new_logo)
 
 
 def phone_field(required: str | None) -> StringField:

@@ -10,6 +10,7 @@ from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, ApplicationStatus, Party, Role
 from sisakat.policies import can_view_party, role_required
+from sisakat.routing import message_for
 from sisakat.services import applications, parties, storage, uploads
 from sisakat.submission.forms import ApplicantProfileForm, profile_form_class
 from sisakat.submission.routes import bp
@@ -90,8 +91,8 @@ def _save(form: ApplicantProfileForm) -> bool:
         elif isinstance(exc, parties.StaleProfile) and current_user.party is not None:
             form.version.data = str(current_user.party.version)  # saving again overwrites
         # A stale refusal says itself that the input was not stored (and is kept): once.
-        stale = isinstance(exc, parties.StaleProfile)
-        flash(exc.message if stale else f"{NOT_SAVED} {exc.message}", "danger")
+        stale, message = isinstance(exc, parties.StaleProfile), message_for(exc, form)
+        flash(message if stale else f"{NOT_SAVED} {message}", "danger")
         return False
     return True
 

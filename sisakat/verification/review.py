@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from sisakat.db_setup import writes_on_get
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import Role, StoredFile, Verdict
@@ -55,24 +56,24 @@ def _review_page(
     judge.reason_template.choices += choices((r.text, r.text) for r in requirements.reasons())
     if refused_judge:
         refused_judge[1].reason_template.choices = judge.reason_template.choices
+    seen = {s.latest.id: verification.verdict_token(s.latest) for s in checklist if s.latest}
+    actions = workflow.available_actions(application, current_user)
     return render_template(
         "verification/review.html",
         application=application,
         snapshot=applications.snapshot(application),
         similar=duplicates.similar_to(application.party),
         checklist=checklist,
-        verdict_seen={
-            s.latest.id: verification.verdict_token(s.latest) for s in checklist if s.latest
-        },
+        verdict_seen=seen,
         history=applications.timeline(application),
         returned=letter_return.return_notice(application),
         term_over=verification.term_warning(application),
         term_soon=verification.term_notice(application),
-        actions=workflow.available_actions(application, current_user),
+        actions=actions,
         can_take_over=workflow.can_take_over(application, current_user),
         form=ActionForm(formdata=None, version=application.version),
         judge_form=judge,
-        refused_judge=refused_judge,
+        refused_judge=_beside_or_flashed(refused_judge, actions, seen),
         decision_form=decision_form or DecisionForm(version=application.version),
     )
 
@@ -114,7 +115,8 @@ def judge_document(application_id: int, document_id: int):
     form = JudgeDocumentForm()
     if not form.validate_on_submit():
         return _unsaved_verdict(application, document, form)
-    with flash_domain_errors() as outcome:
+    anchor = f"persyaratan-{document.application_requirement_id}"
+    try:
         verification.judge_document(
             application,
             document,
@@ -124,22 +126,34 @@ def judge_document(application_id: int, document_id: int):
             seen=form.seen_digest(),
         )
         db.session.commit()
-        flash("Penilaian dokumen disimpan.", "success")
-    if outcome.ok:  # back at this document, not at the top of a long list
-        return _back(application_id, f"persyaratan-{document.application_requirement_id}")
-    # Refused (no reason for Tidak Sesuai, someone else acted first): the page again, with the
-    # choice and the reason typed kept on that document and the message beside it.
-    application = _load(application_id)
-    return _review_page(application, refused_judge=(document.id, form, outcome.message))
+    except DomainError as exc:
+        # Refused (no reason for Tidak Sesuai, someone else acted first): the page again, with
+        # the choice and the reason typed kept on that document and the message beside it.
+        db.session.rollback()
+        return _review_page(_load(application_id), refused_judge=(document_id, form, exc.message))
+    flash("Penilaian dokumen disimpan.", "success")
+    return _back(application_id, anchor)  # back at this document, not at the top of the list
 
 
 def _unsaved_verdict(application, document, form: JudgeDocumentForm):
     """A verdict form that did not validate: the review again, the message beside that
-    document and in the flash."""
+    document."""
     errors = [m for messages in form.errors.values() for m in messages]
     message = " ".join(errors) or "Pilih Sesuai atau Tidak Sesuai."
-    flash(f"Penilaian {document.requirement.name} belum tersimpan: {message}", "danger")
+    message = f"Penilaian {document.requirement.name} belum tersimpan: {message}"
     return _review_page(application, refused_judge=(document.id, form, message))
+
+
+def _beside_or_flashed(refused_judge, actions: dict[str, bool], verdict_seen: dict):
+    """A refused verdict is shown once: beside its document when the page shows that
+    document's form (returned as is), else as a flash (None returned): the application is no
+    longer in review, or a newer version of the document came."""
+    if refused_judge is None:
+        return None
+    if actions.get("kembalikan") and refused_judge[0] in verdict_seen:
+        return refused_judge
+    flash(refused_judge[2], "danger")
+    return None
 
 
 def _decide(application_id: int, service, success: str, extra):

@@ -1,7 +1,7 @@
 """Judging documents one by one: after 'Simpan Penilaian' the review opened at the top again, so
 on a nine-document list the verifier scrolled back down for every document. Now a saved verdict
 comes back at its document (a refused one already came back with the cursor in its reason box,
-which stays so)."""
+which stays so; its message is shown once, beside it)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,6 @@ def test_a_verdict_far_down_the_list_comes_back_where_the_verifier_was(page, mak
     expect(box).to_be_focused()
     expect(box).to_be_in_viewport(ratio=1)
     assert "Alasan wajib diisi untuk dokumen Tidak Sesuai." in reason.inner_text()
+    # said once, beside the document (no red flash at the top), and read out with the box
+    expect(page.get_by_text("Alasan wajib diisi untuk dokumen Tidak Sesuai.")).to_have_count(1)
+    expect(box).to_have_accessible_description("Alasan wajib diisi untuk dokumen Tidak Sesuai.")

@@ -13,6 +13,7 @@ import pytest
 from sisakat.extensions import db
 from sisakat.models import Verdict
 from tests.http.test_refused_verdict_keeps_input import _claimed, _form_of
+from tests.http.test_two_admins_at_once import danger_alerts
 from tests.workflow_http import latest, page_text
 
 
@@ -39,6 +40,9 @@ def test_verdict_from_an_old_tab_is_refused_beside_the_document_then_overwrites(
     assert late.status_code == 200
     form = _form_of(page_text(late), doc.id)
     assert "setelah halaman Anda dibuka" in form  # beside that document
+    # once: before, also as a red flash at the top, far from the document it is about
+    assert page_text(late).count("setelah halaman Anda dibuka") == 1
+    assert danger_alerts(page_text(late)) == []
     assert re.search(r'value="sesuai" id="v\d+-sesuai" required checked', form)
     db.session.expire_all()
     assert (latest(item).verdict, latest(item).reason) == (Verdict.TIDAK_SESUAI, first["reason"])
