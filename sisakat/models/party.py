@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sisakat.formatting import alamat, wilayah
+from sisakat.formatting import alamat
 from sisakat.models.base import Base, LabelledEnum, enum_column, utcnow
 from sisakat.models.service import ApplicantKind
 
@@ -102,12 +102,6 @@ class Party(Base):
     def address_text(self) -> str:
         """The secretariat address on one line, as the letter prints it (``formatting.alamat``)."""
         return alamat(self.street, self.kelurahan, self.kecamatan, self.city, self.postal_code)
-
-    @property
-    def level_text(self) -> str:
-        """``Kota Palembang``: level and region as the letter prints them
-        (``formatting.wilayah``)."""
-        return wilayah(self.level.label if self.level else "", self.region_name)
 
 
 class PartyOfficer(Base):

@@ -80,4 +80,5 @@ def party_history(party_id: int):
         letters=list(letters),
         today=_today(),
         greeting=parties.staff_greeting(party),
+        level_text=parties.level_text(party),
     )

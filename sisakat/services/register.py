@@ -17,6 +17,7 @@ from sisakat.models import (
     Party,
 )
 from sisakat.services import letter_search, settings
+from sisakat.services.parties import board_level
 
 STATE_LABELS = {
     "berlaku": "Berlaku",
@@ -52,6 +53,12 @@ class RegisterRow:
     def state_label(self) -> str:
         """The state in Indonesian."""
         return STATE_LABELS[self.state]
+
+    @property
+    def level_label(self) -> str:
+        """The board's level as ``parties.board_level`` reads it; "" without one."""
+        level = board_level(self.party)
+        return level.label if level else ""
 
 
 def days_before() -> int:
@@ -146,7 +153,7 @@ def table(rows_: list[RegisterRow]):
             (
                 r.party.party_name,
                 r.party.board_name,
-                r.party.level.label if r.party.level else "",
+                r.level_label,
                 r.party.region_name,
                 letter.number_text or "" if letter else "",
                 letter_search.date_cell(letter) if letter else None,  # a date cell if dated

@@ -35,7 +35,7 @@ from sisakat.models import (
     Level,
     Party,
 )
-from sisakat.services import catalog, settings
+from sisakat.services import catalog, parties, settings
 from sisakat.services.working_time import OfficeHours, working_seconds
 
 S = ApplicationStatus
@@ -224,7 +224,8 @@ def _region(row) -> str:
     Bengkulu" are two regions); an ormas, which has no board level, by its secretariat's
     kab/kota."""
     if row.region_name:
-        return wilayah(row.level.label if row.level else "", row.region_name)
+        level = parties.board_level(row)
+        return wilayah(level.label if level else "", row.region_name)
     return prefixed(row.city, also=("Kabupaten", "Kota")) or "Tanpa wilayah"
 
 
@@ -239,7 +240,8 @@ def _level_row(row) -> str:
     """The by-level row an application counts in."""
     if row.kind == ApplicantKind.ORMAS:
         return ORMAS_ROW
-    return row.level.label if row.level else NO_LEVEL
+    level = parties.board_level(row)
+    return level.label if level else NO_LEVEL
 
 
 def _groups(result: Dashboard, apps, times: dict[int, float], on_time: dict) -> None:

@@ -189,7 +189,8 @@ def snapshot_profile(application: Application) -> str:
         | {"board_name", "abbreviation", "postal_code", "contact_email", *parties.ORMAS_OPTIONAL}
     }
     data["kind"] = parties.kind_of(p).value
-    data["level"] = p.level.value if p.level else ""
+    level = parties.board_level(p)
+    data["level"] = level.value if level else ""
     data["legal_form"] = p.legal_form.value if p.legal_form else ""
     data["legal_form_label"] = p.legal_form.label if p.legal_form else ""
     data["npwp_text"] = formatting.npwp(p.npwp)

@@ -239,8 +239,9 @@ class PartyProfileForm(ApplicantProfileForm):
         ]
         only, stored = office.only_level(), getattr(kwargs.get("obj"), "level", None)
         self.level_fixed = only is not None and stored in (None, only)
-        if self.level_fixed and not self.is_submitted():
-            self.level.data = only.value
+        level = parties.board_level(kwargs.get("obj"))  # its own, else the office's only one
+        if level is not None and not self.is_submitted():
+            self.level.data = level.value
 
     def validate_level(self, field) -> None:
         """A level this office registers (rule from the service; a forged value included)."""

@@ -1,10 +1,12 @@
 """Public service information: Standar Pelayanan, requirement list, flow diagram, forms, FAQ."""
 
+import re
 import zipfile
 
 from sisakat.extensions import db
 from sisakat.models import Role, ServiceStandard
 from sisakat.services import service_info
+from tests.monitoring_helpers import hours_form
 from tests.public_helpers import XSS, listed_requirements, requirements, upload
 
 
@@ -116,3 +118,24 @@ def test_admin_uploads_docx_template_but_not_one_with_macros(app, make, login_as
     assert [f.title for f in forms] == ["Templat pernyataan"]
     assert forms[0].file.content_type.endswith("wordprocessingml.document")
     assert forms[0].file.display_name == "t.docx"
+
+
+def _text(response) -> str:
+    """The page's text: tags removed, white space collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", "", response.get_data(as_text=True)).split())
+
+
+def test_service_page_gives_the_offices_hours(client, make, login_as):
+    """The Standar Pelayanan page gave requirements, procedure, time and cost but not when the
+    office serves: it now says so, from the same text as the home and contact pages (the Jam
+    layanan page, or the hours typed on the Kontak page when set)."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    hours = hours_form("07:30", "15:30", (1, 2, 3, 4, 5, 6), end_5="16:30")
+    assert admin.post("/admin/pengaturan/jam-layanan", data=hours).status_code == 302
+    expected = "Senin–Kamis, Sabtu 07.30–15.30 WIB; Jumat 07.30–16.30 WIB"
+    assert f"Jam layanan: {expected}" in _text(client.get("/layanan/skt_parpol"))
+    typed = {"lapor_url": "https://www.lapor.go.id", "hours": "Senin-Kamis 08.00-15.00"}
+    assert admin.post("/admin/kontak", data=typed).status_code == 302
+    page = _text(client.get("/layanan/skt_parpol"))
+    assert "Jam layanan: Senin-Kamis 08.00-15.00" in page
+    assert "07.30" not in page
