@@ -69,6 +69,13 @@ def days_before() -> int:
         return 60
 
 
+def ends_soon(day: date | None, today: date, days: int | None = None) -> bool:
+    """The one "segera berakhir" rule: ``day`` (an end of term or validity) falls between
+    ``today`` and ``days`` (default ``days_before()``) days ahead, both included."""
+    ahead = days_before() if days is None else days
+    return day is not None and today <= day <= today + timedelta(days=ahead)
+
+
 def _latest_letters(party_ids) -> dict[int, Letter]:
     """The newest issued letter per party (one query)."""
     rows = db.session.execute(
@@ -95,11 +102,10 @@ def classify(letter: Letter | None, term_end: date | None, today: date, days: in
     """The register state of a board: no SKT, expired/ended, ending soon, or valid."""
     if letter is None:
         return "tanpa"
-    horizon = today + timedelta(days=days)
     ends = [d for d in (letter.valid_until, term_end) if d]
     if letter.effective_status(today) != "berlaku" or any(d < today for d in ends):
         return "kedaluwarsa"
-    return "segera" if any(d <= horizon for d in ends) else "berlaku"
+    return "segera" if any(ends_soon(d, today, days) for d in ends) else "berlaku"
 
 
 def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:

@@ -9,7 +9,7 @@ stays as stored in ``reminders_sent``.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from sisakat.exceptions import GuardFailed
@@ -55,14 +55,14 @@ class Due(NamedTuple):
 
 def due(today: date) -> list[Due]:
     """Every end of term or letter validity within the window."""
-    horizon = today + timedelta(days=register.days_before())
+    days = register.days_before()
     out = []
     for row in register.rows(register.RegisterFilter(), today):
-        if row.party.term_end and today <= row.party.term_end <= horizon:
+        if register.ends_soon(row.party.term_end, today, days):
             out.append(Due(row.party, "masa_bakti", row.party.term_end, row.letter))
         letter = row.letter
         valid = letter is not None and letter.effective_status(today) == "berlaku"
-        if valid and letter.valid_until and today <= letter.valid_until <= horizon:
+        if valid and register.ends_soon(letter.valid_until, today, days):
             out.append(Due(row.party, "skt", letter.valid_until, letter))
     return out
 

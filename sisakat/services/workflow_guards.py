@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sisakat import formatting
 from sisakat.models import (
@@ -123,8 +123,7 @@ def term_ends_soon(term_end: date | None, kind: ApplicantKind, *, short: bool = 
     "segera berakhir" (``register.days_before``): the letter is valid only until then. "" when
     the term is unknown, over (``term_ended`` refuses) or further off; ``short``: the date only."""
     today = numbering.office_today()
-    horizon = today + timedelta(days=register.days_before())
-    if term_end is None or not today <= term_end <= horizon:
+    if not register.ends_soon(term_end, today):
         return ""
     board, renew = _TERM_WORDS[kind]
     left = (term_end - today).days
