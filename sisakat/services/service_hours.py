@@ -67,9 +67,13 @@ def parse_holidays(text: str | None) -> list[str]:
         try:
             day = date.fromisoformat(line)
         except ValueError:
-            raise GuardFailed(f"Baris {number} hari libur bukan tanggal TTTT-BB-HH.") from None
+            raise GuardFailed(
+                f"Baris {number} hari libur bukan tanggal TTTT-BB-HH.", field="holidays"
+            ) from None
         if day.year not in PLAUSIBLE_YEARS:
-            raise GuardFailed(f"Baris {number} hari libur: tahun {day.year:04d} tidak wajar.")
+            raise GuardFailed(
+                f"Baris {number} hari libur: tahun {day.year:04d} tidak wajar.", field="holidays"
+            )
         days.add(day)
     return [d.isoformat() for d in sorted(days)]
 

@@ -41,6 +41,21 @@
       form.querySelectorAll("input[type=file][data-max-bytes]"), markSize);
     if (big.length) { event.preventDefault(); event.stopImmediatePropagation(); big[0].focus(); }
   }, true);
+  // Fields that count only while a checkbox is ticked (<input data-enabled-by="box id">: a
+  // day's hours on Jam layanan) are disabled while it is not, so they look and are announced
+  // unavailable and Tab skips them; they are enabled again on submit, so they are still sent.
+  function followBox(box) {
+    document.querySelectorAll("[data-enabled-by]").forEach(function (input) {
+      if (input.getAttribute("data-enabled-by") === box.id) { input.disabled = !box.checked; }
+    });
+  }
+  document.querySelectorAll("[data-enabled-by]").forEach(function (input) {
+    var box = document.getElementById(input.getAttribute("data-enabled-by"));
+    if (box && !input.classList.contains("is-invalid")) { input.disabled = !box.checked; }
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.type === "checkbox" && event.target.id) { followBox(event.target); }
+  });
   // Confirmation for destructive POST actions: <form data-confirm="...">.
   document.addEventListener("submit", function (event) {
     var form = event.target;
@@ -48,6 +63,7 @@
     if (question && !window.confirm(question)) { event.preventDefault(); return; }
     // Double-click guard: disable submit buttons once the form is on its way.
     if (!event.defaultPrevented) {
+      form.querySelectorAll("[data-enabled-by]").forEach(function (i) { i.disabled = false; });
       window.setTimeout(function () {
         form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
       }, 0);

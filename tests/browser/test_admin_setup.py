@@ -3,6 +3,8 @@ pages as Kesbangpol Kota Balikpapan would): what a plain click does on the setti
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -58,3 +60,33 @@ def test_a_friday_prayer_break_is_typed_on_a_phone(phone_page, make):
     fresh()
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(page.get_by_label("Istirahat mulai Jumat")).to_have_value("11:30")
+
+
+def test_the_hours_of_a_day_not_ticked_are_unavailable_until_it_is(phone_page, make):
+    """A day not ticked showed its hours like an open day's (Sabtu 08.00-16.00, typed into and
+    read out by a screen reader as hours in force), though they are ignored; Tab went through
+    all 28 times. Now they are disabled until the day is ticked, and still sent, so a refused
+    save shows them again for the day that is ticked later."""
+    make.user(Role.SUPERADMIN, username="admin.contoh")
+    page = phone_page
+    log_in(page, "admin.contoh")
+    page.goto("/admin/pengaturan/jam-layanan")
+    for label in ("Jam mulai Sabtu", "Istirahat selesai Minggu"):
+        expect(page.get_by_label(label)).to_be_disabled()
+    expect(page.get_by_label("Jam mulai Jumat")).to_be_enabled()
+    page.get_by_label("Jumat", exact=True).press("Space")  # Jumat closed now
+    expect(page.get_by_label("Jam selesai Jumat")).to_be_disabled()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Sabtu", exact=True)).to_be_focused()
+    page.keyboard.press("Space")  # Sabtu open
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Jam mulai Sabtu")).to_be_focused()
+    page.get_by_label("Hari libur (satu tanggal TTTT-BB-HH per baris)").fill("25/12/2026")
+    page.get_by_role("button", name="Simpan").press("Enter")
+    page.wait_for_load_state()
+    holidays = page.get_by_label("Hari libur (satu tanggal TTTT-BB-HH per baris)")
+    expect(holidays).to_be_focused()
+    expect(holidays).to_have_accessible_description(re.compile("bukan tanggal TTTT-BB-HH"))
+    expect(page.get_by_label("Jam mulai Jumat")).to_be_disabled()
+    expect(page.get_by_label("Jam mulai Jumat")).to_have_value("08:00")
+    expect(page.get_by_label("Jam mulai Sabtu")).to_be_enabled()
