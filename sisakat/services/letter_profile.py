@@ -1,6 +1,6 @@
-"""The plain profiles ``letter_context.build_context`` reads, other than a submission snapshot: a
-copy of a Party-like row (``profile_dict``) and the fictional applicants of the letter settings'
-preview (Pratinjau) and the tests (``sample_profile``, ``sample_ormas``)."""
+"""The plain profiles ``letter_context.build_context`` reads, other than a submission snapshot
+(``letters.profile_from_snapshot``): the fictional applicants of the letter settings' preview
+(Pratinjau) and the tests (``sample_profile``, ``sample_ormas``)."""
 
 from __future__ import annotations
 
@@ -13,43 +13,6 @@ from sisakat.services.letter_context import ORMAS
 
 # The office levels a region setting starts with ("KABUPATEN MUSI BANYUASIN"), as Level values.
 _LEVELS = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kota": "kota"}
-
-PROFILE_KEYS = (
-    "kind",
-    "party_name",
-    "abbreviation",
-    "level",
-    "region_name",
-    "reporter_name",
-    "reporter_position",
-    "street",
-    "kelurahan",
-    "kecamatan",
-    "city",
-    "postal_code",
-    "sk_number",
-    "sk_date",
-    "sk_issuer",
-    "term_start",
-    "term_end",
-    "legal_form",
-    "legal_number",
-    "legal_date",
-    "field_of_activity",
-    "deed_number",
-    "deed_date",
-    "notary_name",
-    "npwp",
-)
-
-
-def profile_dict(party: Any) -> dict[str, Any]:
-    """The plain profile of a Party-like object (a frozen copy for ``build_context``)."""
-    data = {key: getattr(party, key, "") for key in PROFILE_KEYS}
-    data["officers"] = [
-        {"position": o.position, "name": o.name} for o in getattr(party, "officers", [])
-    ]
-    return data
 
 
 def sample_profile(kind: Any = "parpol", office_region: str = "") -> dict[str, Any]:

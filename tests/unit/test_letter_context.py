@@ -1,10 +1,11 @@
 """The pure letter-context builder: Indonesian values, signatory lines, drafts without a QR."""
 
+import json
 from datetime import date
 
 import pytest
 
-from sisakat.services.letter_profile import profile_dict, sample_profile
+from sisakat.services.letter_profile import sample_profile
 from tests.pdf import helpers as h
 
 
@@ -37,10 +38,14 @@ def test_draft_never_carries_qr_or_footer():
     assert not ctx.has_qr
 
 
-def test_profile_dict_from_a_party_row(app, make):
-    party = make.party()
-    profile = profile_dict(party)
-    ctx = h.context(profile)
+def test_the_letter_reads_a_boards_submission_snapshot(app, make):
+    """The profile the letter is drawn from is the one frozen at submission."""
+    from sisakat.services.letters import profile_from_snapshot
+    from sisakat.services.workflow_guards import snapshot_profile
+
+    application = make.application()
+    party = application.party
+    ctx = h.context(profile_from_snapshot(json.loads(snapshot_profile(application))))
     assert dict(ctx.fields)["Nama Partai"] == f"{party.party_name} ({party.abbreviation})"
     assert dict(ctx.fields)["Alamat"] == party.address_text
     assert len(ctx.board) == len(party.officers)
@@ -108,17 +113,14 @@ def test_ormas_lines_from_the_submission_snapshot_and_without_optional_data(app,
     assert lines["Alamat Sekretariat"] == ormas.address_text
 
 
-def test_party_profile_dict_and_snapshot_keep_the_party_lines(app, make):
-    import json
-
+def test_a_party_snapshot_keeps_the_party_lines(app, make):
     from sisakat.services import letters, workflow_guards
 
     party = make.party()
     snapshot = json.loads(workflow_guards.snapshot_profile(make.application(party)))
     assert snapshot["kind"] == "parpol"
-    from_row = h.context(profile_dict(party)).fields
-    assert from_row == h.context(letters.profile_from_snapshot(snapshot)).fields
-    assert [label for label, _ in from_row][:3] == ["Nama", "Jabatan", "Nama Partai"]
+    fields = h.context(letters.profile_from_snapshot(snapshot)).fields
+    assert [label for label, _ in fields][:3] == ["Nama", "Jabatan", "Nama Partai"]
 
 
 @pytest.mark.parametrize("typed", ["12", "No. 12", "nomor 12", "NO 12"])
