@@ -134,6 +134,8 @@ def test_service_page_gives_the_offices_hours(client, make, login_as):
     assert admin.post("/admin/pengaturan/jam-layanan", data=hours).status_code == 302
     expected = "Senin–Kamis, Sabtu 07.30–15.30 WIB; Jumat 07.30–16.30 WIB"
     assert f"Jam layanan: {expected}" in _text(client.get("/layanan/skt_parpol"))
+    poster = client.get("/layanan/skt_parpol/poster").get_data(as_text=True)
+    assert f'<h2 class="h6">Jam layanan</h2><p>{expected}</p>' in poster  # the A4 poster too
     typed = {"lapor_url": "https://www.lapor.go.id", "hours": "Senin-Kamis 08.00-15.00"}
     assert admin.post("/admin/kontak", data=typed).status_code == 302
     page = _text(client.get("/layanan/skt_parpol"))
