@@ -11,7 +11,7 @@ from sisakat.reports.dashboard import XLSX, _download
 from sisakat.reports.ikm import STAFF
 from sisakat.reports.monitoring_forms import RegisterFilterForm
 from sisakat.reports.routes import bp
-from sisakat.services import numbering, parties, register, table_export
+from sisakat.services import expiry, numbering, parties, register, table_export
 
 
 def _today():
@@ -37,7 +37,7 @@ def party_register():
     """Every board with its current SKT and term of office; expiring ones highlighted."""
     form, rows = _rows()
     return render_template(
-        "reports/party_register.html", form=form, rows=rows, days=register.days_before()
+        "reports/party_register.html", form=form, rows=rows, days=expiry.days_before()
     )
 
 

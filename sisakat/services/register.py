@@ -4,7 +4,7 @@ office, in three queries whatever the number of boards."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sisakat.extensions import db
 from sisakat.models import (
@@ -16,7 +16,8 @@ from sisakat.models import (
     Level,
     Party,
 )
-from sisakat.services import letter_search, settings
+from sisakat.services import letter_search
+from sisakat.services.expiry import days_before, ends_soon
 from sisakat.services.parties import board_level
 
 STATE_LABELS = {
@@ -59,21 +60,6 @@ class RegisterRow:
         """The board's level as ``parties.board_level`` reads it; "" without one."""
         level = board_level(self.party)
         return level.label if level else ""
-
-
-def days_before() -> int:
-    """How many days ahead an end of term or validity counts as "segera berakhir"."""
-    try:
-        return max(0, int(settings.get("reminder.days_before") or 60))
-    except (TypeError, ValueError):
-        return 60
-
-
-def ends_soon(day: date | None, today: date, days: int | None = None) -> bool:
-    """The one "segera berakhir" rule: ``day`` (an end of term or validity) falls between
-    ``today`` and ``days`` (default ``days_before()``) days ahead, both included."""
-    ahead = days_before() if days is None else days
-    return day is not None and today <= day <= today + timedelta(days=ahead)
 
 
 def _latest_letters(party_ids) -> dict[int, Letter]:

@@ -28,6 +28,7 @@ from sisakat.services import (
     applications,
     audit,
     catalog,
+    expiry,
     letters,
     notify,
     numbering,
@@ -55,14 +56,14 @@ class Due(NamedTuple):
 
 def due(today: date) -> list[Due]:
     """Every end of term or letter validity within the window."""
-    days = register.days_before()
+    days = expiry.days_before()
     out = []
     for row in register.rows(register.RegisterFilter(), today):
-        if register.ends_soon(row.party.term_end, today, days):
+        if expiry.ends_soon(row.party.term_end, today, days):
             out.append(Due(row.party, "masa_bakti", row.party.term_end, row.letter))
         letter = row.letter
         valid = letter is not None and letter.effective_status(today) == "berlaku"
-        if valid and register.ends_soon(letter.valid_until, today, days):
+        if valid and expiry.ends_soon(letter.valid_until, today, days):
             out.append(Due(row.party, "skt", letter.valid_until, letter))
     return out
 

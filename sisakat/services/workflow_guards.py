@@ -19,7 +19,7 @@ from sisakat.models import (
     ApplicationStatus,
     Letter,
 )
-from sisakat.services import documents, numbering, parties, register
+from sisakat.services import documents, expiry, numbering, parties
 
 # Who holds the term, and what the applicant must do about it, per kind of applicant.
 _TERM_WORDS = {
@@ -120,10 +120,10 @@ def term_ended(term_end: date | None, kind: ApplicantKind, *, at_signing: bool =
 
 def term_ends_soon(term_end: date | None, kind: ApplicantKind, *, short: bool = False) -> str:
     """The notice for a board whose term still runs but ends within the days the register calls
-    "segera berakhir" (``register.days_before``): the letter is valid only until then. "" when
+    "segera berakhir" (``expiry.days_before``): the letter is valid only until then. "" when
     the term is unknown, over (``term_ended`` refuses) or further off; ``short``: the date only."""
     today = numbering.office_today()
-    if not register.ends_soon(term_end, today):
+    if not expiry.ends_soon(term_end, today):
         return ""
     board, renew = _TERM_WORDS[kind]
     left = (term_end - today).days

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from sisakat.extensions import db
 from sisakat.models import ApplicationStatus, Letter, Role, Verdict
-from sisakat.services import register, settings
+from sisakat.services import expiry, settings
 from tests import factories
 from tests.letters import helpers as h
 
@@ -78,7 +78,7 @@ def test_the_signing_review_page_notices_a_term_ending_soon(app, login_as):
 
 
 def test_a_term_beyond_the_window_gets_no_notice(app, login_as):
-    later = TODAY + timedelta(days=register.days_before() + 1)
+    later = TODAY + timedelta(days=expiry.days_before() + 1)
     application, vera = _in_review(app, later)
     client = login_as(vera)
     assert SOON_BOX not in _review(client, application)
