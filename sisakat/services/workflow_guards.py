@@ -154,7 +154,10 @@ def term_over(application: Application) -> str:
 
 
 def letter_term_over(letter: Letter) -> str:
-    """``term_ended`` for a letter awaiting its signature (the term ended since approval)."""
+    """``term_ended`` for a letter awaiting its signature or its manual review (the term ended
+    since approval); "" for any other letter."""
+    if letter.status not in PENDING_STATUSES:
+        return ""
     kind = parties.kind_of(letter.application.party)
     return term_ended(letter.valid_until, kind, at_signing=True)
 

@@ -146,6 +146,7 @@ def _review_page(letter, form: ReviewDecisionForm):
         form=form,
         party_name=letters.party_name(letter),
         term_soon=workflow_guards.letter_term_soon(letter),
+        term_over=workflow_guards.letter_term_over(letter),
     )
 
 

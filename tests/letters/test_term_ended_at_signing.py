@@ -94,3 +94,40 @@ def test_the_signing_queue_says_the_term_ended_and_offers_only_the_return(app, l
     assert f"/tte/surat/{letter.id}/tandatangani" not in page
     assert f"/tte/surat/{letter.id}/kembalikan" in page
     _still_waiting(letter)
+
+
+def _under_review_after_the_term_ended(app) -> Letter:
+    letter = h.under_review(_letter_of_a_term_ending_today(app), factories.pdf_bytes("Unggahan"))
+    app.config["CLOCK"] = lambda: NEXT_DAY_0030_WIB
+    return letter
+
+
+def test_the_review_page_says_the_term_ended_and_offers_no_accept(app, login_as):
+    """The review page offered "Terima: terbitkan berkas ini" for a letter whose term ended since
+    approval; the refusal came only on saving. Now a red alert says why, with the return, and
+    only the rejection is offered."""
+    letter = _under_review_after_the_term_ended(app)
+    admin = login_as(factories.user(Role.SUPERADMIN))
+    page = admin.get(f"/tte/surat/{letter.id}/tinjau").get_data(as_text=True)
+    assert 'class="alert alert-danger" role="note" id="masa-bakti-berakhir"' in page
+    assert ENDED in page
+    assert 'value="terima"' not in page
+    assert 'value="tolak"' in page
+    assert f"/tte/surat/{letter.id}/kembalikan" in page
+    assert db.session.get(Letter, letter.id).status == LetterStatus.PERLU_TINJAUAN
+
+
+def test_the_queue_row_of_a_letter_under_review_says_the_term_ended(app, login_as):
+    letter = _under_review_after_the_term_ended(app)
+    for role in (Role.SUPERADMIN, Role.PENANDATANGAN):
+        page = login_as(factories.user(role)).get("/tte/").get_data(as_text=True)
+        assert ENDED in page, role
+        assert f"/tte/surat/{letter.id}/kembalikan" in page
+
+
+def test_a_running_term_keeps_the_accept_on_the_review_page(app, login_as):
+    letter = h.under_review(_letter_of_a_term_ending_today(app), factories.pdf_bytes("Unggahan"))
+    page = login_as(factories.user(Role.SUPERADMIN)).get(f"/tte/surat/{letter.id}/tinjau")
+    body = page.get_data(as_text=True)
+    assert 'value="terima"' in body
+    assert ENDED not in body
