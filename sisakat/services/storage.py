@@ -170,6 +170,13 @@ def keep(
     return row
 
 
+def remove_unkept(row: StoredFile) -> None:
+    """Remove the file of a row ``keep`` added in a transaction since rolled back (a save refused
+    after its file was stored, such as a profile losing a race at its final write): no row points
+    to it, so nothing can. Never call it for a row that may still be committed."""
+    path_of(row).unlink(missing_ok=True)
+
+
 def save_bytes(
     data: bytes, *, kind: FileKind, content_type: str, display_name: str, uploaded_by: User | None
 ) -> StoredFile:

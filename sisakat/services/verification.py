@@ -39,11 +39,17 @@ def judge_document(
     """Record Sesuai / Tidak Sesuai (with a reason) on the newest version of a document.
 
     ``seen``: the digest of the verdict the page showed (``verdict_token``); a verdict given
-    since, in another tab, is not replaced unseen (``StaleRecord``); the same verdict sent
-    again (a double click) is not compared."""
+    since, in another tab, is not replaced unseen (``StaleRecord`` naming the document, who
+    judged it and when); the same verdict sent again (a double click) is not compared."""
     reason = _checked_reason(application, document, actor, verdict, reason)
     if (document.verdict, document.reason) != (verdict, reason):
-        concurrency.check_row(seen, document, VERDICT_FIELDS, object_type="application_document")
+        concurrency.check_row(
+            seen,
+            document,
+            VERDICT_FIELDS,
+            object_type="application_document",
+            subject=f"Penilaian dokumen {document.requirement.name} sudah diubah",
+        )
     document.verdict, document.reason = verdict, reason
     document.judged_by_id, document.judged_at = actor.id, utcnow()
     db.session.flush()

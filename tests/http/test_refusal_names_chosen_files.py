@@ -15,6 +15,7 @@ from tests.http.test_settings_pages import AGENCY
 from tests.http.test_two_admins_at_once import KEPT, _seen, danger_alerts
 from tests.images_util import png_bytes
 from tests.profile_data import profile_form, with_file
+from tests.unit.test_lost_race_refusals import _files
 
 FILE_AGAIN = (
     "Isian yang Anda ketik masih ada di formulir ini; berkas yang Anda pilih perlu dipilih lagi."
@@ -54,8 +55,10 @@ def test_agency_refusal_says_a_chosen_emblem_must_be_chosen_again(app, make, log
     typed = {**AGENCY, "phone": "(0542) 999999", "seen": seen_budi}
     if emblem:
         typed["emblem"] = (io.BytesIO(png_bytes()), "lambang.png")
+    files = _files()
     late = budi.post(AGENCY_URL, data=typed, content_type="multipart/form-data")
     assert late.status_code == 200
+    assert _files() == files  # refused before the chosen emblem is stored: no file left behind
     (alert,) = danger_alerts(late.get_data(as_text=True))
     assert "sudah diubah oleh Ani Admin pada" in alert
     assert (FILE_AGAIN in alert) is emblem

@@ -1,8 +1,9 @@
 """The claiming verifier judges the same document in two tabs: a verdict from a tab opened
 before the other tab's verdict silently replaced it (a Tidak Sesuai with its reason turned into
 Sesuai unseen). Each document's form carries a digest of the verdict it showed; the late one is
-refused beside that document with who and when, the choice and reason typed kept, and sending
-it again (the page now shows the stored verdict) overwrites knowingly."""
+refused beside that document, saying that this document's verdict changed, by whom and when,
+the choice and reason typed kept, and sending it again (the page now shows the stored verdict)
+overwrites knowingly."""
 
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ def test_verdict_from_an_old_tab_is_refused_beside_the_document_then_overwrites(
     assert late.status_code == 200
     form = _form_of(page_text(late), doc.id)
     assert "setelah halaman Anda dibuka" in form  # beside that document
+    judge = db.session.get(type(application.claimed_by), staff_user_id).display_name
+    # before: "Data ini sudah diubah ...", not saying that it was this document's verdict
+    assert f"Penilaian dokumen {item.name} sudah diubah oleh {judge} pada " in form
     # once: before, also as a red flash at the top, far from the document it is about
     assert page_text(late).count("setelah halaman Anda dibuka") == 1
     assert danger_alerts(page_text(late)) == []

@@ -6,13 +6,16 @@ through ``concurrency.flush_versioned`` like its page's stale refusal, nothing s
 
 from __future__ import annotations
 
+import io
+
 import pytest
 import sqlalchemy as sa
 
 from sisakat.exceptions import StaleApplication
 from sisakat.extensions import db
 from sisakat.models import ApplicationStatus, Letter, LetterStatus, Party, Role
-from sisakat.services import letter_registry, parties, workflow
+from sisakat.services import letter_registry, parties, storage, workflow
+from tests.images_util import png_bytes
 
 PROFILE_STALE = "Profil ini sudah diubah oleh Admin Partai Contoh pada "
 
@@ -53,6 +56,34 @@ def test_profile_save_losing_at_the_update_names_who_saved(app, make):
     assert "Isian Anda belum tersimpan" in refused.value.message
     db.session.expire_all()
     assert db.session.get(Party, party.id).party_name != "Partai Ketikan Saya"
+
+
+def _files() -> set[str]:
+    """Every file under the test's uploads folder."""
+    base = storage.root()
+    return {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()}
+
+
+def test_profile_save_with_a_new_logo_losing_at_the_update_leaves_no_file(app, make):
+    """Before: the new logo was stored under uploads/ first, then the refusal rolled its row
+    back, leaving a file nothing points to (until an operator ran ``flask storage-sweep``)."""
+    party = make.party()
+    account = party.account
+    before, seen = _files(), party.version
+    _won_meanwhile(Party, party.id)
+    with pytest.raises(parties.StaleProfile):
+        parties.save_profile(
+            account,
+            {"phone": "0811 2222 2222"},
+            _officers(party),
+            actor=account,
+            seen_version=seen,
+            logo=io.BytesIO(png_bytes()),
+            logo_name="logo-baru.png",
+        )
+    assert _files() == before
+    db.session.expire_all()
+    assert db.session.get(Party, party.id).phone != "0811 2222 2222"
 
 
 def test_first_profile_save_losing_to_another_tab_is_refused(app, make):
