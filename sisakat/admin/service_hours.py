@@ -14,7 +14,7 @@ from sisakat.formatting import HARI
 from sisakat.forms_common import IntegerField, SeenForm, clean_text, int_choice, no_control_chars
 from sisakat.models import Role
 from sisakat.policies import role_required
-from sisakat.services import service_hours
+from sisakat.services import office_contacts, service_hours
 
 REQUIRED = "Wajib diisi."
 # Per day: the page's field, its label before the day's name.
@@ -103,4 +103,8 @@ def settings_service_hours():
             return redirect(url_for(".settings_service_hours"))
     elif request.method == "POST":
         flash("Pengaturan belum tersimpan. Periksa isian yang ditandai.", "danger")
-    return render_template("admin/settings_service_hours.html", form=form)
+    return render_template(
+        "admin/settings_service_hours.html",
+        form=form,
+        override=office_contacts.hours_override(),
+    )

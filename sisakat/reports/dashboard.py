@@ -66,7 +66,7 @@ def dashboard():
         "reports/dashboard.html",
         form=form,
         dash=dash,
-        tables=tables(dash, one_level=form.level is None),
+        tables=tables(dash, one_level=form.level is None, page=True),
         chart=chart,
         top=top,
     )

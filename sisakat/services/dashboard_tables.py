@@ -26,13 +26,17 @@ def _groups(key: str, title: str, first: str, rows) -> Table:
     )
 
 
-def tables(dash: Dashboard, *, one_level: bool = False) -> list[Table]:
+def tables(dash: Dashboard, *, one_level: bool = False, page: bool = False) -> list[Table]:
     """Summary, status, month, stage, level and region tables.
 
     ``one_level``: the office lists one board level (``office.listed_levels``, so its pages
     offer no level filter). There the level table is left out when it has a single row (the
     party boards alone): that row only repeats the summary's figures. With the ormas (or boards
-    whose level is not filled in) on rows of their own it stays: it tells them apart."""
+    whose level is not filled in) on rows of their own it stays: it tells them apart.
+
+    ``page``: for the screen and print page. There the region table shows only with two rows
+    or more: at a regency or city office every board is of its own region, so its one row
+    repeated the summary. The XLSX and CSV keep it always, so their layout stays fixed."""
     # Two decimals like every other figure in these tables: the page prints floats with two
     # places, so a share rounded to one (66.7) read "66,70" there instead of 66,67.
     share = None if dash.sla_share is None else round(dash.sla_share, 2)
@@ -45,6 +49,7 @@ def tables(dash: Dashboard, *, one_level: bool = False) -> list[Table]:
         ("Persentase dalam SLA (%)", share),
     )
     by_level = _groups("tingkat", "Per tingkat", "Tingkat", dash.by_level)
+    by_region = _groups("wilayah", "Per wilayah", "Wilayah", dash.by_region)
     return [
         Table("ringkasan", "Ringkasan", ("Ukuran", "Nilai"), summary),
         Table("status", "Per status", ("Status", "Jumlah"), tuple(dash.by_status)),
@@ -56,5 +61,5 @@ def tables(dash: Dashboard, *, one_level: bool = False) -> list[Table]:
             tuple((label, _hours(v)) for label, v in dash.stages),
         ),
         *([] if one_level and len(by_level.rows) < 2 else [by_level]),
-        _groups("wilayah", "Per wilayah", "Wilayah", dash.by_region),
+        *([] if page and len(by_region.rows) < 2 else [by_region]),
     ]

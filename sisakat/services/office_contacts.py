@@ -95,6 +95,12 @@ def office_hours_text() -> str:
     return "; ".join(f"{_day_words(days)} {_clock_words(p, zone)}" for p, days in same.items())
 
 
+def hours_override() -> str:
+    """The hours typed by hand on the contacts page, which the public pages show instead of
+    ``office_hours_text()``; "" when that field is empty (the Jam layanan page's hours show)."""
+    return str(settings.get("contact.hours") or "")
+
+
 def contacts() -> Contacts:
     """Office contact channels; the WhatsApp click-to-chat link carries a prefilled message."""
     values = settings.group("contact")
@@ -109,7 +115,7 @@ def contacts() -> Contacts:
         phone=str(agency.get("phone") or ""),
         email=str(values.get("email") or agency.get("email") or ""),
         address=str(agency.get("address") or ""),
-        hours=str(values.get("hours") or "") or office_hours_text(),
+        hours=hours_override() or office_hours_text(),
         whatsapp_display=f"+{digits}" if digits else "",
         whatsapp_url=wa_url,
         lapor_url=lapor if lapor.startswith("https://") else "https://www.lapor.go.id",

@@ -215,7 +215,6 @@ def test_the_per_level_table_at_a_kabupaten_office_only_when_it_tells_apart(app,
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert 'id="tabel-tingkat"' not in page
-    assert 'id="tabel-wilayah"' in page
     assert "Per tingkat" not in staff.get("/laporan/dasbor.csv").get_data(as_text=True)
     make.submitted(make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
@@ -225,6 +224,43 @@ def test_the_per_level_table_at_a_kabupaten_office_only_when_it_tells_apart(app,
     assert 'id="tabel-tingkat"' not in only_boards
     assert problems(page) == []
     assert problems(only_boards) == []
+
+
+def _submit_board(make, level: Level, region_name: str) -> None:
+    """A party board of ``level`` in ``region_name`` with one submitted application."""
+    board = make.party(level=level, region_name=region_name)
+    make.submitted(make.application(board, status=ApplicationStatus.DIAJUKAN))
+
+
+def test_no_per_region_table_at_a_kabupaten_office(app, make, login_as):
+    """Every board is of the office's own region: the table was one row repeating the summary.
+    The page (screen and print) leaves it out, heading too; the CSV keeps its fixed layout."""
+    kabupaten_office()
+    _submit_board(make, Level.KABUPATEN, LOCAL)
+    _submit_board(make, Level.KABUPATEN, LOCAL)
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    page = staff.get("/laporan/dasbor").get_data(as_text=True)
+    assert 'id="jumlah">2<' in page
+    assert 'id="tabel-wilayah"' not in page
+    assert "Per wilayah" not in page
+    export = staff.get("/laporan/dasbor.csv").get_data(as_text=True)
+    assert "Per wilayah" in export
+    assert "Kabupaten Contoh Ilir;2;" in export
+    assert problems(page) == []
+
+
+def test_the_per_region_table_at_a_province_office_with_two_regions(app, make, login_as):
+    """One region in view: no table. Boards of two regencies: the table with both rows."""
+    _submit_board(make, Level.KABUPATEN, LOCAL)
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    assert "Per wilayah" not in staff.get("/laporan/dasbor").get_data(as_text=True)
+    _submit_board(make, Level.KABUPATEN, "Contoh Ulu")
+    page = staff.get("/laporan/dasbor").get_data(as_text=True)
+    table = page.split('id="tabel-wilayah"', 1)[1].split("</table>", 1)[0]
+    assert "Per wilayah" in table
+    assert "Kabupaten Contoh Ilir" in table
+    assert "Kabupaten Contoh Ulu" in table
+    assert problems(page) == []
 
 
 def test_the_level_columns_stay_at_a_province_office(app, make, login_as):

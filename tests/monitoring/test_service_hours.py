@@ -5,6 +5,7 @@ from datetime import time
 from sisakat.models import Role
 from sisakat.services import settings
 from sisakat.services.working_time import OfficeHours
+from tests.a11y_helpers import problems
 from tests.monitoring_helpers import hours_form
 
 FORM = hours_form(
@@ -115,3 +116,25 @@ def test_a_holiday_typed_with_an_implausible_year_is_refused(app, make, login_as
     page = client.post("/admin/pengaturan/jam-layanan", data=bad).get_data(as_text=True)
     assert "Baris 1 hari libur bukan tanggal TTTT-BB-HH." in page
     assert settings.get("office.holidays") == []
+
+
+def test_a_hand_typed_kontak_text_is_named_beside_the_save_button(app, client, make, login_as):
+    """Hours typed on Kontak layanan win on the public pages, so hours saved here changed
+    nothing the public read, and nothing said so. The page now names that text."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    warning = "Halaman publik menampilkan jam yang diisi sendiri"
+    assert warning not in admin.get("/admin/pengaturan/jam-layanan").get_data(as_text=True)
+    typed = {"lapor_url": "https://www.lapor.go.id", "hours": "Senin-Kamis 08.00-15.00"}
+    assert admin.post("/admin/kontak", data=typed).status_code == 302
+    saved = admin.post("/admin/pengaturan/jam-layanan", data=FORM, follow_redirects=True)
+    page = saved.get_data(as_text=True)
+    assert "Pengaturan tersimpan." in page
+    assert (
+        f'{warning} di <a href="/admin/kontak#hours">Kontak layanan</a>: "Senin-Kamis 08.00-15.00".'
+        " Kosongkan isian itu agar jam ini yang tampil." in page
+    )
+    assert page.index('id="jam-kontak"') < page.index('aria-describedby="jam-kontak">Simpan')
+    assert "Senin-Kamis 08.00-15.00" in client.get("/").get_data(as_text=True)  # what it says
+    assert problems(page) == []
+    admin.post("/admin/kontak", data={**typed, "hours": ""})
+    assert warning not in admin.get("/admin/pengaturan/jam-layanan").get_data(as_text=True)
