@@ -100,3 +100,16 @@ def test_first_service_hours_save_losing_the_insert_is_refused(app, make, login_
     assert alert.startswith(WON)
     assert KEPT in alert
     assert settings.get("office.week") == week
+
+
+def test_first_key_usage_choice_losing_the_insert_is_refused(app, make, login_as):
+    """Before: the uncaught refusal (and before that the IntegrityError) was the 500 page."""
+    ani, budi = _admins(make, login_as)
+    with first_saved_meanwhile("signing.key_usage", "non_repudiation", ani):
+        late = budi.post("/admin/tte/kebijakan", data={"policy": "digital_signature"})
+    assert late.status_code == 200
+    html = late.get_data(as_text=True)
+    (alert,) = danger_alerts(html)
+    assert alert.startswith(WON)
+    assert '<option selected value="digital_signature">' in html  # Budi's choice is kept
+    assert settings.get("signing.key_usage") == "non_repudiation"
