@@ -161,7 +161,10 @@ def set_key_usage():
     """Choose the key usage required of signer certificates."""
     form = KeyUsageForm()
     if form.validate_on_submit():
-        trust_admin.set_key_usage_policy(form.policy.data, actor=current_user)
-        db.session.commit()
+        try:  # refused when another admin's first save of the policy won at the same moment
+            trust_admin.set_key_usage_policy(form.policy.data, actor=current_user)
+            db.session.commit()
+        except DomainError as error:
+            return _fail(error, policy_form=form)
         flash("Kebijakan penggunaan kunci disimpan.", "success")
     return redirect(url_for(".trust_settings"))

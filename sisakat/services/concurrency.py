@@ -102,10 +102,16 @@ def check_settings(seen: str | None, keys: Iterable[str]) -> None:
 def refuse_settings(keys: Iterable[str]) -> NoReturn:
     """Refuse a save from an out-of-date settings page, naming who saved one of ``keys`` last
     and when."""
+    raise StaleRecord(settings_message(keys))
+
+
+def settings_message(keys: Iterable[str]) -> str:
+    """The refusal of a settings save that another admin's save of one of ``keys`` beat,
+    naming who saved last and when (from the setting rows)."""
     last = db.session.execute(
         db.select(Setting).where(Setting.key.in_(keys)).order_by(Setting.updated_at.desc())
     ).scalar()
-    _refuse_by(last.updated_by_id if last else None, last.updated_at if last else None)
+    return _message_by(last.updated_by_id if last else None, last.updated_at if last else None)
 
 
 RESAVE = (
@@ -144,14 +150,15 @@ def changed_message(
     return f"{subject}{who} setelah halaman Anda dibuka. {advice}"
 
 
-def _refuse(changed_by: str | None, changed_at: datetime | None) -> NoReturn:
-    raise StaleRecord(changed_message(changed_by, changed_at))
+def _message_by(user_id: int | None, changed_at: datetime | None) -> str:
+    """``changed_message`` naming the user ``user_id`` (a record's own "updated by" column)."""
+    who = db.session.get(User, user_id) if user_id else None
+    return changed_message(who.display_name if who else None, changed_at)
 
 
 def _refuse_by(user_id: int | None, changed_at: datetime | None) -> NoReturn:
-    """``_refuse`` naming the user ``user_id`` (a record's own "updated by" column), if any."""
-    who = db.session.get(User, user_id) if user_id else None
-    _refuse(who.display_name if who else None, changed_at)
+    """Refuse a save, naming the user ``user_id`` (a record's own "updated by" column), if any."""
+    raise StaleRecord(_message_by(user_id, changed_at))
 
 
 def check_version(

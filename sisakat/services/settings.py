@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import g, has_request_context
+from sqlalchemy.exc import IntegrityError
 
 from sisakat import formatting
 from sisakat.extensions import db
@@ -193,21 +194,38 @@ def update(values: dict[str, Any], *, actor: User | None) -> list[str]:
     clear_cache()
     current = _load_all()
     changed = [k for k, v in values.items() if current.get(k) != v]
-    for key in changed:
-        row = db.session.get(Setting, key)
-        raw = json.dumps(values[key], ensure_ascii=False)
-        if row is None:
-            db.session.add(Setting(key=key, value=raw, updated_by_id=actor.id if actor else None))
-        else:
-            row.value = raw
-            row.updated_by_id = actor.id if actor else None
     if changed:
+        _write({key: values[key] for key in changed}, actor=actor)
         audit.record(
             "settings.update", actor=actor, object_type="settings", details={"keys": changed}
         )
     db.session.flush()
     clear_cache()
     return changed
+
+
+def _write(values: dict[str, Any], *, actor: User | None) -> None:
+    """Write ``values`` (a row is added the first time a key differs from its default) and
+    flush. Another admin's first save of one of these keys committed since this transaction
+    read none (both saw no row): this INSERT fails on the key, so the save is refused as from
+    an out-of-date page (``StaleRecord`` naming who saved and when, rolled back), never a 500."""
+    from sisakat.services import concurrency  # it reads settings: imported here, not at the top
+
+    by = actor.id if actor else None
+    query = db.select(Setting).where(Setting.key.in_(values))
+    rows = {row.key: row for row in db.session.execute(query).scalars()}
+    for key, value in values.items():
+        raw = json.dumps(value, ensure_ascii=False)
+        if key in rows:
+            rows[key].value, rows[key].updated_by_id = raw, by
+        else:
+            db.session.add(Setting(key=key, value=raw, updated_by_id=by))
+
+    def lost() -> str:
+        clear_cache()  # the page answering the refusal shows, and digests, what is stored now
+        return concurrency.settings_message(values)
+
+    concurrency.flush_versioned(lost, also=(IntegrityError,))
 
 
 def utc_offset_hours() -> int:

@@ -1,0 +1,115 @@
+"""Two super admins saving a setting for the first time at once: both read no row, both INSERT
+it, and the second INSERT fails on the key. Before: the IntegrityError was a 500 and a first
+emblem's file stayed behind. Now the loser gets the refusal of a page opened too early (who
+and when, the input kept, saving again overwrites) and nothing of its save is left.
+
+The winner's row is committed between the loser's read and its write. PostgreSQL and MariaDB:
+from another connection, as it happens. SQLite lets one writer in at a time (BEGIN IMMEDIATE),
+so the row is written inside the loser's transaction, then committed from another connection
+once the loser has rolled back: every read of the loser sees what a real race shows it."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from sisakat.extensions import db
+from sisakat.models import Role, Setting, StoredFile, User, utcnow
+from sisakat.services import settings
+from tests.http.test_refusal_names_chosen_files import AGENCY_URL, FILE_AGAIN
+from tests.http.test_settings_pages import AGENCY
+from tests.http.test_two_admins_at_once import KEPT, _seen, danger_alerts
+from tests.images_util import png_bytes
+from tests.monitoring_helpers import hours_form
+from tests.unit.test_lost_race_refusals import _files
+
+WON = "Data ini sudah diubah oleh Ani Admin pada "
+
+
+@contextmanager
+def first_saved_meanwhile(key: str, value: object, by: User) -> Iterator[None]:
+    """Ani's first save of ``key`` commits just before a request's flush adds that row."""
+    insert = sa.insert(Setting.__table__).values(
+        key=key, value=json.dumps(value), updated_by_id=by.id, updated_at=utcnow()
+    )
+    engine, done = db.engine, []
+
+    def commit_elsewhere(*_args) -> None:
+        with engine.begin() as other:
+            other.execute(insert)
+
+    def before_flush(session, _context, _instances) -> None:
+        if done or not any(isinstance(o, Setting) and o.key == key for o in session.new):
+            return
+        done.append(key)
+        if engine.dialect.name != "sqlite":
+            commit_elsewhere()
+            return
+        session.connection().execute(insert)
+        event.listen(session, "after_rollback", commit_elsewhere, once=True)
+
+    event.listen(Session, "before_flush", before_flush)
+    try:
+        yield
+    finally:
+        event.remove(Session, "before_flush", before_flush)
+    assert done, f"no request added {key}"
+
+
+def _admins(make, login_as):
+    ani = make.user(Role.SUPERADMIN, full_name="Ani Admin")
+    return ani, login_as(make.user(Role.SUPERADMIN, full_name="Budi Admin"))
+
+
+def test_first_agency_save_with_an_emblem_losing_the_insert_is_refused(app, make, login_as):
+    ani, budi = _admins(make, login_as)
+    seen = _seen(budi.get(AGENCY_URL).get_data(as_text=True))
+    typed = {**AGENCY, "phone": "(0542) 999999", "seen": seen}
+    files, emblems = _files(), db.session.execute(db.select(sa.func.count(StoredFile.id))).scalar()
+    with first_saved_meanwhile("agency.phone", "(0542) 111111", ani):
+        late = budi.post(AGENCY_URL, data={**typed, "emblem": (io.BytesIO(png_bytes()), "l.png")})
+    assert late.status_code == 200  # before: IntegrityError, the 500 page
+    html = late.get_data(as_text=True)
+    (alert,) = danger_alerts(html)
+    assert alert.startswith(WON)
+    assert FILE_AGAIN in alert  # typed input kept, the emblem to be chosen again
+    assert 'value="(0542) 999999"' in html  # what Budi typed is still in the form
+    assert _files() == files  # before: the new emblem's file stayed under uploads/
+    assert db.session.execute(db.select(sa.func.count(StoredFile.id))).scalar() == emblems
+    assert settings.get("agency.phone") == "(0542) 111111"  # Ani's save stands
+    assert settings.get("agency.emblem_file_id") is None
+    again = budi.post(AGENCY_URL, data={**typed, "seen": _seen(html)})
+    assert again.status_code == 302  # saving again is a deliberate overwrite
+    assert settings.get("agency.phone") == "(0542) 999999"
+
+
+def test_first_service_hours_save_losing_the_insert_is_refused(app, make, login_as):
+    ani, budi = _admins(make, login_as)
+    url, week = "/admin/pengaturan/jam-layanan", [[["08:00", "12:00"]]] * 5 + [[]] * 2
+    seen = _seen(budi.get(url).get_data(as_text=True))
+    with first_saved_meanwhile("office.week", week, ani):
+        late = budi.post(url, data={**hours_form(end="15:00"), "seen": seen})
+    assert late.status_code == 200
+    (alert,) = danger_alerts(late.get_data(as_text=True))
+    assert alert.startswith(WON)
+    assert KEPT in alert
+    assert settings.get("office.week") == week
+
+
+def test_first_key_usage_choice_losing_the_insert_is_refused(app, make, login_as):
+    """Before: the uncaught refusal (and before that the IntegrityError) was the 500 page."""
+    ani, budi = _admins(make, login_as)
+    with first_saved_meanwhile("signing.key_usage", "non_repudiation", ani):
+        late = budi.post("/admin/tte/kebijakan", data={"policy": "digital_signature"})
+    assert late.status_code == 200
+    html = late.get_data(as_text=True)
+    (alert,) = danger_alerts(html)
+    assert alert.startswith(WON)
+    assert '<option selected value="digital_signature">' in html  # Budi's choice is kept
+    assert settings.get("signing.key_usage") == "non_repudiation"
