@@ -11,7 +11,7 @@ from flask import abort, flash, request
 from sisakat.exceptions import DomainError, StaleApplication, StaleRecord
 from sisakat.extensions import db
 from sisakat.forms_common import chose_a_file
-from sisakat.services import concurrency
+from sisakat.services import concurrency, workflow
 
 
 class Outcome:
@@ -23,16 +23,18 @@ class Outcome:
 
 
 @contextmanager
-def flash_domain_errors(about: str = "") -> Iterator[Outcome]:
+def flash_domain_errors(about: str = "", *, typed_kept: bool = False) -> Iterator[Outcome]:
     """Catch DomainError only: roll back, flash its Indonesian message as "danger" (after
-    ``about``, naming the record, on a page that lists many)."""
+    ``about``, naming the record, on a page that lists many; ``typed_kept``: the page answering
+    a refusal shows what was typed again, ``workflow.as_shown``)."""
     outcome = Outcome()
     try:
         yield outcome
     except DomainError as exc:
         db.session.rollback()
-        outcome.ok, outcome.message = False, exc.message
-        flash(about + exc.message, "danger")
+        message = workflow.as_shown(exc.message, typed_kept=typed_kept)
+        outcome.ok, outcome.message = False, message
+        flash(about + message, "danger")
 
 
 def message_for(exc: DomainError, form=None) -> str:

@@ -91,7 +91,7 @@ def revoke_letter(letter_id: int):
             for message in errors:
                 flash(message, "danger")
         return _register_page(refused=(letter.id, form))  # the typed reason is kept
-    with flash_domain_errors() as outcome:
+    with flash_domain_errors(typed_kept=True) as outcome:
         letter_registry.revoke(
             letter, reason=form.reason.data, actor=current_user, seen_version=form.seen_version()
         )

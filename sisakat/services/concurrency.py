@@ -25,7 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Setting, User
-from sisakat.services import settings
+from sisakat.services import settings, storage
 
 
 def fingerprint(values: Mapping[str, Any]) -> str:
@@ -184,9 +184,10 @@ def flush_versioned(
     between this request's read and its UPDATE, the versioned UPDATE matches no row (or, for
     ``also``, the caller's other way of losing the same race, such as a row created at the same
     moment): the transaction is dead, so roll back and raise ``error(message())`` (``message``
-    reads who won, after the rollback)."""
+    reads who won, after the rollback). A file stored earlier in the transaction (an upload, a
+    drawn letter) goes with its row: nothing points to it (``storage.rollback_removing_unkept``)."""
     try:
         db.session.flush()
     except (StaleDataError, *also):
-        db.session.rollback()
+        storage.rollback_removing_unkept()
         raise error(message()) from None

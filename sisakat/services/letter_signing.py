@@ -1,9 +1,8 @@
 """Path A (SIGNING.md §7): a letter signed in SRIKANDI/BSrE (or wet-signed and scanned) comes back
 as an upload. Hygiene, signature validation against the office trust roots, the letter match,
 then issue (tier A/B), a number confirmation (SRIKANDI numbers, read by ``srikandi_number``) or
-manual review (no match).
-
-Refusals are audited and returned, not raised, so the route commits the audit row alone.
+manual review (no match). Refusals are audited and returned, not raised, so the route commits
+the audit row alone; a race lost at the final write raises ``StaleApplication``, its file removed.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from sisakat.services import (
     srikandi_number,
     storage,
     uploads,
+    workflow,
 )
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
@@ -128,7 +128,7 @@ def _keep_and_decide(letter, spooled, filename, assessment, found, actor) -> Upl
         return _to_review(letter, row, assessment, actor)
     if letter.number_id is None:
         letter.candidate_file_id = row.id
-        db.session.flush()
+        workflow.flush_or_stale(letter.application)
         return UploadResult(
             "confirm", candidate=row, number=found.number or "", letter_date=found.letter_date
         )
@@ -184,7 +184,7 @@ def _to_review(letter: Letter, row: StoredFile, assessment, actor: User) -> Uplo
     letter.candidate_file_id = row.id
     letter.status = LetterStatus.PERLU_TINJAUAN
     letter.validation_report = json.dumps(assessment.report.to_dict(), ensure_ascii=False)
-    db.session.flush()
+    workflow.flush_or_stale(letter.application)
     audit.record(
         "letter.needs_review",
         actor=actor,
@@ -214,7 +214,7 @@ def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
     )
     if letter.number_id is None:
         letter.candidate_file_id = row.id
-        db.session.flush()
+        workflow.flush_or_stale(letter.application)
         return UploadResult("confirm", candidate=row, method=SigningMethod.SCAN)
     issue_scan(letter, row, actor=actor)
     return UploadResult("issued", method=SigningMethod.SCAN)

@@ -27,7 +27,7 @@ from sisakat.models import (
     utcnow,
 )
 from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import audit, concurrency, images, office, reminder_texts, storage
+from sisakat.services import audit, concurrency, images, office, reminder_texts
 
 REQUIRED_FIELDS = {
     "party_name": "Nama partai",
@@ -257,18 +257,14 @@ def _apply_fields(party: Party, values: dict[str, Any]) -> list[str]:
     return changed
 
 
-def _flush(account: User, new_logo: StoredFile | None) -> None:
+def _flush(account: User) -> None:
     """Write the profile. A save losing to another tab at this write is refused (``StaleProfile``,
-    rolled back); the new logo's file, stored before and now pointed to by nothing, goes too."""
-    try:
-        # IntegrityError: a second tab created this account's profile row at the same moment.
-        concurrency.flush_versioned(
-            lambda: stale_message(account.party), StaleProfile, also=(IntegrityError,)
-        )
-    except StaleProfile:
-        if new_logo is not None:
-            storage.remove_unkept(new_logo)
-        raise
+    rolled back); a new logo's file, stored before and now pointed to by nothing, goes too
+    (``concurrency.flush_versioned``)."""
+    # IntegrityError: a second tab created this account's profile row at the same moment.
+    concurrency.flush_versioned(
+        lambda: stale_message(account.party), StaleProfile, also=(IntegrityError,)
+    )
 
 
 def save_profile(
@@ -299,7 +295,7 @@ def save_profile(
     if logo_row is not None:
         party.logo_file_id = logo_row.id  # the old logo row and file stay (files are immutable)
     party.updated_at = utcnow()  # always an UPDATE, so the version moves even for officer edits
-    _flush(account, logo_row)
+    _flush(account)
     audit.record(
         "party.profile_update",
         actor=actor,

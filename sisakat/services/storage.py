@@ -20,6 +20,7 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 from flask import Response, current_app, send_file
+from sqlalchemy import inspect as sa_inspect
 from werkzeug.http import dump_options_header
 from werkzeug.security import safe_join
 
@@ -167,6 +168,7 @@ def keep(
     )
     db.session.add(row)
     db.session.flush()
+    _note_kept(row)
     return row
 
 
@@ -175,6 +177,36 @@ def remove_unkept(row: StoredFile) -> None:
     after its file was stored, such as a profile losing a race at its final write): no row points
     to it, so nothing can. Never call it for a row that may still be committed."""
     path_of(row).unlink(missing_ok=True)
+
+
+# session.info key: (the transaction, the rows ``keep`` added in it), so a failed write can
+# remove their files (``rollback_removing_unkept``); a failed flush already drops its new rows
+# from the session, and the identity map holds them only weakly.
+KEPT_IN = "storage.kept_in"
+
+
+def _note_kept(row: StoredFile) -> None:
+    session = db.session()
+    transaction = session.get_transaction()
+    kept = session.info.get(KEPT_IN)
+    if kept is None or kept[0] is not transaction:
+        kept = session.info[KEPT_IN] = (transaction, [])
+    kept[1].append(row)
+
+
+def rollback_removing_unkept() -> None:
+    """Roll back a transaction that certainly did not commit (its write just failed) and remove
+    the files ``keep`` stored in it: the rollback made their rows transient, so no row points to
+    them. Rows of an earlier transaction are never touched."""
+    session = db.session()
+    kept = session.info.pop(KEPT_IN, None)
+    current = session.get_transaction()
+    session.rollback()
+    if kept is None or kept[0] is not current:
+        return
+    for row in kept[1]:
+        if sa_inspect(row).transient:
+            remove_unkept(row)
 
 
 def save_bytes(

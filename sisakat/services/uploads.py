@@ -20,6 +20,7 @@ from pypdf.generic import (
     NameObject,
     read_object,
 )
+from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import UploadRejected
 from sisakat.extensions import db
@@ -33,7 +34,7 @@ from sisakat.models import (
     User,
     Verdict,
 )
-from sisakat.services import audit, storage
+from sisakat.services import audit, concurrency, storage
 
 FORBIDDEN = {
     "/JavaScript": "memuat JavaScript",
@@ -203,6 +204,12 @@ def _spool_checked(stream: BinaryIO, *, max_bytes: int, max_pages: int):
         raise
 
 
+UPLOADED_MEANWHILE = (
+    "Dokumen {} baru saja diunggah dari tab atau perangkat lain; unggahan ini tidak disimpan. "
+    "Muat ulang halaman untuk melihat versi terbaru, lalu unggah lagi bila perlu."
+)
+
+
 def _add_version(
     item: ApplicationRequirement,
     latest: ApplicationDocument | None,
@@ -211,7 +218,9 @@ def _add_version(
     pages: int,
     actor: User,
 ) -> ApplicationDocument:
-    """The row of ``item``'s next version for the kept file (flushed: it has its id)."""
+    """The row of ``item``'s next version for the kept file (flushed: it has its id). Another
+    tab's upload of the same document taking that version number first (UNIQUE) refuses this
+    one, its file removed (``concurrency.flush_versioned``)."""
     doc = ApplicationDocument(
         application_requirement_id=item.id,
         version_no=(latest.version_no + 1) if latest else 1,
@@ -220,7 +229,10 @@ def _add_version(
         page_count=pages,
     )
     db.session.add(doc)
-    db.session.flush()
+    name = item.name  # read now: the refusal's rollback expires the row
+    concurrency.flush_versioned(
+        lambda: UPLOADED_MEANWHILE.format(name), UploadRejected, also=(IntegrityError,)
+    )
     return doc
 
 

@@ -40,7 +40,7 @@ def return_letter(letter_id: int):
     form = ReturnLetterForm()
     if not form.validate_on_submit():
         return _page(letter, form)
-    with flash_domain_errors() as outcome:
+    with flash_domain_errors(typed_kept=True) as outcome:
         changed = letter_return.return_to_verifier(
             letter, actor=current_user, seen_version=form.seen_version(), reason=form.reason.data
         )

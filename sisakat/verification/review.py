@@ -163,7 +163,8 @@ def _decide(application_id: int, service, success: str, extra):
     if not form.validate_on_submit():
         flash("Catatan tidak valid (maksimal 2000 karakter).", "danger")
         return _back(application_id)
-    with flash_domain_errors() as outcome:
+    typed = bool(form.note.data or form.internal_note.data)
+    with flash_domain_errors(typed_kept=typed) as outcome:
         service(
             application,
             actor=current_user,

@@ -145,7 +145,7 @@ def test_two_verifiers_at_once_the_second_sees_who_changed_it(page, browser, liv
         expect(wawan.get_by_role("alert").first).to_contain_text(
             f"Permohonan sudah diubah oleh {s.VERIFIER[1]} pada "
         )
-        assert "Muat ulang halaman." in j.alert_text(wawan)
+        assert "Halaman ini sudah menampilkan keadaan terbaru." in j.alert_text(wawan)
         expect(wawan.get_by_role("heading", level=1)).to_contain_text("Menunggu TTE")
         expect(wawan.get_by_role("button", name="Ambil untuk Diverifikasi")).to_have_count(0)
     j.fresh()

@@ -14,6 +14,8 @@ from sisakat.models import (
 from sisakat.services import letter_registry
 from tests.letter_helpers import page
 
+KEPT = "isian Anda belum tersimpan dan masih ada di halaman ini."
+
 
 def _history_notes(application_id: int) -> list[str]:
     return list(
@@ -61,7 +63,8 @@ def test_revoke_refuses_without_confirmation_and_on_a_stale_page(app, make, logi
     assert "<details open>" in html
     stale = admin.post(url, data={"reason": "Alasan uji.", "confirm": "y", "version": "999"})
     html = stale.get_data(as_text=True)
-    assert "Muat ulang halaman" in html
+    assert KEPT in html  # the reason stays on the page: a reload would lose it
+    assert "Muat ulang" not in html
     assert "Alasan uji.</textarea>" in html  # the form open again, with the reason typed
     assert f'name="version" type="hidden" value="{letter.version}"' in html  # and a fresh version
     assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
@@ -118,7 +121,7 @@ def test_a_double_click_on_cabut_revokes_once_without_a_stale_warning(app, make,
     assert len(events) == 1
     # someone else's click on the same stale page is still told
     other = login_as(make.user(Role.SUPERADMIN))
-    assert "Muat ulang halaman" in other.post(url, data=form).get_data(as_text=True)
+    assert KEPT in other.post(url, data=form).get_data(as_text=True)
 
 
 def test_a_revocation_from_a_stale_page_names_who_and_keeps_the_reason(app, make, login_as):

@@ -11,6 +11,7 @@ from sisakat.services import verification
 
 NOTE = "Akta belum dilegalisir <b>notaris</b>."
 INTERNAL = "Hubungi sekretaris besok pagi."
+KEPT = "Halaman ini sudah menampilkan keadaan terbaru; isian Anda belum tersimpan dan masih ada"
 
 
 def _stale_post(client, application, url: str, seen: int):
@@ -83,6 +84,9 @@ def test_a_second_tab_with_other_notes_is_told_and_keeps_them(app, make, login_a
     response = _stale_post(client, application, url, seen)  # the other tab, other notes
     body = response.get_data(as_text=True)
     assert "sudah diubah oleh Vera Verifikator" in body
+    # Before: "Muat ulang halaman.", which would have lost the notes shown below.
+    assert KEPT in body
+    assert "Muat ulang" not in body
     assert "Catatan Anda (belum tersimpan)" in body
     assert INTERNAL in body
     assert "Permohonan disetujui" not in body

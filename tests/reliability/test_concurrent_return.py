@@ -47,7 +47,7 @@ def test_return_and_issue_at_once_one_wins(app, make):
     results = race(app, Letter, letter_id, moves)
     assert results.count("ok") == 1, results
     loser = next(r for r in results if r != "ok")
-    assert "Muat ulang halaman" in loser or "dikembalikan ke verifikator" in loser, loser
+    assert "keadaan terbaru" in loser or "dikembalikan ke verifikator" in loser, loser
     letter = db.session.get(Letter, letter_id)
     if letter.status == LetterStatus.BERLAKU:
         assert letter.application.status == ApplicationStatus.TERBIT

@@ -45,7 +45,7 @@ def test_two_verifiers_claim_at_once_one_wins(app, make):
     application = db.session.get(Application, app_id)
     winner = application.claimed_by.display_name
     assert loser.startswith(f"Permohonan sudah diubah oleh {winner} pada ")
-    assert loser.endswith("Muat ulang halaman.")
+    assert loser.endswith(". Halaman ini sudah menampilkan keadaan terbaru.")
     assert application.status == ApplicationStatus.DIVERIFIKASI
     assert history_count(application) == before + 1
 

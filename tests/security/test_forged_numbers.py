@@ -85,7 +85,7 @@ def test_forged_version_on_party_screens_is_a_stale_form(app, make, login_as, ve
         follow_redirects=True,
     )
     assert cancel.status_code == 200
-    assert "Muat ulang halaman" in cancel.get_data(as_text=True)
+    assert "Halaman ini sudah menampilkan keadaan terbaru." in cancel.get_data(as_text=True)
     db.session.expire_all()
     assert application.status == ApplicationStatus.DRAF
     assert application.party.party_name != "Partai Baru"

@@ -11,10 +11,18 @@ import io
 import pytest
 import sqlalchemy as sa
 
-from sisakat.exceptions import StaleApplication
+from sisakat.exceptions import StaleApplication, UploadRejected
 from sisakat.extensions import db
-from sisakat.models import ApplicationStatus, Letter, LetterStatus, Party, Role
-from sisakat.services import letter_registry, parties, storage, workflow
+from sisakat.models import (
+    ApplicationDocument,
+    ApplicationRequirement,
+    ApplicationStatus,
+    Letter,
+    LetterStatus,
+    Party,
+    Role,
+)
+from sisakat.services import documents, letter_registry, parties, storage, uploads, workflow
 from tests.images_util import png_bytes
 
 PROFILE_STALE = "Profil ini sudah diubah oleh Admin Partai Contoh pada "
@@ -121,3 +129,43 @@ def test_revocation_losing_at_the_update_speaks_of_the_letter_and_names_who(app,
     letter = db.session.get(Letter, letter.id)
     assert letter.status == LetterStatus.BERLAKU
     assert letter.application.status == ApplicationStatus.TERBIT
+
+
+class _OtherTabMeanwhile(io.BytesIO):
+    """An upload's body; while it streams, another tab's upload of the same requirement writes
+    its version (the number this upload read as free)."""
+
+    def __init__(self, data: bytes, item: ApplicationRequirement) -> None:
+        super().__init__(data)
+        self.item, self.played = item, False
+
+    def read(self, size: int | None = -1) -> bytes:
+        if not self.played:
+            self.played, latest = True, uploads.latest_version(self.item)
+            db.session.execute(
+                sa.insert(ApplicationDocument.__table__).values(
+                    application_requirement_id=self.item.id,
+                    version_no=latest.version_no + 1,
+                    stored_file_id=latest.stored_file_id,
+                )
+            )
+        return super().read(size)
+
+
+def test_document_upload_losing_its_version_number_leaves_no_file(app, make):
+    """Before: an IntegrityError (a 500) and the PDF left under uploads/."""
+    application = make.application()
+    item = documents.checklist(application)[0].requirement
+    before = _files()
+    with pytest.raises(UploadRejected) as refused:
+        uploads.upload_requirement_document(
+            application,
+            item,
+            _OtherTabMeanwhile(make.pdf_bytes(), item),
+            filename="ktp.pdf",
+            actor=application.party.account,
+            max_bytes=10 * 1024 * 1024,
+            max_pages=20,
+        )
+    assert refused.value.message.startswith(f"Dokumen {item.name} baru saja diunggah")
+    assert _files() == before
