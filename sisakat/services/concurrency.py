@@ -25,7 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Setting, User
-from sisakat.services import settings, storage
+from sisakat.services import settings
 
 
 def fingerprint(values: Mapping[str, Any]) -> str:
@@ -185,9 +185,9 @@ def flush_versioned(
     ``also``, the caller's other way of losing the same race, such as a row created at the same
     moment): the transaction is dead, so roll back and raise ``error(message())`` (``message``
     reads who won, after the rollback). A file stored earlier in the transaction (an upload, a
-    drawn letter) goes with its row: nothing points to it (``storage.rollback_removing_unkept``)."""
+    drawn letter) goes with its row (``storage``'s rollback hook)."""
     try:
         db.session.flush()
     except (StaleDataError, *also):
-        storage.rollback_removing_unkept()
+        db.session.rollback()
         raise error(message()) from None

@@ -7,10 +7,10 @@ import re
 from typing import Any, BinaryIO
 
 from sisakat import formatting
-from sisakat.exceptions import DomainError, StaleRecord
+from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import FileKind, Level, Party, StoredFile, User
-from sisakat.services import concurrency, images, letter_context, numbering, settings, storage
+from sisakat.services import concurrency, images, letter_context, numbering, settings
 
 AGENCY_KEYS = (
     "government",
@@ -60,7 +60,6 @@ def update_agency(
         raise SettingsInvalid("Zona waktu tidak valid.")
     concurrency.check_settings(seen, AGENCY_PAGE)  # before a new emblem file is stored
     new = {f"agency.{key}": values[key] for key in AGENCY_KEYS if key in values}
-    row = None
     if emblem is not None:
         row = images.store_image(
             emblem,
@@ -69,12 +68,9 @@ def update_agency(
             uploaded_by=actor,
         )
         new["agency.emblem_file_id"] = row.id  # the previous emblem file stays (immutable)
-    try:
-        return settings.update(new, actor=actor)
-    except StaleRecord:  # another admin's first save won at the write: rolled back
-        if row is not None:
-            storage.remove_unkept(row)  # the new emblem's file, pointed to by nothing now
-        raise
+    # Another admin's first save winning at the write is refused there, and the new emblem's
+    # file goes with the rolled-back row (concurrency.flush_versioned).
+    return settings.update(new, actor=actor)
 
 
 def update_signatory(values: dict[str, Any], *, actor: User, seen: str | None = None) -> list[str]:

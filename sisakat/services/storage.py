@@ -8,6 +8,7 @@ Files are never modified in place; a new version is a new row.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import signal
@@ -20,7 +21,8 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 from flask import Response, current_app, send_file
-from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
 from werkzeug.http import dump_options_header
 from werkzeug.security import safe_join
 
@@ -28,6 +30,7 @@ from sisakat.exceptions import UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, StoredFile, User, utcnow
 
+log = logging.getLogger(__name__)
 CHUNK = 64 * 1024
 EXTENSIONS = {
     "application/pdf": "pdf",
@@ -172,41 +175,59 @@ def keep(
     return row
 
 
-def remove_unkept(row: StoredFile) -> None:
-    """Remove the file of a row ``keep`` added in a transaction since rolled back (a save refused
-    after its file was stored, such as a profile losing a race at its final write): no row points
-    to it, so nothing can. Never call it for a row that may still be committed."""
-    path_of(row).unlink(missing_ok=True)
-
-
-# session.info key: (the transaction, the rows ``keep`` added in it), so a failed write can
-# remove their files (``rollback_removing_unkept``); a failed flush already drops its new rows
-# from the session, and the identity map holds them only weakly.
-KEPT_IN = "storage.kept_in"
+# session.info keys. KEPT: (transaction, row) for each row ``keep`` added, the transaction
+# being the innermost one open then (a savepoint or the outermost), so that a rollback takes
+# the files stored inside what it undid, and only those. COMMITTING: the outermost commit was
+# asked for; a rollback after it (the COMMIT itself failed) leaves its files to ``flask
+# storage-sweep``, since a commit whose answer was lost may still have reached the database,
+# and a row must never point to a removed file.
+KEPT = "storage.kept"
+COMMITTING = "storage.committing"
 
 
 def _note_kept(row: StoredFile) -> None:
     session = db.session()
-    transaction = session.get_transaction()
-    kept = session.info.get(KEPT_IN)
-    if kept is None or kept[0] is not transaction:
-        kept = session.info[KEPT_IN] = (transaction, [])
-    kept[1].append(row)
+    where = session.get_nested_transaction() or session.get_transaction()
+    session.info.setdefault(KEPT, []).append((where, row))
 
 
-def rollback_removing_unkept() -> None:
-    """Roll back a transaction that certainly did not commit (its write just failed) and remove
-    the files ``keep`` stored in it: the rollback made their rows transient, so no row points to
-    them. Rows of an earlier transaction are never touched."""
-    session = db.session()
-    kept = session.info.pop(KEPT_IN, None)
-    current = session.get_transaction()
-    session.rollback()
-    if kept is None or kept[0] is not current:
+def _inside(where: SessionTransaction | None, ended: SessionTransaction) -> bool:
+    while where is not None:
+        if where is ended:
+            return True
+        where = where.parent
+    return False
+
+
+@event.listens_for(Session, "before_commit")
+def _committing(session: Session) -> None:
+    if session.info.get(KEPT):
+        session.info[COMMITTING] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    session.info.pop(KEPT, None)
+    session.info.pop(COMMITTING, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _rolled_back(session: Session, ended: SessionTransaction) -> None:
+    """The one place a stored file goes away with its row: whatever rolled it back (a save
+    refused after its file was stored — a lost race, a guard failing after the upload — or an
+    unexpected error), no row points to the files ``keep`` stored inside what was undone."""
+    kept = session.info.get(KEPT)
+    if not kept:
         return
-    for row in kept[1]:
-        if sa_inspect(row).transient:
-            remove_unkept(row)
+    if ended.parent is None and session.info.pop(COMMITTING, False):
+        session.info.pop(KEPT, None)
+        return
+    session.info[KEPT] = [(where, row) for where, row in kept if not _inside(where, ended)]
+    for row in (row for where, row in kept if _inside(where, ended)):
+        try:
+            path_of(row).unlink(missing_ok=True)
+        except (OSError, RuntimeError):  # never fail a rollback: the sweep removes it later
+            log.warning("could not remove the unkept file %s", row.storage_key, exc_info=True)
 
 
 def save_bytes(
