@@ -11,7 +11,7 @@ from flask import abort, flash, request
 from sisakat.exceptions import DomainError, StaleApplication, StaleRecord
 from sisakat.extensions import db
 from sisakat.forms_common import chose_a_file
-from sisakat.services import concurrency, workflow
+from sisakat.services import concurrency
 
 
 class Outcome:
@@ -26,13 +26,13 @@ class Outcome:
 def flash_domain_errors(about: str = "", *, typed_kept: bool = False) -> Iterator[Outcome]:
     """Catch DomainError only: roll back, flash its Indonesian message as "danger" (after
     ``about``, naming the record, on a page that lists many; ``typed_kept``: the page answering
-    a refusal shows what was typed again, ``workflow.as_shown``)."""
+    a refusal shows what was typed again, ``concurrency.as_shown``)."""
     outcome = Outcome()
     try:
         yield outcome
     except DomainError as exc:
         db.session.rollback()
-        message = workflow.as_shown(exc.message, typed_kept=typed_kept)
+        message = concurrency.as_shown(exc.message, typed_kept=typed_kept)
         outcome.ok, outcome.message = False, message
         flash(about + message, "danger")
 

@@ -124,14 +124,26 @@ RESAVE_FILES = (
     "yang Anda pilih perlu dipilih lagi. Buka halaman ini di tab baru untuk melihat data "
     "terbaru, atau simpan lagi untuk menimpanya dengan isian Anda."
 )
+# How a refusal about a changed application or letter ends (``workflow.stale_message``). Every
+# page answering one shows the current state (drawn again, or redirected to), so "reload" would
+# add nothing; a page that kept what was typed (the review page's notes, a reason on the register
+# or at the signing desk) says so instead: a reload would lose it.
+SHOWN_NOW = "Halaman ini sudah menampilkan keadaan terbaru."
+TYPED_KEPT = (
+    "Halaman ini sudah menampilkan keadaan terbaru; isian Anda belum tersimpan dan masih ada di "
+    "halaman ini."
+)
 
 
-def as_shown(message: str, *, file_chosen: bool) -> str:
-    """A refusal's ``message`` as the page answering the refused form shows it: when a file
-    was chosen in that form, "masih ada di formulir ini" (``RESAVE``) would be untrue for the
-    file, so it becomes ``RESAVE_FILES``. Other messages are shown as they are."""
+def as_shown(message: str, *, file_chosen: bool = False, typed_kept: bool = False) -> str:
+    """A refusal's ``message`` as the page answering it shows it, the one place its ending is
+    fitted to that page: when a file was chosen in the refused form, "masih ada di formulir
+    ini" (``RESAVE``) would be untrue for the file (``RESAVE_FILES``); on a page that kept what
+    was typed, ``SHOWN_NOW`` becomes ``TYPED_KEPT``. Other messages are shown as they are."""
     if file_chosen and message.endswith(RESAVE):
         return message.removesuffix(RESAVE) + RESAVE_FILES
+    if typed_kept and message.endswith(SHOWN_NOW):
+        return message.removesuffix(SHOWN_NOW) + TYPED_KEPT
     return message
 
 

@@ -56,29 +56,10 @@ def last_change(application: Application) -> ApplicationHistory | None:
     ).scalar()
 
 
-# How a refusal about a changed application or letter ends. Every page answering one shows the
-# current state (drawn again, or redirected to), so "reload" would add nothing; a page that kept
-# what was typed (the review page's notes, a reason on the register or at the signing desk) says
-# so instead (``as_shown``): a reload would lose it.
-SHOWN_NOW = "Halaman ini sudah menampilkan keadaan terbaru."
-TYPED_KEPT = (
-    "Halaman ini sudah menampilkan keadaan terbaru; isian Anda belum tersimpan dan masih ada di "
-    "halaman ini."
-)
-
-
 def stale_message(application: Application, subject: str = "Permohonan") -> str:
-    """ "Permohonan sudah diubah oleh <nama> pada <waktu>. <SHOWN_NOW>" (``subject``: "Surat"
-    for a page about the application's letter)."""
-    return f"{subject} sudah diubah {changed_by(application)}. {SHOWN_NOW}"
-
-
-def as_shown(message: str, *, typed_kept: bool) -> str:
-    """A refusal's ``message`` as the page answering it shows it: ``TYPED_KEPT`` instead of
-    ``SHOWN_NOW`` on a page that kept what was typed. Other messages are shown as they are."""
-    if typed_kept and message.endswith(SHOWN_NOW):
-        return message.removesuffix(SHOWN_NOW) + TYPED_KEPT
-    return message
+    """ "Permohonan sudah diubah oleh <nama> pada <waktu>. <concurrency.SHOWN_NOW>"
+    (``subject``: "Surat" for a page about the application's letter)."""
+    return f"{subject} sudah diubah {changed_by(application)}. {concurrency.SHOWN_NOW}"
 
 
 def changed_by(application: Application) -> str:
