@@ -224,3 +224,37 @@ def problems(html: str) -> list[str]:
         + _links_and_buttons(root)
         + _skip_link(root, ids)
     )
+
+
+def _hidden(node: Node) -> bool:
+    return any(n.attrs.get("aria-hidden") == "true" for n in (node, *node.ancestors()))
+
+
+def accessible_name(node: Node) -> str:
+    """``aria-label``, else the text a screen reader hears (aria-hidden parts left out)."""
+    if node.attrs.get("aria-label", "").strip():
+        return node.attrs["aria-label"].strip()
+    parts = [t for n in node.walk() if not _hidden(n) for t in n.text]
+    return " ".join(" ".join(parts).split())
+
+
+def _target(node: Node) -> str:
+    """Where a link, a button or a disclosure leads: its href, its form's action."""
+    if node.tag == "a":
+        return node.attrs.get("href", "")
+    if "formaction" in node.attrs:
+        return node.attrs["formaction"]
+    scope = node.parent if node.tag == "summary" and node.parent else node
+    form = next((a for a in node.ancestors() if a.tag == "form"), None)
+    form = form or next((n for n in scope.walk() if n.tag == "form"), None)
+    return form.attrs.get("action", "") if form else ""
+
+
+def same_name_elsewhere(html: str) -> list[str]:
+    """Links, buttons and disclosures that share their name but lead to different places (a
+    links list read "Unduh PDF" ten times): each name with the places it leads to."""
+    places: dict[str, set[str]] = {}
+    for node in parse(html).walk():
+        if node.tag in ("a", "button", "summary") and not _hidden(node):
+            places.setdefault(accessible_name(node), set()).add(_target(node))
+    return [f'"{name}" leads to {sorted(p)}' for name, p in places.items() if len(p) > 1]

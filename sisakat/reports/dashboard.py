@@ -87,10 +87,8 @@ def _export_title(f: stats.StatsFilter) -> str:
 @role_required(*STAFF)
 def dashboard_xlsx():
     """The dashboard tables as an XLSX workbook."""
-    form, f = _filters()
-    data = table_export.xlsx(
-        _export_title(f), tables(stats.dashboard(f), one_level=form.level is None)
-    )
+    _form, f = _filters()
+    data = table_export.xlsx(_export_title(f), tables(stats.dashboard(f)))
     return _download(data, XLSX, f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.xlsx")
 
 
@@ -98,7 +96,7 @@ def dashboard_xlsx():
 @role_required(*STAFF)
 def dashboard_csv():
     """The dashboard tables as CSV (semicolons, UTF-8 with BOM for Excel)."""
-    form, f = _filters()
-    dash_tables = tables(stats.dashboard(f), one_level=form.level is None)
+    _form, f = _filters()
+    dash_tables = tables(stats.dashboard(f))
     data = "\ufeff" + table_export.csv_text(dash_tables, title=_export_title(f))
     return _download(data, "text/csv", f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.csv")

@@ -29,14 +29,14 @@ def _groups(key: str, title: str, first: str, rows) -> Table:
 def tables(dash: Dashboard, *, one_level: bool = False, page: bool = False) -> list[Table]:
     """Summary, status, month, stage, level and region tables.
 
-    ``one_level``: the office lists one board level (``office.listed_levels``, so its pages
-    offer no level filter). There the level table is left out when it has a single row (the
-    party boards alone): that row only repeats the summary's figures. With the ormas (or boards
-    whose level is not filled in) on rows of their own it stays: it tells them apart.
-
-    ``page``: for the screen and print page. There the region table shows only with two rows
-    or more: at a regency or city office every board is of its own region, so its one row
-    repeated the summary. The XLSX and CSV keep it always, so their layout stays fixed."""
+    ``page``: for the screen and print page, which leaves out the tables that would only repeat
+    the summary. The XLSX and CSV (``page`` false) keep every table, so their layout is the
+    same at every office. On the page the region table shows only with two rows or more (at a
+    regency or city office every board is of its own region, so its one row repeated the
+    summary); and with ``one_level`` (the office lists one board level:
+    ``office.listed_levels``, no level filter) the level table is left out when it has a
+    single row (the party boards alone). With the ormas (or boards whose level is not filled
+    in) on rows of their own it stays: it tells them apart."""
     # Two decimals like every other figure in these tables: the page prints floats with two
     # places, so a share rounded to one (66.7) read "66,70" there instead of 66,67.
     share = None if dash.sla_share is None else round(dash.sla_share, 2)
@@ -60,6 +60,6 @@ def tables(dash: Dashboard, *, one_level: bool = False, page: bool = False) -> l
             ("Tahap", "Rata-rata (jam kerja)"),
             tuple((label, _hours(v)) for label, v in dash.stages),
         ),
-        *([] if one_level and len(by_level.rows) < 2 else [by_level]),
+        *([] if page and one_level and len(by_level.rows) < 2 else [by_level]),
         *([] if page and len(by_region.rows) < 2 else [by_region]),
     ]

@@ -90,3 +90,21 @@ def test_the_hours_of_a_day_not_ticked_are_unavailable_until_it_is(phone_page, m
     expect(page.get_by_label("Jam mulai Jumat")).to_be_disabled()
     expect(page.get_by_label("Jam mulai Jumat")).to_have_value("08:00")
     expect(page.get_by_label("Jam mulai Sabtu")).to_be_enabled()
+
+
+def test_tapping_a_time_caption_on_a_phone_focuses_its_field(phone_page, make):
+    """On a phone each day's captions ("Jam mulai", "Istirahat selesai") were plain text beside
+    a hidden label: a tap on one did nothing. Now the caption is the field's label; the name
+    heard still says the day."""
+    make.user(Role.SUPERADMIN, username="admin.contoh")
+    page = phone_page
+    log_in(page, "admin.contoh")
+    page.goto("/admin/pengaturan/jam-layanan")
+    for key, caption, name in (
+        ("start_5", "Jam mulai", "Jam mulai Jumat"),
+        ("break_end_5", "Istirahat selesai", "Istirahat selesai Jumat"),
+    ):
+        cell = page.locator(f"#{key}").locator("xpath=..")
+        cell.get_by_text(caption, exact=True).click()
+        expect(page.get_by_label(name)).to_be_focused()
+        expect(page.locator(f"#{key}")).to_have_accessible_name(name)

@@ -117,7 +117,7 @@ def test_skt_qr_opens_its_public_page_then_shows_revocation(page, make, pki, tmp
     j.nav(page, "Administrasi")
     page.get_by_role("link", name="Register Surat Terbit (cabut surat)").click()
     row = page.get_by_role("row").filter(has_text=number)
-    row.get_by_text("Cabut", exact=True).click()
+    row.locator("summary", has_text="Cabut").click()  # its name adds the hidden number
     row.get_by_label("Alasan pencabutan").fill(REVOKED)
     row.get_by_label("Saya yakin mencabut surat ini").check()
     page.once("dialog", lambda dialog: dialog.accept())  # "Cabut surat nomor ...?"

@@ -8,9 +8,11 @@ still lets the party choose."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from openpyxl import load_workbook
 
 from sisakat.extensions import db
 from sisakat.models import ApplicationStatus, Level, Role, User
@@ -206,8 +208,8 @@ def test_no_level_column_at_a_kabupaten_office(app, make, login_as):
 
 
 def test_the_per_level_table_at_a_kabupaten_office_only_when_it_tells_apart(app, make, login_as):
-    """Party boards alone: one row, the summary's figures again, so no table (page and
-    exports). With ormas in scope the table splits them from the boards, so it stays."""
+    """Party boards alone: one row, the summary's figures again, so no table on the page. With
+    ormas in scope the table splits them from the boards, so it stays."""
     kabupaten_office()
     make.submitted(
         make.application(make.party(level=Level.KABUPATEN), status=ApplicationStatus.DIAJUKAN)
@@ -215,7 +217,6 @@ def test_the_per_level_table_at_a_kabupaten_office_only_when_it_tells_apart(app,
     staff = login_as(make.user(Role.VERIFIKATOR))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert 'id="tabel-tingkat"' not in page
-    assert "Per tingkat" not in staff.get("/laporan/dasbor.csv").get_data(as_text=True)
     make.submitted(make.application(make.ormas(), status=ApplicationStatus.DIAJUKAN))
     page = staff.get("/laporan/dasbor").get_data(as_text=True)
     assert 'id="tabel-tingkat"' in page
@@ -224,6 +225,21 @@ def test_the_per_level_table_at_a_kabupaten_office_only_when_it_tells_apart(app,
     assert 'id="tabel-tingkat"' not in only_boards
     assert problems(page) == []
     assert problems(only_boards) == []
+
+
+def test_the_exports_keep_the_per_level_table_at_a_kabupaten_office(app, make, login_as):
+    """The page's rule (no one-row level table at a one-level office) leaked into the files:
+    the CSV and XLSX of a kabupaten office had no Per tingkat table, a province office's had
+    one, so the file layout differed between offices. The files keep every table."""
+    kabupaten_office()
+    make.submitted(
+        make.application(make.party(level=Level.KABUPATEN), status=ApplicationStatus.DIAJUKAN)
+    )
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    assert 'id="tabel-tingkat"' not in staff.get("/laporan/dasbor").get_data(as_text=True)
+    assert [row[:2] for row in level_table(staff)] == [["Kabupaten", "1"]]
+    book = load_workbook(io.BytesIO(staff.get("/laporan/dasbor.xlsx").data))
+    assert "Per tingkat" in book.sheetnames
 
 
 def _submit_board(make, level: Level, region_name: str) -> None:
