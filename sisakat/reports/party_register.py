@@ -11,7 +11,7 @@ from sisakat.reports.dashboard import XLSX, _download
 from sisakat.reports.ikm import STAFF
 from sisakat.reports.monitoring_forms import RegisterFilterForm
 from sisakat.reports.routes import bp
-from sisakat.services import expiry, numbering, parties, register, table_export
+from sisakat.services import expiry, numbering, parties, register, reminder_texts, table_export
 
 
 def _today():
@@ -79,6 +79,6 @@ def party_history(party_id: int):
         applications=list(apps),
         letters=list(letters),
         today=_today(),
-        greeting=parties.staff_greeting(party),
+        greeting=reminder_texts.staff_greeting(party.board_name, parties.kind_of(party)),
         level_text=parties.level_text(party),
     )

@@ -27,7 +27,7 @@ from sisakat.models import (
     utcnow,
 )
 from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import audit, concurrency, images, office, reminder_texts
+from sisakat.services import audit, concurrency, images, office
 
 REQUIRED_FIELDS = {
     "party_name": "Nama partai",
@@ -98,14 +98,6 @@ def kind_of(party: Party | None) -> ApplicantKind:
 def noun(party: Party | None) -> str:
     """``partai`` or ``ormas``: how messages and headings name the applicant."""
     return "ormas" if kind_of(party) == ApplicantKind.ORMAS else "partai"
-
-
-def staff_greeting(party: Party) -> str:
-    """The message staff's WhatsApp link to an applicant opens with, naming the applicant's own
-    letter: a party board's SKT, an ormas's Surat Keterangan Melapor (never an "SKT")."""
-    kind = kind_of(party)
-    letter = "SKT" if kind == ApplicantKind.PARPOL else reminder_texts.LETTERS[kind]
-    return f"Halo {party.board_name}, kami dari Kesbangpol terkait layanan {letter}."
 
 
 def profile_fields(kind: ApplicantKind) -> tuple[str, ...]:

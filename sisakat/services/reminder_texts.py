@@ -1,4 +1,5 @@
-"""Indonesian texts of the reminders: one per kind of end date and kind of applicant.
+"""Indonesian texts the office sends applicants: the reminders (one per kind of end date and kind
+of applicant) and the greeting a staff WhatsApp link opens with.
 
 The letter is named by its title (the one frozen in the issued letter, else its service's
 ``letter_title``): a party board holds a Surat Keterangan Terdaftar (SKT), an ormas a Surat
@@ -50,3 +51,10 @@ def letter_name(title: str | None, kind: ApplicantKind) -> str:
 def message(kind: ApplicantKind, reminder: str, *, board: str, date: str, letter: str) -> str:
     """The reminder ``reminder`` (``masa_bakti`` or ``skt``) for an applicant of ``kind``."""
     return MESSAGES[kind][reminder].format(board=board, date=date, letter=letter)
+
+
+def staff_greeting(board: str, kind: ApplicantKind) -> str:
+    """The message staff's WhatsApp link to an applicant opens with, naming the applicant's own
+    letter: a party board's SKT, an ormas's Surat Keterangan Melapor (never an "SKT")."""
+    letter = "SKT" if kind == ApplicantKind.PARPOL else LETTERS[kind]
+    return f"Halo {board}, kami dari Kesbangpol terkait layanan {letter}."

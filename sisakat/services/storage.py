@@ -8,7 +8,6 @@ Files are never modified in place; a new version is a new row.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 import signal
@@ -21,16 +20,14 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 from flask import Response, current_app, send_file
-from sqlalchemy import event
-from sqlalchemy.orm import Session, SessionTransaction
 from werkzeug.http import dump_options_header
 from werkzeug.security import safe_join
 
 from sisakat.exceptions import UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, StoredFile, User, utcnow
+from sisakat.services import kept_files
 
-log = logging.getLogger(__name__)
 CHUNK = 64 * 1024
 EXTENSIONS = {
     "application/pdf": "pdf",
@@ -158,6 +155,7 @@ def keep(
         raise UploadRejected("Nama berkas tidak valid.")
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(spooled.path, target)
+    kept_files.note(target)  # removed if this transaction is rolled back
     _fsync_dir(target.parent)
     _maybe_fault("after_file_write")
     row = StoredFile(
@@ -171,63 +169,7 @@ def keep(
     )
     db.session.add(row)
     db.session.flush()
-    _note_kept(row)
     return row
-
-
-# session.info keys. KEPT: (transaction, row) for each row ``keep`` added, the transaction
-# being the innermost one open then (a savepoint or the outermost), so that a rollback takes
-# the files stored inside what it undid, and only those. COMMITTING: the outermost commit was
-# asked for; a rollback after it (the COMMIT itself failed) leaves its files to ``flask
-# storage-sweep``, since a commit whose answer was lost may still have reached the database,
-# and a row must never point to a removed file.
-KEPT = "storage.kept"
-COMMITTING = "storage.committing"
-
-
-def _note_kept(row: StoredFile) -> None:
-    session = db.session()
-    where = session.get_nested_transaction() or session.get_transaction()
-    session.info.setdefault(KEPT, []).append((where, row))
-
-
-def _inside(where: SessionTransaction | None, ended: SessionTransaction) -> bool:
-    while where is not None:
-        if where is ended:
-            return True
-        where = where.parent
-    return False
-
-
-@event.listens_for(Session, "before_commit")
-def _committing(session: Session) -> None:
-    if session.info.get(KEPT):
-        session.info[COMMITTING] = True
-
-
-@event.listens_for(Session, "after_commit")
-def _committed(session: Session) -> None:
-    session.info.pop(KEPT, None)
-    session.info.pop(COMMITTING, None)
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _rolled_back(session: Session, ended: SessionTransaction) -> None:
-    """The one place a stored file goes away with its row: whatever rolled it back (a save
-    refused after its file was stored — a lost race, a guard failing after the upload — or an
-    unexpected error), no row points to the files ``keep`` stored inside what was undone."""
-    kept = session.info.get(KEPT)
-    if not kept:
-        return
-    if ended.parent is None and session.info.pop(COMMITTING, False):
-        session.info.pop(KEPT, None)
-        return
-    session.info[KEPT] = [(where, row) for where, row in kept if not _inside(where, ended)]
-    for row in (row for where, row in kept if _inside(where, ended)):
-        try:
-            path_of(row).unlink(missing_ok=True)
-        except (OSError, RuntimeError):  # never fail a rollback: the sweep removes it later
-            log.warning("could not remove the unkept file %s", row.storage_key, exc_info=True)
 
 
 def save_bytes(
