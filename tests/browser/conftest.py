@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -85,40 +83,13 @@ class LiveServer:
 def live_server(csrf_app):
     """Serve a fresh app (fresh instance, uploads and database; CSRF on, as in production) with
     Waitress in a thread. The test keeps the app context, so factories can create users."""
-    from waitress import create_server
+    from tests.waitress_thread import served
 
-    server = create_server(csrf_app, host=ALLOWED_HOST, port=0, threads=4, ident="SISAKAT-test")
-    stopping = threading.Event()
-
-    def serve() -> None:
-        try:
-            server.run()
-        except OSError:  # the loop's select() can see a socket closed by the teardown below
-            if not stopping.is_set():
-                raise
-
-    thread = threading.Thread(target=serve, name="waitress-under-test", daemon=True)
-    thread.start()
-    yield LiveServer(
-        app=csrf_app, url=f"http://{ALLOWED_HOST}:{server.effective_port}", server=server
-    )
-    _quiesce(server)
-    stopping.set()
-    server.close()
-    thread.join(timeout=10)
-
-
-def _quiesce(server, timeout: float = 5.0) -> None:
-    """Wait until the browser's connections are closed and no request is being served, so
-    closing the server does not pull sockets from under answers still being written."""
-    from waitress.channel import HTTPChannel
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        open_channels = [c for c in list(server._map.values()) if isinstance(c, HTTPChannel)]
-        if not open_channels and not server.task_dispatcher.active_count:
-            return
-        time.sleep(0.05)
+    options = {"host": ALLOWED_HOST, "port": 0, "threads": 4, "ident": "SISAKAT-test"}
+    with served(csrf_app, **options) as server:
+        yield LiveServer(
+            app=csrf_app, url=f"http://{ALLOWED_HOST}:{server.effective_port}", server=server
+        )
 
 
 @dataclass

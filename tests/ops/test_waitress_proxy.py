@@ -6,31 +6,24 @@ from __future__ import annotations
 
 import http.client
 import logging
-import threading
 
 import pytest
-from waitress.server import create_server
 
 from sisakat.extensions import db
 from sisakat.web import serve_options
 from tests.conftest import make_app
+from tests.waitress_thread import served
 
 
 def _seen_by_app(app, caplog, headers: dict) -> str:
     """Serve ``app`` with the options app.py uses; return the address the access log wrote."""
     options = {**serve_options(app), "host": "127.0.0.1", "port": 0}
-    server = create_server(app, **options)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
+    with served(app, **options) as server:
         conn = http.client.HTTPConnection("127.0.0.1", server.effective_port, timeout=10)
         with caplog.at_level(logging.INFO, logger="sisakat.access"):
             conn.request("GET", "/healthz", headers=headers)
             assert conn.getresponse().status == 200
         conn.close()
-    finally:
-        server.close()
-        thread.join(5)
     line = next(r.getMessage() for r in caplog.records if "/healthz" in r.getMessage())
     return line.split(" ", 1)[0]
 
