@@ -19,7 +19,9 @@ log = logging.getLogger(__name__)
 MESSAGES = {
     400: (
         "Permintaan tidak valid",
-        "Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi.",
+        # Reloading this page would send the same request again.
+        "Permintaan tidak dapat diproses; belum ada yang tersimpan. Tekan tombol Kembali pada "
+        "peramban, lalu coba lagi.",
     ),
     403: ("Akses ditolak", "Anda tidak memiliki hak untuk membuka halaman ini."),
     404: ("Halaman tidak ditemukan", "Halaman atau data yang Anda cari tidak ada."),
@@ -40,7 +42,13 @@ BUSY = (
 BUSY_RETRY_SECONDS = 5
 
 
-SESSION_EXPIRED = "Sesi kedaluwarsa, muat ulang halaman lalu coba lagi."
+# Reloading this page would send the old token again; the page before it gets a new one only
+# by a reload, which empties its form.
+SESSION_EXPIRED = (
+    "Sesi kedaluwarsa; isian belum terkirim. Tekan tombol Kembali pada peramban, salin isian "
+    "yang masih diperlukan, lalu muat ulang halaman itu (masuk kembali bila diminta) dan kirim "
+    "lagi."
+)
 # The public forms a visitor fills without an account: when the session behind one is gone
 # (phone browser restarted, cookies cleared), reloading would empty the form, while the
 # browser's Back button shows it as typed and sending again from there works.

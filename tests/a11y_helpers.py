@@ -250,11 +250,33 @@ def _target(node: Node) -> str:
     return form.attrs.get("action", "") if form else ""
 
 
+def _field_name(node: Node, labels: dict[str, str]) -> str:
+    """A form field's name: ``aria-label``, its ``<label for>``, or the label around it."""
+    if node.attrs.get("aria-label", "").strip():
+        return node.attrs["aria-label"].strip()
+    around = next((a for a in node.ancestors() if a.tag == "label"), None)
+    return labels.get(node.attrs.get("id", ""), accessible_name(around) if around else "")
+
+
+def _field_place(node: Node) -> str:
+    """What a field fills in: its form's action, its name, a tick box's value."""
+    return f"{_target(node)} {node.attrs.get('name', '')}={node.attrs.get('value', '')}"
+
+
 def same_name_elsewhere(html: str) -> list[str]:
-    """Links, buttons and disclosures that share their name but lead to different places (a
-    links list read "Unduh PDF" ten times): each name with the places it leads to."""
+    """Links, buttons, disclosures and form fields that share their name but lead to, or fill
+    in, different places (a links list read "Unduh PDF" ten times, every row's file field was
+    "Berkas PDF"): each name with its places."""
+    root = parse(html)
+    labels = {n.attrs["for"]: accessible_name(n) for n in root.walk() if "for" in n.attrs}
     places: dict[str, set[str]] = {}
-    for node in parse(html).walk():
-        if node.tag in ("a", "button", "summary") and not _hidden(node):
+    for node in root.walk():
+        if _hidden(node):
+            continue
+        if node.tag in ("a", "button", "summary"):
             places.setdefault(accessible_name(node), set()).add(_target(node))
+        elif node.tag in ("select", "textarea") or (
+            node.tag == "input" and node.attrs.get("type") not in ("hidden", "submit", "button")
+        ):
+            places.setdefault(_field_name(node, labels), set()).add(_field_place(node))
     return [f'"{name}" leads to {sorted(p)}' for name, p in places.items() if len(p) > 1]

@@ -24,6 +24,7 @@ from sisakat.models.requirement import SKT_PARPOL
 from sisakat.services import (
     audit,
     catalog,
+    concurrency,
     letter_context,
     parties,
     requirements,
@@ -33,6 +34,11 @@ from sisakat.services import (
 
 SERVICE_UNAVAILABLE = "Layanan ini tidak tersedia."
 WRONG_KIND = "Layanan ini tidak dapat diajukan oleh {noun}: layanan ini untuk {kind}."
+# A create losing the race to another tab's: the dashboard answering it lists the one that won.
+CREATED_MEANWHILE = (
+    "Masih ada permohonan yang berjalan: baru saja dibuat dari tab atau perangkat lain. "
+    + concurrency.SHOWN_NOW
+)
 
 
 def open_application(party: Party) -> Application | None:
@@ -81,7 +87,7 @@ def create(party: Party, *, actor: User, service_code: str = SKT_PARPOL) -> Appl
         db.session.flush()
     except IntegrityError:  # a concurrent create won the UNIQUE(open_party_id) race
         db.session.rollback()
-        raise GuardFailed("Masih ada permohonan yang berjalan. Muat ulang halaman.") from None
+        raise GuardFailed(CREATED_MEANWHILE) from None
     _copy_requirements(application, items)
     workflow.record_creation(application, actor=actor)
     audit.record(

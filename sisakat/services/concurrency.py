@@ -134,16 +134,24 @@ TYPED_KEPT = (
     "halaman ini."
 )
 
+# SHOWN_NOW where the page was not drawn again (a page script showing the refusal in place).
+RELOAD_TO_SEE = "Muat ulang halaman untuk melihat keadaan terbaru."
 
-def as_shown(message: str, *, file_chosen: bool = False, typed_kept: bool = False) -> str:
+
+def as_shown(
+    message: str, *, file_chosen: bool = False, typed_kept: bool = False, in_place: bool = False
+) -> str:
     """A refusal's ``message`` as the page answering it shows it, the one place its ending is
     fitted to that page: when a file was chosen in the refused form, "masih ada di formulir
     ini" (``RESAVE``) would be untrue for the file (``RESAVE_FILES``); on a page that kept what
-    was typed, ``SHOWN_NOW`` becomes ``TYPED_KEPT``. Other messages are shown as they are."""
+    was typed, ``SHOWN_NOW`` becomes ``TYPED_KEPT``; shown ``in_place`` by a page script on the
+    page as it was, ``RELOAD_TO_SEE``. Other messages are shown as they are."""
     if file_chosen and message.endswith(RESAVE):
         return message.removesuffix(RESAVE) + RESAVE_FILES
     if typed_kept and message.endswith(SHOWN_NOW):
         return message.removesuffix(SHOWN_NOW) + TYPED_KEPT
+    if in_place and message.endswith(SHOWN_NOW):
+        return message.removesuffix(SHOWN_NOW) + RELOAD_TO_SEE
     return message
 
 

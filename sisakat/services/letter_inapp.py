@@ -56,6 +56,11 @@ def backend_name() -> str:
 
 
 SETTINGS_PAGE = ("signing.backend", "signing.allow_scan")
+# Shown on the signing summary, which lists results, not the letter: the desk shows it now.
+CHANGED_WHILE_SIGNING = (
+    "Surat sudah diubah oleh pengguna lain selama penandatanganan dan belum terbit. "
+    "Buka antrean TTE untuk melihat keadaannya sekarang."
+)
 
 
 def save_signing_settings(backend: str, allow_scan: bool, *, actor: User, seen: str | None):
@@ -125,9 +130,7 @@ def accept_signed(t: Ticket, signed: bytes, *, method: SigningMethod, actor: Use
     if letter is not None and letter.status == LetterStatus.DIBATALKAN:
         raise DomainError(letters.CANCELLED)  # returned to the verifier while being signed
     if letter is None or letter.version != t.version:
-        raise DomainError(
-            "Surat sudah diubah oleh pengguna lain selama penandatanganan. Muat ulang."
-        )
+        raise DomainError(CHANGED_WHILE_SIGNING)
     assessment = report_service.assess(
         signed,
         trust_service.load_trust_config(),

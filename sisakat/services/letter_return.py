@@ -28,7 +28,7 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.services import audit, numbering, workflow
+from sisakat.services import audit, concurrency, numbering, workflow
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def return_to_verifier(
     if letter.status not in PENDING_STATUSES and seen_version == application.version:
         # An old letter's page with the application's current version: never cancel another.
         raise GuardFailed(
-            "Surat ini sudah tidak menunggu tanda tangan; muat ulang meja TTE."
+            f"Surat ini sudah tidak menunggu tanda tangan. {concurrency.SHOWN_NOW}"
             if letter.status != LetterStatus.DIBATALKAN
             else "Surat ini sudah dikembalikan ke verifikator."
         )

@@ -205,8 +205,8 @@ def _spool_checked(stream: BinaryIO, *, max_bytes: int, max_pages: int):
 
 
 UPLOADED_MEANWHILE = (
-    "Dokumen {} baru saja diunggah dari tab atau perangkat lain; unggahan ini tidak disimpan. "
-    "Muat ulang halaman untuk melihat versi terbaru, lalu unggah lagi bila perlu."
+    "Dokumen {} baru saja diunggah dari tab atau perangkat lain; unggahan ini tidak disimpan, "
+    "unggah lagi bila perlu. " + concurrency.SHOWN_NOW
 )
 
 

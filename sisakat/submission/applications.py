@@ -15,6 +15,7 @@ from sisakat.routing import flash_domain_errors, from_script, or_404
 from sisakat.services import (
     applications,
     catalog,
+    concurrency,
     documents,
     letter_download,
     storage,
@@ -84,7 +85,9 @@ def _upload_answer(ok: bool, message: str, application_id: int):
     if from_script():
         if ok:
             flash(message, "success")
-        return jsonify(ok=ok, message=message), (200 if ok else 422)
+        return jsonify(ok=ok, message=concurrency.as_shown(message, in_place=True)), (
+            200 if ok else 422
+        )
     flash(message, "success" if ok else "danger")
     return redirect(url_for(".application_detail", application_id=application_id))
 

@@ -34,7 +34,9 @@ def test_desk_table_heads_name_their_columns(app, make, login_as):
 def test_repeated_row_actions_name_their_letter(app, make, login_as):
     """Every row said "Unduh PDF", "Tandatangani", "Kembalikan ke Verifikator", "Cabut": a
     screen reader's links list heard them ten times over, not which letter each was for. The
-    row's letter is now part of each name (hidden text, nothing changes on screen)."""
+    row's letter is now part of each name (hidden text, nothing changes on screen). So for the
+    fields of every row's form: the signing desk's signed PDF and scan fields and the register's
+    "Alasan pencabutan" had one label for all rows, which field was whose only by position."""
     # In-app signing with scans allowed: every button the signing desk has.
     settings.update({"signing.backend": "pades", "signing.allow_scan": True}, actor=None)
     h.prepared_letter(make.party())
@@ -53,4 +55,7 @@ def test_repeated_row_actions_name_their_letter(app, make, login_as):
         assert same_name_elsewhere(page) == [], path
         if path == "/tte/":  # the in-app and scan buttons are there too
             assert page.count("Tandatangani<span") == page.count("TTD basah<span") == 2
+            assert page.count('type="file"') == page.count('name="scan"') == 2
+        if path == "/admin/surat":
+            assert page.count("<textarea") == page.count('name="confirm"') == 2
         assert problems(page) == [], path

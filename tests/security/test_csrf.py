@@ -68,7 +68,8 @@ def test_every_post_with_a_rendered_token_is_not_refused(csrf_app, login_as):
 
 def test_an_expired_public_form_says_to_go_back_a_signed_in_form_to_reload(csrf_app, login_as):
     """Back keeps what a visitor typed on the complaint and survey forms (the page needs no
-    login); a signed-in page whose session is gone is reached again only through a reload."""
+    login); a signed-in page whose session is gone is reached again only through a reload of
+    that page, not of this one (which sent the old token again): before, 'muat ulang halaman'."""
     anonymous = csrf_app.test_client()
     for url in ("/pengaduan", "/survei"):
         page = anonymous.post(url, data={"body": "Isian yang panjang."})
@@ -76,5 +77,5 @@ def test_an_expired_public_form_says_to_go_back_a_signed_in_form_to_reload(csrf_
         assert "Tekan tombol Kembali pada peramban" in page.get_data(as_text=True), url
     party = login_as(build_world().users["pemohon_a"])
     signed_in = party.post("/akun/kata-sandi", data={}).get_data(as_text=True)
-    assert "Sesi kedaluwarsa, muat ulang halaman lalu coba lagi." in signed_in
-    assert "Tekan tombol Kembali" not in signed_in
+    assert "salin isian yang masih diperlukan, lalu muat ulang halaman itu" in signed_in
+    assert "isian Anda masih ada" not in signed_in
