@@ -89,12 +89,13 @@ def check_digest(
 
 def check_settings(seen: str | None, keys: Iterable[str]) -> None:
     """Refuse a save from a settings page that showed other values of ``keys`` than the
-    current ones (another admin saved meanwhile), naming who saved last and when."""
+    current ones (another admin saved meanwhile), naming who saved last and when. The values
+    are read with their rows locked (``settings.lock_many``): a save of the same page sent at
+    the same moment waits for this one to end, then sees its values and is refused."""
     if seen is None:
         return
     keys = tuple(keys)
-    settings.clear_cache()  # what is stored now, not what this request read earlier
-    if seen == settings_token(keys):
+    if seen == fingerprint(settings.lock_many(keys)):
         return
     refuse_settings(keys)
 
@@ -107,10 +108,13 @@ def refuse_settings(keys: Iterable[str]) -> NoReturn:
 
 def settings_message(keys: Iterable[str]) -> str:
     """The refusal of a settings save that another admin's save of one of ``keys`` beat,
-    naming who saved last and when (from the setting rows)."""
+    naming who saved last and when (from the setting rows, read locked: on MariaDB a plain read
+    may see the transaction's snapshot from before the winner committed)."""
+    saved = settings.saved_keys(keys)
+    query = db.select(Setting.updated_by_id, Setting.updated_at).where(Setting.key.in_(saved))
     last = db.session.execute(
-        db.select(Setting).where(Setting.key.in_(keys)).order_by(Setting.updated_at.desc())
-    ).scalar()
+        query.order_by(Setting.updated_at.desc()).limit(1).with_for_update()
+    ).first()
     return _message_by(last.updated_by_id if last else None, last.updated_at if last else None)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -136,6 +137,27 @@ def lock(key: str) -> Any:
     ).scalar_one_or_none()
     clear_cache()
     return _decoded(key, raw)
+
+
+def lock_many(keys: Iterable[str]) -> dict[str, Any]:
+    """The stored values of ``keys`` (code defaults for keys never set) read with their rows held
+    until the transaction ends, in key order so two saves of overlapping pages cannot deadlock:
+    a second admin saving the same page meanwhile waits, then reads what the first stored (the
+    values come from the locking read itself, as in ``lock``). Only rows that exist are locked: a
+    lock on a missing key would hold MariaDB's gap before it and deadlock two first saves, whose
+    race ``_write`` settles (the second INSERT fails on the key)."""
+    keys = sorted(set(keys))
+    locked = db.select(Setting.key, Setting.value).where(Setting.key.in_(saved_keys(keys)))
+    rows = dict(db.session.execute(locked.order_by(Setting.key).with_for_update()).all())
+    clear_cache()
+    return {key: _decoded(key, rows.get(key)) for key in keys}
+
+
+def saved_keys(keys: Iterable[str]) -> list[str]:
+    """Those of ``keys`` that have a row (a locking read of only these takes no MariaDB gap
+    lock, which would hold back another admin's first save of a key)."""
+    query = db.select(Setting.key).where(Setting.key.in_(list(keys)))
+    return list(db.session.execute(query).scalars())
 
 
 def _decoded(key: str, raw: str | None) -> Any:
