@@ -209,7 +209,7 @@ def flush_versioned(
     ``also``, the caller's other way of losing the same race, such as a row created at the same
     moment): the transaction is dead, so roll back and raise ``error(message())`` (``message``
     reads who won, after the rollback). A file stored earlier in the transaction (an upload, a
-    drawn letter) goes with its row (``storage``'s rollback hook)."""
+    drawn letter) goes with its row (``kept_files``)."""
     try:
         db.session.flush()
     except (StaleDataError, *also):

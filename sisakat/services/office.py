@@ -69,7 +69,7 @@ def update_agency(
         )
         new["agency.emblem_file_id"] = row.id  # the previous emblem file stays (immutable)
     # Another admin's first save winning at the write is refused there, and the new emblem's
-    # file goes with the rolled-back row (concurrency.flush_versioned).
+    # file goes with the rolled-back row (kept_files).
     return settings.update(new, actor=actor)
 
 

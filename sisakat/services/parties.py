@@ -249,16 +249,6 @@ def _apply_fields(party: Party, values: dict[str, Any]) -> list[str]:
     return changed
 
 
-def _flush(account: User) -> None:
-    """Write the profile. A save losing to another tab at this write is refused (``StaleProfile``,
-    rolled back); a new logo's file, stored before and now pointed to by nothing, goes too
-    (``concurrency.flush_versioned``)."""
-    # IntegrityError: a second tab created this account's profile row at the same moment.
-    concurrency.flush_versioned(
-        lambda: stale_message(account.party), StaleProfile, also=(IntegrityError,)
-    )
-
-
 def save_profile(
     account: User,
     values: dict[str, Any],
@@ -287,7 +277,10 @@ def save_profile(
     if logo_row is not None:
         party.logo_file_id = logo_row.id  # the old logo row and file stay (files are immutable)
     party.updated_at = utcnow()  # always an UPDATE, so the version moves even for officer edits
-    _flush(account)
+    # IntegrityError: a second tab created this account's profile row at the same moment.
+    concurrency.flush_versioned(
+        lambda: stale_message(account.party), StaleProfile, also=(IntegrityError,)
+    )
     audit.record(
         "party.profile_update",
         actor=actor,

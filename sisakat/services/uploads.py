@@ -220,7 +220,7 @@ def _add_version(
 ) -> ApplicationDocument:
     """The row of ``item``'s next version for the kept file (flushed: it has its id). Another
     tab's upload of the same document taking that version number first (UNIQUE) refuses this
-    one, its file removed (``concurrency.flush_versioned``)."""
+    one; its file goes with the rolled-back row (``kept_files``)."""
     doc = ApplicationDocument(
         application_requirement_id=item.id,
         version_no=(latest.version_no + 1) if latest else 1,
