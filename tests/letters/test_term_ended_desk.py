@@ -1,5 +1,6 @@
 """The signing desk with a board's term of office ended since approval, upload-back side: the
-desk offers no upload (nor a copy to wet-sign) it would refuse."""
+desk offers no upload (nor a copy to wet-sign) it would refuse, and a forced acceptance of the
+upload under review hears the term before anything about the file."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from sisakat.extensions import db
-from sisakat.models import Letter, LetterStatus, Role
+from sisakat.models import AuditEvent, Letter, LetterStatus, Role
 from tests import factories
 from tests.a11y_helpers import problems, same_name_elsewhere
 from tests.letters import helpers as h
@@ -65,3 +66,22 @@ def test_the_desk_offers_no_wet_signature_copy_after_the_term_ended(app, login_a
     assert f"/tte/surat/{ended.id}/ttd-basah.pdf" not in page
     assert client.get(f"/tte/surat/{ended.id}/ttd-basah.pdf").status_code == 404
     assert f"/tte/surat/{running.id}/ttd-basah.pdf" in page
+
+
+def test_a_forced_accept_after_the_term_ended_hears_the_term_before_the_file(app, login_as):
+    """A hand-made "terima" for an unsigned upload under review, the term over since approval:
+    it heard "tidak bertanda tangan" (the file) rather than the term, the reason nothing can be
+    done with that letter. Nothing is issued or audited as accepted."""
+    ended, _ = _letters(app)
+    h.under_review(ended, factories.pdf_bytes("Unggahan tanpa tanda tangan"))
+    app.config["CLOCK"] = lambda: NEXT_DAY_0030_WIB
+    admin = login_as(factories.user(Role.SUPERADMIN))
+    form = {"decision": "terima", "reason": "Isi sudah dicocokkan dengan tangan."}
+    body = admin.post(f"/tte/surat/{ended.id}/tinjau", data=form).get_data(as_text=True)
+    assert ENDED in body
+    assert "tidak bertanda tangan" not in body
+    fresh = db.session.get(Letter, ended.id)
+    assert fresh.status == LetterStatus.PERLU_TINJAUAN
+    assert fresh.signed_file_id is None
+    actions = db.session.execute(db.select(AuditEvent.action)).scalars().all()
+    assert "letter.review_accept" not in actions
