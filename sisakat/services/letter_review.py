@@ -86,6 +86,8 @@ def decide(
         raise DomainError("Alasan keputusan wajib diisi.")
     if letter.status != LetterStatus.PERLU_TINJAUAN or letter.candidate_file is None:
         raise GuardFailed("Tidak ada unggahan yang menunggu tinjauan untuk surat ini.")
+    if accept:  # a term over since approval first: no check of the file can make it issuable
+        letters.require_pending(letter)
     row = letter.candidate_file
     audit.record(
         "letter.review_accept" if accept else "letter.review_reject",

@@ -1,5 +1,5 @@
-"""Letter lists for staff: the signing queue, the letter search (number, party, dates) and the
-day a letter is filed under and shows."""
+"""Letter lists for staff: the signing queue and what its upload-back heading offers, the letter
+search (number, party, dates) and the day a letter is filed under and shows."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from sisakat.extensions import db
 from sisakat.models import Application, Letter, LetterStatus, Party
-from sisakat.services import letters, settings
+from sisakat.services import letters, settings, workflow_guards
 
 PER_PAGE = 25
 
@@ -23,6 +23,26 @@ def awaiting() -> list[Letter]:
         .order_by(Letter.created_at, Letter.id)
     )
     return list(db.session.execute(query).unique().scalars())
+
+
+@dataclass(frozen=True)
+class UploadSlot:
+    """One letter under the signing desk's upload-back heading."""
+
+    letter: Letter
+    refusal: str = ""  # why an upload would be refused, shown instead of the form; "" offers it
+
+
+def upload_slots(pending: list[Letter]) -> list[UploadSlot]:
+    """The letters of ``pending`` (``awaiting``) the desk offers an upload-back for, in its
+    order: those waiting for their signature (an upload under review waits for the super
+    admin's decision, not for another upload). One whose board's term of office ended since
+    approval carries the refusal an upload would meet (``letters.require_pending``) instead."""
+    return [
+        UploadSlot(letter, workflow_guards.letter_term_over(letter))
+        for letter in pending
+        if letter.status == LetterStatus.MENUNGGU_TTE
+    ]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from flask_login import current_user
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
-from sisakat.models import Letter, LetterStatus, Role
+from sisakat.models import Letter, Role
 from sisakat.policies import SIGNING_DESK_ROLES, role_required
 from sisakat.routing import commit_or_show
 from sisakat.services import (
@@ -45,8 +45,7 @@ def queue():
     return render_template(
         "signing/queue.html",
         letters=awaiting,
-        # an upload under review waits for the super admin, not for another upload
-        uploadable=[letter for letter in awaiting if letter.status == LetterStatus.MENUNGGU_TTE],
+        uploads=letter_search.upload_slots(awaiting),
         backend=letter_inapp.backend_name(),
         allow_scan=bool(settings.get("signing.allow_scan")),
         srikandi_numbers=letter_settings.is_srikandi_mode(),
