@@ -154,11 +154,8 @@ class _OtherTabMeanwhile(io.BytesIO):
         return super().read(size)
 
 
-def test_document_upload_losing_its_version_number_leaves_no_file(app, make):
-    """Before: an IntegrityError (a 500) and the PDF left under uploads/."""
-    application = make.application()
-    item = documents.checklist(application)[0].requirement
-    before = _files()
+def _upload_losing_its_version_number(application, item, make) -> UploadRejected:
+    """Upload a PDF for ``item`` while another tab's upload takes its version: the refusal."""
     with pytest.raises(UploadRejected) as refused:
         uploads.upload_requirement_document(
             application,
@@ -169,7 +166,16 @@ def test_document_upload_losing_its_version_number_leaves_no_file(app, make):
             max_bytes=10 * 1024 * 1024,
             max_pages=20,
         )
-    assert refused.value.message.startswith(f"Dokumen {item.name} baru saja diunggah")
+    return refused.value
+
+
+def test_document_upload_losing_its_version_number_leaves_no_file(app, make):
+    """Before: an IntegrityError (a 500) and the PDF left under uploads/."""
+    application = make.application()
+    item = documents.checklist(application)[0].requirement
+    before = _files()
+    refused = _upload_losing_its_version_number(application, item, make)
+    assert refused.message.startswith(f"Dokumen {item.name} baru saja diunggah")
     assert _files() == before
 
 
@@ -178,16 +184,7 @@ def test_document_upload_losing_its_version_number_is_audited_as_lost(app, make,
     race rolled back and left none; now it is recorded saying it lost, and shown labelled."""
     application = make.application()
     item = documents.checklist(application)[0].requirement
-    with pytest.raises(UploadRejected):
-        uploads.upload_requirement_document(
-            application,
-            item,
-            _OtherTabMeanwhile(make.pdf_bytes(), item),
-            filename="ktp.pdf",
-            actor=application.party.account,
-            max_bytes=10 * 1024 * 1024,
-            max_pages=20,
-        )
+    _upload_losing_its_version_number(application, item, make)
     db.session.commit()  # as the route does after a refusal
     refused = db.session.execute(
         db.select(AuditEvent).filter_by(action="document.upload_refused")
