@@ -24,10 +24,11 @@ from sisakat.extensions import db
 from sisakat.models import AuditEvent, Role, Setting, StoredFile, User, utcnow
 from sisakat.services import concurrency, settings
 from tests.http.test_refusal_names_chosen_files import AGENCY_URL, FILE_AGAIN
-from tests.http.test_settings_pages import AGENCY, SIGNATORY
+from tests.http.test_settings_pages import AGENCY
 from tests.http.test_two_admins_at_once import KEPT, _seen, danger_alerts
 from tests.images_util import png_bytes
 from tests.monitoring_helpers import hours_form
+from tests.settings_data import SIGNATORY
 from tests.unit.test_lost_race_refusals import _files
 
 WON = "Data ini sudah diubah oleh Ani Admin pada "
