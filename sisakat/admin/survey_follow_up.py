@@ -3,6 +3,8 @@ that period on the public results page ``/ikm``."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
@@ -36,6 +38,18 @@ def _form(chosen: follow_ups.Period) -> forms.FollowUpForm:
     return form
 
 
+def _saved(form: forms.FollowUpForm, chosen: follow_ups.Period, today: date) -> bool:
+    """A posted text of ``chosen`` saved and committed (True); refused, ``form`` shows why and
+    keeps the text, with the current digest when another admin saved meanwhile."""
+    return form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: follow_ups.save(
+            chosen, form.text.data, today=today, actor=current_user, seen=form.seen_digest()
+        ),
+        lambda: follow_ups.token(chosen),
+    )
+
+
 @bp.route("/kontak/tindak-lanjut", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def survey_follow_up():
@@ -48,13 +62,7 @@ def survey_follow_up():
         flash("Periode survei tidak dikenal. Pilih tahun dan periode dari daftar.", "danger")
         return redirect(url_for(".survey_follow_up"))
     form = _form(chosen)
-    if form.validate_on_submit() and commit_or_show(
-        form,
-        lambda: follow_ups.save(
-            chosen, form.text.data, today=today, actor=current_user, seen=form.seen_digest()
-        ),
-        lambda: follow_ups.token(chosen),
-    ):
+    if _saved(form, chosen, today):
         flash(f"Tindak lanjut {chosen.label} tersimpan.", "success")
         return redirect(url_for(".survey_follow_up", tahun=chosen.year, periode=chosen.part))
     return render_template(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, NoReturn
@@ -26,6 +27,8 @@ from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Setting, User
 from sisakat.services import settings
+
+log = logging.getLogger(__name__)
 
 
 def fingerprint(values: Mapping[str, Any]) -> str:
@@ -128,6 +131,22 @@ RESAVE_FILES = (
     "yang Anda pilih perlu dipilih lagi. Buka halaman ini di tab baru untuk melihat data "
     "terbaru, atau simpan lagi untuk menimpanya dengan isian Anda."
 )
+# A save the database refused for another reason than a concurrent save (``flush_versioned``).
+RETRY = (
+    "Isian Anda belum tersimpan dan masih ada di formulir ini; simpan lagi. Bila tetap gagal, "
+    "keluar lalu masuk kembali."
+)
+RETRY_FILES = (
+    "Perubahan Anda belum tersimpan. Isian yang Anda ketik masih ada di formulir ini; berkas "
+    "yang Anda pilih perlu dipilih lagi. Simpan lagi; bila tetap gagal, keluar lalu masuk kembali."
+)
+NOT_STORED = (
+    "Perubahan tidak dapat disimpan karena data terkait berubah saat disimpan (misalnya akun "
+    "Anda baru saja dihapus). " + RETRY
+)
+# RESAVE and RETRY as shown on a form where a file was chosen (``as_shown``).
+FILE_CHOSEN = {RESAVE: RESAVE_FILES, RETRY: RETRY_FILES}
+
 # How a refusal about a changed application or letter ends (``workflow.stale_message``). Every
 # page answering one shows the current state (drawn again, or redirected to), so "reload" would
 # add nothing; a page that kept what was typed (the review page's notes, a reason on the register
@@ -147,11 +166,12 @@ def as_shown(
 ) -> str:
     """A refusal's ``message`` as the page answering it shows it, the one place its ending is
     fitted to that page: when a file was chosen in the refused form, "masih ada di formulir
-    ini" (``RESAVE``) would be untrue for the file (``RESAVE_FILES``); on a page that kept what
-    was typed, ``SHOWN_NOW`` becomes ``TYPED_KEPT``; shown ``in_place`` by a page script on the
-    page as it was, ``RELOAD_TO_SEE``. Other messages are shown as they are."""
-    if file_chosen and message.endswith(RESAVE):
-        return message.removesuffix(RESAVE) + RESAVE_FILES
+    ini" (``RESAVE``, ``RETRY``) would be untrue for the file (``FILE_CHOSEN``); on a page that
+    kept what was typed, ``SHOWN_NOW`` becomes ``TYPED_KEPT``; shown ``in_place`` by a page
+    script on the page as it was, ``RELOAD_TO_SEE``. Other messages are shown as they are."""
+    for typed, with_file in FILE_CHOSEN.items() if file_chosen else ():
+        if message.endswith(typed):
+            return message.removesuffix(typed) + with_file
     if typed_kept and message.endswith(SHOWN_NOW):
         return message.removesuffix(SHOWN_NOW) + TYPED_KEPT
     if in_place and message.endswith(SHOWN_NOW):
@@ -203,15 +223,25 @@ def flush_versioned(
     error: type[DomainError] = StaleRecord,
     *,
     also: tuple[type[Exception], ...] = (),
+    raced: Callable[[], bool] | None = None,
 ) -> None:
     """Write the pending changes of a row with a version column. When a concurrent save won
     between this request's read and its UPDATE, the versioned UPDATE matches no row (or, for
     ``also``, the caller's other way of losing the same race, such as a row created at the same
     moment): the transaction is dead, so roll back and raise ``error(message())`` (``message``
-    reads who won, after the rollback). A file stored earlier in the transaction (an upload, a
-    drawn letter) goes with its row (``kept_files``)."""
+    reads who won, after the rollback). ``raced``, asked after the rollback, tells whether an
+    ``also`` error really was that race (the other save's row exists now); when not (a foreign
+    key: the acting account deleted meanwhile), the refusal is ``NOT_STORED``, naming no one. A
+    file stored earlier in the transaction (an upload, a drawn letter) goes with its row
+    (``kept_files``)."""
     try:
         db.session.flush()
-    except (StaleDataError, *also):
+    except StaleDataError:
         db.session.rollback()
+        raise error(message()) from None
+    except also as exc:
+        db.session.rollback()
+        if raced is not None and not raced():
+            log.warning("write refused, not a concurrent save: %s", getattr(exc, "orig", exc))
+            raise DomainError(NOT_STORED) from None
         raise error(message()) from None

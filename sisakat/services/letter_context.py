@@ -125,13 +125,10 @@ def build_context(
     (never on a draft)."""
     agency, letter = settings.get("agency", {}), settings.get("letter", {})
     number_text, date_text, srikandi = _by_hand(number_text, issued_on, srikandi, wet_signature)
-    page = str(letter.get("page_size") or "A4").upper()
-    title = letter.get("title") or TITLE
     return LetterContext(
         **_kop(agency),
+        **_document(agency, letter),
         emblem_png=emblem_png,
-        title=title,
-        subject=" ".join(title.split()).title(),  # the PDF's Subject: this service's letter
         number=number_text,
         **_body(profile, letter),
         place=agency.get("city") or "",
@@ -142,11 +139,23 @@ def build_context(
         signature_tag="" if draft else signature_tag,
         draft=draft,
         srikandi=srikandi,
-        page_size=page if page in PAGE_SIZES else "A4",
-        author=agency.get("short_name") or agency.get("name") or "",
         invariant=invariant,
         **signature_block(settings.get("signatory", {})),
     )
+
+
+def _document(agency: dict[str, Any], letter: dict[str, Any]) -> dict[str, str]:
+    """The letter as a document: its title (this service's, or the SKT's for letters frozen
+    before services had titles), the PDF's Subject and Author, and the page size (A4 unless
+    the setting names another known size)."""
+    title = letter.get("title") or TITLE
+    page = str(letter.get("page_size") or "A4").upper()
+    return {
+        "title": title,
+        "subject": " ".join(title.split()).title(),
+        "page_size": page if page in PAGE_SIZES else "A4",
+        "author": agency.get("short_name") or agency.get("name") or "",
+    }
 
 
 def _by_hand(

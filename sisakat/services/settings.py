@@ -230,12 +230,15 @@ def _write(values: dict[str, Any], *, actor: User | None) -> None:
     """Write ``values`` (a row is added the first time a key differs from its default) and
     flush. Another admin's first save of one of these keys committed since this transaction
     read none (both saw no row): this INSERT fails on the key, so the save is refused as from
-    an out-of-date page (``StaleRecord`` naming who saved and when, rolled back), never a 500."""
+    an out-of-date page (``StaleRecord`` naming who saved and when, rolled back), never a 500.
+    Only then: a write failing otherwise (no added key has a row now after the rollback, e.g.
+    the acting account was deleted meanwhile) gets the generic ``concurrency.NOT_STORED``."""
     from sisakat.services import concurrency  # it reads settings: imported here, not at the top
 
     by = actor.id if actor else None
     query = db.select(Setting).where(Setting.key.in_(values))
     rows = {row.key: row for row in db.session.execute(query).scalars()}
+    added = [key for key in values if key not in rows]
     for key, value in values.items():
         raw = json.dumps(value, ensure_ascii=False)
         if key in rows:
@@ -247,7 +250,11 @@ def _write(values: dict[str, Any], *, actor: User | None) -> None:
         clear_cache()  # the page answering the refusal shows, and digests, what is stored now
         return concurrency.settings_message(values)
 
-    concurrency.flush_versioned(lost, also=(IntegrityError,))
+    def raced() -> bool:  # another admin's first save of a key this one adds committed
+        clear_cache()
+        return bool(added) and bool(saved_keys(added))
+
+    concurrency.flush_versioned(lost, also=(IntegrityError,), raced=raced)
 
 
 def utc_offset_hours() -> int:

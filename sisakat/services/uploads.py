@@ -204,6 +204,11 @@ def _spool_checked(stream: BinaryIO, *, max_bytes: int, max_pages: int):
         raise
 
 
+# The audit reason of an upload refused because another upload took its version number.
+RACE_LOST = (
+    "Kalah bersamaan: versi {} dokumen ini lebih dulu disimpan oleh unggahan lain pada saat "
+    "yang sama (tab atau perangkat lain)."
+)
 UPLOADED_MEANWHILE = (
     "Dokumen {} baru saja diunggah dari tab atau perangkat lain; unggahan ini tidak disimpan, "
     "unggah lagi bila perlu. " + concurrency.SHOWN_NOW
@@ -220,19 +225,24 @@ def _add_version(
 ) -> ApplicationDocument:
     """The row of ``item``'s next version for the kept file (flushed: it has its id). Another
     tab's upload of the same document taking that version number first (UNIQUE) refuses this
-    one; its file goes with the rolled-back row (``kept_files``)."""
+    one, audited as lost; its file goes with the rolled-back row (``kept_files``)."""
+    version = (latest.version_no + 1) if latest else 1
     doc = ApplicationDocument(
         application_requirement_id=item.id,
-        version_no=(latest.version_no + 1) if latest else 1,
+        version_no=version,
         stored_file_id=stored.id,
         uploaded_by_id=actor.id,
         page_count=pages,
     )
     db.session.add(doc)
-    name = item.name  # read now: the refusal's rollback expires the row
-    concurrency.flush_versioned(
-        lambda: UPLOADED_MEANWHILE.format(name), UploadRejected, also=(IntegrityError,)
-    )
+    name, application_id = item.name, item.application_id  # the rollback expires the row
+    try:
+        concurrency.flush_versioned(
+            lambda: UPLOADED_MEANWHILE.format(name), UploadRejected, also=(IntegrityError,)
+        )
+    except UploadRejected:  # recorded after the rollback, in the route's next transaction
+        _audit_refusal(application_id, name, actor, RACE_LOST.format(version))
+        raise
     return doc
 
 
@@ -252,7 +262,7 @@ def upload_requirement_document(
     try:
         spooled, pages = _spool_checked(stream, max_bytes=max_bytes, max_pages=max_pages)
     except UploadRejected as exc:
-        _audit_refusal(application, item, actor, exc.message)
+        _audit_refusal(application.id, item.name, actor, exc.message)
         raise
     stored = storage.keep(
         spooled,
@@ -276,14 +286,15 @@ def upload_requirement_document(
     return doc
 
 
-def _audit_refusal(application, item, actor, reason: str) -> None:
-    """Refused uploads are security events. Nothing else was written before the refusal, so the
-    route commits this row alone (see submission.applications.upload_document)."""
+def _audit_refusal(application_id: int, requirement: str, actor, reason: str) -> None:
+    """Refused uploads are security events. Nothing else was written before the refusal (a lost
+    race was rolled back first), so the route commits this row alone (see
+    submission.applications.upload_document)."""
     audit.record(
         "document.upload_refused",
         actor=actor,
         object_type="application",
-        object_id=application.id,
+        object_id=application_id,
         outcome="refused",
-        details={"requirement": item.name, "reason": reason},
+        details={"requirement": requirement, "reason": reason},
     )

@@ -15,18 +15,20 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from sisakat.extensions import db
-from sisakat.models import Role, Setting, StoredFile, User, utcnow
-from sisakat.services import settings
+from sisakat.models import AuditEvent, Role, Setting, StoredFile, User, utcnow
+from sisakat.services import concurrency, settings
 from tests.http.test_refusal_names_chosen_files import AGENCY_URL, FILE_AGAIN
 from tests.http.test_settings_pages import AGENCY
 from tests.http.test_two_admins_at_once import KEPT, _seen, danger_alerts
 from tests.images_util import png_bytes
 from tests.monitoring_helpers import hours_form
+from tests.settings_data import SIGNATORY
 from tests.unit.test_lost_race_refusals import _files
 
 WON = "Data ini sudah diubah oleh Ani Admin pada "
@@ -113,3 +115,72 @@ def test_first_key_usage_choice_losing_the_insert_is_refused(app, make, login_as
     assert alert.startswith(WON)
     assert '<option selected value="digital_signature">' in html  # Budi's choice is kept
     assert settings.get("signing.key_usage") == "non_repudiation"
+
+
+@contextmanager
+def account_deleted_at_the_write(user_id: int) -> Iterator[None]:
+    """The acting account's row goes just before a request's flush writes a setting, so the
+    write fails on its foreign key, not on a key another admin saved. Deleted inside the
+    request's transaction (every backend): the rollback brings the account back."""
+    users, done = User.__table__, []
+
+    def before_flush(session, _context, _instances) -> None:
+        if done or not any(isinstance(o, Setting) for o in (*session.new, *session.dirty)):
+            return
+        done.append(user_id)
+        session.connection().execute(sa.delete(users).where(users.c.id == user_id))
+
+    event.listen(Session, "before_flush", before_flush)
+    try:
+        yield
+    finally:
+        event.remove(Session, "before_flush", before_flush)
+    assert done, "no request wrote a setting"
+
+
+@pytest.mark.parametrize("first_save", [True, False], ids=["first-save", "later-save"])
+def test_settings_save_failing_for_another_reason_is_not_called_a_race(
+    app, make, login_as, first_save
+):
+    """Before: any IntegrityError at the write read as another admin's first save: "Data ini
+    sudah diubah setelah halaman Anda dibuka" naming no one (or whoever saved last), with the
+    page's digest renewed as if the admin had seen someone's values."""
+    ani, budi = _admins(make, login_as)
+    url = "/admin/pengaturan/penandatangan"
+    if not first_save:  # the page's rows exist: the write is an UPDATE naming its author
+        login_as(ani).post(url, data=SIGNATORY)
+        assert settings.get("signatory.name") == SIGNATORY["name"]
+    page = budi.get(url).get_data(as_text=True)
+    typed = {**SIGNATORY, "name": "Drs. Ketikan Budi", "seen": _seen(page)}
+    budi_id = db.session.execute(db.select(User.id).filter_by(full_name="Budi Admin")).scalar()
+    stored = settings.get("signatory.name")  # the default, or Ani's save
+    with account_deleted_at_the_write(budi_id):
+        late = budi.post(url, data=typed)
+    assert late.status_code == 200
+    html = late.get_data(as_text=True)
+    assert danger_alerts(html) == [concurrency.NOT_STORED]
+    assert 'value="Drs. Ketikan Budi"' in html  # the input is kept
+    assert _seen(html) == typed["seen"]  # nobody's values shown instead: no new digest
+    assert settings.get("signatory.name") == stored
+    updates = db.select(sa.func.count(AuditEvent.id)).filter_by(action="settings.update")
+    assert db.session.execute(updates).scalar() == (0 if first_save else 1)
+    assert budi.post(url, data=typed).status_code == 302  # the account is back: saved now
+    assert settings.get("signatory.name") == "Drs. Ketikan Budi"
+
+
+def test_agency_save_with_an_emblem_failing_for_another_reason_keeps_nothing(app, make, login_as):
+    """The same refusal on a form where a file was chosen: the emblem must be chosen again, and
+    its stored file went with the rolled-back save."""
+    _ani, budi = _admins(make, login_as)
+    typed = {**AGENCY, "phone": "(0542) 999999", "seen": _seen(budi.get(AGENCY_URL).get_data(True))}
+    budi_id = db.session.execute(db.select(User.id).filter_by(full_name="Budi Admin")).scalar()
+    files = _files()
+    with account_deleted_at_the_write(budi_id):
+        late = budi.post(AGENCY_URL, data={**typed, "emblem": (io.BytesIO(png_bytes()), "l.png")})
+    assert late.status_code == 200
+    html = late.get_data(as_text=True)
+    assert danger_alerts(html) == [concurrency.as_shown(concurrency.NOT_STORED, file_chosen=True)]
+    assert FILE_AGAIN in danger_alerts(html)[0]
+    assert 'value="(0542) 999999"' in html
+    assert _files() == files
+    assert settings.get("agency.emblem_file_id") is None

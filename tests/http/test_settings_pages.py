@@ -7,6 +7,7 @@ from sisakat.extensions import db
 from sisakat.models import AuditEvent, FileKind, Role, StoredFile
 from sisakat.services import settings
 from tests.images_util import SVG, png_bytes
+from tests.settings_data import SIGNATORY
 
 AGENCY = {
     "government": "PEMERINTAH KOTA CONTOH",
@@ -20,15 +21,6 @@ AGENCY = {
     "website": "kesbangpol.kota-contoh.example.com",
     "city": "Kota Contoh",
     "timezone": "WITA",
-}
-SIGNATORY = {
-    "prefix": "",
-    "on_behalf_of": "",
-    "position": "KEPALA BADAN KESATUAN BANGSA DAN POLITIK",
-    "region_line": "KOTA CONTOH,",
-    "name": "Dr. Contoh Pejabat, M.Si.",
-    "rank": "Pembina Utama Muda (IV/c)",
-    "nip": "19700101 199501 1 001",
 }
 
 

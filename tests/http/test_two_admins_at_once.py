@@ -11,8 +11,9 @@ import pytest
 from sisakat.extensions import db
 from sisakat.models import FaqEntry, ReasonTemplate, Requirement, Role, ServiceStandard, User
 from sisakat.services import complaints, faq, requirements, service_info, settings
-from tests.http.test_settings_pages import AGENCY, SIGNATORY
+from tests.http.test_settings_pages import AGENCY
 from tests.monitoring_helpers import hours_form
+from tests.settings_data import SIGNATORY
 from tests.workflow_http import seed_requirements
 
 CHANGED = "sudah diubah oleh Ani Admin pada"

@@ -16,16 +16,8 @@ from sisakat.extensions import db
 from sisakat.models import Role, User
 from sisakat.services import concurrency, office, settings
 from tests import factories
+from tests.settings_data import signatory_values
 
-SIGNATORY = {
-    "prefix": "",
-    "on_behalf_of": "",
-    "position": "KEPALA BADAN KESATUAN BANGSA DAN POLITIK",
-    "region_line": "KOTA CONTOH,",
-    "name": "Dr. Contoh Pejabat, M.Si.",
-    "rank": "Pembina Utama Muda (IV/c)",
-    "nip": "197001011995011001",
-}
 WAITING = {  # sessions of this database waiting for a row lock
     "postgresql": "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
     "AND wait_event_type = 'Lock'",
@@ -58,7 +50,7 @@ def _save(user_id: int, name: str, seen: str, out: dict, before=lambda: None) ->
     set_write_intent(True)  # a POST: SQLite begins IMMEDIATE
     try:
         actor = db.session.get(User, user_id)  # the request's user, read first
-        office.update_signatory({**SIGNATORY, "name": name}, actor=actor, seen=seen)
+        office.update_signatory(signatory_values(name=name), actor=actor, seen=seen)
         before()
         db.session.commit()
         out[name] = "ok"
@@ -73,7 +65,7 @@ def test_two_admins_saving_the_same_page_at_once_the_second_is_refused(app):
     ani = factories.user(Role.SUPERADMIN, full_name="Ani Admin")
     budi = factories.user(Role.SUPERADMIN, full_name="Budi Admin")
     # the page's name row exists (saved before), as on any office after day one
-    office.update_signatory({**SIGNATORY, "name": "Dr. Awal"}, actor=budi)
+    office.update_signatory(signatory_values(name="Dr. Awal"), actor=budi)
     db.session.commit()
     ids, seen = (ani.id, budi.id), concurrency.settings_token(office.SIGNATORY_PAGE)
     db.session.close()

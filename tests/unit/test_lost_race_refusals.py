@@ -7,6 +7,7 @@ through ``concurrency.flush_versioned`` like its page's stale refusal, nothing s
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 import sqlalchemy as sa
@@ -17,6 +18,7 @@ from sisakat.models import (
     ApplicationDocument,
     ApplicationRequirement,
     ApplicationStatus,
+    AuditEvent,
     Letter,
     LetterStatus,
     Party,
@@ -152,11 +154,8 @@ class _OtherTabMeanwhile(io.BytesIO):
         return super().read(size)
 
 
-def test_document_upload_losing_its_version_number_leaves_no_file(app, make):
-    """Before: an IntegrityError (a 500) and the PDF left under uploads/."""
-    application = make.application()
-    item = documents.checklist(application)[0].requirement
-    before = _files()
+def _upload_losing_its_version_number(application, item, make) -> UploadRejected:
+    """Upload a PDF for ``item`` while another tab's upload takes its version: the refusal."""
     with pytest.raises(UploadRejected) as refused:
         uploads.upload_requirement_document(
             application,
@@ -167,5 +166,34 @@ def test_document_upload_losing_its_version_number_leaves_no_file(app, make):
             max_bytes=10 * 1024 * 1024,
             max_pages=20,
         )
-    assert refused.value.message.startswith(f"Dokumen {item.name} baru saja diunggah")
+    return refused.value
+
+
+def test_document_upload_losing_its_version_number_leaves_no_file(app, make):
+    """Before: an IntegrityError (a 500) and the PDF left under uploads/."""
+    application = make.application()
+    item = documents.checklist(application)[0].requirement
+    before = _files()
+    refused = _upload_losing_its_version_number(application, item, make)
+    assert refused.message.startswith(f"Dokumen {item.name} baru saja diunggah")
     assert _files() == before
+
+
+def test_document_upload_losing_its_version_number_is_audited_as_lost(app, make, login_as):
+    """Before: every other refused upload left a ``document.upload_refused`` row, but the lost
+    race rolled back and left none; now it is recorded saying it lost, and shown labelled."""
+    application = make.application()
+    item = documents.checklist(application)[0].requirement
+    _upload_losing_its_version_number(application, item, make)
+    db.session.commit()  # as the route does after a refusal
+    refused = db.session.execute(
+        db.select(AuditEvent).filter_by(action="document.upload_refused")
+    ).scalar_one()
+    assert (refused.outcome, refused.object_id) == ("refused", str(application.id))
+    assert refused.actor_id == application.party.account.id
+    details = json.loads(refused.details)
+    assert details["requirement"] == item.name
+    assert details["reason"].startswith("Kalah bersamaan: versi 2 dokumen ini lebih dulu")
+    page = login_as(make.user(Role.SUPERADMIN)).get("/admin/log-audit").get_data(as_text=True)
+    assert "Unggahan dokumen ditolak" in page
+    assert "Kalah bersamaan" in page
