@@ -11,7 +11,15 @@ from sisakat.reports.dashboard import XLSX, _download
 from sisakat.reports.ikm import STAFF
 from sisakat.reports.monitoring_forms import RegisterFilterForm
 from sisakat.reports.routes import bp
-from sisakat.services import expiry, numbering, parties, register, reminder_texts, table_export
+from sisakat.services import (
+    expiry,
+    numbering,
+    parties,
+    party_level,
+    register,
+    reminder_texts,
+    table_export,
+)
 
 
 def _today():
@@ -80,5 +88,5 @@ def party_history(party_id: int):
         letters=list(letters),
         today=_today(),
         greeting=reminder_texts.staff_greeting(party.board_name, parties.kind_of(party)),
-        level_text=parties.level_text(party),
+        level_text=party_level.level_text(party),
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, SigningMethod
-from sisakat.services import letters, numbering, parties, settings
+from sisakat.services import letters, numbering, party_level, settings
 from sisakat.services.letter_context import level_text
 from sisakat.services.signing.trust import name_text
 
@@ -43,7 +43,7 @@ def snapshot_profile(letter: Letter) -> dict[str, Any]:
     if isinstance(profile, dict) and profile.get("party_name"):
         return profile
     party = letter.application.party
-    level = parties.board_level(party)
+    level = party_level.board_level(party)
     return {
         "kind": party.kind.value,
         "party_name": party.party_name,

@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 from sisakat import formatting
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.models import FileKind, Level, Party, StoredFile, User
+from sisakat.models import FileKind, Level, StoredFile, User
 from sisakat.services import concurrency, images, letter_context, numbering, settings
 
 AGENCY_KEYS = (
@@ -195,15 +195,17 @@ def level_problem(value: Any) -> str | None:
 
 def listed_levels() -> tuple[Level, ...]:
     """The levels staff filters and tables offer: the office's ``board_levels()`` and any level
-    a stored board already has (entered before the region changed: it stays findable). A
-    province office registers every level: no query (the staff queue builds this per page)."""
+    a stored board already has (entered before the region changed: it stays findable), read by
+    ``party_level.board_level_sql`` as the filters match it (an ormas has none). A province
+    office registers every level: no query (the staff queue builds this per page)."""
+    from sisakat.services import party_level  # imported here: party_level reads only_level()
+
     own = board_levels()
     if len(own) == len(Level):
         return own
+    level = party_level.board_level_sql()
     stored = set(
-        db.session.execute(db.select(Party.level).where(Party.level.is_not(None)).distinct())
-        .scalars()
-        .all()
+        db.session.execute(db.select(level).where(level.is_not(None)).distinct()).scalars()
     )
     return tuple(lv for lv in Level if lv in stored or lv in own)
 

@@ -14,7 +14,6 @@ from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.formatting import wilayah
 from sisakat.models import (
     ApplicantKind,
     FileKind,
@@ -28,6 +27,7 @@ from sisakat.models import (
 )
 from sisakat.models.party import REQUIRED_POSITIONS
 from sisakat.services import audit, concurrency, images, office
+from sisakat.services.party_level import board_level
 
 REQUIRED_FIELDS = {
     "party_name": "Nama partai",
@@ -117,26 +117,8 @@ def normalise_npwp(text: str | None) -> str:
     return digits
 
 
-def board_level(party: Any) -> Level | None:
-    """A party board's level: its own, else the office's only level (``office.only_level``).
-    A board that signed up at a regency or city office before sign-up stored that level has
-    none until it saves its profile (which stores it); it is not asked for it and its letter
-    prints it. At a province office a board without a level has none (a profile gap); an ormas
-    has no board level. ``party``: a Party, a row with ``kind`` and ``level``, or None."""
-    if kind_of(party) == ApplicantKind.ORMAS:
-        return None
-    return getattr(party, "level", None) or office.only_level()
-
-
-def level_text(party: Any) -> str:
-    """``Kabupaten Musi Banyuasin``: the board's level (``board_level``) and region as the
-    letter prints them (``formatting.wilayah``)."""
-    level = board_level(party)
-    return wilayah(level.label if level else "", party.region_name)
-
-
 def _filled(party: Party, attr: str) -> bool:
-    """A required profile field has a value (the level as ``board_level`` reads it)."""
+    """A required profile field has a value (the level as ``party_level.board_level`` reads it)."""
     return bool(board_level(party) if attr == "level" else getattr(party, attr))
 
 

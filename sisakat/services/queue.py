@@ -23,7 +23,7 @@ from sisakat.models import (
     User,
     Verdict,
 )
-from sisakat.services import catalog, working_time
+from sisakat.services import catalog, office, party_level, working_time
 from sisakat.services import clock as clock_service
 
 ACTIVE = (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI)
@@ -59,6 +59,12 @@ class QueueRow:
     files: str = ""  # "3 berkas diunggah · 1 dokumen tidak sesuai"
 
 
+def _board_level():
+    """The board's level as ``party_level.board_level`` reads it, the office's only level a
+    bound parameter (``only_level``) so the cached statements serve every request."""
+    return party_level.board_level_sql(sa.bindparam("only_level", type_=party_level.LEVEL_TYPE))
+
+
 def _order(newest_first: bool, changed, ident) -> tuple:
     """Longest waiting first (or newest); the id breaks ties so pages never overlap."""
     if newest_first:
@@ -79,9 +85,7 @@ def _ids(level: bool, search: bool, service: bool):
         return query
     query = query.join(Party, Application.party_id == Party.id)
     if level:
-        query = query.where(
-            Party.level == sa.bindparam("level", type_=Party.__table__.c.level.type)
-        )
+        query = query.where(_board_level() == sa.bindparam("level", type_=party_level.LEVEL_TYPE))
     if search:
         # LIKE is case-sensitive on PostgreSQL: compare lower-cased on every backend.
         pattern = sa.bindparam("pattern", type_=sa.String)
@@ -142,7 +146,7 @@ def _statements(level: bool, search: bool, service: bool, newest_first: bool) ->
             Application.status,
             Application.service_code,
             Party.board_name,
-            Party.level,
+            _board_level(),
             claimer.full_name,
             claimer.username,
             documents,
@@ -158,7 +162,10 @@ def _statements(level: bool, search: bool, service: bool, newest_first: bool) ->
 
 
 def _parameters(filters: QueueFilter) -> dict:
-    values: dict = {"statuses": [filters.status] if filters.status else list(ACTIVE)}
+    values: dict = {
+        "statuses": [filters.status] if filters.status else list(ACTIVE),
+        "only_level": office.only_level(),  # a setting already read this request: no query
+    }
     if filters.service:
         values["service"] = filters.service
     if filters.level:

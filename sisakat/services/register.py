@@ -18,7 +18,7 @@ from sisakat.models import (
 )
 from sisakat.services import letter_search
 from sisakat.services.expiry import days_before, ends_soon
-from sisakat.services.parties import board_level
+from sisakat.services.party_level import board_level, board_level_sql
 
 STATE_LABELS = {
     "berlaku": "Berlaku",
@@ -57,7 +57,7 @@ class RegisterRow:
 
     @property
     def level_label(self) -> str:
-        """The board's level as ``parties.board_level`` reads it; "" without one."""
+        """The board's level as ``party_level.board_level`` reads it; "" without one."""
         level = board_level(self.party)
         return level.label if level else ""
 
@@ -102,7 +102,7 @@ def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
     if filters.kind is not None:
         query = query.where(Party.kind == filters.kind)
     if filters.level:
-        query = query.where(Party.level == filters.level)
+        query = query.where(board_level_sql() == filters.level)
     if filters.region:
         pattern = "%" + filters.region.lower().replace("%", "").replace("_", "") + "%"
         query = query.where(db.func.lower(Party.region_name).like(pattern))

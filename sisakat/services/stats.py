@@ -35,7 +35,7 @@ from sisakat.models import (
     Level,
     Party,
 )
-from sisakat.services import catalog, parties, settings
+from sisakat.services import catalog, party_level, settings
 from sisakat.services.working_time import OfficeHours, working_seconds
 
 S = ApplicationStatus
@@ -134,7 +134,7 @@ def _scope(filters: StatsFilter, offset: int):
             Application.status,
             Application.service_code,
             Party.kind,
-            Party.level,
+            party_level.board_level_sql().label("level"),
             Party.region_name,
             Party.city,
             first.c.at.label("submitted"),
@@ -146,7 +146,7 @@ def _scope(filters: StatsFilter, offset: int):
     if filters.service:
         query = query.where(Application.service_code == filters.service)
     if filters.level:
-        query = query.where(Party.level == filters.level)
+        query = query.where(party_level.board_level_sql() == filters.level)
     return query
 
 
@@ -224,7 +224,7 @@ def _region(row) -> str:
     Bengkulu" are two regions); an ormas, which has no board level, by its secretariat's
     kab/kota."""
     if row.region_name:
-        level = parties.board_level(row)
+        level = party_level.board_level(row)
         return wilayah(level.label if level else "", row.region_name)
     return prefixed(row.city, also=("Kabupaten", "Kota")) or "Tanpa wilayah"
 
@@ -240,7 +240,7 @@ def _level_row(row) -> str:
     """The by-level row an application counts in."""
     if row.kind == ApplicantKind.ORMAS:
         return ORMAS_ROW
-    level = parties.board_level(row)
+    level = party_level.board_level(row)
     return level.label if level else NO_LEVEL
 
 

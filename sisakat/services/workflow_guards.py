@@ -19,7 +19,7 @@ from sisakat.models import (
     ApplicationStatus,
     Letter,
 )
-from sisakat.services import documents, expiry, numbering, parties
+from sisakat.services import documents, expiry, numbering, parties, party_level
 
 # Who holds the term, and what the applicant must do about it, per kind of applicant.
 _TERM_WORDS = {
@@ -191,7 +191,7 @@ def snapshot_profile(application: Application) -> str:
         | {"board_name", "abbreviation", "postal_code", "contact_email", *parties.ORMAS_OPTIONAL}
     }
     data["kind"] = parties.kind_of(p).value
-    level = parties.board_level(p)
+    level = party_level.board_level(p)
     data["level"] = level.value if level else ""
     data["legal_form"] = p.legal_form.value if p.legal_form else ""
     data["legal_form_label"] = p.legal_form.label if p.legal_form else ""

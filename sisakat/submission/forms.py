@@ -36,7 +36,7 @@ from sisakat.forms_common import (
 )
 from sisakat.models import ApplicantKind, LegalForm, Level
 from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import office, parties
+from sisakat.services import office, parties, party_level
 
 BLANK_ROWS = 3  # extra empty rows so the form works without JavaScript
 DEFAULT_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Bendahara")
@@ -239,7 +239,7 @@ class PartyProfileForm(ApplicantProfileForm):
         ]
         only, stored = office.only_level(), getattr(kwargs.get("obj"), "level", None)
         self.level_fixed = only is not None and stored in (None, only)
-        level = parties.board_level(kwargs.get("obj"))  # its own, else the office's only one
+        level = party_level.board_level(kwargs.get("obj"))  # its own, else the office's only one
         if level is not None and not self.is_submitted():
             self.level.data = level.value
 
