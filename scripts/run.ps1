@@ -1,20 +1,16 @@
 # SISAKAT: install what is needed, migrate, check, then serve on the office network (Windows).
 # Usage (PowerShell):  powershell -ExecutionPolicy Bypass -File scripts\run.ps1
 $ErrorActionPreference = "Stop"
-Set-Location (Split-Path -Parent $PSScriptRoot)
-$py = if ($env:PYTHON) { $env:PYTHON } else { "py" }
-if (-not (Test-Path ".venv\Scripts\python.exe")) {
-  Write-Host "Membuat lingkungan Python (.venv) ..."
-  if ($py -eq "py") { & py -3 -m venv .venv } else { & $py -m venv .venv }
-  if ($LASTEXITCODE -ne 0) { throw "Gagal membuat .venv (pasang Python 3.11+ dari python.org)" }
-}
-$want = (Get-FileHash requirements.txt -Algorithm SHA256).Hash
+Set-Location -LiteralPath (Split-Path -Parent $PSScriptRoot)
+. (Join-Path $PSScriptRoot "venv.ps1")
+Initialize-Venv
+$want = (Get-FileHash -LiteralPath requirements.txt -Algorithm SHA256).Hash
 $stamp = ".venv\.requirements.sha256"
-if (-not (Test-Path $stamp) -or (Get-Content $stamp) -ne $want) {
+if (-not (Test-Path -LiteralPath $stamp) -or (Get-Content -LiteralPath $stamp) -ne $want) {
   Write-Host "Memasang paket yang diperlukan ..."
   & .venv\Scripts\python.exe -m pip install --disable-pip-version-check -q -r requirements.txt
   if ($LASTEXITCODE -ne 0) { throw "Gagal memasang paket" }
-  Set-Content $stamp $want
+  Set-Content -LiteralPath $stamp -Value $want
 }
 & .venv\Scripts\python.exe -c "from sisakat.instance import ensure_instance; ensure_instance()"
 if ($LASTEXITCODE -ne 0) { throw "Gagal menyiapkan folder instance" }

@@ -3,13 +3,10 @@
 # Usage: scripts/run.sh            (serves on 0.0.0.0:8080; SISAKAT_HOST / SISAKAT_PORT change it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON_BIN="${PYTHON:-python3}"
-if [ ! -x .venv/bin/python ]; then
-  echo "Membuat lingkungan Python (.venv) ..."
-  "$PYTHON_BIN" -m venv .venv
-fi
+. scripts/venv.sh
+ensure_venv
 stamp=".venv/.requirements.sha256"
-want=$(sha256sum requirements.txt | cut -d' ' -f1)
+want=$(files_sha256 requirements.txt)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Memasang paket yang diperlukan ..."
   .venv/bin/python -m pip install --disable-pip-version-check -q -r requirements.txt

@@ -1,18 +1,16 @@
 # SISAKAT: install the dev requirements and run the whole test suite (Windows).
 # Usage (PowerShell):  powershell -ExecutionPolicy Bypass -File scripts\test.ps1
 $ErrorActionPreference = "Stop"
-Set-Location (Split-Path -Parent $PSScriptRoot)
-$py = if ($env:PYTHON) { $env:PYTHON } else { "py" }
-if (-not (Test-Path ".venv\Scripts\python.exe")) {
-  if ($py -eq "py") { & py -3 -m venv .venv } else { & $py -m venv .venv }
-}
+Set-Location -LiteralPath (Split-Path -Parent $PSScriptRoot)
+. (Join-Path $PSScriptRoot "venv.ps1")
+Initialize-Venv
 # Install only when a requirements file changed (as scripts/test.sh and run.ps1 do).
-$want = (Get-FileHash requirements.txt -Algorithm SHA256).Hash + (Get-FileHash requirements-dev.txt -Algorithm SHA256).Hash
+$want = (Get-FileHash -LiteralPath requirements.txt -Algorithm SHA256).Hash + (Get-FileHash -LiteralPath requirements-dev.txt -Algorithm SHA256).Hash
 $stamp = ".venv\.requirements-dev.sha256"
-if (-not (Test-Path $stamp) -or (Get-Content $stamp) -ne $want) {
+if (-not (Test-Path -LiteralPath $stamp) -or (Get-Content -LiteralPath $stamp) -ne $want) {
   & .venv\Scripts\python.exe -m pip install --disable-pip-version-check -q -r requirements-dev.txt
   if ($LASTEXITCODE -ne 0) { throw "Gagal memasang paket" }
-  Set-Content $stamp $want
+  Set-Content -LiteralPath $stamp -Value $want
 }
 & .venv\Scripts\ruff.exe check .
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }

@@ -4,12 +4,10 @@
 # (required when SISAKAT_REQUIRE_ALL=1, as in CI). Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON_BIN="${PYTHON:-python3}"
-if [ ! -x .venv/bin/python ]; then
-  "$PYTHON_BIN" -m venv .venv
-fi
+. scripts/venv.sh
+ensure_venv
 stamp=".venv/.requirements-dev.sha256"
-want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
+want=$(files_sha256 requirements.txt requirements-dev.txt)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   .venv/bin/python -m pip install --disable-pip-version-check -q -r requirements-dev.txt
   echo "$want" > "$stamp"

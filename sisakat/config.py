@@ -36,6 +36,7 @@ class DefaultConfig:
     CLAMAV_SOCKET = ""  # clamd address (Unix socket path or tcp://host:port); empty = no scan
     CLAMAV_TIMEOUT = 60  # seconds for one scan
     MAX_PDF_PAGES = 200  # page cap for requirement PDFs (services/uploads.py)
+    LOW_DISK_MB = 1024  # `flask check` warns below this much room for uploads or the instance
     MAX_FORM_PARTS = 300  # the party profile posts up to 100 board rows x 2 fields + ~25 others
     SESSION_IDLE_MINUTES = 60
     SESSION_ABSOLUTE_HOURS = 12
@@ -244,6 +245,7 @@ def finalise(app: Flask) -> None:
         "THREADS",
         "MAX_UPLOAD_MB",
         "MAX_PDF_PAGES",
+        "LOW_DISK_MB",
         "MAX_FORM_PARTS",
         "SESSION_IDLE_MINUTES",
         "SESSION_ABSOLUTE_HOURS",

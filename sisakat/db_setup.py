@@ -43,6 +43,28 @@ def is_transient(exc: BaseException) -> bool:
     return "database is locked" in str(orig).lower()  # sqlite3.OperationalError
 
 
+# The database cannot store anything more: its disk is full or it is read-only (a read-only
+# instance folder or mount, a server in read-only mode). Sending again does not help until the
+# operator acts. SQLite's messages; PostgreSQL's disk_full and read_only_sql_transaction;
+# MariaDB's disk full (1021), table full (1114), read-only server (1290, 1792) and table (1036).
+_STORAGE_SQLITE = ("database or disk is full", "readonly database", "disk i/o error")
+_STORAGE_SQLSTATES = frozenset({"53100", "25006"})
+_STORAGE_MYSQL_CODES = frozenset({1021, 1036, 1114, 1290, 1792})
+
+
+def is_storage_fault(exc: BaseException) -> bool:
+    """Whether a database error says the database cannot store anything (full or read-only)."""
+    orig = getattr(exc, "orig", None)
+    if orig is None:
+        return False
+    if getattr(orig, "sqlstate", None) in _STORAGE_SQLSTATES:  # psycopg
+        return True
+    args = getattr(orig, "args", ())
+    if args and args[0] in _STORAGE_MYSQL_CODES:  # PyMySQL: (code, message)
+        return True
+    return any(text in str(orig).lower() for text in _STORAGE_SQLITE)
+
+
 def engine_options(uri: str) -> dict:
     """Engine options per backend."""
     if uri.startswith("sqlite"):

@@ -40,6 +40,12 @@ BUSY = (
     "menampilkan isian Anda)."
 )
 BUSY_RETRY_SECONDS = 5
+# The database is full or read-only (db_setup.is_storage_fault): only the office can fix it.
+STORAGE_FULL = (
+    "Penyimpanan data server penuh atau tidak dapat ditulis, jadi permintaan Anda belum "
+    "tersimpan. Beri tahu pengelola SISAKAT di kantor; setelah diperbaiki, kirim lagi (tombol "
+    "Kembali pada peramban menampilkan isian Anda)."
+)
 
 
 # Reloading this page would send the old token again; the page before it gets a new one only
@@ -88,6 +94,21 @@ def render_error(code: int, message: str | None = None):
     ), code
 
 
+def _unavailable(message: str, *, retry_after: int | None = None) -> Response:
+    """503 after a database refusal, rolled back first; rendered without the layout, whose
+    context processors would ask the database again."""
+    db.session.rollback()
+    title = MESSAGES[503][0]
+    if _wants_json():
+        response = make_response(jsonify(error=title, message=message), 503)
+    else:
+        page = current_app.jinja_env.get_template("errors/busy.html")
+        response = make_response(page.render(title=title, message=message), 503)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
 def init_app(app: Flask) -> None:
     """Register handlers for the HTTP errors users can meet."""
 
@@ -105,21 +126,17 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DBAPIError)
     def _database_error(exc: DBAPIError):
-        """A busy database (a write waited past the lock timeout, a deadlock): 503 with a way
-        forward instead of the 500 page; the transaction is rolled back, nothing half-saved.
-        Any other database error goes on as unhandled (the 500 page; raised in tests)."""
-        if not db_setup.is_transient(exc):
-            raise exc
-        db.session.rollback()
-        log.warning("database busy on %s %s: %s", request.method, request.path, exc.orig)
-        title = MESSAGES[503][0]
-        if _wants_json():
-            response = make_response(jsonify(error=title, message=BUSY), 503)
-        else:  # no render_template: its context processors would ask the database again
-            page = current_app.jinja_env.get_template("errors/busy.html")
-            response = make_response(page.render(title=title, message=BUSY), 503)
-        response.headers["Retry-After"] = str(BUSY_RETRY_SECONDS)
-        return response
+        """A busy database (a write waited past the lock timeout, a deadlock), or one that is
+        full or read-only: 503 with a way forward instead of the 500 page; the transaction is
+        rolled back, nothing half-saved. Any other database error goes on as unhandled (the 500
+        page; raised in tests)."""
+        if db_setup.is_transient(exc):
+            log.warning("database busy on %s %s: %s", request.method, request.path, exc.orig)
+            return _unavailable(BUSY, retry_after=BUSY_RETRY_SECONDS)
+        if db_setup.is_storage_fault(exc):
+            log.error("database cannot store on %s %s: %s", request.method, request.path, exc.orig)
+            return _unavailable(STORAGE_FULL)
+        raise exc
 
     @app.errorhandler(500)
     def _server_error(exc: Exception):

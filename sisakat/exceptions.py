@@ -31,6 +31,11 @@ class UploadRejected(DomainError):
     """An uploaded file failed validation."""
 
 
+class StorageUnavailable(UploadRejected):
+    """The uploads folder could not take a file (disk full, read-only, no permission): the file
+    is not kept and the request is refused like a bad upload, with the operator's log line."""
+
+
 class NumberConflict(DomainError):
     """A letter number would be duplicated."""
 

@@ -78,6 +78,12 @@ def configure_logging(app: Flask) -> None:
         )
     handler.setFormatter(LogFormatter(LOG_FORMAT))
     root.addHandler(handler)
+    # Waitress's warnings ("Task queue depth is 2" on every burst of requests) would otherwise
+    # reach the console through logging's last resort: into the same log as ours instead.
+    waitress = logging.getLogger("waitress")
+    waitress.addHandler(handler)
+    waitress.setLevel(logging.INFO)
+    waitress.propagate = False
 
 
 def serve_options(app: Flask) -> dict:

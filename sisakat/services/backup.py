@@ -227,7 +227,11 @@ def _manifest(tables: dict, revision: str | None, kind: str, encrypted: bool) ->
 
 def _remember(path: Path, manifest: dict) -> None:
     """Record the last backup (shown to the super admin) and audit it."""
-    values = {"backup.last_at": manifest["created_at"], "backup.last_path": str(path)}
+    values = {
+        "backup.last_at": manifest["created_at"],
+        "backup.last_path": str(path),
+        "backup.last_encrypted": manifest["encrypted"],
+    }
     settings.update(values, actor=None)
     details = {
         "archive": path.name,
@@ -262,6 +266,8 @@ class BackupStatus:
 
     last_at: datetime | None
     stale: bool
+    path: str = ""  # where the archive went (instance/backups, a USB disk ...)
+    encrypted: bool | None = None  # None: not recorded (a backup made by an older version)
 
 
 def status(now: datetime | None = None) -> BackupStatus:
@@ -269,7 +275,12 @@ def status(now: datetime | None = None) -> BackupStatus:
     raw = settings.get("backup.last_at")
     last = datetime.fromisoformat(raw.rstrip("Z")) if raw else None
     now = now or utcnow()
-    return BackupStatus(last_at=last, stale=last is None or now - last > STALE_AFTER)
+    return BackupStatus(
+        last_at=last,
+        stale=last is None or now - last > STALE_AFTER,
+        path=settings.get("backup.last_path") or "",
+        encrypted=settings.get("backup.last_encrypted"),
+    )
 
 
 def require_key_or_note(key: bytes | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,32 @@ def _uploads(app: Flask, problems: list[str], notes: list[str]) -> None:
         _stored_files(problems, notes)
     except OSError as exc:
         problems.append(f"folder unggahan tidak dapat ditulis: {exc}")
+
+
+def _free_space(app: Flask, warnings: list[str], notes: list[str]) -> None:
+    """Room left on the disks SISAKAT writes to (uploads; the instance folder: the SQLite
+    database, logs, backups): a full disk refuses every upload and save, so say so in time."""
+    floor = int(app.config["LOW_DISK_MB"]) * 1024 * 1024
+    seen: set[int] = set()
+    for label, folder in (
+        ("folder unggahan", Path(app.config["UPLOAD_FOLDER"])),
+        ("folder instance", Path(app.instance_path)),
+    ):
+        try:
+            device, free = folder.stat().st_dev, shutil.disk_usage(folder).free
+        except OSError:
+            continue  # a missing folder is reported by its own check
+        if device in seen:
+            continue
+        seen.add(device)
+        room = f"{free // (1024 * 1024):,} MB".replace(",", ".")
+        if free < floor:
+            warnings.append(
+                f"ruang kosong diska {label} ({folder}) tinggal {room}: bila penuh, unggahan dan "
+                "penyimpanan akan ditolak; hapus cadangan lama atau pindahkan ke diska lain"
+            )
+        else:
+            notes.append(f"ruang kosong diska {label} ({folder}): {room}")
 
 
 def _stored_files(problems: list[str], notes: list[str]) -> None:
@@ -201,6 +228,7 @@ def check(app: Flask, *, deploy: bool) -> Report:
     problems, warnings, notes = report.problems, report.warnings, report.notes
     _database(problems, notes)
     _uploads(app, problems, notes)
+    _free_space(app, warnings, notes)
     _audit_chain(warnings, notes)
     _antivirus(problems, notes)
     if not app.config.get("PUBLIC_BASE_URL"):

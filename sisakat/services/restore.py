@@ -188,11 +188,28 @@ def _uploads_empty(root: Path) -> bool:
     )
 
 
+def _not_empty_database() -> str:
+    """The refusal for a database holding data, saying what to move aside or create."""
+    if db.engine.dialect.name == "sqlite":
+        return (
+            f"Basis data tujuan tidak kosong ({db.engine.url.database}): hentikan aplikasi, "
+            "pindahkan berkas itu beserta -wal dan -shm-nya ke tempat lain, lalu jalankan lagi."
+        )
+    return (
+        "Basis data tujuan tidak kosong: buat database kosong baru dengan UTF-8 penuh "
+        "(docs/OPERATIONS.md §4 langkah 1) dan arahkan SISAKAT_DATABASE_URL ke sana."
+    )
+
+
 def restore(archive: str | Path, *, key: bytes | None) -> Verified:
     """Restore ``archive`` into this (empty) instance: database rows, then files."""
     root = storage.root()
     if not _uploads_empty(root):
-        raise BackupError(f"Folder unggahan tidak kosong ({root}); pulihkan ke instance kosong.")
+        raise BackupError(
+            f"Folder unggahan tidak kosong ({root}): pemulihan hanya mengisi instance kosong. "
+            "Hentikan aplikasi, pindahkan isinya ke tempat lain (simpan sampai hasil pemulihan "
+            "diperiksa), lalu jalankan lagi."
+        )
     db.session.remove()
     with db.engine.connect() as conn:
         if problem := dataset.encoding_problem(conn):
@@ -202,7 +219,7 @@ def restore(archive: str | Path, *, key: bytes | None) -> Verified:
             dataset.build_schema()
     with db.engine.connect() as conn:
         if not dataset.is_empty(conn):
-            raise BackupError("Basis data tujuan tidak kosong; pulihkan ke instance kosong.")
+            raise BackupError(_not_empty_database())
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=root))
     try:
         verified = unpack(Path(archive), staging, key)

@@ -67,6 +67,7 @@ DEFAULTS: dict[str, Any] = {
     "backup.keep": 7,
     "backup.last_at": None,
     "backup.last_path": "",
+    "backup.last_encrypted": None,  # None: a backup made before this was recorded
     "retention.personal_documents_days": 365,
     # Public contact channels, complaints (pengaduan) and the survey (issue 6)
     "contact.whatsapp": "",  # international digits, e.g. "6281200000000"; empty hides the link

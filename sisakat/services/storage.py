@@ -8,6 +8,7 @@ Files are never modified in place; a new version is a new row.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import signal
@@ -23,12 +24,27 @@ from flask import Response, current_app, send_file
 from werkzeug.http import dump_options_header
 from werkzeug.security import safe_join
 
-from sisakat.exceptions import UploadRejected
+from sisakat.exceptions import StorageUnavailable, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, StoredFile, User, utcnow
 from sisakat.services import kept_files
 
+log = logging.getLogger(__name__)
 CHUNK = 64 * 1024
+# A write the uploads folder refused (disk full, read-only, permissions): the person uploading
+# cannot fix it, so the text says nothing was kept and who can; the log names the cause.
+STORAGE_FAULT = (
+    "Berkas belum tersimpan: ruang penyimpanan server penuh atau tidak dapat ditulis. "
+    "Beri tahu pengelola SISAKAT di kantor, lalu coba lagi nanti."
+)
+
+
+def _storage_fault(exc: OSError) -> StorageUnavailable:
+    """The refusal for a write the uploads folder refused, logged for the operator."""
+    log.error("uploads folder %s refused a write: %s", current_app.config["UPLOAD_FOLDER"], exc)
+    return StorageUnavailable(STORAGE_FAULT)
+
+
 EXTENSIONS = {
     "application/pdf": "pdf",
     "image/png": "png",
@@ -82,7 +98,10 @@ def _spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
     """Copy ``stream`` to a temp file, stopping as soon as it passes ``max_bytes``."""
     digest = hashlib.sha256()
     size = 0
-    fd, name = tempfile.mkstemp(dir=_tmp_dir(), suffix=".part")
+    try:
+        fd, name = tempfile.mkstemp(dir=_tmp_dir(), suffix=".part")
+    except OSError as exc:
+        raise _storage_fault(exc) from exc
     try:
         with os.fdopen(fd, "wb") as out:
             while chunk := stream.read(CHUNK):
@@ -93,6 +112,9 @@ def _spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        raise _storage_fault(exc) from exc
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
@@ -153,8 +175,12 @@ def keep(
     target = Path(safe_join(str(root()), key) or "")
     if not str(target) or target == Path():
         raise UploadRejected("Nama berkas tidak valid.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(spooled.path, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(spooled.path, target)
+    except OSError as exc:
+        discard(spooled)
+        raise _storage_fault(exc) from exc
     kept_files.note(target)  # removed if this transaction is rolled back
     _fsync_dir(target.parent)
     _maybe_fault("after_file_write")
@@ -186,13 +212,8 @@ def save_bytes(
 
 
 BIDI_AND_CONTROL = {"Cc", "Cf"}
-RESERVED_WINDOWS = {
-    "CON",
-    "PRN",
-    "AUX",
-    "NUL",
-    *(f"COM{i}" for i in range(1, 10)),
-    *(f"LPT{i}" for i in range(1, 10)),
+RESERVED_WINDOWS = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{d}{i}" for d in ("COM", "LPT") for i in range(1, 10)
 }
 
 

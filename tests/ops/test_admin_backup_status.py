@@ -31,3 +31,31 @@ def test_admin_home_shows_recent_backup_time_and_backup_records_it(app, make, lo
     page = login_as(make.user(Role.SUPERADMIN)).get("/admin/").get_data(as_text=True)
     assert "Cadangan terakhir" in page
     assert "lebih dari sehari" not in page
+
+
+def test_admin_home_says_where_the_last_backup_is_what_it_holds_and_that_it_is_unencrypted(
+    app, make, login_as, tmp_path
+):
+    """The office reads where the archive went (a USB disk, say) and what is in it; an archive
+    without a key holds KTP scans in the clear, so the page says so and how to fix it."""
+    result = app.test_cli_runner().invoke(args=["backup", "--output", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    archive = next(tmp_path.glob("sisakat-backup-*"))
+    page = login_as(make.user(Role.SUPERADMIN)).get("/admin/").get_data(as_text=True)
+    assert str(archive) in page
+    assert "basis data, semua berkas unggahan, dan manifes untuk memeriksanya" in page
+    assert "tidak dienkripsi" in page
+    assert "backup-keygen" in page
+
+
+def test_an_encrypted_last_backup_gets_no_warning(app, make, login_as, tmp_path):
+    key = tmp_path / "kunci.key"
+    assert app.test_cli_runner().invoke(args=["backup-keygen", str(key)]).exit_code == 0
+    out = tmp_path / "arsip"
+    result = app.test_cli_runner().invoke(
+        args=["backup", "--output", str(out), "--key-file", str(key)]
+    )
+    assert result.exit_code == 0, result.output
+    page = login_as(make.user(Role.SUPERADMIN)).get("/admin/").get_data(as_text=True)
+    assert str(next(out.glob("sisakat-backup-*"))) in page
+    assert "tidak dienkripsi" not in page

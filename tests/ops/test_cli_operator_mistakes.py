@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 from sisakat.extensions import db
 from sisakat.models import User
@@ -107,3 +108,22 @@ def test_storage_sweep_leaves_files_sisakat_did_not_write(app, tmp_path):
     assert "1 berkas yatim dihapus." in result.output
     assert not os.path.exists(orphan)
     assert all(os.path.exists(path) for path in foreign)
+
+
+def test_restore_over_the_live_instance_says_what_to_move_aside(app, tmp_path):
+    """After a failure on the laptop itself the operator restores into the same folders: the
+    refusal names the folder or database file and what to do, not only "not empty"."""
+    seed_everything()
+    archive = _backup(app, tmp_path / "bk")
+    result = app.test_cli_runner().invoke(args=["restore", str(archive)])
+    _fails_cleanly(result, f"Folder unggahan tidak kosong ({app.config['UPLOAD_FOLDER']})")
+    assert "pindahkan isinya ke tempat lain" in result.output
+    for stored in [p for p in Path(app.config["UPLOAD_FOLDER"]).rglob("*") if p.is_file()]:
+        stored.unlink()
+    result = app.test_cli_runner().invoke(args=["restore", str(archive)])
+    _fails_cleanly(result, "Basis data tujuan tidak kosong")
+    if db.engine.dialect.name == "sqlite":
+        assert str(db.engine.url.database) in result.output
+        assert "-wal dan -shm" in result.output
+    else:
+        assert "database kosong baru" in result.output
