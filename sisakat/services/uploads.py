@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from sqlalchemy.exc import IntegrityError
 
-from sisakat.exceptions import UploadRejected
+from sisakat.exceptions import NotStored, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import (
     Application,
@@ -69,6 +69,11 @@ UPLOADED_MEANWHILE = (
     "Dokumen {} baru saja diunggah dari tab atau perangkat lain; unggahan ini tidak disimpan, "
     "unggah lagi bila perlu. " + concurrency.SHOWN_NOW
 )
+# The database refused the new version for another reason (``concurrency.NotStored``).
+NOT_STORED = (
+    "Dokumen {} tidak tersimpan karena data terkait berubah saat disimpan. Unggah lagi; bila "
+    "tetap gagal, keluar lalu masuk kembali."
+)
 
 
 def _add_version(
@@ -80,8 +85,10 @@ def _add_version(
     actor: User,
 ) -> ApplicationDocument:
     """The row of ``item``'s next version for the kept file (flushed: it has its id). Another
-    tab's upload of the same document taking that version number first (UNIQUE) refuses this
-    one, audited as lost; its file goes with the rolled-back row (``kept_files``)."""
+    tab's upload of the same document taking that version number first (UNIQUE: its row is
+    there after the rollback) refuses this one, audited as lost; a write failing otherwise (a
+    foreign key) is no race and no refusal of the file: ``NOT_STORED``, not audited (the
+    database's reason is in the log). The file goes with the rolled-back row (``kept_files``)."""
     version = (latest.version_no + 1) if latest else 1
     doc = ApplicationDocument(
         application_requirement_id=item.id,
@@ -92,13 +99,21 @@ def _add_version(
     )
     db.session.add(doc)
     name, application_id = item.name, item.application_id  # the rollback expires the row
+    taken = db.select(ApplicationDocument.id).filter_by(
+        application_requirement_id=item.id, version_no=version
+    )
     try:
         concurrency.flush_versioned(
-            lambda: UPLOADED_MEANWHILE.format(name), UploadRejected, also=(IntegrityError,)
+            lambda: UPLOADED_MEANWHILE.format(name),
+            UploadRejected,
+            also=(IntegrityError,),
+            raced=lambda: db.session.execute(taken).first() is not None,
         )
     except UploadRejected:  # recorded after the rollback, in the route's next transaction
         _audit_refusal(application_id, name, actor, RACE_LOST.format(version))
         raise
+    except NotStored:
+        raise UploadRejected(NOT_STORED.format(name)) from None
     return doc
 
 
