@@ -6,7 +6,7 @@ The server (Waitress on 127.0.0.1, upload cap raised to fit) receives the file a
 Memory: ``VmHWM`` (peak RSS) after the upload minus ``VmRSS`` before it, from /proc (Linux).
 Target: under 20 MB growth, i.e. the body is streamed to disk, not held in memory.
 The target is a requirement upload form of the seeded party's draft application, found from
-its dashboard as the load test finds it. Validation: ``sisakat.services.uploads.check_pdf`` on
+its dashboard as the load test finds it. Validation: ``sisakat.services.pdf_checks.check_pdf`` on
 the same file.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from benchmarks import common
 from benchmarks.load.run_load import VirtualUser, _multipart
 from benchmarks.seed import seed
-from sisakat.services.uploads import check_pdf
+from sisakat.services.pdf_checks import check_pdf
 
 
 def big_pdf(path: Path, mb: int) -> None:

@@ -27,6 +27,12 @@ class StaleRecord(DomainError):
     """A settings page, user or requirement changed since the admin's page showed it."""
 
 
+class NotStored(DomainError):
+    """The database refused a write for another reason than a concurrent save that won
+    (``concurrency.flush_versioned``'s ``raced`` said no): a foreign key, say, when the acting
+    account was deleted meanwhile."""
+
+
 class UploadRejected(DomainError):
     """An uploaded file failed validation."""
 

@@ -1,6 +1,6 @@
 """PDF attachments for complaints and downloadable forms.
 
-PDFs pass the same checks as requirement documents (``uploads.check_pdf``: size while streaming,
+PDFs pass the same checks as requirement documents (``pdf_checks.check_pdf``: size while streaming,
 ``%PDF-`` at byte 0, strict parse, not encrypted, page cap, and the object walk refusing
 JavaScript, Launch, embedded files ...).
 """
@@ -18,7 +18,7 @@ from lxml import etree
 from sisakat import config
 from sisakat.exceptions import UploadRejected
 from sisakat.models import FileKind, StoredFile, User
-from sisakat.services import storage, uploads
+from sisakat.services import pdf_checks, storage
 
 log = logging.getLogger(__name__)
 NOT_PDF = "Lampiran harus berkas PDF yang utuh dan tidak terkunci kata sandi."
@@ -27,8 +27,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _check_pdf(path) -> None:
-    """The requirement-document PDF checks (one rule, one place: services/uploads.py)."""
-    uploads.check_pdf(Path(path), max_pages=current_app.config["MAX_PDF_PAGES"])
+    """The requirement-document PDF checks (one rule, one place: services/pdf_checks.py)."""
+    pdf_checks.check_pdf(Path(path), max_pages=current_app.config["MAX_PDF_PAGES"])
 
 
 def accept_pdf(upload, *, kind: FileKind, uploaded_by: User | None) -> StoredFile:

@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 from sqlalchemy.orm.exc import StaleDataError
 
-from sisakat.exceptions import DomainError, StaleRecord
+from sisakat.exceptions import DomainError, NotStored, StaleRecord
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Setting, User
 from sisakat.services import settings
@@ -231,9 +231,9 @@ def flush_versioned(
     moment): the transaction is dead, so roll back and raise ``error(message())`` (``message``
     reads who won, after the rollback). ``raced``, asked after the rollback, tells whether an
     ``also`` error really was that race (the other save's row exists now); when not (a foreign
-    key: the acting account deleted meanwhile), the refusal is ``NOT_STORED``, naming no one. A
-    file stored earlier in the transaction (an upload, a drawn letter) goes with its row
-    (``kept_files``)."""
+    key: the acting account deleted meanwhile), the refusal is ``NotStored(NOT_STORED)``, naming
+    no one. Every caller passing ``also`` passes ``raced``. A file stored earlier in the
+    transaction (an upload, a drawn letter) goes with its row (``kept_files``)."""
     try:
         db.session.flush()
     except StaleDataError:
@@ -243,5 +243,5 @@ def flush_versioned(
         db.session.rollback()
         if raced is not None and not raced():
             log.warning("write refused, not a concurrent save: %s", getattr(exc, "orig", exc))
-            raise DomainError(NOT_STORED) from None
+            raise NotStored(NOT_STORED) from None
         raise error(message()) from None

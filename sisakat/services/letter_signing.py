@@ -21,12 +21,13 @@ from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, StoredFile, User
 from sisakat.services import (
     audit,
+    letter_scan,
     letters,
     number_format,
+    pdf_checks,
     settings,
     srikandi_number,
     storage,
-    uploads,
     workflow,
 )
 from sisakat.services.signing import report as report_service
@@ -92,7 +93,7 @@ def receive_upload(
     spooled = None
     try:
         spooled = storage.spool(stream, max_bytes=max_bytes)
-        uploads.check_pdf(spooled.path, max_pages=MAX_LETTER_PAGES)
+        pdf_checks.check_pdf(spooled.path, max_pages=MAX_LETTER_PAGES)
         if scan:
             return _scan(letter, spooled, filename, actor)
         data = spooled.path.read_bytes()
@@ -195,19 +196,10 @@ def _to_review(letter: Letter, row: StoredFile, assessment, actor: User) -> Uplo
     return UploadResult("review", candidate=row)
 
 
-NOT_A_SCAN = (
-    "Berkas ini sama persis dengan surat yang belum ditandatangani dari SISAKAT, bukan pindaian "
-    "surat yang sudah ditandatangani basah. Cetak surat, tandatangani, pindai, lalu unggah "
-    "hasil pindaiannya."
-)
-
-
 def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
-    """A wet-signed scan: stored and issued as SCAN, never presented as electronic. An unsigned
-    letter from SISAKAT uploaded back by mistake (this one, or another letter's from the same
-    pile of downloads) is refused: it carries no signature."""
-    if _is_unsigned_letter(spooled.sha256):
-        raise UploadRejected(NOT_A_SCAN)
+    """A wet-signed scan: stored and issued as SCAN, never presented as electronic; an unsigned
+    letter from SISAKAT uploaded back by mistake is refused (``letter_scan``)."""
+    letter_scan.refuse_unsigned_copy(spooled.sha256)
     kind = FileKind.LETTER_SIGNED if letter.number_id else FileKind.SIGNED_CANDIDATE
     row = storage.keep(
         spooled, kind=kind, content_type=PDF, display_name=filename, uploaded_by=actor
@@ -216,48 +208,8 @@ def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
         letter.candidate_file_id = row.id
         workflow.flush_or_stale(letter.application)
         return UploadResult("confirm", candidate=row, method=SigningMethod.SCAN)
-    issue_scan(letter, row, actor=actor)
+    letter_scan.issue_scan(letter, row, actor=actor)
     return UploadResult("issued", method=SigningMethod.SCAN)
-
-
-def _is_unsigned_letter(sha256: str) -> bool:
-    """Whether these bytes are an unsigned letter SISAKAT rendered (any letter's)."""
-    query = db.select(StoredFile.id).where(
-        StoredFile.kind == FileKind.LETTER_UNSIGNED, StoredFile.sha256 == sha256
-    )
-    return db.session.execute(query.limit(1)).first() is not None
-
-
-def printed_signatory(letter: Letter) -> tuple[str, str]:
-    """(name, position) of the signatory as the letter prints them, from its frozen context:
-    the a.n./Plt./Plh. line, the position and the region line on one line ("Plt. KEPALA BADAN
-    ... PROVINSI SUMATERA SELATAN"), so a later change of the signatory settings never puts
-    another name or title on the letter's public page."""
-    drawn = letters.context_of(letters.inputs_of(letter), draft=True)
-    lines = (drawn.signature_position, drawn.signature_region)
-    # The block's closing comma ("SEKRETARIS,") is the letter's, not part of the title.
-    position = " ".join(x for x in lines if x).rstrip(",")
-    top = drawn.signature_prefix[0] if drawn.signature_prefix else ""
-    # A bare "Plt." reads with the position; "a.n. GUBERNUR ..." is a title of its own.
-    joiner = " " if len(top.split()) == 1 else ", "
-    return drawn.signature_name, joiner.join(x for x in (top, position) if x)
-
-
-def issue_scan(letter: Letter, row: StoredFile, *, actor: User, number=None, letter_date=None):
-    """Issue a scanned, wet-signed letter in the name of the signatory the letter prints."""
-    name, position = printed_signatory(letter)
-    letters.finish_issue(
-        letter,
-        signed_bytes_row=row,
-        method=SigningMethod.SCAN,
-        report={"scan": True, "electronic": False, "file_sha256": row.sha256},
-        match_tier=None,
-        signer_name=name,
-        signer_position=position,
-        actor=actor,
-        number_text=number,
-        letter_date=letter_date,
-    )
 
 
 def confirm_number(
@@ -272,7 +224,7 @@ def confirm_number(
     letters.check_srikandi_date(letter, letter_date)  # early: before the signature check
     row = letter.candidate_file
     if scan:
-        issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
+        letter_scan.issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
         return "scanned"
     data = storage.read_bytes(row)
     assessment = report_service.assess(

@@ -231,6 +231,21 @@ def _apply_fields(party: Party, values: dict[str, Any]) -> list[str]:
     return changed
 
 
+def _write(account: User, *, creating: bool) -> None:
+    """Flush the profile (``concurrency.flush_versioned``). An IntegrityError is a lost race
+    only when this save creates the row and another tab's first save of the account's profile
+    won (its row is there after the rollback: ``StaleProfile``); anything else (a foreign key:
+    the account or the new logo's row gone meanwhile) is ``concurrency.NotStored``."""
+    account_id = account.id  # read now: the rollback expires the account
+    other_tab = db.select(Party.id).filter_by(account_id=account_id)
+    concurrency.flush_versioned(
+        lambda: stale_message(account.party),
+        StaleProfile,
+        also=(IntegrityError,),
+        raced=lambda: creating and db.session.execute(other_tab).first() is not None,
+    )
+
+
 def save_profile(
     account: User,
     values: dict[str, Any],
@@ -259,10 +274,7 @@ def save_profile(
     if logo_row is not None:
         party.logo_file_id = logo_row.id  # the old logo row and file stay (files are immutable)
     party.updated_at = utcnow()  # always an UPDATE, so the version moves even for officer edits
-    # IntegrityError: a second tab created this account's profile row at the same moment.
-    concurrency.flush_versioned(
-        lambda: stale_message(account.party), StaleProfile, also=(IntegrityError,)
-    )
+    _write(account, creating=party.id is None)
     audit.record(
         "party.profile_update",
         actor=actor,

@@ -1,28 +1,16 @@
-"""What a valid upload is: requirement PDFs are checked by content, never by name or MIME type.
-
-Order: size while streaming (storage.spool), ``%PDF-`` at byte 0, strict parse, not encrypted,
-page cap, then a bounded walk over every object reachable from the catalog refusing active
-content. pypdf decodes ``#xx`` escapes in names, so ``/J#61vaScript`` compares as ``/JavaScript``.
+"""A requirement document's upload: when a document may be uploaded (``UPLOADABLE``,
+``check_can_upload``), its next version (the number another tab's upload may take first), the
+file spooled and checked as a PDF (the content rules: ``pdf_checks``), then kept, and every
+refused upload audited.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from pypdf import PdfReader
-from pypdf._utils import read_non_whitespace, skip_over_comment
-from pypdf.errors import PdfReadError
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    read_object,
-)
 from sqlalchemy.exc import IntegrityError
 
-from sisakat.exceptions import UploadRejected
+from sisakat.exceptions import NotStored, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import (
     Application,
@@ -34,141 +22,9 @@ from sisakat.models import (
     User,
     Verdict,
 )
-from sisakat.services import audit, concurrency, storage
+from sisakat.services import audit, concurrency, pdf_checks, storage
 
-FORBIDDEN = {
-    "/JavaScript": "memuat JavaScript",
-    "/JS": "memuat JavaScript",
-    "/Launch": "memuat perintah menjalankan program (Launch)",
-    "/EmbeddedFiles": "memuat berkas tersisip",
-    "/EmbeddedFile": "memuat berkas tersisip",
-    # A file specification's embedded stream: /Type /EmbeddedFile on that stream is optional,
-    # so a FileAttachment annotation (or an associated file) carries a file without either
-    # name above.
-    "/EF": "memuat berkas tersisip",
-    "/FileAttachment": "memuat berkas tersisip",
-    "/GoToE": "memuat tautan ke berkas tersisip (GoToE)",
-    "/RichMedia": "memuat konten multimedia aktif",
-    "/XFA": "memuat formulir XFA",
-    "/SubmitForm": "memuat aksi pengiriman formulir",
-    "/GoToR": "memuat tautan ke berkas lain (GoToR)",
-    "/ImportData": "memuat aksi impor data",
-}
-MAX_OBJECTS = 50_000  # bound on the walk: a pathological file is refused, not hung on
-MAX_KEYS = 10_000  # entries in one dictionary read by _read_dictionary
 UPLOADABLE = (ApplicationStatus.DRAF, ApplicationStatus.PERLU_PERBAIKAN)
-
-
-def _sniff(path: Path) -> None:
-    """Refuse what is plainly not a PDF, naming what it looks like."""
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if not head:
-        raise UploadRejected("Berkas kosong (0 byte). Pilih berkas PDF yang benar.")
-    if head.startswith(b"%PDF-"):
-        return
-    if head.startswith(b"MZ"):
-        raise UploadRejected("Berkas ini adalah program (EXE), bukan PDF.")
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        raise UploadRejected("Berkas ini adalah gambar, bukan PDF. Simpan/pindai sebagai PDF.")
-    raise UploadRejected("Berkas bukan PDF yang valid: tidak diawali penanda %PDF-.")
-
-
-def _read_dictionary(stream: BinaryIO, reader: PdfReader) -> DictionaryObject:
-    """Parse ``<< ... >>`` at the stream position and stop there: the data of a stream object
-    after its dictionary is never read (pypdf's own parser reads it whole into memory)."""
-    stream.read(2)
-    out = DictionaryObject()
-    for _ in range(MAX_KEYS):
-        tok = read_non_whitespace(stream)
-        if tok == b"%":
-            stream.seek(-1, 1)
-            skip_over_comment(stream)
-            continue
-        if tok == b">":
-            stream.read(1)
-            return out
-        if not tok:
-            raise PdfReadError("truncated dictionary")
-        stream.seek(-1, 1)
-        key = read_object(stream, reader)
-        if not isinstance(key, NameObject) or key in out:
-            raise PdfReadError("bad or repeated dictionary key")
-        read_non_whitespace(stream)
-        stream.seek(-1, 1)
-        out[key] = read_object(stream, reader)
-    raise UploadRejected("Struktur PDF terlalu rumit untuk diperiksa.")
-
-
-def _resolve(reader: PdfReader, ref: IndirectObject) -> Any:
-    """The object ``ref`` points at; a dictionary or a stream's dictionary is parsed in place
-    from the file, everything else (objects inside object streams, which are never streams
-    themselves, odd offsets pypdf repairs or refuses) goes through pypdf."""
-    table = reader.xref.get(ref.generation, {})
-    if ref.idnum in reader.xref_objStm or ref.idnum not in table:
-        return ref.get_object()
-    if reader.xref_free_entry.get(ref.generation, {}).get(ref.idnum, False):
-        return ref.get_object()
-    stream = reader.stream
-    stream.seek(table[ref.idnum], 0)
-    try:
-        header = reader.read_object_header(stream)
-    except Exception:  # noqa: BLE001 - pypdf decides (repair or refuse)
-        header = None
-    if header != (ref.idnum, ref.generation) or stream.read(2) != b"<<":
-        return ref.get_object()
-    stream.seek(-2, 1)
-    return _read_dictionary(stream, reader)
-
-
-def _walk(reader: PdfReader, root: Any) -> None:
-    """Visit every object reachable from ``root``; refuse forbidden keys and names. Stream
-    objects are visited through their dictionary only (as before), without loading their data,
-    so a 50 MB page costs kilobytes, not 50 MB."""
-    stack, seen, count = [root], set(), 0
-    while stack:
-        obj = stack.pop()
-        if isinstance(obj, IndirectObject):
-            ref = (obj.idnum, obj.generation)
-            if ref in seen:
-                continue
-            seen.add(ref)
-            obj = _resolve(reader, obj)
-        count += 1
-        if count > MAX_OBJECTS:
-            raise UploadRejected("Struktur PDF terlalu rumit untuk diperiksa.")
-        if isinstance(obj, NameObject) and str(obj) in FORBIDDEN:
-            raise UploadRejected(f"PDF ditolak karena {FORBIDDEN[str(obj)]}.")
-        if isinstance(obj, DictionaryObject):  # stream objects too (only their dictionary)
-            for key, value in obj.items():
-                if str(key) in FORBIDDEN:
-                    raise UploadRejected(f"PDF ditolak karena {FORBIDDEN[str(key)]}.")
-                stack.append(value)
-        elif isinstance(obj, ArrayObject):
-            stack.extend(obj)
-
-
-def check_pdf(path: Path, *, max_pages: int) -> int:
-    """Validate a spooled PDF; returns its page count or raises UploadRejected."""
-    _sniff(path)
-    try:
-        # A file object, not the path: pypdf then reads only what it needs (a path makes it
-        # read the whole file into memory first).
-        with path.open("rb") as fh:
-            reader = PdfReader(fh, strict=True)
-            if reader.is_encrypted:
-                raise UploadRejected("PDF terkunci/terenkripsi. Unggah PDF tanpa kata sandi.")
-            pages = len(reader.pages)
-            _walk(reader, reader.trailer.raw_get("/Root"))
-    except UploadRejected:
-        raise
-    except Exception:  # pypdf raises many types on broken input; all mean "unreadable"
-        raise UploadRejected("Berkas PDF rusak atau tidak dapat dibaca.") from None
-    if pages < 1:
-        raise UploadRejected("PDF tidak memiliki halaman.")
-    if pages > max_pages:
-        raise UploadRejected(f"PDF terlalu panjang ({pages} halaman). Maksimal {max_pages}.")
-    return pages
 
 
 def check_can_upload(application: Application, item: ApplicationRequirement, latest) -> None:
@@ -197,7 +53,7 @@ def _spool_checked(stream: BinaryIO, *, max_bytes: int, max_pages: int):
     spooled = None
     try:
         spooled = storage.spool(stream, max_bytes=max_bytes)
-        return spooled, check_pdf(spooled.path, max_pages=max_pages)
+        return spooled, pdf_checks.check_pdf(spooled.path, max_pages=max_pages)
     except UploadRejected:
         if spooled is not None:
             storage.discard(spooled)
@@ -213,6 +69,11 @@ UPLOADED_MEANWHILE = (
     "Dokumen {} baru saja diunggah dari tab atau perangkat lain; unggahan ini tidak disimpan, "
     "unggah lagi bila perlu. " + concurrency.SHOWN_NOW
 )
+# The database refused the new version for another reason (``concurrency.NotStored``).
+NOT_STORED = (
+    "Dokumen {} tidak tersimpan karena data terkait berubah saat disimpan. Unggah lagi; bila "
+    "tetap gagal, keluar lalu masuk kembali."
+)
 
 
 def _add_version(
@@ -224,8 +85,10 @@ def _add_version(
     actor: User,
 ) -> ApplicationDocument:
     """The row of ``item``'s next version for the kept file (flushed: it has its id). Another
-    tab's upload of the same document taking that version number first (UNIQUE) refuses this
-    one, audited as lost; its file goes with the rolled-back row (``kept_files``)."""
+    tab's upload of the same document taking that version number first (UNIQUE: its row is
+    there after the rollback) refuses this one, audited as lost; a write failing otherwise (a
+    foreign key) is no race and no refusal of the file: ``NOT_STORED``, not audited (the
+    database's reason is in the log). The file goes with the rolled-back row (``kept_files``)."""
     version = (latest.version_no + 1) if latest else 1
     doc = ApplicationDocument(
         application_requirement_id=item.id,
@@ -236,13 +99,21 @@ def _add_version(
     )
     db.session.add(doc)
     name, application_id = item.name, item.application_id  # the rollback expires the row
+    taken = db.select(ApplicationDocument.id).filter_by(
+        application_requirement_id=item.id, version_no=version
+    )
     try:
         concurrency.flush_versioned(
-            lambda: UPLOADED_MEANWHILE.format(name), UploadRejected, also=(IntegrityError,)
+            lambda: UPLOADED_MEANWHILE.format(name),
+            UploadRejected,
+            also=(IntegrityError,),
+            raced=lambda: db.session.execute(taken).first() is not None,
         )
     except UploadRejected:  # recorded after the rollback, in the route's next transaction
         _audit_refusal(application_id, name, actor, RACE_LOST.format(version))
         raise
+    except NotStored:
+        raise UploadRejected(NOT_STORED.format(name)) from None
     return doc
 
 

@@ -11,7 +11,7 @@ from sisakat.forms_common import ActionForm
 
 
 class DocumentUploadForm(ActionForm):
-    """One PDF for one requirement; the content checks live in services/uploads.py."""
+    """One PDF for one requirement; the content checks live in services/pdf_checks.py."""
 
     berkas = FileField("Berkas PDF", validators=[FileRequired("Pilih berkas PDF.")])
 

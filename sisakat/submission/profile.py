@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from sisakat.exceptions import DomainError, UploadRejected
+from sisakat.exceptions import DomainError, NotStored, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, ApplicationStatus, Party, Role
 from sisakat.policies import can_view_party, role_required
@@ -23,6 +23,8 @@ def _profile_helpers() -> dict:
 
 
 NOT_SAVED = "Profil belum tersimpan."
+# Refusals saying themselves that the input was not stored (and is kept): NOT_SAVED not added.
+SAY_NOT_SAVED = (parties.StaleProfile, NotStored)
 LOGO_NOT_KEPT = "Logo belum tersimpan. Pilih berkas logo lagi setelah isian lain diperbaiki."
 
 TEMPLATES = {
@@ -90,9 +92,8 @@ def _save(form: ApplicantProfileForm) -> bool:
             form[exc.field].errors = [exc.message]
         elif isinstance(exc, parties.StaleProfile) and current_user.party is not None:
             form.version.data = str(current_user.party.version)  # saving again overwrites
-        # A stale refusal says itself that the input was not stored (and is kept): once.
-        stale, message = isinstance(exc, parties.StaleProfile), message_for(exc, form)
-        flash(message if stale else f"{NOT_SAVED} {message}", "danger")
+        says_so, message = isinstance(exc, SAY_NOT_SAVED), message_for(exc, form)
+        flash(message if says_so else f"{NOT_SAVED} {message}", "danger")
         return False
     return True
 

@@ -3,22 +3,16 @@ it, and the second INSERT fails on the key. Before: the IntegrityError was a 500
 emblem's file stayed behind. Now the loser gets the refusal of a page opened too early (who
 and when, the input kept, saving again overwrites) and nothing of its save is left.
 
-The winner's row is committed between the loser's read and its write. PostgreSQL and MariaDB:
-from another connection, as it happens. SQLite lets one writer in at a time (BEGIN IMMEDIATE),
-so the row is written inside the loser's transaction, then committed from another connection
-once the loser has rolled back: every read of the loser sees what a real race shows it."""
+The winner's row is committed between the loser's read and its write, on every backend as it
+happens there (``tests/write_races.py``)."""
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from sisakat.extensions import db
 from sisakat.models import AuditEvent, Role, Setting, StoredFile, User, utcnow
@@ -30,38 +24,17 @@ from tests.images_util import png_bytes
 from tests.monitoring_helpers import hours_form
 from tests.settings_data import SIGNATORY
 from tests.unit.test_lost_race_refusals import _files
+from tests.write_races import committed_at_the_write, deleted_at_the_write
 
 WON = "Data ini sudah diubah oleh Ani Admin pada "
 
 
-@contextmanager
-def first_saved_meanwhile(key: str, value: object, by: User) -> Iterator[None]:
+def first_saved_meanwhile(key: str, value: object, by: User):
     """Ani's first save of ``key`` commits just before a request's flush adds that row."""
     insert = sa.insert(Setting.__table__).values(
         key=key, value=json.dumps(value), updated_by_id=by.id, updated_at=utcnow()
     )
-    engine, done = db.engine, []
-
-    def commit_elsewhere(*_args) -> None:
-        with engine.begin() as other:
-            other.execute(insert)
-
-    def before_flush(session, _context, _instances) -> None:
-        if done or not any(isinstance(o, Setting) and o.key == key for o in session.new):
-            return
-        done.append(key)
-        if engine.dialect.name != "sqlite":
-            commit_elsewhere()
-            return
-        session.connection().execute(insert)
-        event.listen(session, "after_rollback", commit_elsewhere, once=True)
-
-    event.listen(Session, "before_flush", before_flush)
-    try:
-        yield
-    finally:
-        event.remove(Session, "before_flush", before_flush)
-    assert done, f"no request added {key}"
+    return committed_at_the_write(Setting, lambda _row: insert, lambda row: row.key == key)
 
 
 def _admins(make, login_as):
@@ -117,25 +90,10 @@ def test_first_key_usage_choice_losing_the_insert_is_refused(app, make, login_as
     assert settings.get("signing.key_usage") == "non_repudiation"
 
 
-@contextmanager
-def account_deleted_at_the_write(user_id: int) -> Iterator[None]:
+def account_deleted_at_the_write(user_id: int):
     """The acting account's row goes just before a request's flush writes a setting, so the
-    write fails on its foreign key, not on a key another admin saved. Deleted inside the
-    request's transaction (every backend): the rollback brings the account back."""
-    users, done = User.__table__, []
-
-    def before_flush(session, _context, _instances) -> None:
-        if done or not any(isinstance(o, Setting) for o in (*session.new, *session.dirty)):
-            return
-        done.append(user_id)
-        session.connection().execute(sa.delete(users).where(users.c.id == user_id))
-
-    event.listen(Session, "before_flush", before_flush)
-    try:
-        yield
-    finally:
-        event.remove(Session, "before_flush", before_flush)
-    assert done, "no request wrote a setting"
+    write fails on its foreign key, not on a key another admin saved."""
+    return deleted_at_the_write(User.__table__, user_id, Setting)
 
 
 @pytest.mark.parametrize("first_save", [True, False], ids=["first-save", "later-save"])

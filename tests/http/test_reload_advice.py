@@ -11,12 +11,13 @@ import sqlalchemy as sa
 from flask import abort
 
 from sisakat.extensions import db
-from sisakat.models import Application, ApplicationDocument, Letter, Role
+from sisakat.models import Application, Letter, Role
 from sisakat.services import concurrency, documents, settings
 from tests import factories
 from tests.letters import helpers as h
 from tests.pki import P12_PASSPHRASE
 from tests.signing.conftest import pki  # noqa: F401
+from tests.unit.test_lost_race_refusals import other_tab_took_the_version
 from tests.workflow_http import page_text, seed_requirements
 
 SCRIPT = {"X-Requested-With": "XMLHttpRequest"}
@@ -79,9 +80,10 @@ def test_an_upload_losing_to_another_tab_says_reload_only_from_the_script(app, m
     item = documents.checklist(application)[0].requirement
     client = login_as(application.party.account)
     url = f"/pemohon/permohonan/{application.id}/persyaratan/{item.id}/unggah"
-    columns = ("application_requirement_id", "version_no", "stored_file_id")
+    other_file = make.logo(application.party.account).id  # the other tab's (committed) file
+    db.session.commit()
     for headers, ending in (({}, concurrency.SHOWN_NOW), (SCRIPT, RELOAD)):
-        with _won_meanwhile(ApplicationDocument, lambda d: {c: getattr(d, c) for c in columns}):
+        with other_tab_took_the_version(other_file):
             data = {"berkas": (io.BytesIO(make.pdf_bytes()), "ktp.pdf")}
             answer = client.post(url, data=data, headers=headers, follow_redirects=True)
         text = answer.json["message"] if headers else page_text(answer)

@@ -17,7 +17,7 @@ from sisakat.models import (
     Role,
     User,
 )
-from sisakat.services import letter_return, letter_signing, settings, storage
+from sisakat.services import letter_return, letter_scan, settings, storage
 from tests import factories
 from tests.letters import helpers as h
 from tests.reliability.race import race
@@ -35,7 +35,7 @@ def _issue(letter: Letter, actor: User) -> None:
         display_name="skt-pindaian.pdf",
         uploaded_by=actor,
     )
-    letter_signing.issue_scan(letter, signed, actor=actor)
+    letter_scan.issue_scan(letter, signed, actor=actor)
 
 
 def test_return_and_issue_at_once_one_wins(app, make):

@@ -8,7 +8,7 @@ import tracemalloc
 import pytest
 
 from sisakat.exceptions import UploadRejected
-from sisakat.services.uploads import check_pdf
+from sisakat.services.pdf_checks import check_pdf
 from tests.hostile_pdfs import raw_pdf
 
 PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"

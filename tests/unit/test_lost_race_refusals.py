@@ -2,7 +2,10 @@
 its write (on PostgreSQL and MariaDB both read the row before either writes). SQLite's write
 lock hides that gap, so the winner's UPDATE of the version column is played here inside this
 transaction, behind the ORM's back: the versioned UPDATE matches no row, and the save is refused
-through ``concurrency.flush_versioned`` like its page's stale refusal, nothing stored."""
+through ``concurrency.flush_versioned`` like its page's stale refusal, nothing stored. A row
+created at the same moment (a first profile, a document's version number) is committed by the
+other save as it happens on each backend (``tests/write_races.py``): the loser tells the race
+from another failure by finding that row after its rollback."""
 
 from __future__ import annotations
 
@@ -16,16 +19,17 @@ from sisakat.exceptions import StaleApplication, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import (
     ApplicationDocument,
-    ApplicationRequirement,
     ApplicationStatus,
     AuditEvent,
     Letter,
     LetterStatus,
     Party,
     Role,
+    User,
 )
 from sisakat.services import documents, letter_registry, parties, storage, uploads, workflow
 from tests.images_util import png_bytes
+from tests.write_races import committed_at_the_write
 
 PROFILE_STALE = "Profil ini sudah diubah oleh Admin Partai Contoh pada "
 
@@ -101,10 +105,9 @@ def test_first_profile_save_losing_to_another_tab_is_refused(app, make):
     makes this INSERT fail; refused as out of date, never a 500."""
     account = make.user(Role.PEMOHON)
     assert account.party is None
-    db.session.execute(
-        sa.insert(Party.__table__).values(account_id=account.id, board_name="Tab lain")
-    )
-    with pytest.raises(parties.StaleProfile) as refused:
+    other_tab = sa.insert(Party.__table__).values(account_id=account.id, board_name="Tab lain")
+    won = committed_at_the_write(Party, lambda _party: other_tab)
+    with won, pytest.raises(parties.StaleProfile) as refused:
         parties.save_profile(
             account,
             {"board_name": "DPW Partai Ketikan"},
@@ -113,6 +116,8 @@ def test_first_profile_save_losing_to_another_tab_is_refused(app, make):
             seen_version=None,
         )
     assert "setelah halaman Anda dibuka" in refused.value.message
+    db.session.expire_all()
+    assert db.session.get(User, account.id).party.board_name == "Tab lain"
 
 
 def test_revocation_losing_at_the_update_speaks_of_the_letter_and_names_who(app, make):
@@ -133,34 +138,28 @@ def test_revocation_losing_at_the_update_speaks_of_the_letter_and_names_who(app,
     assert letter.application.status == ApplicationStatus.TERBIT
 
 
-class _OtherTabMeanwhile(io.BytesIO):
-    """An upload's body; while it streams, another tab's upload of the same requirement writes
-    its version (the number this upload read as free)."""
+def other_tab_took_the_version(stored_file_id: int):
+    """Another tab's upload of the same requirement commits the version number this upload read
+    as free, just before this one writes it (its file: ``stored_file_id``, a committed row)."""
 
-    def __init__(self, data: bytes, item: ApplicationRequirement) -> None:
-        super().__init__(data)
-        self.item, self.played = item, False
+    def winner(doc: ApplicationDocument):
+        return sa.insert(ApplicationDocument.__table__).values(
+            application_requirement_id=doc.application_requirement_id,
+            version_no=doc.version_no,
+            stored_file_id=stored_file_id,
+        )
 
-    def read(self, size: int | None = -1) -> bytes:
-        if not self.played:
-            self.played, latest = True, uploads.latest_version(self.item)
-            db.session.execute(
-                sa.insert(ApplicationDocument.__table__).values(
-                    application_requirement_id=self.item.id,
-                    version_no=latest.version_no + 1,
-                    stored_file_id=latest.stored_file_id,
-                )
-            )
-        return super().read(size)
+    return committed_at_the_write(ApplicationDocument, winner)
 
 
 def _upload_losing_its_version_number(application, item, make) -> UploadRejected:
     """Upload a PDF for ``item`` while another tab's upload takes its version: the refusal."""
-    with pytest.raises(UploadRejected) as refused:
+    won = other_tab_took_the_version(uploads.latest_version(item).stored_file_id)
+    with won, pytest.raises(UploadRejected) as refused:
         uploads.upload_requirement_document(
             application,
             item,
-            _OtherTabMeanwhile(make.pdf_bytes(), item),
+            io.BytesIO(make.pdf_bytes()),
             filename="ktp.pdf",
             actor=application.party.account,
             max_bytes=10 * 1024 * 1024,

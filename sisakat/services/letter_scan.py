@@ -1,0 +1,59 @@
+"""Wet-signed scans on the upload-back path (SIGNING.md §7, ``letter_signing``): a letter
+printed, signed by hand and scanned is issued as SCAN, never presented as electronic, in the name
+and title of the signatory the letter itself prints (its frozen context, not today's settings);
+an unsigned letter from SISAKAT uploaded back as a scan is refused."""
+
+from __future__ import annotations
+
+from sisakat.exceptions import UploadRejected
+from sisakat.extensions import db
+from sisakat.models import FileKind, Letter, SigningMethod, StoredFile, User
+from sisakat.services import letters
+
+NOT_A_SCAN = (
+    "Berkas ini sama persis dengan surat yang belum ditandatangani dari SISAKAT, bukan pindaian "
+    "surat yang sudah ditandatangani basah. Cetak surat, tandatangani, pindai, lalu unggah "
+    "hasil pindaiannya."
+)
+
+
+def refuse_unsigned_copy(sha256: str) -> None:
+    """Refuse as a scan the bytes of an unsigned letter SISAKAT rendered (this letter's, or
+    another's from the same pile of downloads): it carries no signature."""
+    query = db.select(StoredFile.id).where(
+        StoredFile.kind == FileKind.LETTER_UNSIGNED, StoredFile.sha256 == sha256
+    )
+    if db.session.execute(query.limit(1)).first() is not None:
+        raise UploadRejected(NOT_A_SCAN)
+
+
+def printed_signatory(letter: Letter) -> tuple[str, str]:
+    """(name, position) of the signatory as the letter prints them, from its frozen context:
+    the a.n./Plt./Plh. line, the position and the region line on one line ("Plt. KEPALA BADAN
+    ... PROVINSI SUMATERA SELATAN"), so a later change of the signatory settings never puts
+    another name or title on the letter's public page."""
+    drawn = letters.context_of(letters.inputs_of(letter), draft=True)
+    lines = (drawn.signature_position, drawn.signature_region)
+    # The block's closing comma ("SEKRETARIS,") is the letter's, not part of the title.
+    position = " ".join(x for x in lines if x).rstrip(",")
+    top = drawn.signature_prefix[0] if drawn.signature_prefix else ""
+    # A bare "Plt." reads with the position; "a.n. GUBERNUR ..." is a title of its own.
+    joiner = " " if len(top.split()) == 1 else ", "
+    return drawn.signature_name, joiner.join(x for x in (top, position) if x)
+
+
+def issue_scan(letter: Letter, row: StoredFile, *, actor: User, number=None, letter_date=None):
+    """Issue a scanned, wet-signed letter in the name of the signatory the letter prints."""
+    name, position = printed_signatory(letter)
+    letters.finish_issue(
+        letter,
+        signed_bytes_row=row,
+        method=SigningMethod.SCAN,
+        report={"scan": True, "electronic": False, "file_sha256": row.sha256},
+        match_tier=None,
+        signer_name=name,
+        signer_position=position,
+        actor=actor,
+        number_text=number,
+        letter_date=letter_date,
+    )
