@@ -173,3 +173,17 @@ def test_a_board_name_without_spaces_never_widens_a_page(phone_page, make, width
         phone_page.goto(url)
         expect(phone_page.get_by_text(UNBROKEN_BOARD).first).to_be_visible()
         assert fits_width(phone_page), url
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_a_board_name_without_spaces_fits_the_letter_search(phone_page, make, width):
+    """Cari Surat's applicant column (shown from 768 px) kept the unbroken name whole, so the
+    table ran past its wrapper and the page scrolled sideways on a laptop."""
+    phone_page.set_viewport_size({"width": width, "height": 740})
+    make.issued_letter(make.party(board_name=UNBROKEN_BOARD))
+    verifier = make.user(Role.VERIFIKATOR).username
+    fresh()
+    log_in(phone_page, verifier)
+    phone_page.goto("/petugas/surat")
+    expect(phone_page.get_by_role("link", name=UNBROKEN_BOARD)).to_be_visible()
+    assert fits_width(phone_page)
