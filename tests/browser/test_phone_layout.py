@@ -176,14 +176,18 @@ def test_a_board_name_without_spaces_never_widens_a_page(phone_page, make, width
 
 
 @pytest.mark.parametrize("width", [360, 1366])
-def test_a_board_name_without_spaces_fits_the_letter_search(phone_page, make, width):
-    """Cari Surat's applicant column (shown from 768 px) kept the unbroken name whole, so the
-    table ran past its wrapper and the page scrolled sideways on a laptop."""
+def test_a_board_name_without_spaces_fits_the_letter_lists(phone_page, make, width):
+    """Cari Surat's and the letter register's applicant columns (shown from 768 px) kept the
+    unbroken name whole, so the table ran past its wrapper and the page scrolled sideways on
+    a laptop."""
     phone_page.set_viewport_size({"width": width, "height": 740})
     make.issued_letter(make.party(board_name=UNBROKEN_BOARD))
-    verifier = make.user(Role.VERIFIKATOR).username
+    admin = make.user(Role.SUPERADMIN).username
     fresh()
-    log_in(phone_page, verifier)
+    log_in(phone_page, admin)
     phone_page.goto("/petugas/surat")
     expect(phone_page.get_by_role("link", name=UNBROKEN_BOARD)).to_be_visible()
-    assert fits_width(phone_page)
+    assert fits_width(phone_page), "/petugas/surat"
+    phone_page.goto("/admin/surat")
+    expect(phone_page.get_by_role("cell", name=UNBROKEN_BOARD)).to_be_visible()
+    assert fits_width(phone_page), "/admin/surat"
