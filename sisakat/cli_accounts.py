@@ -33,12 +33,14 @@ def _password() -> str:
 def _shape_problem(username: str, email: str, name: str) -> str | None:
     """The checks the admin's "Pengguna baru" form makes on the same values (user_forms)."""
     from sisakat.admin.user_forms import USERNAME_MESSAGE, USERNAME_PATTERN
-    from sisakat.auth.forms import EMAIL_PATTERN
+    from sisakat.auth.forms import EMAIL_PATTERN, NOT_PLAIN_EMAIL, is_plain_email
 
     if not re.match(USERNAME_PATTERN, username.strip()):
         return USERNAME_MESSAGE
     if len(email.strip()) > 254 or not re.match(EMAIL_PATTERN, email.strip()):
         return "Alamat e-mail tidak valid."
+    if not is_plain_email(email.strip()):
+        return NOT_PLAIN_EMAIL
     if len(name) > 120:
         return "Nama lengkap maksimal 120 karakter."
     return None

@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, RadioField, SelectChoice, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, ValidationError
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.models import ApplicantKind
@@ -15,6 +15,23 @@ PASSWORD_HELP = (
 )
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# An e-mail is a party's username and where notices go: one that only looks like another
+# account's (a Cyrillic "а", a zero-width space, full-width or accented letters) is refused.
+NOT_PLAIN_EMAIL = (
+    "E-mail hanya boleh memuat huruf Latin tanpa aksen, angka dan tanda baca biasa. Ketik "
+    "ulang alamatnya dengan papan ketik biasa."
+)
+
+
+def is_plain_email(value: str) -> bool:
+    """Printable ASCII only: no look-alike letters from other scripts, no invisible ones."""
+    return value.isascii() and value.isprintable()
+
+
+def plain_email(form, field) -> None:
+    """WTForms validator: ``is_plain_email``."""
+    if isinstance(field.data, str) and field.data and not is_plain_email(field.data):
+        raise ValidationError(NOT_PLAIN_EMAIL)
 
 
 def new_password_fields(label: str = "Kata sandi") -> tuple[PasswordField, PasswordField]:
@@ -45,6 +62,7 @@ def email_field(label: str = "E-mail", max_length: int = 254) -> StringField:
             DataRequired("Isi alamat e-mail."),
             Length(max=max_length, message=f"E-mail maksimal {max_length} karakter."),
             no_control_chars,
+            plain_email,
             # Syntax only: email_validator would refuse intranet domains such as ".local".
             Regexp(EMAIL_PATTERN, message="Alamat e-mail tidak valid."),
         ],

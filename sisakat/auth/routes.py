@@ -136,7 +136,17 @@ def _welcome(user: User, form: RegisterForm):
 
 
 def _register(form: RegisterForm) -> User:
-    """One service call for the chosen kind of applicant."""
+    """One service call for the chosen kind of applicant. A refusal for a taken e-mail is
+    committed: it wrote only its rate-limit count (``accounts.EmailTaken``)."""
+    try:
+        return _register_kind(form)
+    except accounts.EmailTaken:
+        db.session.commit()
+        raise
+
+
+def _register_kind(form: RegisterForm) -> User:
+    """``accounts.register_ormas`` or ``register_party`` with the form's values."""
     if form.is_ormas:
         return accounts.register_ormas(
             name=form.ormas_name.data,

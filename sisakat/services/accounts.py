@@ -24,6 +24,16 @@ REGISTER_THROTTLED = (
     "Terlalu banyak akun baru dari alamat jaringan ini dalam satu jam. Coba lagi nanti atau "
     "hubungi petugas."
 )
+# Sign-ups refused because the e-mail is taken, per address and hour. The login form answers
+# alike for unknown and known accounts; without this limit the sign-up's "sudah terdaftar" told a
+# script, without end, which boards' e-mails have accounts. Past it every sign-up from that
+# address waits, so a new e-mail is answered like a taken one.
+REGISTER_TAKEN_LIMIT = Limit(hits=20, seconds=3600)
+REGISTER_TAKEN_THROTTLED = (
+    "Terlalu banyak pendaftaran ditolak dari alamat jaringan ini dalam satu jam karena e-mailnya "
+    "sudah terdaftar. Bila akun Anda sudah ada, silakan masuk; bila lupa kata sandi, hubungi "
+    "petugas."
+)
 THROTTLED_MESSAGE = (
     "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi, "
     "atau hubungi petugas bila Anda lupa kata sandi."
@@ -42,6 +52,11 @@ class RegistrationThrottled(DomainError):
 
 class AccountError(DomainError):
     """An account rule was broken (duplicate e-mail, weak password, ...)."""
+
+
+class EmailTaken(AccountError):
+    """The e-mail of a sign-up already has an account (counted per address: the caller commits
+    the refusal, which wrote nothing else)."""
 
 
 class SimilarOrmasExists(DomainError):
@@ -152,11 +167,17 @@ def _new_applicant(email: str, password: str, display_name: str, ip: str) -> Use
 
     Counts against the address's sign-up limit in the caller's transaction, so only accounts
     actually created count."""
-    key = f"register:ip:{ip or '-'}"
+    key, taken_key = f"register:ip:{ip or '-'}", f"register:taken:ip:{ip or '-'}"
     if ratelimit.is_limited(key, REGISTER_IP_LIMIT):
         raise RegistrationThrottled(REGISTER_THROTTLED)
+    if ratelimit.is_limited(taken_key, REGISTER_TAKEN_LIMIT):
+        raise RegistrationThrottled(REGISTER_TAKEN_THROTTLED)
     check_policy(password, identities=(email,))
-    ensure_unique(username=applicant_username(email), email=email)
+    try:
+        ensure_unique(username=applicant_username(email), email=email)
+    except AccountError as exc:
+        ratelimit.hit(taken_key, REGISTER_TAKEN_LIMIT)
+        raise EmailTaken(exc.message) from None
     ratelimit.hit(key, REGISTER_IP_LIMIT)
     return User(
         username=email,

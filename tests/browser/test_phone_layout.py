@@ -22,7 +22,7 @@ from sisakat.models import (
     SigningMethod,
     Verdict,
 )
-from sisakat.services import requirements
+from sisakat.services import notify, requirements
 from tests.browser import application_steps as steps
 from tests.browser.journeys import fits_width, fresh, log_in
 
@@ -138,3 +138,56 @@ def test_board_rows_stay_inside_their_card_on_a_phone(phone_page, make):
     box = phone_page.get_by_role("button", name="Hapus baris 7", exact=True).bounding_box()
     assert box["x"] + box["width"] <= edge["x"] + edge["width"], box
     assert fits_width(phone_page)
+
+
+# A board name typed as one 200-character word (the field's limit): a hostile or careless
+# applicant widened every page that shows it, the staff's review included.
+UNBROKEN_BOARD = "DPD" + "PARTAICONTOHSEJAHTERATANPASPASI" * 6 + "X" * 11
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_a_board_name_without_spaces_never_widens_a_page(phone_page, make, width):
+    """The party's home (its h1), the verifier's review (h1 beside the status badge, and the
+    submitted profile), the party's history page and a staff notification naming the board
+    wrap the name instead of scrolling sideways."""
+    phone_page.set_viewport_size({"width": width, "height": 740})
+    owner = make.party(board_name=UNBROKEN_BOARD)
+    application = make.submitted(make.application(owner, status=ApplicationStatus.DIAJUKAN))
+    verifier = make.user(Role.VERIFIKATOR)
+    notify.queue(verifier, f"Permohonan baru dari {UNBROKEN_BOARD}", application_id=application.id)
+    db.session.commit()
+    party_user, verifier_name = application.party.account.username, verifier.username
+    staff_pages = [
+        f"/petugas/permohonan/{application.id}",
+        f"/laporan/rekap-partai/{application.party_id}",
+        "/akun/notifikasi",
+    ]
+    fresh()
+    log_in(phone_page, party_user)
+    expect(phone_page.get_by_role("heading", level=1)).to_contain_text(UNBROKEN_BOARD)
+    phone_page.wait_for_load_state()  # the style sheet applied, not just the heading parsed
+    assert fits_width(phone_page), "/pemohon/"
+    phone_page.context.clear_cookies()
+    log_in(phone_page, verifier_name)
+    for url in staff_pages:
+        phone_page.goto(url)
+        expect(phone_page.get_by_text(UNBROKEN_BOARD).first).to_be_visible()
+        assert fits_width(phone_page), url
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_a_board_name_without_spaces_fits_the_letter_lists(phone_page, make, width):
+    """Cari Surat's and the letter register's applicant columns (shown from 768 px) kept the
+    unbroken name whole, so the table ran past its wrapper and the page scrolled sideways on
+    a laptop."""
+    phone_page.set_viewport_size({"width": width, "height": 740})
+    make.issued_letter(make.party(board_name=UNBROKEN_BOARD))
+    admin = make.user(Role.SUPERADMIN).username
+    fresh()
+    log_in(phone_page, admin)
+    phone_page.goto("/petugas/surat")
+    expect(phone_page.get_by_role("link", name=UNBROKEN_BOARD)).to_be_visible()
+    assert fits_width(phone_page), "/petugas/surat"
+    phone_page.goto("/admin/surat")
+    expect(phone_page.get_by_role("cell", name=UNBROKEN_BOARD)).to_be_visible()
+    assert fits_width(phone_page), "/admin/surat"

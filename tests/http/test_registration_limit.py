@@ -53,3 +53,33 @@ def test_sign_ups_past_the_limit_are_refused_and_create_nothing(app, make):
     clock.advance(hours=2)
     later = app.test_client().post("/akun/daftar", data=_party(101), environ_base=hall)
     assert later.status_code == 302  # the window has passed
+
+
+def test_probing_which_emails_have_accounts_is_limited_per_address(app, make):
+    """The login form answers alike for an unknown and a known account, but sign-up says "E-mail
+    ini sudah terdaftar": without a limit a script learnt which boards' e-mails have accounts."""
+    from sisakat.services.accounts import REGISTER_TAKEN_LIMIT
+
+    clock = use_clock(app)
+    make.party(make.user(email="sekretariat0@partai-contoh.example.com"))
+    probe = {"REMOTE_ADDR": "10.0.0.9"}
+    for _ in range(REGISTER_TAKEN_LIMIT.hits):
+        page = app.test_client().post("/akun/daftar", data=_party(0), environ_base=probe)
+        assert page.status_code == 200
+        assert "E-mail ini sudah terdaftar" in page.get_data(as_text=True)
+    before = _count()
+    for n in (0, 1):  # a taken e-mail and a new one are answered alike: nothing is told
+        refused = app.test_client().post("/akun/daftar", data=_party(n), environ_base=probe)
+        assert refused.status_code == 429
+        page = refused.get_data(as_text=True)
+        assert "E-mail ini sudah terdaftar" not in page
+        assert "Terlalu banyak pendaftaran ditolak dari alamat jaringan ini" in page
+        assert refused.headers["Retry-After"] == str(REGISTER_TAKEN_LIMIT.seconds)
+    assert _count() == before
+    other = app.test_client().post(
+        "/akun/daftar", data=_party(2), environ_base={"REMOTE_ADDR": "10.0.0.10"}
+    )
+    assert other.status_code == 302  # another address is not affected
+    clock.advance(hours=2)
+    later = app.test_client().post("/akun/daftar", data=_party(3), environ_base=probe)
+    assert later.status_code == 302  # the window has passed

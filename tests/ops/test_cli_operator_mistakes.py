@@ -76,6 +76,7 @@ def test_create_admin_refuses_what_the_admin_form_refuses(app, monkeypatch):
         (["--username", "ad min/ü", "--email", "a@kantor.example"], "Nama pengguna 3-64"),
         (["--username", "x" * 65, "--email", "a@kantor.example"], "Nama pengguna 3-64"),
         (["--username", "admin", "--email", "bukan-email"], "Alamat e-mail tidak valid."),
+        (["--username", "admin", "--email", "\u0430@kantor.example"], "huruf Latin tanpa aksen"),
         (["--username", "admin", "--email", "a@kantor.example", "--name", "N" * 121], "120"),
     ]
     for args, expected in cases:
