@@ -89,6 +89,9 @@ def complaint_ticket(ticket: str, secret: str):
         render_template(
             "public/complaint_ticket.html",
             complaint=found,
+            link=url_for(
+                ".complaint_ticket", ticket=found.ticket, secret=found.secret, _external=True
+            ),
             entries=complaints.timeline(found),
             overdue=found.is_overdue(complaints.now()),
         )

@@ -173,3 +173,15 @@ def test_the_attachment_cap_is_the_office_upload_cap_the_form_names(app, client)
     page = refused.get_data(as_text=True)
     assert "Berkas terlalu besar. Ukuran maksimal 10 MB." in page
     assert FORM["body"] in page  # what was typed stays
+
+
+def test_ticket_page_shows_its_own_link_to_keep(client, make):
+    """The page asks the complainant to keep its address (the only way back to the replies): it
+    shows that address as text to copy or print, since a phone hides most of the URL bar."""
+    mine = make.complaint()
+    page = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}").get_data(as_text=True)
+    link = f"http://localhost/pengaduan/{mine.ticket}/{mine.secret}"
+    assert f'<code class="text-break" id="tautan-tiket">{link}</code>' in page
+    notice = re.search(r'<div class="([^"]*)" id="simpan-tautan">(.*?)</div>', page, re.S)
+    assert "tautan-tiket" in notice[2]
+    assert "d-print-none" not in notice[1]  # the printout keeps the link
