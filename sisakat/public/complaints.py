@@ -12,7 +12,7 @@ from sisakat.public import verify
 from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
 from sisakat.routing import show_domain_error
-from sisakat.services import complaints, office_contacts, settings
+from sisakat.services import complaints, office_contacts, ratelimit, settings
 from sisakat.services.ratelimit import PUBLIC_POST_LIMIT
 
 
@@ -29,11 +29,11 @@ TOO_MANY = (
 )
 
 
-def refused_for_too_many(page: Callable[[], str]) -> tuple[str, int]:
+def refused_for_too_many(page: Callable[[], str]) -> tuple[str, int, dict[str, str]]:
     """The form page again (``page`` renders it), with what was typed and the limit's message:
     an error page in its place would drop a long complaint or nine answers."""
     flash(TOO_MANY, "danger")
-    return page(), 429
+    return page(), 429, {"Retry-After": str(ratelimit.seconds_left(PUBLIC_POST_LIMIT))}
 
 
 def _complaint_form() -> tuple[ComplaintForm, bool]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from sisakat.extensions import db
 from sisakat.models import LetterStatus, Level, Role, utcnow
@@ -39,6 +39,16 @@ def test_verification_is_rate_limited_per_address(app, client, make):
     refused = client.get(f"/verifikasi/{letter.token}")
     assert refused.status_code == 429
     assert "Terlalu banyak pemeriksaan surat" in refused.get_data(as_text=True)
+    # The wait until the window turns, in the header (as login's 429) and in the text.
+    fixed_clock(app, FIXED_AT + timedelta(minutes=7, seconds=30))
+    later = client.get(f"/verifikasi/{letter.token}")
+    assert later.status_code == 429
+    left = 600 - int(FIXED_AT.replace(tzinfo=UTC).timestamp() + 450) % 600
+    assert later.headers["Retry-After"] == str(left)
+    assert f"Coba lagi dalam {-(-left // 60)} menit." in later.get_data(as_text=True)
+    checked = client.get(f"/cek-surat?kode={letter.token}")
+    assert checked.status_code == 429
+    assert checked.headers["Retry-After"] == str(left)
     elsewhere = app.test_client().get(
         f"/verifikasi/{letter.token}", environ_base={"REMOTE_ADDR": "10.9.8.7"}
     )
