@@ -83,3 +83,14 @@ def test_phone_with_script_keeps_the_bar_collapsed(phone_page):
     expect(masuk).to_be_hidden()
     phone_page.get_by_role("button", name="Buka menu").click()
     expect(masuk).to_be_visible()
+
+
+def test_print_buttons_are_not_shown_without_script(browser, live_server):
+    """A print button calls window.print(): without JavaScript it would do nothing, so it is
+    not shown (the browser's own print still uses the print style)."""
+    with no_script_page(browser, live_server, DESKTOP) as page:
+        page.goto("/layanan/skt_parpol")
+        expect(page.get_by_role("link", name="Poster alur (A4)")).to_be_visible()
+        expect(page.get_by_role("button", name="Cetak halaman ini")).to_be_hidden()
+        page.goto("/panduan")
+        expect(page.get_by_role("button", name="Cetak panduan")).to_be_hidden()
