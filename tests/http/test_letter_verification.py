@@ -142,6 +142,21 @@ def test_lookup_needs_the_printed_code_a_number_with_the_party_name_is_not_enoug
     assert letter_registry.lookup(letter.number_text, None) is None
 
 
+def test_code_typed_with_look_alike_digits_still_finds_the_letter(client, make):
+    """The code is printed small in a serif face, where O and 0, I and 1, B and 8 look alike.
+    Base32 has no 0, 1 or 8, so those digits can only be the letters: the typed code is read so
+    (found by a QR-less checker typing the code from paper)."""
+    letter = make.issued_letter(token="ABCDEFGHIJKLMNOPQRSTUVWXYO")
+    typed = "a8cdefghi jklmn0pqrstuvwxy0".replace("i j", "1 j")
+    found = client.get("/cek-surat", query_string={"kode": typed})
+    assert found.status_code == 302
+    assert found.headers["Location"].endswith(f"/verifikasi/{letter.token}")
+    with_number = {"q": letter.number_text, "kode": typed}
+    assert client.get("/cek-surat", query_string=with_number).status_code == 302
+    # A digit base32 does have (2-7) is kept: a wrong code stays wrong.
+    assert letter_registry.find_by_token("ABCDEFGHIJKLMNOPQRSTUVWXY2") is None
+
+
 def test_lookup_refuses_a_number_and_a_code_from_different_letters(client, make):
     first, second = make.issued_letter(), make.issued_letter()
     assert first.number_text != second.number_text
