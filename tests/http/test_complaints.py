@@ -10,8 +10,9 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from sisakat.extensions import db
-from sisakat.models import Complaint, ComplaintStatus, Role, StoredFile
+from sisakat.models import Complaint, ComplaintCategory, ComplaintStatus, Role, StoredFile
 from sisakat.services import complaints
+from tests.auth_helpers import use_clock
 from tests.factories import pdf_bytes
 from tests.public_helpers import reply_to_complaint, upload
 
@@ -185,3 +186,27 @@ def test_ticket_page_shows_its_own_link_to_keep(client, make):
     notice = re.search(r'<div class="([^"]*)" id="simpan-tautan">(.*?)</div>', page, re.S)
     assert "tautan-tiket" in notice[2]
     assert "d-print-none" not in notice[1]  # the printout keeps the link
+
+
+def test_the_same_complaint_sent_twice_is_filed_once(app, client):
+    """A second tap, or a reload that sends the form again on a slow phone connection (the
+    first answer lost), files the same complaint again: it gets the first ticket back, not a
+    second ticket the office answers twice and the complainant never sees."""
+    clock = use_clock(app)
+    category = ComplaintCategory(name="Pelayanan loket", limit_days=5)
+    db.session.add(category)
+    db.session.commit()
+    form = {**FORM, "category": str(category.id)}
+    first = client.post("/pengaduan", data={**form, "attachment": upload(pdf_bytes("Bukti"))})
+    clock.advance(minutes=2)
+    again = client.post("/pengaduan", data={**form, "attachment": upload(pdf_bytes("Bukti"))})
+    assert first.status_code == again.status_code == 302
+    assert again.headers["Location"] == first.headers["Location"]
+    assert db.session.execute(db.select(db.func.count(Complaint.id))).scalar_one() == 1
+    assert db.session.execute(db.select(db.func.count(StoredFile.id))).scalar_one() == 1
+    # Another text, or the same text much later, is a complaint of its own.
+    other = client.post("/pengaduan", data={**form, "body": "Loket tutup sebelum jam 16.00."})
+    clock.advance(minutes=30)
+    later = client.post("/pengaduan", data=form)
+    links = {first.headers["Location"], other.headers["Location"], later.headers["Location"]}
+    assert len(links) == 3
