@@ -150,10 +150,11 @@ def _padded_pdf(size: int) -> bytes:
     return buf.getvalue()
 
 
-def _post_big(client, data: bytes):
+def _post_big(client, data: bytes, **fields):
     """POST the complaint with a big attachment, encoded in memory (the test client would spill
     a big body to a temp file it never closes)."""
-    boundary, body = encode_multipart({**FORM, "attachment": FileStorage(*upload(data))})
+    form = {**FORM, **fields, "attachment": FileStorage(*upload(data))}
+    boundary, body = encode_multipart(form)
     return client.post(
         "/pengaduan", data=body, content_type=f"multipart/form-data; boundary={boundary}"
     )
@@ -170,10 +171,10 @@ def test_the_attachment_cap_is_the_office_upload_cap_the_form_names(app, client)
     stored = db.session.execute(db.select(Complaint)).scalar_one()
     assert db.session.get(StoredFile, stored.attachment_id).size == len(data)
     app.config["MAX_UPLOAD_MB"] = 10
-    refused = _post_big(client, data)
+    refused = _post_big(client, data, body="Lampiran kedua untuk pengaduan lain.")
     page = refused.get_data(as_text=True)
     assert "Berkas terlalu besar. Ukuran maksimal 10 MB." in page
-    assert FORM["body"] in page  # what was typed stays
+    assert "Lampiran kedua untuk pengaduan lain." in page  # what was typed stays
 
 
 def test_ticket_page_shows_its_own_link_to_keep(client, make):
@@ -204,9 +205,22 @@ def test_the_same_complaint_sent_twice_is_filed_once(app, client):
     assert again.headers["Location"] == first.headers["Location"]
     assert db.session.execute(db.select(db.func.count(Complaint.id))).scalar_one() == 1
     assert db.session.execute(db.select(db.func.count(StoredFile.id))).scalar_one() == 1
-    # Another text, or the same text much later, is a complaint of its own.
+    # Another attachment, another text, or the same text much later is a complaint of its own.
+    new_file = client.post("/pengaduan", data={**form, "attachment": upload(pdf_bytes("Foto"))})
     other = client.post("/pengaduan", data={**form, "body": "Loket tutup sebelum jam 16.00."})
     clock.advance(minutes=30)
     later = client.post("/pengaduan", data=form)
-    links = {first.headers["Location"], other.headers["Location"], later.headers["Location"]}
-    assert len(links) == 3
+    answers = (first, new_file, other, later)
+    assert len({answer.headers["Location"] for answer in answers}) == 4
+
+
+def test_a_form_opened_before_the_first_complaint_still_files(client):
+    """Until the first complaint the form offers the default categories (``d<i>``), and the
+    first complaint stores them. Someone who opened the form before that was refused with
+    "Pilih kategori pengaduan." (found by a QA pass): the default is found by its name."""
+    first = client.post("/pengaduan", data={**FORM, "category": "d1", "body": "Aplikasi lambat."})
+    assert first.status_code == 302
+    opened_earlier = client.post("/pengaduan", data={**FORM, "category": "d0"})
+    assert opened_earlier.status_code == 302
+    filed = db.session.execute(db.select(Complaint).order_by(Complaint.id)).scalars().all()
+    assert [c.category.name for c in filed] == ["Sistem/aplikasi", "Pelayanan permohonan"]
