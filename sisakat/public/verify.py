@@ -7,7 +7,7 @@ requests are rate limited per address.
 
 from __future__ import annotations
 
-from flask import abort, make_response, render_template, request
+from flask import abort, make_response, redirect, render_template, request, url_for
 
 from sisakat.db_setup import write_transaction
 from sisakat.errors import render_error
@@ -104,6 +104,12 @@ def compare_letter(token: str):
     if error:
         form.berkas.errors = [*form.berkas.errors, error]
     return _page(letter, form=form, comparison=comparison)
+
+
+@bp.get("/verifikasi/<token>/bandingkan")
+def compare_letter_again(token: str):
+    """The compare address opened again (copied, shared, from the history): the letter's page."""
+    return private(redirect(url_for(".verify_letter", token=token)))
 
 
 @bp.get("/verifikasi/<token>/unduh")

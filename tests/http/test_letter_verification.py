@@ -284,3 +284,17 @@ def test_the_two_check_boxes_say_what_each_is_for(client):
     empty = client.get("/cek-surat", query_string={"q": "", "kode": ""}).get_data(as_text=True)
     assert re.search(r'<div id="kode-error"><div[^>]*>Isi kode verifikasi', empty)
     assert 'id="q-error"' not in empty
+
+
+def test_the_compare_address_opened_again_leads_back_to_the_letter(client, make):
+    """After a comparison the address bar shows ``.../bandingkan``; opened again later (copied,
+    shared, from the history) it answered "Metode tidak diizinkan". It now leads to the letter's
+    page, which says what the token is worth (an unknown one gets the usual 404 there)."""
+    letter = make.issued_letter()
+    again = client.get(f"/verifikasi/{letter.token}/bandingkan")
+    assert again.status_code == 302
+    assert again.headers["Location"] == f"/verifikasi/{letter.token}"
+    assert again.headers["Referrer-Policy"] == "no-referrer"
+    assert "BERLAKU" in page(client, again.headers["Location"])
+    unknown = client.get("/verifikasi/BUKAN-TOKEN/bandingkan", follow_redirects=True)
+    assert unknown.status_code == 404
