@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask import flash, make_response, redirect, render_template, url_for
 
+from sisakat.errors import render_error
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
 from sisakat.public import verify
@@ -26,6 +27,14 @@ def over_limit(kind: str) -> bool:
 TOO_MANY = (
     "Terlalu banyak kiriman dari alamat ini. Isian Anda belum terkirim dan masih ada di "
     "formulir ini; kirim lagi dalam satu jam."
+)
+
+
+# One text for a wrong secret and an unknown ticket (nothing to probe), saying what to do.
+TICKET_NOT_FOUND = (
+    "Tiket pengaduan dengan tautan ini tidak ditemukan. Periksa kembali tautan lengkapnya "
+    "(nomor tiket dan kode sesudahnya, tanpa terpotong). Bila tautan hilang, hubungi kantor "
+    "dan sebutkan nomor tiket Anda."
 )
 
 
@@ -84,7 +93,7 @@ def complaint_ticket(ticket: str, secret: str):
     """The complainant's private page: status, due date and every reply, with times."""
     found = complaints.find_by_link(ticket, secret)
     if found is None:
-        abort(404)
+        return verify.private(render_error(404, TICKET_NOT_FOUND))
     response = make_response(
         render_template(
             "public/complaint_ticket.html",

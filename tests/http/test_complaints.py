@@ -224,3 +224,18 @@ def test_a_form_opened_before_the_first_complaint_still_files(client):
     assert opened_earlier.status_code == 302
     filed = db.session.execute(db.select(Complaint).order_by(Complaint.id)).scalars().all()
     assert [c.category.name for c in filed] == ["Sistem/aplikasi", "Pelayanan permohonan"]
+
+
+def test_a_broken_ticket_link_says_what_to_do(client, make):
+    """A link cut short (copied from a chat) answered only "Halaman atau data yang Anda cari
+    tidak ada". It now says to check the whole link, or to ask the office with the ticket
+    number; the same text for a wrong secret and an unknown ticket, so it reveals nothing."""
+    mine = make.complaint()
+    cut = client.get(f"/pengaduan/{mine.ticket}/{mine.secret[:-3]}")
+    unknown = client.get(f"/pengaduan/ADU-2026-999999/{mine.secret}")
+    assert cut.status_code == unknown.status_code == 404
+    assert cut.get_data(as_text=True) == unknown.get_data(as_text=True)
+    text = cut.get_data(as_text=True)
+    assert "Periksa kembali tautan lengkapnya" in text
+    assert "sebutkan nomor tiket Anda" in text
+    assert cut.headers["Referrer-Policy"] == "no-referrer"
