@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask import flash, make_response, redirect, render_template, url_for
 
+from sisakat.errors import render_error
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
 from sisakat.public import verify
 from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
 from sisakat.routing import show_domain_error
-from sisakat.services import complaints, office_contacts, settings
+from sisakat.services import complaints, office_contacts, ratelimit, settings
 from sisakat.services.ratelimit import PUBLIC_POST_LIMIT
 
 
@@ -29,11 +30,19 @@ TOO_MANY = (
 )
 
 
-def refused_for_too_many(page: Callable[[], str]) -> tuple[str, int]:
+# One text for a wrong secret and an unknown ticket (nothing to probe), saying what to do.
+TICKET_NOT_FOUND = (
+    "Tiket pengaduan dengan tautan ini tidak ditemukan. Periksa kembali tautan lengkapnya "
+    "(nomor tiket dan kode sesudahnya, tanpa terpotong). Bila tautan hilang, hubungi kantor "
+    "dan sebutkan nomor tiket Anda."
+)
+
+
+def refused_for_too_many(page: Callable[[], str]) -> tuple[str, int, dict[str, str]]:
     """The form page again (``page`` renders it), with what was typed and the limit's message:
     an error page in its place would drop a long complaint or nine answers."""
     flash(TOO_MANY, "danger")
-    return page(), 429
+    return page(), 429, {"Retry-After": str(ratelimit.seconds_left(PUBLIC_POST_LIMIT))}
 
 
 def _complaint_form() -> tuple[ComplaintForm, bool]:
@@ -84,11 +93,14 @@ def complaint_ticket(ticket: str, secret: str):
     """The complainant's private page: status, due date and every reply, with times."""
     found = complaints.find_by_link(ticket, secret)
     if found is None:
-        abort(404)
+        return verify.private(render_error(404, TICKET_NOT_FOUND))
     response = make_response(
         render_template(
             "public/complaint_ticket.html",
             complaint=found,
+            link=url_for(
+                ".complaint_ticket", ticket=found.ticket, secret=found.secret, _external=True
+            ),
             entries=complaints.timeline(found),
             overdue=found.is_overdue(complaints.now()),
         )

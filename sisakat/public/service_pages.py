@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, url_for
 
-from sisakat.errors import render_error
 from sisakat.extensions import db
 from sisakat.models import ServiceForm
 from sisakat.public.forms import CheckLetterForm
 from sisakat.public.routes import bp
-from sisakat.public.verify import TOO_MANY_CHECKS, over_limit, private
+from sisakat.public.verify import over_limit, private, too_many
 from sisakat.services import (
     diagrams,
     letter_registry,
@@ -112,7 +111,7 @@ def check_letter():
     searched = ("q" in request.args or "kode" in request.args) and form.validate()
     if searched:
         if over_limit("verify"):
-            return private(render_error(429, TOO_MANY_CHECKS))
+            return too_many()
         letter = letter_registry.check(form.q.data, form.kode.data)
         if letter is not None:
             return redirect(url_for(".verify_letter", token=letter.token))

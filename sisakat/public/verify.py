@@ -7,7 +7,7 @@ requests are rate limited per address.
 
 from __future__ import annotations
 
-from flask import abort, make_response, render_template, request
+from flask import abort, make_response, redirect, render_template, request, url_for
 
 from sisakat.db_setup import write_transaction
 from sisakat.errors import render_error
@@ -25,7 +25,7 @@ from sisakat.services import (
 from sisakat.services.ratelimit import COMPARE_LIMIT, VERIFY_LIMIT, Limit
 
 TOO_MANY_CHECKS = (
-    "Terlalu banyak pemeriksaan surat dari alamat ini. Tunggu 10 menit lalu coba lagi."
+    "Terlalu banyak pemeriksaan surat dari alamat ini. Coba lagi dalam {minutes} menit."
 )
 # One text for every token that does not open an issued letter (unknown, malformed, not yet
 # issued), so the page reveals nothing; it tells whoever holds the paper what that means.
@@ -45,6 +45,14 @@ def over_limit(kind: str, limit: Limit = VERIFY_LIMIT) -> bool:
         if not limited:
             ratelimit.hit(key, limit)
     return limited
+
+
+def too_many(limit: Limit = VERIFY_LIMIT):
+    """The friendly 429 page, with the wait until the window turns (text and ``Retry-After``)."""
+    wait = ratelimit.seconds_left(limit)
+    response = private(render_error(429, TOO_MANY_CHECKS.format(minutes=-(-wait // 60))))
+    response.headers["Retry-After"] = str(wait)
+    return response
 
 
 def private(answer):
@@ -71,7 +79,7 @@ def _page(letter, *, form=None, comparison=None, status: int = 200):
 def verify_letter(token: str):
     """The letter's public page: status banner, public facts, hash and the compare form."""
     if over_limit("verify"):
-        return private(render_error(429, TOO_MANY_CHECKS))
+        return too_many()
     letter = letter_registry.find_by_token(token)
     if letter is None:
         return private(render_error(404, LETTER_NOT_FOUND))
@@ -82,7 +90,7 @@ def verify_letter(token: str):
 def compare_letter(token: str):
     """Compare an uploaded file with the issued one, byte for byte; nothing is kept."""
     if over_limit("verify-compare", COMPARE_LIMIT):
-        return private(render_error(429, TOO_MANY_CHECKS))
+        return too_many(COMPARE_LIMIT)
     letter = letter_registry.find_by_token(token)
     if letter is None:
         return private(render_error(404, LETTER_NOT_FOUND))
@@ -98,11 +106,17 @@ def compare_letter(token: str):
     return _page(letter, form=form, comparison=comparison)
 
 
+@bp.get("/verifikasi/<token>/bandingkan")
+def compare_letter_again(token: str):
+    """The compare address opened again (copied, shared, from the history): the letter's page."""
+    return private(redirect(url_for(".verify_letter", token=token)))
+
+
 @bp.get("/verifikasi/<token>/unduh")
 def download_letter(token: str):
     """The signed PDF, only when the office turned ``verification.allow_download`` on."""
     if over_limit("verify"):
-        return private(render_error(429, TOO_MANY_CHECKS))
+        return too_many()
     letter = letter_registry.find_by_token(token)
     if letter is None or not settings.get("verification.allow_download"):
         return private(render_error(404))

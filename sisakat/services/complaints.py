@@ -26,6 +26,7 @@ from sisakat.models import (
     User,
 )
 from sisakat.services import audit, clock, complaint_files, concurrency, settings
+from sisakat.services.complaint_repeats import earlier_copy
 
 # Service-neutral: one office serves party boards (SKT) and ormas (Surat Keterangan Melapor).
 DEFAULT_CATEGORIES = (
@@ -77,9 +78,9 @@ def _resolve_category(choice: str) -> ComplaintCategory | None:
     index = parse_int(choice[1:], high=len(DEFAULT_CATEGORIES) - 1)
     if not choice.startswith("d") or index is None:
         return None
-    if not _store_defaults_if_none():
-        return None
-    return categories()[index]
+    _store_defaults_if_none()  # the form offered the defaults; someone may have stored them
+    name = DEFAULT_CATEGORIES[index][0]
+    return next((c for c in categories() if c.name == name), None)
 
 
 def _store_defaults_if_none() -> bool:
@@ -95,16 +96,19 @@ def _store_defaults_if_none() -> bool:
 
 
 def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
-    """Register a complaint; returns it with its ticket and secret (flushed)."""
+    """Register a complaint; returns it with its ticket and secret (flushed), or the same
+    complaint filed moments ago (``complaint_repeats``)."""
     category = _resolve_category(data.category)
     if category is None:
         raise DomainError("Pilih kategori pengaduan.", field="category")
     if settings.get("complaint.name_required") and not data.name:
         raise DomainError("Nama wajib diisi untuk pengaduan di kantor ini.", field="name")
+    moment, fields = now(), {"name": data.name, "contact": data.contact, "body": data.body}
+    if copy := earlier_copy(category_id=category.id, moment=moment, upload=upload, **fields):
+        return copy  # the same form sent again: its first ticket, nothing stored twice
     attachment = None
     if upload is not None and upload.filename:
         attachment = complaint_files.accept_pdf(upload, kind=FileKind.ATTACHMENT, uploaded_by=None)
-    moment = now()
     complaint = Complaint(
         secret=secrets.token_hex(16),
         name=data.name,

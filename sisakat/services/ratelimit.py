@@ -50,6 +50,11 @@ def _redis():
     return client
 
 
+def seconds_left(limit: Limit) -> int:
+    """Seconds until the current window ends and every counter of ``limit`` starts again."""
+    return limit.seconds - int(clock.timestamp()) % limit.seconds
+
+
 def count(key: str, limit: Limit) -> int:
     """Hits recorded for ``key`` in the current window."""
     window = _window(limit)

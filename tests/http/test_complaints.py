@@ -10,8 +10,9 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from sisakat.extensions import db
-from sisakat.models import Complaint, ComplaintStatus, Role, StoredFile
+from sisakat.models import Complaint, ComplaintCategory, ComplaintStatus, Role, StoredFile
 from sisakat.services import complaints
+from tests.auth_helpers import use_clock
 from tests.factories import pdf_bytes
 from tests.public_helpers import reply_to_complaint, upload
 
@@ -149,10 +150,11 @@ def _padded_pdf(size: int) -> bytes:
     return buf.getvalue()
 
 
-def _post_big(client, data: bytes):
+def _post_big(client, data: bytes, **fields):
     """POST the complaint with a big attachment, encoded in memory (the test client would spill
     a big body to a temp file it never closes)."""
-    boundary, body = encode_multipart({**FORM, "attachment": FileStorage(*upload(data))})
+    form = {**FORM, **fields, "attachment": FileStorage(*upload(data))}
+    boundary, body = encode_multipart(form)
     return client.post(
         "/pengaduan", data=body, content_type=f"multipart/form-data; boundary={boundary}"
     )
@@ -169,7 +171,71 @@ def test_the_attachment_cap_is_the_office_upload_cap_the_form_names(app, client)
     stored = db.session.execute(db.select(Complaint)).scalar_one()
     assert db.session.get(StoredFile, stored.attachment_id).size == len(data)
     app.config["MAX_UPLOAD_MB"] = 10
-    refused = _post_big(client, data)
+    refused = _post_big(client, data, body="Lampiran kedua untuk pengaduan lain.")
     page = refused.get_data(as_text=True)
     assert "Berkas terlalu besar. Ukuran maksimal 10 MB." in page
-    assert FORM["body"] in page  # what was typed stays
+    assert "Lampiran kedua untuk pengaduan lain." in page  # what was typed stays
+
+
+def test_ticket_page_shows_its_own_link_to_keep(client, make):
+    """The page asks the complainant to keep its address (the only way back to the replies): it
+    shows that address as text to copy or print, since a phone hides most of the URL bar."""
+    mine = make.complaint()
+    page = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}").get_data(as_text=True)
+    link = f"http://localhost/pengaduan/{mine.ticket}/{mine.secret}"
+    assert f'<code class="text-break" id="tautan-tiket">{link}</code>' in page
+    notice = re.search(r'<div class="([^"]*)" id="simpan-tautan">(.*?)</div>', page, re.S)
+    assert "tautan-tiket" in notice[2]
+    assert "d-print-none" not in notice[1]  # the printout keeps the link
+
+
+def test_the_same_complaint_sent_twice_is_filed_once(app, client):
+    """A second tap, or a reload that sends the form again on a slow phone connection (the
+    first answer lost), files the same complaint again: it gets the first ticket back, not a
+    second ticket the office answers twice and the complainant never sees."""
+    clock = use_clock(app)
+    category = ComplaintCategory(name="Pelayanan loket", limit_days=5)
+    db.session.add(category)
+    db.session.commit()
+    form = {**FORM, "category": str(category.id)}
+    first = client.post("/pengaduan", data={**form, "attachment": upload(pdf_bytes("Bukti"))})
+    clock.advance(minutes=2)
+    again = client.post("/pengaduan", data={**form, "attachment": upload(pdf_bytes("Bukti"))})
+    assert first.status_code == again.status_code == 302
+    assert again.headers["Location"] == first.headers["Location"]
+    assert db.session.execute(db.select(db.func.count(Complaint.id))).scalar_one() == 1
+    assert db.session.execute(db.select(db.func.count(StoredFile.id))).scalar_one() == 1
+    # Another attachment, another text, or the same text much later is a complaint of its own.
+    new_file = client.post("/pengaduan", data={**form, "attachment": upload(pdf_bytes("Foto"))})
+    other = client.post("/pengaduan", data={**form, "body": "Loket tutup sebelum jam 16.00."})
+    clock.advance(minutes=30)
+    later = client.post("/pengaduan", data=form)
+    answers = (first, new_file, other, later)
+    assert len({answer.headers["Location"] for answer in answers}) == 4
+
+
+def test_a_form_opened_before_the_first_complaint_still_files(client):
+    """Until the first complaint the form offers the default categories (``d<i>``), and the
+    first complaint stores them. Someone who opened the form before that was refused with
+    "Pilih kategori pengaduan." (found by a QA pass): the default is found by its name."""
+    first = client.post("/pengaduan", data={**FORM, "category": "d1", "body": "Aplikasi lambat."})
+    assert first.status_code == 302
+    opened_earlier = client.post("/pengaduan", data={**FORM, "category": "d0"})
+    assert opened_earlier.status_code == 302
+    filed = db.session.execute(db.select(Complaint).order_by(Complaint.id)).scalars().all()
+    assert [c.category.name for c in filed] == ["Sistem/aplikasi", "Pelayanan permohonan"]
+
+
+def test_a_broken_ticket_link_says_what_to_do(client, make):
+    """A link cut short (copied from a chat) answered only "Halaman atau data yang Anda cari
+    tidak ada". It now says to check the whole link, or to ask the office with the ticket
+    number; the same text for a wrong secret and an unknown ticket, so it reveals nothing."""
+    mine = make.complaint()
+    cut = client.get(f"/pengaduan/{mine.ticket}/{mine.secret[:-3]}")
+    unknown = client.get(f"/pengaduan/ADU-2026-999999/{mine.secret}")
+    assert cut.status_code == unknown.status_code == 404
+    assert cut.get_data(as_text=True) == unknown.get_data(as_text=True)
+    text = cut.get_data(as_text=True)
+    assert "Periksa kembali tautan lengkapnya" in text
+    assert "sebutkan nomor tiket Anda" in text
+    assert cut.headers["Referrer-Policy"] == "no-referrer"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from sisakat.extensions import db
 from sisakat.models import LetterStatus, Level, Role, utcnow
@@ -39,6 +39,16 @@ def test_verification_is_rate_limited_per_address(app, client, make):
     refused = client.get(f"/verifikasi/{letter.token}")
     assert refused.status_code == 429
     assert "Terlalu banyak pemeriksaan surat" in refused.get_data(as_text=True)
+    # The wait until the window turns, in the header (as login's 429) and in the text.
+    fixed_clock(app, FIXED_AT + timedelta(minutes=7, seconds=30))
+    later = client.get(f"/verifikasi/{letter.token}")
+    assert later.status_code == 429
+    left = 600 - int(FIXED_AT.replace(tzinfo=UTC).timestamp() + 450) % 600
+    assert later.headers["Retry-After"] == str(left)
+    assert f"Coba lagi dalam {-(-left // 60)} menit." in later.get_data(as_text=True)
+    checked = client.get(f"/cek-surat?kode={letter.token}")
+    assert checked.status_code == 429
+    assert checked.headers["Retry-After"] == str(left)
     elsewhere = app.test_client().get(
         f"/verifikasi/{letter.token}", environ_base={"REMOTE_ADDR": "10.9.8.7"}
     )
@@ -130,6 +140,21 @@ def test_lookup_needs_the_printed_code_a_number_with_the_party_name_is_not_enoug
         assert "Surat tidak ditemukan" in answer.get_data(as_text=True)
         assert letter_registry.lookup(letter.number_text, proof) is None
     assert letter_registry.lookup(letter.number_text, None) is None
+
+
+def test_code_typed_with_look_alike_digits_still_finds_the_letter(client, make):
+    """The code is printed small in a serif face, where O and 0, I and 1, B and 8 look alike.
+    Base32 has no 0, 1 or 8, so those digits can only be the letters: the typed code is read so
+    (found by a QR-less checker typing the code from paper)."""
+    letter = make.issued_letter(token="ABCDEFGHIJKLMNOPQRSTUVWXYO")
+    typed = "a8cdefghi jklmn0pqrstuvwxy0".replace("i j", "1 j")
+    found = client.get("/cek-surat", query_string={"kode": typed})
+    assert found.status_code == 302
+    assert found.headers["Location"].endswith(f"/verifikasi/{letter.token}")
+    with_number = {"q": letter.number_text, "kode": typed}
+    assert client.get("/cek-surat", query_string=with_number).status_code == 302
+    # A digit base32 does have (2-7) is kept: a wrong code stays wrong.
+    assert letter_registry.find_by_token("ABCDEFGHIJKLMNOPQRSTUVWXY2") is None
 
 
 def test_lookup_refuses_a_number_and_a_code_from_different_letters(client, make):
@@ -259,3 +284,17 @@ def test_the_two_check_boxes_say_what_each_is_for(client):
     empty = client.get("/cek-surat", query_string={"q": "", "kode": ""}).get_data(as_text=True)
     assert re.search(r'<div id="kode-error"><div[^>]*>Isi kode verifikasi', empty)
     assert 'id="q-error"' not in empty
+
+
+def test_the_compare_address_opened_again_leads_back_to_the_letter(client, make):
+    """After a comparison the address bar shows ``.../bandingkan``; opened again later (copied,
+    shared, from the history) it answered "Metode tidak diizinkan". It now leads to the letter's
+    page, which says what the token is worth (an unknown one gets the usual 404 there)."""
+    letter = make.issued_letter()
+    again = client.get(f"/verifikasi/{letter.token}/bandingkan")
+    assert again.status_code == 302
+    assert again.headers["Location"] == f"/verifikasi/{letter.token}"
+    assert again.headers["Referrer-Policy"] == "no-referrer"
+    assert "BERLAKU" in page(client, again.headers["Location"])
+    unknown = client.get("/verifikasi/BUKAN-TOKEN/bandingkan", follow_redirects=True)
+    assert unknown.status_code == 404

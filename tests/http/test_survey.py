@@ -51,6 +51,7 @@ def test_public_survey_is_rate_limited(app, client):
     assert statuses == [302] * 5
     refused = client.post("/survei", data={**ANSWERS, "suggestion": "Antrean perlu nomor."})
     assert refused.status_code == 429
+    assert refused.headers["Retry-After"] == "3600"  # the clock stands at the window's start
     page = refused.get_data(as_text=True)
     assert "Terlalu banyak kiriman dari alamat ini" in page
     # The answers come back as given, not an error page that drops them.

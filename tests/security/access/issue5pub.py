@@ -9,6 +9,8 @@ from tests.security.matrix import Expect, pemohon_only, public, staff
 ROWS = {
     "public.verify_letter": public(),
     "public.compare_letter": public("POST"),
+    # The compare address opened with GET: back to the letter's page, for anyone.
+    "public.compare_letter_again": Expect(302, 302, 302, 302, 302, 302),
     # Off by default (verification.allow_download): the same 404 for everyone.
     "public.download_letter": Expect(404, 404, 404, 404, 404, 404),
     "admin.letter_register": staff(Role.SUPERADMIN),
