@@ -232,8 +232,10 @@ def flush_versioned(
     reads who won, after the rollback). ``raced``, asked after the rollback, tells whether an
     ``also`` error really was that race (the other save's row exists now); when not (a foreign
     key: the acting account deleted meanwhile), the refusal is ``NotStored(NOT_STORED)``, naming
-    no one. Every caller passing ``also`` passes ``raced``. A file stored earlier in the
+    no one; ``also`` without ``raced`` is a programming error. A file stored earlier in the
     transaction (an upload, a drawn letter) goes with its row (``kept_files``)."""
+    if also and raced is None:  # without it any integrity failure would name a winner
+        raise TypeError("flush_versioned: also= needs raced=")
     try:
         db.session.flush()
     except StaleDataError:
@@ -241,7 +243,7 @@ def flush_versioned(
         raise error(message()) from None
     except also as exc:
         db.session.rollback()
-        if raced is not None and not raced():
+        if not raced():
             log.warning("write refused, not a concurrent save: %s", getattr(exc, "orig", exc))
             raise NotStored(NOT_STORED) from None
         raise error(message()) from None

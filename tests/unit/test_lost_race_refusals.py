@@ -196,3 +196,14 @@ def test_document_upload_losing_its_version_number_is_audited_as_lost(app, make,
     page = login_as(make.user(Role.SUPERADMIN)).get("/admin/log-audit").get_data(as_text=True)
     assert "Unggahan dokumen ditolak" in page
     assert "Kalah bersamaan" in page
+
+
+def test_another_way_of_losing_needs_a_check_that_it_was_the_race(app):
+    """Without ``raced``, any integrity failure of the flush would be shown as another
+    person's save, naming a winner who never was: the call is refused before any write."""
+    from sqlalchemy.exc import IntegrityError
+
+    from sisakat.services import concurrency
+
+    with app.app_context(), pytest.raises(TypeError, match="raced"):
+        concurrency.flush_versioned(lambda: "", also=(IntegrityError,))
