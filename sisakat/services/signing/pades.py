@@ -39,6 +39,12 @@ NO_PASSPHRASE = "Passphrase belum diisi. Ketik passphrase sertifikat, lalu tanda
 STAMP_FONT_SIZE = 8
 
 
+def server_passphrase_set() -> bool:
+    """Whether the server sets the PKCS#12 passphrase (``SISAKAT_P12_PASSPHRASE``), read now,
+    as signing reads it: the desk offers an empty box only then."""
+    return bool(os.environ.get(PASSPHRASE_ENV))
+
+
 @dataclass(frozen=True)
 class SignJob:
     """What to sign and how it looks; shared by the in-app backends (PAdES and BSrE)."""
