@@ -43,6 +43,9 @@ LABEL_COLS = [8 * mm, 45 * mm, 4 * mm, None]
 WATERMARK = Color(0.6, 0.6, 0.6, alpha=0.25)
 SIGN_SPACE = 18 * mm  # blank above the signer's name: the signature goes there
 TAG_LEADING = 7  # points: the line BSrE's marker takes at the bottom of that space
+# Body line spacing tried in turn, the normal first: a letter a few lines too long for one page
+# (the built-in ormas letter left its footer alone on page two) is set a little tighter.
+LEADINGS = (14.5, 14, 13.5, 13)
 
 
 def text(value: str) -> str:
@@ -50,8 +53,8 @@ def text(value: str) -> str:
     return escape(printable(value)).replace("\n", "<br/>")
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=BODY, fontSize=12, leading=14.5)
+def _styles(leading: float = LEADINGS[0]) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=BODY, fontSize=12, leading=leading)
     return {
         "body": base,
         "just": ParagraphStyle("just", parent=base, alignment=TA_JUSTIFY),
@@ -211,8 +214,20 @@ def _page_decor(ctx: LetterContext, size: tuple[float, float]):
 
 
 def render_skt(ctx: LetterContext) -> bytes:
-    """Render the letter to PDF bytes (A4 or F4)."""
+    """Render the letter to PDF bytes (A4 or F4): on one page when a tighter line spacing
+    (``LEADINGS``) gets it there, else with the normal spacing over more pages."""
     register_fonts()
+    first = b""
+    for leading in LEADINGS:
+        pdf, pages = _render(ctx, _styles(leading))
+        if pages == 1:
+            return pdf
+        first = first or pdf
+    return first
+
+
+def _render(ctx: LetterContext, styles: dict[str, ParagraphStyle]) -> tuple[bytes, int]:
+    """The PDF bytes with ``styles`` and the number of pages they take."""
     size = F4 if ctx.page_size == "F4" else A4
     width, height = size
     buf = io.BytesIO()
@@ -243,5 +258,5 @@ def render_skt(ctx: LetterContext) -> bytes:
             PageTemplate("later", [later_frame], onPage=on_later, pagesize=size),
         ]
     )
-    doc.build(build_story(ctx, _styles()))
-    return buf.getvalue()
+    doc.build(build_story(ctx, styles))
+    return buf.getvalue(), doc.page

@@ -138,14 +138,21 @@ def reject(
 
 
 def approve(
-    application: Application, *, actor: User, seen_version: int | None, internal_note: str = ""
+    application: Application,
+    *,
+    actor: User,
+    seen_version: int | None,
+    note: str = "",
+    internal_note: str = "",
 ) -> None:
-    """Every required document Sesuai: on to the letter stage (Menunggu TTE)."""
+    """Every required document Sesuai: on to the letter stage (Menunggu TTE); ``note`` goes on
+    the applicant's timeline, as with the other decisions."""
     workflow.apply(
         application,
         Action.SETUJUI,
         actor=actor,
         seen_version=seen_version,
+        note=note,
         internal_note=internal_note,
     )
 

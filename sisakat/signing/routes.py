@@ -22,6 +22,7 @@ from sisakat.services import (
     storage,
     workflow_guards,
 )
+from sisakat.services.signing import pades
 from sisakat.signing.forms import SignForm, SigningSettingsForm, UploadSignedForm
 
 bp = Blueprint("signing", __name__, url_prefix="/tte")
@@ -47,6 +48,7 @@ def queue():
         letters=awaiting,
         uploads=letter_search.upload_slots(awaiting),
         backend=letter_inapp.backend_name(),
+        server_passphrase=pades.server_passphrase_set(),
         allow_scan=bool(settings.get("signing.allow_scan")),
         srikandi_numbers=letter_settings.is_srikandi_mode(),
         sign_form=SignForm(),

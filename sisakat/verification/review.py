@@ -215,7 +215,7 @@ def approve_application(application_id: int):
         application_id,
         verification.approve,
         "Permohonan disetujui; surat menunggu TTE.",
-        extra=lambda f: {},
+        extra=lambda f: {"note": f.note.data or ""},
     )
 
 

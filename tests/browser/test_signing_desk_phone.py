@@ -56,3 +56,23 @@ def test_paper_prints_every_column_of_the_phone_desk(phone_page, make):
     phone_page.emulate_media(media="print")
     for name in ("Pemohon", "Nomor", "Tanggal", "Status", "Berkas"):
         expect(head.filter(has_text=name)).to_be_visible()
+
+
+@pytest.mark.parametrize("backend", ["pades", "bsre"])
+def test_paper_prints_the_in_app_desk_table_without_its_controls(page, make, backend):
+    # In-app signing wraps the table in the batch form, and paper hides every form: the
+    # printed desk was its heading and "Unggah kembali surat bertanda tangan" with no letter.
+    settings.update({"signing.backend": backend}, actor=None)
+    number = h.prepared_letter(make.party(board_name=BOARD)).number_text
+    signer = make.user(Role.PENANDATANGAN).username
+    db.session.commit()
+    page.set_viewport_size({"width": 1366, "height": 768})
+    log_in(page, signer)
+    page.goto("/tte/")
+    page.emulate_media(media="print")
+    head = page.locator("thead th")
+    for name in ("Pemohon", "Nomor", "Tanggal", "Status", "Berkas"):
+        expect(head.filter(has_text=name)).to_be_visible()
+    expect(page.get_by_role("cell", name=number, exact=True)).to_be_visible()
+    expect(page.get_by_label(f"Pilih surat {number}")).to_be_hidden()
+    expect(page.get_by_label("Passphrase")).to_be_hidden()

@@ -57,6 +57,17 @@ def test_sig12_wrong_passphrase_raises_and_writes_nothing(pki, tmp_path):
     assert sorted(p.name for p in pki.signer.p12_path.parent.iterdir()) == before
 
 
+def test_sig12_no_passphrase_typed_or_set_says_so(pki, monkeypatch):
+    # The signer left the box empty and the server sets none: "the certificate or its
+    # password is invalid" sent them looking for a broken certificate.
+    monkeypatch.delenv("SISAKAT_P12_PASSPHRASE", raising=False)
+    with pytest.raises(SigningFailed) as caught:
+        PadesBackend(pki.signer.p12_path).sign(pdfs.letter_pdf(), JOB, None)
+    assert caught.value.message == (
+        "Passphrase belum diisi. Ketik passphrase sertifikat, lalu tandatangani lagi."
+    )
+
+
 def test_sig12_missing_p12_configuration_is_refused():
     with pytest.raises(SigningFailed, match="belum dikonfigurasi"):
         PadesBackend.from_config({"SIGNING_P12_PATH": ""})

@@ -35,7 +35,14 @@ PASSPHRASE_ENV = "SISAKAT_P12_PASSPHRASE"  # noqa: S105 - the variable's name, n
 # %(waktu)s, not pyHanko's %(ts)s: pyHanko always fills "ts" itself, in the server's zone.
 STAMP_TEXT = "Ditandatangani secara elektronik oleh\n%(signer)s\n%(waktu)s"
 BAD_P12 = "Sertifikat PKCS#12 atau kata sandinya tidak valid."
+NO_PASSPHRASE = "Passphrase belum diisi. Ketik passphrase sertifikat, lalu tandatangani lagi."  # noqa: S105
 STAMP_FONT_SIZE = 8
+
+
+def server_passphrase_set() -> bool:
+    """Whether the server sets the PKCS#12 passphrase (``SISAKAT_P12_PASSPHRASE``), read now,
+    as signing reads it: the desk offers an empty box only then."""
+    return bool(os.environ.get(PASSPHRASE_ENV))
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,7 @@ class PadesBackend:
         from pyhanko.sign import signers
 
         passphrase = secret if secret is not None else os.environ.get(PASSPHRASE_ENV, "")
+        data = b""
         try:
             data = self.p12_path.read_bytes()
             # load_pkcs12() would log the failure with a traceback; load the data ourselves.
@@ -124,7 +132,8 @@ class PadesBackend:
             signer = None
         if signer is None:
             log.warning("PKCS#12 could not be opened (%s)", self.p12_path.name)
-            raise SigningFailed(BAD_P12)
+            # Nothing typed and none set on the server: say that, not "invalid certificate".
+            raise SigningFailed(NO_PASSPHRASE if data and not passphrase else BAD_P12)
         return signer
 
     def _style(self) -> stamp.TextStampStyle:
