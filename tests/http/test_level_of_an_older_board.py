@@ -1,7 +1,7 @@
 """A board that signed up at a regency or city office before sign-up stored the office's only
 level has ``Party.level`` NULL. Its profile and application page said "Tingkat kepengurusan
 belum diisi." (a field its profile page shows as fixed text, so nothing to fill) and Ajukan was
-refused. Its level is now the office's only one (``parties.board_level``) wherever it is read:
+refused. Its level is now the office's only one (``party_level.board_level``) wherever it is read:
 the readiness check, the profile form, the submission snapshot the letter prints from, and the
 staff's register and history pages. Saving the profile stores it. A province office registers
 three levels: there a missing level stays a gap."""
