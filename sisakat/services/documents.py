@@ -15,6 +15,7 @@ from sisakat.models import (
     ApplicationDocument,
     ApplicationHistory,
     ApplicationRequirement,
+    StoredFile,
     Verdict,
 )
 
@@ -125,4 +126,19 @@ def find_requirement(application: Application, item_id: int) -> ApplicationRequi
             ApplicationRequirement.id == item_id,
             ApplicationRequirement.application_id == application.id,
         )
+    ).scalar()
+
+
+def refused_version(item: ApplicationRequirement, sha256: str) -> int | None:
+    """The newest version of ``item`` judged Tidak Sesuai whose file has exactly these bytes."""
+    return db.session.execute(
+        db.select(ApplicationDocument.version_no)
+        .join(StoredFile, ApplicationDocument.stored_file_id == StoredFile.id)
+        .where(
+            ApplicationDocument.application_requirement_id == item.id,
+            ApplicationDocument.verdict == Verdict.TIDAK_SESUAI,
+            StoredFile.sha256 == sha256,
+        )
+        .order_by(ApplicationDocument.version_no.desc())
+        .limit(1)
     ).scalar()
