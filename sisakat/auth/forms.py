@@ -16,6 +16,14 @@ PASSWORD_HELP = (
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
+# What a phone offers in each field: the saved password only where the current one is asked,
+# a suggested fresh one (never a saved one, nor an admin's own) where a new one is chosen, and
+# a keyboard with "@" and no capital first letter for e-mail addresses and usernames.
+NEW_PASSWORD = {"autocomplete": "new-password"}
+CURRENT_PASSWORD = {"autocomplete": "current-password"}
+EMAIL_INPUT = {"type": "email", "autocomplete": "email"}
+USERNAME_INPUT = {"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
+
 
 def new_password_fields(label: str = "Kata sandi") -> tuple[PasswordField, PasswordField]:
     """A new password and its confirmation (for registration, password change and resets)."""
@@ -25,6 +33,7 @@ def new_password_fields(label: str = "Kata sandi") -> tuple[PasswordField, Passw
             DataRequired("Isi kata sandi."),
             Length(max=MAX_LENGTH, message=f"Kata sandi maksimal {MAX_LENGTH} karakter."),
         ],
+        render_kw=dict(NEW_PASSWORD),
     )
     confirm = PasswordField(
         "Ulangi kata sandi",
@@ -32,6 +41,7 @@ def new_password_fields(label: str = "Kata sandi") -> tuple[PasswordField, Passw
             DataRequired("Ulangi kata sandi."),
             EqualTo("password", message="Konfirmasi kata sandi tidak sama."),
         ],
+        render_kw=dict(NEW_PASSWORD),
     )
     return password, confirm
 
@@ -48,6 +58,7 @@ def email_field(label: str = "E-mail", max_length: int = 254) -> StringField:
             # Syntax only: email_validator would refuse intranet domains such as ".local".
             Regexp(EMAIL_PATTERN, message="Alamat e-mail tidak valid."),
         ],
+        render_kw=dict(EMAIL_INPUT),
     )
 
 
@@ -62,9 +73,12 @@ class LoginForm(FlaskForm):
             Length(max=254),
             no_control_chars,
         ],
+        render_kw=dict(USERNAME_INPUT),
     )
     password = PasswordField(
-        "Kata sandi", validators=[DataRequired("Isi kata sandi."), Length(max=1024)]
+        "Kata sandi",
+        validators=[DataRequired("Isi kata sandi."), Length(max=1024)],
+        render_kw=dict(CURRENT_PASSWORD),
     )
 
 
@@ -141,5 +155,6 @@ class ChangePasswordForm(FlaskForm):
     current = PasswordField(
         "Kata sandi saat ini",
         validators=[DataRequired("Isi kata sandi saat ini."), Length(max=1024)],
+        render_kw=dict(CURRENT_PASSWORD),
     )
     password, confirm = new_password_fields("Kata sandi baru")
