@@ -18,6 +18,7 @@ from sisakat.models import (
     Action,
     ApplicationHistory,
     ApplicationStatus,
+    Notification,
     Role,
     SigningMethod,
     Verdict,
@@ -138,3 +139,23 @@ def test_board_rows_stay_inside_their_card_on_a_phone(phone_page, make):
     box = phone_page.get_by_role("button", name="Hapus baris 7", exact=True).bounding_box()
     assert box["x"] + box["width"] <= edge["x"] + edge["width"], box
     assert fits_width(phone_page)
+
+
+def test_a_phone_shows_the_bell_and_its_count_without_opening_the_menu(phone_page, make):
+    """On a phone the bell sat inside the collapsed menu: a party whose application came back
+    for corrections saw nothing until it opened the menu for another reason."""
+    owner = make.user(Role.PEMOHON, username="sekretaris.bel")
+    make.party(owner)
+    db.session.add(Notification(user_id=owner.id, message="Permohonan Anda perlu perbaikan."))
+    db.session.commit()
+    fresh()
+    log_in(phone_page, "sekretaris.bel")
+    expect(phone_page.get_by_role("button", name="Buka menu")).to_be_visible()
+    bells = phone_page.get_by_role("link", name="Notifikasi, 1 belum dibaca")
+    bell = bells.locator("visible=true")  # the one in the closed menu is hidden
+    expect(bell).to_have_count(1)
+    expect(bell).to_contain_text("1")
+    assert fits_width(phone_page)
+    bell.click()
+    expect(phone_page.get_by_role("heading", level=1)).to_contain_text("Notifikasi")
+    expect(phone_page.get_by_text("Permohonan Anda perlu perbaikan.")).to_be_visible()
