@@ -142,3 +142,23 @@ def refused_version(item: ApplicationRequirement, sha256: str) -> int | None:
         .order_by(ApplicationDocument.version_no.desc())
         .limit(1)
     ).scalar()
+
+
+def copy_note(item: ApplicationRequirement, doc: ApplicationDocument) -> str:
+    """A warning when ``doc``'s file is byte for byte one already given for another requirement
+    of the same application (the same scan picked twice, or one combined PDF on purpose)."""
+    other = db.session.execute(
+        db.select(ApplicationRequirement.name)
+        .join(ApplicationDocument)
+        .join(StoredFile, ApplicationDocument.stored_file_id == StoredFile.id)
+        .where(
+            ApplicationRequirement.application_id == item.application_id,
+            ApplicationRequirement.id != item.id,
+            StoredFile.sha256 == doc.stored_file.sha256,
+        )
+        .order_by(ApplicationRequirement.sort_order, ApplicationRequirement.id)
+        .limit(1)
+    ).scalar()
+    if other is None:
+        return ""
+    return f" Berkas ini sama persis dengan berkas untuk {other}: pastikan tidak salah pilih."

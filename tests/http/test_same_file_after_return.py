@@ -46,3 +46,30 @@ def test_a_corrected_file_is_taken_after_the_refused_copy(app, make, login_as):
     assert latest(ktp).version_no == 2
     act(pemohon, f"/pemohon/permohonan/{application.id}/ajukan-ulang", application)
     assert application.status == ApplicationStatus.DIAJUKAN
+
+
+def test_the_same_file_for_two_requirements_is_kept_with_a_warning(app, make, login_as):
+    """Picking the same scan twice from a phone's Downloads is easy: the second requirement
+    takes it (one combined PDF may be meant), and the message says which one already has it."""
+    from sisakat.models import Application
+    from tests.workflow_http import items, party_with_logo, seed_requirements
+
+    seed_requirements()
+    party = party_with_logo(make)
+    client = login_as(party.account)
+    client.post("/pemohon/permohonan/baru")
+    application = db.session.execute(db.select(Application)).scalar_one()
+    first, second, third = [it for it in items(application) if it.required][:3]
+    scan = make.pdf_bytes("Pindaian SK")
+    assert upload(client, application.id, first.id, scan, xhr=True).status_code == 200
+    twice = upload(client, application.id, second.id, scan, xhr=True)
+    assert twice.status_code == 200
+    assert latest(second).version_no == 1
+    page = page_text(client.get(f"/pemohon/permohonan/{application.id}"))
+    assert f"Dokumen {second.name} tersimpan." in page
+    assert f"Berkas ini sama persis dengan berkas untuk {first.name}" in page
+    other = upload(client, application.id, third.id, make.pdf_bytes("Lain"), xhr=True)
+    assert other.status_code == 200
+    page = page_text(client.get(f"/pemohon/permohonan/{application.id}"))
+    assert f"Dokumen {third.name} tersimpan." in page
+    assert "sama persis" not in page
