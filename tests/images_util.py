@@ -54,3 +54,17 @@ def pdf_bytes() -> bytes:
     pdf.drawString(72, 720, "Bukan gambar")
     pdf.save()
     return out.getvalue()
+
+
+def phone_photo(size: tuple[int, int] = (4032, 3024), *, noise: bool = False) -> bytes:
+    """A camera JPEG as a phone takes it: landscape pixels with EXIF orientation 6 (shown
+    rotated a quarter turn), a yellow band on its left edge that ends up on top once upright.
+    ``noise`` makes it compress badly, as a real photo does (a few MB)."""
+    blank = Image.new("RGB", size, "blue")
+    image = Image.effect_noise(size, 60).convert("RGB") if noise else blank
+    image.paste((255, 255, 0), (0, 0, size[0] // 4, size[1]))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=95, exif=exif)
+    return out.getvalue()

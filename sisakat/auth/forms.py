@@ -33,6 +33,14 @@ def plain_email(form, field) -> None:
     if isinstance(field.data, str) and field.data and not is_plain_email(field.data):
         raise ValidationError(NOT_PLAIN_EMAIL)
 
+# What a phone offers in each field: the saved password only where the current one is asked,
+# a suggested fresh one (never a saved one, nor an admin's own) where a new one is chosen, and
+# a keyboard with "@" and no capital first letter for e-mail addresses and usernames.
+NEW_PASSWORD = {"autocomplete": "new-password"}
+CURRENT_PASSWORD = {"autocomplete": "current-password"}
+EMAIL_INPUT = {"type": "email", "autocomplete": "email"}
+USERNAME_INPUT = {"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
+
 
 def new_password_fields(label: str = "Kata sandi") -> tuple[PasswordField, PasswordField]:
     """A new password and its confirmation (for registration, password change and resets)."""
@@ -42,6 +50,7 @@ def new_password_fields(label: str = "Kata sandi") -> tuple[PasswordField, Passw
             DataRequired("Isi kata sandi."),
             Length(max=MAX_LENGTH, message=f"Kata sandi maksimal {MAX_LENGTH} karakter."),
         ],
+        render_kw=dict(NEW_PASSWORD),
     )
     confirm = PasswordField(
         "Ulangi kata sandi",
@@ -49,6 +58,7 @@ def new_password_fields(label: str = "Kata sandi") -> tuple[PasswordField, Passw
             DataRequired("Ulangi kata sandi."),
             EqualTo("password", message="Konfirmasi kata sandi tidak sama."),
         ],
+        render_kw=dict(NEW_PASSWORD),
     )
     return password, confirm
 
@@ -66,6 +76,7 @@ def email_field(label: str = "E-mail", max_length: int = 254) -> StringField:
             # Syntax only: email_validator would refuse intranet domains such as ".local".
             Regexp(EMAIL_PATTERN, message="Alamat e-mail tidak valid."),
         ],
+        render_kw=dict(EMAIL_INPUT),
     )
 
 
@@ -80,9 +91,12 @@ class LoginForm(FlaskForm):
             Length(max=254),
             no_control_chars,
         ],
+        render_kw=dict(USERNAME_INPUT),
     )
     password = PasswordField(
-        "Kata sandi", validators=[DataRequired("Isi kata sandi."), Length(max=1024)]
+        "Kata sandi",
+        validators=[DataRequired("Isi kata sandi."), Length(max=1024)],
+        render_kw=dict(CURRENT_PASSWORD),
     )
 
 
@@ -159,5 +173,6 @@ class ChangePasswordForm(FlaskForm):
     current = PasswordField(
         "Kata sandi saat ini",
         validators=[DataRequired("Isi kata sandi saat ini."), Length(max=1024)],
+        render_kw=dict(CURRENT_PASSWORD),
     )
     password, confirm = new_password_fields("Kata sandi baru")

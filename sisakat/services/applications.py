@@ -209,3 +209,20 @@ def status_note(application: Application) -> str:
     if application.status in (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI):
         note += _AWAITING_ANSWER
     return note
+
+
+_YOUR_TURN = {
+    ApplicationStatus.DRAF: (
+        "Giliran Anda: unggah dokumen persyaratan, lalu tekan Ajukan di halaman permohonan."
+    ),
+    ApplicationStatus.PERLU_PERBAIKAN: (
+        "Giliran Anda: unggah ulang dokumen yang Tidak Sesuai (alasannya di halaman "
+        "permohonan), lalu tekan Ajukan Ulang."
+    ),
+}
+
+
+def next_step(application: Application) -> str:
+    """The dashboard's line under an open application: the party's own move in Draf and Perlu
+    Perbaikan, else what ``status_note`` says comes next."""
+    return _YOUR_TURN.get(application.status) or status_note(application)

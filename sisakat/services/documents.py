@@ -15,6 +15,7 @@ from sisakat.models import (
     ApplicationDocument,
     ApplicationHistory,
     ApplicationRequirement,
+    StoredFile,
     Verdict,
 )
 
@@ -126,3 +127,38 @@ def find_requirement(application: Application, item_id: int) -> ApplicationRequi
             ApplicationRequirement.application_id == application.id,
         )
     ).scalar()
+
+
+def refused_version(item: ApplicationRequirement, sha256: str) -> int | None:
+    """The newest version of ``item`` judged Tidak Sesuai whose file has exactly these bytes."""
+    return db.session.execute(
+        db.select(ApplicationDocument.version_no)
+        .join(StoredFile, ApplicationDocument.stored_file_id == StoredFile.id)
+        .where(
+            ApplicationDocument.application_requirement_id == item.id,
+            ApplicationDocument.verdict == Verdict.TIDAK_SESUAI,
+            StoredFile.sha256 == sha256,
+        )
+        .order_by(ApplicationDocument.version_no.desc())
+        .limit(1)
+    ).scalar()
+
+
+def copy_note(item: ApplicationRequirement, doc: ApplicationDocument) -> str:
+    """A warning when ``doc``'s file is byte for byte one already given for another requirement
+    of the same application (the same scan picked twice, or one combined PDF on purpose)."""
+    other = db.session.execute(
+        db.select(ApplicationRequirement.name)
+        .join(ApplicationDocument)
+        .join(StoredFile, ApplicationDocument.stored_file_id == StoredFile.id)
+        .where(
+            ApplicationRequirement.application_id == item.application_id,
+            ApplicationRequirement.id != item.id,
+            StoredFile.sha256 == doc.stored_file.sha256,
+        )
+        .order_by(ApplicationRequirement.sort_order, ApplicationRequirement.id)
+        .limit(1)
+    ).scalar()
+    if other is None:
+        return ""
+    return f" Berkas ini sama persis dengan berkas untuk {other}: pastikan tidak salah pilih."

@@ -4,6 +4,11 @@ The browser's file name and content type are never trusted. The bytes are stream
 with a size cap, opened with Pillow restricted to PNG and JPEG, bounded in pixels before decoding,
 decoded, turned upright (EXIF orientation) and re-encoded to a fresh PNG without any metadata
 (EXIF with GPS positions, ICC profiles, text chunks). Only the re-encoded bytes are kept.
+
+A phone's camera photo is the usual logo source: 4032 x 3024 pixels and a few MB. A JPEG is
+decoded in Pillow's draft mode (the decoder scales by 1/2, 1/4 or 1/8 while decoding), so one up
+to ``MAX_JPEG_SIDE`` never needs more memory than about ``KEEP_SIDE`` squared times four; a PNG
+is decoded whole, hence its smaller ``MAX_SIDE``.
 """
 
 from __future__ import annotations
@@ -17,14 +22,26 @@ from sisakat.exceptions import UploadRejected
 from sisakat.models import FileKind, StoredFile, User
 from sisakat.services import storage
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_SIDE = 4000  # pixels per side accepted on upload
+MAX_BYTES = 10 * 1024 * 1024
+MAX_SIDE = 4000  # pixels per side of a PNG accepted on upload
+MAX_JPEG_SIDE = 8192  # a JPEG decodes scaled down (draft mode): a 48-megapixel photo fits
 KEEP_SIDE = 1600  # larger images are scaled down: plenty for a letterhead or a profile page
 
 MSG_NOT_IMAGE = "Berkas bukan gambar PNG atau JPEG yang valid."
 MSG_SVG = "Gambar SVG tidak diterima. Unggah gambar PNG atau JPEG."
-MSG_TOO_BIG = "Berkas gambar terlalu besar. Ukuran maksimal 2 MB."
-MSG_PIXELS = f"Ukuran gambar terlalu besar. Maksimal {MAX_SIDE} × {MAX_SIDE} piksel."
+MSG_TOO_BIG = "Berkas gambar terlalu besar. Ukuran maksimal 10 MB."
+MSG_PIXELS = (  # a decompression bomb, refused before its format's own limit is read
+    f"Ukuran gambar terlalu besar. Maksimal {MAX_SIDE} × {MAX_SIDE} piksel untuk PNG, "
+    f"{MAX_JPEG_SIDE} × {MAX_JPEG_SIDE} piksel untuk JPEG."
+)
+
+
+def pixels_message(image_format: str) -> str:
+    """The refusal naming the pixel limit of this format (``"PNG"`` or ``"JPEG"``)."""
+    side = MAX_JPEG_SIDE if image_format == "JPEG" else MAX_SIDE
+    return f"Ukuran gambar terlalu besar. Maksimal {side} × {side} piksel untuk {image_format}."
+
+
 MSG_EMPTY = "Berkas gambar kosong."
 MSG_BROKEN = "Berkas gambar rusak atau tidak lengkap."
 
@@ -46,8 +63,8 @@ def _open_bounded(f: BinaryIO) -> Image.Image:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise UploadRejected(MSG_NOT_IMAGE) from exc
     width, height = image.size
-    if width > MAX_SIDE or height > MAX_SIDE:
-        raise UploadRejected(MSG_PIXELS)
+    if max(width, height) > (MAX_JPEG_SIDE if image.format == "JPEG" else MAX_SIDE):
+        raise UploadRejected(pixels_message(image.format))
     if width < 1 or height < 1:
         raise UploadRejected(MSG_NOT_IMAGE)
     return image
@@ -56,6 +73,8 @@ def _open_bounded(f: BinaryIO) -> Image.Image:
 def _clean_pixels(image: Image.Image) -> Image.Image:
     """Decode, turn upright, drop every piece of metadata, normalise the mode."""
     try:
+        if image.format == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale, still >= KEEP_SIDE
+            image.draft(None, (KEEP_SIDE, KEEP_SIDE))
         image.load()
         upright = ImageOps.exif_transpose(image)
         has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info

@@ -22,7 +22,7 @@ from sisakat.models import (
     User,
     Verdict,
 )
-from sisakat.services import audit, concurrency, pdf_checks, storage
+from sisakat.services import audit, concurrency, documents, pdf_checks, storage
 
 UPLOADABLE = (ApplicationStatus.DRAF, ApplicationStatus.PERLU_PERBAIKAN)
 
@@ -47,13 +47,23 @@ def latest_version(item: ApplicationRequirement) -> ApplicationDocument | None:
     ).scalar()
 
 
-def _spool_checked(stream: BinaryIO, *, max_bytes: int, max_pages: int):
-    """Spool the upload and check it as a PDF: ``(spooled, page count)``; a refused file is
-    discarded before ``UploadRejected`` goes up."""
+SAME_AS_REFUSED = (
+    "Berkas ini sama persis dengan versi {} yang dinyatakan Tidak Sesuai. "
+    "Unggah berkas yang sudah diperbaiki."
+)
+
+
+def _spool_checked(stream: BinaryIO, item: ApplicationRequirement, *, max_bytes, max_pages):
+    """Spool the upload and check it as a PDF that is not a copy of a version of ``item`` judged
+    Tidak Sesuai: ``(spooled, page count)``; a refused file is discarded before
+    ``UploadRejected`` goes up."""
     spooled = None
     try:
         spooled = storage.spool(stream, max_bytes=max_bytes)
-        return spooled, pdf_checks.check_pdf(spooled.path, max_pages=max_pages)
+        pages = pdf_checks.check_pdf(spooled.path, max_pages=max_pages)
+        if (refused := documents.refused_version(item, spooled.sha256)) is not None:
+            raise UploadRejected(SAME_AS_REFUSED.format(refused))
+        return spooled, pages
     except UploadRejected:
         if spooled is not None:
             storage.discard(spooled)
@@ -131,7 +141,7 @@ def upload_requirement_document(
     latest = latest_version(item)
     check_can_upload(application, item, latest)
     try:
-        spooled, pages = _spool_checked(stream, max_bytes=max_bytes, max_pages=max_pages)
+        spooled, pages = _spool_checked(stream, item, max_bytes=max_bytes, max_pages=max_pages)
     except UploadRejected as exc:
         _audit_refusal(application.id, item.name, actor, exc.message)
         raise

@@ -102,7 +102,7 @@ def upload_document(application_id: int, item_id: int):
     if not form.validate_on_submit():
         return _upload_answer(False, "Pilih berkas PDF untuk diunggah.", application_id)
     try:
-        uploads.upload_requirement_document(
+        doc = uploads.upload_requirement_document(
             application,
             item,
             form.berkas.data.stream,
@@ -114,8 +114,9 @@ def upload_document(application_id: int, item_id: int):
     except uploads.UploadRejected as exc:
         db.session.commit()  # only the refusal's audit row was written
         return _upload_answer(False, exc.message, application_id)
+    note = documents.copy_note(item, doc)
     db.session.commit()
-    return _upload_answer(True, f"Dokumen {item.name} tersimpan.", application_id)
+    return _upload_answer(True, f"Dokumen {item.name} tersimpan.{note}", application_id)
 
 
 # After Ajukan or Ajukan Ulang the flash only confirms the action: the status line under the

@@ -32,4 +32,5 @@ def dashboard():
         issued=letter_download.issued_by_application([a.id for a in own]),
         create_form=FlaskForm(),
         renewable=bool(party) and reminders.can_renew(party, reminders.today()),
+        next_step=applications.next_step(own[0]) if own and own[0].is_open else "",
     )

@@ -33,6 +33,14 @@
         input.setAttribute("aria-describedby", msg.id);
         input.focus();
       }
+      // Over the limit: say so before a byte is sent (a phone on mobile data would upload the
+      // whole file only to hear the server refuse it). The server checks again regardless.
+      var chosen = input.files && input.files[0];
+      var limit = parseInt(form.getAttribute("data-max-bytes") || "0", 10);
+      if (chosen && limit && chosen.size > limit) {
+        fail(form.getAttribute("data-too-big"));
+        return;
+      }
       xhr.open("POST", form.action);
       xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
       xhr.upload.addEventListener("progress", function (e) {

@@ -18,6 +18,7 @@ from sisakat.models import (
     Action,
     ApplicationHistory,
     ApplicationStatus,
+    Notification,
     Role,
     SigningMethod,
     Verdict,
@@ -191,3 +192,42 @@ def test_a_board_name_without_spaces_fits_the_letter_lists(phone_page, make, wid
     phone_page.goto("/admin/surat")
     expect(phone_page.get_by_role("cell", name=UNBROKEN_BOARD)).to_be_visible()
     assert fits_width(phone_page), "/admin/surat"
+
+
+def test_a_phone_shows_the_bell_and_its_count_without_opening_the_menu(phone_page, make):
+    """On a phone the bell sat inside the collapsed menu: a party whose application came back
+    for corrections saw nothing until it opened the menu for another reason."""
+    owner = make.user(Role.PEMOHON, username="sekretaris.bel")
+    make.party(owner)
+    db.session.add(Notification(user_id=owner.id, message="Permohonan Anda perlu perbaikan."))
+    db.session.commit()
+    fresh()
+    log_in(phone_page, "sekretaris.bel")
+    expect(phone_page.get_by_role("button", name="Buka menu")).to_be_visible()
+    bells = phone_page.get_by_role("link", name="Notifikasi, 1 belum dibaca")
+    bell = bells.locator("visible=true")  # the one in the closed menu is hidden
+    expect(bell).to_have_count(1)
+    expect(bell).to_contain_text("1")
+    assert fits_width(phone_page)
+    bell.click()
+    expect(phone_page.get_by_role("heading", level=1)).to_contain_text("Notifikasi")
+    expect(phone_page.get_by_text("Permohonan Anda perlu perbaikan.")).to_be_visible()
+
+
+def test_a_long_board_name_in_the_opened_menu_fits_a_phone(phone_page, make):
+    """The account's name is the menu's last item: a board named in full ("DPD Partai ... Kota
+    ...") stretched the opened menu to about 490 px, so the page slid sideways and the name was
+    cut off just where the Keluar button is found on a shared phone."""
+    board = "DPD Partai Contoh Persatuan Pembangunan Demokrasi Kota Palembang"
+    owner = make.user(Role.PEMOHON, username="sekretaris.panjang", full_name=board)
+    make.party(owner, board_name=board)
+    fresh()
+    log_in(phone_page, "sekretaris.panjang")
+    phone_page.get_by_role("button", name="Buka menu").click()
+    expect(phone_page.locator(".navbar-collapse.collapse.show")).to_be_visible()
+    name = phone_page.get_by_role("navigation", name="Navigasi utama").get_by_text(board)
+    expect(name).to_be_visible()
+    assert fits_width(phone_page)
+    name.click()
+    expect(phone_page.get_by_role("button", name="Keluar")).to_be_visible()
+    assert fits_width(phone_page)

@@ -247,4 +247,6 @@ def test_login_page_tells_a_party_who_forgot_its_password_whom_to_contact(client
     assert "Partai atau ormas belum punya akun?" in page
     # The password change sits in the menu under the account name (the navbar since it fits
     # one row at 1280 px), and the note says where.
-    assert "<em>Ubah Kata Sandi</em> di menu nama akun Anda (kanan atas)" in page
+    assert "<em>Ubah Kata Sandi</em> di menu nama akun Anda (kanan atas" in page
+    # On a phone that name sits inside the collapsed menu: the note says to open it first.
+    assert "di ponsel, buka dahulu tombol menu" in page

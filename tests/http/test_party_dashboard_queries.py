@@ -62,3 +62,22 @@ def test_dashboard_hint_follows_the_profile(app, make, login_as):
     _, html = _dashboard(login_as(unfinished.account))
     assert "Lengkapi profil, lalu ajukan layanan di atas." in html
     assert "Profil belum lengkap" in html
+
+
+def test_dashboard_says_what_to_do_next_with_the_open_application(app, make, login_as):
+    """The dashboard showed only a badge: a party whose application came back read "Perlu
+    Perbaikan" and had to open it to learn that the next move was its own."""
+    from sisakat.models import ApplicationStatus, Verdict
+
+    returned = make.application(
+        status=ApplicationStatus.PERLU_PERBAIKAN, verdict=Verdict.TIDAK_SESUAI
+    )
+    _, html = _dashboard(login_as(returned.party.account))
+    assert 'id="langkah-berikut"' in html
+    assert "Giliran Anda: unggah ulang dokumen yang Tidak Sesuai" in html
+    draft = make.application(status=ApplicationStatus.DRAF)
+    _, html = _dashboard(login_as(draft.party.account))
+    assert "Giliran Anda: unggah dokumen persyaratan, lalu tekan Ajukan" in html
+    waiting = make.application(status=ApplicationStatus.DIAJUKAN)
+    _, html = _dashboard(login_as(waiting.party.account))
+    assert "Menunggu diperiksa petugas (janji layanan" in html

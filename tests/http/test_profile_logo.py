@@ -4,11 +4,20 @@ import io
 
 import pytest
 from PIL import Image
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from sisakat.extensions import db
 from sisakat.models import Role, StoredFile
 from sisakat.services import storage
-from tests.images_util import SVG, jpeg_with_exif, pdf_bytes, png_bytes, png_header_claiming
+from tests.images_util import (
+    SVG,
+    jpeg_with_exif,
+    pdf_bytes,
+    phone_photo,
+    png_bytes,
+    png_header_claiming,
+)
 from tests.profile_data import profile_form, with_file
 
 URL = "/pemohon/profil"
@@ -39,7 +48,7 @@ def test_logo_stored_as_png_without_exif_and_old_logo_kept(app, make, login_as):
     [
         (SVG, "logo.svg", "Gambar SVG tidak diterima."),
         (pdf_bytes(), "logo.png", "Berkas bukan gambar PNG atau JPEG yang valid."),
-        (png_header_claiming(20000, 20000), "logo.png", "Maksimal 4000 × 4000 piksel."),
+        (png_header_claiming(20000, 20000), "logo.png", "Maksimal 4000 × 4000 piksel untuk PNG"),
     ],
     ids=["svg", "pdf-renamed", "20000px"],
 )
@@ -96,3 +105,21 @@ def test_logo_chosen_with_a_field_error_is_named_so_it_is_chosen_again(app, make
     assert (_stored_files(), party.logo_file_id) == ([], None)
     without_logo = login_as(party.account).post(URL, data=form).get_data(as_text=True)
     assert "Logo belum tersimpan" not in without_logo
+
+
+def test_a_phone_photo_of_a_few_megabytes_becomes_the_logo(app, make, login_as):
+    """The secretary photographs the party's banner: 4032 x 3024 pixels, about 3 MB."""
+    party = make.party()
+    photo = phone_photo(noise=True)
+    assert len(photo) > 2 * 1024 * 1024
+    data = with_file(profile_form(party.version), photo, "IMG_20261207_101500.jpg")
+    data["new_logo"] = FileStorage(data["new_logo"][0], data["new_logo"][1])
+    # Encoded in memory: the test client would spill a big body to a temp file it never closes.
+    boundary, body = encode_multipart(data)
+    response = login_as(party.account).post(
+        URL, data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    assert response.status_code == 302
+    db.session.refresh(party)
+    image = Image.open(io.BytesIO(storage.read_bytes(party.logo)))
+    assert (image.format, image.size) == ("PNG", (1200, 1600))

@@ -85,8 +85,9 @@ def test_a_resubmission_says_what_happens_next_like_a_submission(app, make, logi
         status=ApplicationStatus.PERLU_PERBAIKAN, verdict=Verdict.TIDAK_SESUAI
     )
     client = login_as(application.party.account)
+    fixed = make.pdf_bytes("Perbaikan")  # the very refused file would be refused again
     for item in items(application):
-        assert upload(client, application.id, item.id, make.pdf_bytes()).status_code == 302
+        assert upload(client, application.id, item.id, fixed).status_code == 302
     url = f"/pemohon/permohonan/{application.id}"
     done = page_text(act(client, f"{url}/ajukan-ulang", application))
     assert "Perbaikan diajukan." in done  # the flash confirms; the status line says what next
