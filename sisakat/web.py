@@ -24,6 +24,29 @@ CSP = (
     "frame-ancestors 'none'; form-action 'self'"
 )
 
+# Every answer gets these unless its route set its own (a route's stricter Referrer-Policy, say).
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+)
+HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+
+
+def add_security_headers(response, *, secure: bool) -> None:
+    """Add each of ``SECURITY_HEADERS`` (HSTS over TLS; ``no-store`` for HTML) that the response
+    lacks: ``setdefault`` semantics, with the names the route set read once instead of one
+    case-insensitive search per header."""
+    headers = response.headers
+    present = {key.lower() for key, _ in headers}
+    wanted = SECURITY_HEADERS + ((HSTS,) if secure else ())
+    if response.mimetype == "text/html":
+        wanted += (("Cache-Control", "no-store"),)
+    for key, value in wanted:
+        if key.lower() not in present:
+            headers.add(key, value)
+
 
 # Path segments that look like secrets (verification tokens, reset links): long random strings.
 TOKEN_SEGMENT = re.compile(r"(?<=/)[A-Za-z0-9_-]{20,}(?=/|$)")
@@ -167,15 +190,7 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _headers(response):
-        headers = response.headers
-        headers.setdefault("Content-Security-Policy", CSP)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "same-origin")
-        headers.setdefault("X-Frame-Options", "DENY")
-        if request.is_secure:
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-        if response.mimetype == "text/html":
-            headers.setdefault("Cache-Control", "no-store")
+        add_security_headers(response, secure=request.is_secure)
         elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
         access_log.info(
             '%s "%s %s" %s %.1fms',
