@@ -217,13 +217,14 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _headers(response):
-        add_security_headers(response, secure=request.is_secure)
+        req = request._get_current_object()  # read four times below: one proxy lookup
+        add_security_headers(response, secure=req.is_secure)
         elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
         access_log.info(
             '%s "%s %s" %s %.1fms',
-            request.remote_addr,
-            request.method,
-            loggable_path(request.path),
+            req.remote_addr,
+            req.method,
+            loggable_path(req.path),
             response.status_code,
             elapsed,
         )
