@@ -10,8 +10,9 @@ from sisakat import config
 def create_app(test_config: dict | None = None) -> Flask:
     """Build one configured SISAKAT application."""
     from sisakat import setup
+    from sisakat.web import App
 
-    app = Flask(
+    app = App(
         "sisakat",
         instance_relative_config=True,
         instance_path=config.instance_path(),

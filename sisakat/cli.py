@@ -98,4 +98,3 @@ def init_app(app: Flask) -> None:
         *MONITORING_COMMANDS,
     ):
         app.cli.add_command(command)
-    app.teardown_appcontext(lambda _exc: db.session.remove())

@@ -19,9 +19,10 @@ def role_required(*roles: Role) -> Callable:
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(*args: Any, **kwargs: Any):
-            if not current_user.is_authenticated:
+            user = current_user._get_current_object()  # one proxy lookup, not two
+            if not user.is_authenticated:
                 return login_manager.unauthorized()
-            if current_user.role not in roles:
+            if user.role not in roles:
                 abort(403)
             return view(*args, **kwargs)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Flask, flash, g, jsonify, redirect, request, session
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user, login_url, logout_user
+from itsdangerous import URLSafeTimedSerializer
 
 from sisakat.extensions import db, login_manager
 from sisakat.models import User
@@ -35,6 +37,23 @@ def start_session(user: User, *, now: float | None = None) -> None:
     session["seen_at"] = stamp
 
 
+class SessionCookies(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, with its signing serializer built once per set of keys:
+    Flask builds it again when it opens and when it saves each request's cookie (~45 Python
+    calls each), though it depends only on ``SECRET_KEY`` and ``SECRET_KEY_FALLBACKS``, which
+    are compared on every request, so a changed key takes effect at once."""
+
+    _built: tuple[tuple, URLSafeTimedSerializer | None] | None = None
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        """The serializer of the app's current keys (None without a secret key, as Flask)."""
+        keys = (app.secret_key, *(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        built = self._built
+        if built is None or built[0] != keys:
+            built = self._built = (keys, super().get_signing_serializer(app))
+        return built[1]
+
+
 EXPIRED = "Sesi Anda berakhir. Silakan masuk kembali."
 
 
@@ -58,6 +77,8 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "warning"
     login_manager.session_protection = "basic"
 
+    app.session_interface = SessionCookies()
+
     @app.before_request
     def _enforce_timeouts() -> None:
         if not current_user.is_authenticated:
@@ -65,8 +86,9 @@ def init_app(app: Flask) -> None:
         now = clock.timestamp()
         idle = app.config["SESSION_IDLE_MINUTES"] * 60
         absolute = app.config["SESSION_ABSOLUTE_HOURS"] * 3600
-        login_at = session.get("login_at", now)
-        seen_at = session.get("seen_at", now)
+        cookie = session._get_current_object()  # read twice below: one proxy lookup
+        login_at = cookie.get("login_at", now)
+        seen_at = cookie.get("seen_at", now)
         if now - seen_at > idle or now - login_at > absolute:
             logout_user()
             session.clear()

@@ -6,6 +6,7 @@ from enum import Enum
 
 from flask import Flask, current_app, has_request_context, request, url_for
 from flask_login import current_user
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from sisakat import config, formatting
@@ -36,22 +37,47 @@ def slash_breaks(text) -> Markup:
 
 _URLS: dict[tuple, str] = {}
 _URLS_MAX = 2048  # bounded: links with ids fill it once, then are built as before
+_NO_BASE = object()  # a context without ``_url_base``: not rendered by ``render_template``
+
+
+def request_url_base() -> tuple[str, str] | None:
+    """What a remembered link depends on besides its endpoint and arguments: the request's
+    host and script root; None (build each link) outside a request or with URL defaults."""
+    if not has_request_context() or current_app.url_default_functions:
+        return None
+    return (request.host, request.script_root)
 
 
 def template_url_for(endpoint: str, **values) -> str:
-    """``url_for`` for templates, remembered: the layout alone builds ~17 links per page (static
+    """``url_for`` for templates, remembered: the layout alone builds ~20 links per page (static
     files, menu), each a full rule build, and a path only depends on the endpoint, its
     arguments (kept in call order: extra ones become the query string) and the request's host
     and script root. Relative endpoints, ``_external``/``_anchor``/... arguments, values other
     than str and int, apps with URL defaults and calls outside a request are built each time."""
+    return _remembered_url(request_url_base(), endpoint, values)
+
+
+@pass_context
+def page_url_for(context, endpoint: str, **values) -> str:
+    """The templates' ``url_for``: ``template_url_for`` with the request's part of the key read
+    once per page (``_url_base``, set by the context processor) instead of once per link."""
+    base = context.get("_url_base", _NO_BASE)
+    if base is _NO_BASE:
+        return template_url_for(endpoint, **values)
+    return _remembered_url(base, endpoint, values)
+
+
+def _remembered_url(base: tuple[str, str] | None, endpoint: str, values: dict) -> str:
     if (
-        endpoint.startswith(".")
-        or not has_request_context()
-        or current_app.url_default_functions
-        or any(k.startswith("_") or type(v) not in (str, int) for k, v in values.items())
+        base is None
+        or endpoint.startswith(".")
+        or (
+            values
+            and any(k.startswith("_") or type(v) not in (str, int) for k, v in values.items())
+        )
     ):
         return url_for(endpoint, **values)
-    key = (endpoint, request.host, request.script_root, *values.items())
+    key = (endpoint, *base, *values.items())
     url = _URLS.get(key)
     if url is None:
         url = url_for(endpoint, **values)
@@ -116,7 +142,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["slash_breaks"] = slash_breaks
     app.jinja_env.filters["wa_link"] = formatting.wa_link
     app.jinja_env.globals["url_pattern"] = UrlPattern
-    app.jinja_env.globals["url_for"] = template_url_for
+    app.jinja_env.globals["url_for"] = page_url_for
 
     app.jinja_env.filters["tanggal_jam"] = settings.office_time
 
@@ -126,10 +152,13 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _site() -> dict:
+        # The User itself, not the ``current_user`` proxy: the layout reads it ~15 times.
+        user = current_user._get_current_object()
         return {
             "site_name": "SISAKAT",
             "agency_short_name": settings.get("agency.short_name"),
             # The footer's link to /ikm, only while the super admin publishes the results.
             "ikm_published": bool(settings.get("survey.publish_results")),
-            "nav_user": current_user if current_user.is_authenticated else None,
+            "nav_user": user if user.is_authenticated else None,
+            "_url_base": request_url_base(),
         }

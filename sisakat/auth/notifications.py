@@ -15,9 +15,10 @@ from sisakat.services import notify
 @bp.app_context_processor
 def _bell() -> dict:
     """The unread count for the navbar bell: one count query for logged-in users."""
-    if not current_user.is_authenticated:
+    user = current_user._get_current_object()  # one proxy lookup, not two
+    if not user.is_authenticated:
         return {"unread_notifications": 0}
-    return {"unread_notifications": notify.unread_count(current_user)}
+    return {"unread_notifications": notify.unread_count(user)}
 
 
 @bp.get("/sesi")

@@ -15,11 +15,9 @@ from sisakat.services import applications, parties, storage, uploads
 from sisakat.submission.forms import ApplicantProfileForm, profile_form_class
 from sisakat.submission.routes import bp
 
-
-@bp.context_processor
-def _profile_helpers() -> dict:
-    """``profile_problems(party)`` for the dashboard card: a pure check over loaded rows."""
-    return {"profile_problems": parties.profile_problems}
+# ``profile_problems(party)`` for the dashboard card: a pure check over loaded rows (a template
+# global: a constant function needs no context processor call on every page).
+bp.add_app_template_global(parties.profile_problems, "profile_problems")
 
 
 NOT_SAVED = "Profil belum tersimpan."

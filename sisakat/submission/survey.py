@@ -23,15 +23,11 @@ def survey_url(application_id: int, *, external: bool = False) -> str:
     )
 
 
+@bp.app_template_global()
 def pending_surveys(items) -> set[int]:
     """Ids of Terbit applications among ``items`` that have no survey response yet (one query)."""
     issued = [a.id for a in items if a.status == ApplicationStatus.TERBIT]
     return set(issued) - survey_service.answered(issued)
-
-
-@bp.app_context_processor
-def _survey_helpers() -> dict:
-    return {"pending_surveys": pending_surveys}
 
 
 def _closed(application, answered: bool):

@@ -18,14 +18,11 @@ from sisakat.verification.routes import bp
 TRIAGE_ROLES = (Role.VERIFIKATOR, Role.SUPERADMIN)
 
 
+# A template global, not a context processor: a constant function needs no per-page call.
+@bp.app_template_global()
 def can_triage_complaints(user) -> bool:
     """Verifikator and Super admin handle complaints (used by the navigation)."""
     return bool(user is not None and user.is_authenticated and user.role in TRIAGE_ROLES)
-
-
-@bp.app_context_processor
-def _complaint_nav() -> dict:
-    return {"can_triage_complaints": can_triage_complaints}
 
 
 def _load(complaint_id: int) -> Complaint:

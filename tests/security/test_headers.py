@@ -63,3 +63,26 @@ def test_hsts_only_when_served_over_https(client, path):
     assert_security_headers(response, path)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
     assert "Strict-Transport-Security" not in client.get(path).headers
+
+
+def test_a_routes_own_header_is_kept_once_whatever_its_spelling(app):
+    """The defaults never replace or repeat a header the route set, matched case-insensitively
+    (a route's stricter ``referrer-policy``); ``no-store`` only on HTML."""
+    from flask import Response
+
+    from sisakat.web import add_security_headers
+
+    page = Response("<p>x</p>", mimetype="text/html")
+    page.headers["referrer-policy"] = "no-referrer"
+    page.headers["cache-control"] = "private"
+    add_security_headers(page, secure=True)
+    assert page.headers.getlist("Referrer-Policy") == ["no-referrer"]
+    assert page.headers.getlist("Cache-Control") == ["private"]
+    assert page.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert_security_headers(page, "own headers")
+
+    data = Response("{}", mimetype="application/json")
+    add_security_headers(data, secure=False)
+    assert "Cache-Control" not in data.headers
+    assert "Strict-Transport-Security" not in data.headers
+    assert [k for k, _ in data.headers].count("Content-Security-Policy") == 1

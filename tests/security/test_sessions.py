@@ -94,3 +94,20 @@ def test_auth4_absolute_timeout_despite_activity(app, client, make):
     assert not is_logged_in(client)
     page = client.get("/").get_data(as_text=True)
     assert "Masuk" in page
+
+
+def test_a_changed_secret_key_refuses_the_old_cookie_at_once(app, client, make):
+    """The session's signing serializer is built once per set of keys, not per request: a key
+    rotated while the process runs refuses cookies signed with the old key from the next
+    request, unless the old key is kept in ``SECRET_KEY_FALLBACKS``."""
+    user = make.user(Role.VERIFIKATOR)
+    form_login(client, user.username)
+    assert is_logged_in(client)
+    old_key = app.secret_key
+    app.secret_key = app.config["SECRET_KEY"] = "kunci-baru-" + "x" * 40
+    assert not is_logged_in(client)
+    form_login(client, user.username)
+    assert is_logged_in(client)
+    app.secret_key = app.config["SECRET_KEY"] = old_key
+    app.config["SECRET_KEY_FALLBACKS"] = ["kunci-baru-" + "x" * 40]
+    assert is_logged_in(client)  # signed with the fallback key: still accepted
