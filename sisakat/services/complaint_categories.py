@@ -3,6 +3,9 @@ office stores its own, the choice a complaint names, and the admin's edits (audi
 
 from __future__ import annotations
 
+from sqlalchemy import Select
+from sqlalchemy.exc import IntegrityError
+
 from sisakat.converters import parse_int
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
@@ -45,19 +48,39 @@ def resolve(choice: str) -> ComplaintCategory | None:
     if not choice.startswith("d") or index is None:
         return None
     store_defaults_if_none()  # the form offered the defaults; someone may have stored them
-    name = DEFAULT_CATEGORIES[index][0]
-    return next((c for c in categories() if c.name == name), None)
+    named = db.select(ComplaintCategory).where(
+        ComplaintCategory.name == DEFAULT_CATEGORIES[index][0], ComplaintCategory.active.is_(True)
+    )
+    return db.session.execute(_as_committed(named)).scalar_one_or_none()
+
+
+def _as_committed(query: Select) -> Select:
+    """``query`` as a locking read (``FOR SHARE``), which sees the rows committed by now: on
+    MariaDB a plain read keeps the snapshot of the transaction's first read, which lacks the
+    defaults another first complaint stored meanwhile (SQLite ignores the lock)."""
+    return query.with_for_update(read=True)
 
 
 def store_defaults_if_none() -> bool:
     """Store the default categories while none is stored (the public form offers them until
     then); True when it stored them. The first complaint and the admin's first own category
-    both store them, so adding a category never makes the defaults vanish."""
-    if db.session.execute(db.select(ComplaintCategory.id).limit(1)).first() is not None:
+    both store them, so adding a category never makes the defaults vanish.
+
+    Two first complaints at once on PostgreSQL or MariaDB both find none; the second INSERT
+    waits for the first transaction, then fails on the unique name. Only its savepoint is
+    undone, and when the other's defaults are there now it goes on with them; any other
+    IntegrityError is raised as before."""
+    any_stored = db.select(ComplaintCategory.id).limit(1)
+    if db.session.execute(any_stored).first() is not None:
         return False
-    for i, (name, days) in enumerate(DEFAULT_CATEGORIES):
-        db.session.add(ComplaintCategory(name=name, limit_days=days, sort_order=i))
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            for i, (name, days) in enumerate(DEFAULT_CATEGORIES):
+                db.session.add(ComplaintCategory(name=name, limit_days=days, sort_order=i))
+    except IntegrityError:
+        if db.session.execute(_as_committed(any_stored)).first() is None:
+            raise
+        return False
     return True
 
 
