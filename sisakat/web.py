@@ -136,16 +136,31 @@ def configure_logging(app: Flask) -> None:
     waitress.propagate = False
 
 
+# How far above MAX_CONTENT_LENGTH Waitress still takes a request body in. Flask refuses such a
+# body with the Indonesian 413 page naming the cap (what a form sent without JavaScript, whose
+# size check is in the page script, gets for a big scan); over the ceiling, Waitress answers
+# itself from the headers, in English, and closes the connection (the browser often shows a
+# reset). Memory stays bounded: Waitress keeps at most INBUF_OVERFLOW of a body in memory and
+# spools the rest to an unlinked temporary file (TMPDIR) until the request is answered. The
+# price is disk and bandwidth: each open upload may hold up to the ceiling (61 MB with the
+# default 10 MB cap) in the temp folder, at most one per connection (Waitress's
+# connection_limit, 100). docs/OPERATIONS.md ("Uploads over the cap") says the same.
+OVERSIZE_MARGIN = 50 * 1024 * 1024
+INBUF_OVERFLOW = 512 * 1024  # Waitress's default, pinned: the in-memory part of one body
+
+
 def serve_options(app: Flask) -> dict:
     """Waitress settings for ``app.py``. Proxy trust is ProxyFix's alone (exact hop count), so
     Waitress must pass the ``X-Forwarded-*`` headers through when a proxy is trusted: by default
     Waitress 3 deletes them, and behind nginx every visitor would then share one address (rate
-    limits, audit) and lose ``https``. With no trusted proxy Waitress keeps deleting them."""
+    limits, audit) and lose ``https``. With no trusted proxy Waitress keeps deleting them.
+    Bodies up to ``OVERSIZE_MARGIN`` over the cap reach Flask, which answers our 413 page."""
     return {
         "host": app.config["HOST"],
         "port": app.config["PORT"],
         "threads": app.config["THREADS"],
-        "max_request_body_size": app.config["MAX_CONTENT_LENGTH"] + 1024 * 1024,
+        "max_request_body_size": app.config["MAX_CONTENT_LENGTH"] + OVERSIZE_MARGIN,
+        "inbuf_overflow": INBUF_OVERFLOW,
         "clear_untrusted_proxy_headers": app.config["TRUSTED_PROXY_COUNT"] == 0,
         "ident": "SISAKAT",
     }

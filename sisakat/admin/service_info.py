@@ -14,7 +14,8 @@ from sisakat.forms_common import ActionForm
 from sisakat.models import ComplaintCategory, FaqEntry, Role, ServiceForm
 from sisakat.policies import role_required
 from sisakat.routing import commit_or_show, flash_if_marked
-from sisakat.services import complaints, faq, office_contacts, service_info
+from sisakat.services import complaint_categories as category_service
+from sisakat.services import faq, office_contacts, service_info
 
 ADMIN = Role.SUPERADMIN
 
@@ -193,7 +194,7 @@ def complaint_categories():
     form = forms.ComplaintCategoryForm()
     if form.validate_on_submit() and _commit_or_flash(
         "Kategori ditambahkan.",
-        complaints.save_category,
+        category_service.save_category,
         None,
         **_category_values(form),
         actor=current_user,
@@ -205,11 +206,11 @@ def complaint_categories():
 def _categories_page(form: forms.ComplaintCategoryForm, edited: tuple | None = None):
     """The category list, each row its own form with its digest; ``edited``: the row form
     whose save was refused, shown with what was typed."""
-    rows = complaints.categories(include_inactive=True)
+    rows = category_service.categories(include_inactive=True)
     edit_forms = {}
     for c in rows:
         edit_forms[c.id] = forms.ComplaintCategoryForm(obj=c, formdata=None, prefix=f"c{c.id}")
-        edit_forms[c.id].seen.data = complaints.category_token(c)
+        edit_forms[c.id].seen.data = category_service.category_token(c)
     if edited is not None:  # (category id, the posted row form)
         edit_forms[edited[0]] = edited[1]
     return render_template(
@@ -217,7 +218,7 @@ def _categories_page(form: forms.ComplaintCategoryForm, edited: tuple | None = N
         form=form,
         rows=rows,
         edit_forms=edit_forms,
-        default_categories=complaints.DEFAULT_CATEGORIES,
+        default_categories=category_service.DEFAULT_CATEGORIES,
     )
 
 
@@ -230,10 +231,10 @@ def update_complaint_category(category_id: int):
     form = forms.ComplaintCategoryForm(prefix=f"c{category_id}")
     if form.validate_on_submit() and commit_or_show(
         form,
-        lambda: complaints.save_category(
+        lambda: category_service.save_category(
             category, **_category_values(form), actor=current_user, seen=form.seen_digest()
         ),
-        lambda: complaints.category_token(category),
+        lambda: category_service.category_token(category),
     ):
         flash("Kategori disimpan.", "success")
         return redirect(url_for(".complaint_categories"))

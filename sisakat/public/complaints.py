@@ -13,7 +13,7 @@ from sisakat.public import verify
 from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
 from sisakat.routing import show_domain_error
-from sisakat.services import complaints, office_contacts, ratelimit, settings
+from sisakat.services import complaint_categories, complaints, office_contacts, ratelimit, settings
 from sisakat.services.ratelimit import PUBLIC_POST_LIMIT
 
 
@@ -49,7 +49,7 @@ def _complaint_form() -> tuple[ComplaintForm, bool]:
     """The form with the office's categories, and whether the office requires a name (the name
     field then drops its "boleh dikosongkan")."""
     form = ComplaintForm()
-    form.category.choices = choices(complaints.category_choices())
+    form.category.choices = choices(complaint_categories.category_choices())
     name_required = bool(settings.get("complaint.name_required"))
     if name_required:
         form.name.label.text = "Nama"

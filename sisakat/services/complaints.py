@@ -14,26 +14,24 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm.attributes import flag_modified
 
-from sisakat.converters import parse_int
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import (
     Complaint,
-    ComplaintCategory,
     ComplaintEntry,
     ComplaintStatus,
     FileKind,
     User,
 )
-from sisakat.services import audit, clock, complaint_files, concurrency, settings
-from sisakat.services.complaint_repeats import earlier_copy
-
-# Service-neutral: one office serves party boards (SKT) and ormas (Surat Keterangan Melapor).
-DEFAULT_CATEGORIES = (
-    ("Pelayanan permohonan", 5),
-    ("Sistem/aplikasi", 3),
-    ("Saran dan masukan", 14),
+from sisakat.services import (
+    audit,
+    clock,
+    complaint_categories,
+    complaint_files,
+    concurrency,
+    settings,
 )
+from sisakat.services.complaint_repeats import earlier_copy
 
 
 def now() -> datetime:
@@ -51,54 +49,10 @@ class ComplaintInput:
     body: str
 
 
-def categories(*, include_inactive: bool = False) -> list[ComplaintCategory]:
-    """Categories in order; the defaults are shown until the admin saves some."""
-    query = db.select(ComplaintCategory).order_by(
-        ComplaintCategory.sort_order, ComplaintCategory.id
-    )
-    if not include_inactive:
-        query = query.where(ComplaintCategory.active.is_(True))
-    return list(db.session.execute(query).scalars())
-
-
-def category_choices() -> list[tuple[str, str]]:
-    """Choices for the public form; the defaults (``d<i>``) until any category is stored."""
-    rows = categories()
-    if rows or db.session.execute(db.select(ComplaintCategory.id).limit(1)).first():
-        return [(str(c.id), c.name) for c in rows]
-    return [(f"d{i}", name) for i, (name, _days) in enumerate(DEFAULT_CATEGORIES)]
-
-
-def _resolve_category(choice: str) -> ComplaintCategory | None:
-    """The chosen category; a default choice stores the defaults first (GET never writes)."""
-    category_id = parse_int(choice, low=1)
-    if category_id is not None:
-        category = db.session.get(ComplaintCategory, category_id)
-        return category if category is not None and category.active else None
-    index = parse_int(choice[1:], high=len(DEFAULT_CATEGORIES) - 1)
-    if not choice.startswith("d") or index is None:
-        return None
-    _store_defaults_if_none()  # the form offered the defaults; someone may have stored them
-    name = DEFAULT_CATEGORIES[index][0]
-    return next((c for c in categories() if c.name == name), None)
-
-
-def _store_defaults_if_none() -> bool:
-    """Store the default categories while none is stored (the public form offers them until
-    then); True when it stored them. The first complaint and the admin's first own category
-    both store them, so adding a category never makes the defaults vanish."""
-    if db.session.execute(db.select(ComplaintCategory.id).limit(1)).first() is not None:
-        return False
-    for i, (name, days) in enumerate(DEFAULT_CATEGORIES):
-        db.session.add(ComplaintCategory(name=name, limit_days=days, sort_order=i))
-    db.session.flush()
-    return True
-
-
 def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
     """Register a complaint; returns it with its ticket and secret (flushed), or the same
     complaint filed moments ago (``complaint_repeats``)."""
-    category = _resolve_category(data.category)
+    category = complaint_categories.resolve(data.category)
     if category is None:
         raise DomainError("Pilih kategori pengaduan.", field="category")
     if settings.get("complaint.name_required") and not data.name:
@@ -248,53 +202,3 @@ def _replied_meanwhile(complaint: Complaint) -> str:
         advice="Tanggapan Anda belum tersimpan: bacalah riwayat di atas, lalu kirim lagi bila "
         "tanggapan Anda masih diperlukan.",
     )
-
-
-CATEGORY_EDITABLE = ("name", "limit_days", "active")
-
-
-def category_token(category: ComplaintCategory) -> str:
-    """The digest of the category's values its row on the admin page carries (``concurrency``)."""
-    return concurrency.row_token(category, CATEGORY_EDITABLE)
-
-
-def save_category(
-    category: ComplaintCategory | None,
-    *,
-    name: str,
-    limit_days: int,
-    active: bool,
-    actor: User,
-    seen: str | None = None,
-) -> ComplaintCategory:
-    """Create or update a category and its time limit (audited). ``seen``: the row's digest; a
-    row another admin saved since is refused (``StaleRecord``)."""
-    if category is not None:
-        concurrency.check_row(
-            seen,
-            category,
-            CATEGORY_EDITABLE,
-            object_type="complaint_category",
-            subject=f"Kategori {category.name} sudah diubah",
-        )
-    if not 1 <= limit_days <= 365:
-        raise DomainError("Batas waktu harus 1 sampai 365 hari.", field="limit_days")
-    if category is None:
-        _store_defaults_if_none()
-    clash = db.session.execute(
-        db.select(ComplaintCategory).where(ComplaintCategory.name == name)
-    ).scalar_one_or_none()
-    if clash is not None and clash is not category:
-        raise DomainError("Nama kategori sudah ada.", field="name")
-    category = category or ComplaintCategory(sort_order=len(categories(include_inactive=True)))
-    category.name, category.limit_days, category.active = name, limit_days, active
-    db.session.add(category)
-    db.session.flush()
-    audit.record(
-        "complaint.category_save",
-        actor=actor,
-        object_type="complaint_category",
-        object_id=category.id,
-        details={"limit_days": limit_days},
-    )
-    return category

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from sisakat.extensions import db
 from sisakat.models import Complaint, Role, StoredFile
-from sisakat.services import complaints, settings
+from sisakat.services import complaint_categories, settings
 from tests import hostile_pdfs
 from tests.auth_helpers import use_clock
 from tests.http.test_two_admins_at_once import danger_alerts
@@ -20,7 +20,7 @@ def _count(model) -> int:
 def test_complaints_are_rate_limited_per_address_with_a_fake_clock(app, client):
     clock = use_clock(app)
     assert client.post("/pengaduan", data=FORM).status_code == 302  # stores the defaults
-    form = {**FORM, "category": str(complaints.categories()[1].id)}
+    form = {**FORM, "category": str(complaint_categories.categories()[1].id)}
     for _ in range(4):
         assert client.post("/pengaduan", data=form).status_code == 302
     refused = client.post("/pengaduan", data={**form, "body": "Isian keenam yang panjang."})
@@ -92,7 +92,7 @@ def test_category_time_limit_set_by_admin_drives_the_due_date(app, client, make,
     admin.post(
         "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "2", "active": "y"}
     )
-    category = next(c for c in complaints.categories() if c.name == "Loket")
+    category = next(c for c in complaint_categories.categories() if c.name == "Loket")
     admin.post(
         f"/admin/pengaduan/kategori/{category.id}",
         data={
@@ -129,8 +129,8 @@ def test_the_first_own_category_keeps_the_defaults_on_the_public_form(app, clien
     admin.post(
         "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "2", "active": "y"}
     )
-    names = [c.name for c in complaints.categories()]
-    assert names == [*(name for name, _days in complaints.DEFAULT_CATEGORIES), "Loket"]
+    names = [c.name for c in complaint_categories.categories()]
+    assert names == [*(name for name, _days in complaint_categories.DEFAULT_CATEGORIES), "Loket"]
     form = client.get("/pengaduan").get_data(as_text=True)
     for name in names:
         assert f">{name}</option>" in form
@@ -159,7 +159,7 @@ def test_a_row_renamed_to_another_category_says_so_beside_the_name_once(app, mak
     for name in ("Loket", "Antrean"):
         new = {"name": name, "limit_days": "2", "active": "y"}
         assert admin.post("/admin/pengaduan/kategori", data=new).status_code == 302
-    loket = next(c for c in complaints.categories() if c.name == "Loket")
+    loket = next(c for c in complaint_categories.categories() if c.name == "Loket")
     prefix = f"c{loket.id}"
     typed = {f"{prefix}-name": "Antrean", f"{prefix}-limit_days": "3", f"{prefix}-active": "y"}
     html = admin.post(f"/admin/pengaduan/kategori/{loket.id}", data=typed).get_data(as_text=True)

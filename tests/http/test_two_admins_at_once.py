@@ -10,7 +10,7 @@ import pytest
 
 from sisakat.extensions import db
 from sisakat.models import FaqEntry, ReasonTemplate, Requirement, Role, ServiceStandard, User
-from sisakat.services import complaints, faq, requirements, service_info, settings
+from sisakat.services import complaint_categories, faq, requirements, service_info, settings
 from tests.http.test_settings_pages import AGENCY
 from tests.monitoring_helpers import hours_form
 from tests.settings_data import SIGNATORY
@@ -186,7 +186,7 @@ def test_service_standard_with_a_forged_digest_is_refused_a_missing_one_saves(
 
 def test_complaint_category_edit_refuses_a_save_from_an_old_page_keeping_the_row(app, admins):
     ani, budi, ani_user = admins
-    category = complaints.save_category(
+    category = complaint_categories.save_category(
         None, name="Loket", limit_days=5, active=True, actor=ani_user
     )
     db.session.commit()
