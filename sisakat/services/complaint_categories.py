@@ -92,6 +92,18 @@ def category_token(category: ComplaintCategory) -> str:
     return concurrency.row_token(category, CATEGORY_EDITABLE)
 
 
+NAME_TAKEN_KEPT = (
+    "Isian Anda belum tersimpan dan masih ada di formulir ini: pilih nama lain, atau ubah "
+    "kategori itu di daftar."
+)
+
+
+def _named(name: str) -> bool:
+    """Whether a category called ``name`` is stored (read after a refused write)."""
+    query = db.select(ComplaintCategory.id).where(ComplaintCategory.name == name)
+    return db.session.execute(query).first() is not None
+
+
 def save_category(
     category: ComplaintCategory | None,
     *,
@@ -123,7 +135,12 @@ def save_category(
     category = category or ComplaintCategory(sort_order=len(categories(include_inactive=True)))
     category.name, category.limit_days, category.active = name, limit_days, active
     db.session.add(category)
-    db.session.flush()
+    concurrency.flush_versioned(  # another admin's row of the same name committed meanwhile
+        lambda: f"Kategori {name} baru saja ditambahkan admin lain. {NAME_TAKEN_KEPT}",
+        DomainError,
+        also=(IntegrityError,),
+        raced=lambda: _named(name),
+    )
     audit.record(
         "complaint.category_save",
         actor=actor,

@@ -214,3 +214,31 @@ def test_complaint_category_edit_refuses_a_save_from_an_old_page_keeping_the_row
     assert again.status_code == 302  # saving again is a deliberate overwrite
     db.session.expire_all()
     assert (category.name, category.limit_days) == ("Loket pelayanan", 5)
+
+
+def test_two_admins_adding_the_same_category_at_once_the_second_is_told_not_a_500(app, admins):
+    """Both pages found no "Loket"; Ani's add commits just before Budi's INSERT (the name is
+    UNIQUE). Before: an IntegrityError, the 500 page. Now Budi reads that the name exists,
+    what he typed is still in the form, and one "Loket" is stored."""
+    from sisakat.models import ComplaintCategory
+    from tests.write_races import committed_at_the_write
+
+    complaint_categories.store_defaults_if_none()
+    db.session.commit()
+    table = ComplaintCategory.__table__
+    ani_adds = committed_at_the_write(
+        ComplaintCategory,
+        lambda obj: table.insert().values(name=obj.name, limit_days=3, active=True, sort_order=9),
+        which=lambda obj: obj.name == "Loket",
+    )
+    typed = {"name": "Loket", "limit_days": "7", "active": "y"}
+    with ani_adds:
+        response = admins[1].post("/admin/pengaduan/kategori", data=typed)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    (alert,) = danger_alerts(html)
+    assert alert.startswith("Kategori Loket baru saja ditambahkan admin lain.")
+    assert 'value="7"' in html  # Budi's limit is still in the form
+    db.session.expire_all()
+    rows = db.session.execute(db.select(ComplaintCategory).filter_by(name="Loket")).scalars()
+    assert [row.limit_days for row in rows] == [3]  # Ani's, once
