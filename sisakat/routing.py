@@ -1,12 +1,12 @@
 """Helpers routes share: DomainError -> rollback + flash (or the field's error), 404 loading,
-script requests."""
+script requests, file downloads of exports."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from flask import abort, flash, request
+from flask import Response, abort, flash, request
 
 from sisakat.exceptions import DomainError, StaleApplication, StaleRecord
 from sisakat.extensions import db
@@ -101,3 +101,18 @@ def or_404(obj):
 def from_script() -> bool:
     """The request came from a page script (the upload progress bar), which wants JSON."""
     return request.headers.get("X-Requested-With") == "XMLHttpRequest"
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(data: bytes | str, mimetype: str, name: str) -> Response:
+    """An export as an attachment that no cache keeps (every XLSX and CSV download)."""
+    return Response(
+        data,
+        mimetype=mimetype,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "private, no-store",
+        },
+    )

@@ -1,22 +1,26 @@
-"""Super admin: the register of issued letters and revoking (cabut) a letter."""
+"""Super admin: the register of issued letters (search, filters, XLSX and CSV exports) and
+revoking (cabut) a letter."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from wtforms import BooleanField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
 
 from sisakat.admin.routes import bp
 from sisakat.converters import parse_int
 from sisakat.extensions import db
-from sisakat.forms_common import ActionForm, clean_text, no_control_chars
+from sisakat.forms_common import ActionForm, clean_text, no_control_chars, page_number
 from sisakat.models import Letter, Party, Role
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors, or_404
-from sisakat.services import letter_registry, numbering
+from sisakat.routing import XLSX, download, flash_domain_errors, or_404
+from sisakat.services import letter_register as register_book
+from sisakat.services import letter_registry, numbering, table_export
 
 PER_PAGE = 25
+SEARCH_MAX = 120  # the longest letter number (Letter.number_text) fits
 
 
 class RevokeForm(ActionForm):
@@ -38,39 +42,68 @@ class RevokeForm(ActionForm):
     )
 
 
-def _filters() -> dict:
-    """Status, year and party from the query string; forged values are ignored."""
-    return {
-        "status": request.args.get("status", "")
-        if request.args.get("status") in letter_registry.REGISTER_STATUSES
-        else "",
+class RegisterSearchForm(FlaskForm):
+    """The register's search box (GET, no CSRF: it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(
+        "Cari nomor surat atau nama pemohon",
+        filters=[clean_text],
+        validators=[
+            Optional(),
+            Length(max=SEARCH_MAX, message=f"Paling banyak {SEARCH_MAX} karakter."),
+            no_control_chars,
+        ],
+    )
+
+
+def _filters() -> tuple[RegisterSearchForm, dict]:
+    """The search box and the filters from the query string: forged values are ignored, a
+    refused search text is shown beside the box and not searched for."""
+    form = RegisterSearchForm(request.args)
+    status = request.args.get("status", "")
+    return form, {
+        "status": status if status in letter_registry.REGISTER_STATUSES else "",
         "year": parse_int(request.args.get("tahun"), low=2000, high=2999),
         "party_id": parse_int(request.args.get("partai"), low=1),
+        "text": (form.q.data or "") if form.validate() else "",
     }
+
+
+def _query_args(filters: dict) -> dict:
+    """The filters as the page's links and export buttons carry them (empty ones left out)."""
+    names = {"status": "status", "year": "tahun", "party_id": "partai", "text": "q"}
+    return {names[k]: v for k, v in filters.items() if v}
 
 
 @bp.get("/surat")
 @role_required(Role.SUPERADMIN)
 def letter_register():
-    """Issued letters with their effective status, filterable by status, year and party."""
+    """Issued letters with their effective status, filterable by status, year and party, and
+    searchable by number or applicant name."""
     return _register_page()
 
 
 def _register_page(refused: tuple[int, RevokeForm] | None = None):
     """The register; ``refused``: a revoke form that did not validate, shown open again on
-    its letter's row with what was typed and why it was refused."""
+    its letter's row with what was typed and why it was refused. A page past the end says so
+    and links the last one."""
     today = numbering.office_today()
-    filters = _filters()
+    form, filters = _filters()
     query = letter_registry.register_query(**filters, today=today)
-    number = parse_int(request.args.get("page", "1"), low=1) or abort(404)
-    page = db.paginate(query, page=number, per_page=PER_PAGE)
+    number = page_number(request.args, "page")
+    page = db.paginate(query, page=number, per_page=PER_PAGE, error_out=False)
     parties = db.session.execute(
         db.select(Party.id, Party.board_name).order_by(Party.board_name)
     ).all()
     return render_template(
         "admin/letter_register.html",
         page=page,
+        form=form,
         filters=filters,
+        args=_query_args(filters),
         parties=parties,
         statuses=letter_registry.REGISTER_STATUSES,
         today=today,
@@ -78,6 +111,32 @@ def _register_page(refused: tuple[int, RevokeForm] | None = None):
         refused_id=refused[0] if refused else None,
         refused_form=refused[1] if refused else None,
     )
+
+
+def _export_table() -> tuple[str, list]:
+    """The export's title line and its one table: every letter the page lists."""
+    today = numbering.office_today()
+    _form, filters = _filters()
+    rows = register_book.every_letter(filters, today=today)
+    return register_book.title(filters), [register_book.table(rows, today=today)]
+
+
+@bp.get("/surat.xlsx")
+@role_required(Role.SUPERADMIN)
+def letter_register_xlsx():
+    """The filtered register as an XLSX workbook."""
+    title, tables = _export_table()
+    name = f"register-surat-{numbering.office_today():%Y%m%d}.xlsx"
+    return download(table_export.xlsx(title, tables), XLSX, name)
+
+
+@bp.get("/surat.csv")
+@role_required(Role.SUPERADMIN)
+def letter_register_csv():
+    """The filtered register as CSV (semicolons, UTF-8 with BOM for Excel)."""
+    title, tables = _export_table()
+    data = "\ufeff" + table_export.csv_text(tables, title=title)
+    return download(data, "text/csv", f"register-surat-{numbering.office_today():%Y%m%d}.csv")
 
 
 @bp.post("/surat/<int(max=2147483647):letter_id>/cabut")

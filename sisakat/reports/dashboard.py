@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, render_template, request
+from flask import render_template, request
 
 from sisakat.formatting import tanggal
 from sisakat.models import Level
@@ -12,10 +12,9 @@ from sisakat.policies import role_required
 from sisakat.reports.ikm import MAX_DAYS, STAFF
 from sisakat.reports.monitoring_forms import DashboardFilterForm
 from sisakat.reports.routes import bp
+from sisakat.routing import XLSX, download
 from sisakat.services import catalog, diagrams, numbering, stats, table_export
 from sisakat.services.dashboard_tables import tables
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filters() -> tuple[DashboardFilterForm, stats.StatsFilter]:
@@ -35,18 +34,6 @@ def _filters() -> tuple[DashboardFilterForm, stats.StatsFilter]:
     service = form.service.data if ok and form.service.data else None
     level = Level(form.level.data) if ok and form.level and form.level.data else None
     return form, stats.StatsFilter(start, end, service, level)
-
-
-def _download(data: bytes | str, mimetype: str, name: str) -> Response:
-    """An attachment that no cache keeps."""
-    return Response(
-        data,
-        mimetype=mimetype,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "private, no-store",
-        },
-    )
 
 
 def _chart(values: list[int], labels: list[str]):
@@ -89,7 +76,7 @@ def dashboard_xlsx():
     """The dashboard tables as an XLSX workbook."""
     _form, f = _filters()
     data = table_export.xlsx(_export_title(f), tables(stats.dashboard(f)))
-    return _download(data, XLSX, f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.xlsx")
+    return download(data, XLSX, f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.xlsx")
 
 
 @bp.get("/dasbor.csv")
@@ -99,4 +86,4 @@ def dashboard_csv():
     _form, f = _filters()
     dash_tables = tables(stats.dashboard(f))
     data = "\ufeff" + table_export.csv_text(dash_tables, title=_export_title(f))
-    return _download(data, "text/csv", f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.csv")
+    return download(data, "text/csv", f"dasbor-{f.start:%Y%m%d}-{f.end:%Y%m%d}.csv")

@@ -10,10 +10,10 @@ from wtforms.validators import Length, Optional
 from sisakat.forms_common import clean_text, no_control_chars, page_number
 from sisakat.models import LegalForm
 from sisakat.policies import role_required
-from sisakat.reports.dashboard import XLSX, _download
 from sisakat.reports.ikm import STAFF
 from sisakat.reports.party_register import _today
 from sisakat.reports.routes import bp
+from sisakat.routing import XLSX, download
 from sisakat.services import ormas_registry, table_export
 
 
@@ -84,4 +84,4 @@ def ormas_register_xlsx():
     _form, filters = _filters()
     rows = ormas_registry.every_row(filters, _today())
     data = table_export.xlsx("Register ormas", [ormas_registry.table(rows)])
-    return _download(data, XLSX, f"register-ormas-{_today():%Y%m%d}.xlsx")
+    return download(data, XLSX, f"register-ormas-{_today():%Y%m%d}.xlsx")

@@ -7,10 +7,10 @@ from flask import abort, render_template, request
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, Application, Letter, Level, Party
 from sisakat.policies import role_required
-from sisakat.reports.dashboard import XLSX, _download
 from sisakat.reports.ikm import STAFF
 from sisakat.reports.monitoring_forms import RegisterFilterForm
 from sisakat.reports.routes import bp
+from sisakat.routing import XLSX, download
 from sisakat.services import (
     expiry,
     numbering,
@@ -55,7 +55,7 @@ def party_register_xlsx():
     """The register as XLSX."""
     _form, rows = _rows()
     data = table_export.xlsx("Rekapitulasi kepengurusan partai", [register.table(rows)])
-    return _download(data, XLSX, f"rekap-partai-{_today():%Y%m%d}.xlsx")
+    return download(data, XLSX, f"rekap-partai-{_today():%Y%m%d}.xlsx")
 
 
 @bp.get("/rekap-partai.csv")
@@ -64,7 +64,7 @@ def party_register_csv():
     """The register as CSV."""
     _form, rows = _rows()
     data = "\ufeff" + table_export.csv_text([register.table(rows)])
-    return _download(data, "text/csv", f"rekap-partai-{_today():%Y%m%d}.csv")
+    return download(data, "text/csv", f"rekap-partai-{_today():%Y%m%d}.csv")
 
 
 @bp.get("/rekap-partai/<int:party_id>")

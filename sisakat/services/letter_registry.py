@@ -220,14 +220,21 @@ REGISTER_LETTER_STATUSES = (*ISSUED_STATUSES, LetterStatus.DIBATALKAN)
 
 
 def register_query(
-    *, status: str = "", year: int | None = None, party_id: int | None = None, today: date
+    *,
+    status: str = "",
+    year: int | None = None,
+    party_id: int | None = None,
+    text: str = "",
+    today: date,
 ):
     """Issued (and cancelled) letters for the admin register, newest first, filtered by
     (effective) status, year (``letter_search.filed_between``: a letter never dated by SRIKANDI
-    under the year it was approved) and party."""
+    under the year it was approved), party and a search ``text`` found in the number or the
+    applicant's name (``letter_search.text_matches``, the staff letter search's matching)."""
     query = (
         db.select(Letter)
         .join(Application, Letter.application_id == Application.id)
+        .join(Party, Party.id == Application.party_id)
         .where(Letter.status.in_(REGISTER_LETTER_STATUSES))
         # Undated (never dated by SRIKANDI) last on every database: PostgreSQL sorts NULL
         # first in DESC, SQLite and MariaDB last; NULLS LAST is not MariaDB syntax.
@@ -246,6 +253,8 @@ def register_query(
         query = query.where(letter_search.filed_between(date(year, 1, 1), date(year, 12, 31)))
     if party_id:
         query = query.where(Application.party_id == party_id)
+    if text:
+        query = query.where(letter_search.text_matches(text))
     return query
 
 

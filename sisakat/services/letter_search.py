@@ -1,5 +1,6 @@
 """Letter lists for staff: the signing queue and what its upload-back heading offers, the letter
-search (number, party, dates) and the day a letter is filed under and shows."""
+search (number, party, dates) with the matching the admin register's search shares, and the day
+a letter is filed under and shows."""
 
 from __future__ import annotations
 
@@ -94,6 +95,28 @@ def _like(text: str) -> str:
     return f"%{escaped.lower()}%"
 
 
+def number_matches(text: str) -> sa.ColumnElement[bool]:
+    """Letters whose number holds ``text`` as typed (its slashes and dots too, never read as
+    wildcards), in any case. The one rule of the letter search's and the register's number."""
+    return db.func.lower(Letter.number_text).like(_like(text), escape="\\")
+
+
+def party_matches(text: str) -> sa.ColumnElement[bool]:
+    """Letters whose applicant's party or board name holds ``text``, in any case (the query
+    joins ``Party``)."""
+    pattern = _like(text)
+    return db.or_(
+        db.func.lower(Party.party_name).like(pattern, escape="\\"),
+        db.func.lower(Party.board_name).like(pattern, escape="\\"),
+    )
+
+
+def text_matches(text: str) -> sa.ColumnElement[bool]:
+    """The admin register's one search box: the number or the applicant's name holds ``text``
+    (``number_matches``, ``party_matches``; the query joins ``Party``)."""
+    return db.or_(number_matches(text), party_matches(text))
+
+
 def search(filters: LetterFilter, *, page_no: int = 1):
     """A page of letters, newest first (issued or not)."""
     query = (
@@ -103,17 +126,9 @@ def search(filters: LetterFilter, *, page_no: int = 1):
         .order_by(Letter.id.desc())
     )
     if filters.number:
-        query = query.where(
-            db.func.lower(Letter.number_text).like(_like(filters.number), escape="\\")
-        )
+        query = query.where(number_matches(filters.number))
     if filters.party:
-        pattern = _like(filters.party)
-        query = query.where(
-            db.or_(
-                db.func.lower(Party.party_name).like(pattern, escape="\\"),
-                db.func.lower(Party.board_name).like(pattern, escape="\\"),
-            )
-        )
+        query = query.where(party_matches(filters.party))
     if filters.date_from or filters.date_to:
         query = query.where(filed_between(filters.date_from, filters.date_to))
     return db.paginate(query, page=max(page_no, 1), per_page=PER_PAGE, error_out=False)

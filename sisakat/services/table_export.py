@@ -103,12 +103,13 @@ def page_text(value) -> str:
 
 
 def xlsx(title: str, tables: list[Table]) -> bytes:
-    """One sheet per table, a bold header row under the title."""
+    """One sheet per table, a bold header row under the title (through ``safe_cell``: it may
+    name a stored board)."""
     wb = Workbook()
     wb.remove(wb.active)
     for table in tables:
         ws = wb.create_sheet(table.title[:31])
-        ws.append([title])
+        ws.append([safe_cell(title)])
         ws["A1"].font = Font(bold=True)
         ws.append(list(table.header))
         for cell in ws[2]:

@@ -1,4 +1,5 @@
-"""Access rows for the public verification page, the letter register and the survey after issue."""
+"""Access rows for the public verification page, the letter register (and its exports) and the
+survey after issue."""
 
 from dataclasses import replace
 
@@ -14,6 +15,8 @@ ROWS = {
     # Off by default (verification.allow_download): the same 404 for everyone.
     "public.download_letter": Expect(404, 404, 404, 404, 404, 404),
     "admin.letter_register": staff(Role.SUPERADMIN),
+    "admin.letter_register_xlsx": staff(Role.SUPERADMIN),
+    "admin.letter_register_csv": staff(Role.SUPERADMIN),
     "admin.revoke_letter": replace(
         staff(Role.SUPERADMIN, method="POST"), args=(("letter_id", "issued_letter_id"),)
     ),
