@@ -121,3 +121,21 @@ def test_two_sends_at_once_store_one_answer_and_both_are_thanked(client):
     assert second.status_code == 302
     assert THANKS in client.get("/").get_data(as_text=True)
     assert db.session.execute(db.select(SurveyResponse.u1)).scalars().all() == [4]
+
+
+def test_the_party_survey_sent_twice_gets_the_same_thanks(app, make, login_as):
+    """After issue: the same form again is thanked as the first send was; another form for the
+    same application (a second tab) still hears that the survey was filled already."""
+    letter = make.issued_letter()
+    party = login_as(letter.application.party.account)
+    url = f"/pemohon/permohonan/{letter.application_id}/survei"
+    key = _key(party.get(url).get_data(as_text=True))
+    answers = {k: v for k, v in ANSWERS.items() if k != "service"}
+    first = party.post(url, data={**answers, "form_key": key})
+    second = party.post(url, data={**answers, "form_key": key})
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert first.headers["Location"] == second.headers["Location"] == "/pemohon/"
+    assert THANKS in party.get("/pemohon/").get_data(as_text=True)
+    other_tab = party.post(url, data=answers).get_data(as_text=True)
+    assert "Survei untuk permohonan ini sudah diisi." in other_tab
+    assert _count(SurveyResponse) == 1
