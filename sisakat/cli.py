@@ -74,10 +74,12 @@ def demo_data() -> None:
 
 @click.command("init-data")
 def init_data() -> None:
-    """Seed the default requirement list and reason catalogue (idempotent; run after migrating)."""
-    from sisakat.services import requirements
+    """Seed the default requirement lists and reason catalogue, and the starter FAQ while the FAQ
+    has never been set (idempotent; run after migrating)."""
+    from sisakat.services import faq_starter, requirements
 
     added = requirements.ensure_defaults()
+    added += faq_starter.ensure_starter()
     db.session.commit()
     click.echo(f"Data awal siap ({added} baris ditambahkan).")
 

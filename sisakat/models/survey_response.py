@@ -15,7 +15,9 @@ ELEMENT_COLUMNS = tuple(f"u{i}" for i in range(1, 10))
 class SurveyResponse(Base):
     """One respondent. ``application_id``: the issued application it rates (NULL when public).
 
-    UNIQUE gives one response per application.
+    UNIQUE gives one response per application. ``form_key``: the one-time key of the rendered
+    form it came from (NULL for answers stored before keys existed); UNIQUE, so the same form
+    sent twice is stored once (``services/survey.submit``).
     """
 
     __tablename__ = "survey_responses"
@@ -30,6 +32,7 @@ class SurveyResponse(Base):
     # The service rated (public respondents choose it; after issue it is the application's).
     service_code: Mapped[str] = mapped_column(sa.String(32), default="skt_parpol", index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    form_key: Mapped[str | None] = mapped_column(sa.String(32), unique=True, nullable=True)
     u1: Mapped[int] = mapped_column(sa.SmallInteger)
     u2: Mapped[int] = mapped_column(sa.SmallInteger)
     u3: Mapped[int] = mapped_column(sa.SmallInteger)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, ValidationError
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.services import catalog
+from sisakat.services import survey as survey_service
 from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
 
 LINE = [no_control_chars, single_line]
@@ -80,7 +81,13 @@ def _optional_select(label: str, values: tuple[str, ...]) -> SelectField:
 
 
 class SurveyForm(FlaskForm):
-    """The nine SKM elements, optional respondent data, and a suggestion."""
+    """The nine SKM elements, optional respondent data, and a suggestion. ``form_key``: the
+    form's one-time key (a fresh one on each GET, kept when the form comes back refused), so
+    the same form sent twice is stored once; a missing or foreign value becomes a fresh key."""
+
+    form_key = HiddenField(
+        default=survey_service.new_form_key, filters=[survey_service.usable_form_key]
+    )
 
     age_group = _optional_select("Usia", AGE_GROUPS)
     sex = _optional_select("Jenis kelamin", SEXES)

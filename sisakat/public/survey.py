@@ -16,6 +16,7 @@ from sisakat.services import ikm, ikm_public, numbering
 from sisakat.services import survey as survey_service
 
 NOT_PUBLISHED = "Hasil survei kepuasan masyarakat belum dipublikasikan di sini."
+THANKS = "Terima kasih, jawaban survei Anda sudah kami terima."
 
 
 def survey_input(form: SurveyForm) -> survey_service.SurveyInput:
@@ -27,14 +28,19 @@ def survey_input(form: SurveyForm) -> survey_service.SurveyInput:
         education=form.education.data or "",
         occupation=form.occupation.data or "",
         suggestion=form.suggestion.data or "",
+        form_key=form.form_key.data,
     )
 
 
 @bp.route("/survei", methods=["GET", "POST"])
 def survey():
-    """The survey for anyone who used a service, who names it (rate limited per address)."""
+    """The survey for anyone who used a service, who names it (rate limited per address). The
+    same form sent again gets the same thanks without counting against the limit: its answer
+    is stored already, and "belum terkirim" would be untrue."""
     form = PublicSurveyForm()
     if form.validate_on_submit():
+        if survey_service.received(form.form_key.data) is not None:
+            return _thanks()
         if over_limit("survey"):
             return refused_for_too_many(lambda: _page(form))
         try:
@@ -44,9 +50,13 @@ def survey():
             db.session.rollback()
             flash(exc.message, "danger")
         else:
-            flash("Terima kasih, jawaban survei Anda sudah kami terima.", "success")
-            return redirect(url_for("public.index"))
+            return _thanks()
     return _page(form)
+
+
+def _thanks():
+    flash(THANKS, "success")
+    return redirect(url_for("public.index"))
 
 
 def _page(form: PublicSurveyForm) -> str:

@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "email.preferences": "Pilihan e-mail diubah",
     "faq.delete": "FAQ dihapus",
     "faq.save": "FAQ disimpan",
+    "faq.starter": "FAQ awal dimuat",
     "letter.cancel": "Surat dibatalkan (dikembalikan ke verifikator)",
     "letter.download": "Surat diunduh",
     "letter.issue": "Surat terbit",

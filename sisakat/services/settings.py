@@ -101,6 +101,9 @@ DEFAULTS: dict[str, Any] = {
     # Public verification page (issue5pub): offer the signed PDF for download there (off: the
     # page shows the hash and compares uploads; the party downloads from its dashboard).
     "verification.allow_download": False,
+    # Set when `flask init-data` loaded the starter FAQ (services/faq_starter.py): it is never
+    # loaded again, so the entries an admin deletes stay deleted.
+    "faq.starter_loaded": False,
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}

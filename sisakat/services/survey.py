@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -78,9 +80,27 @@ OCCUPATIONS = (
 )
 
 
+ALREADY_ANSWERED = "Survei untuk permohonan ini sudah diisi. Terima kasih."
+# A form key as ``new_form_key`` makes it: 24 random bytes, URL-safe base64 (32 characters).
+_FORM_KEY = re.compile(r"[A-Za-z0-9_-]{32}")
+
+
+def new_form_key() -> str:
+    """The one-time key of a freshly rendered survey form (a hidden field)."""
+    return secrets.token_urlsafe(24)
+
+
+def usable_form_key(value: str | None) -> str:
+    """The key a sent form carried, or a fresh one when it carried none or not one of ours (a
+    page from before keys existed, a forged value): such a send counts as a fresh answer.
+    Refusing it would stop no one (anyone can make a well-formed key; the address's rate limit
+    is what bounds answers) and would make a respondent with an old page send again."""
+    return value if isinstance(value, str) and _FORM_KEY.fullmatch(value) else new_form_key()
+
+
 @dataclass(frozen=True)
 class SurveyInput:
-    """One respondent's answers (validated by the form)."""
+    """One respondent's answers (validated by the form) and the key of the form they came in."""
 
     answers: tuple[int, ...]
     age_group: str = ""
@@ -88,13 +108,26 @@ class SurveyInput:
     education: str = ""
     occupation: str = ""
     suggestion: str = ""
+    form_key: str | None = None
+
+
+def received(form_key: str | None, *, locked: bool = False) -> SurveyResponse | None:
+    """The answer already stored from the form carrying ``form_key`` (a second send), or None.
+    ``locked``: read the latest committed row (after losing the race on the key, MariaDB's
+    plain read may still see the transaction's older snapshot)."""
+    if not form_key:
+        return None
+    query = db.select(SurveyResponse).where(SurveyResponse.form_key == form_key)
+    return db.session.execute(query.with_for_update() if locked else query).scalar_one_or_none()
 
 
 def submit(
     data: SurveyInput, *, service_code: str = SKT_PARPOL, application_id: int | None = None
 ) -> SurveyResponse:
     """Store one response rating ``service_code`` (after issue: the application's service);
-    one per issued application (UNIQUE backs the check)."""
+    one per issued application (UNIQUE backs the check). A form sent again (its ``form_key``
+    stored already, found by the UNIQUE key even when both sends arrive at once) gets the first
+    answer back: nothing stored, nothing audited."""
     if catalog.get(service_code) is None:
         raise DomainError("Pilih layanan yang Anda gunakan.")
     if len(data.answers) != len(ELEMENT_COLUMNS) or any(
@@ -102,22 +135,16 @@ def submit(
     ):
         raise DomainError("Jawab kesembilan pertanyaan.")
     if application_id is not None and has_answered(application_id):
-        raise DomainError("Survei untuk permohonan ini sudah diisi. Terima kasih.")
-    row = SurveyResponse(
-        application_id=application_id,
-        service_code=service_code,
-        age_group=data.age_group,
-        sex=data.sex,
-        education=data.education,
-        occupation=data.occupation,
-        suggestion=data.suggestion,
-        **dict(zip(ELEMENT_COLUMNS, data.answers, strict=True)),
-    )
+        raise DomainError(ALREADY_ANSWERED)
+    row = _response(data, service_code=service_code, application_id=application_id)
     try:
         with db.session.begin_nested():
             db.session.add(row)
-    except IntegrityError as exc:  # a second tab submitted first
-        raise DomainError("Survei untuk permohonan ini sudah diisi. Terima kasih.") from exc
+    except IntegrityError as exc:  # this form sent before, or a second tab submitted first
+        earlier = received(data.form_key, locked=True)
+        if earlier is not None:
+            return earlier
+        raise DomainError(ALREADY_ANSWERED) from exc
     audit.record(
         "survey.submit",
         actor=None,
@@ -126,6 +153,21 @@ def submit(
         details={"application_id": application_id, "service": service_code},
     )
     return row
+
+
+def _response(data: SurveyInput, *, service_code: str, application_id: int | None):
+    """The row ``submit`` stores."""
+    return SurveyResponse(
+        application_id=application_id,
+        service_code=service_code,
+        age_group=data.age_group,
+        sex=data.sex,
+        education=data.education,
+        occupation=data.occupation,
+        suggestion=data.suggestion,
+        form_key=data.form_key,
+        **dict(zip(ELEMENT_COLUMNS, data.answers, strict=True)),
+    )
 
 
 def answered(application_ids: list[int]) -> set[int]:

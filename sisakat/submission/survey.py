@@ -9,7 +9,7 @@ from sisakat.extensions import db
 from sisakat.models import ApplicationStatus, Role
 from sisakat.policies import role_required
 from sisakat.public.forms import SurveyForm
-from sisakat.public.survey import survey_input
+from sisakat.public.survey import THANKS, survey_input
 from sisakat.routing import flash_domain_errors, or_404
 from sisakat.services import applications, ikm_public
 from sisakat.services import survey as survey_service
@@ -40,15 +40,28 @@ def _closed(application, answered: bool):
     )
 
 
+def _sent_before(form: SurveyForm, application_id: int) -> bool:
+    """True when this very form's answer for the application is stored already."""
+    earlier = survey_service.received(form.form_key.data)
+    return earlier is not None and earlier.application_id == application_id
+
+
+def _thanks():
+    flash(THANKS, "success")
+    return redirect(url_for(".dashboard"))
+
+
 @bp.route("/permohonan/<int(max=2147483647):application_id>/survei", methods=["GET", "POST"])
 @role_required(Role.PEMOHON)
 def application_survey(application_id: int):
-    """The SKM form for the party's own issued application (other parties' ids: 404)."""
+    """The SKM form for the party's issued application (others: 404); a resend is thanked."""
     application = or_404(applications.get_for_user(application_id, current_user))
+    form = SurveyForm()
+    if form.is_submitted() and _sent_before(form, application.id):
+        return _thanks()
     answered = survey_service.has_answered(application.id)
     if application.status != ApplicationStatus.TERBIT or answered:
         return _closed(application, answered)
-    form = SurveyForm()
     if form.validate_on_submit():
         with flash_domain_errors() as outcome:
             survey_service.submit(
@@ -58,8 +71,7 @@ def application_survey(application_id: int):
             )
             db.session.commit()
         if outcome.ok:
-            flash("Terima kasih, jawaban survei Anda sudah kami terima.", "success")
-            return redirect(url_for(".dashboard"))
+            return _thanks()
     return render_template(
         "public/survey.html",
         form=form,

@@ -1,0 +1,141 @@
+"""A survey form sent twice (a double tap, a reload resending the POST, Back and send again) is
+one answer: each rendered form carries a one-time key stored UNIQUE with its answer, so the
+second send gets the same thanks and stores nothing; a missing or forged key is a fresh answer."""
+
+import re
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from sisakat.extensions import db
+from sisakat.models import ELEMENT_COLUMNS, AuditEvent, SurveyResponse
+from sisakat.services import survey
+from tests.auth_helpers import use_clock
+from tests.write_races import committed_at_the_write
+
+ANSWERS = {f"u{i}": "4" for i in range(1, 10)} | {"service": "skt_parpol"}
+THANKS = "Terima kasih, jawaban survei Anda sudah kami terima."
+KEY = re.compile(r'name="form_key" type="hidden" value="([A-Za-z0-9_-]+)"')
+
+
+def _key(page: str) -> str:
+    match = KEY.search(page)
+    assert match, "the survey form carries no one-time key"
+    return match.group(1)
+
+
+def _count(model) -> int:
+    return db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
+
+
+def test_the_same_form_sent_twice_is_one_answer_with_the_same_thanks(client):
+    key = _key(client.get("/survei").get_data(as_text=True))
+    # A send refused for a missing answer comes back with the same key.
+    refused = client.post("/survei", data={"u1": "4", "form_key": key})
+    assert _key(refused.get_data(as_text=True)) == key
+    first = client.post("/survei", data={**ANSWERS, "form_key": key})
+    second = client.post("/survei", data={**ANSWERS, "u3": "1", "form_key": key})
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert first.headers["Location"] == second.headers["Location"] == "/"
+    assert THANKS in client.get("/").get_data(as_text=True)
+    row = db.session.execute(db.select(SurveyResponse)).scalar_one()
+    assert (row.form_key, row.u3) == (key, 4)
+    actions = db.session.execute(db.select(AuditEvent.action)).scalars().all()
+    assert actions.count("survey.submit") == 1
+
+
+def test_two_forms_are_two_answers(client):
+    keys = {_key(client.get("/survei").get_data(as_text=True)) for _ in range(2)}
+    assert len(keys) == 2
+    for key in keys:
+        assert client.post("/survei", data={**ANSWERS, "form_key": key}).status_code == 302
+    assert _count(SurveyResponse) == 2
+
+
+def test_a_resend_is_thanked_even_when_the_address_reached_its_limit(app, client):
+    use_clock(app)
+    keys = [_key(client.get("/survei").get_data(as_text=True)) for _ in range(6)]
+    for key in keys[:5]:
+        assert client.post("/survei", data={**ANSWERS, "form_key": key}).status_code == 302
+    # The fifth form again: it was stored, so "belum terkirim" (429) would be untrue.
+    again = client.post("/survei", data={**ANSWERS, "form_key": keys[4]})
+    assert again.status_code == 302
+    assert client.post("/survei", data={**ANSWERS, "form_key": keys[5]}).status_code == 429
+    assert _count(SurveyResponse) == 5
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [None, "", "pendek", "x" * 10_000, "a\x00b" * 11, "<b>" * 11],
+    ids=["missing", "empty", "short", "huge", "nul", "markup"],
+)
+def test_a_missing_or_forged_key_is_a_fresh_answer_never_a_500(client, forged):
+    data = dict(ANSWERS) if forged is None else {**ANSWERS, "form_key": forged}
+    for _ in range(2):
+        assert client.post("/survei", data=data).status_code == 302
+    keys = db.session.execute(db.select(SurveyResponse.form_key)).scalars().all()
+    assert len(set(keys)) == 2
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{32}", k) for k in keys)
+
+
+def test_the_database_refuses_a_second_answer_with_the_same_key(app):
+    survey.submit(survey.SurveyInput(answers=(3,) * 9, form_key="k" * 32))
+    db.session.commit()
+    db.session.add(SurveyResponse(form_key="k" * 32, **dict.fromkeys(ELEMENT_COLUMNS, 2)))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_the_service_returns_the_first_answer_when_the_key_is_taken(app):
+    """The race two sends of one form can run (both past the page's check): the second INSERT
+    fails on the key and the service hands back the first answer, storing and auditing nothing."""
+    first = survey.submit(survey.SurveyInput(answers=(3,) * 9, form_key="r" * 32))
+    second = survey.submit(survey.SurveyInput(answers=(1,) * 9, form_key="r" * 32))
+    db.session.commit()
+    assert second.id == first.id
+    assert _count(SurveyResponse) == 1
+    assert db.session.execute(db.select(SurveyResponse.u1)).scalar_one() == 3
+
+
+def test_two_sends_at_once_store_one_answer_and_both_are_thanked(client):
+    """The first send commits between the second's check and its INSERT (a double tap): the
+    second fails on the key and gets the thanks, not "sudah diisi" or a 500. On MariaDB the
+    lookup after the failure must read locked: a plain read sees the older snapshot."""
+    if db.engine.dialect.name == "sqlite":
+        pytest.skip(
+            "SQLite lets one writer in at a time: the second send's transaction begins after "
+            "the first committed, as in test_the_service_returns_the_first_answer_..."
+        )
+    key = _key(client.get("/survei").get_data(as_text=True))
+
+    def first_send(obj) -> sa.Insert:
+        values = dict.fromkeys(ELEMENT_COLUMNS, 4)
+        return sa.insert(SurveyResponse).values(
+            form_key=obj.form_key, service_code="skt_parpol", **values
+        )
+
+    with committed_at_the_write(SurveyResponse, first_send):
+        second = client.post("/survei", data={**ANSWERS, "u1": "1", "form_key": key})
+    assert second.status_code == 302
+    assert THANKS in client.get("/").get_data(as_text=True)
+    assert db.session.execute(db.select(SurveyResponse.u1)).scalars().all() == [4]
+
+
+def test_the_party_survey_sent_twice_gets_the_same_thanks(app, make, login_as):
+    """After issue: the same form again is thanked as the first send was; another form for the
+    same application (a second tab) still hears that the survey was filled already."""
+    letter = make.issued_letter()
+    party = login_as(letter.application.party.account)
+    url = f"/pemohon/permohonan/{letter.application_id}/survei"
+    key = _key(party.get(url).get_data(as_text=True))
+    answers = {k: v for k, v in ANSWERS.items() if k != "service"}
+    first = party.post(url, data={**answers, "form_key": key})
+    second = party.post(url, data={**answers, "form_key": key})
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert first.headers["Location"] == second.headers["Location"] == "/pemohon/"
+    assert THANKS in party.get("/pemohon/").get_data(as_text=True)
+    other_tab = party.post(url, data=answers).get_data(as_text=True)
+    assert "Survei untuk permohonan ini sudah diisi." in other_tab
+    assert _count(SurveyResponse) == 1
