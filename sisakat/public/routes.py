@@ -20,6 +20,7 @@ def index():
     return render_template(
         "public/index.html",
         services=services,
+        free=service_info.all_free([service.code for service in services]),
         number_example=service_info.number_example(services),
         contacts=office_contacts.contacts(),
         check_form=CheckLetterForm(formdata=None),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sisakat.extensions import db
 from sisakat.models import SKT_PARPOL, AuditEvent, FaqEntry
-from sisakat.services import audit, richtext, service_defaults, service_info, settings
+from sisakat.services import audit, richtext, service_info, settings
 
 LOADED = "faq.starter_loaded"
 STANDARD = f"/layanan/{SKT_PARPOL}"
@@ -83,12 +83,10 @@ def _time_answer(duration: str) -> str:
 
 def _cost_answer(cost: str) -> str:
     """Free when the Standar Pelayanan says so (its default), else the office's own words."""
-    free = richtext.sanitise(service_defaults.default_text(SKT_PARPOL)["cost"])
-    stated = richtext.sanitise(cost)
-    if stated == free:
+    if service_info.free_by_default(cost):
         said = "<p>Gratis: layanan SKT tidak dipungut biaya.</p>"
     else:
-        said = "<p>Menurut Standar Pelayanan kantor ini:</p>" + stated
+        said = "<p>Menurut Standar Pelayanan kantor ini:</p>" + richtext.sanitise(cost)
     return (
         said + f'<p>Ketentuan yang berlaku selalu tercantum di <a href="{STANDARD}">Standar '
         "Pelayanan SKT</a>, bagian Biaya/tarif. Permintaan bayaran di luar ketentuan itu "

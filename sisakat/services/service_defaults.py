@@ -29,13 +29,15 @@ _ELECTRONIC = re.compile(
     r"(tanda\s*tangan|ditandatangani)(\s+secara)?\s+elektronik|\bTTE\b", re.IGNORECASE
 )
 _WET = re.compile(r"basah|pindai", re.IGNORECASE)
+# The cost every service states until its admin saves another text.
+FREE_COST = "Tidak dipungut biaya."
 # The Standar Pelayanan a service shows until the admin saves its own, per applicant kind.
 DEFAULT_TEXT_BY_KIND = {
     ApplicantKind.PARPOL: {
         "summary": "Pendaftaran kepengurusan partai politik secara daring untuk memperoleh SKT.",
         "procedure": "Permohonan diajukan secara daring melalui SISAKAT; lihat alur pelayanan.",
         "duration": "Paling lama 1 (satu) jam sejak berkas lengkap dan benar diterima.",
-        "cost": "Tidak dipungut biaya.",
+        "cost": FREE_COST,
         "product": "Surat Keterangan Terdaftar (SKT) {signed}.",
         "complaint_handling": COMPLAINTS,
         "legal_basis": "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
@@ -48,7 +50,7 @@ DEFAULT_TEXT_BY_KIND = {
         "procedure": "Laporan diajukan secara daring melalui SISAKAT; lihat alur pelayanan.",
         "duration": "Paling lama 15 (lima belas) hari kerja sejak berkas lengkap dan benar "
         "diterima.",
-        "cost": "Tidak dipungut biaya.",
+        "cost": FREE_COST,
         "product": "Surat Keterangan Melapor {signed}.",
         "complaint_handling": COMPLAINTS,
         "legal_basis": (

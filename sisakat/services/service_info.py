@@ -103,6 +103,19 @@ def standard_for(service_code: str) -> ServiceStandard:
     return row
 
 
+def free_by_default(cost: str) -> bool:
+    """Whether a Standar Pelayanan's cost still says the built-in "Tidak dipungut biaya." (an
+    office that charges, or words its cost otherwise, is quoted, never called free)."""
+    return richtext.sanitise(cost) == richtext.sanitise(service_defaults.FREE_COST)
+
+
+def all_free(codes: list[str]) -> bool:
+    """Whether every one of ``codes`` states no cost (``free_by_default``; a service with no
+    saved standard shows the default)."""
+    query = db.select(ServiceStandard.cost).where(ServiceStandard.service_code.in_(codes))
+    return all(free_by_default(cost) for cost in db.session.execute(query).scalars())
+
+
 def saved_promising_electronic_only(codes: list[str]) -> list[str]:
     """Of ``codes``, the services whose saved Standar Pelayanan (product, procedure) or saved
     procedure steps promise an electronic signature only (``promises_electronic_only``); the

@@ -139,3 +139,25 @@ def test_every_asset_the_layout_links_is_served(client):
         response = client.get(link)
         response.close()
         assert response.status_code == 200, link
+
+
+def test_home_calls_the_service_free_only_while_every_standard_says_so(client, make):
+    """The home page's promise "tanpa biaya" follows the Standar Pelayanan: it used to be
+    written into the page, still shown after an office stated a cost."""
+    from sisakat.models import SKT_PARPOL
+    from sisakat.services import service_info
+
+    lead = "tanpa antre, tanpa kertas, tanpa biaya."
+    assert lead in client.get("/").get_data(as_text=True)
+    standard = service_info.standard_for(SKT_PARPOL)
+    values = {f: getattr(standard, f) for f in service_info.FORMATTED_FIELDS}
+    admin = make.user(Role.SUPERADMIN)
+    service_info.save_standard(SKT_PARPOL, values, "", actor=admin)  # the default, saved
+    db.session.commit()
+    assert lead in client.get("/").get_data(as_text=True)
+    values["cost"] = "Biaya legalisasi dokumen ditanggung pemohon."
+    service_info.save_standard(SKT_PARPOL, values, "", actor=admin)
+    db.session.commit()
+    page = client.get("/").get_data(as_text=True)
+    assert "tanpa antre, tanpa kertas." in page
+    assert "tanpa biaya" not in page
