@@ -155,7 +155,10 @@ def _signature_space(ctx: LetterContext, st: dict) -> list:
 
 
 def build_story(ctx: LetterContext, st: dict) -> list:
-    """The flowables of the letter body in reading order."""
+    """The flowables of the letter body in reading order. The last paragraph, the signature
+    block, the tembusan and the electronic-signature footer stay on one page: a letter running
+    over (an ormas with six officers) left the footer alone on page two, apart from the
+    signature it describes; now they move on together, with a line of the body before them."""
     story: list = [NextPageTemplate("later")]
     story += [Paragraph(f"<u>{text(ctx.title)}</u>", st["title"])]
     story += [Paragraph(f"Nomor : {text(ctx.shown_number)}", st["centre"]), Spacer(1, 4 * mm)]
@@ -163,16 +166,22 @@ def build_story(ctx: LetterContext, st: dict) -> list:
     story += field_table(ctx, st)
     if ctx.closing:
         story += [Spacer(1, 4 * mm), Paragraph(text(ctx.closing), st["just"])]
-    story += [Spacer(1, 4 * mm), _signature(ctx, st)]
+    last = story.pop()  # the closing paragraph, else the statement item
+    return [*story, KeepTogether([last, *_ending(ctx, st)])]
+
+
+def _ending(ctx: LetterContext, st: dict) -> list:
+    """The signature block, the tembusan and the footer (none on a draft), flat: a
+    ``KeepTogether`` inside the one ``build_story`` wraps them in would measure as endless
+    (ReportLab forces its split that way) and push every letter onto a second page. Kept
+    together, the footer is never cut mid-sentence either ("... Pasal 5 ayat" on one page)."""
+    items: list = [Spacer(1, 4 * mm), _signature(ctx, st)]
     if ctx.tembusan:
-        items = [Paragraph("Tembusan:", st["small"])]
+        items += [Spacer(1, 3 * mm), Paragraph("Tembusan:", st["small"])]
         items += [Paragraph(f"{i}. {text(t)}", st["small"]) for i, t in enumerate(ctx.tembusan, 1)]
-        story += [Spacer(1, 3 * mm), KeepTogether(items)]
     if ctx.footer and not ctx.draft:
-        # Whole or not at all: a split left "... Pasal 5 ayat" on one page and the rest alone
-        # on the next.
-        story += [Spacer(1, 3 * mm), KeepTogether([Paragraph(text(ctx.footer), st["footer"])])]
-    return story
+        items += [Spacer(1, 3 * mm), Paragraph(text(ctx.footer), st["footer"])]
+    return items
 
 
 def _page_decor(ctx: LetterContext, size: tuple[float, float]):

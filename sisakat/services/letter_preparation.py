@@ -33,7 +33,13 @@ from sisakat.services import (
 )
 from sisakat.services import workflow_guards as guards
 
-NO_BASE_URL = "Alamat publik (PUBLIC_BASE_URL) belum disetel; surat tidak dapat diterbitkan."
+# Said to the verifier, who cannot change the installation: what happened, who fixes it, and
+# that nothing was lost. The super admin's readiness list names the setting itself.
+NO_BASE_URL = (
+    "Surat belum dapat disusun karena pengaturan aplikasi kantor belum lengkap (alamat publik "
+    "untuk kode QR surat). Mintalah super admin melengkapinya, lalu setujui lagi; sampai itu "
+    "permohonan ini tetap menunggu persetujuan Anda."
+)
 PDF = "application/pdf"
 
 

@@ -44,17 +44,26 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_CELL_CHARS = 32767
 
 
-def safe_cell(value):
-    """Text never starts a formula (a quote is put before it), holds no control character a
-    workbook refuses and fits in one cell (cut with "…"); numbers stay numbers. Every export
-    (these tables, the IKM workbook) writes typed-in text through this."""
+def fit_cell(value):
+    """Text without a control character a workbook refuses, fitting in one cell (cut with
+    "…"); anything else as it is."""
     if not isinstance(value, str):
         return value
     value = CONTROL_CHARACTERS.sub("", value)
-    if value.startswith(FORMULA_STARTS):
-        value = "'" + value
     if len(value) > MAX_CELL_CHARS:
         value = value[: MAX_CELL_CHARS - 1] + "…"
+    return value
+
+
+def safe_cell(value):
+    """For CSV, which has no cell types: text never starts a formula (a quote is put before it,
+    which a spreadsheet then shows), after ``fit_cell``; numbers stay numbers. An XLSX needs no
+    quote: ``append_row`` writes text as string cells, which are never formulas."""
+    value = fit_cell(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        value = "'" + value
+        if len(value) > MAX_CELL_CHARS:
+            value = value[: MAX_CELL_CHARS - 1] + "…"
     return value
 
 
@@ -80,10 +89,14 @@ def _date_format(value) -> str | None:
 
 def append_row(ws: Worksheet, values) -> None:
     """One spreadsheet row: days and office-zone moments as date cells with a readable format,
-    text through ``safe_cell``. Every XLSX export writes its rows here."""
+    text through ``fit_cell`` as a string cell holding exactly that text (openpyxl would take
+    text starting with "=" for a formula; a string cell never is one, and Excel shows no quote).
+    Every XLSX export writes its rows here."""
     values = list(values)
-    ws.append([office_value(safe_cell(v)) for v in values])
+    ws.append([office_value(fit_cell(v)) for v in values])
     for cell, value in zip(ws[ws.max_row], values, strict=False):
+        if isinstance(value, str):
+            cell.data_type = "s"
         fmt = _date_format(value)
         if fmt is None:
             continue

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication
 from sisakat.extensions import db
-from sisakat.models import Action, Application, ApplicationHistory, Role, User, utcnow
+from sisakat.models import Action, Application, ApplicationHistory, User, utcnow
 from sisakat.models import ApplicationStatus as Status
 from sisakat.services import audit, concurrency, notify, settings
 from sisakat.services import workflow_guards as guards
@@ -208,49 +208,6 @@ def apply(
     log.info("application %s: %s -> %s by user %s", application.id, source, rule.target, actor.id)
     db.session.flush()
     return row
-
-
-def claim_is_orphaned(application: Application) -> bool:
-    """Diverifikasi, claimed by an account that can no longer act on it (deactivated, or no
-    longer a Verifikator): nobody could finish the review until another verifier takes it."""
-    claimer = application.claimed_by
-    return (
-        application.status == Status.DIVERIFIKASI
-        and claimer is not None
-        and (not claimer.active or claimer.role != Role.VERIFIKATOR)
-    )
-
-
-def can_take_over(application: Application, actor: User) -> bool:
-    """Whether ``actor`` may take over the review (for showing the button)."""
-    return actor.role == Role.VERIFIKATOR and claim_is_orphaned(application)
-
-
-def take_over(application: Application, *, actor: User, seen_version: int | None) -> None:
-    """Another verifier continues a review whose claimer can no longer act (the state stays
-    Diverifikasi; the verdicts given so far stay; the audit trail names both verifiers)."""
-    if seen_version != application.version and application.claimed_by_id == actor.id:
-        return  # the same click arrived twice
-    concurrency.check_version(
-        seen_version, application, lambda: stale_message(application), StaleApplication
-    )
-    if actor.role != Role.VERIFIKATOR:
-        raise InvalidTransition("Hanya Verifikator yang dapat mengambil alih verifikasi.")
-    if not claim_is_orphaned(application):
-        raise InvalidTransition(
-            "Permohonan ini hanya dapat diambil alih bila verifikatornya sudah tidak aktif."
-        )
-    previous = application.claimed_by_id
-    application.claimed_by_id = actor.id
-    flush_or_stale(application)
-    audit.record(
-        "application.take_over",
-        actor=actor,
-        object_type="application",
-        object_id=application.id,
-        details={"from_user": previous},
-    )
-    log.info("application %s: review taken over by user %s", application.id, actor.id)
 
 
 def flush_or_stale(application: Application) -> None:

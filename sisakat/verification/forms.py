@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional, ValidationError
@@ -20,6 +22,7 @@ from sisakat.forms_common import (
 )
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
 from sisakat.services import catalog, office, requirements
+from sisakat.services.letter_search import LetterFilter
 from sisakat.services.queue import QueueFilter
 
 
@@ -172,3 +175,18 @@ class LetterSearchForm(FlaskForm):
     sampai = DateField(
         "Tanggal sampai", validators=[Optional(), plausible_date, not_before("dari")]
     )
+
+    def letter_filter(self) -> LetterFilter:
+        """The filters to apply, field by field as in the queue: a bad value gets its error
+        beside its own field and is left out, the valid filters stay applied. A reversed range
+        leaves out both its dates (as the dashboard drops a reversed period), never the number
+        or the name typed beside it."""
+        self.validate()
+        start, end = self.dari.data, self.sampai.data
+        reversed_range = isinstance(start, date) and isinstance(end, date) and end < start
+        return LetterFilter(
+            number="" if self.nomor.errors else (self.nomor.data or ""),
+            party="" if self.partai.errors else (self.partai.data or ""),
+            date_from=None if self.dari.errors or reversed_range else start,
+            date_to=None if self.sampai.errors or reversed_range else end,
+        )

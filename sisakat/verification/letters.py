@@ -33,15 +33,7 @@ def letter_preview(application_id: int):
 def letter_search():
     """Search letters by number, party name and date range (paginated)."""
     form = LetterSearchForm(request.args)
-    valid = form.validate()
-    filters = search_service.LetterFilter(
-        number=(form.nomor.data or "") if valid else "",
-        party=(form.partai.data or "") if valid else "",
-        date_from=form.dari.data if valid else None,
-        date_to=form.sampai.data if valid else None,
-    )
-    page_no = page_number(request.args)
-    pagination = search_service.search(filters, page_no=page_no)
+    pagination = search_service.search(form.letter_filter(), page_no=page_number(request.args))
     args = {k: v for k, v in request.args.items() if k != "halaman"}
     return render_template(
         "verification/letter_search.html",

@@ -19,6 +19,7 @@ from sisakat.services import (
     letter_return,
     requirements,
     storage,
+    takeover,
     verification,
     workflow,
 )
@@ -70,7 +71,8 @@ def _review_page(
         term_over=verification.term_warning(application),
         term_soon=verification.term_notice(application),
         actions=actions,
-        can_take_over=workflow.can_take_over(application, current_user),
+        can_take_over=takeover.can_take_over(application, current_user),
+        idle_notice=takeover.idle_notice(application),
         form=ActionForm(formdata=None, version=application.version),
         judge_form=judge,
         refused_judge=_beside_or_flashed(refused_judge, actions, seen),
@@ -95,12 +97,12 @@ def claim_application(application_id: int):
 @bp.post("/permohonan/<int:application_id>/ambil-alih")
 @role_required(Role.VERIFIKATOR)
 def take_over_application(application_id: int):
-    """Continue a review whose verifier's account was deactivated."""
+    """Continue a review whose verifier was deactivated or has not acted on it for a while."""
     application = _load(application_id)
     form = ActionForm()
     if form.validate_on_submit():
         with flash_domain_errors():
-            workflow.take_over(application, actor=current_user, seen_version=form.seen_version())
+            takeover.take_over(application, actor=current_user, seen_version=form.seen_version())
             db.session.commit()
             flash("Verifikasi permohonan ini Anda ambil alih.", "success")
     return _back(application_id)

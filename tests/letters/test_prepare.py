@@ -1,5 +1,6 @@
 """Approval prepares the letter: number, token, frozen context, the unsigned PDF with its QR."""
 
+import html
 import re
 from datetime import date, datetime
 
@@ -7,8 +8,9 @@ import pytest
 from flask import request
 
 from sisakat.extensions import db
-from sisakat.models import ApplicationStatus, Letter, LetterStatus
+from sisakat.models import ApplicationStatus, Letter, LetterStatus, Role
 from sisakat.services import verification
+from tests import factories
 from tests.conftest import BASE_URL
 from tests.letters import helpers as h
 from tests.pdf import helpers as pdfh
@@ -49,16 +51,34 @@ def test_qr_uses_public_base_url_despite_forged_host(app, tmp_path):
 
 
 def test_approval_refused_without_public_base_url(app, login_as):
+    """The verifier read "Alamat publik (PUBLIC_BASE_URL) belum disetel", an operator's words
+    about a setting they cannot change. Now they read that the office's settings are incomplete
+    and to ask the super admin, with the notes they typed still in the approval form; the super
+    admin's readiness list names the setting and how to set it."""
     app.config["PUBLIC_BASE_URL"] = ""
     application, verifier = h.approvable()
     client = login_as(verifier)
-    response = _approve(client, application)
+    response = client.post(
+        f"/petugas/permohonan/{application.id}/setujui",
+        data={
+            "version": str(application.version),
+            "note": "Berkas lengkap, selamat.",
+            "internal_note": "Dicek bersama Kabid.",
+        },
+    )
     assert response.status_code == 200  # the review page again, with the reason
-    assert "PUBLIC_BASE_URL" in response.get_data(as_text=True)
+    page = html.unescape(" ".join(response.get_data(as_text=True).split()))
+    assert "pengaturan aplikasi kantor belum lengkap" in page
+    assert "Mintalah super admin melengkapinya, lalu setujui lagi;" in page
+    assert "PUBLIC_BASE_URL" not in page
+    assert "Berkas lengkap, selamat.</textarea>" in page
+    assert "Dicek bersama Kabid.</textarea>" in page
     assert db.session.execute(db.select(Letter)).first() is None
     assert (
         db.session.get(type(application), application.id).status == ApplicationStatus.DIVERIFIKASI
     )
+    admin = login_as(factories.user(Role.SUPERADMIN)).get("/admin/").get_data(as_text=True)
+    assert "Tulis PUBLIC_BASE_URL di instance/config.py atau SISAKAT_PUBLIC_BASE_URL" in admin
 
 
 def test_letter_date_and_number_year_follow_the_office_clock(app, login_as):

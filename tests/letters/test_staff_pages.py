@@ -271,6 +271,29 @@ def test_letter_search_says_why_a_date_range_cannot_be_used(app, login_as):
         assert letter.number_text in page, query
 
 
+def test_letter_search_keeps_the_other_filters_when_a_date_is_unusable(app, login_as):
+    """A range ending before it starts showed its error and then listed every letter: the number
+    and the name typed beside it were dropped too. Now only the unusable dates are left out (a
+    reversed range both of its dates, as the dashboard drops a reversed period)."""
+    first, second = h.prepared_letter(), h.prepared_letter()
+    client = login_as(factories.user(Role.VERIFIKATOR))
+    today = numbering.office_today().isoformat()
+    for dates, message in (
+        ({"dari": "2026-12-10", "sampai": "2026-12-01"}, "Tanggal sampai sebelum tanggal dari."),
+        ({"dari": "9999-01-01", "sampai": today}, "Tahun tidak wajar."),
+        ({"dari": today, "sampai": "2026-02-31"}, "Tanggal tidak valid."),
+    ):
+        for term, shown, hidden in (
+            ({"nomor": first.number_text}, first, second),
+            ({"partai": second.application.party.party_name}, second, first),
+        ):
+            query = dates | term
+            page = client.get("/petugas/surat", query_string=query).get_data(as_text=True)
+            assert message in page, query
+            assert shown.number_text in page, query
+            assert hidden.number_text not in page, query
+
+
 def test_audit_log_says_a_reversed_date_range_cannot_be_used(app, login_as):
     """The audit filter from 10 to 1 December listed nothing and said nothing."""
     client = login_as(factories.user(Role.SUPERADMIN))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import date, datetime
 
 from openpyxl import load_workbook
@@ -28,8 +29,22 @@ def test_csv_and_xlsx_tables_write_hostile_names_as_text():
     assert [r[0] for r in rows if r and r[1:] == ["1"]] == ["'" + v for v in HOSTILE]
     sheet = load_workbook(io.BytesIO(table_export.xlsx("Laporan", [table]))).active
     names = [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)]
-    assert names == ["'" + v for v in HOSTILE]
+    assert names == list(HOSTILE)  # the exact text: a quote would show in Excel
     assert all(cell.data_type == "s" for cell in sheet["A"][2:])
+
+
+def test_xlsx_keeps_the_exact_text_in_string_cells_and_no_cell_is_a_formula():
+    """The XLSX put a quote before text starting with = + - @, which Excel then shows
+    ("'+62 812"). A string cell is never a formula, so the workbook now holds the text as typed
+    (the CSV, which has no cell types, keeps its quote)."""
+    table = Table("t", "Daftar", ("Nama", "Jumlah"), tuple((v, 1) for v in HOSTILE))
+    data = table_export.xlsx("Laporan", [table])
+    sheet = load_workbook(io.BytesIO(data)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert [(c.value, c.data_type) for c in sheet["A"][2:]] == [(v, "s") for v in HOSTILE]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
 
 
 def test_days_and_moments_are_date_cells_in_the_office_zone_and_one_text_in_csv(app):
@@ -43,7 +58,7 @@ def test_days_and_moments_are_date_cells_in_the_office_zone_and_one_text_in_csv(
     table = Table("t", "Daftar", ("Nama", "Tanggal", "Waktu", "Kosong", "Jumlah"), (row,))
     sheet = load_workbook(io.BytesIO(table_export.xlsx("Laporan", [table]))).active
     name, day, when, empty, count = sheet[3]
-    assert (name.value, name.data_type) == ("'=1+1", "s")  # text still never a formula
+    assert (name.value, name.data_type) == ("=1+1", "s")  # a string cell: never a formula
     assert day.is_date
     assert day.value == datetime(2021, 5, 1)
     assert day.number_format == "dd/mm/yyyy"
