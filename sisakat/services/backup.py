@@ -28,7 +28,7 @@ from flask import current_app
 from sisakat.config import ROOT
 from sisakat.extensions import db
 from sisakat.models import utcnow
-from sisakat.services import audit, dataset, settings, storage
+from sisakat.services import audit, backup_crypto, dataset, settings, storage
 from sisakat.services.backup_crypto import BackupError, EncryptingWriter, load_key
 
 log = logging.getLogger(__name__)
@@ -286,7 +286,7 @@ def status(now: datetime | None = None) -> BackupStatus:
 def require_key_or_note(key: bytes | None) -> str:
     """A warning line when archives will not be encrypted."""
     if key is None:
-        return "PERINGATAN: arsip TIDAK dienkripsi (setel SISAKAT_BACKUP_KEY atau BACKUP_KEY_FILE)."
+        return f"PERINGATAN: arsip TIDAK dienkripsi (setel {backup_crypto.KEY_VARIABLES})."
     return "Arsip dienkripsi (AES-256-GCM)."
 
 

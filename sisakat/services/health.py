@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sisakat import config
 from sisakat.extensions import db
+from sisakat.services import backup_crypto
 from sisakat.services.dataset import encoding_problem
 
 
@@ -123,7 +124,7 @@ def _deploy_config(app: Flask, problems: list[str]) -> None:
         (
             not (cfg.get("BACKUP_KEY") or cfg.get("BACKUP_KEY_FILE")),
             "kunci cadangan belum disetel: arsip berisi data pribadi tidak terenkripsi "
-            "(SISAKAT_BACKUP_KEY atau BACKUP_KEY_FILE)",
+            f"({backup_crypto.KEY_VARIABLES})",
         ),
         (cfg.get("MAX_UPLOAD_MB", 0) > 50, "MAX_UPLOAD_MB terlalu besar (maksimal 50)"),
     ]

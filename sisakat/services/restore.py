@@ -24,7 +24,12 @@ from pathlib import Path
 from sisakat.extensions import db
 from sisakat.services import audit, dataset, storage
 from sisakat.services.backup import FORMAT, FORMAT_VERSION
-from sisakat.services.backup_crypto import BackupError, DecryptingReader, is_encrypted
+from sisakat.services.backup_crypto import (
+    KEY_VARIABLES,
+    BackupError,
+    DecryptingReader,
+    is_encrypted,
+)
 
 DAMAGED = "Arsip cadangan rusak atau terpotong; gunakan arsip lain."
 FOREIGN = "Berkas ini bukan arsip cadangan SISAKAT."
@@ -75,7 +80,7 @@ def _unpack_stream(archive: Path, staging: Path, key: bytes | None) -> dict[str,
         if is_encrypted(archive):
             if key is None:
                 raise BackupError(
-                    "Arsip ini terenkripsi: setel SISAKAT_BACKUP_KEY atau berikan --key-file."
+                    f"Arsip ini terenkripsi: setel {KEY_VARIABLES} atau berikan --key-file."
                 )
             source = DecryptingReader(raw, key)
         else:
