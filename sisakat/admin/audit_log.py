@@ -2,15 +2,52 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import render_template, request
 
+from sisakat.admin.forms_settings import AgencySettingsForm, SignatorySettingsForm
+from sisakat.admin.letter_settings import LetterForm
+from sisakat.admin.numbering import NumberingForm
 from sisakat.admin.requirement_forms import AuditFilterForm
 from sisakat.admin.routes import bp
+from sisakat.admin.service_hours import ServiceHoursForm
+from sisakat.admin.service_info_forms import ContactSettingsForm
+from sisakat.admin.trust_forms import KeyUsageForm
 from sisakat.forms_common import page_number
 from sisakat.models import Role
 from sisakat.policies import role_required
-from sisakat.services import audit_labels
+from sisakat.services import audit_labels, office, office_contacts
 from sisakat.services import audit_log as audit_log_service
+from sisakat.signing.forms import SigningSettingsForm
+
+
+def _label(form_class, field: str) -> str:
+    """A field's label as the form declares it (read from the class: no request needed)."""
+    unbound = getattr(form_class, field)
+    return str(unbound.kwargs.get("label") or unbound.args[0])
+
+
+@cache
+def setting_labels() -> dict[str, str]:
+    """Each setting key the settings pages edit, with the label its field carries there: the
+    forms stay the one place for those words."""
+    fields = {
+        **{f"agency.{k}": (AgencySettingsForm, k) for k in office.AGENCY_KEYS},
+        "agency.emblem_file_id": (AgencySettingsForm, "emblem"),
+        **{f"signatory.{k}": (SignatorySettingsForm, k) for k in office.SIGNATORY_KEYS},
+        **{key: (ContactSettingsForm, f) for f, key in office_contacts.PAGE_FIELDS.items()},
+        "signing.backend": (SigningSettingsForm, "backend"),
+        "signing.allow_scan": (SigningSettingsForm, "allow_scan"),
+        "signing.key_usage": (KeyUsageForm, "policy"),
+        "letter.footer_bsre": (LetterForm, "footer_bsre"),
+        "letter.page_size": (LetterForm, "page_size"),
+        "numbering.mode": (NumberingForm, "mode"),
+        "office.workdays": (ServiceHoursForm, "workdays"),
+        "office.holidays": (ServiceHoursForm, "holidays"),
+        "reminder.days_before": (ServiceHoursForm, "days"),
+    }
+    return {key: _label(form, field) for key, (form, field) in fields.items()}
 
 
 @bp.get("/log-audit")
@@ -27,14 +64,18 @@ def audit_log():
             date_from=form.date_from.data,
             date_to=form.date_to.data,
         )
-    page_no = page_number(request.args)
-    pagination = audit_log_service.search(filters, page_no=page_no)
-    args = {k: v for k, v in request.args.items() if k != "halaman"}
+    pagination = audit_log_service.search(filters, page_no=page_number(request.args))
+    labels = setting_labels()
+    details = {
+        e.id: audit_labels.details_text(e.action, e.details, setting_labels=labels)
+        for e in pagination.items
+    }
     return render_template(
         "admin/audit_log.html",
         form=form,
         pagination=pagination,
-        args=args,
+        args={k: v for k, v in request.args.items() if k != "halaman"},
+        details=details,
         action_label=audit_labels.action_label,
         outcome_label=audit_labels.outcome_label,
     )
