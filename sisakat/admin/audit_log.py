@@ -5,21 +5,25 @@ from __future__ import annotations
 from functools import cache
 
 from flask import render_template, request
+from wtforms.fields.core import UnboundField
 
 from sisakat.admin.forms_settings import AgencySettingsForm, SignatorySettingsForm
 from sisakat.admin.letter_settings import LetterForm
 from sisakat.admin.numbering import NumberingForm
 from sisakat.admin.requirement_forms import AuditFilterForm
 from sisakat.admin.routes import bp
+from sisakat.admin.service_catalog import ServiceEditForm
 from sisakat.admin.service_hours import ServiceHoursForm
 from sisakat.admin.service_info_forms import ContactSettingsForm
 from sisakat.admin.trust_forms import KeyUsageForm
+from sisakat.admin.user_forms import StaffEditForm
 from sisakat.forms_common import page_number
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import audit_labels, office, office_contacts
 from sisakat.services import audit_log as audit_log_service
 from sisakat.signing.forms import SigningSettingsForm
+from sisakat.submission.forms import OrmasProfileForm, PartyProfileForm
 
 
 def _label(form_class, field: str) -> str:
@@ -50,6 +54,31 @@ def setting_labels() -> dict[str, str]:
     return {key: _label(form, field) for key, (form, field) in fields.items()}
 
 
+def _form_labels(*form_classes) -> dict[str, str]:
+    """Field name -> label over the forms; a name two forms label differently reads as both
+    ("Nama partai / Nama ormas")."""
+    labels: dict[str, str] = {}
+    for form_class in form_classes:
+        for name in dir(form_class):
+            unbound = getattr(form_class, name)
+            if not isinstance(unbound, UnboundField):
+                continue
+            label = unbound.kwargs.get("label", unbound.args[0] if unbound.args else None)
+            if isinstance(label, str) and label not in labels.get(name, "").split(" / "):
+                labels[name] = f"{labels[name]} / {label}" if name in labels else label
+    return labels
+
+
+@cache
+def field_labels() -> dict[str, dict[str, str]]:
+    """Per audited action, the labels of the form whose changed ``fields`` it records."""
+    return {
+        "user.update": _form_labels(StaffEditForm),
+        "party.profile_update": _form_labels(PartyProfileForm, OrmasProfileForm),
+        "service.update": _form_labels(ServiceEditForm),
+    }
+
+
 @bp.get("/log-audit")
 @role_required(Role.SUPERADMIN)
 def audit_log():
@@ -65,9 +94,11 @@ def audit_log():
             date_to=form.date_to.data,
         )
     pagination = audit_log_service.search(filters, page_no=page_number(request.args))
-    labels = setting_labels()
+    labels, fields = setting_labels(), field_labels()
     details = {
-        e.id: audit_labels.details_text(e.action, e.details, setting_labels=labels)
+        e.id: audit_labels.details_text(
+            e.action, e.details, setting_labels=labels, field_labels=fields.get(e.action)
+        )
         for e in pagination.items
     }
     return render_template(

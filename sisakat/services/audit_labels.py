@@ -94,7 +94,7 @@ def outcome_label(outcome: str) -> str:
     return OUTCOME_LABELS.get(outcome, outcome)
 
 
-def _application(value: object) -> str:
+def _numbered(value: object) -> str:
     return f"#{value}"
 
 
@@ -110,9 +110,9 @@ def _enum_label(enum) -> Callable[[object], str]:
 
 # Known detail keys: (label, how the value reads). A key not here reads as "kunci: nilai".
 DETAIL_LABELS: dict[str, tuple[str, Callable[[object], str] | None]] = {
-    "application_id": ("Permohonan", _application),
-    "application": ("Permohonan", _application),
-    "renewal_of": ("Perpanjangan dari permohonan", _application),
+    "application_id": ("Permohonan", _numbered),
+    "application": ("Permohonan", _numbered),
+    "renewal_of": ("Perpanjangan dari permohonan", _numbered),
     "requirement": ("Persyaratan", None),
     "number": ("Nomor surat", None),
     "superseded_by": ("Diganti dengan surat nomor", None),
@@ -139,6 +139,7 @@ DETAIL_LABELS: dict[str, tuple[str, Callable[[object], str] | None]] = {
     "end_date": ("Tanggal berakhir", None),
     "limit_days": ("Batas (hari)", None),
     "officers": ("Jumlah pengurus", None),
+    "logo_file_id": ("Berkas logo", _numbered),
     "from_user": ("Dari petugas", None),
     "kind": ("Jenis", None),
     "status": ("Status", None),
@@ -184,9 +185,16 @@ def _key_text(key: str) -> str:
     return key.replace("_", " ")
 
 
-def details_text(action: str, raw: str, *, setting_labels: Mapping[str, str]) -> str:
+def details_text(
+    action: str,
+    raw: str,
+    *,
+    setting_labels: Mapping[str, str],
+    field_labels: Mapping[str, str] | None = None,
+) -> str:
     """An audit row's details as short Indonesian text ("" when there are none): known keys by
-    their labels (settings by the labels of the pages that edit them, ``setting_labels``),
+    their labels (settings by the labels of the pages that edit them, ``setting_labels``; the
+    changed ``fields`` of a record by the labels of the form that edits it, ``field_labels``),
     others as "kunci: nilai"; never JSON. Plain text: the page escapes it."""
     try:
         details = json.loads(raw) if raw else {}
@@ -200,13 +208,24 @@ def details_text(action: str, raw: str, *, setting_labels: Mapping[str, str]) ->
         parts.append(f"Status: {status(details.pop('from'))} → {status(details.pop('to'))}")
     # Known keys in the order above (the application before the reason), then the rest A-Z.
     for key in sorted(details, key=lambda k: (k != "keys", ORDER.get(k, len(ORDER)), k)):
-        parts.append(_part(key, details[key], setting_labels))
+        parts.append(_part(key, details[key], setting_labels, field_labels or {}))
     return "; ".join(parts)
 
 
-def _part(key: str, value: object, setting_labels: Mapping[str, str]) -> str:
+def _part(key: str, value: object, setting_labels: Mapping[str, str], field_labels) -> str:
     if key == "keys" and isinstance(value, list):
         labels = {**SETTING_WORDS, **setting_labels}
         return "Pengaturan: " + ", ".join(labels.get(str(k), str(k)) for k in value)
+    if key == "fields" and isinstance(value, list):
+        return "Data diubah: " + (
+            ", ".join(_field_text(str(f), field_labels) for f in value) or "—"
+        )
     label, reads = DETAIL_LABELS.get(key, (_key_text(key), None))
     return f"{label}: {reads(value) if reads else value_text(value)}"
+
+
+def _field_text(name: str, field_labels: Mapping[str, str]) -> str:
+    """A changed field by its form label, else a known detail word, else its name in words."""
+    if name in field_labels:
+        return field_labels[name]
+    return DETAIL_LABELS[name][0] if name in DETAIL_LABELS else _key_text(name)

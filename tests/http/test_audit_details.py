@@ -85,3 +85,19 @@ def test_every_setting_has_words_in_the_log(app):
 
     named = setting_labels().keys() | audit_labels.SETTING_WORDS.keys()
     assert sorted(set(settings.DEFAULTS) - named) == []
+
+
+def test_changed_fields_read_as_the_labels_of_the_form_that_edits_them(app, make, login_as):
+    user = make.user(Role.SUPERADMIN)
+    audit.record("user.update", actor=user, details={"fields": ["active", "email", "full_name"]})
+    audit.record(
+        "party.profile_update",
+        actor=user,
+        details={"fields": ["party_name", "sk_number"], "officers": 3, "logo_file_id": 7},
+    )
+    db.session.commit()
+    admin = login_as(user)
+    assert _details(admin, "user.update") == "Data diubah: Aktif, E-mail, Nama lengkap"
+    assert _details(admin, "party.profile_update") == (
+        "Data diubah: Nama partai / Nama ormas, Nomor SK; Jumlah pengurus: 3; Berkas logo: #7"
+    )
