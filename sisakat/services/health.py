@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,12 +59,14 @@ def _uploads(app: Flask, problems: list[str], notes: list[str]) -> None:
 
 def _free_space(app: Flask, warnings: list[str], notes: list[str]) -> None:
     """Room left on the disks SISAKAT writes to (uploads; the instance folder: the SQLite
-    database, logs, backups): a full disk refuses every upload and save, so say so in time."""
+    database, logs, backups; the system temp folder, where Waitress and Werkzeug spool large
+    uploads first): a full disk refuses every upload and save, so say so in time."""
     floor = int(app.config["LOW_DISK_MB"]) * 1024 * 1024
     seen: set[int] = set()
     for label, folder in (
         ("folder unggahan", Path(app.config["UPLOAD_FOLDER"])),
         ("folder instance", Path(app.instance_path)),
+        ("folder sementara (TMPDIR)", Path(tempfile.gettempdir())),
     ):
         try:
             device, free = folder.stat().st_dev, shutil.disk_usage(folder).free
