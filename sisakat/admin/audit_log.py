@@ -79,6 +79,17 @@ def field_labels() -> dict[str, dict[str, str]]:
     }
 
 
+def _details(events) -> dict[int, str]:
+    """Each shown event's details as text (``audit_labels.details_text``), by event id."""
+    labels, fields = setting_labels(), field_labels()
+    return {
+        e.id: audit_labels.details_text(
+            e.action, e.details, setting_labels=labels, field_labels=fields.get(e.action)
+        )
+        for e in events
+    }
+
+
 @bp.get("/log-audit")
 @role_required(Role.SUPERADMIN)
 def audit_log():
@@ -94,19 +105,12 @@ def audit_log():
             date_to=form.date_to.data,
         )
     pagination = audit_log_service.search(filters, page_no=page_number(request.args))
-    labels, fields = setting_labels(), field_labels()
-    details = {
-        e.id: audit_labels.details_text(
-            e.action, e.details, setting_labels=labels, field_labels=fields.get(e.action)
-        )
-        for e in pagination.items
-    }
     return render_template(
         "admin/audit_log.html",
         form=form,
         pagination=pagination,
         args={k: v for k, v in request.args.items() if k != "halaman"},
-        details=details,
+        details=_details(pagination.items),
         action_label=audit_labels.action_label,
         outcome_label=audit_labels.outcome_label,
     )
