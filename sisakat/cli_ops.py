@@ -14,7 +14,7 @@ import click
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 
-KEY_FILE_HELP = "Berkas kunci cadangan (menggantikan SISAKAT_BACKUP_KEY / BACKUP_KEY_FILE)."
+KEY_FILE_HELP = "Berkas kunci cadangan (menggantikan SISAKAT_BACKUP_KEY / SISAKAT_BACKUP_KEY_FILE)."
 
 
 @contextmanager

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 
-from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
+from flask import (
+    Flask,
+    Request,
+    Response,
+    current_app,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+)
 from flask.globals import request_ctx
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
@@ -65,6 +75,37 @@ TYPED_FORM_EXPIRED = (
 )
 
 
+class SpoolError(Exception):
+    """The form could not be parsed because its upload could not be spooled to the system temp
+    folder (Werkzeug keeps 500 KB in memory, the rest in ``tempfile.gettempdir()``): that disk
+    is full, read-only or not a folder. Raised before any of our code sees the upload."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder)
+        self.folder = folder
+
+
+class SisakatRequest(Request):
+    """Flask's request, whose form parsing turns an OS refusal into ``SpoolError``."""
+
+    def _get_file_stream(self, *args, **kwargs):
+        """Werkzeug's spool for one uploaded file, remembered so a failed parse can close it."""
+        stream = super()._get_file_stream(*args, **kwargs)
+        self.__dict__.setdefault("_sisakat_spools", []).append(stream)
+        return stream
+
+    def _load_form_data(self) -> None:
+        try:
+            super()._load_form_data()
+        except OSError as exc:
+            for stream in self.__dict__.pop("_sisakat_spools", []):
+                stream.close()  # the parser drops the half-written spools without closing them
+            # Empty form and files, so nothing later (a hook, the error page) parses again.
+            empty = self.parameter_storage_class
+            self.__dict__.update(form=empty(), files=empty())
+            raise SpoolError(tempfile.gettempdir()) from exc
+
+
 def _wants_json() -> bool:
     return (
         request.path.startswith("/healthz")
@@ -111,6 +152,7 @@ def _unavailable(message: str, *, retry_after: int | None = None) -> Response:
 
 def init_app(app: Flask) -> None:
     """Register handlers for the HTTP errors users can meet."""
+    app.request_class = SisakatRequest
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
@@ -137,6 +179,20 @@ def init_app(app: Flask) -> None:
             log.error("database cannot store on %s %s: %s", request.method, request.path, exc.orig)
             return _unavailable(STORAGE_FULL)
         raise exc
+
+    @app.errorhandler(SpoolError)
+    def _spool_error(exc: SpoolError):
+        """The temp disk refused a large upload: the same 503 as a full database (only the
+        office can fix it), and the folder in the log (``TMPDIR`` moves it)."""
+        log.error(
+            "temporary folder %s cannot take the upload on %s %s: %s (free space there or "
+            "point TMPDIR at a disk with room)",
+            exc.folder,
+            request.method,
+            request.path,
+            exc.__cause__,
+        )
+        return _unavailable(STORAGE_FULL)
 
     @app.errorhandler(500)
     def _server_error(exc: Exception):

@@ -1,9 +1,13 @@
-"""What each audit action and outcome means, in the super admin's words: the audit log shows
-"Pengaturan diubah" above the stored code ``settings.update`` (which the filter still takes)."""
+"""What each audit action, outcome and detail means, in the super admin's words: the audit log
+shows "Pengaturan diubah" above the stored code ``settings.update`` (which the filter still
+takes), and "Pengaturan: Lambang daerah" where the row stores ``{"keys": [...]}``."""
 
 from __future__ import annotations
 
-from sisakat.models import Action
+import json
+from collections.abc import Callable, Mapping
+
+from sisakat.models import Action, ApplicationStatus, Role, Verdict
 
 ACTION_LABELS = {
     "account.change_password": "Kata sandi diganti pemiliknya",
@@ -89,3 +93,140 @@ def action_label(action: str) -> str:
 def outcome_label(outcome: str) -> str:
     """The outcome in words ("berhasil", "gagal", "ditolak", "dibatasi")."""
     return OUTCOME_LABELS.get(outcome, outcome)
+
+
+def _numbered(value: object) -> str:
+    return f"#{value}"
+
+
+def _short_hash(value: object) -> str:
+    text = str(value)
+    return text[:12] + "…" if len(text) > 12 else text
+
+
+def _enum_label(enum) -> Callable[[object], str]:
+    labels = {member.value: member.label for member in enum}
+    return lambda value: labels.get(str(value), str(value))
+
+
+# Known detail keys: (label, how the value reads). A key not here reads as "kunci: nilai".
+DETAIL_LABELS: dict[str, tuple[str, Callable[[object], str] | None]] = {
+    "application_id": ("Permohonan", _numbered),
+    "application": ("Permohonan", _numbered),
+    "renewal_of": ("Perpanjangan dari permohonan", _numbered),
+    "requirement": ("Persyaratan", None),
+    "number": ("Nomor surat", None),
+    "superseded_by": ("Diganti dengan surat nomor", None),
+    "reason": ("Alasan", None),
+    "verdict": ("Penilaian", _enum_label(Verdict)),
+    "role": ("Peran", _enum_label(Role)),
+    "service": ("Layanan", None),
+    "name": ("Nama", None),
+    "username": ("Nama pengguna", None),
+    "usernames": ("Akun", None),
+    "fields": ("Data diubah", None),
+    "sha256": ("SHA-256", _short_hash),
+    "fingerprint": ("Sidik jari", _short_hash),
+    "subject": ("Subjek", None),
+    "display_name": ("Nama", None),
+    "archive": ("Arsip", None),
+    "files": ("Jumlah berkas", None),
+    "encrypted": ("Terenkripsi", None),
+    "created_at": ("Cadangan dibuat", None),
+    "method": ("Cara", None),
+    "tier": ("Tingkat kecocokan", None),
+    "series": ("Seri", None),
+    "year": ("Tahun", None),
+    "end_date": ("Tanggal berakhir", None),
+    "limit_days": ("Batas (hari)", None),
+    "officers": ("Jumlah pengurus", None),
+    "logo_file_id": ("Berkas logo", _numbered),
+    "from_user": ("Dari petugas", None),
+    "kind": ("Jenis", None),
+    "status": ("Status", None),
+    "active": ("Aktif", None),
+    "text": ("Teks", None),
+    "from": ("Dari", None),
+    "to": ("Menjadi", None),
+}
+ORDER = {key: position for position, key in enumerate(DETAIL_LABELS)}
+# Settings no form field edits alone (the CLI, the hours table, the per-period follow-ups):
+# their words live here.
+SETTING_WORDS = {
+    "backup.last_at": "Waktu cadangan terakhir",
+    "backup.last_path": "Arsip cadangan terakhir",
+    "backup.last_encrypted": "Cadangan terakhir terenkripsi",
+    "backup.restored_at": "Waktu pemulihan cadangan",
+    "backup.keep": "Jumlah arsip cadangan yang disimpan",
+    "office.week": "Jam kerja per hari",
+    "office.hours_start": "Jam mulai layanan",
+    "office.hours_end": "Jam selesai layanan",
+    "survey.follow_up_periods": "Tindak lanjut hasil survei per periode",
+    "retention.personal_documents_days": "Masa simpan dokumen pribadi (hari)",
+    "verification.allow_download": "Unduh surat di halaman verifikasi",
+}
+MAX_TEXT = 300
+
+
+def value_text(value: object) -> str:
+    """One stored value in words: yes/no, lists joined, nested pairs as "kunci: nilai"."""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(value_text(item) for item in value) or "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{_key_text(k)}: {value_text(v)}" for k, v in value.items()) or "—"
+    text = str(value)
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + "…"
+
+
+def _key_text(key: str) -> str:
+    return key.replace("_", " ")
+
+
+def details_text(
+    action: str,
+    raw: str,
+    *,
+    setting_labels: Mapping[str, str],
+    field_labels: Mapping[str, str] | None = None,
+) -> str:
+    """An audit row's details as short Indonesian text ("" when there are none): known keys by
+    their labels (settings by the labels of the pages that edit them, ``setting_labels``; the
+    changed ``fields`` of a record by the labels of the form that edits it, ``field_labels``),
+    others as "kunci: nilai"; never JSON. Plain text: the page escapes it."""
+    try:
+        details = json.loads(raw) if raw else {}
+    except ValueError:
+        return raw  # not JSON (never written so): shown as stored
+    if not isinstance(details, dict):
+        return value_text(details)
+    parts = []
+    if action.startswith("application.") and {"from", "to"} <= details.keys():
+        status = _enum_label(ApplicationStatus)
+        parts.append(f"Status: {status(details.pop('from'))} → {status(details.pop('to'))}")
+    # Known keys in the order above (the application before the reason), then the rest A-Z.
+    for key in sorted(details, key=lambda k: (k != "keys", ORDER.get(k, len(ORDER)), k)):
+        parts.append(_part(key, details[key], setting_labels, field_labels or {}))
+    return "; ".join(parts)
+
+
+def _part(key: str, value: object, setting_labels: Mapping[str, str], field_labels) -> str:
+    if key == "keys" and isinstance(value, list):
+        labels = {**SETTING_WORDS, **setting_labels}
+        return "Pengaturan: " + ", ".join(labels.get(str(k), str(k)) for k in value)
+    if key == "fields" and isinstance(value, list):
+        return "Data diubah: " + (
+            ", ".join(_field_text(str(f), field_labels) for f in value) or "—"
+        )
+    label, reads = DETAIL_LABELS.get(key, (_key_text(key), None))
+    return f"{label}: {reads(value) if reads else value_text(value)}"
+
+
+def _field_text(name: str, field_labels: Mapping[str, str]) -> str:
+    """A changed field by its form label, else a known detail word, else its name in words."""
+    if name in field_labels:
+        return field_labels[name]
+    return DETAIL_LABELS[name][0] if name in DETAIL_LABELS else _key_text(name)

@@ -28,7 +28,7 @@ from flask import current_app
 from sisakat.config import ROOT
 from sisakat.extensions import db
 from sisakat.models import utcnow
-from sisakat.services import audit, dataset, settings, storage
+from sisakat.services import audit, backup_crypto, dataset, settings, storage
 from sisakat.services.backup_crypto import BackupError, EncryptingWriter, load_key
 
 log = logging.getLogger(__name__)
@@ -231,6 +231,7 @@ def _remember(path: Path, manifest: dict) -> None:
         "backup.last_at": manifest["created_at"],
         "backup.last_path": str(path),
         "backup.last_encrypted": manifest["encrypted"],
+        "backup.restored_at": None,  # the last backup is this one, not the one restored from
     }
     settings.update(values, actor=None)
     details = {
@@ -268,25 +269,31 @@ class BackupStatus:
     stale: bool
     path: str = ""  # where the archive went (instance/backups, a USB disk ...)
     encrypted: bool | None = None  # None: not recorded (a backup made by an older version)
+    restored_at: datetime | None = None  # this data was restored from that archive then
 
 
 def status(now: datetime | None = None) -> BackupStatus:
     """The last successful backup and whether it is older than a day (or missing)."""
-    raw = settings.get("backup.last_at")
-    last = datetime.fromisoformat(raw.rstrip("Z")) if raw else None
+    last, restored = (_moment(settings.get(k)) for k in ("backup.last_at", "backup.restored_at"))
     now = now or utcnow()
     return BackupStatus(
         last_at=last,
         stale=last is None or now - last > STALE_AFTER,
         path=settings.get("backup.last_path") or "",
         encrypted=settings.get("backup.last_encrypted"),
+        restored_at=restored,
     )
+
+
+def _moment(raw: str | None) -> datetime | None:
+    """A stored ``...Z`` moment as naive UTC."""
+    return datetime.fromisoformat(raw.rstrip("Z")) if raw else None
 
 
 def require_key_or_note(key: bytes | None) -> str:
     """A warning line when archives will not be encrypted."""
     if key is None:
-        return "PERINGATAN: arsip TIDAK dienkripsi (setel SISAKAT_BACKUP_KEY atau BACKUP_KEY_FILE)."
+        return f"PERINGATAN: arsip TIDAK dienkripsi (setel {backup_crypto.KEY_VARIABLES})."
     return "Arsip dienkripsi (AES-256-GCM)."
 
 

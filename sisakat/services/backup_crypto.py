@@ -25,6 +25,9 @@ MAGIC = b"SKTBAK1\n"
 CHUNK = 1024 * 1024
 TAG = 16
 HEADER = struct.Struct(">8s8s7sI")
+# The environment names an operator sets (``from_prefixed_env`` strips ``SISAKAT_``): every
+# message that tells how to supply the key names these, never the bare config keys.
+KEY_VARIABLES = "SISAKAT_BACKUP_KEY atau SISAKAT_BACKUP_KEY_FILE"
 
 
 class BackupError(DomainError):

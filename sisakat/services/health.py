@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sisakat import config
 from sisakat.extensions import db
+from sisakat.services import backup_crypto
 from sisakat.services.dataset import encoding_problem
 
 
@@ -57,12 +59,14 @@ def _uploads(app: Flask, problems: list[str], notes: list[str]) -> None:
 
 def _free_space(app: Flask, warnings: list[str], notes: list[str]) -> None:
     """Room left on the disks SISAKAT writes to (uploads; the instance folder: the SQLite
-    database, logs, backups): a full disk refuses every upload and save, so say so in time."""
+    database, logs, backups; the system temp folder, where Waitress and Werkzeug spool large
+    uploads first): a full disk refuses every upload and save, so say so in time."""
     floor = int(app.config["LOW_DISK_MB"]) * 1024 * 1024
     seen: set[int] = set()
     for label, folder in (
         ("folder unggahan", Path(app.config["UPLOAD_FOLDER"])),
         ("folder instance", Path(app.instance_path)),
+        ("folder sementara (TMPDIR)", Path(tempfile.gettempdir())),
     ):
         try:
             device, free = folder.stat().st_dev, shutil.disk_usage(folder).free
@@ -123,7 +127,7 @@ def _deploy_config(app: Flask, problems: list[str]) -> None:
         (
             not (cfg.get("BACKUP_KEY") or cfg.get("BACKUP_KEY_FILE")),
             "kunci cadangan belum disetel: arsip berisi data pribadi tidak terenkripsi "
-            "(SISAKAT_BACKUP_KEY atau BACKUP_KEY_FILE)",
+            f"({backup_crypto.KEY_VARIABLES})",
         ),
         (cfg.get("MAX_UPLOAD_MB", 0) > 50, "MAX_UPLOAD_MB terlalu besar (maksimal 50)"),
     ]

@@ -22,9 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sisakat.extensions import db
-from sisakat.services import audit, dataset, storage
+from sisakat.models import utcnow
+from sisakat.services import audit, dataset, settings, storage
 from sisakat.services.backup import FORMAT, FORMAT_VERSION
-from sisakat.services.backup_crypto import BackupError, DecryptingReader, is_encrypted
+from sisakat.services.backup_crypto import (
+    KEY_VARIABLES,
+    BackupError,
+    DecryptingReader,
+    is_encrypted,
+)
 
 DAMAGED = "Arsip cadangan rusak atau terpotong; gunakan arsip lain."
 FOREIGN = "Berkas ini bukan arsip cadangan SISAKAT."
@@ -75,7 +81,7 @@ def _unpack_stream(archive: Path, staging: Path, key: bytes | None) -> dict[str,
         if is_encrypted(archive):
             if key is None:
                 raise BackupError(
-                    "Arsip ini terenkripsi: setel SISAKAT_BACKUP_KEY atau berikan --key-file."
+                    f"Arsip ini terenkripsi: setel {KEY_VARIABLES} atau berikan --key-file."
                 )
             source = DecryptingReader(raw, key)
         else:
@@ -224,6 +230,7 @@ def restore(archive: str | Path, *, key: bytes | None) -> Verified:
     try:
         verified = unpack(Path(archive), staging, key)
         _load(verified.manifest, staging, root)
+        _remember_source(Path(archive), verified.manifest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return verified
@@ -258,3 +265,16 @@ def _load(manifest: dict, staging: Path, root: Path) -> None:
     audit.forget_anchor()  # the restored log is the new truth; the next check anchors it
     details = {"created_at": manifest["created_at"], "files": len(moved)}
     audit.record("backup.restore", actor=None, object_type="backup", details=details)
+
+
+def _remember_source(archive: Path, manifest: dict) -> None:
+    """The restored instance's last backup is the archive it came from: that archive holds
+    exactly the data now here (the copied settings still name the backup before it, or none).
+    The admin home dates it, warns a day later as for any backup, and says it was restored."""
+    values = {
+        "backup.last_at": manifest["created_at"],
+        "backup.last_path": str(archive.resolve()),
+        "backup.last_encrypted": manifest["encrypted"],
+        "backup.restored_at": utcnow().isoformat() + "Z",
+    }
+    settings.update(values, actor=None)

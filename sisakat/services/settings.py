@@ -68,6 +68,7 @@ DEFAULTS: dict[str, Any] = {
     "backup.last_at": None,
     "backup.last_path": "",
     "backup.last_encrypted": None,  # None: a backup made before this was recorded
+    "backup.restored_at": None,  # set by `flask restore` (the last backup is its archive)
     "retention.personal_documents_days": 365,
     # Public contact channels, complaints (pengaduan) and the survey (issue 6)
     "contact.whatsapp": "",  # international digits, e.g. "6281200000000"; empty hides the link

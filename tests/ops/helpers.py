@@ -71,6 +71,16 @@ def state() -> dict:
         return dataset.summarise(conn)
 
 
+def office_settings() -> dict[str, str]:
+    """Every setting but the ``backup.*`` record, which a backup and a restore each rewrite (a
+    restore records the archive it came from as the last backup)."""
+    from sisakat.models import Setting
+
+    rows = db.session.execute(db.select(Setting.key, Setting.value)).all()
+    db.session.remove()  # end the read: a backup or restore that follows writes
+    return {key: value for key, value in rows if not key.startswith("backup.")}
+
+
 def files_match_rows() -> bool:
     """Every unpurged StoredFile row has its file with the recorded SHA-256."""
     from sisakat.models import StoredFile

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sisakat.extensions import db
-from sisakat.models import Role, utcnow
+from sisakat.models import Role, User, utcnow
 from sisakat.services import backup, settings
+from tests.ops.helpers import fresh_app, seed_everything
 
 
 def _set_last(moment) -> None:
@@ -59,3 +60,33 @@ def test_an_encrypted_last_backup_gets_no_warning(app, make, login_as, tmp_path)
     page = login_as(make.user(Role.SUPERADMIN)).get("/admin/").get_data(as_text=True)
     assert str(next(out.glob("sisakat-backup-*"))) in page
     assert "tidak dienkripsi" not in page
+
+
+def test_a_restored_instance_knows_the_backup_it_came_from(app, login_as, tmp_path):
+    """The archive holds exactly the data a restore puts in place, so the restored instance's
+    home dates its last backup by that archive (not "Belum ada cadangan data", which sent the
+    operator to back up data that an archive already holds) and says it was restored from it,
+    until its own next backup."""
+    admin_id = seed_everything()["admin"].id
+    db.session.commit()  # end the read that loaded the id before the backup command writes
+    made = app.test_cli_runner().invoke(args=["backup", "--output", str(tmp_path / "bk")])
+    assert made.exit_code == 0, made.output
+    archive, taken = next((tmp_path / "bk").glob("sisakat-backup-*")), backup.status().last_at
+    target = fresh_app(tmp_path / "target")
+    with target.app_context():
+        runner = target.test_cli_runner()
+        restored = runner.invoke(args=["restore", str(archive)])
+        assert restored.exit_code == 0, restored.output
+        status = backup.status()
+        assert (status.last_at, status.path, status.encrypted) == (taken, str(archive), False)
+        assert not status.stale
+        admin = login_as(db.session.get(User, admin_id))
+        page = admin.get("/admin/").get_data(as_text=True)
+        assert "Belum ada cadangan data" not in page
+        assert "Data di sini dipulihkan dari arsip ini pada" in page
+        assert str(archive) in page
+        again = runner.invoke(args=["backup", "--output", str(tmp_path / "bk2")])
+        assert again.exit_code == 0, again.output
+        page = admin.get("/admin/").get_data(as_text=True)
+        assert "dipulihkan" not in page
+        assert str(next((tmp_path / "bk2").glob("sisakat-backup-*"))) in page

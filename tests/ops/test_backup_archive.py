@@ -124,3 +124,11 @@ def key_file(app, tmp_path):
     path = tmp_path / "backup.key"
     app.test_cli_runner().invoke(args=["backup-keygen", str(path)])
     return path
+
+
+def test_unencrypted_backup_names_the_real_environment_variables(app, tmp_path):
+    result = app.test_cli_runner().invoke(args=["backup", "--output", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    warning = next(line for line in result.output.splitlines() if "TIDAK dienkripsi" in line)
+    assert "SISAKAT_BACKUP_KEY atau SISAKAT_BACKUP_KEY_FILE" in warning
+    assert " BACKUP_KEY_FILE" not in warning

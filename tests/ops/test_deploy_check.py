@@ -148,3 +148,14 @@ def test_deploy_check_refuses_active_demo_accounts(hosted):
     result = _deploy_check(hosted)
     assert "akun demo masih aktif" not in result.output
     assert result.exit_code == 0, result.output
+
+
+def test_missing_backup_key_names_the_real_environment_variables(hosted):
+    """The operator sets environment variables: the message names ``SISAKAT_BACKUP_KEY_FILE``,
+    not the bare config key ``BACKUP_KEY_FILE`` (which does nothing in the environment)."""
+    hosted.config.update({"BACKUP_KEY_FILE": "", "BACKUP_KEY": ""})
+    problem = next(
+        line for line in _deploy_check(hosted).output.splitlines() if "kunci cadangan" in line
+    )
+    assert "SISAKAT_BACKUP_KEY atau SISAKAT_BACKUP_KEY_FILE" in problem
+    assert " BACKUP_KEY_FILE" not in problem

@@ -4,7 +4,10 @@ writes to, and warns before a full disk starts refusing uploads and saves."""
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
+
+import pytest
 
 
 def _check(app):
@@ -30,3 +33,22 @@ def test_a_disk_with_less_room_than_the_floor_is_a_warning_naming_the_folder(app
     assert low, result.output
     assert str(Path(app.config["UPLOAD_FOLDER"])) in low[0]
     assert "unggahan dan penyimpanan akan ditolak" in low[0]
+
+
+def test_the_temp_folder_on_its_own_disk_is_checked_too(app, monkeypatch):
+    """Large uploads pass through the system temp folder (Waitress and Werkzeug spool them
+    there) before SISAKAT stores them: a full temp disk refuses them, so its room is shown."""
+    other = Path("/dev/shm")
+    uploads = Path(app.config["UPLOAD_FOLDER"])
+    uploads.mkdir(parents=True, exist_ok=True)
+    if not other.is_dir() or other.stat().st_dev == uploads.stat().st_dev:
+        pytest.skip("tidak ada diska lain untuk folder sementara di mesin ini")
+    monkeypatch.setattr(tempfile, "tempdir", str(other))
+    app.config["LOW_DISK_MB"] = shutil.disk_usage(other).free // (1024 * 1024) + 1024
+    result = _check(app)
+    assert result.exit_code == 0, result.output
+    low = [line for line in result.output.splitlines() if "folder sementara" in line]
+    assert low, result.output
+    assert low[0].startswith("PERHATIAN")
+    assert str(other) in low[0]
+    assert "TMPDIR" in low[0]

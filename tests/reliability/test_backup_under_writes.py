@@ -11,7 +11,13 @@ from sisakat.extensions import db
 from sisakat.models import User
 from sisakat.services import audit
 from tests import factories
-from tests.ops.helpers import files_match_rows, fresh_app, seed_everything, state
+from tests.ops.helpers import (
+    files_match_rows,
+    fresh_app,
+    office_settings,
+    seed_everything,
+    state,
+)
 
 
 def _wait_until(condition) -> None:
@@ -53,18 +59,22 @@ def test_backup_during_writes_restores_identical_database_and_files(app, tmp_pat
         result = app.test_cli_runner().invoke(args=["backup", "--output", str(tmp_path / "bk")])
     assert result.exit_code == 0, result.output
     archive = next((tmp_path / "bk").glob("sisakat-backup-*.tar.gz"))
-    source_ids = _user_ids()
+    source_ids, source_settings = _user_ids(), office_settings()
 
     target = fresh_app(tmp_path / "restored")
     with target.app_context():
         out = target.test_cli_runner().invoke(args=["restore", str(archive)])
         assert out.exit_code == 0, out.output
         restored, restored_ids = state(), _user_ids()
+        restored_settings = office_settings()
         assert files_match_rows()
         assert audit.verify_chain() == (True, None)
     with tarfile.open(archive) as tar:
         expected = json.load(tar.extractfile("manifest.json"))["tables"]
-    assert restored.pop("audit_events")["rows"] == expected.pop("audit_events")["rows"] + 1
+    # The restore adds its own audit row and one for recording the archive as the last backup.
+    assert restored.pop("audit_events")["rows"] == expected.pop("audit_events")["rows"] + 2
+    restored.pop("settings"), expected.pop("settings")
+    assert restored_settings == source_settings
     assert restored == expected  # every other table: same rows, same checksum
     assert restored_ids == source_ids[: len(restored_ids)]  # one consistent moment
     assert len(restored_ids) < len(source_ids)  # and the writer kept writing after it

@@ -1,0 +1,49 @@
+"""``audit_labels.details_text``: every shape a stored detail can take reads as words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sisakat.services.audit_labels import MAX_TEXT, details_text
+
+
+def _text(details, action: str = "contoh.isi") -> str:
+    raw = details if isinstance(details, str) else json.dumps(details, sort_keys=True)
+    return details_text(action, raw, setting_labels={"agency.name": "Nama instansi"})
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("", ""),
+        ({}, ""),
+        (
+            {"keys": ["agency.name", "backup.last_at"]},
+            "Pengaturan: Nama instansi, Waktu cadangan terakhir",
+        ),
+        ({"found": {"nomor": "1/2", "nama": None}}, "found: nama: —, nomor: 1/2"),
+        ({"encrypted": False, "files": 0}, "Jumlah berkas: 0; Terenkripsi: tidak"),
+        (
+            {"verdict": "tidak_sesuai", "application_id": 4},
+            "Permohonan: #4; Penilaian: Tidak Sesuai",
+        ),
+        ({"sha256": "a" * 64}, "SHA-256: aaaaaaaaaaaa…"),
+        (["x", 1], "x, 1"),
+        ("bukan json {", "bukan json {"),
+    ],
+)
+def test_each_shape_reads_as_words(details, expected):
+    assert _text(details) == expected
+
+
+def test_a_long_text_is_cut_with_an_ellipsis():
+    text = _text({"reason": "x" * (MAX_TEXT + 50)})
+    assert text == "Alasan: " + "x" * MAX_TEXT + "…"
+
+
+def test_status_steps_read_as_labels_only_for_workflow_rows():
+    steps = {"from": "perlu_perbaikan", "to": "diajukan"}
+    assert _text(steps, "application.ajukan_ulang") == "Status: Perlu Perbaikan → Diajukan"
+    assert _text({"from": 3, "to": 9}, "number.set_next") == "Dari: 3; Menjadi: 9"
