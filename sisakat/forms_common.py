@@ -83,6 +83,22 @@ def not_before(start_name: str):
     return check
 
 
+def usable(field):
+    """A validated GET filter field's value, or None when it has an error (shown beside it):
+    a search keeps its other filters instead of dropping them all (``usable_range``)."""
+    return None if field.errors else field.data
+
+
+def usable_range(start, end) -> tuple[date | None, date | None]:
+    """A validated GET filter's date range (``start`` and ``end`` fields, ``end`` checked by
+    ``not_before``): a bad date is left out; a reversed range leaves out both its dates, as the
+    dashboard drops a reversed period, never the filters typed beside it."""
+    first, last = usable(start), usable(end)
+    if isinstance(first, date) and isinstance(end.data, date) and end.data < first:
+        return None, None
+    return first, last
+
+
 def single_line(form, field) -> None:
     """WTForms validator: no line breaks in a one-line field."""
     if isinstance(field.data, str) and ("\n" in field.data or "\t" in field.data):

@@ -95,16 +95,7 @@ def _details(events) -> dict[int, str]:
 def audit_log():
     """Filter by action, actor, object and date range; paginated, newest first."""
     form = AuditFilterForm(request.args)
-    filters = audit_log_service.AuditFilter()
-    if form.validate():
-        filters = audit_log_service.AuditFilter(
-            action=form.action.data or "",
-            actor=form.actor.data or "",
-            object=form.object.data or "",
-            date_from=form.date_from.data,
-            date_to=form.date_to.data,
-        )
-    pagination = audit_log_service.search(filters, page_no=page_number(request.args))
+    pagination = audit_log_service.search(form.audit_filter(), page_no=page_number(request.args))
     return render_template(
         "admin/audit_log.html",
         form=form,

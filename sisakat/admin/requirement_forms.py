@@ -14,7 +14,10 @@ from sisakat.forms_common import (
     not_before,
     plausible_date,
     single_line,
+    usable,
+    usable_range,
 )
+from sisakat.services.audit_log import AuditFilter
 
 
 class RequirementForm(SeenForm):
@@ -88,3 +91,16 @@ class AuditFilterForm(FlaskForm):
     date_to = DateField(
         "Sampai tanggal", validators=[Optional(), plausible_date, not_before("date_from")]
     )
+
+    def audit_filter(self) -> AuditFilter:
+        """The filters to apply, field by field: a bad value gets its error beside its own
+        field and is left out, the others stay applied (``usable_range``)."""
+        self.validate()
+        date_from, date_to = usable_range(self.date_from, self.date_to)
+        return AuditFilter(
+            action=usable(self.action) or "",
+            actor=usable(self.actor) or "",
+            object=usable(self.object) or "",
+            date_from=date_from,
+            date_to=date_to,
+        )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional, ValidationError
@@ -19,6 +17,8 @@ from sisakat.forms_common import (
     not_before,
     offer_levels,
     plausible_date,
+    usable,
+    usable_range,
 )
 from sisakat.models import ApplicationStatus, ComplaintStatus, Level, Verdict
 from sisakat.services import catalog, office, requirements
@@ -182,11 +182,10 @@ class LetterSearchForm(FlaskForm):
         leaves out both its dates (as the dashboard drops a reversed period), never the number
         or the name typed beside it."""
         self.validate()
-        start, end = self.dari.data, self.sampai.data
-        reversed_range = isinstance(start, date) and isinstance(end, date) and end < start
+        date_from, date_to = usable_range(self.dari, self.sampai)
         return LetterFilter(
-            number="" if self.nomor.errors else (self.nomor.data or ""),
-            party="" if self.partai.errors else (self.partai.data or ""),
-            date_from=None if self.dari.errors or reversed_range else start,
-            date_to=None if self.sampai.errors or reversed_range else end,
+            number=usable(self.nomor) or "",
+            party=usable(self.partai) or "",
+            date_from=date_from,
+            date_to=date_to,
         )

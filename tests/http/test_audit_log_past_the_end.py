@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sisakat.extensions import db
 from sisakat.models import Role
-from sisakat.services import audit
+from sisakat.services import audit, audit_labels
 
 
 def test_a_page_past_the_end_says_so_and_links_the_last_page(app, make, login_as):
@@ -21,3 +21,24 @@ def test_a_page_past_the_end_says_so_and_links_the_last_page(app, make, login_as
     assert "action=settings" in text  # the link keeps the filter
     none = client.get("/admin/log-audit", query_string={"action": "tidak.ada"})
     assert "Tidak ada catatan." in none.get_data(as_text=True)
+
+
+def test_a_bad_date_keeps_the_other_filters_applied(app, make, login_as):
+    """One unusable field used to drop every filter: the whole log was listed under the
+    error. Now the bad date is left out (its error beside it) and the action filter stays."""
+    admin = make.user(Role.SUPERADMIN)
+    audit.record("settings.update", actor=admin, details={"keys": ["agency.name"]})
+    audit.record("user.create", actor=admin, object_type="user", object_id=admin.id)
+    db.session.commit()
+    client = login_as(admin)
+    for dates in (
+        {"date_from": "2026-13-45"},
+        {"date_from": "2026-12-07", "date_to": "2026-12-01"},
+    ):
+        page = client.get("/admin/log-audit", query_string={"action": "user.create", **dates})
+        text = page.get_data(as_text=True)
+        assert page.status_code == 200
+        assert "is-invalid" in text  # the date's error is shown beside it
+        assert audit_labels.action_label("user.create") in text
+        # the action filter still applies: before, the whole log was listed
+        assert audit_labels.action_label("settings.update") not in text
