@@ -164,6 +164,7 @@ SETTING_WORDS = {
     "survey.follow_up_periods": "Tindak lanjut hasil survei per periode",
     "retention.personal_documents_days": "Masa simpan dokumen pribadi (hari)",
     "verification.allow_download": "Unduh surat di halaman verifikasi",
+    "faq.starter_loaded": "Contoh tanya jawab awal dimuat",
 }
 MAX_TEXT = 300
 
