@@ -3,7 +3,7 @@ DRAF preview of that service's letter."""
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -15,7 +15,14 @@ from sisakat.models import Role
 from sisakat.pdf.skt import render_skt
 from sisakat.policies import role_required
 from sisakat.routing import commit_or_show
-from sisakat.services import catalog, concurrency, letter_profile, letter_settings, numbering
+from sisakat.services import (
+    catalog,
+    concurrency,
+    letter_profile,
+    letter_settings,
+    numbering,
+    storage,
+)
 from sisakat.services.letter_context import build_context
 
 TEXT = [clean_text]
@@ -118,7 +125,7 @@ def letter_preview():
         srikandi=letter_settings.is_srikandi_mode(),
         emblem_png=letter_settings.emblem_png(),
     )
-    response = Response(render_skt(ctx), mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'inline; filename="pratinjau-{service.code}.pdf"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    name = f"pratinjau-{service.code}.pdf"
+    return storage.send_drawn(
+        render_skt(ctx), mimetype="application/pdf", name=name, attachment=False
+    )

@@ -78,6 +78,12 @@ def _query_args(filters: dict) -> dict:
     return {names[k]: v for k, v in filters.items() if v}
 
 
+def _view_args(filters: dict, number: int) -> dict:
+    """The view a Cabut form returns to: the validated filters and the page (beyond the first),
+    rebuilt here, so nothing else in a query string travels (no foreign keys, no other host)."""
+    return _query_args(filters) | ({"page": number} if number > 1 else {})
+
+
 @bp.get("/surat")
 @role_required(Role.SUPERADMIN)
 def letter_register():
@@ -104,6 +110,7 @@ def _register_page(refused: tuple[int, RevokeForm] | None = None):
         form=form,
         filters=filters,
         args=_query_args(filters),
+        view_args=_view_args(filters, number),
         parties=parties,
         statuses=letter_registry.REGISTER_STATUSES,
         today=today,
@@ -142,7 +149,9 @@ def letter_register_csv():
 @bp.post("/surat/<int(max=2147483647):letter_id>/cabut")
 @role_required(Role.SUPERADMIN)
 def revoke_letter(letter_id: int):
-    """Revoke an issued letter (reason required); the public page then says DICABUT."""
+    """Revoke an issued letter (reason required); the public page then says DICABUT. The form
+    posts with the register view it was on (``_view_args``), which a refusal shows again and a
+    revocation returns to."""
     letter = or_404(db.session.get(Letter, letter_id))
     form = RevokeForm()
     if not form.validate_on_submit():
@@ -159,4 +168,11 @@ def revoke_letter(letter_id: int):
     if not outcome.ok:  # e.g. revoked meanwhile: the register as it is now, the reason kept
         form.version.data = str(or_404(db.session.get(Letter, letter_id)).version)
         return _register_page(refused=(letter_id, form))
-    return redirect(url_for(".letter_register"))
+    return _back_to_register()
+
+
+def _back_to_register():
+    """A redirect to the register view the Cabut form was posted from (``_view_args``)."""
+    _form, filters = _filters()
+    number = page_number(request.args, "page")
+    return redirect(url_for(".letter_register", **_view_args(filters, number)))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, render_template, request
+from flask import render_template, request
 
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.reports.monitoring_forms import IkmFilterForm
 from sisakat.reports.routes import bp
+from sisakat.routing import XLSX, download
 from sisakat.services import diagrams, ikm_export, numbering, survey
 from sisakat.services import ikm as ikm_math
 
@@ -62,11 +63,4 @@ def ikm_xlsx():
     form, start, end = _period()
     data = ikm_export.workbook(survey.report(start, end, form.service.data or None))
     name = f"ikm-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
-    return Response(
-        data,
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "private, no-store",
-        },
-    )
+    return download(data, XLSX, name)

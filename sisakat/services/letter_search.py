@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from sisakat.extensions import db
 from sisakat.models import Application, Letter, LetterStatus, Party
-from sisakat.services import letters, settings, workflow_guards
+from sisakat.services import letters, settings, text_match, workflow_guards
 
 PER_PAGE = 25
 
@@ -90,25 +90,16 @@ def date_cell(letter: Letter) -> date | str:
     return letter.letter_date or date_text(letter)
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%"
-
-
 def number_matches(text: str) -> sa.ColumnElement[bool]:
     """Letters whose number holds ``text`` as typed (its slashes and dots too, never read as
     wildcards), in any case. The one rule of the letter search's and the register's number."""
-    return db.func.lower(Letter.number_text).like(_like(text), escape="\\")
+    return text_match.contains(Letter.number_text, text)
 
 
 def party_matches(text: str) -> sa.ColumnElement[bool]:
     """Letters whose applicant's party or board name holds ``text``, in any case (the query
     joins ``Party``)."""
-    pattern = _like(text)
-    return db.or_(
-        db.func.lower(Party.party_name).like(pattern, escape="\\"),
-        db.func.lower(Party.board_name).like(pattern, escape="\\"),
-    )
+    return text_match.contains_any((Party.party_name, Party.board_name), text)
 
 
 def text_matches(text: str) -> sa.ColumnElement[bool]:

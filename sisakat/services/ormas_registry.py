@@ -23,7 +23,7 @@ from sisakat.models import (
     Party,
     PartyOfficer,
 )
-from sisakat.services import letter_search
+from sisakat.services import letter_search, text_match
 from sisakat.services.duplicates import CHAIR
 from sisakat.services.table_export import Table, page_text
 
@@ -74,12 +74,6 @@ class OrmasRow:
         return next(
             (o.name for o in self.party.officers if o.position.strip().lower() == CHAIR), ""
         )
-
-
-def contains(text: str) -> str:
-    """A lower-case LIKE pattern for ``text`` anywhere, wildcards escaped (use escape="\\")."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def fields_of_activity() -> list[str]:
@@ -136,18 +130,12 @@ def query(filters: OrmasFilter, today: date):
         .order_by(db.func.lower(Party.party_name), Party.id)
     )
     if filters.search:
-        pattern = contains(filters.search)
         chair = db.select(PartyOfficer.party_id).where(
             db.func.lower(PartyOfficer.position) == CHAIR,
-            db.func.lower(PartyOfficer.name).like(pattern, escape="\\"),
+            text_match.contains(PartyOfficer.name, filters.search),
         )
-        q = q.where(
-            db.or_(
-                db.func.lower(Party.party_name).like(pattern, escape="\\"),
-                db.func.lower(Party.abbreviation).like(pattern, escape="\\"),
-                Party.id.in_(chair),
-            )
-        )
+        names = text_match.contains_any((Party.party_name, Party.abbreviation), filters.search)
+        q = q.where(db.or_(names, Party.id.in_(chair)))
     if filters.legal_form:
         q = q.where(Party.legal_form == filters.legal_form)
     if filters.field:

@@ -23,7 +23,7 @@ from sisakat.models import (
     User,
     Verdict,
 )
-from sisakat.services import catalog, office, party_level, working_time
+from sisakat.services import catalog, office, party_level, text_match, working_time
 from sisakat.services import clock as clock_service
 
 ACTIVE = (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI)
@@ -87,12 +87,11 @@ def _ids(level: bool, search: bool, service: bool):
     if level:
         query = query.where(_board_level() == sa.bindparam("level", type_=party_level.LEVEL_TYPE))
     if search:
-        # LIKE is case-sensitive on PostgreSQL: compare lower-cased on every backend.
-        pattern = sa.bindparam("pattern", type_=sa.String)
+        pattern = sa.bindparam("pattern", type_=sa.String)  # a text_match.contains_pattern
         query = query.where(
             db.or_(
-                db.func.lower(Party.board_name).like(pattern),
-                db.func.lower(Party.party_name).like(pattern),
+                text_match.matches(Party.board_name, pattern),
+                text_match.matches(Party.party_name, pattern),
             )
         )
     return query
@@ -171,7 +170,7 @@ def _parameters(filters: QueueFilter) -> dict:
     if filters.level:
         values["level"] = filters.level
     if filters.search:
-        values["pattern"] = "%" + filters.search.lower().replace("%", "").replace("_", "") + "%"
+        values["pattern"] = text_match.contains_pattern(filters.search)
     return values
 
 

@@ -16,7 +16,7 @@ from sisakat.models import (
     Level,
     Party,
 )
-from sisakat.services import letter_search
+from sisakat.services import letter_search, text_match
 from sisakat.services.expiry import days_before, ends_soon
 from sisakat.services.party_level import board_level, board_level_sql
 
@@ -104,8 +104,7 @@ def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
     if filters.level:
         query = query.where(board_level_sql() == filters.level)
     if filters.region:
-        pattern = "%" + filters.region.lower().replace("%", "").replace("_", "") + "%"
-        query = query.where(db.func.lower(Party.region_name).like(pattern))
+        query = query.where(text_match.contains(Party.region_name, filters.region))
     parties = list(db.session.execute(query).scalars())
     ids = query.with_only_columns(Party.id).order_by(None).scalar_subquery()
     letters, counts, days = _latest_letters(ids), _counts(ids), days_before()

@@ -284,9 +284,9 @@ def send(
     return response
 
 
-def send_drawn(data: bytes, *, mimetype: str, name: str, attachment: bool = True) -> Response:
-    """A file drawn for this request and not stored (a preview, a konsep, a copy to print),
-    with the same download headers as ``send``."""
+def send_drawn(data: bytes | str, *, mimetype: str, name: str, attachment: bool = True) -> Response:
+    """A file drawn for this request and not stored (a preview, a konsep, a copy to print, an
+    export: ``routing.download``), with the same download headers as ``send``."""
     response = Response(data, mimetype=mimetype)
     _download_headers(response, name, attachment=attachment)
     return response

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from sisakat.extensions import db
 from sisakat.models import STAFF_ROLES, Role, User
-from sisakat.services import accounts, audit, concurrency
+from sisakat.services import accounts, audit, concurrency, text_match
 from sisakat.services.accounts import AccountError
 from sisakat.services.passwords import check_policy, hash_password
 
@@ -20,17 +20,8 @@ def list_users(*, role: Role | None = None, search: str = "", page: int = 1):
     if role is not None:
         query = query.where(User.role == role)
     if search:
-        # LIKE is case-sensitive on PostgreSQL: compare lower-cased; escape the wildcards.
-        escaped = search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
-        query = query.where(
-            sa.or_(
-                *(
-                    sa.func.lower(col).like(pattern, escape="\\")
-                    for col in (User.username, User.email, User.full_name)
-                )
-            )
-        )
+        columns = (User.username, User.email, User.full_name)
+        query = query.where(text_match.contains_any(columns, search))
     return db.paginate(query, page=page, per_page=PER_PAGE, error_out=False, count=True)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from html import unescape
+from urllib.parse import parse_qsl, urlsplit
+
 from sisakat.extensions import db
 from sisakat.models import (
     ApplicationHistory,
@@ -144,3 +147,47 @@ def test_a_revocation_from_a_stale_page_names_who_and_keeps_the_reason(app, make
         assert "Kepengurusan &lt;b&gt;ganda&lt;/b&gt; dengan DPW lain." in body
         assert f"Surat nomor {letter.number_text} dicabut." not in body
     assert db.session.get(Letter, letter.id).revoked_reason == first
+
+
+def _query(url: str) -> tuple[str, dict]:
+    """A URL's path and its query string as a dict."""
+    parts = urlsplit(unescape(url))
+    return parts.path, dict(parse_qsl(parts.query))
+
+
+def _rows_of(html: str) -> str:
+    """The register's table body (the filter's party list names every board)."""
+    return html.split("<tbody", 1)[1] if "<tbody" in html else ""
+
+
+def test_a_revocation_returns_to_the_register_as_it_was_filtered(app, make, login_as):
+    """The admin revoked a letter from a searched, filtered page: back on that same view. Only
+    the register's own parameters travel, rebuilt by the app (no foreign keys, no other host)."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    letter = make.issued_letter(make.party(board_name="DPC Partai Cabut Kota Palembang"))
+    other = make.issued_letter(make.party(board_name="DPC Partai Lain Kota Jambi"))
+    party_id = letter.application.party_id
+    filters = {"q": "cabut", "status": "berlaku", "partai": str(party_id)}
+    html = page(admin, "/admin/surat?q=cabut&status=berlaku&partai=" + str(party_id) + "&x=1")
+    url = f"/admin/surat/{letter.id}/cabut"
+    action = html.split(f'action="{url}', 1)[1].split('"', 1)[0]
+    assert _query(url + action) == (url, filters)
+    assert 'action="/admin/surat"' in html  # the search box searches the register, from anywhere
+    forged = dict(filters, next="https://evil.example/", tahun="abc")
+    refused = admin.post(url, query_string=forged, data={"reason": "", "version": letter.version})
+    body = refused.get_data(as_text=True)
+    assert "Alasan pencabutan wajib diisi." in body
+    assert "<details open>" in _rows_of(body)  # the filtered view, the form open on its row
+    assert letter.number_text in _rows_of(body)
+    assert other.number_text not in _rows_of(body)
+    assert 'action="/admin/surat"' in body  # searching again does not post to /cabut
+    data = {"reason": "SK dibatalkan DPP.", "confirm": "y", "version": letter.version}
+    done = admin.post(url, query_string=dict(forged, page="3"), data=data)
+    assert _query(done.headers["Location"]) == ("/admin/surat", dict(filters, page="3"))
+    assert db.session.get(Letter, letter.id).status == LetterStatus.DICABUT
+    again = admin.post(
+        f"/admin/surat/{other.id}/cabut",
+        query_string={"status": "bogus", "q": "x" * 500, "page": "-1"},
+        data={"reason": "Uji.", "confirm": "y", "version": other.version},
+    )
+    assert _query(again.headers["Location"]) == ("/admin/surat", {})

@@ -110,7 +110,7 @@ def test_hostile_search_text_never_answers_500(app, make, login_as):
 def _xlsx_rows(client, query: str = "") -> list[tuple]:
     answer = client.get("/admin/surat.xlsx" + query)
     assert answer.status_code == 200
-    assert answer.headers["Content-Disposition"].startswith('attachment; filename="register-surat-')
+    assert answer.headers["Content-Disposition"].startswith("attachment; filename=register-surat-")
     sheet = load_workbook(io.BytesIO(answer.data)).worksheets[0]
     return list(sheet.iter_rows(min_row=3, values_only=True))
 
@@ -118,7 +118,7 @@ def _xlsx_rows(client, query: str = "") -> list[tuple]:
 def _csv_rows(client, query: str = "") -> list[list[str]]:
     answer = client.get("/admin/surat.csv" + query)
     assert answer.status_code == 200
-    assert answer.headers["Content-Disposition"].endswith('.csv"')
+    assert answer.headers["Content-Disposition"].endswith(".csv")
     text = answer.get_data(as_text=True)
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))

@@ -110,6 +110,11 @@ def test_letter_settings_and_draft_preview(app, make, login_as):
     assert catalog.get("lapor_ormas").letter_opening != "Pembuka contoh:"
     pdf = client.get("/admin/pengaturan-surat/pratinjau.pdf")
     assert pdf.mimetype == "application/pdf"
+    # a drawn file like every other (``storage.send_drawn``): shown inline, kept by no cache
+    assert pdf.headers["Cache-Control"] == "private, no-store"
+    assert pdf.headers["Content-Disposition"] == (
+        "inline; filename=pratinjau-skt_parpol.pdf; filename*=UTF-8''pratinjau-skt_parpol.pdf"
+    )
     assert pdf.data.startswith(b"%PDF-")
     reader = PdfReader(io.BytesIO(pdf.data))
     assert "DRAF" in reader.pages[0].extract_text()

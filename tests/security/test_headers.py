@@ -4,6 +4,7 @@ CSP (no inline script, no event attributes) and load nothing from other hosts (n
 from __future__ import annotations
 
 import pytest
+from werkzeug.http import parse_options_header
 
 from sisakat.models import Role
 from tests.auth_helpers import form_login
@@ -86,3 +87,27 @@ def test_a_routes_own_header_is_kept_once_whatever_its_spelling(app):
     assert "Cache-Control" not in data.headers
     assert "Strict-Transport-Security" not in data.headers
     assert [k for k, _ in data.headers].count("Content-Security-Policy") == 1
+
+
+def test_every_export_is_an_attachment_no_cache_keeps(app, make, login_as):
+    """Every XLSX and CSV route of the URL map (``routing.download``, the headers of every file
+    drawn for a request, ``storage.send_drawn``): an attachment named for its kind (RFC 6266,
+    the exact name in ``filename*``), kept by no cache (a board's data on a shared office
+    computer), with the security headers of any other answer."""
+    admin = login_as(make.user(Role.SUPERADMIN))  # may open every report and export
+    types = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "csv": "text/csv"}  # fmt: skip
+    exports = [r.rule for r in app.url_map.iter_rules() if r.rule.rsplit(".", 1)[-1] in types]
+    assert len(exports) >= 8
+    for url in exports:
+        response = admin.get(url)
+        kind = url.rsplit(".", 1)[-1]
+        assert response.status_code == 200, url
+        assert response.mimetype == types[kind], url
+        disposition = response.headers["Content-Disposition"]
+        value, options = parse_options_header(disposition)
+        assert value == "attachment", url
+        assert options["filename"].endswith(f".{kind}"), url
+        assert f"filename*=UTF-8''{options['filename']}" in disposition, url
+        assert response.headers.getlist("Cache-Control") == ["private, no-store"], url
+        assert_security_headers(response, url)
