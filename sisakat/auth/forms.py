@@ -33,6 +33,7 @@ def plain_email(form, field) -> None:
     if isinstance(field.data, str) and field.data and not is_plain_email(field.data):
         raise ValidationError(NOT_PLAIN_EMAIL)
 
+
 # What a phone offers in each field: the saved password only where the current one is asked,
 # a suggested fresh one (never a saved one, nor an admin's own) where a new one is chosen, and
 # a keyboard with "@" and no capital first letter for e-mail addresses and usernames.
