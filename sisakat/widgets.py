@@ -77,7 +77,7 @@ class Select(_Select):
         for name in dir(flags):
             if name in self.validation_attrs and name not in kwargs:
                 kwargs[name] = getattr(flags, name)
-        options = "".join(_option(choice) for choice in choices)
+        options = "".join([_option(choice) for choice in choices])
         html = f"<select {_attributes({'name': field.name, **kwargs})}>{options}</select>"
         return Markup(html)  # noqa: S704 - attributes, values and labels are escaped
 
