@@ -7,20 +7,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
-from markupsafe import Markup, escape
 from werkzeug.datastructures import FileStorage
 from wtforms import DecimalField as _DecimalField
 from wtforms import FileField, HiddenField, ValidationError
 from wtforms import IntegerField as _IntegerField
-from wtforms import Label as _Label
 from wtforms import SelectChoice as _SelectChoice
-from wtforms import SelectField as _SelectField
-from wtforms import StringField as _StringField
-from wtforms.widgets import Select as _Select
-from wtforms.widgets import TextInput as _TextInput
-from wtforms.widgets.core import clean_key
 
 from sisakat.converters import MAX_ID, PLAUSIBLE_YEARS, parse_int
+from sisakat.widgets import Label, Select, SelectField, StringField, TextInput, html_params
 
 CONTROL_OK = {"\n", "\t"}
 BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -217,94 +211,4 @@ class DecimalField(_DecimalField):
         self.data = value
 
 
-def _attributes(kwargs: dict) -> str:
-    """``wtforms.widgets.html_params``'s text: sorted, ``class_`` -> ``class``, ``data_`` and
-    ``aria_`` -> hyphens, True bare, False left out, every name and value escaped."""
-    params = []
-    for key, value in sorted(kwargs.items()):
-        key = clean_key(key)
-        if value is True:
-            params.append(str(escape(key)))
-        elif value is not False:
-            params.append(f'{escape(key)}="{escape(value)}"')
-    return " ".join(params)
-
-
-def html_params(**kwargs) -> Markup:
-    """``wtforms.widgets.html_params`` with the same output, built with plain string formatting
-    (WTForms uses ``Markup.format``, a pure-Python formatter, once per attribute)."""
-    return Markup(_attributes(kwargs))  # noqa: S704 - every name and value is escaped
-
-
-def _option(choice) -> str:
-    """One ``<option>`` as WTForms writes it (attributes sorted: selected before value)."""
-    value = str(choice.value) if isinstance(choice.value, bool) else choice.value
-    selected = "selected " if choice.selected else ""
-    label = escape(choice.label or choice.value)
-    return f'<option {selected}value="{escape(value)}">{label}</option>'
-
-
-class Select(_Select):
-    """WTForms' ``<select>`` widget with the same HTML at a fraction of the cost: WTForms builds
-    each attribute of the tag and of every option with ``Markup.format`` and inspects
-    ``render_option``'s signature on every render (the queue's filter selects cost ~0.5 ms a
-    page). Multiple selects, option groups and options with ``render_kw`` go through WTForms."""
-
-    def __call__(self, field, **kwargs) -> Markup:
-        choices = list(field._iter_choices_normalized())
-        if self.multiple or field.has_groups() or any(c.render_kw for c in choices):
-            return super().__call__(field, **kwargs)
-        kwargs.setdefault("id", field.id)
-        flags = getattr(field, "flags", {})
-        for name in dir(flags):
-            if name in self.validation_attrs and name not in kwargs:
-                kwargs[name] = getattr(flags, name)
-        options = "".join(_option(choice) for choice in choices)
-        html = f"<select {_attributes({'name': field.name, **kwargs})}>{options}</select>"
-        return Markup(html)  # noqa: S704 - attributes, values and labels are escaped
-
-    @classmethod
-    def render_option(cls, choice, **kwargs) -> Markup:
-        if kwargs or choice.render_kw:
-            return super().render_option(choice, **kwargs)
-        return Markup(_option(choice))  # noqa: S704 - value and label are escaped
-
-
-class Label(_Label):
-    """WTForms' ``<label>`` with the cheaper attribute formatting."""
-
-    def __call__(self, text=None, **kwargs) -> Markup:
-        if "for_" in kwargs:
-            kwargs["for"] = kwargs.pop("for_")
-        else:
-            kwargs.setdefault("for", self.field_id)
-        attributes = _attributes(kwargs)
-        attributes = f" {attributes}" if attributes else ""
-        html = f"<label{attributes}>{escape(text or self.text)}</label>"
-        return Markup(html)  # noqa: S704 - attributes and text are escaped
-
-
-class _CheapLabel:
-    """Mixin: the field's label is a :class:`Label`."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.label = Label(self.label.field_id, self.label.text)
-
-
-class SelectField(_CheapLabel, _SelectField):
-    """``SelectField`` rendered with the cheaper :class:`Select` widget and :class:`Label`."""
-
-    widget = Select()
-
-
-class TextInput(_TextInput):
-    """WTForms' text input with the cheaper :func:`html_params` (WTForms' own hook for it)."""
-
-    html_params = staticmethod(html_params)
-
-
-class StringField(_CheapLabel, _StringField):
-    """``StringField`` rendered with the cheaper :class:`TextInput` widget and :class:`Label`."""
-
-    widget = TextInput()
+__all__ = ["Label", "Select", "SelectField", "StringField", "TextInput", "html_params"]

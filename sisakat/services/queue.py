@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask_sqlalchemy.pagination import Pagination
@@ -40,9 +41,11 @@ class QueueFilter:
     service: str | None = None  # a service code
 
 
-@dataclass(frozen=True, slots=True)
-class QueueRow:
-    """One line of the queue, ready for the template: only the columns the page shows."""
+class QueueRow(NamedTuple):
+    """One line of the queue, ready for the template: only the columns the page shows. A named
+    tuple, so the template unpacks each row in its ``for`` (plain Python unpacking) instead of
+    reading ~14 attributes through Jinja's ``getattr``, two calls each, 25 times a page; the
+    template names the fields in this order (``tests/unit/test_queue_row_fields.py``)."""
 
     id: int
     board_name: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 from wtforms import Form, SelectChoice
 from wtforms import SelectField as WTFormsSelectField
@@ -126,3 +127,44 @@ def test_fields_use_the_cheaper_label():
     assert isinstance(form.pilihan.label, Label)
     assert isinstance(form.q.label, Label)
     assert str(form.q.label) == '<label for="q">Cari</label>'
+
+
+@pytest.mark.parametrize(
+    ("field_kwargs", "data"),
+    [
+        # Markup labels pass as they are; quotes, ampersands and angle brackets are escaped
+        # exactly as markupsafe does (&#34; &#39;), in values and labels.
+        ({"choices": [C("a'b&c", Markup("<b>Tebal</b>")), C("<x>", "'Satu' & \"dua\"")]}, {}),
+        ({"choices": [C("a'b&c", "A"), C("<x>", "X")]}, {"pilihan": "<x>"}),
+        # Choices not given as a list of SelectChoice (a tuple of plain values, option groups)
+        # go through WTForms' own parsing.
+        ({"choices": ("a", "b")}, {"pilihan": "a"}),
+        ({"choices": [C("a", "A"), C("b", "B", optgroup="G")]}, {"pilihan": "b"}),
+        ({"choices": [C(1, "Satu"), C(2, "Dua")], "coerce": int}, {"pilihan": "x"}),
+    ],
+)
+def test_renders_and_validates_like_wtforms(field_kwargs, data):
+    ours, theirs = _pair(field_kwargs, data)
+    assert str(ours(class_="form-select")) == str(theirs(class_="form-select"))
+    assert ours.validate(None) == theirs.validate(None)
+    assert ours.errors == theirs.errors
+    assert [tuple(c) for c in ours._iter_choices_normalized()] == [
+        tuple(c) for c in theirs._iter_choices_normalized()
+    ]
+
+
+def test_forged_value_is_refused_like_wtforms():
+    ours, theirs = _pair({"choices": CHOICES}, {"pilihan": "terbit"})
+    assert not ours.validate(None)
+    assert not theirs.validate(None)
+    assert ours.errors == theirs.errors == ["Not a valid choice."]
+    ours, theirs = _pair({"choices": CHOICES}, {"pilihan": "diajukan"})
+    assert ours.validate(None)
+    assert theirs.validate(None)
+
+
+def test_label_escapes_like_markupsafe():
+    from sisakat.forms_common import Label
+
+    for text in ("a'b", 'a"b', "<&>", Markup("<i>miring</i>"), 12):
+        assert str(Label("q", text)()) == f'<label for="q">{escape(text)}</label>'
