@@ -294,7 +294,7 @@ FOLDED = {
         ("Urutan", "Nama", "Sifat", "Status"),
     ),
     "/admin/log-audit": (
-        ("admin.contoh", "127.0.0.1", "service:ormas_lingkungan", "berhasil", '"series"'),
+        ("admin.contoh", "127.0.0.1", "service:ormas_lingkungan", "berhasil", "Seri: "),
         ("Waktu", "Pelaku", "Alamat", "Aksi", "Objek", "Hasil", "Rincian"),
     ),
     "/laporan/rekap-partai": (
