@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 
-from sisakat.models import Action, ApplicationStatus, Role, Verdict
+from sisakat.models import Action, ApplicantKind, ApplicationStatus, Role, Verdict
 
 ACTION_LABELS = {
     "account.change_password": "Kata sandi diganti pemiliknya",
@@ -142,7 +142,7 @@ DETAIL_LABELS: dict[str, tuple[str, Callable[[object], str] | None]] = {
     "officers": ("Jumlah pengurus", None),
     "logo_file_id": ("Berkas logo", _numbered),
     "from_user": ("Dari petugas", None),
-    "kind": ("Jenis", None),
+    "kind": ("Jenis", _enum_label(ApplicantKind)),  # other kinds (a reminder's) read as stored
     "status": ("Status", None),
     "active": ("Aktif", None),
     "text": ("Teks", None),

@@ -47,3 +47,12 @@ def test_status_steps_read_as_labels_only_for_workflow_rows():
     steps = {"from": "perlu_perbaikan", "to": "diajukan"}
     assert _text(steps, "application.ajukan_ulang") == "Status: Perlu Perbaikan → Diajukan"
     assert _text({"from": 3, "to": 9}, "number.set_next") == "Dari: 3; Menjadi: 9"
+
+
+def test_a_new_service_names_its_applicant_kind_in_words():
+    """It read "Jenis: ormas", the stored code; other kinds (a reminder's) read as stored."""
+    text = details_text(
+        "service.create", '{"kind": "ormas", "series": "ormas_lingkungan"}', setting_labels={}
+    )
+    assert text == "Seri: ormas_lingkungan; Jenis: Organisasi Kemasyarakatan"
+    assert details_text("reminder.sent", '{"kind": "term"}', setting_labels={}) == ("Jenis: term")
