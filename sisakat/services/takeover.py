@@ -81,25 +81,23 @@ def idle_since(application: Application) -> datetime | None:
     return last if today > after_working_days(last, IDLE_WORKING_DAYS, hours) else None
 
 
-def idle_notice(application: Application) -> str:
-    """The review page's line on an idle claim ("" when the claim is not idle)."""
-    since = None if claim_is_orphaned(application) else idle_since(application)
+def review_offer(application: Application, actor: User) -> tuple[bool, str]:
+    """For the review page, from one reading of ``idle_since``: whether ``actor`` may take
+    over the review (the button), and the line on an idle claim ("" when it is not idle)."""
+    orphaned = claim_is_orphaned(application)
+    since = None if orphaned else idle_since(application)
+    may = (
+        actor.role == Role.VERIFIKATOR
+        and application.claimed_by_id != actor.id
+        and (orphaned or since is not None)
+    )
     if since is None:
-        return ""
+        return may, ""
     name = application.claimed_by.display_name
-    return (
+    return may, (
         f"Tidak ada tindakan dari {name} pada permohonan ini sejak "
         f"{settings.office_time(since)} ({IDLE_WORKING_DAYS} hari kerja atau lebih); "
         "verifikator lain dapat mengambil alih."
-    )
-
-
-def can_take_over(application: Application, actor: User) -> bool:
-    """Whether ``actor`` may take over the review (for showing the button)."""
-    return (
-        actor.role == Role.VERIFIKATOR
-        and application.claimed_by_id != actor.id
-        and (claim_is_orphaned(application) or idle_since(application) is not None)
     )
 
 

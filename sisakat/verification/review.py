@@ -59,6 +59,7 @@ def _review_page(
         refused_judge[1].reason_template.choices = judge.reason_template.choices
     seen = {s.latest.id: verification.verdict_token(s.latest) for s in checklist if s.latest}
     actions = workflow.available_actions(application, current_user)
+    can_take_over, idle_notice = takeover.review_offer(application, current_user)
     return render_template(
         "verification/review.html",
         application=application,
@@ -71,8 +72,8 @@ def _review_page(
         term_over=verification.term_warning(application),
         term_soon=verification.term_notice(application),
         actions=actions,
-        can_take_over=takeover.can_take_over(application, current_user),
-        idle_notice=takeover.idle_notice(application),
+        can_take_over=can_take_over,
+        idle_notice=idle_notice,
         form=ActionForm(formdata=None, version=application.version),
         judge_form=judge,
         refused_judge=_beside_or_flashed(refused_judge, actions, seen),
