@@ -104,6 +104,26 @@ def _named(name: str) -> bool:
     return db.session.execute(query).first() is not None
 
 
+def _write(category: ComplaintCategory | None, *, name: str, limit_days: int, active: bool):
+    """Store the category (a new one last in order) under a name no other category has; another
+    admin's row of the same name committed meanwhile is refused in words, not a 500."""
+    clash = db.session.execute(
+        db.select(ComplaintCategory).where(ComplaintCategory.name == name)
+    ).scalar_one_or_none()
+    if clash is not None and clash is not category:
+        raise DomainError("Nama kategori sudah ada.", field="name")
+    category = category or ComplaintCategory(sort_order=len(categories(include_inactive=True)))
+    category.name, category.limit_days, category.active = name, limit_days, active
+    db.session.add(category)
+    concurrency.flush_versioned(  # another admin's row of the same name committed meanwhile
+        lambda: f"Kategori {name} baru saja ditambahkan admin lain. {NAME_TAKEN_KEPT}",
+        DomainError,
+        also=(IntegrityError,),
+        raced=lambda: _named(name),
+    )
+    return category
+
+
 def save_category(
     category: ComplaintCategory | None,
     *,
@@ -127,20 +147,7 @@ def save_category(
         raise DomainError("Batas waktu harus 1 sampai 365 hari.", field="limit_days")
     if category is None:
         store_defaults_if_none()
-    clash = db.session.execute(
-        db.select(ComplaintCategory).where(ComplaintCategory.name == name)
-    ).scalar_one_or_none()
-    if clash is not None and clash is not category:
-        raise DomainError("Nama kategori sudah ada.", field="name")
-    category = category or ComplaintCategory(sort_order=len(categories(include_inactive=True)))
-    category.name, category.limit_days, category.active = name, limit_days, active
-    db.session.add(category)
-    concurrency.flush_versioned(  # another admin's row of the same name committed meanwhile
-        lambda: f"Kategori {name} baru saja ditambahkan admin lain. {NAME_TAKEN_KEPT}",
-        DomainError,
-        also=(IntegrityError,),
-        raced=lambda: _named(name),
-    )
+    category = _write(category, name=name, limit_days=limit_days, active=active)
     audit.record(
         "complaint.category_save",
         actor=actor,
