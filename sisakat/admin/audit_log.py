@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 from wtforms.fields.core import UnboundField
 
 from sisakat.admin.forms_settings import AgencySettingsForm, SignatorySettingsForm
@@ -90,18 +90,44 @@ def _details(events) -> dict[int, str]:
     }
 
 
+# The page of each kind of object that has one: endpoint and its argument. The super admin, the
+# only reader of the log, may open every one of them.
+OBJECT_PAGES = {
+    "application": ("verification.application_review", "application_id"),
+    "faq": ("admin.faq_edit", "faq_id"),
+    "party": ("reports.party_history", "party_id"),
+    "reason_template": ("admin.reason_edit", "reason_id"),
+    "requirement": ("admin.requirement_edit", "requirement_id"),
+    "service": ("admin.service_edit", "service_code"),
+    "user": ("admin.edit_user", "user_id"),
+}
+
+
+def _object_links(refs) -> dict[int, str]:
+    """By event id, the page of its object when the object still exists and has one."""
+    links = {}
+    for event_id, ref in refs.items():
+        if ref is not None and ref.found and ref.kind in OBJECT_PAGES:
+            endpoint, arg = OBJECT_PAGES[ref.kind]
+            links[event_id] = url_for(endpoint, **{arg: ref.ident})
+    return links
+
+
 @bp.get("/log-audit")
 @role_required(Role.SUPERADMIN)
 def audit_log():
     """Filter by action, actor, object and date range; paginated, newest first."""
     form = AuditFilterForm(request.args)
     pagination = audit_log_service.search(form.audit_filter(), page_no=page_number(request.args))
+    objects = audit_log_service.objects(pagination.items)
     return render_template(
         "admin/audit_log.html",
         form=form,
         pagination=pagination,
         args={k: v for k, v in request.args.items() if k != "halaman"},
         details=_details(pagination.items),
+        objects=objects,
+        object_links=_object_links(objects),
         action_label=audit_labels.action_label,
         outcome_label=audit_labels.outcome_label,
     )

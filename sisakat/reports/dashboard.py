@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import render_template, request
 
 from sisakat.formatting import tanggal
+from sisakat.forms_common import usable
 from sisakat.models import Level
 from sisakat.policies import role_required
-from sisakat.reports.ikm import MAX_DAYS, STAFF
+from sisakat.reports.ikm import STAFF
 from sisakat.reports.monitoring_forms import DashboardFilterForm
 from sisakat.reports.routes import bp
 from sisakat.routing import XLSX, download
@@ -18,21 +17,15 @@ from sisakat.services.dashboard_tables import tables
 
 
 def _filters() -> tuple[DashboardFilterForm, stats.StatsFilter]:
-    """The requested filters; a bad value falls back to the default with a message."""
+    """The requested filters (``PeriodForm.period``): a bad value is left out with a message
+    beside its field, the other filters stay applied."""
     form = DashboardFilterForm(request.args)
-    today = numbering.office_today()
-    ok = form.validate()
-    for name in ("start", "end", "service", "level"):
+    start, end = form.period(numbering.office_today())
+    for name in ("service", "level"):
         if name in form and form[name].errors:  # no level field at a one-level office
             form[name].errors = ["Nilai tidak valid; nilai bawaan ditampilkan."]
-    start = (form.start.data if ok else None) or date(today.year, 1, 1)
-    end = (form.end.data if ok else None) or today
-    if end < start or (end - start).days > MAX_DAYS:
-        form.end.errors = ["Periode tidak valid (terbalik atau lebih dari 3 tahun)."]
-        start, end = date(today.year, 1, 1), today
-    form.start.data, form.end.data = start, end
-    service = form.service.data if ok and form.service.data else None
-    level = Level(form.level.data) if ok and form.level and form.level.data else None
+    service = usable(form.service) or None
+    level = Level(form.level.data) if form.level and usable(form.level) else None
     return form, stats.StatsFilter(start, end, service, level)
 
 

@@ -15,26 +15,16 @@ from sisakat.services import diagrams, ikm_export, numbering, survey
 from sisakat.services import ikm as ikm_math
 
 STAFF = (Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN)
-MAX_DAYS = 3 * 366
 
 
 def _period() -> tuple[IkmFilterForm, date, date]:
-    """The requested period; defaults to 1 January of this year up to today (office time)."""
+    """The requested period and service (``PeriodForm.period``; an unknown service is left
+    out with a message, the period stays)."""
     form = IkmFilterForm(request.args)
-    today = numbering.office_today()
-    ok = form.validate()
-    for field in (form.start, form.end):
-        if field.errors:  # WTForms' own parse message is English
-            field.errors = ["Tanggal tidak valid; periode bawaan ditampilkan."]
+    start, end = form.period(numbering.office_today())
     if form.service.errors:
         form.service.errors = ["Layanan tidak dikenal; semua layanan ditampilkan."]
         form.service.data = ""
-    start = (form.start.data if ok else None) or date(today.year, 1, 1)
-    end = (form.end.data if ok else None) or today
-    if end < start or (end - start).days > MAX_DAYS:
-        form.end.errors = ["Periode tidak valid (terbalik atau lebih dari 3 tahun)."]
-        start, end = date(today.year, 1, 1), today
-    form.start.data, form.end.data = start, end  # show the period actually reported
     return form, start, end
 
 

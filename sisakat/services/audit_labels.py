@@ -231,3 +231,41 @@ def _field_text(name: str, field_labels: Mapping[str, str]) -> str:
     if name in field_labels:
         return field_labels[name]
     return DETAIL_LABELS[name][0] if name in DETAIL_LABELS else _key_text(name)
+
+
+# What an event is about (its ``object_type``), as the log's Objek column names it.
+OBJECT_WORDS = {
+    "allowed_signer": "Penandatangan berwenang",
+    "application": "Permohonan",
+    "application_document": "Dokumen permohonan",
+    "backup": "Cadangan",
+    "complaint": "Pengaduan",
+    "complaint_category": "Kategori pengaduan",
+    "faq": "FAQ",
+    "letter": "Surat",
+    "letter_number": "Nomor surat",
+    "number_counter": "Penghitung nomor surat",
+    "party": "Pemohon",
+    "reason_template": "Alasan Tidak Sesuai",
+    "requirement": "Persyaratan",
+    "service": "Layanan",
+    "service_form": "Formulir layanan",
+    "settings": "Pengaturan",
+    "stored_file": "Berkas",
+    "survey": "Survei",
+    "trust_anchor": "Sertifikat akar/perantara",
+    "user": "Pengguna",
+}
+
+
+def object_text(kind: str, ident: str, name: str | None = None) -> str:
+    """An event's object in words: "Permohonan #12", "Surat 200.1/7/2026" (``name``, read from
+    the object's row), "Pengaduan K7QX2"; an unknown kind reads as stored ("kind:id")."""
+    if kind not in OBJECT_WORDS:
+        return f"{kind}:{ident}" if ident else kind
+    word = OBJECT_WORDS[kind]
+    if name:
+        return f"{word} {name}"
+    if not ident:
+        return word
+    return f"{word} #{ident}" if ident.isascii() and ident.isdigit() else f"{word} {ident}"

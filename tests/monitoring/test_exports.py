@@ -142,8 +142,8 @@ def test_a_period_outside_the_calendar_shows_the_default_period_with_a_message(
     app.config["CLOCK"] = lambda: datetime(2026, 3, 20, 3, 0)
     client = login_as(make.user(Role.SUPERADMIN))
     said = {
-        "/laporan/ikm": "Tanggal tidak valid; periode bawaan ditampilkan.",
-        "/laporan/dasbor": "Nilai tidak valid; nilai bawaan ditampilkan.",
+        "/laporan/ikm": "Tahun tidak wajar.",
+        "/laporan/dasbor": "Periode bawaan ditampilkan.",
     }
     for url, message in said.items():
         page = client.get(f"{url}?{period}")

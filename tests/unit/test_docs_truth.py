@@ -191,3 +191,21 @@ def test_every_table_is_in_the_architecture_data_model():
 
     missing = sorted(t for t in db.metadata.tables if f"`{t}`" not in ARCHITECTURE)
     assert not missing, f"docs/ARCHITECTURE.md's data model omits: {missing}"
+
+
+def test_the_files_section_names_where_pdf_content_is_checked_and_who_calls_it():
+    """The PDF content checks moved from `uploads.py` to `services/pdf_checks.py`; the Files
+    section names that module and every service that runs a PDF through it."""
+    files = ARCHITECTURE[ARCHITECTURE.index("## Files") : ARCHITECTURE.index("## Letters and")]
+    sentence = files[files.index("Content is checked before") :].split("images in")[0]
+    assert "`services/pdf_checks.py`" in sentence
+    defined = re.compile(r"^def check_pdf\(", re.M)
+    homes = [p for p in _sources("sisakat") if defined.search(p.read_text("utf-8"))]
+    assert [p.name for p in homes] == ["pdf_checks.py"]
+    callers = sorted(
+        p.name
+        for p in _sources("sisakat/services")
+        if "pdf_checks.check_pdf(" in p.read_text("utf-8")
+    )
+    missing = [name for name in callers if f"services/{name}" not in sentence]
+    assert not missing, f"docs/ARCHITECTURE.md's Files section omits PDF checks by: {missing}"
