@@ -109,6 +109,14 @@ def page_number(args, name: str = "halaman") -> int:
     return min(value, MAX_PAGE) if value else 1
 
 
+def filter_args(form, args) -> dict[str, str]:
+    """What a GET filter ``form`` read from the query string ``args``, by its own field names:
+    the values a list's paging and export links carry. Nothing else travels: a forged
+    ``endpoint`` or ``_method`` would reach ``url_for`` as its own argument (a 500), and
+    ``_external`` would make every link absolute."""
+    return {name: args[name] for name in form._fields if name in args}
+
+
 def enum_or_none(enum_cls, value):
     """The enum member for a query-string value, or None for empty or forged values."""
     try:

@@ -17,7 +17,7 @@ from sisakat.admin.service_hours import ServiceHoursForm
 from sisakat.admin.service_info_forms import ContactSettingsForm
 from sisakat.admin.trust_forms import KeyUsageForm
 from sisakat.admin.user_forms import StaffEditForm
-from sisakat.forms_common import page_number
+from sisakat.forms_common import filter_args, page_number
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import audit_labels, office, office_contacts
@@ -124,7 +124,7 @@ def audit_log():
         "admin/audit_log.html",
         form=form,
         pagination=pagination,
-        args={k: v for k, v in request.args.items() if k != "halaman"},
+        args=filter_args(form, request.args),
         details=_details(pagination.items),
         objects=objects,
         object_links=_object_links(objects),

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
-from sisakat.forms_common import clean_text, no_control_chars, page_number
+from sisakat.forms_common import clean_text, filter_args, no_control_chars, page_number
 from sisakat.models import LegalForm
 from sisakat.policies import role_required
 from sisakat.reports.ikm import STAFF
@@ -65,7 +65,7 @@ def ormas_register():
     """Every ormas account with its legal data, chair, term and letter state (paged)."""
     form, filters = _filters()
     pagination, rows = ormas_registry.page(filters, _today(), page_no=page_number(request.args))
-    args = {k: v for k, v in request.args.items() if k != "halaman"}
+    args = filter_args(form, request.args)
     return render_template(
         "reports/ormas_register.html",
         form=form,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_login import current_user
 
-from sisakat.forms_common import page_number
+from sisakat.forms_common import filter_args, page_number
 from sisakat.models import ApplicationStatus
 from sisakat.policies import role_required
 from sisakat.routing import or_404
@@ -34,7 +34,7 @@ def letter_search():
     """Search letters by number, party name and date range (paginated)."""
     form = LetterSearchForm(request.args)
     pagination = search_service.search(form.letter_filter(), page_no=page_number(request.args))
-    args = {k: v for k, v in request.args.items() if k != "halaman"}
+    args = filter_args(form, request.args)
     return render_template(
         "verification/letter_search.html",
         form=form,

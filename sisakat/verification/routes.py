@@ -2,7 +2,7 @@
 
 from flask import Blueprint, render_template, request
 
-from sisakat.forms_common import page_number
+from sisakat.forms_common import filter_args, page_number
 from sisakat.models import Role
 from sisakat.policies import role_required
 from sisakat.services import catalog
@@ -23,7 +23,7 @@ def queue():
     pagination, rows = queue_service.page(
         filters, services=services, page_no=page_number(request.args)
     )
-    args = {k: v for k, v in request.args.items() if k != "halaman"}
+    args = filter_args(form, request.args)
     return render_template(
         "verification/queue.html", form=form, rows=rows, pagination=pagination, args=args
     )

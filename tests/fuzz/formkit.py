@@ -39,6 +39,17 @@ EXTRA_FIELDS = {
     "version": "999999",
     "next": "https://evil.example/",
 }
+# Query parameters a forged GET may add: url_for's own argument names (a list passing its query
+# string on to its links gave them to url_for: a 500) and a name no filter reads.
+EXTRA_QUERY = {
+    "endpoint": "x",
+    "_method": "POST",
+    "_external": "1",
+    "_scheme": "javascript",
+    "_anchor": "x",
+    "values": "x",
+    "lain": "x",
+}
 NASTY = [
     "\x00",
     "Partai\x00Contoh",
@@ -80,6 +91,7 @@ class Form:
     action: str
     fields: dict[str, str] = field(default_factory=dict)
     options: dict[str, list[str]] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)  # <a href> inside it (a list's exports)
 
 
 class _Parser(HTMLParser):
@@ -89,11 +101,15 @@ class _Parser(HTMLParser):
         super().__init__()
         self.forms: list[Form] = []
         self._select: str | None = None
+        self._open = False
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
             self.forms.append(Form(a.get("method", "get").lower(), a.get("action", "")))
+            self._open = True
+        elif tag == "a" and self._open and a.get("href", "").startswith("/"):
+            self.forms[-1].links.append(a["href"])
         elif self.forms and tag in ("input", "select", "textarea") and a.get("name"):
             kind = a.get("type", "text").lower() if tag == "input" else tag
             if kind not in ("submit", "button", "reset", "image"):
@@ -101,6 +117,10 @@ class _Parser(HTMLParser):
             self._select = a["name"] if tag == "select" else None
         elif tag == "option" and self.forms and self._select:
             self.forms[-1].options.setdefault(self._select, []).append(a.get("value", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._open = False
 
 
 def parse_forms(html: str) -> list[Form]:
@@ -167,14 +187,15 @@ def field_strategy(form: Form, name: str):
     return text
 
 
-def form_data(form: Form, *, extras: bool = True):
-    """Values for every field (each may also be left out) plus forged extra fields."""
+def form_data(form: Form, *, extras: dict[str, str] = EXTRA_FIELDS):
+    """Values for every field (each may also be left out) plus forged ``extras`` (none when
+    empty)."""
     optional = {n: field_strategy(form, n) for n in form.fields if n != "csrf_token"}
     data = st.fixed_dictionaries({}, optional=optional)
     if not extras:
         return data
-    forged = st.dictionaries(st.sampled_from(sorted(EXTRA_FIELDS)), text, max_size=3)
-    plain = st.just({k: v for k, v in EXTRA_FIELDS.items() if k not in form.fields})
+    forged = st.dictionaries(st.sampled_from(sorted(extras)), text, max_size=3)
+    plain = st.just({k: v for k, v in extras.items() if k not in form.fields})
     return st.tuples(data, st.one_of(forged, plain)).map(lambda t: {**t[1], **t[0]})
 
 

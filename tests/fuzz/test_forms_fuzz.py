@@ -8,13 +8,17 @@ their query strings. Examples per test: ``SISAKAT_FUZZ_EXAMPLES`` (default 200).
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from sisakat.extensions import db
 from sisakat.models import User
 from tests.fuzz.formkit import (
     ALLOWED,
+    EXTRA_QUERY,
     FUZZ_SETTINGS,
     Form,
     form_data,
@@ -87,15 +91,18 @@ def _get_forms(app, world, login_as):
 
 
 def _fuzz_query(endpoint: str, url: str, client, form: Form) -> None:
-    """Hypothesis values for a GET form's fields (and the paging parameter) in the query."""
+    """Hypothesis values for a GET form's fields (and the paging parameter) in the query, with
+    forged parameters (``EXTRA_QUERY``), sent to its page and to each link inside the form (a
+    list's XLSX and CSV exports read the same filters)."""
     paging = Form("get", url, {**form.fields, "halaman": "text", "page": "text"}, form.options)
+    targets = [url, *sorted({urlsplit(link).path for link in form.links} - {urlsplit(url).path})]
 
     @FUZZ_SETTINGS
-    @given(query=form_data(paging, extras=False))
-    def get(query):
-        response = client().get(url, query_string=query)
+    @given(query=form_data(paging, extras=EXTRA_QUERY), target=st.sampled_from(targets))
+    def get(query, target):
+        response = client().get(target, query_string=query)
         response.close()
-        assert response.status_code in ALLOWED, f"{endpoint}?{query}: {response.status_code}"
+        assert response.status_code in ALLOWED, f"{target}?{query}: {response.status_code}"
 
     get()
 
@@ -148,3 +155,8 @@ def test_field_discovery_reads_real_field_names(app, login_as):
     assert "version" in post_fields(admin, url, serves_get=False).fields
     edit = post_fields(admin, f"/admin/pengguna/{world.args['user_id']}", serves_get=True)
     assert edit.options["role"] == ["verifikator", "penandatangan", "superadmin"]
+    # A list's exports sit as links inside its GET form: the filters are fuzzed there too.
+    register = next(f for f in forms_on(admin, "/admin/surat") if f.method == "get")
+    assert {"q", "status", "tahun", "partai"} <= register.fields.keys()
+    exports = {urlsplit(link).path for link in register.links}
+    assert {"/admin/surat.xlsx", "/admin/surat.csv"} <= exports
