@@ -199,11 +199,13 @@ def _to_review(letter: Letter, row: StoredFile, assessment, actor: User) -> Uplo
 def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
     """A wet-signed scan: stored and issued as SCAN, never presented as electronic; an unsigned
     letter from SISAKAT uploaded back by mistake is refused (``letter_scan``), and so is a file
-    printing another letter's verification code (its e-signed PDF, a scan with a text layer)."""
+    printing another letter's verification code (its e-signed PDF, a scan with a text layer)
+    or carrying a signature the office accepts (the e-signed path is the one for it)."""
     letter_scan.refuse_unsigned_copy(spooled.sha256)
     data = spooled.path.read_bytes()
     if _other_letter(letter, data, [0, len(data), len(data), 0]):  # the whole file's text
         raise UploadRejected(OTHER_LETTER)
+    letter_scan.refuse_e_signed(data)
     kind = FileKind.LETTER_SIGNED if letter.number_id else FileKind.SIGNED_CANDIDATE
     row = storage.keep(
         spooled, kind=kind, content_type=PDF, display_name=filename, uploaded_by=actor

@@ -6,7 +6,7 @@ printing another letter's verification code is refused as the e-signed upload is
 import pytest
 
 from sisakat.extensions import db
-from sisakat.models import FileKind, Letter, LetterStatus, Role, StoredFile
+from sisakat.models import FileKind, Letter, LetterStatus, Role, SigningMethod, StoredFile
 from sisakat.services import settings
 from tests import factories
 from tests.letters import helpers as h
@@ -40,3 +40,23 @@ def test_a_scan_without_another_letters_code_is_still_taken(app, login_as, pki):
     client = login_as(factories.user(Role.PENANDATANGAN))
     page = h.upload(client, letter, factories.pdf_bytes(f"Pindaian {letter.token}"), scan="y")
     assert 'name="candidate_id"' in page.get_data(as_text=True)  # on to the number
+
+
+def test_an_e_signed_letter_ticked_as_a_scan_is_refused_not_called_wet_signed(app, login_as, pki):
+    """The letter's own e-signed PDF with the scan box ticked was issued as a wet-signed scan:
+    the public page said "Tidak ditandatangani secara elektronik" of a file carrying a valid
+    signature, and no signature report was kept."""
+    h.trust_office(pki)
+    settings.update({"signing.allow_scan": True}, actor=None)
+    db.session.commit()
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.PENANDATANGAN))
+    answer = h.upload(client, letter, h.signed(letter, pki), scan="y")
+    html = client.get("/tte/").get_data(as_text=True) if answer.status_code == 302 else answer.text
+    assert "bertanda tangan elektronik yang sah, bukan pindaian" in html
+    db.session.expire_all()
+    assert db.session.get(Letter, letter.id).status == LetterStatus.MENUNGGU_TTE
+    answer = h.upload(client, letter, h.signed(letter, pki))  # unticked: issued as e-signed
+    db.session.expire_all()
+    issued = db.session.get(Letter, letter.id)
+    assert (issued.status, issued.signing_method) == (LetterStatus.BERLAKU, SigningMethod.SRIKANDI)
