@@ -190,9 +190,12 @@ _STATUS_NOTES = {
     ),
     ApplicationStatus.DIBATALKAN: "Permohonan baru dapat diajukan dari Beranda.",
     ApplicationStatus.DICABUT: (
-        "Surat permohonan ini dicabut dan tidak berlaku lagi; alasannya tercantum di Riwayat."
+        "Surat keterangan dari permohonan ini dicabut dan tidak berlaku lagi; alasannya "
+        "tercantum di Riwayat."
     ),
-    ApplicationStatus.DIGANTI: "Surat permohonan ini sudah diganti oleh surat yang lebih baru.",
+    ApplicationStatus.DIGANTI: (
+        "Surat keterangan dari permohonan ini sudah diganti oleh surat yang lebih baru."
+    ),
 }
 _AWAITING_ANSWER = " Hasilnya tampil di halaman ini dan di Notifikasi (ikon lonceng)."
 

@@ -1,19 +1,26 @@
 """Wet-signed scans on the upload-back path (SIGNING.md §7, ``letter_signing``): a letter
 printed, signed by hand and scanned is issued as SCAN, never presented as electronic, in the name
 and title of the signatory the letter itself prints (its frozen context, not today's settings);
-an unsigned letter from SISAKAT uploaded back as a scan is refused."""
+an unsigned letter from SISAKAT uploaded back as a scan is refused, and so is an e-signed one."""
 
 from __future__ import annotations
 
-from sisakat.exceptions import UploadRejected
+from sisakat.exceptions import SignatureRejected, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, SigningMethod, StoredFile, User
 from sisakat.services import letters
+from sisakat.services.signing import trust as trust_service
+from sisakat.services.signing.validation import check
 
 NOT_A_SCAN = (
     "Berkas ini sama persis dengan surat yang belum ditandatangani dari SISAKAT, bukan pindaian "
     "surat yang sudah ditandatangani basah. Cetak surat, tandatangani, pindai, lalu unggah "
     "hasil pindaiannya."
+)
+E_SIGNED = (
+    "Berkas ini bertanda tangan elektronik yang sah, bukan pindaian tanda tangan basah. Unggah "
+    "ulang tanpa mencentang “Pindaian tanda tangan basah”, agar halaman cek keaslian menyebut "
+    "tanda tangan elektroniknya."
 )
 
 
@@ -25,6 +32,17 @@ def refuse_unsigned_copy(sha256: str) -> None:
     )
     if db.session.execute(query.limit(1)).first() is not None:
         raise UploadRejected(NOT_A_SCAN)
+
+
+def refuse_e_signed(data: bytes) -> None:
+    """Refuse as a scan a file whose electronic signature the office accepts (the scan box
+    ticked by mistake): issued as a scan, its public page would deny the signature it carries.
+    A signature the office does not accept (a scanner app's, say) leaves it a scan."""
+    try:
+        check(data, trust_service.load_trust_config())
+    except SignatureRejected:
+        return
+    raise UploadRejected(E_SIGNED)
 
 
 def printed_signatory(letter: Letter) -> tuple[str, str]:

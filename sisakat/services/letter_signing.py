@@ -198,8 +198,14 @@ def _to_review(letter: Letter, row: StoredFile, assessment, actor: User) -> Uplo
 
 def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
     """A wet-signed scan: stored and issued as SCAN, never presented as electronic; an unsigned
-    letter from SISAKAT uploaded back by mistake is refused (``letter_scan``)."""
+    letter from SISAKAT uploaded back by mistake is refused (``letter_scan``), and so is a file
+    printing another letter's verification code (its e-signed PDF, a scan with a text layer)
+    or carrying a signature the office accepts (the e-signed path is the one for it)."""
     letter_scan.refuse_unsigned_copy(spooled.sha256)
+    data = spooled.path.read_bytes()
+    if _other_letter(letter, data, [0, len(data), len(data), 0]):  # the whole file's text
+        raise UploadRejected(OTHER_LETTER)
+    letter_scan.refuse_e_signed(data)
     kind = FileKind.LETTER_SIGNED if letter.number_id else FileKind.SIGNED_CANDIDATE
     row = storage.keep(
         spooled, kind=kind, content_type=PDF, display_name=filename, uploaded_by=actor
@@ -227,6 +233,7 @@ def confirm_number(
         letter_scan.issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
         return "scanned"
     data = storage.read_bytes(row)
+    srikandi_number.signed_text(data)  # a candidate kept before the placeholder rule
     assessment = report_service.assess(
         data,
         trust_service.load_trust_config(),

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 import string
 
-from sisakat.exceptions import DomainError
+from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.models import Letter
+from sisakat.pdf.context import NOMOR_NASKAH, TGL_NASKAH
 from sisakat.services import catalog, letters, number_format, numbering, storage
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing.validation import (
@@ -43,12 +44,33 @@ def number_pattern(service_code: str | None = None) -> str:
     return r"\s*".join(p for p in parts if p)
 
 
-def found_number(letter: Letter, data: bytes):
-    """The SRIKANDI number and date printed in the signed revision (validated first)."""
+def refuse_unfilled(text: str) -> None:
+    """Signed before SRIKANDI put in its number and date: the letter SISAKAT drew still prints
+    the placeholders, and issuing it would give the party a letter with neither."""
+    squeezed = "".join(text.split())
+    left = [mark for mark in (NOMOR_NASKAH, TGL_NASKAH) if mark in squeezed]
+    if left:
+        raise UploadRejected(
+            f"Surat bertanda tangan ini masih memuat {' dan '.join(left)}: nomor dan tanggal "
+            "surat belum diisi SRIKANDI. Di SRIKANDI, perbarui PDF naskah sampai nomor dan "
+            "tanggalnya tampil, tandatangani lagi, lalu unggah ulang."
+        )
+
+
+def signed_text(data: bytes) -> str:
+    """The signed revision's text (signature validated first), refused while it still prints
+    SRIKANDI's number or date placeholder (``refuse_unfilled``)."""
     verdict = check(data, trust_service.load_trust_config())
+    text = signed_revision_text(data, verdict.byte_range)
+    refuse_unfilled(text)
+    return text
+
+
+def found_number(letter: Letter, data: bytes):
+    """The SRIKANDI number and date printed in the signed revision (``signed_text``)."""
     pattern = number_pattern(letter.application.service_code)
     place = letters.context_of(letters.inputs_of(letter), draft=True).place
-    return extract_number_and_date(signed_revision_text(data, verdict.byte_range), pattern, place)
+    return extract_number_and_date(signed_text(data), pattern, place)
 
 
 def printed_number_and_date(letter: Letter):
