@@ -29,10 +29,18 @@ def status_badge(status) -> Markup:
     return badge
 
 
+_PART = Markup('<span class="text-nowrap">{}</span>')
+
+
 def slash_breaks(text) -> Markup:
-    """``text`` (a letter number) allowed to wrap after each slash in a narrow table column:
-    a ``<wbr>``, so the number copies unchanged and never breaks inside a part."""
-    return escape(text or "").replace("/", Markup("/<wbr>"))
+    """``text`` (a letter number) allowed to wrap after each slash in a narrow table column, and
+    only there: each part, its slash included, is kept on one line (not even at a hyphen, as in
+    "BAN.KBP-SUMSEL") and a ``<wbr>`` follows it, so the number copies unchanged."""
+    parts = str(text or "").split("/")
+    marked = [_PART.format(part + "/") for part in parts[:-1]]
+    if parts[-1]:
+        marked.append(_PART.format(parts[-1]))
+    return Markup("<wbr>").join(marked)
 
 
 _URLS: dict[tuple, str] = {}

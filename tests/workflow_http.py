@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
@@ -68,3 +69,9 @@ def act(client, url: str, application: Application, **fields):
 def page_text(response) -> str:
     """The response body as text."""
     return response.get_data(as_text=True)
+
+
+def without_tags(html: str) -> str:
+    """``html`` with its tags taken out: the text as a reader sees it, so a letter number
+    marked where it may wrap (``slash_breaks``) reads whole again."""
+    return re.sub(r"<[^>]*>", "", html)

@@ -13,6 +13,7 @@ from sisakat.extensions import db
 from sisakat.models import LetterStatus, Role
 from tests.letter_helpers import page
 from tests.monitoring_helpers import count_queries
+from tests.workflow_http import without_tags
 
 FIRST = "200.1.5.3/7/BAN.KBP/2026"
 SECOND = "500.12/31/Kesbangpol/2026"
@@ -20,8 +21,9 @@ TERM = {"term_start": "2025-01-15", "term_end": "2030-01-14"}
 
 
 def _rows(html: str) -> str:
-    """The register's table body (the filter's party list names every board)."""
-    return html.split("<tbody", 1)[1] if "<tbody" in html else ""
+    """The register's table body as text (the filter's party list names every board; a number
+    is marked where it may wrap)."""
+    return without_tags(html.split("<tbody", 1)[1]) if "<tbody" in html else ""
 
 
 def _find(client, **query) -> str:
