@@ -175,55 +175,42 @@ def _decoded(key: str, raw: str | None) -> Any:
     return _fresh(value)
 
 
-def _read_all() -> dict[str, Any]:
-    """Every setting: the defaults overlaid with the table (one query)."""
+def _load_all(cache: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every setting (defaults overlaid with the table), one query per request (``cache``: the
+    request's, if known); callers must not change it (``get``, ``group`` hand out copies)."""
+    cache = _cache() if cache is None else cache
+    if cache is not None and "*" in cache:
+        return cache["*"]
     values = dict(DEFAULTS)
     for key, raw in db.session.execute(_ALL).all():
         try:
             values[key] = json.loads(raw)
         except ValueError:
             continue
+    if cache is not None:
+        cache["*"] = values
     return values
-
-
-def _values(cache: dict[str, Any]) -> dict[str, Any]:
-    """Every setting, read into this request's ``cache`` at its first use."""
-    values = cache.get("*")
-    if values is None:
-        values = cache["*"] = _read_all()
-    return values
-
-
-def _load_all() -> dict[str, Any]:
-    """Every setting (defaults overlaid with the table), one query per request; callers must
-    not change the dict (``get`` and ``group`` hand out copies of list and dict values)."""
-    cache = _cache()
-    return _read_all() if cache is None else _values(cache)
 
 
 def get(key: str) -> Any:
     """One setting's value (the code default when never set). In a request every setting is read
     at the first ``get`` or ``group`` (one small query: a page reads several keys, and one
     statement costs less than two); outside a request the key is read from the database."""
-    cache = _cache()
+    cache = _cache()  # looked up once per call
     if cache is not None:
-        return _fresh(_values(cache).get(key, DEFAULTS.get(key)))
+        return _fresh(_load_all(cache).get(key, DEFAULTS.get(key)))
     row = db.session.get(Setting, key)
     return _decoded(key, row.value if row is not None else None)
 
 
 def derived(name: str, compute: Callable[[], T]) -> T:
-    """A value worked out from settings alone (``office.board_levels``), computed once per
-    request: kept in the request's settings cache, which every change empties (``update``,
-    ``lock``), so the next read after a change computes it again; outside a request computed
-    at each call. ``compute`` must return a value no caller changes (a tuple, a string)."""
+    """A value worked out from settings alone (``office.board_levels``; one no caller changes),
+    once per request: kept in the request's settings cache, which every change empties."""
     cache = _cache()
-    if cache is None:
+    if cache is None:  # outside a request: computed at each call
         return compute()
     key = "derived:" + name
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
+    return cache[key] if key in cache else cache.setdefault(key, compute())
 
 
 def _fresh(value: Any) -> Any:
