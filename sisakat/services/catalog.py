@@ -98,11 +98,16 @@ def is_code(text: str) -> bool:
     return CODE_RE.fullmatch(text) is not None
 
 
+# Built once: the staff queue reads the catalogue on every request, and building the SELECT
+# (and its cache key) costs more Python than running it. Each call still reads the table.
+_ALL_SERVICES = db.select(Service).order_by(Service.sort_order, Service.id)
+_ACTIVE_SERVICES = _ALL_SERVICES.where(Service.active.is_(True))
+
+
 def all_services(*, active_only: bool = False) -> list[Service]:
-    """Every service in display order."""
-    query = db.select(Service).order_by(Service.sort_order, Service.id)
-    if active_only:
-        query = query.where(Service.active.is_(True))
+    """Every service in display order, read from the table at each call (no cache: an admin's
+    change in another process is seen by the next request)."""
+    query = _ACTIVE_SERVICES if active_only else _ALL_SERVICES
     return list(db.session.execute(query).scalars())
 
 

@@ -159,7 +159,13 @@ def office_level() -> str | None:
 def board_levels() -> tuple[Level, ...]:
     """The party-board levels this office registers: a province office boards at Provinsi,
     Kabupaten and Kota level (so its letters' Tingkat line varies); a regency office only
-    Kabupaten boards, a city office only Kota boards. A region that names no level: all three."""
+    Kabupaten boards, a city office only Kota boards. A region that names no level: all three.
+    Worked out once per request (``settings.derived``: a region change is seen at once)."""
+    return settings.derived("office.board_levels", _board_levels)
+
+
+def _board_levels() -> tuple[Level, ...]:
+    """``board_levels`` from the region setting."""
     word = office_level()
     if word == "Kabupaten":
         return (Level.KABUPATEN,)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import g, has_request_context
 from sqlalchemy.exc import IntegrityError
@@ -108,6 +108,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 TIMEZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+T = TypeVar("T")
 
 _ALL = db.select(Setting.key, Setting.value)  # built once: every page reads the settings
 
@@ -174,15 +175,14 @@ def _decoded(key: str, raw: str | None) -> Any:
     return _fresh(value)
 
 
-def _load_all() -> dict[str, Any]:
-    """Every setting (defaults overlaid with the table), one query per request; callers must
-    not change the dict (``get`` and ``group`` hand out copies of list and dict values)."""
-    cache = _cache()
+def _load_all(cache: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every setting (defaults overlaid with the table), one query per request (``cache``: the
+    request's, if known); callers must not change it (``get``, ``group`` hand out copies)."""
+    cache = _cache() if cache is None else cache
     if cache is not None and "*" in cache:
         return cache["*"]
-    rows = db.session.execute(_ALL).all()
     values = dict(DEFAULTS)
-    for key, raw in rows:
+    for key, raw in db.session.execute(_ALL).all():
         try:
             values[key] = json.loads(raw)
         except ValueError:
@@ -196,10 +196,21 @@ def get(key: str) -> Any:
     """One setting's value (the code default when never set). In a request every setting is read
     at the first ``get`` or ``group`` (one small query: a page reads several keys, and one
     statement costs less than two); outside a request the key is read from the database."""
-    if _cache() is not None:
-        return _fresh(_load_all().get(key, DEFAULTS.get(key)))
+    cache = _cache()  # looked up once per call
+    if cache is not None:
+        return _fresh(_load_all(cache).get(key, DEFAULTS.get(key)))
     row = db.session.get(Setting, key)
     return _decoded(key, row.value if row is not None else None)
+
+
+def derived(name: str, compute: Callable[[], T]) -> T:
+    """A value worked out from settings alone (``office.board_levels``; one no caller changes),
+    once per request: kept in the request's settings cache, which every change empties."""
+    cache = _cache()
+    if cache is None:  # outside a request: computed at each call
+        return compute()
+    key = "derived:" + name
+    return cache[key] if key in cache else cache.setdefault(key, compute())
 
 
 def _fresh(value: Any) -> Any:
