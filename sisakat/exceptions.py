@@ -37,6 +37,11 @@ class UploadRejected(DomainError):
     """An uploaded file failed validation."""
 
 
+class UploadUnchanged(DomainError):
+    """An upload with exactly the bytes of the document's current version: nothing is kept and
+    nothing was refused (no audit row); the user is told nothing changed."""
+
+
 class StorageUnavailable(UploadRejected):
     """The uploads folder could not take a file (disk full, read-only, no permission): the file
     is not kept and the request is refused like a bad upload, with the operator's log line."""

@@ -126,13 +126,25 @@ def office_examples() -> dict[str, str]:
     return office.examples()
 
 
-def upload_limit() -> dict[str, str]:
+def upload_limit(field=None) -> dict[str, str]:
     """A file field's cap for the page script, which refuses a bigger file beside the field
-    before the form is sent (the server's own check and message stay the rule)."""
+    before the form is sent (the server's own check and message stay the rule): the office's
+    upload cap, or for an image field (a logo, the emblem: ``accept`` is ``images.ACCEPT``)
+    the image cap (``images.max_bytes``)."""
+    from sisakat.services import images
     from sisakat.services.storage import too_big_message
 
+    if field is not None and (field.render_kw or {}).get("accept") == images.ACCEPT:
+        return {"data-max-bytes": str(images.max_bytes()), "data-too-big": images.too_big_message()}
     cap = config.max_upload_bytes(current_app)
     return {"data-max-bytes": str(cap), "data-too-big": too_big_message(cap)}
+
+
+def image_max_mb() -> int:
+    """The image cap in MB, for a form's hint (``images.max_mb``)."""
+    from sisakat.services import images
+
+    return images.max_mb()
 
 
 def init_app(app: Flask) -> None:
@@ -157,6 +169,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["service_label"] = service_label
     app.jinja_env.globals["office_examples"] = office_examples
     app.jinja_env.globals["upload_limit"] = upload_limit
+    app.jinja_env.globals["image_max_mb"] = image_max_mb
 
     @app.context_processor
     def _site() -> dict:

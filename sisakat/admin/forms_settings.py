@@ -16,7 +16,7 @@ from sisakat.forms_common import (
     no_control_chars,
     single_line,
 )
-from sisakat.services import office, settings
+from sisakat.services import images, office, settings
 
 PHONE = Regexp(r"^[0-9+()\-. ]*\Z", message="Hanya angka, spasi, dan tanda + ( ) - .")
 WEBSITE = Regexp(
@@ -65,7 +65,7 @@ class AgencySettingsForm(SeenForm):
         validators=[InputRequired("Pilih zona waktu.")],
         invalid_choice_message="Pilihan tidak valid.",
     )
-    emblem = FileField("Lambang daerah", render_kw={"accept": "image/png,image/jpeg"})
+    emblem = FileField("Lambang daerah", render_kw={"accept": images.ACCEPT})
 
     def values(self) -> dict[str, Any]:
         """The agency settings keyed as in ``office.AGENCY_KEYS``."""

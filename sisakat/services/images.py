@@ -16,24 +16,44 @@ from __future__ import annotations
 import io
 from typing import BinaryIO
 
+from flask import current_app
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from sisakat import config
 from sisakat.exceptions import UploadRejected
 from sisakat.models import FileKind, StoredFile, User
 from sisakat.services import storage
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024  # an image's own cap; the office's upload cap may be lower
+ACCEPT = "image/png,image/jpeg"  # the file fields taking an image (``accept``)
 MAX_SIDE = 4000  # pixels per side of a PNG accepted on upload
 MAX_JPEG_SIDE = 8192  # a JPEG decodes scaled down (draft mode): a 48-megapixel photo fits
 KEEP_SIDE = 1600  # larger images are scaled down: plenty for a letterhead or a profile page
 
 MSG_NOT_IMAGE = "Berkas bukan gambar PNG atau JPEG yang valid."
 MSG_SVG = "Gambar SVG tidak diterima. Unggah gambar PNG atau JPEG."
-MSG_TOO_BIG = "Berkas gambar terlalu besar. Ukuran maksimal 10 MB."
+MSG_TOO_BIG = "Berkas gambar terlalu besar. Ukuran maksimal {} MB."
 MSG_PIXELS = (  # a decompression bomb, refused before its format's own limit is read
     f"Ukuran gambar terlalu besar. Maksimal {MAX_SIDE} × {MAX_SIDE} piksel untuk PNG, "
     f"{MAX_JPEG_SIDE} × {MAX_JPEG_SIDE} piksel untuk JPEG."
 )
+
+
+def max_bytes() -> int:
+    """The image cap: ``MAX_BYTES``, or the office's upload cap (``MAX_UPLOAD_MB``) when that is
+    lower (no bigger request reaches the app). The form's hint, the page script's check
+    (``templating.upload_limit``) and the refusal all read it here."""
+    return min(MAX_BYTES, config.max_upload_bytes(current_app))
+
+
+def max_mb() -> int:
+    """The image cap in whole MB, as the hint and the refusal name it."""
+    return max_bytes() // (1024 * 1024)
+
+
+def too_big_message() -> str:
+    """The refusal of an image over the cap, naming the cap."""
+    return MSG_TOO_BIG.format(max_mb())
 
 
 def pixels_message(image_format: str) -> str:
@@ -86,12 +106,13 @@ def _clean_pixels(image: Image.Image) -> Image.Image:
     return clean
 
 
-def reencode_png(stream: BinaryIO, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """Validate an uploaded image and return it re-encoded as a metadata-free PNG."""
+def reencode_png(stream: BinaryIO) -> bytes:
+    """Validate an uploaded image (at most ``max_bytes()``) and return it re-encoded as a
+    metadata-free PNG."""
     try:
-        spooled = storage.spool(stream, max_bytes=max_bytes)
+        spooled = storage.spool(stream, max_bytes=max_bytes())
     except UploadRejected as exc:
-        raise UploadRejected(MSG_TOO_BIG) from exc
+        raise UploadRejected(too_big_message()) from exc
     try:
         if spooled.size == 0:
             raise UploadRejected(MSG_EMPTY)

@@ -1,7 +1,7 @@
 """A requirement document's upload: when a document may be uploaded (``UPLOADABLE``,
 ``check_can_upload``), its next version (the number another tab's upload may take first), the
-file spooled and checked as a PDF (the content rules: ``pdf_checks``), then kept, and every
-refused upload audited.
+file spooled and checked as a PDF (the content rules: ``pdf_checks``) and against the versions
+already kept (``check_not_a_copy``), then kept, and every refused upload audited.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from sqlalchemy.exc import IntegrityError
 
-from sisakat.exceptions import NotStored, UploadRejected
+from sisakat.exceptions import NotStored, UploadRejected, UploadUnchanged
 from sisakat.extensions import db
 from sisakat.models import (
     Application,
@@ -53,18 +53,37 @@ SAME_AS_REFUSED = (
 )
 
 
-def _spool_checked(stream: BinaryIO, item: ApplicationRequirement, *, max_bytes, max_pages):
-    """Spool the upload and check it as a PDF that is not a copy of a version of ``item`` judged
-    Tidak Sesuai: ``(spooled, page count)``; a refused file is discarded before
-    ``UploadRejected`` goes up."""
+UNCHANGED = "Berkas ini sama dengan yang sudah diunggah; tidak ada yang berubah."
+
+
+def check_not_a_copy(
+    item: ApplicationRequirement, latest: ApplicationDocument | None, sha256: str
+) -> None:
+    """A file with exactly the bytes of a version of ``item`` already kept is not kept again: a
+    copy of one judged Tidak Sesuai is refused (``UploadRejected``), the current version again
+    (a second click, the same file picked twice) changes nothing (``UploadUnchanged``)."""
+    if (refused := documents.refused_version(item, sha256)) is not None:
+        raise UploadRejected(SAME_AS_REFUSED.format(refused))
+    if _is_current(latest, sha256):
+        raise UploadUnchanged(UNCHANGED)
+
+
+def _is_current(latest: ApplicationDocument | None, sha256: str) -> bool:
+    """Whether ``latest`` (the document's current version, if any) has exactly these bytes."""
+    return latest is not None and latest.stored_file.sha256 == sha256
+
+
+def _spool_checked(stream: BinaryIO, item, latest, *, max_bytes, max_pages):
+    """Spool the upload and check it as a PDF that is no copy of a version of ``item``
+    (``check_not_a_copy``): ``(spooled, page count)``; a file not kept is discarded before the
+    refusal goes up."""
     spooled = None
     try:
         spooled = storage.spool(stream, max_bytes=max_bytes)
         pages = pdf_checks.check_pdf(spooled.path, max_pages=max_pages)
-        if (refused := documents.refused_version(item, spooled.sha256)) is not None:
-            raise UploadRejected(SAME_AS_REFUSED.format(refused))
+        check_not_a_copy(item, latest, spooled.sha256)
         return spooled, pages
-    except UploadRejected:
+    except (UploadRejected, UploadUnchanged):
         if spooled is not None:
             storage.discard(spooled)
         raise
@@ -98,7 +117,8 @@ def _add_version(
     tab's upload of the same document taking that version number first (UNIQUE: its row is
     there after the rollback) refuses this one, audited as lost; a write failing otherwise (a
     foreign key) is no race and no refusal of the file: ``NOT_STORED``, not audited (the
-    database's reason is in the log). The file goes with the rolled-back row (``kept_files``)."""
+    database's reason is in the log). The file goes with the rolled-back row (``kept_files``).
+    A winner with this very file (a double click) leaves nothing changed: ``UploadUnchanged``."""
     version = (latest.version_no + 1) if latest else 1
     doc = ApplicationDocument(
         application_requirement_id=item.id,
@@ -108,7 +128,8 @@ def _add_version(
         page_count=pages,
     )
     db.session.add(doc)
-    name, application_id = item.name, item.application_id  # the rollback expires the row
+    name, application_id = item.name, item.application_id  # the rollback expires the rows
+    sha256 = stored.sha256
     taken = db.select(ApplicationDocument.id).filter_by(
         application_requirement_id=item.id, version_no=version
     )
@@ -120,6 +141,8 @@ def _add_version(
             raced=lambda: db.session.execute(taken).first() is not None,
         )
     except UploadRejected:  # recorded after the rollback, in the route's next transaction
+        if _is_current(latest_version(item), sha256):
+            raise UploadUnchanged(UNCHANGED) from None
         _audit_refusal(application_id, name, actor, RACE_LOST.format(version))
         raise
     except NotStored:
@@ -137,11 +160,14 @@ def upload_requirement_document(
     max_bytes: int,
     max_pages: int,
 ) -> ApplicationDocument:
-    """Validate and keep one PDF as the next version of ``item`` (flushed, not committed)."""
+    """Validate and keep one PDF as the next version of ``item`` (flushed, not committed); the
+    current version's very bytes again keep nothing (``UploadUnchanged``, not audited)."""
     latest = latest_version(item)
     check_can_upload(application, item, latest)
     try:
-        spooled, pages = _spool_checked(stream, item, max_bytes=max_bytes, max_pages=max_pages)
+        spooled, pages = _spool_checked(
+            stream, item, latest, max_bytes=max_bytes, max_pages=max_pages
+        )
     except UploadRejected as exc:
         _audit_refusal(application.id, item.name, actor, exc.message)
         raise

@@ -79,16 +79,17 @@ def application_detail(application_id: int):
     )
 
 
-def _upload_answer(ok: bool, message: str, application_id: int):
+def _upload_answer(ok: bool, message: str, application_id: int, *, category: str = "success"):
     """JSON for the progress-bar upload (XMLHttpRequest), a redirect for the plain form. The
-    script reloads the page after a success, which then says so (flashed) like the plain form."""
+    script reloads the page after a success, which then says so (flashed, as ``category``: an
+    upload that changed nothing is "info") like the plain form."""
     if from_script():
         if ok:
-            flash(message, "success")
+            flash(message, category)
         return jsonify(ok=ok, message=concurrency.as_shown(message, in_place=True)), (
             200 if ok else 422
         )
-    flash(message, "success" if ok else "danger")
+    flash(message, category if ok else "danger")
     return redirect(url_for(".application_detail", application_id=application_id))
 
 
@@ -114,6 +115,8 @@ def upload_document(application_id: int, item_id: int):
     except uploads.UploadRejected as exc:
         db.session.commit()  # only the refusal's audit row was written
         return _upload_answer(False, exc.message, application_id)
+    except uploads.UploadUnchanged as exc:  # nothing was written, nothing was wrong
+        return _upload_answer(True, exc.message, application_id, category="info")
     note = documents.copy_note(item, doc)
     db.session.commit()
     return _upload_answer(True, f"Dokumen {item.name} tersimpan.{note}", application_id)

@@ -36,7 +36,7 @@ from sisakat.forms_common import (
 )
 from sisakat.models import ApplicantKind, LegalForm, Level
 from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import office, parties, party_level
+from sisakat.services import images, office, parties, party_level
 
 BLANK_ROWS = 3  # extra empty rows so the form works without JavaScript
 DEFAULT_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Bendahara")
@@ -225,7 +225,7 @@ class PartyProfileForm(ApplicantProfileForm):
     sk_date = date_field("Tanggal SK", "Isi tanggal SK.")
     sk_issuer = text("Penerbit SK", 200, "Isi penerbit SK (misalnya DPP partai).")
     phone = phone_field("Isi nomor telepon/WhatsApp.")
-    new_logo = FileField("Logo partai", render_kw={"accept": "image/png,image/jpeg"})
+    new_logo = FileField("Logo partai", render_kw={"accept": images.ACCEPT})
 
     def __init__(self, *args, **kwargs) -> None:
         """Offer only the levels this office registers (``office.board_levels``). With one
@@ -284,7 +284,7 @@ class OrmasProfileForm(ApplicantProfileForm):
         "NPWP", 32, None, npwp_ok, render_kw={"inputmode": "numeric", "autocomplete": "off"}
     )
     phone = phone_field(None)
-    new_logo = FileField("Logo ormas", render_kw={"accept": "image/png,image/jpeg"})
+    new_logo = FileField("Logo ormas", render_kw={"accept": images.ACCEPT})
 
     def profile_values(self) -> dict[str, Any]:
         """The profile columns with the legal form as its enum and the NPWP as digits."""

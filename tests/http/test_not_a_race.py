@@ -53,7 +53,7 @@ def test_upload_failing_for_another_reason_is_not_called_a_race(app, make, login
     client, name = login_as(application.party.account), item.name
     files, versions = _files(), _count(ApplicationDocument, application_requirement_id=item.id)
     with deleted_at_the_write(ApplicationRequirement.__table__, item.id, ApplicationDocument):
-        answer = upload(client, application.id, item.id, make.pdf_bytes(), xhr=True)
+        answer = upload(client, application.id, item.id, make.pdf_bytes("KTP baru"), xhr=True)
     assert answer.status_code == 422  # refused, never a 500
     message = answer.get_json()["message"]
     assert "tab atau perangkat lain" not in message  # before: "... baru saja diunggah ..."
@@ -61,7 +61,7 @@ def test_upload_failing_for_another_reason_is_not_called_a_race(app, make, login
     assert message == uploads.NOT_STORED.format(name)
     assert _files() == files  # the kept PDF went with the rolled-back row
     assert _count(ApplicationDocument, application_requirement_id=item.id) == versions
-    again = upload(client, application.id, item.id, make.pdf_bytes(), xhr=True)
+    again = upload(client, application.id, item.id, make.pdf_bytes("KTP baru"), xhr=True)
     assert again.status_code == 200  # the row is back: the upload goes through now
     assert _count(ApplicationDocument, application_requirement_id=item.id) == versions + 1
 
@@ -72,7 +72,7 @@ def test_upload_form_failing_for_another_reason_says_so(app, make, login_as):
     item = items(application)[0]
     client = login_as(application.party.account)
     with deleted_at_the_write(ApplicationRequirement.__table__, item.id, ApplicationDocument):
-        answer = upload(client, application.id, item.id, make.pdf_bytes())
+        answer = upload(client, application.id, item.id, make.pdf_bytes("KTP baru"))
     assert answer.status_code == 302
     page = client.get(answer.headers["Location"]).get_data(as_text=True)
     (alert,) = danger_alerts(page)

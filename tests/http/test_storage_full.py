@@ -28,7 +28,7 @@ def _refused_cleanly(app, client, application, caplog) -> None:
     before, files = _versions(), _files(uploads)
     item = items(application)[0]
     with caplog.at_level(logging.ERROR, logger="sisakat.services.storage"):
-        response = upload(client, application.id, item.id, pdf_bytes(), xhr=True)
+        response = upload(client, application.id, item.id, pdf_bytes("Dokumen baru"), xhr=True)
     assert response.status_code == 422
     assert response.get_json()["message"].startswith(STORAGE_FAULT)
     assert "penyimpanan server penuh" in STORAGE_FAULT

@@ -41,7 +41,7 @@ def test_jpeg_with_exif_is_stored_as_png_without_metadata(app):
         (png_header_claiming(9500, 9500), images.MSG_PIXELS),  # Pillow warns, we refuse
         (png_bytes((4001, 2)), images.pixels_message("PNG")),
         (png_bytes()[:60], images.MSG_BROKEN),
-        (b"\x89PNG" + b"\0" * images.MAX_BYTES, images.MSG_TOO_BIG),
+        (b"\x89PNG" + b"\0" * images.MAX_BYTES, images.MSG_TOO_BIG.format(10)),
     ],
     ids=["svg", "pdf", "gif", "empty", "20000px", "9500px", "4001px", "truncated", "10MB"],
 )

@@ -159,7 +159,7 @@ def _upload_losing_its_version_number(application, item, make) -> UploadRejected
         uploads.upload_requirement_document(
             application,
             item,
-            io.BytesIO(make.pdf_bytes()),
+            io.BytesIO(make.pdf_bytes("KTP baru")),
             filename="ktp.pdf",
             actor=application.party.account,
             max_bytes=10 * 1024 * 1024,
