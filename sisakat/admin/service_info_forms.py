@@ -5,7 +5,14 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, FileSize
 from wtforms import BooleanField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+)
 
 from sisakat.forms_common import (
     IntegerField,
@@ -103,7 +110,10 @@ class ComplaintCategoryForm(SeenForm):
     limit_days = IntegerField(
         "Batas waktu (hari)",
         default=5,
-        validators=[DataRequired("Isi batas waktu."), NumberRange(1, 365, "1 sampai 365 hari.")],
+        validators=[
+            InputRequired("Isi batas waktu."),  # not DataRequired: a typed 0 is out of range
+            NumberRange(1, 365, "1 sampai 365 hari."),
+        ],
     )
     active = BooleanField("Aktif", default=True)
 
