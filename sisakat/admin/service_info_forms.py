@@ -14,6 +14,7 @@ from wtforms.validators import (
     Regexp,
 )
 
+from sisakat.admin.forms_settings import EMAIL
 from sisakat.forms_common import (
     IntegerField,
     SeenForm,
@@ -137,7 +138,12 @@ class ContactSettingsForm(SeenForm):
     email = StringField(
         "E-mail layanan",
         filters=[clean_text],
-        validators=[Length(max=254, message="Paling banyak 254 karakter."), *LINE],
+        validators=[
+            Optional(),
+            Length(max=254, message="Paling banyak 254 karakter."),
+            *LINE,
+            EMAIL,
+        ],
     )
     hours = StringField(
         "Jam layanan",

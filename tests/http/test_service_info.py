@@ -141,3 +141,24 @@ def test_service_page_gives_the_offices_hours(client, make, login_as):
     page = _text(client.get("/layanan/skt_parpol"))
     assert "Jam layanan: Senin-Kamis 08.00-15.00" in page
     assert "07.30" not in page
+
+
+def test_contact_email_is_checked_like_the_agency_email(client, make, login_as):
+    """'kesbangpol@ sumsel' typed on the Kontak page was stored and printed on the public pages
+    as the office's e-mail; the agency page already refused it. Refused beside the field, the
+    other values kept in the form; a real address is stored."""
+    from sisakat.services import settings
+
+    admin = login_as(make.user(Role.SUPERADMIN))
+    typed = {"lapor_url": "https://www.lapor.go.id", "email": "kesbangpol@ sumsel"}
+    page = admin.post("/admin/kontak", data={**typed, "hours": "Senin-Jumat 08.00-16.00"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    beside = html.split('id="email-error">', 1)[1].split("</div>", 1)[0]
+    assert "Alamat e-mail tidak valid." in beside
+    assert 'value="Senin-Jumat 08.00-16.00"' in html
+    assert settings.get("contact.email") != "kesbangpol@ sumsel"
+    assert "kesbangpol@ sumsel" not in client.get("/").get_data(as_text=True)
+    typed["email"] = "layanan@kesbangpol.contoh.go.id"
+    assert admin.post("/admin/kontak", data=typed).status_code == 302
+    assert "layanan@kesbangpol.contoh.go.id" in client.get("/").get_data(as_text=True)
