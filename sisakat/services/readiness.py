@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from sisakat import formatting
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role, Service, User
 from sisakat.services import (
@@ -68,13 +69,22 @@ def _agency(values: dict) -> list[Item]:
 
 
 def _signatory(values: dict) -> list[Item]:
-    if not any(_is_default(key, values) for key in SIGNATORY_EXAMPLE_KEYS):
+    """The example name or NIP still stored, each named with its example value (an office that
+    replaced one must not read the other's value as if its save had been lost)."""
+    examples = {
+        "signatory.name": ("nama", settings.DEFAULTS["signatory.name"]),
+        "signatory.nip": ("NIP", formatting.nip(settings.DEFAULTS["signatory.nip"])),
+    }
+    left = [examples[key] for key in SIGNATORY_EXAMPLE_KEYS if _is_default(key, values)]
+    if not left:
         return []
+    what = " dan ".join(word for word, _ in left)
     return [
         Item(
             MUST,
-            "Nama atau NIP penandatangan masih contoh "
-            f"({settings.DEFAULTS['signatory.name']}): surat akan mencetak nama pejabat fiktif.",
+            f"{what[0].upper()}{what[1:]} penandatangan masih contoh "
+            f"({'; '.join(value for _, value in left)}): surat akan mencetak {what} pejabat "
+            "fiktif.",
             "admin.settings_signatory",
         )
     ]
