@@ -167,8 +167,8 @@ def parse_steps(text: str) -> list[StepView]:
     steps = []
     for number, line in enumerate((text or "").splitlines(), start=1):
         parts = [p.strip() for p in line.split("|")]
-        if not parts[0]:
-            continue
+        if not any(parts):
+            continue  # a blank line (or bare bars) between steps
         problem = _step_problem(parts)
         if problem:
             raise DomainError(f"Baris langkah {number}{problem}", field="steps")
@@ -183,6 +183,8 @@ STEP_LIMITS = (("judul", 200), ("pelaksana", 60), ("waktu", 60))
 
 def _step_problem(parts: list[str]) -> str | None:
     """What is wrong with one step line split at ``|`` (said after "Baris langkah N"), or None."""
+    if not parts[0]:  # "| Verifikator | 1 hari": the performer and time were not dropped
+        return " tanpa judul; tulis Judul | Pelaksana | Waktu."
     if len(parts) > len(STEP_LIMITS):
         return f" memuat {len(parts)} bagian; tulis paling banyak tiga: Judul | Pelaksana | Waktu."
     for part, (name, limit) in zip(parts, STEP_LIMITS, strict=False):

@@ -182,6 +182,9 @@ def test_a_step_line_refused_says_which_line_and_why_beside_the_steps(app, make,
             "Baris langkah 1: waktu paling banyak 60 karakter (62 diketik)."
         ),
         "Langkah " * 26: "Baris langkah 1: judul paling banyak 200 karakter (207 diketik).",
+        "Daftar akun | Pemohon\n | Verifikator | 1 hari": (
+            "Baris langkah 2 tanpa judul; tulis Judul | Pelaksana | Waktu."
+        ),
     }
     for steps, reason in cases.items():
         page = admin.post("/admin/layanan/skt_parpol", data={"steps": steps, "duration": "1 jam"})
