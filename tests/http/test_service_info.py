@@ -192,5 +192,6 @@ def test_a_step_line_refused_says_which_line_and_why_beside_the_steps(app, make,
         assert page.status_code == 200
         beside = html.split('id="steps-error">', 1)[1].split("</div></div>", 1)[0]
         assert html_module.escape(reason, quote=False) in beside, steps
+        assert "Standar pelayanan belum tersimpan. Periksa isian yang ditandai." in html
         assert html_module.escape(steps.strip(), quote=False) in html
     assert db.session.execute(db.select(ServiceStandard)).scalar_one_or_none() is None
