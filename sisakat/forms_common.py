@@ -182,6 +182,15 @@ def int_choice(value: object) -> int:
     return number
 
 
+def _stop_if_unreadable(field) -> None:
+    """A number field holding something typed that it could not read: its one message is said
+    and no validator follows (a range check would read the missing value as out of range). An
+    empty box still goes to ``Optional`` / ``InputRequired``, which decide about it."""
+    typed = str(field.raw_data[0]).strip() if field.raw_data else ""
+    if field.process_errors and typed:
+        raise StopValidation()
+
+
 class IntegerField(_IntegerField):
     """``IntegerField`` reading only ASCII digits within a signed 32-bit INTEGER (WTForms uses
     ``int()``, which reads "٣" and "1_000"); its ``NumberRange`` then says what is allowed.
@@ -209,11 +218,7 @@ class IntegerField(_IntegerField):
         return "Angka terlalu besar."
 
     def pre_validate(self, form) -> None:
-        """Something typed but unreadable: its one message is said and no validator follows (an
-        empty box still goes to ``Optional`` / ``InputRequired``, which decide about it)."""
-        typed = str(self.raw_data[0]).strip() if self.raw_data else ""
-        if self.process_errors and typed:
-            raise StopValidation()
+        _stop_if_unreadable(self)
 
 
 class DecimalField(_DecimalField):
@@ -232,6 +237,9 @@ class DecimalField(_DecimalField):
             self.data = None
             raise ValueError(self.gettext("Not a valid decimal value."))
         self.data = value
+
+    def pre_validate(self, form) -> None:
+        _stop_if_unreadable(self)
 
 
 __all__ = ["Label", "Select", "SelectField", "StringField", "TextInput", "html_params"]

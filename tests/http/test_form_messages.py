@@ -86,3 +86,17 @@ def test_an_unusable_number_gets_one_message_that_fits_what_was_typed(app, make,
     assert _beside(serial.get_data(as_text=True), "next_serial") == ["Nomor urut tidak valid."]
     empty = client.post("/admin/faq", data={**typed, "sort_order": " "})
     assert empty.status_code == 302  # Urutan is optional: an empty box is no error
+
+
+def test_a_non_number_in_a_decimal_field_gets_one_message(app, make, login_as):
+    """'satu' as a new service's Janji layanan read 'Masukkan angka.' and then 'Antara 0,25 dan
+    480 jam kerja.'; the second is no reason of its own. An empty box still says it is needed."""
+    client = login_as(make.user(Role.SUPERADMIN))
+    typed = {"code": "uji_janji", "name": "Uji Janji", "applicant_kind": "parpol"}
+    page = client.post("/admin/layanan-baru", data={**typed, "sla": "satu"}).get_data(as_text=True)
+    assert _beside(page, "sla") == ["Masukkan angka."]
+    assert 'value="Uji Janji"' in page
+    big = client.post("/admin/layanan-baru", data={**typed, "sla": "5000"}).get_data(as_text=True)
+    assert _beside(big, "sla") == ["Antara 0,25 dan 480 jam kerja."]
+    empty = client.post("/admin/layanan-baru", data={**typed, "sla": ""}).get_data(as_text=True)
+    assert _beside(empty, "sla") == ["Wajib diisi."]
