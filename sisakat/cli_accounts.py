@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+from typing import NoReturn
 
 import click
 
@@ -21,13 +23,23 @@ PASSWORD_ENV = "SISAKAT_ADMIN_PASSWORD"  # noqa: S105 - the variable name, not a
 
 
 def _password() -> str:
-    """The password from the environment, or from a hidden prompt with confirmation."""
+    """The password from the environment, or from a hidden prompt with confirmation (asked
+    again, in Bahasa Indonesia, until both match: click's own confirmation says it in English)."""
     from_env = os.environ.get(PASSWORD_ENV)
     if from_env:
         return from_env
-    return click.prompt(
-        "Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi", type=str
-    )
+    while True:
+        first = click.prompt("Kata sandi", hide_input=True, type=str)
+        if click.prompt("Ulangi kata sandi", hide_input=True, type=str) == first:
+            return first
+        click.echo("Kata sandi tidak sama; ketik lagi.", err=True)
+
+
+def _refuse(message: str) -> NoReturn:
+    """Exit 1 with ``GAGAL: <message>``, as the other commands refuse (not click's "Error:")."""
+    db.session.rollback()
+    click.echo(f"GAGAL: {message}", err=True)
+    sys.exit(1)
 
 
 def _shape_problem(username: str, email: str, name: str) -> str | None:
@@ -46,11 +58,6 @@ def _shape_problem(username: str, email: str, name: str) -> str | None:
     return None
 
 
-def _fail(exc: DomainError) -> None:
-    db.session.rollback()
-    raise click.ClickException(exc.message)
-
-
 @click.command("create-admin")
 @click.option("--username", required=True, help="Nama pengguna super admin.")
 @click.option("--email", required=True, help="E-mail super admin.")
@@ -59,11 +66,11 @@ def create_admin(username: str, email: str, name: str) -> None:
     """Create a super admin account (password from SISAKAT_ADMIN_PASSWORD or a prompt)."""
     shape = _shape_problem(username, email, name)
     if shape:
-        raise click.ClickException(shape)
+        _refuse(shape)
     password = _password()
     problem = password_problem(password, identities=(username, email))
     if problem:
-        raise click.ClickException(problem)
+        _refuse(problem)
     try:
         users.create_staff(
             actor=None,
@@ -75,7 +82,7 @@ def create_admin(username: str, email: str, name: str) -> None:
         )
         db.session.commit()
     except DomainError as exc:
-        _fail(exc)
+        _refuse(exc.message)
     click.echo(f"Super admin '{username.strip().lower()}' dibuat.")
 
 
@@ -88,7 +95,7 @@ def reset_password(username: str) -> None:
         users.reset_password(user, actor=None, password=_password())
         db.session.commit()
     except DomainError as exc:
-        _fail(exc)
+        _refuse(exc.message)
     click.echo(f"Kata sandi '{user.username}' diganti; semua sesinya berakhir.")
 
 

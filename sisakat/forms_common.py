@@ -12,6 +12,7 @@ from wtforms import DecimalField as _DecimalField
 from wtforms import FileField, HiddenField, ValidationError
 from wtforms import IntegerField as _IntegerField
 from wtforms import SelectChoice as _SelectChoice
+from wtforms.validators import NumberRange, StopValidation
 
 from sisakat.converters import MAX_ID, PLAUSIBLE_YEARS, parse_int
 from sisakat.widgets import Label, Select, SelectField, StringField, TextInput, html_params
@@ -189,16 +190,43 @@ def int_choice(value: object) -> int:
     return number
 
 
+def _stop_if_unreadable(field) -> None:
+    """A number field holding something typed that it could not read: its one message is said
+    and no validator follows (a range check would read the missing value as out of range). An
+    empty box still goes to ``Optional`` / ``InputRequired``, which decide about it."""
+    typed = str(field.raw_data[0]).strip() if field.raw_data else ""
+    if field.process_errors and typed:
+        raise StopValidation()
+
+
 class IntegerField(_IntegerField):
     """``IntegerField`` reading only ASCII digits within a signed 32-bit INTEGER (WTForms uses
-    ``int()``, which reads "٣" and "1_000"); its ``NumberRange`` then says what is allowed."""
+    ``int()``, which reads "٣" and "1_000"); its ``NumberRange`` then says what is allowed.
+
+    A value it cannot read gets one message: a non-number "Masukkan bilangan bulat.", a number
+    too big for 32 bits the field's own range (it is a whole number, only out of range), and no
+    range message after either (the validators would read the missing value as out of range)."""
 
     def process_formdata(self, valuelist) -> None:
         if not valuelist:
             return
         self.data = parse_int(valuelist[0], low=-MAX_ID, high=MAX_ID)
         if self.data is None:
+            numeral = str(valuelist[0]).strip().removeprefix("-")
+            if numeral.isascii() and numeral.isdigit():
+                raise ValueError(self._range_message())
             raise ValueError(self.gettext("Not a valid integer value."))
+
+    def _range_message(self) -> str:
+        """What the field's ``NumberRange`` says (as WTForms words it), else a plain refusal."""
+        for check in self.validators:
+            if isinstance(check, NumberRange) and None not in (check.min, check.max):
+                text = check.message or self.gettext("Number must be between %(min)s and %(max)s.")
+                return text % {"min": check.min, "max": check.max}
+        return "Angka terlalu besar."
+
+    def pre_validate(self, form) -> None:
+        _stop_if_unreadable(self)
 
 
 class DecimalField(_DecimalField):
@@ -217,6 +245,9 @@ class DecimalField(_DecimalField):
             self.data = None
             raise ValueError(self.gettext("Not a valid decimal value."))
         self.data = value
+
+    def pre_validate(self, form) -> None:
+        _stop_if_unreadable(self)
 
 
 __all__ = ["Label", "Select", "SelectField", "StringField", "TextInput", "html_params"]

@@ -19,6 +19,8 @@ from sisakat.forms_common import (
 from sisakat.services import images, office, settings
 
 PHONE = Regexp(r"^[0-9+()\-. ]*\Z", message="Hanya angka, spasi, dan tanda + ( ) - .")
+# An office e-mail address (the agency's, the public contact one): one check for both pages.
+EMAIL = Email("Alamat e-mail tidak valid.", granular_message=False)
 WEBSITE = Regexp(
     r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[^\s]*)?\Z",
     message="Alamat situs tidak valid (contoh: kesbangpol.contoh.go.id).",
@@ -56,7 +58,7 @@ class AgencySettingsForm(SeenForm):
     address = text("Alamat", 300, "Isi alamat kantor.")
     phone = text("Telepon", 60, None, PHONE)
     fax = text("Faksimile", 60, None, PHONE)
-    email = text("E-mail", 254, None, Email("Alamat e-mail tidak valid.", granular_message=False))
+    email = text("E-mail", 254, None, EMAIL)
     website = text("Situs web", 200, None, WEBSITE)
     city = text("Kota pada tanggal surat", 80, "Isi kota pada tanggal surat.")
     timezone = SelectField(

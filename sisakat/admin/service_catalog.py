@@ -11,11 +11,17 @@ from decimal import Decimal
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from sisakat.admin.routes import bp
-from sisakat.extensions import db
 from sisakat.forms_common import (
     ActionForm,
     DecimalField,
@@ -26,7 +32,7 @@ from sisakat.forms_common import (
 )
 from sisakat.models import ApplicantKind, Role, Service
 from sisakat.policies import role_required
-from sisakat.routing import commit_or_show, flash_domain_errors, flash_if_marked, or_404
+from sisakat.routing import commit_or_show, flash_if_marked, or_404
 from sisakat.services import catalog, numbering, service_config
 
 TEXT = [clean_text]
@@ -64,13 +70,29 @@ def _sla_field() -> DecimalField:
     )
 
 
+def _code_shape(message: str):
+    """A validator: the value is a well-formed code (``catalog.is_code``, the service's rule),
+    judged with the other fields instead of after them."""
+
+    def check(form, field) -> None:
+        if field.data and not catalog.is_code(field.data):
+            raise ValidationError(message)
+
+    return check
+
+
 class ServiceNewForm(FlaskForm):
     """Code, names, applicant kind, number series and SLA of a new service."""
 
     code = StringField(
         "Kode layanan",
         filters=TEXT,
-        validators=[DataRequired(REQ), Length(max=32), *LINE],
+        validators=[
+            DataRequired(REQ),
+            Length(max=32),
+            *LINE,
+            _code_shape(service_config.CODE_RULE),
+        ],
     )
     name = StringField(
         "Nama layanan", filters=TEXT, validators=[DataRequired(REQ), Length(max=200), *LINE]
@@ -80,7 +102,9 @@ class ServiceNewForm(FlaskForm):
         "Pemohon", choices=[SelectChoice(k.value, k.label) for k in ApplicantKind]
     )
     number_series = StringField(
-        "Seri nomor surat", filters=TEXT, validators=[Optional(), Length(max=32), *LINE]
+        "Seri nomor surat",
+        filters=TEXT,
+        validators=[Optional(), Length(max=32), *LINE, _code_shape(service_config.SERIES_RULE)],
     )
     sla = _sla_field()
 
@@ -188,26 +212,22 @@ def service_list():
 def service_new():
     """Create a service by configuration; its requirement list starts empty."""
     form = ServiceNewForm(data={"sla": Decimal(1)} if request.method == "GET" else None)
-    if form.validate_on_submit():
-        with flash_domain_errors() as outcome:
-            service = service_config.create(
-                code=form.code.data,
-                name=form.name.data,
-                short_name=form.short_name.data or "",
-                applicant_kind=ApplicantKind(form.applicant_kind.data),
-                number_series=form.number_series.data or "",
-                sla_minutes=_minutes(form.sla.data),
-                actor=current_user,
-            )
-            db.session.commit()
-        if outcome.ok:
-            flash(
-                "Layanan dibuat. Lengkapi isi surat, penomoran dan daftar persyaratannya.",
-                "success",
-            )
-            return redirect(url_for(".service_edit", service_code=service.code))
-    elif request.method == "POST":
-        flash("Layanan belum dibuat. Periksa isian yang ditandai.", "danger")
+    if form.validate_on_submit() and commit_or_show(
+        form,
+        lambda: service_config.create(
+            code=form.code.data,
+            name=form.name.data,
+            short_name=form.short_name.data or "",
+            applicant_kind=ApplicantKind(form.applicant_kind.data),
+            number_series=form.number_series.data or "",
+            sla_minutes=_minutes(form.sla.data),
+            actor=current_user,
+        ),
+    ):
+        flash("Layanan dibuat. Lengkapi isi surat, penomoran dan daftar persyaratannya.", "success")
+        return redirect(url_for(".service_edit", service_code=form.code.data))
+    if request.method == "POST":
+        flash_if_marked(form, "Layanan belum dibuat. Periksa isian yang ditandai.")
     return render_template("admin/service_new.html", form=form)
 
 

@@ -73,6 +73,8 @@ def edit_service_standard(service_code: str):
     ):
         flash("Standar pelayanan disimpan.", "success")
         return redirect(url_for(".edit_service_standard", service_code=service_code))
+    if form.is_submitted():
+        flash_if_marked(form, "Standar pelayanan belum tersimpan. Periksa isian yang ditandai.")
     return _standard_page(form, service_code)
 
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired, FileSize
 from wtforms import BooleanField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+)
 
+from sisakat.admin.forms_settings import EMAIL
 from sisakat.forms_common import (
     IntegerField,
     SeenForm,
@@ -103,7 +111,10 @@ class ComplaintCategoryForm(SeenForm):
     limit_days = IntegerField(
         "Batas waktu (hari)",
         default=5,
-        validators=[DataRequired("Isi batas waktu."), NumberRange(1, 365, "1 sampai 365 hari.")],
+        validators=[
+            InputRequired("Isi batas waktu."),  # not DataRequired: a typed 0 is out of range
+            NumberRange(1, 365, "1 sampai 365 hari."),
+        ],
     )
     active = BooleanField("Aktif", default=True)
 
@@ -127,7 +138,12 @@ class ContactSettingsForm(SeenForm):
     email = StringField(
         "E-mail layanan",
         filters=[clean_text],
-        validators=[Length(max=254, message="Paling banyak 254 karakter."), *LINE],
+        validators=[
+            Optional(),
+            Length(max=254, message="Paling banyak 254 karakter."),
+            *LINE,
+            EMAIL,
+        ],
     )
     hours = StringField(
         "Jam layanan",

@@ -98,19 +98,26 @@ NAME_TAKEN_KEPT = (
 )
 
 
+def _same_name(name: str):
+    """The condition "this category is called ``name``", in any case: 'lain-lain' beside
+    'Lain-lain' would read as two equal choices on the public form (and MariaDB's collation
+    refuses it anyway), so every backend compares names case-insensitively."""
+    return db.func.lower(ComplaintCategory.name) == name.lower()
+
+
 def _named(name: str) -> bool:
     """Whether a category called ``name`` is stored (read after a refused write)."""
-    query = db.select(ComplaintCategory.id).where(ComplaintCategory.name == name)
+    query = db.select(ComplaintCategory.id).where(_same_name(name))
     return db.session.execute(query).first() is not None
 
 
 def _write(category: ComplaintCategory | None, *, name: str, limit_days: int, active: bool):
     """Store the category (a new one last in order) under a name no other category has; another
     admin's row of the same name committed meanwhile is refused in words, not a 500."""
-    clash = db.session.execute(
-        db.select(ComplaintCategory).where(ComplaintCategory.name == name)
-    ).scalar_one_or_none()
-    if clash is not None and clash is not category:
+    others = db.select(ComplaintCategory.id).where(_same_name(name))
+    if category is not None:
+        others = others.where(ComplaintCategory.id != category.id)
+    if db.session.execute(others).first() is not None:
         raise DomainError("Nama kategori sudah ada.", field="name")
     category = category or ComplaintCategory(sort_order=len(categories(include_inactive=True)))
     category.name, category.limit_days, category.active = name, limit_days, active

@@ -160,9 +160,10 @@ def _deploy(app: Flask, report: Report) -> None:
     _deploy_config(app, problems)
     from sisakat.services import readiness, settings
 
-    for key in readiness.SIGNATORY_EXAMPLE_KEYS:
-        if settings.get(key) == settings.DEFAULTS[key]:
-            problems.append(f"pengaturan bawaan belum diubah: {key}")
+    stored = {key: settings.get(key) for key in readiness.SIGNATORY_EXAMPLE_KEYS}
+    example = readiness.signatory_example(stored)
+    if example:
+        problems.append(f"{example} Ubah di Administrasi > Penandatangan surat.")
     _demo_accounts(problems)
     if db.engine.dialect.name == "sqlite":
         warnings.append("SQLite cocok untuk satu server; beberapa proses butuh PostgreSQL")

@@ -20,6 +20,7 @@ MAX_SERIAL = 999_999  # the highest serial the admin may set; six digits a year 
 # regional numbers use (000.1.2.3/123/BAN.KBP/2025, B-123/KBP/XII/2025, 400.14/1234/KESBANGPOL).
 NUMBER_SEPARATORS = "./-_()"
 _NUMBER_CHARS = re.compile(r"[A-Za-z0-9 ./\-_()]")
+ALLOWED = f"Nomor hanya berisi huruf, angka, spasi dan tanda {' '.join(NUMBER_SEPARATORS)}."
 
 
 class NumberTemplateError(DomainError):
@@ -106,12 +107,28 @@ def validate_format(fmt: dict, *, complete: bool = True) -> None:
     problem = incomplete_message(fmt) if complete else None
     if problem:
         raise NumberTemplateError(f"{problem} Isi bagian itu atau hapus penandanya dari format.")
-    length = len(longest_number(fmt))
-    if length > MAX_TEXT:
+    longest = longest_number(fmt)
+    if len(longest) > MAX_TEXT:
         raise NumberTemplateError(
-            f"Format nomor terlalu panjang: nomor terpanjang yang dihasilkan {length} karakter, "
-            f"paling banyak {MAX_TEXT}. Perpendek format, kode klasifikasi atau kode unit."
+            f"Format nomor terlalu panjang: nomor terpanjang yang dihasilkan {len(longest)} "
+            f"karakter, paling banyak {MAX_TEXT}. Perpendek format, kode klasifikasi atau kode "
+            "unit."
         )
+    odd = odd_signs(longest)
+    if odd:
+        raise NumberTemplateError(
+            f"Format nomor memuat tanda yang tidak dipakai dalam nomor surat ({odd}). {ALLOWED} "
+            "Periksa format, kode klasifikasi dan kode unit."
+        )
+
+
+def odd_signs(text: str) -> str | None:
+    """The signs in ``text`` a letter number never has (markup, ``&``, control characters),
+    shown one by one, or None: the one character rule of a printed and a typed number."""
+    odd = sorted({ch for ch in text if not _NUMBER_CHARS.fullmatch(ch)})
+    if not odd:
+        return None
+    return " ".join(ch for ch in odd if ch.isprintable()) or "karakter tak terlihat"
 
 
 def check_typed_number(number_text: str | None) -> str:
@@ -127,12 +144,10 @@ def check_typed_number(number_text: str | None) -> str:
             f"Nomor surat terlalu panjang: {len(text)} karakter, paling banyak {MAX_TEXT}.",
             field="number",
         )
-    odd = sorted({ch for ch in text if not _NUMBER_CHARS.fullmatch(ch)})
-    if odd:
-        shown = " ".join(ch for ch in odd if ch.isprintable()) or "karakter tak terlihat"
+    shown = odd_signs(text)
+    if shown:
         raise DomainError(
-            f"Nomor surat memuat tanda yang tidak dipakai dalam nomor surat ({shown}). Nomor "
-            f"hanya berisi huruf, angka, spasi dan tanda {' '.join(NUMBER_SEPARATORS)}.",
+            f"Nomor surat memuat tanda yang tidak dipakai dalam nomor surat ({shown}). {ALLOWED}",
             field="number",
         )
     if not any(ch.isdigit() for ch in text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from sisakat import formatting
 from sisakat.extensions import db
 from sisakat.models import Requirement, Role, Service, User
 from sisakat.services import (
@@ -67,17 +68,28 @@ def _agency(values: dict) -> list[Item]:
     return items
 
 
+def signatory_example(values: dict) -> str | None:
+    """What of the signatory is still the fictional example, the name or the NIP, each named
+    with its example value (an office that replaced one must not read the other's value as if
+    its save had been lost); None when neither. ``values``: the stored settings. The admin home
+    and ``flask check --deploy`` say it in these words."""
+    examples = {
+        "signatory.name": ("nama", settings.DEFAULTS["signatory.name"]),
+        "signatory.nip": ("NIP", formatting.nip(settings.DEFAULTS["signatory.nip"])),
+    }
+    left = [examples[key] for key in SIGNATORY_EXAMPLE_KEYS if _is_default(key, values)]
+    if not left:
+        return None
+    what = " dan ".join(word for word, _ in left)
+    return (
+        f"{what[0].upper()}{what[1:]} penandatangan masih contoh "
+        f"({'; '.join(value for _, value in left)}): surat akan mencetak {what} pejabat fiktif."
+    )
+
+
 def _signatory(values: dict) -> list[Item]:
-    if not any(_is_default(key, values) for key in SIGNATORY_EXAMPLE_KEYS):
-        return []
-    return [
-        Item(
-            MUST,
-            "Nama atau NIP penandatangan masih contoh "
-            f"({settings.DEFAULTS['signatory.name']}): surat akan mencetak nama pejabat fiktif.",
-            "admin.settings_signatory",
-        )
-    ]
+    problem = signatory_example(values)
+    return [Item(MUST, problem, "admin.settings_signatory")] if problem else []
 
 
 def _requirements(services: list[Service]) -> list[Item]:

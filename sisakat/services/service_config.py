@@ -118,11 +118,11 @@ def stale_message(service: Service) -> str:
 def _check_new_code(code: str, series: str) -> None:
     """A new service's code and series are well-formed and its code is not taken."""
     if not catalog.is_code(code):
-        raise DomainError(CODE_RULE)
+        raise DomainError(CODE_RULE, field="code")
     if not catalog.is_code(series):
-        raise DomainError(SERIES_RULE)
+        raise DomainError(SERIES_RULE, field="number_series")
     if catalog.get(code) is not None:
-        raise DomainError(f"Kode layanan {code} sudah dipakai.")
+        raise DomainError(f"Kode layanan {code} sudah dipakai.", field="code")
 
 
 def _starting_values(

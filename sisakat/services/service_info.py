@@ -165,16 +165,32 @@ def forms_for(service_code: str) -> list[ServiceForm]:
 def parse_steps(text: str) -> list[StepView]:
     """Admin's step list: one step a line, ``Judul | Pelaksana | Waktu`` (the last two optional)."""
     steps = []
-    for line in (text or "").splitlines():
+    for number, line in enumerate((text or "").splitlines(), start=1):
         parts = [p.strip() for p in line.split("|")]
-        if not parts[0]:
-            continue
-        if len(parts) > 3 or len(parts[0]) > 200 or any(len(p) > 60 for p in parts[1:]):
-            raise DomainError(f"Baris langkah tidak valid: {line[:60]}")
+        if not any(parts):
+            continue  # a blank line (or bare bars) between steps
+        problem = _step_problem(parts)
+        if problem:
+            raise DomainError(f"Baris langkah {number}{problem}", field="steps")
         steps.append(StepView(*(parts + ["", ""])[:3]))
     if len(steps) > 30:
-        raise DomainError("Paling banyak 30 langkah.")
+        raise DomainError("Paling banyak 30 langkah.", field="steps")
     return steps
+
+
+STEP_LIMITS = (("judul", 200), ("pelaksana", 60), ("waktu", 60))
+
+
+def _step_problem(parts: list[str]) -> str | None:
+    """What is wrong with one step line split at ``|`` (said after "Baris langkah N"), or None."""
+    if not parts[0]:  # "| Verifikator | 1 hari": the performer and time were not dropped
+        return " tanpa judul; tulis Judul | Pelaksana | Waktu."
+    if len(parts) > len(STEP_LIMITS):
+        return f" memuat {len(parts)} bagian; tulis paling banyak tiga: Judul | Pelaksana | Waktu."
+    for part, (name, limit) in zip(parts, STEP_LIMITS, strict=False):
+        if len(part) > limit:
+            return f": {name} paling banyak {limit} karakter ({len(part)} diketik)."
+    return None
 
 
 def steps_as_text(steps: list[StepView]) -> str:

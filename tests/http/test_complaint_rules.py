@@ -171,3 +171,45 @@ def test_a_row_renamed_to_another_category_says_so_beside_the_name_once(app, mak
     assert 'value="3"' in row
     db.session.expire_all()
     assert (loket.name, loket.limit_days) == ("Loket", 2)
+
+
+def test_a_category_name_differing_only_in_case_is_the_same_category(app, client, make, login_as):
+    """'lain-lain' beside 'Lain-lain' was stored on SQLite and PostgreSQL (MariaDB's collation
+    refused it): the public form then offered two choices reading the same. It is refused
+    beside the name, the typed values kept; a row may still change the case of its own name."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    new = {"name": "Lain-lain", "limit_days": "7", "active": "y"}
+    assert admin.post("/admin/pengaduan/kategori", data=new).status_code == 302
+    for typed in ("lain-lain", "LAIN-LAIN", "pelayanan PERMOHONAN"):
+        page = admin.post(
+            "/admin/pengaduan/kategori", data={**new, "name": typed, "limit_days": "9"}
+        )
+        html = page.get_data(as_text=True)
+        assert page.status_code == 200
+        assert "Nama kategori sudah ada." in html
+        assert f'value="{typed}"' in html
+        assert 'value="9"' in html
+    names = [c.name.lower() for c in complaint_categories.categories(include_inactive=True)]
+    assert names.count("lain-lain") == 1
+    assert names.count("pelayanan permohonan") == 1
+    form = client.get("/pengaduan").get_data(as_text=True).lower()
+    assert form.count(">lain-lain</option>") == 1
+    own = next(c for c in complaint_categories.categories() if c.name == "Lain-lain")
+    prefix = f"c{own.id}"
+    renamed = {f"{prefix}-name": "Lain-Lain", f"{prefix}-limit_days": "7", f"{prefix}-active": "y"}
+    assert admin.post(f"/admin/pengaduan/kategori/{own.id}", data=renamed).status_code == 302
+    db.session.expire_all()
+    assert own.name == "Lain-Lain"
+
+
+def test_zero_days_names_the_allowed_range_not_an_empty_field(app, make, login_as):
+    """A typed 0 was answered 'Isi batas waktu.' (fill in the time limit), as if left empty."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    html = admin.post(
+        "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "0", "active": "y"}
+    ).get_data(as_text=True)
+    assert "1 sampai 365 hari." in html
+    assert "Isi batas waktu." not in html
+    empty = admin.post("/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": ""})
+    assert "Isi batas waktu." in empty.get_data(as_text=True)
+    assert complaint_categories.categories() == []

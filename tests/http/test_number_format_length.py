@@ -4,6 +4,7 @@ silently; PostgreSQL and MariaDB refuse it at the first approval, as a 500."""
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pytest
@@ -63,3 +64,31 @@ def test_a_format_saved_before_the_check_refuses_to_number(app):
         numbering.allocate("uji", local_date=date(2026, 6, 1), actor=None, fmt=fmt)
     db.session.rollback()
     assert numbering.next_serial("uji", 2026) == 1
+
+
+@pytest.mark.parametrize(
+    ("kode", "unit", "odd"), [("200.1.5.3", "BAN&KBP", "&"), ("200 <b>", "BAN.KBP", "< >")]
+)
+def test_a_format_printing_a_sign_no_letter_number_has_is_refused(
+    app, make, login_as, kode, unit, odd
+):
+    """'BAN&KBP' or '<b>' typed as a code was saved and would be printed in every number,
+    although a number typed from SRIKANDI with the same sign is refused
+    (``check_typed_number``): the number page refuses it in the same words, input kept."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    service = catalog.all_services()[0]
+    data = {"template": "{kode}/{nomor}/{unit}/{tahun}", "kode": kode, "unit": unit}
+    data.update({"padding": "0", "mode": "sisakat", "version": str(service.version)})
+    page = admin.post(f"/admin/penomoran?layanan={service.code}", data=data)
+    assert page.status_code == 200
+    refusal = f"Format nomor memuat tanda yang tidak dipakai dalam nomor surat ({odd})."
+    assert html.escape(refusal, quote=False) in page.text
+    db.session.expire_all()
+    assert (catalog.get(service.code).number_kode, catalog.get(service.code).number_unit) == (
+        "200.1.5.3",
+        "BAN.KBP",
+    )
+    data.update({"kode": "200.1.5.3", "unit": "BAN.KBP-1 (X)"})
+    assert admin.post(f"/admin/penomoran?layanan={service.code}", data=data).status_code == 302
+    db.session.expire_all()
+    assert catalog.get(service.code).number_unit == "BAN.KBP-1 (X)"

@@ -240,3 +240,26 @@ def test_in_december_the_next_years_holidays_are_asked_for_too(app, admin):
     assert holiday_items() == []
     clock.now = datetime(2027, 1, 2, 3)  # the new year: its holidays are there
     assert holiday_items() == []
+
+
+def test_the_signatory_item_names_the_example_value_still_stored(app, admin):
+    """An office that typed its head's name but kept the example NIP read 'Nama atau NIP
+    penandatangan masih contoh (Dr. Contoh Pejabat, M.Si.)', the name it had just replaced,
+    and could not tell what was left to change. The item names what is still the example."""
+    settings.update({"signatory.name": "Drs. H. Ahmad Fauzi, M.Si."}, actor=None)
+    db.session.commit()
+    signatory = [t for t in _texts(admin).splitlines() if "penandatangan masih contoh" in t]
+    assert signatory == [
+        "NIP penandatangan masih contoh (19700101 199501 1 001): surat akan mencetak NIP "
+        "pejabat fiktif."
+    ]
+    example_name = settings.DEFAULTS["signatory.name"]
+    settings.update(
+        {"signatory.name": example_name, "signatory.nip": "198001012005011002"}, actor=None
+    )
+    db.session.commit()
+    signatory = [t for t in _texts(admin).splitlines() if "penandatangan masih contoh" in t]
+    assert signatory == [
+        "Nama penandatangan masih contoh (Dr. Contoh Pejabat, M.Si.): surat akan mencetak nama "
+        "pejabat fiktif."
+    ]

@@ -1,5 +1,6 @@
 """Public service information: Standar Pelayanan, requirement list, flow diagram, forms, FAQ."""
 
+import html as html_module
 import re
 import zipfile
 
@@ -141,3 +142,56 @@ def test_service_page_gives_the_offices_hours(client, make, login_as):
     page = _text(client.get("/layanan/skt_parpol"))
     assert "Jam layanan: Senin-Kamis 08.00-15.00" in page
     assert "07.30" not in page
+
+
+def test_contact_email_is_checked_like_the_agency_email(client, make, login_as):
+    """'kesbangpol@ sumsel' typed on the Kontak page was stored and printed on the public pages
+    as the office's e-mail; the agency page already refused it. Refused beside the field, the
+    other values kept in the form; a real address is stored."""
+    from sisakat.services import settings
+
+    admin = login_as(make.user(Role.SUPERADMIN))
+    typed = {"lapor_url": "https://www.lapor.go.id", "email": "kesbangpol@ sumsel"}
+    page = admin.post("/admin/kontak", data={**typed, "hours": "Senin-Jumat 08.00-16.00"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    beside = html.split('id="email-error">', 1)[1].split("</div>", 1)[0]
+    assert "Alamat e-mail tidak valid." in beside
+    assert 'value="Senin-Jumat 08.00-16.00"' in html
+    assert settings.get("contact.email") != "kesbangpol@ sumsel"
+    assert "kesbangpol@ sumsel" not in client.get("/").get_data(as_text=True)
+    typed["email"] = "layanan@kesbangpol.contoh.go.id"
+    assert admin.post("/admin/kontak", data=typed).status_code == 302
+    assert "layanan@kesbangpol.contoh.go.id" in client.get("/").get_data(as_text=True)
+
+
+def test_a_step_line_refused_says_which_line_and_why_beside_the_steps(app, make, login_as):
+    """'Baris langkah tidak valid: ...' came at the top of the page with no reason: a fourth
+    part, a long title and a long performer were told the same. Now beside the steps box: the
+    line number and what is wrong with it; what was typed stays."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    performer = "Verifikator Bidang Politik Dalam Negeri dan Organisasi Kemasyarakatan"
+    cases = {
+        "Daftar akun | Pemohon\nA | B | C | D": (
+            "Baris langkah 2 memuat 4 bagian; tulis paling banyak tiga: Judul | Pelaksana | Waktu."
+        ),
+        f"Verifikasi dokumen | {performer} | 1 hari": (
+            f"Baris langkah 1: pelaksana paling banyak 60 karakter ({len(performer)} diketik)."
+        ),
+        "Unggah | Pemohon | " + "sepanjang hari kerja " * 3: (
+            "Baris langkah 1: waktu paling banyak 60 karakter (62 diketik)."
+        ),
+        "Langkah " * 26: "Baris langkah 1: judul paling banyak 200 karakter (207 diketik).",
+        "Daftar akun | Pemohon\n | Verifikator | 1 hari": (
+            "Baris langkah 2 tanpa judul; tulis Judul | Pelaksana | Waktu."
+        ),
+    }
+    for steps, reason in cases.items():
+        page = admin.post("/admin/layanan/skt_parpol", data={"steps": steps, "duration": "1 jam"})
+        html = page.get_data(as_text=True)
+        assert page.status_code == 200
+        beside = html.split('id="steps-error">', 1)[1].split("</div></div>", 1)[0]
+        assert html_module.escape(reason, quote=False) in beside, steps
+        assert "Standar pelayanan belum tersimpan. Periksa isian yang ditandai." in html
+        assert html_module.escape(steps.strip(), quote=False) in html
+    assert db.session.execute(db.select(ServiceStandard)).scalar_one_or_none() is None

@@ -32,6 +32,7 @@ from sisakat.services import (
     letters,
     number_format,
     numbering,
+    service_config,
     stats,
     verification,
     workflow_rules,
@@ -496,3 +497,31 @@ def test_letter_pdf_of_each_built_in_service_from_its_wording():
     assert "organisasi kemasyarakatan" in ormas.opening
     text = " ".join(PdfReader(io.BytesIO(render_skt(ormas))).pages[0].extract_text().split())
     assert "SURAT KETERANGAN MELAPOR" in text
+
+
+def test_a_new_service_code_is_judged_with_the_other_fields_and_shown_beside_it(
+    app, make, login_as
+):
+    """'SKT Ormas!' as the code was only judged after the name and the SLA were right, in a
+    second round, and then at the top of the page; a taken code too. Now the code's and the
+    series' rules are told beside their fields with the others, what was typed kept."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    page = admin.post(
+        "/admin/layanan-baru",
+        data={"code": "SKT Ormas!", "name": "", "number_series": "Seri Baru!", "sla": ""},
+    ).get_data(as_text=True)
+    assert service_config.CODE_RULE in page.split('id="code-error">', 1)[1].split("</div></div>")[0]
+    series = page.split('id="number_series-error">', 1)[1].split("</div></div>")[0]
+    assert service_config.SERIES_RULE in series
+    assert 'id="name-error"' in page
+    assert 'id="sla-error"' in page
+    assert 'value="SKT Ormas!"' in page
+    taken = admin.post(
+        "/admin/layanan-baru",
+        data={"code": "skt_parpol", "name": "Duplikat", "applicant_kind": "parpol", "sla": "8"},
+    ).get_data(as_text=True)
+    beside = taken.split('id="code-error">', 1)[1].split("</div></div>")[0]
+    assert "Kode layanan skt_parpol sudah dipakai." in beside
+    assert "Layanan belum dibuat. Periksa isian yang ditandai." in taken
+    assert 'value="Duplikat"' in taken
+    assert len(catalog.all_services()) == 2

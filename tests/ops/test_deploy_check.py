@@ -64,7 +64,15 @@ def test_placeholder_office_settings_are_flagged(app):
     app.config.update(SAFE)
     result = _deploy_check(app)
     assert result.exit_code == 1
-    assert "pengaturan bawaan belum diubah: signatory.name" in result.output
+    problems = [line for line in result.output.splitlines() if line.startswith("MASALAH")]
+    # In words, as the admin home says it, not the setting keys ("signatory.name")
+    assert any(
+        "Nama dan NIP penandatangan masih contoh (Dr. Contoh Pejabat, M.Si.; 19700101 199501 1 001)"
+        in line
+        and "Administrasi > Penandatangan surat" in line
+        for line in problems
+    ), result.output
+    assert "signatory." not in result.output
 
 
 def test_plain_check_does_not_demand_hosting_settings(app):

@@ -74,3 +74,41 @@ def test_reset_password_refuses_unknown_user_and_weak_password(runner, make):
     assert result.exit_code == 1
     assert "terlalu umum" in result.output
     assert db.session.get(User, user.id).session_epoch == 0
+
+
+def test_create_admin_prompt_mismatch_asks_again_in_indonesian(runner, monkeypatch):
+    """Two different passwords at the prompt are told in Bahasa Indonesia (click's own text is
+    English) and asked again; the account is made from the pair that matched."""
+    monkeypatch.delenv("SISAKAT_ADMIN_PASSWORD", raising=False)
+    result = _create(runner, None, input=f"{GOOD}\nsalah-ketik-sekali\n{GOOD}\n{GOOD}\n")
+    assert result.exit_code == 0, result.output
+    assert "Kata sandi tidak sama; ketik lagi." in result.output
+    assert "do not match" not in result.output
+    assert "Error" not in result.output
+    assert verify_password(_admins()[0].password_hash, GOOD)
+
+
+def test_account_command_refusals_start_with_gagal_not_english(runner, make):
+    """A refused create-admin or reset-password reads like the other commands' refusals:
+    "GAGAL: <reason>" and exit 1, without click's English "Error:"."""
+    assert _create(runner).exit_code == 0
+    refusals = [
+        (_create(runner), "GAGAL: E-mail ini sudah terdaftar."),
+        (_create(runner, "bismillah"), "GAGAL: Kata sandi ini terlalu umum"),
+        (
+            runner.invoke(args=["create-admin", "--username", "ad min", "--email", "a@b.test"]),
+            "GAGAL: Nama pengguna 3-64 karakter",
+        ),
+        (
+            runner.invoke(
+                args=["reset-password", "--username", "tidak-ada"],
+                env={"SISAKAT_ADMIN_PASSWORD": GOOD},
+            ),
+            "GAGAL: Pengguna 'tidak-ada' tidak ditemukan.",
+        ),
+    ]
+    for result, expected in refusals:
+        assert result.exit_code == 1
+        assert result.output.startswith(expected), result.output
+        assert "Error" not in result.output
+    assert len(_admins()) == 1
