@@ -114,22 +114,18 @@ def _add_version(
     actor: User,
 ) -> ApplicationDocument:
     """The row of ``item``'s next version for the kept file (flushed: it has its id). Another
-    tab's upload of the same document taking that version number first (UNIQUE: its row is
-    there after the rollback) refuses this one, audited as lost; a write failing otherwise (a
-    foreign key) is no race and no refusal of the file: ``NOT_STORED``, not audited (the
-    database's reason is in the log). The file goes with the rolled-back row (``kept_files``).
-    A winner with this very file (a double click) leaves nothing changed: ``UploadUnchanged``."""
+    tab's upload taking that version number first (UNIQUE: its row is there after the
+    rollback) refuses this one, audited as lost, unless it kept this very file (a double
+    click: ``UploadUnchanged``); a write failing otherwise (a foreign key) is ``NOT_STORED``,
+    not audited. The file goes with the rolled-back row (``kept_files``)."""
     version = (latest.version_no + 1) if latest else 1
     doc = ApplicationDocument(
-        application_requirement_id=item.id,
-        version_no=version,
-        stored_file_id=stored.id,
-        uploaded_by_id=actor.id,
-        page_count=pages,
+        application_requirement_id=item.id, version_no=version, stored_file_id=stored.id
     )
+    doc.uploaded_by_id, doc.page_count = actor.id, pages
     db.session.add(doc)
-    name, application_id = item.name, item.application_id  # the rollback expires the rows
-    sha256 = stored.sha256
+    # the rollback expires the rows
+    name, application_id, sha256 = item.name, item.application_id, stored.sha256
     taken = db.select(ApplicationDocument.id).filter_by(
         application_requirement_id=item.id, version_no=version
     )
@@ -160,8 +156,7 @@ def upload_requirement_document(
     max_bytes: int,
     max_pages: int,
 ) -> ApplicationDocument:
-    """Validate and keep one PDF as the next version of ``item`` (flushed, not committed); the
-    current version's very bytes again keep nothing (``UploadUnchanged``, not audited)."""
+    """Validate and keep one PDF as ``item``'s next version (flushed, not committed)."""
     latest = latest_version(item)
     check_can_upload(application, item, latest)
     try:
