@@ -29,13 +29,19 @@ def status_badge(status) -> Markup:
     return badge
 
 
+def slash_breaks(text) -> Markup:
+    """``text`` (a register's heading or value) allowed to wrap after each slash in a narrow
+    table column: a ``<wbr>``, so it copies unchanged."""
+    return escape(text or "").replace("/", Markup("/<wbr>"))
+
+
 _PART = Markup('<span class="text-nowrap">{}</span>')
 
 
-def slash_breaks(text) -> Markup:
-    """``text`` (a letter number) allowed to wrap after each slash in a narrow table column, and
-    only there: each part, its slash included, is kept on one line (not even at a hyphen, as in
-    "BAN.KBP-SUMSEL") and a ``<wbr>`` follows it, so the number copies unchanged."""
+def number_breaks(text) -> Markup:
+    """``text`` (a letter number) allowed to wrap after each slash, and only there: each part,
+    its slash included, is kept on one line (not at a hyphen, as in "BAN.KBP-SUMSEL", nor by a
+    cell's ``overflow-wrap: anywhere``) and a ``<wbr>`` follows it; it copies unchanged."""
     parts = str(text or "").split("/")
     marked = [_PART.format(part + "/") for part in parts[:-1]]
     if parts[-1]:
@@ -160,6 +166,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["durasi"] = formatting.durasi
     app.jinja_env.filters["status_badge"] = status_badge
     app.jinja_env.filters["slash_breaks"] = slash_breaks
+    app.jinja_env.filters["number_breaks"] = number_breaks
     app.jinja_env.filters["wa_link"] = formatting.wa_link
     app.jinja_env.globals["url_pattern"] = UrlPattern
     app.jinja_env.globals["url_for"] = page_url_for
