@@ -52,7 +52,11 @@ class NumberConflict(DomainError):
 
 
 class SignatureRejected(DomainError):
-    """A signed PDF failed validation."""
+    """A signed PDF failed validation; ``code`` names why for the log (``validation.REASONS``)."""
+
+    def __init__(self, message: str, *, code: str = ""):
+        super().__init__(message)
+        self.code = code
 
 
 class SigningFailed(DomainError):

@@ -86,6 +86,15 @@ def angka(value: Decimal | int | float, places: int = 0) -> str:
     return f"{value:,.{places}f}".translate(str.maketrans(",.", ".,"))
 
 
+def ukuran(size: int) -> str:
+    """A file's size: ``512 byte``, ``1,5 KB``, ``3,3 MB`` (1 KB = 1024 bytes, as the upload cap
+    counts its MB), one decimal, none when it is ",0"."""
+    if size < 1024:
+        return f"{size} byte"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
+    return f"{angka(value, 1).removesuffix(',0')} {unit}"
+
+
 def rupiah(value: Decimal | int) -> str:
     """``Rp1.500.000`` (no space)."""
     return f"Rp{angka(value)}"

@@ -164,6 +164,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["rupiah"] = formatting.rupiah
     app.jinja_env.filters["angka"] = formatting.angka
     app.jinja_env.filters["durasi"] = formatting.durasi
+    app.jinja_env.filters["ukuran"] = formatting.ukuran
     app.jinja_env.filters["status_badge"] = status_badge
     app.jinja_env.filters["slash_breaks"] = slash_breaks
     app.jinja_env.filters["number_breaks"] = number_breaks

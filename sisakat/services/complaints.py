@@ -88,12 +88,14 @@ def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
 
 
 def find_by_link(ticket: str, secret: str) -> Complaint | None:
-    """The ticket only when the secret matches (constant-time); else None (-> 404)."""
+    """The ticket only when the secret matches (constant-time); else None (-> 404). Either in
+    any case, as a link typed by hand may be: tickets are ``ADU-...``, and the secret's hex
+    digits carry no meaning in their case (lowered, it keeps its 128 bits)."""
     complaint = db.session.execute(
-        db.select(Complaint).where(Complaint.ticket == ticket[:20])
+        db.select(Complaint).where(Complaint.ticket == ticket[:20].upper())
     ).scalar_one_or_none()
     if complaint is None or not hmac.compare_digest(
-        complaint.secret.encode(), secret.encode("utf-8", "replace")
+        complaint.secret.encode(), secret.lower().encode("utf-8", "replace")
     ):
         return None
     return complaint

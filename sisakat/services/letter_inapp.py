@@ -18,7 +18,15 @@ from sisakat.exceptions import DomainError, SigningFailed
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, User
 from sisakat.pdf.context import printable
-from sisakat.services import audit, clock, concurrency, letters, settings, storage
+from sisakat.services import (
+    audit,
+    clock,
+    concurrency,
+    letters,
+    settings,
+    storage,
+    workflow_guards,
+)
 from sisakat.services.signing import placement
 from sisakat.services.signing import report as report_service
 from sisakat.services.signing import trust as trust_service
@@ -53,6 +61,25 @@ def backend_name() -> str:
     """The configured signing path: srikandi (upload-back only), pades or bsre."""
     name = str(settings.get("signing.backend") or "srikandi")
     return name if name in BACKENDS else "srikandi"
+
+
+# A letter drawn while SRIKANDI numbers has no number to sign here (``ticket`` refuses it).
+UNNUMBERED = "Belum bernomor: tandatangani di SRIKANDI lalu unggah kembali."
+
+
+def desk_offers(pending: list[Letter]) -> dict[int, str]:
+    """What the signing desk offers in-app, by letter id: "" for a letter it may sign here
+    (an in-app backend chosen, waiting for its signature, numbered by SISAKAT, even one drawn
+    before the office switched numbering to SRIKANDI; its term not over), ``UNNUMBERED`` for
+    one without a number. Letters absent are offered nothing in-app."""
+    if backend_name() == "srikandi":
+        return {}
+    return {
+        letter.id: "" if letter.number_id is not None else UNNUMBERED
+        for letter in pending
+        if letter.status == LetterStatus.MENUNGGU_TTE
+        and not workflow_guards.letter_term_over(letter)
+    }
 
 
 SETTINGS_PAGE = ("signing.backend", "signing.allow_scan")

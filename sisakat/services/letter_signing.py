@@ -8,6 +8,7 @@ the audit row alone; a race lost at the final write raises ``StaleApplication``,
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +36,7 @@ from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing import trust_admin
 from sisakat.services.signing.validation import signed_revision_text
 
+log = logging.getLogger(__name__)
 PDF = "application/pdf"
 MAX_LETTER_PAGES = 20
 
@@ -102,6 +104,8 @@ def receive_upload(
     except (UploadRejected, SignatureRejected) as exc:
         if spooled is not None:
             storage.discard(spooled)
+        if isinstance(exc, SignatureRejected):  # the user's input, not a fault: one line
+            log.warning("letter %s: signed upload refused (%s)", letter.id, exc.code or "-")
         return _refuse(letter, actor, _refusal_text(exc))
     if assessment.match.tier is None and _other_letter(letter, data, assessment.verdict.byte_range):
         storage.discard(spooled)

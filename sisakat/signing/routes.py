@@ -48,6 +48,7 @@ def queue():
         letters=awaiting,
         uploads=letter_search.upload_slots(awaiting),
         backend=letter_inapp.backend_name(),
+        offers=letter_inapp.desk_offers(awaiting),
         server_passphrase=pades.server_passphrase_set(),
         allow_scan=bool(settings.get("signing.allow_scan")),
         srikandi_numbers=letter_settings.is_srikandi_mode(),

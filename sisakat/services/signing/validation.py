@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 logging.getLogger("pyhanko").setLevel(logging.WARNING)  # its tracebacks are noise at ERROR
+# A file changed after signing: pyHanko's diff analysis warns "Error in diff operation" with the
+# whole traceback. That is expected input, the "modified" verdict, which the upload-back logs in
+# one line naming the letter; so this logger keeps only its errors.
+logging.getLogger("pyhanko.sign.diff_analysis").setLevel(logging.ERROR)
 
 REASONS = {
     "not_pdf": "Berkas bukan PDF.",
@@ -64,14 +68,14 @@ class Verdict:
     def require(self) -> Verdict:
         """Raise SignatureRejected unless accepted; returns self for chaining."""
         if not self.ok:
-            raise SignatureRejected(REASONS[self.code])
+            raise SignatureRejected(REASONS[self.code], code=self.code)
         return self
 
 
 def _reject(code: str) -> SignatureRejected:
     """Log the decision (never the file) and build the Indonesian rejection."""
     log.info("signature rejected: %s", code)
-    return SignatureRejected(REASONS[code])
+    return SignatureRejected(REASONS[code], code=code)
 
 
 def open_pdf(signed: bytes) -> PdfFileReader:
@@ -190,7 +194,9 @@ def _not_allowed(cert) -> SignatureRejected:
         if name
         else ""
     )
-    return SignatureRejected(REASONS["not_allowed"] + signed_by + NOT_ALLOWED_NEXT)
+    return SignatureRejected(
+        REASONS["not_allowed"] + signed_by + NOT_ALLOWED_NEXT, code="not_allowed"
+    )
 
 
 def check(signed: bytes, trust: TrustConfig) -> Verdict:
