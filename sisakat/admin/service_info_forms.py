@@ -24,6 +24,7 @@ from sisakat.forms_common import (
     no_control_chars,
     single_line,
 )
+from sisakat.services import service_info
 
 LINE = [no_control_chars, single_line]
 RICH_HELP = (
@@ -56,6 +57,16 @@ class ServiceStandardForm(SeenForm):
     product = _rich("Produk pelayanan")
     complaint_handling = _rich("Penanganan pengaduan, saran dan masukan")
     legal_basis = _rich("Dasar hukum")
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' own checks and, in the same round, every required part left empty
+        (``service_info.empty_parts``) beside its field."""
+        valid = super().validate(extra_validators)
+        values = {name: self[name].data for name in service_info.FORMATTED_FIELDS}
+        empty = service_info.empty_parts(values)
+        for name, message in empty.items():
+            self[name].errors = [*self[name].errors, message]
+        return valid and not empty
 
 
 class ServiceFormUploadForm(FlaskForm):

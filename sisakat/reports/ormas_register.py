@@ -7,7 +7,13 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
-from sisakat.forms_common import clean_text, filter_args, no_control_chars, page_number
+from sisakat.forms_common import (
+    clean_text,
+    filter_args,
+    no_control_chars,
+    page_number,
+    usable,
+)
 from sisakat.models import LegalForm
 from sisakat.policies import role_required
 from sisakat.reports.ikm import STAFF
@@ -26,7 +32,11 @@ class OrmasFilterForm(FlaskForm):
     q = StringField(
         "Cari nama, singkatan atau ketua",
         filters=[clean_text],
-        validators=[Optional(), Length(max=120), no_control_chars],
+        validators=[
+            Optional(),
+            Length(max=120, message="Paling banyak 120 karakter."),
+            no_control_chars,
+        ],
     )
     bentuk = SelectField(
         "Bentuk",
@@ -44,17 +54,19 @@ class OrmasFilterForm(FlaskForm):
 
 
 def _filters() -> tuple[OrmasFilterForm, ormas_registry.OrmasFilter]:
-    """The form and the filter it describes (a bad value shows everything, never an error)."""
+    """The form and the filter it describes: a bad value is left out with its message beside
+    its field (``usable``), the other filters still apply."""
     form = OrmasFilterForm(request.args)
     form.bidang.choices = [SelectChoice("", "Semua bidang")] + [
         SelectChoice(f, f) for f in ormas_registry.fields_of_activity()
     ]
-    ok = form.validate()
+    form.validate()
+    legal_form = usable(form.bentuk)
     filters = ormas_registry.OrmasFilter(
-        search=(form.q.data or "") if ok else "",
-        legal_form=LegalForm(form.bentuk.data) if ok and form.bentuk.data else None,
-        field=(form.bidang.data or "") if ok else "",
-        status=(form.status.data or "") if ok else "",
+        search=usable(form.q) or "",
+        legal_form=LegalForm(legal_form) if legal_form else None,
+        field=usable(form.bidang) or "",
+        status=usable(form.status) or "",
     )
     return form, filters
 

@@ -158,12 +158,14 @@ def _demo_accounts(problems: list[str]) -> None:
 def _deploy(app: Flask, report: Report) -> None:
     problems, warnings, notes = report.problems, report.warnings, report.notes
     _deploy_config(app, problems)
-    from sisakat.services import readiness, settings
+    from sisakat.services import catalog, readiness, settings
 
     stored = {key: settings.get(key) for key in readiness.SIGNATORY_EXAMPLE_KEYS}
     example = readiness.signatory_example(stored)
     if example:
         problems.append(f"{example} Ubah di Administrasi > Penandatangan surat.")
+    for _service, text in readiness.number_format_problems(catalog.all_services()):
+        problems.append(f"{text} Ubah di Administrasi > Pengaturan penomoran surat.")
     _demo_accounts(problems)
     if db.engine.dialect.name == "sqlite":
         warnings.append("SQLite cocok untuk satu server; beberapa proses butuh PostgreSQL")

@@ -122,6 +122,17 @@ def validate_format(fmt: dict, *, complete: bool = True) -> None:
         )
 
 
+def refusal(fmt: dict) -> str | None:
+    """Why ``validate_format`` would refuse ``fmt`` if the office saved it now, or None. A
+    format stored before a rule came (odd signs such as ``&``) still prints numbers: the admin
+    home and ``flask check --deploy`` name it (``readiness.number_format_problems``)."""
+    try:
+        validate_format(fmt)
+    except NumberTemplateError as exc:
+        return exc.message
+    return None
+
+
 def odd_signs(text: str) -> str | None:
     """The signs in ``text`` a letter number never has (markup, ``&``, control characters),
     shown one by one, or None: the one character rule of a printed and a typed number."""

@@ -113,25 +113,37 @@ def _requirements(services: list[Service]) -> list[Item]:
     ]
 
 
-def _number_formats(services: list[Service]) -> list[Item]:
-    """An active service whose number format prints a part nobody filled in (a new service
-    starts without its classification code): its approvals are refused until it is."""
+def number_format_problems(services: list[Service]) -> list[tuple[Service, str]]:
+    """Each active service whose stored number format is wrong, with what to say: a part
+    nobody filled in (a new service starts without its classification code; its approvals are
+    refused until it is), or a format the current rule would refuse (``number_format.refusal``:
+    saved before that rule, it still prints numbers). The admin home and ``flask check
+    --deploy`` say it in these words."""
     if letter_settings.is_srikandi_mode():
         return []  # SRIKANDI prints the numbers
-    items = []
+    found = []
     for service in (s for s in services if s.active):
-        problem = number_format.incomplete_message(number_format.service_format(service))
+        problem = _format_problem(number_format.service_format(service))
         if problem:
-            items.append(
-                Item(
-                    MUST,
-                    f"Layanan {service.short_name or service.name}: {problem} Sampai itu, "
-                    "persetujuan permohonannya ditolak.",
-                    "admin.numbering_settings",
-                    (("layanan", service.code),),
-                )
-            )
-    return items
+            found.append((service, f"Layanan {service.short_name or service.name}: {problem}"))
+    return found
+
+
+def _format_problem(fmt: dict) -> str | None:
+    incomplete = number_format.incomplete_message(fmt)
+    if incomplete:
+        return f"{incomplete} Sampai itu, persetujuan permohonannya ditolak."
+    refused = number_format.refusal(fmt)
+    if refused:
+        return f"format nomor yang tersimpan tidak lolos aturan sekarang. {refused}"
+    return None
+
+
+def _number_formats(services: list[Service]) -> list[Item]:
+    return [
+        Item(MUST, text, "admin.numbering_settings", (("layanan", service.code),))
+        for service, text in number_format_problems(services)
+    ]
 
 
 def _accounts() -> list[Item]:

@@ -50,3 +50,8 @@ def sanitise(text: str | None) -> str:
 def render(stored: str | None) -> Markup:
     """Stored formatted text as markup for a template (sanitised again on the way out)."""
     return Markup(sanitise(stored))  # noqa: S704 - nh3 output is safe HTML
+
+
+def is_blank(text: str | None) -> bool:
+    """Whether ``text`` shows nothing once sanitised (empty, spaces, ``<p> </p>``, ``&nbsp;``)."""
+    return not re.sub(r"<[^>]*>|&nbsp;|&#160;|\s", "", sanitise(text))

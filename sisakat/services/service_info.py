@@ -44,6 +44,28 @@ FORMATTED_FIELDS = (
     "legal_basis",
 )
 
+# The parts of the Standar Pelayanan an office must publish (PermenPANRB 15/2014; the
+# requirements come from the requirement list, the procedure has its steps under it) and what
+# to say when one is left empty: the public page would show its heading over nothing.
+_MUST_PUBLISH = "bagian ini wajib diumumkan di Standar Pelayanan."
+REQUIRED_PARTS = {
+    "duration": f"Isi jangka waktu pelayanan: {_MUST_PUBLISH}",
+    "cost": f'Isi biaya/tarif ("Tidak dipungut biaya." bila gratis): {_MUST_PUBLISH}',
+    "product": f"Isi produk pelayanan: {_MUST_PUBLISH}",
+    "complaint_handling": f"Isi penanganan pengaduan, saran dan masukan: {_MUST_PUBLISH}",
+    "legal_basis": f"Isi dasar hukum: {_MUST_PUBLISH}",
+}
+
+
+def empty_parts(values: dict[str, str]) -> dict[str, str]:
+    """The required parts ``values`` leaves empty (``richtext.is_blank``), each with its
+    message: the edit form shows them all beside their fields, ``save_standard`` refuses."""
+    return {
+        field: message
+        for field, message in REQUIRED_PARTS.items()
+        if richtext.is_blank(values.get(field))
+    }
+
 
 @dataclass(frozen=True)
 class StepView:
@@ -223,6 +245,10 @@ def save_standard(
         changed_at=row.updated_at if row.id else None,
     )
     steps = parse_steps(steps_text)
+    empty = empty_parts(values)
+    if empty:
+        field, message = next(iter(empty.items()))
+        raise DomainError(message, field=field)
     for field in FORMATTED_FIELDS:
         setattr(row, field, richtext.sanitise(values.get(field, "")))
     row.updated_by_id, row.updated_at = actor.id, utcnow()  # a steps-only save names its admin

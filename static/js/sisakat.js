@@ -56,13 +56,32 @@
   document.addEventListener("change", function (event) {
     if (event.target.type === "checkbox" && event.target.id) { followBox(event.target); }
   });
+  // A page of several forms (<form data-unsaved>: each complaint-category row, and the add
+  // form): sending one, or leaving by a link, drops what was typed in another; ask first.
+  var typedIn = [];
+  var sending = null;
+  var UNSAVED = "Perubahan di formulir lain pada halaman ini belum disimpan dan akan hilang. " +
+    "Lanjutkan?";
+  document.addEventListener("input", function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute("data-unsaved") && typedIn.indexOf(form) < 0) {
+      typedIn.push(form);
+    }
+  });
+  function unsavedElsewhere(form) {
+    return typedIn.some(function (f) { return f !== form; }) ? UNSAVED : null;
+  }
+  window.addEventListener("beforeunload", function (event) {
+    if (!sending && typedIn.length) { event.preventDefault(); event.returnValue = ""; }
+  });
   // Confirmation for destructive POST actions: <form data-confirm="...">.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    var question = form.getAttribute("data-confirm");
+    var question = form.getAttribute("data-confirm") || unsavedElsewhere(form);
     if (question && !window.confirm(question)) { event.preventDefault(); return; }
     // Double-click guard: disable submit buttons once the form is on its way.
     if (!event.defaultPrevented) {
+      sending = form;
       form.querySelectorAll("[data-enabled-by]").forEach(function (i) { i.disabled = false; });
       window.setTimeout(function () {
         form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });

@@ -217,3 +217,18 @@ def test_nip_and_nik_typed_with_spaces_are_kept_as_digits(admin):
     assert response.status_code == 302
     user = _by_username("rina.verifikator")
     assert (user.nip, user.nik) == (NIP, NIK)
+
+
+def test_a_short_password_and_a_mismatch_are_both_reported_in_one_round(admin):
+    form = _staff_form(password="pendek", confirm="pendek2", nik="12345")
+    response = admin.post("/admin/pengguna/baru", data=form)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    beside = html.split('id="password-error">', 1)[-1].split("</div></div>", 1)[0]
+    assert "Kata sandi minimal" in beside
+    assert "Konfirmasi kata sandi tidak sama." in html
+    assert "NIK harus 16 digit angka" in html
+    assert 'value="rina.verifikator"' in html  # what was typed stays, except the passwords
+    assert 'value="Kepala Badan"' in html
+    assert "pendek" not in html
+    assert _by_username("rina.verifikator") is None

@@ -263,3 +263,25 @@ def test_the_signatory_item_names_the_example_value_still_stored(app, admin):
         "Nama penandatangan masih contoh (Dr. Contoh Pejabat, M.Si.): surat akan mencetak nama "
         "pejabat fiktif."
     ]
+
+
+def test_a_stored_number_format_the_current_rule_refuses_is_flagged_with_its_page(app, admin):
+    service = catalog.get("skt_parpol")
+    service.number_unit = "BAN&KBP"  # saved before the character rule
+    db.session.commit()
+    flagged = [item for item in _items(admin) if "BAN&KBP" in item[1] or "(&)" in item[1]]
+    assert len(flagged) == 1, _texts(admin)
+    level, text, href = flagged[0]
+    assert level == "wajib"
+    assert text.startswith("Layanan SKT Partai Politik: format nomor yang tersimpan")
+    assert "tanda yang tidak dipakai dalam nomor surat (&)" in text
+    assert href == "/admin/penomoran?layanan=skt_parpol"
+    assert admin.get(href).status_code == 200
+    result = app.test_cli_runner().invoke(args=["check", "--deploy"])
+    problems = [line for line in result.output.splitlines() if line.startswith("MASALAH")]
+    assert any(text in line for line in problems), result.output
+    service.number_unit = "BAN.KBP"
+    db.session.commit()
+    assert "(&)" not in _texts(admin)
+    again = app.test_cli_runner().invoke(args=["check", "--deploy"]).output
+    assert "format nomor yang tersimpan" not in again

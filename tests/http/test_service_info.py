@@ -195,3 +195,52 @@ def test_a_step_line_refused_says_which_line_and_why_beside_the_steps(app, make,
         assert "Standar pelayanan belum tersimpan. Periksa isian yang ditandai." in html
         assert html_module.escape(steps.strip(), quote=False) in html
     assert db.session.execute(db.select(ServiceStandard)).scalar_one_or_none() is None
+
+
+FILLED = {
+    "summary": "Ringkasan layanan SKT.",
+    "procedure": "Daring melalui SISAKAT.",
+    "duration": "5 hari kerja",
+    "cost": "Tidak dipungut biaya.",
+    "product": "Surat Keterangan Terdaftar",
+    "complaint_handling": "Melalui menu Pengaduan.",
+    "legal_basis": "Permendagri 57/2017",
+    "steps": "Ajukan | Pemohon",
+}
+
+
+def _beside(html: str, field: str) -> str:
+    return html.split(f'id="{field}-error">', 1)[-1].split("</div></div>", 1)[0]
+
+
+def test_an_emptied_required_part_is_refused_beside_it_keeping_what_was_typed(app, make, login_as):
+    admin = login_as(make.user(Role.SUPERADMIN))
+    typed = {**FILLED, "cost": "", "legal_basis": "<p> </p>", "product": "Surat SKT baru"}
+    page = admin.post("/admin/layanan/skt_parpol", data=typed)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Isi biaya/tarif" in _beside(html, "cost")
+    assert "Tidak dipungut biaya." in _beside(html, "cost")  # what to write when it is free
+    assert "Isi dasar hukum" in _beside(html, "legal_basis")
+    assert "Standar pelayanan belum tersimpan. Periksa isian yang ditandai." in html
+    assert "Surat SKT baru" in html  # the rest of what was typed stays
+    assert 'id="summary-error"' not in html  # the summary is not one of the published parts
+    assert db.session.execute(db.select(ServiceStandard)).scalar_one_or_none() is None
+    public = admin.get("/layanan/skt_parpol").get_data(as_text=True)
+    assert "Tidak dipungut biaya." in public
+    assert (
+        admin.post("/admin/layanan/skt_parpol", data={**FILLED, "summary": ""}).status_code == 302
+    )
+
+
+def test_the_service_refuses_an_empty_required_part_from_any_caller(app, make):
+    import pytest
+
+    from sisakat.exceptions import DomainError
+
+    admin = make.user(Role.SUPERADMIN)
+    values = {**FILLED, "duration": "  "}
+    with pytest.raises(DomainError) as refused:
+        service_info.save_standard("skt_parpol", values, FILLED["steps"], actor=admin)
+    assert refused.value.field == "duration"
+    assert refused.value.message.startswith("Isi jangka waktu pelayanan")

@@ -199,3 +199,25 @@ def test_the_staff_whatsapp_link_names_the_applicants_own_letter(app, make, logi
         page = client.get(f"/laporan/rekap-partai/{owner.id}").get_data(as_text=True)
         link = unquote(re.search(r'href="(https://wa\.me/[^"]+)"', page).group(1))
         assert link.endswith(f"kami dari Kesbangpol terkait layanan {letter}.")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?status=hilang&bentuk=tidak_berbadan_hukum", "Pilihan tidak valid."),
+        ("?bidang=Tidak+Ada&q=menunggu", "Pilihan tidak valid."),
+        ("?q=menunggu%00&bentuk=tidak_berbadan_hukum", "karakter"),
+    ],
+)
+def test_a_bad_filter_is_left_out_with_its_message_and_the_rest_apply(
+    app, make, login_as, query, message
+):
+    _world(make)
+    client = login_as(make.user(Role.SUPERADMIN))
+    response = client.get(URL + query)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert [r[0] for r in _page_rows(html)] == ["Perkumpulan Menunggu Contoh"]
+    assert "invalid-feedback" in html
+    assert message in html
+    assert [r[0] for r in _xlsx_rows(client, query)] == ["Perkumpulan Menunggu Contoh"]
