@@ -20,7 +20,7 @@ from flask import current_app
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sisakat import config
-from sisakat.exceptions import UploadRejected
+from sisakat.exceptions import UploadRejected, UploadTooBig
 from sisakat.models import FileKind, StoredFile, User
 from sisakat.services import storage
 
@@ -108,10 +108,11 @@ def _clean_pixels(image: Image.Image) -> Image.Image:
 
 def reencode_png(stream: BinaryIO) -> bytes:
     """Validate an uploaded image (at most ``max_bytes()``) and return it re-encoded as a
-    metadata-free PNG."""
+    metadata-free PNG. Only the size refusal is reworded; an antivirus or storage refusal keeps
+    its own message."""
     try:
         spooled = storage.spool(stream, max_bytes=max_bytes())
-    except UploadRejected as exc:
+    except UploadTooBig as exc:
         raise UploadRejected(too_big_message()) from exc
     try:
         if spooled.size == 0:
