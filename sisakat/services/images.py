@@ -29,6 +29,9 @@ ACCEPT = "image/png,image/jpeg"  # the file fields taking an image (``accept``)
 MAX_SIDE = 4000  # pixels per side of a PNG accepted on upload
 MAX_JPEG_SIDE = 8192  # a JPEG decodes scaled down (draft mode): a 48-megapixel photo fits
 KEEP_SIDE = 1600  # larger images are scaled down: plenty for a letterhead or a profile page
+# The pages whose only file is an image (the profile's logo, the agency's emblem): a body over
+# the request cap there is an image over the image cap, so the 413 page names that (``errors``).
+IMAGE_PAGES = frozenset({"submission.party_profile", "admin.settings_agency"})
 
 MSG_NOT_IMAGE = "Berkas bukan gambar PNG atau JPEG yang valid."
 MSG_SVG = "Gambar SVG tidak diterima. Unggah gambar PNG atau JPEG."
