@@ -124,3 +124,14 @@ def test_the_letter_comparison_takes_what_its_field_says(app, client, make):
     _cap(app, 30)
     other = _post(client, url, {}, "berkas", _pdf_like(26 * MB), "surat.pdf")
     assert "Berkas ini BERBEDA" in other.get_data(as_text=True)
+
+
+def test_the_requirement_forms_carry_the_office_cap(app, make, login_as):
+    _cap(app, 3)
+    application = make.application(documents=False)
+    client = login_as(application.party.account)
+    page = client.get(f"/pemohon/permohonan/{application.id}").get_data(as_text=True)
+    form = re.search(r'<form[^>]*class="mt-2 js-upload"[^>]*>', page)[0]
+    assert 'data-max-bytes="3145728"' in form
+    assert 'data-too-big="Berkas terlalu besar. Ukuran maksimal 3 MB."' in form
+    assert "maksimal 3 MB" in page  # the page's hint
