@@ -116,11 +116,16 @@ def _wants_json() -> bool:
 
 def _too_large_message() -> str | None:
     """A body over the request cap is a file over the upload cap: name the cap (the upload
-    script shows this text). Too many form parts keeps the general text."""
+    script shows this text), the image cap on a page whose file is an image. Too many form
+    parts keeps the general text."""
+    from sisakat.services import images
+
     length = request.content_length or 0
-    if length > (current_app.config.get("MAX_CONTENT_LENGTH") or length):
-        return too_big_message(config.max_upload_bytes(current_app))
-    return None
+    if length <= (current_app.config.get("MAX_CONTENT_LENGTH") or length):
+        return None
+    if request.endpoint in images.IMAGE_PAGES:
+        return images.too_big_message()
+    return too_big_message(config.max_upload_bytes(current_app))
 
 
 def render_error(code: int, message: str | None = None):

@@ -37,6 +37,11 @@ class UploadRejected(DomainError):
     """An uploaded file failed validation."""
 
 
+class UploadTooBig(UploadRejected):
+    """An upload past its size cap (``storage.spool``); a caller with its own cap wording (an
+    image) rewords only this refusal, never an antivirus or storage one."""
+
+
 class UploadUnchanged(DomainError):
     """An upload with exactly the bytes of the document's current version: nothing is kept and
     nothing was refused (no audit row); the user is told nothing changed."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from flask import current_app
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import FileStorage
 from wtforms import DecimalField as _DecimalField
@@ -14,6 +16,7 @@ from wtforms import IntegerField as _IntegerField
 from wtforms import SelectChoice as _SelectChoice
 from wtforms.validators import NumberRange, StopValidation
 
+from sisakat import config
 from sisakat.converters import MAX_ID, PLAUSIBLE_YEARS, parse_int
 from sisakat.widgets import Label, Select, SelectField, StringField, TextInput, html_params
 
@@ -173,6 +176,34 @@ def chosen_file(field) -> FileStorage | None:
     then posts an empty, nameless part)."""
     data = field.data
     return data if isinstance(data, FileStorage) and data.filename else None
+
+
+class FileCap:
+    """A file field's size cap, read when used, so the form's refusal and the page script's check
+    (``templating.upload_limit``) name one number: the office's upload cap (``MAX_UPLOAD_MB``),
+    or the field's own cap (``max_bytes``, refused with ``message``) when that is lower."""
+
+    def __init__(self, max_bytes: int | None = None, message: str = "") -> None:
+        self.max_bytes, self.message = max_bytes, message
+
+    def limit(self) -> tuple[int, str]:
+        """(the cap in bytes, the refusal naming it)."""
+        from sisakat.services.storage import too_big_message
+
+        office = config.max_upload_bytes(current_app)
+        if self.max_bytes is None or self.max_bytes >= office:
+            return office, too_big_message(office)
+        return self.max_bytes, self.message
+
+    def __call__(self, form, field) -> None:
+        upload = chosen_file(field)
+        if upload is None:
+            return
+        cap, message = self.limit()
+        size = upload.stream.seek(0, os.SEEK_END)
+        upload.stream.seek(0)
+        if size > cap:
+            raise StopValidation(message)
 
 
 def chose_a_file(form) -> bool:

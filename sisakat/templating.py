@@ -9,7 +9,7 @@ from flask_login import current_user
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from sisakat import config, formatting
+from sisakat import formatting
 from sisakat.services import letter_search, settings
 
 _BADGES: dict[Enum, Markup] = {}  # one badge per enum member: label and colour are constants
@@ -52,6 +52,7 @@ def number_breaks(text) -> Markup:
 _URLS: dict[tuple, str] = {}
 _URLS_MAX = 2048  # bounded: links with ids fill it once, then are built as before
 _NO_BASE = object()  # a context without ``_url_base``: not rendered by ``render_template``
+MB = 1024 * 1024
 
 
 def request_url_base() -> tuple[str, str] | None:
@@ -132,18 +133,32 @@ def office_examples() -> dict[str, str]:
     return office.examples()
 
 
+def _field_cap(field) -> tuple[int, str]:
+    """A file field's cap and its refusal, as the server applies them: the field's own
+    ``forms_common.FileCap``, the image cap for an image field (a logo, the emblem: ``accept``
+    is ``images.ACCEPT``; ``images.max_bytes``), else the office's upload cap."""
+    from sisakat.forms_common import FileCap
+    from sisakat.services import images
+
+    own = next((v for v in getattr(field, "validators", ()) if isinstance(v, FileCap)), None)
+    if own is not None:
+        return own.limit()
+    if field is not None and (field.render_kw or {}).get("accept") == images.ACCEPT:
+        return images.max_bytes(), images.too_big_message()
+    return FileCap().limit()
+
+
 def upload_limit(field=None) -> dict[str, str]:
     """A file field's cap for the page script, which refuses a bigger file beside the field
-    before the form is sent (the server's own check and message stay the rule): the office's
-    upload cap, or for an image field (a logo, the emblem: ``accept`` is ``images.ACCEPT``)
-    the image cap (``images.max_bytes``)."""
-    from sisakat.services import images
-    from sisakat.services.storage import too_big_message
+    before the form is sent (the server's own check and message stay the rule)."""
+    cap, message = _field_cap(field)
+    return {"data-max-bytes": str(cap), "data-too-big": message}
 
-    if field is not None and (field.render_kw or {}).get("accept") == images.ACCEPT:
-        return {"data-max-bytes": str(images.max_bytes()), "data-too-big": images.too_big_message()}
-    cap = config.max_upload_bytes(current_app)
-    return {"data-max-bytes": str(cap), "data-too-big": too_big_message(cap)}
+
+def upload_max(field=None) -> str:
+    """A file field's cap for its hint: "10 MB", or "64 KB" under one MB."""
+    cap = _field_cap(field)[0]
+    return f"{cap // MB} MB" if cap >= MB else f"{cap // 1024} KB"
 
 
 def image_max_mb() -> int:
@@ -177,6 +192,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["service_label"] = service_label
     app.jinja_env.globals["office_examples"] = office_examples
     app.jinja_env.globals["upload_limit"] = upload_limit
+    app.jinja_env.globals["upload_max"] = upload_max
     app.jinja_env.globals["image_max_mb"] = image_max_mb
 
     @app.context_processor

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired, FileSize
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
@@ -81,12 +81,11 @@ class ServiceFormUploadForm(FlaskForm):
             *LINE,
         ],
     )
+    # The size cap is the office's upload cap (MAX_UPLOAD_MB), checked while the file streams
+    # (``complaint_files.accept_form_file``), as the hint and the page script say.
     file = FileField(
         "Berkas PDF atau Word (.docx)",
-        validators=[
-            FileRequired("Pilih berkas."),
-            FileSize(max_size=10 * 1024 * 1024, message="Berkas terlalu besar."),
-        ],
+        validators=[FileRequired("Pilih berkas.")],
     )
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired, FileSize
+from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, HiddenField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from sisakat.forms_common import clean_text, no_control_chars, plausible_date, single_line
+from sisakat.forms_common import FileCap, clean_text, no_control_chars, plausible_date, single_line
 from sisakat.models import AnchorKind
 from sisakat.services.signing.trust import KEY_USAGE_POLICIES
 
 TEXT = {"filters": [clean_text]}
+CERT_MAX_KB = 64  # a CA certificate is a few KB; the office's upload cap is at least 1 MB
 
 
 class TrustAnchorUploadForm(FlaskForm):
@@ -27,7 +28,7 @@ class TrustAnchorUploadForm(FlaskForm):
         "Berkas sertifikat (PEM atau DER)",
         validators=[
             FileRequired(message="Pilih berkas sertifikat."),
-            FileSize(max_size=64 * 1024, message="Berkas sertifikat maksimal 64 KB."),
+            FileCap(CERT_MAX_KB * 1024, f"Berkas sertifikat maksimal {CERT_MAX_KB} KB."),
         ],
     )
 
@@ -39,7 +40,7 @@ class SignedSampleForm(FlaskForm):
         "Contoh PDF bertanda tangan",
         validators=[
             FileRequired(message="Pilih berkas PDF."),
-            FileSize(max_size=10 * 1024 * 1024, message="Berkas maksimal 10 MB."),
+            FileCap(),  # the office's upload cap: the sample is read whole, never kept
         ],
     )
 

@@ -20,7 +20,7 @@ from flask import current_app
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from sisakat import config
-from sisakat.exceptions import UploadRejected
+from sisakat.exceptions import UploadRejected, UploadTooBig
 from sisakat.models import FileKind, StoredFile, User
 from sisakat.services import storage
 
@@ -29,6 +29,9 @@ ACCEPT = "image/png,image/jpeg"  # the file fields taking an image (``accept``)
 MAX_SIDE = 4000  # pixels per side of a PNG accepted on upload
 MAX_JPEG_SIDE = 8192  # a JPEG decodes scaled down (draft mode): a 48-megapixel photo fits
 KEEP_SIDE = 1600  # larger images are scaled down: plenty for a letterhead or a profile page
+# The pages whose only file is an image (the profile's logo, the agency's emblem): a body over
+# the request cap there is an image over the image cap, so the 413 page names that (``errors``).
+IMAGE_PAGES = frozenset({"submission.party_profile", "admin.settings_agency"})
 
 MSG_NOT_IMAGE = "Berkas bukan gambar PNG atau JPEG yang valid."
 MSG_SVG = "Gambar SVG tidak diterima. Unggah gambar PNG atau JPEG."
@@ -108,10 +111,11 @@ def _clean_pixels(image: Image.Image) -> Image.Image:
 
 def reencode_png(stream: BinaryIO) -> bytes:
     """Validate an uploaded image (at most ``max_bytes()``) and return it re-encoded as a
-    metadata-free PNG."""
+    metadata-free PNG. Only the size refusal is reworded; an antivirus or storage refusal keeps
+    its own message."""
     try:
         spooled = storage.spool(stream, max_bytes=max_bytes())
-    except UploadRejected as exc:
+    except UploadTooBig as exc:
         raise UploadRejected(too_big_message()) from exc
     try:
         if spooled.size == 0:

@@ -15,8 +15,10 @@ from functools import partial
 from typing import BinaryIO
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.orm import defaultload, joinedload
 
+from sisakat import config
 from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import (
@@ -29,13 +31,12 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.services import audit, concurrency, letter_search, workflow
+from sisakat.services import audit, concurrency, letter_search, storage, workflow
 from sisakat.services.letter_public import PublicLetter, public_view
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
 
 TOKEN_RE = re.compile(r"^[A-Z2-7]{26}$")  # 128 bits as unpadded base32
-COMPARE_MAX_BYTES = 25 * 1024 * 1024
 CHUNK = 64 * 1024
 REASON_MAX = 500
 # What a QR scan needs, in one statement: the signed file (its hash is shown, it is what is
@@ -194,17 +195,17 @@ class Comparison:
     issued_sha256: str
 
 
-def compare_upload(
-    letter: Letter, stream: BinaryIO, *, max_bytes: int = COMPARE_MAX_BYTES
-) -> Comparison:
-    """Hash the upload while reading it (nothing is stored) and compare with the signed file."""
+def compare_upload(letter: Letter, stream: BinaryIO) -> Comparison:
+    """Hash the upload while reading it (nothing is stored) and compare with the signed file;
+    the cap is the office's upload cap, as the field's hint and page script say."""
     if letter.signed_file is None:
         raise UploadRejected("Surat ini belum memiliki berkas bertanda tangan.")
+    max_bytes = config.max_upload_bytes(current_app)
     digest, total = hashlib.sha256(), 0
     while chunk := stream.read(CHUNK):
         total += len(chunk)
         if total > max_bytes:
-            raise UploadRejected("Berkas terlalu besar untuk dibandingkan.")
+            raise UploadRejected(storage.too_big_message(max_bytes))
         digest.update(chunk)
     if total == 0:
         raise UploadRejected("Berkas kosong. Pilih berkas PDF surat.")

@@ -24,7 +24,7 @@ from flask import Response, current_app, send_file
 from werkzeug.http import dump_options_header
 from werkzeug.security import safe_join
 
-from sisakat.exceptions import StorageUnavailable, UploadRejected
+from sisakat.exceptions import StorageUnavailable, UploadRejected, UploadTooBig
 from sisakat.extensions import db
 from sisakat.models import FileKind, StoredFile, User, utcnow
 from sisakat.services import kept_files
@@ -107,7 +107,7 @@ def _spool(stream: BinaryIO, *, max_bytes: int) -> SpooledUpload:
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise UploadRejected(too_big_message(max_bytes))
+                    raise UploadTooBig(too_big_message(max_bytes))
                 digest.update(chunk)
                 out.write(chunk)
             out.flush()

@@ -85,3 +85,26 @@ def test_a_higher_office_cap_leaves_the_logo_cap_at_10_mb(app, make, login_as, c
     refused = _post(account_client, party, _photo(12))
     assert refused.status_code == 200
     assert f"Profil belum tersimpan. {message}" in refused.get_data(as_text=True)
+
+
+def test_a_logo_over_the_request_cap_gets_a_413_page_naming_the_logo_cap(app, make, login_as):
+    """Without the page script a logo over the request cap reaches the server's 413 page. With
+    MAX_UPLOAD_MB at 20 it named 20 MB, so a 15 MB logo chosen next was refused all the same."""
+    _cap(app, 20)
+    party = make.party()
+    client = login_as(party.account)
+    over = _post(client, party, b"\xff\xd8\xff" + b"\0" * (22 * MB))
+    page = over.get_data(as_text=True)
+    assert over.status_code == 413
+    assert "Berkas gambar terlalu besar. Ukuran maksimal 10 MB." in page
+    assert "Tekan tombol <strong>Kembali</strong> pada peramban: isian formulir masih ada." in page
+    form = {
+        "body": "Lampiran besar.",
+        "attachment": FileStorage(io.BytesIO(b"\0" * 22 * MB), "a.pdf"),
+    }
+    boundary, body = encode_multipart(form)
+    complaint = client.post(
+        "/pengaduan", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    assert complaint.status_code == 413  # another page's file keeps the office's cap
+    assert "Berkas terlalu besar. Ukuran maksimal 20 MB." in complaint.get_data(as_text=True)

@@ -9,6 +9,8 @@ test string anywhere in a file (ClamAV's .ndb format), which is exactly what the
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 import socket
 import subprocess
@@ -22,6 +24,8 @@ from sisakat.models import ApplicationDocument, Complaint, StoredFile
 from sisakat.services import antivirus
 from tests.conftest import require_or_skip
 from tests.factories import pdf_bytes
+from tests.images_util import png_bytes
+from tests.profile_data import profile_form
 from tests.public_helpers import upload as public_upload
 from tests.workflow_http import items, upload
 
@@ -132,3 +136,39 @@ def test_check_reports_a_scanner_that_answers(app, clamd):
         "pemindai antivirus (ClamAV) menjawab"
         in app.test_cli_runner().invoke(args=["check"]).output
     )
+
+
+def _post_logo(client, party, logo: bytes):
+    """The whole profile form with ``logo`` as the new logo."""
+    form = {**profile_form(party.version), "new_logo": (io.BytesIO(logo), "logo.png")}
+    return client.post("/pemohon/profil", data=form, content_type="multipart/form-data")
+
+
+def _logo_error(page: str) -> str:
+    """The refusal shown beside the logo field."""
+    return re.search(r'<div id="new_logo-error"><div[^>]*>(.*?)</div>', page)[1]
+
+
+def test_a_flagged_logo_is_refused_as_a_virus_not_as_too_big(app, make, login_as, clamd):
+    """Before, every refusal of the spool reached the user as "Berkas gambar terlalu besar"."""
+    app.config["CLAMAV_SOCKET"] = clamd
+    party = make.party()
+    client = login_as(party.account)
+    logo_before, files_before = party.logo_file_id, _count(StoredFile)
+    answer = _post_logo(client, party, png_bytes() + EICAR)
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 200
+    assert f"Profil belum tersimpan. {FOUND}" in page
+    assert _logo_error(page) == FOUND
+    assert 'value="Partai Contoh Sejahtera"' in page  # what was typed stays
+    db.session.refresh(party)
+    assert (party.logo_file_id, _count(StoredFile)) == (logo_before, files_before)
+
+
+def test_an_unreachable_scanner_refuses_a_logo_with_its_own_message(app, make, login_as, tmp_path):
+    app.config["CLAMAV_SOCKET"] = f"unix:{tmp_path / 'tidak-ada.sock'}"
+    party = make.party()
+    client = login_as(party.account)
+    page = _post_logo(client, party, png_bytes()).get_data(as_text=True)
+    assert f"Profil belum tersimpan. {antivirus.UNREACHABLE}" in page
+    assert _logo_error(page) == antivirus.UNREACHABLE
