@@ -8,7 +8,7 @@ disagree with what the app asks for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
@@ -245,25 +245,17 @@ def save_standard(
         changed_at=row.updated_at if row.id else None,
     )
     steps = parse_steps(steps_text)
-    empty = empty_parts(values)
-    if empty:
-        field, message = next(iter(empty.items()))
-        raise DomainError(message, field=field)
+    for field, message in empty_parts(values).items():
+        raise DomainError(message, field=field)  # the first empty part; the form shows them all
     for field in FORMATTED_FIELDS:
         setattr(row, field, richtext.sanitise(values.get(field, "")))
     row.updated_by_id, row.updated_at = actor.id, utcnow()  # a steps-only save names its admin
     db.session.add(row)
     db.session.execute(db.delete(ProcedureStep).where(ProcedureStep.service_code == service_code))
-    for i, step in enumerate(steps):
-        db.session.add(
-            ProcedureStep(
-                service_code=service_code,
-                sort_order=i,
-                title=step.title,
-                actor=step.actor,
-                duration=step.duration,
-            )
-        )
+    db.session.add_all(
+        ProcedureStep(service_code=service_code, sort_order=i, **asdict(step))
+        for i, step in enumerate(steps)
+    )
     audit.record(
         "service.standard_update", actor=actor, object_type="service", object_id=service_code
     )

@@ -43,3 +43,21 @@ def test_letter_number_breaks_only_after_a_slash_on_a_phone(page, make, path):
     for before in breaks:
         assert set(before) <= {"/"}, (path, before)
     assert j.fits_width(page), path
+
+
+def test_the_desk_folded_number_breaks_only_after_a_slash_on_a_phone(page, make):
+    """Below 768 px the desk folds the number under the applicant, in a cell that wraps
+    anywhere for a board name without spaces: the number keeps its parts whole there too."""
+    letter = h.prepared_letter(factories.party(board_name=LONG_NAME))
+    letter.number_text = number = f"200.1.5.3/{letter.id:04d}/BAN.KBP-SUMSEL/XII/2026"
+    signer = make.user(Role.PENANDATANGAN).username
+    db.session.commit()
+    j.log_in(page, signer)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/tte/")
+    spans = page.locator("main span").filter(has_text=number)
+    shown = [s for s in spans.all() if s.is_visible() and s.text_content() == number]
+    assert shown
+    for span in shown:
+        assert set(span.evaluate(BREAKS_JS)) <= {"/"}
+    assert j.fits_width(page)
