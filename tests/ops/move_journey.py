@@ -51,7 +51,7 @@ def admin_settings(app, admin: User) -> None:
     png = io.BytesIO(factories.png_bytes())
     office.update_agency(values, actor=admin, emblem=png, emblem_name="lambang.png")
     service = catalog.get(SKT_PARPOL)
-    fmt = {"template": "{kode}/{nomor}/{unit}/{tahun}", "kode": "200.1.5.3", "unit": "KBP.Ré"}
+    fmt = {"template": "{kode}/{nomor}/{unit}/{tahun}", "kode": "200.1.5.3", "unit": "KBP.RE"}
     letter_settings.save_numbering(
         service,
         values=fmt | {"padding": 3, "mode": "sisakat"},

@@ -96,7 +96,7 @@ def test_the_moved_office_serves_the_same_pages_letter_and_numbers(tmp_path, url
         serials = seen["serials"]
         letter = h.prepared_letter()  # users, parties, files, letters, numbers, history, audit
         assert journey.serials() == [*serials, serials[-1] + 1]  # no duplicate, no gap
-        assert letter.number_text == f"200.1.5.3/{serials[-1] + 1:03d}/KBP.Ré/2027"
+        assert letter.number_text == f"200.1.5.3/{serials[-1] + 1:03d}/KBP.RE/2027"
         assert letter_settings.emblem_png() is not None
         factories.complaint(body=journey.COMPLAINT)
         db.session.remove()
