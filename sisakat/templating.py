@@ -161,13 +161,6 @@ def upload_max(field=None) -> str:
     return f"{cap // MB} MB" if cap >= MB else f"{cap // 1024} KB"
 
 
-def image_max_mb() -> int:
-    """The image cap in MB, for a form's hint (``images.max_mb``)."""
-    from sisakat.services import images
-
-    return images.max_mb()
-
-
 def init_app(app: Flask) -> None:
     """Register filters and the context processor."""
     # A moment (``created_at``) shows the office's day, not the UTC one; a date as it is.
@@ -193,7 +186,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["office_examples"] = office_examples
     app.jinja_env.globals["upload_limit"] = upload_limit
     app.jinja_env.globals["upload_max"] = upload_max
-    app.jinja_env.globals["image_max_mb"] = image_max_mb
 
     @app.context_processor
     def _site() -> dict:

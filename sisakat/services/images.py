@@ -49,14 +49,9 @@ def max_bytes() -> int:
     return min(MAX_BYTES, config.max_upload_bytes(current_app))
 
 
-def max_mb() -> int:
-    """The image cap in whole MB, as the hint and the refusal name it."""
-    return max_bytes() // (1024 * 1024)
-
-
 def too_big_message() -> str:
-    """The refusal of an image over the cap, naming the cap."""
-    return MSG_TOO_BIG.format(max_mb())
+    """The refusal of an image over the cap, naming the cap in whole MB."""
+    return MSG_TOO_BIG.format(max_bytes() // (1024 * 1024))
 
 
 def pixels_message(image_format: str) -> str:
