@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sisakat.extensions import db
+from sisakat.extensions import db, read
 from sisakat.models import Application, Notification, Role, User, utcnow
 from sisakat.services import catalog, mail
 
@@ -119,7 +119,7 @@ _UNREAD = db.select(db.func.count(Notification.id)).where(
 
 def unread_count(user: User) -> int:
     """How many of the user's notifications are unread (one query)."""
-    return int(db.session.execute(_UNREAD, {"user_id": user.id}).scalar_one())
+    return int(read(_UNREAD, {"user_id": user.id}).scalar_one())
 
 
 def recent(user: User, limit: int = 50) -> list[Notification]:

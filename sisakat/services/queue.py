@@ -13,7 +13,7 @@ from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy.orm import aliased
 
 from sisakat import formatting
-from sisakat.extensions import db
+from sisakat.extensions import db, read
 from sisakat.models import (
     Application,
     ApplicationDocument,
@@ -195,11 +195,11 @@ class _QueuePagination(Pagination):
     def _query_items(self) -> list:
         (_, rows), values = self._shape()
         values.update(limit=self.per_page, offset=self._query_offset)
-        return db.session.execute(rows, values).all()
+        return read(rows, values).all()
 
     def _query_count(self) -> int:
         (count, _), values = self._shape()
-        return db.session.execute(count, values).scalar_one()
+        return read(count, values).scalar_one()
 
 
 def _row(item, clock: working_time.WaitingClock, services_by_code: dict) -> QueueRow:

@@ -17,7 +17,7 @@ from flask import g, has_request_context
 from sqlalchemy.exc import IntegrityError
 
 from sisakat import formatting
-from sisakat.extensions import db
+from sisakat.extensions import db, read
 from sisakat.models import Setting, User
 from sisakat.services import audit
 
@@ -182,7 +182,7 @@ def _load_all(cache: dict[str, Any] | None = None) -> dict[str, Any]:
     if cache is not None and "*" in cache:
         return cache["*"]
     values = dict(DEFAULTS)
-    for key, raw in db.session.execute(_ALL).all():
+    for key, raw in read(_ALL).all():
         try:
             values[key] = json.loads(raw)
         except ValueError:
