@@ -242,3 +242,31 @@ def test_two_admins_adding_the_same_category_at_once_the_second_is_told_not_a_50
     db.session.expire_all()
     rows = db.session.execute(db.select(ComplaintCategory).filter_by(name="Loket")).scalars()
     assert [row.limit_days for row in rows] == [3]  # Ani's, once
+
+
+def test_two_admins_adding_one_name_in_two_cases_at_once_store_one_category(app, admins):
+    """Ani's "loket" commits just before Budi's INSERT of "Loket": neither page saw the other's
+    row, so only the database can tell. Before the lower(name) index (SQLite, PostgreSQL) both
+    were stored, two equal choices on the public form; now Budi is told, as for the same case."""
+    from sisakat.models import ComplaintCategory
+    from tests.write_races import committed_at_the_write
+
+    complaint_categories.store_defaults_if_none()
+    db.session.commit()
+    table = ComplaintCategory.__table__
+    ani_adds = committed_at_the_write(
+        ComplaintCategory,
+        lambda obj: table.insert().values(name="loket", limit_days=3, active=True, sort_order=9),
+        which=lambda obj: obj.name == "Loket",
+    )
+    with ani_adds:
+        response = admins[1].post(
+            "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "7", "active": "y"}
+        )
+    assert response.status_code == 200
+    (alert,) = danger_alerts(response.get_data(as_text=True))
+    assert alert.startswith("Kategori Loket baru saja ditambahkan admin lain.")
+    db.session.expire_all()
+    name = ComplaintCategory.name
+    query = db.select(name).where(db.func.lower(name) == "loket")
+    assert list(db.session.execute(query).scalars()) == ["loket"]

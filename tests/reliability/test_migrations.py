@@ -3,6 +3,7 @@ on a fresh SQLite file and, with ``SISAKAT_TEST_DATABASE_URL``, on that server's
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
@@ -113,5 +114,41 @@ def test_notification_migration_links_existing_notices_to_their_application(tmp_
         assert runner.invoke(args=["db", "downgrade", "e4c1a7b9d2f0"]).exit_code == 0
         kept = db.session.execute(sa.text("SELECT link FROM notifications ORDER BY id"))
         assert list(kept.scalars()) == links
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_category_index_migration_renames_case_twins_and_then_refuses_them(tmp_path):
+    """c8e2f4a6b1d3: names stored before the case-blind check that differ only in case are
+    renamed "<name> (n)" (the first by id keeps its name, ids stay), then a name in another case
+    is refused by the database; downgrading drops the index."""
+    if not _has_migrations():
+        require_or_skip("belum ada skrip migrasi di migrations/versions")
+    app = fresh_app(tmp_path)
+    insert = sa.text(
+        "INSERT INTO complaint_categories (name, limit_days, active, sort_order) "
+        "VALUES (:name, 5, 1, 0)"
+    )
+    with app.app_context():
+        runner = app.test_cli_runner()
+        assert runner.invoke(args=["db", "upgrade", "b7d4f2a9c1e3"]).exit_code == 0
+        names = ["Loket", "Loket (2)", "loket", "LOKET"]
+        for name in names:
+            db.session.execute(insert, {"name": name})
+        db.session.commit()
+        assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+        query = sa.text("SELECT id, name FROM complaint_categories ORDER BY id")
+        assert [row.name for row in db.session.execute(query)] == [
+            "Loket",
+            "Loket (2)",
+            "loket (3)",
+            "LOKET (4)",
+        ]
+        with pytest.raises(sa.exc.IntegrityError):
+            db.session.execute(insert, {"name": "lOKET"})
+        db.session.rollback()
+        assert runner.invoke(args=["db", "downgrade", "b7d4f2a9c1e3"]).exit_code == 0
+        db.session.execute(insert, {"name": "lOKET"})  # case-sensitive UNIQUE only, as before
+        db.session.commit()
         db.session.remove()
         db.engine.dispose()
