@@ -28,6 +28,7 @@ from sisakat.services import (
     clock,
     complaint_categories,
     complaint_files,
+    complaint_mail,
     concurrency,
     settings,
 )
@@ -153,6 +154,7 @@ def respond(
     if status == ComplaintStatus.SELESAI:
         complaint.closed_at = moment
     concurrency.flush_versioned(lambda: _replied_meanwhile(complaint))
+    complaint_mail.send_step(complaint, entry)  # the complainant's copy, if they left an e-mail
     audit.record(
         "complaint.respond",
         actor=actor,

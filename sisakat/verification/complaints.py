@@ -11,7 +11,7 @@ from sisakat.extensions import db
 from sisakat.models import Complaint, ComplaintStatus, Role
 from sisakat.policies import role_required
 from sisakat.routing import show_domain_error
-from sisakat.services import audit, complaints, storage
+from sisakat.services import audit, complaint_mail, complaints, storage
 from sisakat.verification.forms import ComplaintReplyForm
 from sisakat.verification.routes import bp
 
@@ -61,6 +61,7 @@ def _detail(complaint: Complaint, form: ComplaintReplyForm):
         entries=complaints.timeline(complaint),
         overdue=complaint.is_overdue(complaints.now()),
         can_respond=complaint.status != ComplaintStatus.SELESAI,
+        reply_note=complaint_mail.desk_note(complaint),
         form=form,
     )
 
