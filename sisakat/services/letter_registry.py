@@ -71,24 +71,23 @@ def find_by_token(token: str | None) -> Letter | None:
     ).scalar_one_or_none()
 
 
+def number_key(number_text: str | None) -> str:
+    """A letter number as people retype it from paper compares equal: case and whitespace
+    ("200.1.5.3 / 7 / ban.kbp / 2026") do not matter; every other character does."""
+    return "".join(str(number_text or "").split()).upper()
+
+
 def lookup(number_text: str | None, code: str | None) -> Letter | None:
     """The issued letter with this number *and* this printed verification code (SIGNING.md §5).
     A number never answers with anything weaker than the code: serials are sequential and party
     names public, so number plus name would list every party's letter. Both must belong to the
-    same letter, which also catches a forged copy carrying another letter's code."""
-    number = " ".join(str(number_text or "").split())
-    token = normalise_token(code)
-    if not number or token is None or len(number) > 120:
+    same letter (compared by ``number_key``), which also catches a forged copy carrying another
+    letter's code."""
+    number = number_key(number_text)
+    if not number or len(number) > 120:
         return None
-    return db.session.execute(
-        db.select(Letter)
-        .where(
-            Letter.token == token,
-            Letter.number_text == number,
-            Letter.status.in_(ISSUED_STATUSES),
-        )
-        .options(*_PUBLIC_LOAD)
-    ).scalar_one_or_none()
+    letter = find_by_token(code)
+    return letter if letter is not None and number_key(letter.number_text) == number else None
 
 
 def check(query: str | None, code: str | None) -> Letter | None:

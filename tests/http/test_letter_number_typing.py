@@ -1,0 +1,31 @@
+"""The letter check by number and code: the number is compared as people retype it from paper."""
+
+from __future__ import annotations
+
+from sisakat.services import letter_registry
+
+
+def test_number_typed_with_other_case_or_spaces_still_finds_the_letter(client, make):
+    """A KPU officer retyping "200.1.5.3/7/BAN.KBP/2026" from paper writes it in lower case or
+    with spaces around the slashes; with the right printed code that is the same letter, and
+    "Surat tidak ditemukan" would call a genuine letter doubtful."""
+    letter = make.issued_letter()
+    number = letter.number_text
+    target = f"/verifikasi/{letter.token}"
+    for typed in (number.lower(), number.replace("/", " / "), f" {number.upper()} "):
+        answer = client.get("/cek-surat", query_string={"q": typed, "kode": letter.token})
+        assert answer.status_code == 302, typed
+        assert answer.headers["Location"].endswith(target)
+        assert letter_registry.lookup(typed, letter.token) == letter
+
+
+def test_another_number_with_the_code_is_still_refused(client, make):
+    """Tolerance is for case and spaces only: another serial or year with this code is a
+    forged pairing and stays "not found"."""
+    letter = make.issued_letter()
+    serial_changed = letter.number_text.replace("/", "/9", 1)
+    for typed in (serial_changed, letter.number_text[:-1], letter.number_text + "1", "/"):
+        answer = client.get("/cek-surat", query_string={"q": typed, "kode": letter.token})
+        assert answer.status_code == 200, typed
+        assert "Surat tidak ditemukan" in answer.get_data(as_text=True)
+        assert letter_registry.lookup(typed, letter.token) is None
