@@ -64,7 +64,11 @@ def complaint():
         if over_limit("complaint"):
             return refused_for_too_many(lambda: _page(form, name_required))
         data = complaints.ComplaintInput(
-            form.name.data, form.contact.data, form.category.data, form.body.data
+            form.name.data,
+            form.contact.data,
+            form.category.data,
+            form.body.data,
+            form.form_key.data,
         )
         try:
             filed = complaints.file_complaint(data, form.attachment.data)

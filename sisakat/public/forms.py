@@ -28,8 +28,12 @@ def choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
 
 
 class ComplaintForm(FlaskForm):
-    """A complaint or suggestion; the name is optional unless the office requires it."""
+    """A complaint or suggestion; the name is optional unless the office requires it.
+    ``form_key``: the rendered form's one-time key, as on the survey (``complaint_repeats``)."""
 
+    form_key = HiddenField(
+        default=survey_service.new_form_key, filters=[survey_service.usable_form_key]
+    )
     name = StringField(
         "Nama (boleh dikosongkan)",
         filters=[clean_text],
