@@ -92,11 +92,13 @@ def lookup(number_text: str | None, code: str | None) -> Letter | None:
 
 def check(query: str | None, code: str | None) -> Letter | None:
     """The public search box: the verification code alone (in either box), or a number with
-    the code."""
+    the code (in either order)."""
     if not str(code or "").strip():
         return find_by_token(query)
     if not str(query or "").strip():
         return find_by_token(code)
+    if normalise_token(code) is None and normalise_token(query) is not None:
+        query, code = code, query  # each typed into the other's box; a number is never a code
     return lookup(query, code)
 
 

@@ -29,3 +29,17 @@ def test_another_number_with_the_code_is_still_refused(client, make):
         assert answer.status_code == 200, typed
         assert "Surat tidak ditemukan" in answer.get_data(as_text=True)
         assert letter_registry.lookup(typed, letter.token) is None
+
+
+def test_number_and_code_typed_into_each_others_box_still_find_the_letter(client, make):
+    """The letter's number stands at its top and the code at its foot, so the number goes in
+    first, into the first box (the code's): a number can never be a code (it has dots and
+    slashes), so the two boxes are read the other way round instead of "tidak ditemukan"."""
+    letter, other = make.issued_letter(), make.issued_letter()
+    swapped = {"kode": letter.number_text, "q": letter.token.lower()}
+    answer = client.get("/cek-surat", query_string=swapped)
+    assert answer.status_code == 302
+    assert answer.headers["Location"].endswith(f"/verifikasi/{letter.token}")
+    # Swapped or not, the number and the code must still be the same letter's.
+    mixed = client.get("/cek-surat", query_string={"kode": other.number_text, "q": letter.token})
+    assert "Surat tidak ditemukan" in mixed.get_data(as_text=True)
