@@ -196,20 +196,29 @@ class Comparison:
     issued_sha256: str
 
 
+NOT_A_PDF = (
+    "Berkas ini bukan PDF (mungkin foto atau dokumen lain), jadi tidak dapat dibandingkan. "
+    "Yang dibandingkan hanya berkas PDF surat yang diterbitkan, sebagaimana diterima pemohon."
+)
+
+
 def compare_upload(letter: Letter, stream: BinaryIO) -> Comparison:
     """Hash the upload while reading it (nothing is stored) and compare with the signed file;
     the cap is the office's upload cap, as the field's hint and page script say."""
     if letter.signed_file is None:
         raise UploadRejected("Surat ini belum memiliki berkas bertanda tangan.")
     max_bytes = config.max_upload_bytes(current_app)
-    digest, total = hashlib.sha256(), 0
+    digest, total, head = hashlib.sha256(), 0, b""
     while chunk := stream.read(CHUNK):
         total += len(chunk)
         if total > max_bytes:
             raise UploadRejected(storage.too_big_message(max_bytes))
         digest.update(chunk)
+        head = head or chunk[:5]
     if total == 0:
         raise UploadRejected("Berkas kosong. Pilih berkas PDF surat.")
+    if head != b"%PDF-":  # a photo of the paper letter is no altered letter: say what it is
+        raise UploadRejected(NOT_A_PDF)
     uploaded = digest.hexdigest()
     issued = letter.signed_file.sha256
     return Comparison(same=uploaded == issued, uploaded_sha256=uploaded, issued_sha256=issued)
