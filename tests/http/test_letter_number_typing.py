@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sisakat.services import letter_registry
 
 
@@ -43,3 +45,17 @@ def test_number_and_code_typed_into_each_others_box_still_find_the_letter(client
     # Swapped or not, the number and the code must still be the same letter's.
     mixed = client.get("/cek-surat", query_string={"kode": other.number_text, "q": letter.token})
     assert "Surat tidak ditemukan" in mixed.get_data(as_text=True)
+
+
+def test_the_code_boxes_keep_a_phone_keyboard_from_rewriting_them(client):
+    """On a phone, autocorrect and autocapitalisation rewrote a typed code group or a number
+    part into a word: both boxes now ask for capitals, no spelling correction and no saved
+    entries (the home page and the check page share the form)."""
+    for url in ("/", "/cek-surat"):
+        html = client.get(url).get_data(as_text=True)
+        for name in ("kode", "q"):
+            tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+            wanted = ("characters", "off", "false", "off")
+            names = ("autocapitalize", "autocorrect", "spellcheck", "autocomplete")
+            for attribute, value in zip(names, wanted, strict=True):
+                assert f'{attribute}="{value}"' in tag, (url, name, attribute)
