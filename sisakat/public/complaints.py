@@ -30,6 +30,8 @@ TOO_MANY = (
 )
 
 
+CHOOSE = "— Pilih kategori —"
+
 # One text for a wrong secret and an unknown ticket (nothing to probe), saying what to do.
 TICKET_NOT_FOUND = (
     "Tiket pengaduan dengan tautan ini tidak ditemukan. Periksa kembali tautan lengkapnya "
@@ -49,7 +51,10 @@ def _complaint_form() -> tuple[ComplaintForm, bool]:
     """The form with the office's categories, and whether the office requires a name (the name
     field then drops its "boleh dikosongkan")."""
     form = ComplaintForm()
-    form.category.choices = choices(complaint_categories.category_choices())
+    pairs = complaint_categories.category_choices()
+    # None chosen beforehand (one category: it is chosen): a complaint sent as the form stood
+    # was filed under the first category, with its time limit, skewing the statistics.
+    form.category.choices = choices(pairs if len(pairs) == 1 else [("", CHOOSE), *pairs])
     name_required = bool(settings.get("complaint.name_required"))
     if name_required:
         form.name.label.text = "Nama"
@@ -64,7 +69,11 @@ def complaint():
         if over_limit("complaint"):
             return refused_for_too_many(lambda: _page(form, name_required))
         data = complaints.ComplaintInput(
-            form.name.data, form.contact.data, form.category.data, form.body.data
+            form.name.data,
+            form.contact.data,
+            form.category.data,
+            form.body.data,
+            form.form_key.data,
         )
         try:
             filed = complaints.file_complaint(data, form.attachment.data)

@@ -28,8 +28,12 @@ def choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
 
 
 class ComplaintForm(FlaskForm):
-    """A complaint or suggestion; the name is optional unless the office requires it."""
+    """A complaint or suggestion; the name is optional unless the office requires it.
+    ``form_key``: the rendered form's one-time key, as on the survey (``complaint_repeats``)."""
 
+    form_key = HiddenField(
+        default=survey_service.new_form_key, filters=[survey_service.usable_form_key]
+    )
     name = StringField(
         "Nama (boleh dikosongkan)",
         filters=[clean_text],
@@ -142,6 +146,16 @@ class PublicSurveyForm(SurveyForm):
             raise ValidationError(NO_SERVICE)
 
 
+# A phone keyboard must not rewrite a code group or a number part into a word (autocorrect,
+# a capital only at the start, a saved entry): what was printed is typed as printed.
+CODE_INPUT = {
+    "autocomplete": "off",
+    "autocapitalize": "characters",
+    "autocorrect": "off",
+    "spellcheck": "false",
+}
+
+
 class CheckLetterForm(FlaskForm):
     """Search box: the code printed under the QR alone, or a letter number with that code (GET)."""
 
@@ -155,6 +169,7 @@ class CheckLetterForm(FlaskForm):
         "Nomor surat (opsional)",
         filters=[clean_text],
         validators=[Length(max=120, message="Paling banyak 120 karakter."), *LINE],
+        render_kw=CODE_INPUT,
     )
     # A number alone never lists a letter (serials are sequential, party names public): the
     # code printed under the QR must come with it (SIGNING.md §5).
@@ -162,6 +177,7 @@ class CheckLetterForm(FlaskForm):
         "Kode verifikasi",
         filters=[clean_text],
         validators=[Length(max=60, message="Paling banyak 60 karakter."), *LINE],
+        render_kw=CODE_INPUT,
     )
 
     def validate(self, extra_validators=None) -> bool:

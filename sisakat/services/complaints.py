@@ -2,13 +2,13 @@
 
 Tickets are ``ADU-<year>-<6-digit id>``: the serial is the row id, so two people filing in the
 same second can never collide (the year is the filing year in the office zone, for people's
-convenience). The complainant's link carries a random 128-bit secret compared in constant time.
+convenience). The complainant's link carries a 128-bit secret (drawn from the form's random
+one-time key, ``complaint_repeats.secret_for``) compared in constant time.
 """
 
 from __future__ import annotations
 
 import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -32,7 +32,7 @@ from sisakat.services import (
     concurrency,
     settings,
 )
-from sisakat.services.complaint_repeats import earlier_copy
+from sisakat.services.complaint_repeats import earlier_copy, secret_for
 
 
 def now() -> datetime:
@@ -48,6 +48,7 @@ class ComplaintInput:
     contact: str
     category: str  # a category id, or "d<i>" for a default not yet stored
     body: str
+    form_key: str | None = None  # the form's one-time key; None: a complaint of its own
 
 
 def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
@@ -59,13 +60,14 @@ def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
     if settings.get("complaint.name_required") and not data.name:
         raise DomainError("Nama wajib diisi untuk pengaduan di kantor ini.", field="name")
     moment, fields = now(), {"name": data.name, "contact": data.contact, "body": data.body}
-    if copy := earlier_copy(category_id=category.id, moment=moment, upload=upload, **fields):
+    secret = secret_for(data.form_key)
+    if copy := earlier_copy(category.id, secret, moment=moment, upload=upload, **fields):
         return copy  # the same form sent again: its first ticket, nothing stored twice
     attachment = None
     if upload is not None and upload.filename:
         attachment = complaint_files.accept_pdf(upload, kind=FileKind.ATTACHMENT, uploaded_by=None)
     complaint = Complaint(
-        secret=secrets.token_hex(16),
+        secret=secret,
         name=data.name,
         contact=data.contact,
         category_id=category.id,

@@ -71,33 +71,34 @@ def find_by_token(token: str | None) -> Letter | None:
     ).scalar_one_or_none()
 
 
+def number_key(number_text: str | None) -> str:
+    """A letter number as people retype it from paper compares equal: case and whitespace
+    ("200.1.5.3 / 7 / ban.kbp / 2026") do not matter; every other character does."""
+    return "".join(str(number_text or "").split()).upper()
+
+
 def lookup(number_text: str | None, code: str | None) -> Letter | None:
     """The issued letter with this number *and* this printed verification code (SIGNING.md §5).
     A number never answers with anything weaker than the code: serials are sequential and party
     names public, so number plus name would list every party's letter. Both must belong to the
-    same letter, which also catches a forged copy carrying another letter's code."""
-    number = " ".join(str(number_text or "").split())
-    token = normalise_token(code)
-    if not number or token is None or len(number) > 120:
+    same letter (compared by ``number_key``), which also catches a forged copy carrying another
+    letter's code."""
+    number = number_key(number_text)
+    if not number or len(number) > 120:
         return None
-    return db.session.execute(
-        db.select(Letter)
-        .where(
-            Letter.token == token,
-            Letter.number_text == number,
-            Letter.status.in_(ISSUED_STATUSES),
-        )
-        .options(*_PUBLIC_LOAD)
-    ).scalar_one_or_none()
+    letter = find_by_token(code)
+    return letter if letter is not None and number_key(letter.number_text) == number else None
 
 
 def check(query: str | None, code: str | None) -> Letter | None:
     """The public search box: the verification code alone (in either box), or a number with
-    the code."""
+    the code (in either order)."""
     if not str(code or "").strip():
         return find_by_token(query)
     if not str(query or "").strip():
         return find_by_token(code)
+    if normalise_token(code) is None and normalise_token(query) is not None:
+        query, code = code, query  # each typed into the other's box; a number is never a code
     return lookup(query, code)
 
 
@@ -195,20 +196,29 @@ class Comparison:
     issued_sha256: str
 
 
+NOT_A_PDF = (
+    "Berkas ini bukan PDF (mungkin foto atau dokumen lain), jadi tidak dapat dibandingkan. "
+    "Yang dibandingkan hanya berkas PDF surat yang diterbitkan, sebagaimana diterima pemohon."
+)
+
+
 def compare_upload(letter: Letter, stream: BinaryIO) -> Comparison:
     """Hash the upload while reading it (nothing is stored) and compare with the signed file;
     the cap is the office's upload cap, as the field's hint and page script say."""
     if letter.signed_file is None:
         raise UploadRejected("Surat ini belum memiliki berkas bertanda tangan.")
     max_bytes = config.max_upload_bytes(current_app)
-    digest, total = hashlib.sha256(), 0
+    digest, total, head = hashlib.sha256(), 0, b""
     while chunk := stream.read(CHUNK):
         total += len(chunk)
         if total > max_bytes:
             raise UploadRejected(storage.too_big_message(max_bytes))
         digest.update(chunk)
+        head = head or chunk[:5]
     if total == 0:
         raise UploadRejected("Berkas kosong. Pilih berkas PDF surat.")
+    if head != b"%PDF-":  # a photo of the paper letter is no altered letter: say what it is
+        raise UploadRejected(NOT_A_PDF)
     uploaded = digest.hexdigest()
     issued = letter.signed_file.sha256
     return Comparison(same=uploaded == issued, uploaded_sha256=uploaded, issued_sha256=issued)
