@@ -86,6 +86,13 @@ def verify_letter(token: str):
     return _page(letter)
 
 
+@bp.get("/verifikasi/<token>/")
+def verify_letter_slash(token: str):
+    """The letter's address with a slash after the code (a link pasted from a chat or a
+    document): to the letter's page, instead of a "not found" that casts doubt on the letter."""
+    return private(redirect(url_for(".verify_letter", token=token), code=308))
+
+
 @bp.post("/verifikasi/<token>/bandingkan")
 def compare_letter(token: str):
     """Compare an uploaded file with the issued one, byte for byte; nothing is kept."""

@@ -298,3 +298,15 @@ def test_the_compare_address_opened_again_leads_back_to_the_letter(client, make)
     assert "BERLAKU" in page(client, again.headers["Location"])
     unknown = client.get("/verifikasi/BUKAN-TOKEN/bandingkan", follow_redirects=True)
     assert unknown.status_code == 404
+
+
+def test_a_pasted_link_with_a_trailing_slash_opens_the_letter(client, make):
+    """``/verifikasi/<code>/`` (a link pasted from a chat or a document) leads to the letter's
+    page, not to "not found", which would cast doubt on a genuine letter."""
+    letter = make.issued_letter()
+    db.session.commit()
+    response = client.get(f"/verifikasi/{letter.token}/")
+    assert response.status_code == 308
+    assert response.headers["Location"] == f"/verifikasi/{letter.token}"
+    assert "BERLAKU" in page(client, response.headers["Location"])
+    assert client.get("/verifikasi/TIDAKADA/", follow_redirects=True).status_code == 404
