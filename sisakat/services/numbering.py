@@ -164,6 +164,25 @@ def allocate(
     )
 
 
+def same_number(column, number_text: str):
+    """SQL: ``column`` holds the number ``number_text`` is, spaces and letter case aside (a typed
+    "200.1.5.3 / 77 / ban.kbp / 2026" is "200.1.5.3/77/BAN.KBP/2026"). The one rule of the
+    register's uniqueness and the public lookup by number. Numbers are ASCII (the character
+    rule of ``number_format``), so SQL ``lower`` agrees with Python's; stored numbers hold no
+    whitespace but single spaces (``check_typed_number``, ``validate_format``)."""
+    key = "".join(number_text.split()).lower()
+    return db.func.lower(db.func.replace(column, " ", "")) == key
+
+
+def registered_as(number_text: str) -> str | None:
+    """The register's number that ``number_text`` is (``same_number``), or None when unused."""
+    return db.session.execute(
+        db.select(LetterNumber.number_text)
+        .where(same_number(LetterNumber.number_text, number_text))
+        .limit(1)
+    ).scalar()
+
+
 def register_external(
     series: str,
     number_text: str,
@@ -175,9 +194,13 @@ def register_external(
 ) -> LetterNumber:
     """Record a number SRIKANDI gave; unique like ours (``NumberConflict`` when taken)."""
     text = check_typed_number(number_text)
-    taken = db.session.execute(db.select(LetterNumber.id).filter_by(number_text=text)).scalar()
+    taken = registered_as(text)
     if taken is not None:
-        raise NumberConflict(f"Nomor surat {text} sudah terdaftar dan tidak dapat dipakai lagi.")
+        typed = "" if taken == text else f" (diketik {text}: spasi dan huruf besar/kecil tidak "
+        typed += "membedakan nomor)" if typed else ""
+        raise NumberConflict(
+            f"Nomor surat {taken} sudah terdaftar{typed} dan tidak dapat dipakai lagi."
+        )
     return _register(
         LetterNumber(
             series=series,
