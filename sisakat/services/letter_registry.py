@@ -31,7 +31,7 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.services import audit, concurrency, letter_search, storage, workflow
+from sisakat.services import audit, concurrency, letter_search, numbering, storage, workflow
 from sisakat.services.letter_public import PublicLetter, public_view
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
@@ -84,7 +84,7 @@ def lookup(number_text: str | None, code: str | None) -> Letter | None:
         db.select(Letter)
         .where(
             Letter.token == token,
-            Letter.number_text == number,
+            numbering.same_number(Letter.number_text, number),
             Letter.status.in_(ISSUED_STATUSES),
         )
         .options(*_PUBLIC_LOAD)
