@@ -93,18 +93,44 @@ def _locked_counter(series: str, year: int) -> NumberCounter:
     return counter
 
 
+# Our counter reached a number already in the register: one SRIKANDI gave before the office
+# switched to SISAKAT numbering, or one a paper register recorded. Trying again takes the same
+# serial, so the message says what unblocks it.
+TAKEN_BEFORE = (
+    "Nomor surat {number} sudah terdaftar (dicatat sebelumnya, misalnya dari SRIKANDI) dan "
+    "tidak dapat diberikan lagi. Super Admin menaikkan nomor urut berikutnya di Pengaturan "
+    "Penomoran Surat melewati nomor itu; permohonan ini tetap menunggu."
+)
+
+
 def _add(number: LetterNumber) -> LetterNumber:
-    """Insert a register row; a UNIQUE violation is a conflict to report, never a silent retry."""
+    """Insert a register row; a UNIQUE violation is a conflict to report, never a silent retry.
+    Found only by the constraint: the happy path of ``allocate`` costs no extra query."""
     try:
         with db.session.begin_nested():
             db.session.add(number)
     except IntegrityError as exc:
         log.warning("letter number conflict: %s", number.number_text)
-        raise NumberConflict(
-            f"Nomor surat {number.number_text} sudah terdaftar. Batalkan dan coba lagi, "
+        taken = number.source == NumberSource.INTERNAL and _recorded_before(number)
+        message = (
+            TAKEN_BEFORE.format(number=number.number_text)
+            if taken
+            else f"Nomor surat {number.number_text} sudah terdaftar. Batalkan dan coba lagi, "
             "atau periksa pengaturan penomoran."
-        ) from exc
+        )
+        raise NumberConflict(message) from exc
     return number
+
+
+def _recorded_before(number: LetterNumber) -> bool:
+    """Is ``number``'s text a register row other than this serial taken concurrently (that one
+    is a bug signal: retry), e.g. a SRIKANDI number or another series' number?"""
+    row = db.session.execute(
+        db.select(LetterNumber.series, LetterNumber.serial).filter_by(
+            number_text=number.number_text
+        )
+    ).first()
+    return row is not None and (row.series, row.serial) != (number.series, number.serial)
 
 
 def _register(
