@@ -16,8 +16,8 @@ from sisakat.forms_common import ActionForm, clean_text, no_control_chars, page_
 from sisakat.models import Letter, Party, Role
 from sisakat.policies import role_required
 from sisakat.routing import XLSX, download, flash_domain_errors, or_404
+from sisakat.services import letter_public, letter_registry, numbering, table_export
 from sisakat.services import letter_register as register_book
-from sisakat.services import letter_registry, numbering, table_export
 
 PER_PAGE = 25
 SEARCH_MAX = 120  # the longest letter number (Letter.number_text) fits
@@ -28,6 +28,7 @@ class RevokeForm(ActionForm):
 
     reason = TextAreaField(
         "Alasan pencabutan",
+        description=letter_public.REVOKE_REASON_HINT,
         filters=[clean_text],
         validators=[
             DataRequired("Alasan pencabutan wajib diisi."),

@@ -21,6 +21,11 @@ from sisakat.services.signing.trust import name_text
 LETTER_TYPE = "Surat Keterangan Terdaftar"  # letters frozen before services had titles
 APPLICANT_LABELS = {"parpol": "Partai politik", "ormas": "Organisasi kemasyarakatan"}
 SHORT_REASON = 200
+# The Cabut form's hint: the reason is public, cut as ``_short`` cuts it.
+REVOKE_REASON_HINT = (
+    f"Ditampilkan di halaman verifikasi publik ({SHORT_REASON} karakter pertama). Jangan tulis "
+    "NIK, alamat, nomor telepon atau data pribadi lain."
+)
 BANNERS = {
     "berlaku": ("BERLAKU", "success"),
     "dicabut": ("DICABUT", "danger"),

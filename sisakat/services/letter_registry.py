@@ -31,7 +31,7 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.services import audit, concurrency, letter_search, storage, workflow
+from sisakat.services import audit, concurrency, letter_search, numbering, storage, workflow
 from sisakat.services.letter_public import PublicLetter, public_view
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
@@ -71,23 +71,19 @@ def find_by_token(token: str | None) -> Letter | None:
     ).scalar_one_or_none()
 
 
-def number_key(number_text: str | None) -> str:
-    """A letter number as people retype it from paper compares equal: case and whitespace
-    ("200.1.5.3 / 7 / ban.kbp / 2026") do not matter; every other character does."""
-    return "".join(str(number_text or "").split()).upper()
-
-
 def lookup(number_text: str | None, code: str | None) -> Letter | None:
     """The issued letter with this number *and* this printed verification code (SIGNING.md §5).
     A number never answers with anything weaker than the code: serials are sequential and party
     names public, so number plus name would list every party's letter. Both must belong to the
-    same letter (compared by ``number_key``), which also catches a forged copy carrying another
-    letter's code."""
-    number = number_key(number_text)
+    same letter (the numbers compared by ``numbering.number_key``), which also catches a forged
+    copy carrying another letter's code."""
+    number = numbering.number_key(number_text)
     if not number or len(number) > 120:
         return None
     letter = find_by_token(code)
-    return letter if letter is not None and number_key(letter.number_text) == number else None
+    if letter is None or numbering.number_key(letter.number_text) != number:
+        return None
+    return letter
 
 
 def check(query: str | None, code: str | None) -> Letter | None:

@@ -191,6 +191,25 @@ def format_number(
     )
 
 
+# Serials and months sampled to find two formats printing one number (padding 3 against 0
+# still prints 123 alike; Roman and two-digit months of several lengths).
+_SAMPLE_SERIALS = (1, 9, 12, 123, 1234, 99999)
+_SAMPLE_MONTHS = (1, 4, 9, 12)
+
+
+def prints_alike(a: dict, b: dict, *, year: int = 2026) -> str | None:
+    """Pure: a number complete formats ``a`` and ``b`` both print for the same serial and month
+    (spaces and letter case aside, as the register compares them), or None. Two series with
+    such formats would give one letter number twice."""
+    for month in _SAMPLE_MONTHS:
+        for serial in _SAMPLE_SERIALS:
+            first = number_in(a, serial, year=year, month=month)
+            second = number_in(b, serial, year=year, month=month)
+            if "".join(first.split()).lower() == "".join(second.split()).lower():
+                return first
+    return None
+
+
 def service_format(service) -> dict:
     """The template, kode, unit and padding of a ``Service`` row."""
     return {

@@ -93,18 +93,44 @@ def _locked_counter(series: str, year: int) -> NumberCounter:
     return counter
 
 
+# Our counter reached a number already in the register: one SRIKANDI gave before the office
+# switched to SISAKAT numbering, or one a paper register recorded. Trying again takes the same
+# serial, so the message says what unblocks it.
+TAKEN_BEFORE = (
+    "Nomor surat {number} sudah terdaftar (dicatat sebelumnya, misalnya dari SRIKANDI) dan "
+    "tidak dapat diberikan lagi. Super Admin menaikkan nomor urut berikutnya di Pengaturan "
+    "Penomoran Surat melewati nomor itu; permohonan ini tetap menunggu."
+)
+
+
 def _add(number: LetterNumber) -> LetterNumber:
-    """Insert a register row; a UNIQUE violation is a conflict to report, never a silent retry."""
+    """Insert a register row; a UNIQUE violation is a conflict to report, never a silent retry.
+    Found only by the constraint: the happy path of ``allocate`` costs no extra query."""
     try:
         with db.session.begin_nested():
             db.session.add(number)
     except IntegrityError as exc:
         log.warning("letter number conflict: %s", number.number_text)
-        raise NumberConflict(
-            f"Nomor surat {number.number_text} sudah terdaftar. Batalkan dan coba lagi, "
+        taken = number.source == NumberSource.INTERNAL and _recorded_before(number)
+        message = (
+            TAKEN_BEFORE.format(number=number.number_text)
+            if taken
+            else f"Nomor surat {number.number_text} sudah terdaftar. Batalkan dan coba lagi, "
             "atau periksa pengaturan penomoran."
-        ) from exc
+        )
+        raise NumberConflict(message) from exc
     return number
+
+
+def _recorded_before(number: LetterNumber) -> bool:
+    """Is ``number``'s text a register row other than this serial taken concurrently (that one
+    is a bug signal: retry), e.g. a SRIKANDI number or another series' number?"""
+    row = db.session.execute(
+        db.select(LetterNumber.series, LetterNumber.serial).filter_by(
+            number_text=number.number_text
+        )
+    ).first()
+    return row is not None and (row.series, row.serial) != (number.series, number.serial)
 
 
 def _register(
@@ -164,6 +190,31 @@ def allocate(
     )
 
 
+def same_number(column, number_text: str):
+    """SQL: ``column`` holds the number ``number_text`` is, spaces and letter case aside (a typed
+    "200.1.5.3 / 77 / ban.kbp / 2026" is "200.1.5.3/77/BAN.KBP/2026"). The one rule of the
+    register's uniqueness and the public lookup by number. Numbers are ASCII (the character
+    rule of ``number_format``), so SQL ``lower`` agrees with Python's; stored numbers hold no
+    whitespace but single spaces (``check_typed_number``, ``validate_format``)."""
+    return db.func.lower(db.func.replace(column, " ", "")) == number_key(number_text)
+
+
+def number_key(number_text: str | None) -> str:
+    """A letter number as ``same_number`` compares it: without whitespace, in lower case
+    ("200.1.5.3 / 7 / ban.kbp / 2026" is "200.1.5.3/7/ban.kbp/2026"); every other character
+    counts. For comparing in Python (the public letter check) what SQL compares in the register."""
+    return "".join(str(number_text or "").split()).lower()
+
+
+def registered_as(number_text: str) -> str | None:
+    """The register's number that ``number_text`` is (``same_number``), or None when unused."""
+    return db.session.execute(
+        db.select(LetterNumber.number_text)
+        .where(same_number(LetterNumber.number_text, number_text))
+        .limit(1)
+    ).scalar()
+
+
 def register_external(
     series: str,
     number_text: str,
@@ -175,9 +226,13 @@ def register_external(
 ) -> LetterNumber:
     """Record a number SRIKANDI gave; unique like ours (``NumberConflict`` when taken)."""
     text = check_typed_number(number_text)
-    taken = db.session.execute(db.select(LetterNumber.id).filter_by(number_text=text)).scalar()
+    taken = registered_as(text)
     if taken is not None:
-        raise NumberConflict(f"Nomor surat {text} sudah terdaftar dan tidak dapat dipakai lagi.")
+        typed = "" if taken == text else f" (diketik {text}: spasi dan huruf besar/kecil tidak "
+        typed += "membedakan nomor)" if typed else ""
+        raise NumberConflict(
+            f"Nomor surat {taken} sudah terdaftar{typed} dan tidak dapat dipakai lagi."
+        )
     return _register(
         LetterNumber(
             series=series,

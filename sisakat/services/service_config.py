@@ -77,7 +77,30 @@ def _check(values: dict[str, Any], current: Service | None = None) -> dict[str, 
         fmt = number_format.service_format(current) if current is not None else {}
         fmt.update({part: out[key] for key, part in NUMBER_FORMAT.items() if key in out})
         number_format.validate_format(fmt, complete=current is not None)
+        if current is not None:
+            _refuse_alike(fmt, current)
     return out
+
+
+def _refuse_alike(fmt: dict, current: Service) -> None:
+    """Refuse a format printing the numbers of a service in another series (its own serial):
+    both would print "200.1.5.3/1/BAN.KBP/2026", and the register refuses the second one."""
+    if number_format.incomplete_message(fmt):
+        return
+    for other in catalog.all_services():
+        if other.number_series == current.number_series:
+            continue  # one serial: the same format prints different numbers
+        theirs = number_format.service_format(other)
+        alike = not number_format.incomplete_message(theirs) and number_format.prints_alike(
+            fmt, theirs
+        )
+        if alike:
+            raise number_format.NumberTemplateError(
+                f"Format nomor ini mencetak nomor yang sama dengan layanan {other.name}, yang "
+                f"memakai seri nomor lain dengan nomor urutnya sendiri (misalnya {alike}): "
+                "nomor surat kedua layanan akan berbenturan. Bedakan kode klasifikasi, kode "
+                "unit atau format nomornya."
+            )
 
 
 def update(

@@ -310,3 +310,24 @@ def test_a_pasted_link_with_a_trailing_slash_opens_the_letter(client, make):
     assert response.headers["Location"] == f"/verifikasi/{letter.token}"
     assert "BERLAKU" in page(client, response.headers["Location"])
     assert client.get("/verifikasi/TIDAKADA/", follow_redirects=True).status_code == 404
+
+
+def test_a_number_typed_from_paper_with_spaces_or_lower_case_still_finds_the_letter(client, make):
+    """Whoever checks a paper letter types its number by hand ("200.1.5.3 / 7 / ban.kbp /
+    2025"); with the right code the page said no such letter was issued, an untrue alarm. The
+    code still decides: another letter's number typed so finds nothing."""
+    letter, other = make.issued_letter(), make.issued_letter()
+    for typed in (
+        letter.number_text.replace("/", " / "),
+        letter.number_text.lower(),
+        letter.number_text.replace("/", "/ ", 1).title(),
+    ):
+        found = client.get("/cek-surat", query_string={"q": typed, "kode": letter.token})
+        assert found.status_code == 302, typed
+        assert found.headers["Location"].endswith(f"/verifikasi/{letter.token}")
+        mixed = {"q": other.number_text.lower(), "kode": letter.token}
+        assert "Surat tidak ditemukan" in page_of(client.get("/cek-surat", query_string=mixed))
+
+
+def page_of(response) -> str:
+    return response.get_data(as_text=True)
