@@ -3,7 +3,7 @@
 // presses one "Unggah": a reload after the first upload would drop the other chosen files
 // without a word. So the files chosen in other rows go up one after the other, and the page
 // reloads only when none is left; a refused one keeps its message (no reload) while the rows
-// already saved say so.
+// already saved say so. Ajukan pressed with files still chosen sends them first.
 (function () {
   "use strict";
   var KEY = "sisakat-uploaded";
@@ -13,6 +13,7 @@
   try { uploaded = window.sessionStorage.getItem(KEY); window.sessionStorage.removeItem(KEY); } catch (err) { uploaded = null; }
   var forms = Array.prototype.slice.call(document.querySelectorAll("form.js-upload"));
   var busy = 0;
+  var after = null;  // Ajukan (Ajukan Ulang) pressed while chosen files still waited
 
   // A form whose chosen file still waits: not sent, not saved, not refused as it stands.
   function waiting(form) {
@@ -24,6 +25,7 @@
     var form = forms.filter(waiting)[0];
     if (form) { send(form); return; }
     if (busy === 0 && !forms.some(function (f) { return f.dataset.state === "refused"; })) {
+      if (after) { after.submit(); return; }
       window.location.reload();
     }
   }
@@ -39,6 +41,7 @@
     // the page: a refused upload puts it back on the file field, which names the problem.
     function fail(text) {
       form.dataset.state = "refused";
+      after = null;  // the refusal is read first; Ajukan is pressed again after it is fixed
       msg.className = "small mt-1 text-danger js-upload-message";
       msg.textContent = text;
       button.disabled = false;
@@ -97,6 +100,19 @@
     msg.textContent = "Mengunggah…";  // the polite live region announces the start
     xhr.send(new FormData(form));
   }
+
+  // Ajukan pressed after choosing files but before pressing Unggah: those files go up first,
+  // then the application is submitted (it would otherwise leave the page, dropping them, and
+  // answer that the documents are missing). Capture phase: before the double-click guard.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute("data-after-uploads")) { return; }
+    if (!window.FormData || !window.XMLHttpRequest || !forms.some(waiting)) { return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    after = form;
+    next();
+  }, true);
 
   forms.forEach(function (form) {
     var row = form.closest("li");

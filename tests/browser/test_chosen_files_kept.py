@@ -55,3 +55,19 @@ def test_a_refused_file_keeps_its_message_while_the_others_are_saved(
     page.reload()
     expect(s.item(page, s.REQUIRED[0]).get_by_role("link", name=good.name)).to_be_visible()
     expect(refused).to_contain_text("Belum diunggah")
+
+
+def test_ajukan_pressed_with_chosen_files_uploads_them_first(page, make, tmp_path):
+    """The big Ajukan button sits above the list: pressed after choosing every file but before
+    any Unggah, it used to leave the page, drop the files and answer "Belum dapat diajukan"."""
+    owner, _board = s.ready_party(make)
+    j.log_in(page, owner)
+    page.get_by_role("button", name="Ajukan SKT Partai Politik").click()
+    chosen = {name: j.pdf_file(tmp_path, f"berkas-{n}.pdf") for n, name in enumerate(s.REQUIRED)}
+    for name, pdf in chosen.items():
+        s.item(page, name).get_by_label(f"Berkas PDF untuk {name}").set_input_files(str(pdf))
+    page.get_by_role("button", name="Ajukan", exact=True).click()
+    expect(page.get_by_role("alert").filter(has_text="Permohonan diajukan.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Diajukan")
+    for name, pdf in chosen.items():
+        expect(s.item(page, name).get_by_role("link", name=pdf.name)).to_be_visible()
