@@ -3,7 +3,8 @@
 // presses one "Unggah": a reload after the first upload would drop the other chosen files
 // without a word. So the files chosen in other rows go up one after the other, and the page
 // reloads only when none is left; a refused one keeps its message (no reload) while the rows
-// already saved say so. Ajukan pressed with files still chosen sends them first.
+// already saved say so. Ajukan pressed with files still chosen sends them first; leaving the
+// page by a link while a chosen file waits asks first.
 (function () {
   "use strict";
   var KEY = "sisakat-uploaded";
@@ -14,6 +15,7 @@
   var forms = Array.prototype.slice.call(document.querySelectorAll("form.js-upload"));
   var busy = 0;
   var after = null;  // Ajukan (Ajukan Ulang) pressed while chosen files still waited
+  var leaving = false;  // our own reload or Ajukan: the files are saved, nothing to ask
 
   // A form whose chosen file still waits: not sent, not saved, not refused as it stands.
   function waiting(form) {
@@ -23,14 +25,17 @@
 
   function next() {
     var form = forms.filter(waiting)[0];
-    if (form) { send(form); return; }
+    if (form) { send(form, true); return; }
     if (busy === 0 && !forms.some(function (f) { return f.dataset.state === "refused"; })) {
+      leaving = true;
       if (after) { after.submit(); return; }
       window.location.reload();
     }
   }
 
-  function send(form) {
+  // ``chained``: not the row whose Unggah was pressed; the server then flashes no plain
+  // "tersimpan" for it (the reloaded row lists the file), only a warning it carries.
+  function send(form, chained) {
     var bar = form.querySelector(".progress-bar");
     var box = form.querySelector(".progress");
     var msg = form.querySelector(".js-upload-message");
@@ -76,6 +81,7 @@
     busy += 1;
     xhr.open("POST", form.action);
     xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+    if (chained) { xhr.setRequestHeader("X-Sisakat-Chained", "1"); }
     xhr.upload.addEventListener("progress", function (e) {
       if (!e.lengthComputable) { return; }
       var pct = Math.round((e.loaded / e.total) * 100);
@@ -114,6 +120,11 @@
     next();
   }, true);
 
+  // Leaving by a link (Beranda, Lengkapi profil) would drop the chosen files: ask first.
+  window.addEventListener("beforeunload", function (event) {
+    if (!leaving && forms.some(waiting)) { event.preventDefault(); event.returnValue = ""; }
+  });
+
   forms.forEach(function (form) {
     var row = form.closest("li");
     if (uploaded && form.action === uploaded && row) {
@@ -130,7 +141,7 @@
       event.stopImmediatePropagation();
       if (form.dataset.state === "sending") { return; }
       delete form.dataset.state;  // pressed again: this file is sent, whatever came before
-      send(form);
+      send(form, false);
     });
   });
 })();

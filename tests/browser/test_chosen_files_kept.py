@@ -26,6 +26,9 @@ def test_files_chosen_in_several_rows_are_all_uploaded(phone_page, make, tmp_pat
     for name, pdf in list(chosen.items())[:3]:
         expect(s.item(page, name).get_by_role("link", name=pdf.name)).to_be_visible()
     expect(s.item(page, s.REQUIRED[3])).to_contain_text("Belum diunggah")
+    # One message for the pressed row; the rows list the others (no stack of green boxes).
+    expect(page.get_by_role("alert")).to_have_count(1)
+    expect(page.get_by_role("alert")).to_contain_text(f"Dokumen {s.REQUIRED[0]} tersimpan.")
 
 
 def test_a_refused_file_keeps_its_message_while_the_others_are_saved(
@@ -69,5 +72,30 @@ def test_ajukan_pressed_with_chosen_files_uploads_them_first(page, make, tmp_pat
     page.get_by_role("button", name="Ajukan", exact=True).click()
     expect(page.get_by_role("alert").filter(has_text="Permohonan diajukan.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Diajukan")
+    expect(page.get_by_role("alert")).to_have_count(1)
     for name, pdf in chosen.items():
         expect(s.item(page, name).get_by_role("link", name=pdf.name)).to_be_visible()
+
+
+def test_leaving_with_a_chosen_file_not_uploaded_asks_first(page, make, tmp_path):
+    """A link (Beranda, Lengkapi profil) used to drop a chosen file without a word."""
+    owner, _board = s.ready_party(make)
+    j.log_in(page, owner)
+    page.get_by_role("button", name="Ajukan SKT Partai Politik").click()
+    here = page.url
+    row = s.item(page, s.REQUIRED[0])
+    row.get_by_label(f"Berkas PDF untuk {s.REQUIRED[0]}").click()  # a real user's gesture
+    row.get_by_label(f"Berkas PDF untuk {s.REQUIRED[0]}").set_input_files(
+        str(j.pdf_file(tmp_path, "surat-permohonan.pdf"))
+    )
+    asked = []
+
+    def stay(dialog) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.get_by_role("link", name="SISAKAT").click()
+    expect(row.get_by_role("button", name="Unggah")).to_be_visible()
+    assert asked == ["beforeunload"]
+    assert page.url == here
