@@ -77,9 +77,18 @@ class StaffCreateForm(StaffEditForm):
 
 
 class ResetPasswordForm(FlaskForm):
-    """A new password typed by the super admin."""
+    """A new password typed by the super admin; ``identities``: the account's username and
+    e-mail, which it may not be."""
 
     password, confirm = new_password_fields("Kata sandi baru")
+
+    def __init__(self, *args, identities: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.identities = identities
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' own checks and the password policy in one round (``policy_checked``)."""
+        return policy_checked(self, super().validate(extra_validators), self.identities)
 
 
 class UserFilterForm(FlaskForm):
