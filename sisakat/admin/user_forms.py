@@ -7,10 +7,9 @@ from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from sisakat.admin.forms_settings import without_spaces
-from sisakat.auth.forms import email_field, new_password_fields
+from sisakat.auth.forms import email_field, new_password_fields, policy_checked
 from sisakat.forms_common import SeenForm, clean_text, no_control_chars, single_line
 from sisakat.models import STAFF_ROLES, Role
-from sisakat.services.passwords import password_problem
 
 USERNAME_PATTERN = r"^[A-Za-z0-9._-]{3,64}$"
 USERNAME_MESSAGE = "Nama pengguna 3-64 karakter: huruf, angka, titik, garis bawah, strip."
@@ -72,22 +71,24 @@ class StaffCreateForm(StaffEditForm):
     password, confirm = new_password_fields("Kata sandi awal")
 
     def validate(self, extra_validators=None) -> bool:
-        """The fields' own checks and the password policy (``password_problem``) in one round:
-        a short password is reported with a mismatched confirmation, not after it."""
-        valid = super().validate(extra_validators)
-        if self.password.data and not self.password.errors:
-            identities = (self.username.data or "", self.email.data or "")
-            problem = password_problem(self.password.data, identities=identities)
-            if problem:
-                self.password.errors = [*self.password.errors, problem]
-                valid = False
-        return valid
+        """The fields' own checks and the password policy in one round (``policy_checked``)."""
+        identities = (self.username.data or "", self.email.data or "")
+        return policy_checked(self, super().validate(extra_validators), identities)
 
 
 class ResetPasswordForm(FlaskForm):
-    """A new password typed by the super admin."""
+    """A new password typed by the super admin; ``identities``: the account's username and
+    e-mail, which it may not be."""
 
     password, confirm = new_password_fields("Kata sandi baru")
+
+    def __init__(self, *args, identities: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.identities = identities
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' own checks and the password policy in one round (``policy_checked``)."""
+        return policy_checked(self, super().validate(extra_validators), self.identities)
 
 
 class UserFilterForm(FlaskForm):

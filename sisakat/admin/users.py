@@ -149,7 +149,7 @@ def activate_user(user_id: int):
 def reset_password(user_id: int):
     """Set a new password typed by the super admin; the account's sessions end."""
     user = _load_user_or_404(user_id)
-    form = ResetPasswordForm()
+    form = ResetPasswordForm(identities=(user.username, user.email or ""))
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(errors[0], "danger")

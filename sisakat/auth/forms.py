@@ -7,7 +7,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.models import ApplicantKind
 from sisakat.services.accounts import USERNAME_MAX
-from sisakat.services.passwords import MAX_LENGTH, MIN_LENGTH
+from sisakat.services.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
 
 PASSWORD_HELP = (
     f"Minimal {MIN_LENGTH} karakter; frasa panjang dianjurkan. Hindari kata sandi umum "
@@ -62,6 +62,20 @@ def new_password_fields(label: str = "Kata sandi") -> tuple[PasswordField, Passw
         render_kw=dict(NEW_PASSWORD),
     )
     return password, confirm
+
+
+def policy_checked(form, valid: bool, identities: tuple[str, ...]) -> bool:
+    """``valid`` and the password policy (``password_problem``) on ``form.password``, checked in
+    the same round as every other field: a short password is reported with a mismatched
+    confirmation or a missing name, not only after those are fixed and the form is sent again.
+    The refusal stands beside the password field; ``identities`` are the account's names."""
+    password = form.password
+    if password.data and not password.errors:
+        problem = password_problem(password.data, identities=identities)
+        if problem:
+            password.errors = [*password.errors, problem]
+            return False
+    return valid
 
 
 def email_field(label: str = "E-mail", max_length: int = 254) -> StringField:
@@ -165,11 +179,12 @@ class RegisterForm(FlaskForm):
             if not field.data and not field.errors:
                 field.errors = [*field.errors, message]
                 ok = False
-        return ok
+        return policy_checked(self, ok, (self.email.data or "",))
 
 
 class ChangePasswordForm(FlaskForm):
-    """The user's own password change."""
+    """The user's own password change; ``identities`` are the account's username and e-mail,
+    which the new password may not be."""
 
     current = PasswordField(
         "Kata sandi saat ini",
@@ -177,3 +192,11 @@ class ChangePasswordForm(FlaskForm):
         render_kw=dict(CURRENT_PASSWORD),
     )
     password, confirm = new_password_fields("Kata sandi baru")
+
+    def __init__(self, *args, identities: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.identities = identities
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' own checks and the password policy in one round (``policy_checked``)."""
+        return policy_checked(self, super().validate(extra_validators), self.identities)

@@ -169,9 +169,9 @@ def _register_kind(form: RegisterForm) -> User:
 @login_required
 def change_password():
     """Change one's own password; other sessions of the account end, this one continues."""
-    form = ChangePasswordForm()
+    user = current_user._get_current_object()
+    form = ChangePasswordForm(identities=(user.username, user.email or ""))
     if form.validate_on_submit():
-        user = current_user._get_current_object()
         try:
             accounts.change_password(user, current=form.current.data, new=form.password.data)
             db.session.commit()

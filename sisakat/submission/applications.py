@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 
 from sisakat import config
@@ -79,12 +88,21 @@ def application_detail(application_id: int):
     )
 
 
-def _upload_answer(ok: bool, message: str, application_id: int, *, category: str = "success"):
+# Sent by upload.js with the files it uploads after the one the party pressed Unggah for (or
+# before Ajukan): their rows list the new file after the reload, so a plain "tersimpan" for
+# each would only stack green boxes above the page on a phone.
+CHAINED = "X-Sisakat-Chained"
+
+
+def _upload_answer(
+    ok: bool, message: str, application_id: int, *, category: str = "success", plain=False
+):
     """JSON for the progress-bar upload (XMLHttpRequest), a redirect for the plain form. The
     script reloads the page after a success, which then says so (flashed, as ``category``: an
-    upload that changed nothing is "info") like the plain form."""
+    upload that changed nothing is "info") like the plain form; a ``plain`` success of a
+    chained upload (``CHAINED``) is not flashed."""
     if from_script():
-        if ok:
+        if ok and not (plain and request.headers.get(CHAINED)):
             flash(message, category)
         return jsonify(ok=ok, message=concurrency.as_shown(message, in_place=True)), (
             200 if ok else 422
@@ -119,7 +137,8 @@ def upload_document(application_id: int, item_id: int):
         return _upload_answer(True, exc.message, application_id, category="info")
     note = documents.copy_note(item, doc)
     db.session.commit()
-    return _upload_answer(True, f"Dokumen {item.name} tersimpan.{note}", application_id)
+    message = f"Dokumen {item.name} tersimpan.{note}"
+    return _upload_answer(True, message, application_id, plain=not note)
 
 
 # After Ajukan or Ajukan Ulang the flash only confirms the action: the status line under the

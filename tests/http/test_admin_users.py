@@ -183,6 +183,23 @@ def test_reset_password_sets_hash_and_ends_sessions(admin, make):
     assert verify_password(db.session.get(User, user.id).password_hash, GOOD)
 
 
+def test_reset_password_reports_a_short_password_and_a_mismatch_in_one_round(admin, make):
+    """A party that forgot its password calls the office; the admin's new password was checked
+    against the policy only after the confirmation matched: two rounds for one reset."""
+    user = make.user(Role.PEMOHON, email="dpw@partai-contoh.example.com")
+    data = {"password": "pendek", "confirm": "pendek2"}
+    response = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=data)
+    page = admin.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Kata sandi minimal 8 karakter." in page
+    assert "Konfirmasi kata sandi tidak sama." in page
+    same = {"password": "dpw@partai-contoh.example.com", "confirm": "x"}
+    response = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=same)
+    page = admin.get(response.headers["Location"]).get_data(as_text=True)
+    assert "tidak boleh sama dengan nama pengguna atau e-mail" in page
+    assert "Konfirmasi kata sandi tidak sama." in page
+    assert verify_password(db.session.get(User, user.id).password_hash, "kata-sandi-uji-123")
+
+
 def test_list_filters_by_role_searches_and_paginates(admin, make):
     for n in range(30):
         make.user(Role.PEMOHON, commit=False, full_name=f"Partai Contoh {n}")

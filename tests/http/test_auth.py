@@ -250,3 +250,16 @@ def test_login_page_tells_a_party_who_forgot_its_password_whom_to_contact(client
     assert "<em>Ubah Kata Sandi</em> di menu nama akun Anda (kanan atas" in page
     # On a phone that name sits inside the collapsed menu: the note says to open it first.
     assert "di ponsel, buka dahulu tombol menu" in page
+
+
+def test_change_password_reports_a_short_password_and_a_mismatch_in_one_round(client, make):
+    """The policy was checked only after the form passed: 'tidak sama' first, 'minimal 8' next."""
+    user = make.user(Role.PEMOHON)
+    form_login(client, user.username)
+    data = {"current": "kata-sandi-uji-123", "password": "pendek", "confirm": "pendek2"}
+    page = client.post("/akun/kata-sandi", data=data).get_data(as_text=True)
+    error = re.search(r'<div id="password-error">(.*?)</div></div>', page, re.S)
+    assert error is not None
+    assert "Kata sandi minimal 8 karakter." in error.group(1)
+    assert "Konfirmasi kata sandi tidak sama." in page
+    assert verify_password(db.session.get(User, user.id).password_hash, "kata-sandi-uji-123")

@@ -97,3 +97,26 @@ def test_longest_board_name_fits_every_database(app, client):
     data = _form(board_name="x" * 201, email="b@contoh.test")
     too_long = app.test_client().post("/akun/daftar", data=data)
     assert "maksimal 200 karakter" in too_long.get_data(as_text=True)
+
+
+def test_every_sign_up_problem_is_reported_in_one_round(client):
+    """A short password came back alone; the mismatched confirmation and the missing board name
+    only after the second try. Now the policy is checked with the fields' own checks."""
+    data = _form(board_name="", password="pendek", confirm="pendek2")
+    page = client.post("/akun/daftar", data=data).get_data(as_text=True)
+    beside = page.split('id="password-error">', 1)[-1].split("</div></div>", 1)[0]
+    assert "Kata sandi minimal 8 karakter." in beside
+    assert "Konfirmasi kata sandi tidak sama." in page
+    assert "Isi nama kepengurusan." in page
+    assert 'value="dpw.contoh@contoh.test"' in page  # what was typed stays, except passwords
+    assert "pendek" not in page
+    assert _users() == []
+
+
+def test_a_common_password_is_reported_with_a_bad_email_in_one_round(client):
+    page = client.post(
+        "/akun/daftar", data=_form(password="bismillah", email="bukan-email")
+    ).get_data(as_text=True)
+    assert "terlalu umum" in page
+    assert "Alamat e-mail tidak valid" in page
+    assert _users() == []
