@@ -114,6 +114,8 @@ def test_an_invalid_note_comes_back_in_the_form_with_its_true_reason(app, make, 
     assert response.status_code == 200
     assert "Keputusan belum tersimpan" in body
     assert "Teks memuat karakter yang tidak diizinkan." in body
+    # the character draws nothing: the message says where it is, so it can be found and removed
+    assert "letaknya setelah “Halaman 1 kurang jelas.”" in body
     assert "maksimal 2000 karakter" not in body
     decision = body.split('id="form-keputusan"', 1)[1].split("</form>", 1)[0]
     assert "Halaman 1 kurang jelas." in decision
