@@ -82,3 +82,16 @@ def test_a_verdict_saved_after_typing_a_note_asks_before_the_note_is_lost(page, 
     first.get_by_role("button", name="Simpan Penilaian").click()
     assert asked == [UNSAVED]
     expect(page.get_by_label("Catatan untuk pemohon")).to_have_value(NOTE)
+
+
+def test_downloading_a_document_with_a_reason_typed_asks_nothing_and_keeps_it(page, make):
+    """A download does not leave the page: no "leave site?" question, the reason stays."""
+    _review(page, make)
+    first = page.get_by_role("list", name="Dokumen persyaratan").get_by_role("listitem").first
+    first.get_by_placeholder("Alasan lain").fill("Cap basah tidak terbaca.")
+    asked = _answer(page, False)
+    with page.expect_download() as download:
+        first.get_by_role("link", name="Unduh").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    assert asked == []
+    expect(first.get_by_placeholder("Alasan lain")).to_have_value("Cap basah tidak terbaca.")
