@@ -55,11 +55,24 @@ def no_control_chars(form, field) -> None:
     data = field.data
     if not isinstance(data, str):
         return
-    for ch in data:
+    for at, ch in enumerate(data):
         if ch in CONTROL_OK:
             continue
         if unicodedata.category(ch) == "Cc" or ch in BIDI_OVERRIDES:
-            raise ValidationError("Teks memuat karakter yang tidak diizinkan.")
+            raise ValidationError(
+                f"Teks memuat karakter yang tidak diizinkan. {_where_unseen(data[:at])}"
+            )
+
+
+def _where_unseen(before: str) -> str:
+    """Where a refused character sits: it draws nothing (a form feed pasted from a PDF, say),
+    so the message names the words just before it."""
+    words = before.split()
+    shown = " ".join(words[-4:])
+    if len(words) > 4 or len(shown) > 40:
+        shown = "… " + shown[-40:].lstrip()
+    where = f"setelah “{shown}”" if words else "di awal teks"
+    return f"Karakter itu tidak terlihat; letaknya {where}. Hapus lalu ketik ulang bagian itu."
 
 
 def plausible_date(form, field) -> None:

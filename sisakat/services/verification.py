@@ -72,8 +72,10 @@ def _checked_reason(
     """The reason as stored ("" for Sesuai), once the verdict may be given at all."""
     if application.status != ApplicationStatus.DIVERIFIKASI:
         raise InvalidTransition("Dokumen hanya dapat dinilai saat permohonan Diverifikasi.")
-    if application.claimed_by_id != actor.id:
+    if application.claimed_by_id is None:
         raise InvalidTransition("Ambil permohonan ini terlebih dahulu untuk menilai dokumen.")
+    if application.claimed_by_id != actor.id:  # another verifier's review (a take-over)
+        raise InvalidTransition(workflow.claimed_by_other(application))
     newest = db.session.execute(
         db.select(db.func.max(ApplicationDocument.version_no)).where(
             ApplicationDocument.application_requirement_id == document.application_requirement_id

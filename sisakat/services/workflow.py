@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from sisakat.exceptions import GuardFailed, InvalidTransition, StaleApplication
 from sisakat.extensions import db
-from sisakat.models import Action, Application, ApplicationHistory, User, utcnow
+from sisakat.models import Action, Application, ApplicationHistory, AuditEvent, User, utcnow
 from sisakat.models import ApplicationStatus as Status
 from sisakat.services import audit, concurrency, notify, settings
 from sisakat.services import workflow_guards as guards
@@ -66,10 +66,39 @@ def changed_by(application: Application) -> str:
     """ "oleh <nama> pada <waktu>" of the application's newest step ("oleh pengguna lain"
     when it has none)."""
     last = last_change(application)
-    if last is None:
+    taken = _last_take_over(application)  # no history row: the status stays
+    if taken is not None and (last is None or taken.created_at >= last.at):
+        actor = db.session.get(User, taken.actor_id) if taken.actor_id else None
+        who, at = (actor.display_name if actor else "sistem"), taken.created_at
+    elif last is None:
         return "oleh pengguna lain"
-    who = last.actor.display_name if last.actor else "sistem"
-    return f"oleh {who} pada {settings.office_time(last.at)}"
+    else:
+        who, at = (last.actor.display_name if last.actor else "sistem"), last.at
+    return f"oleh {who} pada {settings.office_time(at)}"
+
+
+def _last_take_over(application: Application) -> AuditEvent | None:
+    """The newest "Ambil Alih Verifikasi" of the application (``takeover``), which changes the
+    application row (the claimer) but writes no history row."""
+    return db.session.execute(
+        db.select(AuditEvent)
+        .where(
+            AuditEvent.action == "application.take_over",
+            AuditEvent.object_type == "application",
+            AuditEvent.object_id == str(application.id),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).scalar()
+
+
+def claimed_by_other(application: Application) -> str:
+    """ "Permohonan ini sedang diverifikasi oleh <nama>." (the review belongs to another
+    verifier)."""
+    who = application.claimed_by.display_name if application.claimed_by else "petugas lain"
+    # A name with a degree ("Rina, S.H.") already ends the sentence: no second period.
+    end = "" if who.endswith(".") else "."
+    return f"Permohonan ini sedang diverifikasi oleh {who}{end}"
 
 
 def check_allowed(application: Application, action: Action, actor: User) -> Rule:
@@ -83,10 +112,7 @@ def check_allowed(application: Application, action: Action, actor: User) -> Rule
     if rule.owner_only and (actor.party is None or actor.party.id != application.party_id):
         raise InvalidTransition("Permohonan ini bukan milik Anda.")
     if rule.claimer_only and application.claimed_by_id not in (None, actor.id):
-        who = application.claimed_by.display_name if application.claimed_by else "petugas lain"
-        # A name with a degree ("Rina, S.H.") already ends the sentence: no second period.
-        end = "" if who.endswith(".") else "."
-        raise InvalidTransition(f"Permohonan ini sedang diverifikasi oleh {who}{end}")
+        raise InvalidTransition(claimed_by_other(application))
     return rule
 
 

@@ -11,7 +11,7 @@ from sisakat.extensions import db
 from sisakat.forms_common import ActionForm
 from sisakat.models import Role, StoredFile, Verdict
 from sisakat.policies import role_required
-from sisakat.routing import flash_domain_errors, or_404
+from sisakat.routing import flash_domain_errors, flash_if_marked, or_404
 from sisakat.services import (
     applications,
     documents,
@@ -164,8 +164,9 @@ def _decide(application_id: int, service, success: str, extra):
     application = _load(application_id)
     form = DecisionForm()
     if not form.validate_on_submit():
-        flash("Catatan tidak valid (maksimal 2000 karakter).", "danger")
-        return _back(application_id)
+        # The notes come back in the form, each reason beside its field: nothing typed is lost.
+        flash_if_marked(form, "Keputusan belum tersimpan. Periksa catatan yang ditandai.")
+        return _review_page(application, decision_form=form)
     typed = bool(form.note.data or form.internal_note.data)
     with flash_domain_errors(typed_kept=typed) as outcome:
         service(

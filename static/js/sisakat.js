@@ -74,10 +74,13 @@
   window.addEventListener("beforeunload", function (event) {
     if (!sending && typedIn.length) { event.preventDefault(); event.returnValue = ""; }
   });
-  // Confirmation for destructive POST actions: <form data-confirm="...">.
+  // Confirmation for destructive POST actions: <form data-confirm="...">, or on the one button
+  // of a shared form that is final (<button data-confirm="...">: "Tolak" on the review).
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    var question = form.getAttribute("data-confirm") || unsavedElsewhere(form);
+    var button = event.submitter;
+    var question = (button && button.getAttribute("data-confirm")) ||
+      form.getAttribute("data-confirm") || unsavedElsewhere(form);
     if (question && !window.confirm(question)) { event.preventDefault(); return; }
     // Double-click guard: disable submit buttons once the form is on its way.
     if (!event.defaultPrevented) {

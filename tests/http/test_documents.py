@@ -46,7 +46,7 @@ def test_staff_open_a_document_in_the_browser_viewer_and_it_is_audited_the_same(
     base = f"/petugas/permohonan/{application.id}/dokumen/{ktp.id}"
     page = staff.get(f"/petugas/permohonan/{application.id}").get_data(as_text=True)
     assert f'href="{base}?lihat=1" target="_blank" rel="noopener">Lihat' in page
-    assert f'href="{base}">Unduh ' in page
+    assert f'href="{base}" download>Unduh ' in page  # a download: no "leave site?"
     shown = staff.get(f"{base}?lihat=1")
     assert shown.headers["Content-Disposition"].startswith("inline;")
     assert shown.headers["Content-Type"] == "application/pdf"

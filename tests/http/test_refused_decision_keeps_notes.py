@@ -96,3 +96,48 @@ def test_a_second_tab_with_other_notes_is_told_and_keeps_them(app, make, login_a
         )
     ).scalars()
     assert list(rows) == ["Dicek tab pertama."]
+
+
+def test_an_invalid_note_comes_back_in_the_form_with_its_true_reason(app, make, login_as):
+    """A note pasted from a PDF with a form feed in it was refused as "maksimal 2000 karakter"
+    (untrue) by a redirect that dropped both notes: the verifier had to type them again."""
+    vera = make.user(Role.VERIFIKATOR, full_name="Vera Verifikator")
+    application = make.application(
+        status=ApplicationStatus.DIVERIFIKASI, claimed_by=vera, verdict=Verdict.TIDAK_SESUAI
+    )
+    pasted = "Halaman 1 kurang jelas.\x0cHalaman 2 tanpa cap."
+    response = login_as(vera).post(
+        f"/petugas/permohonan/{application.id}/kembalikan",
+        data={"version": str(application.version), "note": pasted, "internal_note": INTERNAL},
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Keputusan belum tersimpan" in body
+    assert "Teks memuat karakter yang tidak diizinkan." in body
+    # the character draws nothing: the message says where it is, so it can be found and removed
+    assert "letaknya setelah “Halaman 1 kurang jelas.”" in body
+    assert "maksimal 2000 karakter" not in body
+    decision = body.split('id="form-keputusan"', 1)[1].split("</form>", 1)[0]
+    assert "Halaman 1 kurang jelas." in decision
+    assert "Halaman 2 tanpa cap." in decision
+    assert INTERNAL in decision
+    assert 'aria-invalid="true"' in decision
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.DIVERIFIKASI
+
+
+def test_a_note_over_the_limit_comes_back_in_the_form(app, make, login_as):
+    vera = make.user(Role.VERIFIKATOR, full_name="Vera Verifikator")
+    application = make.application(
+        status=ApplicationStatus.DIVERIFIKASI, claimed_by=vera, verdict=Verdict.SESUAI
+    )
+    response = login_as(vera).post(
+        f"/petugas/permohonan/{application.id}/setujui",
+        data={"version": str(application.version), "note": "", "internal_note": "x" * 2001},
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Keputusan belum tersimpan" in body
+    assert "x" * 2001 in body.split('id="form-keputusan"', 1)[1]
+    db.session.refresh(application)
+    assert application.status == ApplicationStatus.DIVERIFIKASI
