@@ -59,7 +59,7 @@ class QueueRow(NamedTuple):
     service_code: str = ""
     service_label: str = ""
     waited: str = ""  # waiting_seconds in words (``formatting.durasi``)
-    files: str = ""  # "3 berkas diunggah · 1 dokumen tidak sesuai"
+    files: str = ""  # "3 dokumen diunggah · 1 dokumen tidak sesuai"
 
 
 def _board_level():
@@ -101,12 +101,13 @@ def _ids(level: bool, search: bool, service: bool):
 
 
 def _document_counts(application_id):
-    """(versions uploaded, documents whose newest version is judged Tidak Sesuai) of one
+    """(documents uploaded, documents whose newest version is judged Tidak Sesuai) of one
     application, as two correlated scalar subqueries (25 index lookups on
-    ``application_requirements.application_id``). A version replaced since it was judged is
-    not counted: the applicant fixed it."""
+    ``application_requirements.application_id``). A document is a requirement with at least one
+    file, however often it was replaced (six documents with one re-upload read "6", not "7").
+    A version replaced since it was judged is not counted: the applicant fixed it."""
     base = (
-        db.select(db.func.count(ApplicationDocument.id))
+        db.select(db.func.count(db.distinct(ApplicationDocument.application_requirement_id)))
         .join(
             ApplicationRequirement,
             ApplicationRequirement.id == ApplicationDocument.application_requirement_id,
@@ -224,7 +225,7 @@ def _row(item, clock: working_time.WaitingClock, services_by_code: dict) -> Queu
     waited = clock.since(submitted or changed)
     claimed_by = (full_name or username) if username is not None else None
     sla, label = services_by_code.get(code, (3600, code))
-    files = f"{docs} berkas diunggah" + (f" · {rejected} dokumen tidak sesuai" if rejected else "")
+    files = f"{docs} dokumen diunggah" + (f" · {rejected} dokumen tidak sesuai" if rejected else "")
     return QueueRow(
         ident,
         board,

@@ -133,13 +133,13 @@ def test_queue_row_shows_documents_officer_and_review_link(app, make, login_as):
     rows = {a.id: _row(page, a.party.board_name) for a in (judged, by_username, plain)}
     assert f'href="/petugas/permohonan/{judged.id}"' in rows[judged.id]
     assert "Budi Contoh" in rows[judged.id]
-    # every uploaded file counts; the rejected count is of documents (their newest file)
-    assert f"{versions} berkas diunggah · {versions} dokumen tidak sesuai" in rows[judged.id]
+    # documents (requirements with a file) are counted, and the rejected ones by their newest file
+    assert f"{versions} dokumen diunggah · {versions} dokumen tidak sesuai" in rows[judged.id]
     assert ">Berkas</th>" in page  # the column (folded into the applicant's cell on a phone)
     assert "Diverifikasi" in rows[judged.id]
     assert nameless.username in rows[by_username.id]
-    assert f"{versions} berkas diunggah</td>" in rows[by_username.id]
-    assert "0 berkas diunggah</td>" in rows[plain.id]
+    assert f"{versions} dokumen diunggah</td>" in rows[by_username.id]
+    assert "0 dokumen diunggah</td>" in rows[plain.id]
     assert "—" in rows[plain.id]
 
 
@@ -170,8 +170,9 @@ def test_a_rejected_version_replaced_since_is_not_counted_as_tidak_sesuai(app, m
     db.session.commit()
     page = login_as(make.user(Role.VERIFIKATOR)).get("/petugas/").get_data(as_text=True)
     row = _row(page, returned.party.board_name)
-    # every document was judged Tidak Sesuai; one has a new version since, so one fewer
-    assert f"{len(first) + 1} berkas diunggah · {len(first) - 1} dokumen tidak sesuai" in row
+    # every document was judged Tidak Sesuai; one has a new version since, so one fewer; the
+    # replaced one is still one document (a verifier reading "7" of six would look for a 7th)
+    assert f"{len(first)} dokumen diunggah · {len(first) - 1} dokumen tidak sesuai" in row
 
 
 def _row(page: str, board_name: str) -> str:
