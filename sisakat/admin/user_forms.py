@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 from sisakat.admin.forms_settings import without_spaces
 from sisakat.auth.forms import email_field, new_password_fields
 from sisakat.forms_common import SeenForm, clean_text, no_control_chars, single_line
-from sisakat.models import STAFF_ROLES, Role
+from sisakat.models import STAFF_ROLES, Role, User
 from sisakat.services.passwords import password_problem
 
 USERNAME_PATTERN = r"^[A-Za-z0-9._-]{3,64}$"
@@ -47,6 +47,18 @@ def _digits(label: str, count: int) -> StringField:
     )
 
 
+def policy_checked(form, identities: tuple[str, ...]) -> bool:
+    """Add the password policy's verdict (``password_problem``) to ``form.password``'s errors, so
+    a short password is reported with a mismatched confirmation, not after it; False when it
+    fails."""
+    if not form.password.data or form.password.errors:
+        return True
+    problem = password_problem(form.password.data, identities=identities)
+    if problem:
+        form.password.errors = [*form.password.errors, problem]
+    return problem is None
+
+
 class StaffEditForm(SeenForm):
     """Details of an account the super admin may change."""
 
@@ -72,22 +84,25 @@ class StaffCreateForm(StaffEditForm):
     password, confirm = new_password_fields("Kata sandi awal")
 
     def validate(self, extra_validators=None) -> bool:
-        """The fields' own checks and the password policy (``password_problem``) in one round:
-        a short password is reported with a mismatched confirmation, not after it."""
+        """The fields' own checks and the password policy in one round."""
         valid = super().validate(extra_validators)
-        if self.password.data and not self.password.errors:
-            identities = (self.username.data or "", self.email.data or "")
-            problem = password_problem(self.password.data, identities=identities)
-            if problem:
-                self.password.errors = [*self.password.errors, problem]
-                valid = False
-        return valid
+        identities = (self.username.data or "", self.email.data or "")
+        return policy_checked(self, identities) and valid
 
 
 class ResetPasswordForm(FlaskForm):
-    """A new password typed by the super admin."""
+    """A new password typed by the super admin for the account ``user``."""
 
     password, confirm = new_password_fields("Kata sandi baru")
+
+    def __init__(self, *args, user: User | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.identities = (user.username, user.email) if user is not None else ()
+
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' own checks and the policy against the account's names in one round."""
+        valid = super().validate(extra_validators)
+        return policy_checked(self, self.identities) and valid
 
 
 class UserFilterForm(FlaskForm):
