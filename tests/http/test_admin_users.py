@@ -249,3 +249,16 @@ def test_reset_password_shows_every_problem_beside_its_field_at_once(admin, make
     page = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=same).get_data(True)
     assert "tidak boleh sama dengan nama pengguna" in page.split('id="password-error"')[1]
     assert db.session.get(User, user.id).password_hash == before
+
+
+def test_admin_changes_own_password_only_with_the_old_one(admin):
+    me = admin.account
+    before = me.password_hash
+    page = admin.get(f"/admin/pengguna/{me.id}").get_data(as_text=True)
+    assert "reset-kata-sandi" not in page
+    assert 'href="/akun/kata-sandi"' in page
+    data = {"password": GOOD, "confirm": GOOD}
+    response = admin.post(f"/admin/pengguna/{me.id}/reset-kata-sandi", data=data)
+    assert "Kata sandi akun Anda sendiri diganti di menu" in response.get_data(as_text=True)
+    assert db.session.get(User, me.id).password_hash == before
+    assert admin.get("/admin/").status_code == 200  # still logged in
