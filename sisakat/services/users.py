@@ -58,7 +58,7 @@ def create_staff(
     """Create a staff account with a password the admin typed (same policy as everyone)."""
     username, email = username.strip().lower(), email.strip().lower()
     check_policy(password, identities=(username, email))
-    accounts.ensure_unique(username=username, email=email)
+    accounts.ensure_unique(username=username, email=email, email_taken=accounts.EMAIL_TAKEN_STAFF)
     user = User(
         username=username,
         email=email,
@@ -98,6 +98,7 @@ def update_user(user: User, *, actor: User, seen: str | None = None, **values) -
         username=accounts.applicant_username(email) if user.role == Role.PEMOHON else user.username,
         email=email,
         exclude_id=user.id,
+        email_taken=accounts.EMAIL_TAKEN_STAFF,
     )
     if user.role == Role.PEMOHON:
         values.update(role=Role.PEMOHON, nip=None, nik=None, username=email)

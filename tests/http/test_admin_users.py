@@ -101,12 +101,24 @@ def test_a_password_like_the_username_is_refused_beside_the_password(admin):
 def test_create_user_refuses_duplicate_username_and_email(admin, make):
     make.user(Role.VERIFIKATOR, username="rina.verifikator", email="lain@contoh.test")
     page = admin.post("/admin/pengguna/baru", data=_staff_form()).get_data(as_text=True)
-    assert "Nama pengguna ini sudah dipakai" in page
-    make.user(Role.PEMOHON, email="budi@contoh.test")
+    assert "Nama pengguna ini sudah dipakai" in _beside(page, "username")
+    budi = make.user(Role.PEMOHON, email="budi@contoh.test")
     data = _staff_form(username="budi", email="BUDI@contoh.test")
     page = admin.post("/admin/pengguna/baru", data=data).get_data(as_text=True)
-    assert "E-mail ini sudah terdaftar" in page
+    # The admin's wording, beside the field: not the sign-up's "Silakan masuk" in a flash.
+    assert "E-mail ini sudah terdaftar pada akun lain." in _beside(page, "email")
+    assert "Silakan masuk" not in page
     assert _by_username("budi") is None
+    staff = make.user(Role.VERIFIKATOR)
+    data = _staff_form(email=budi.email, role="verifikator")
+    page = admin.post(f"/admin/pengguna/{staff.id}", data=data).get_data(as_text=True)
+    assert "E-mail ini sudah terdaftar pada akun lain." in _beside(page, "email")
+
+
+def _beside(page: str, field: str) -> str:
+    """The error text shown beside ``field`` (empty when none)."""
+    marker = f'id="{field}-error">'
+    return page.split(marker, 1)[1].split("</div></div>", 1)[0] if marker in page else ""
 
 
 def test_edit_staff_changes_fields_and_audits_names_only(admin, make):
