@@ -268,6 +268,7 @@ def test_admin_changes_own_password_only_with_the_old_one(admin):
     before = me.password_hash
     page = admin.get(f"/admin/pengguna/{me.id}").get_data(as_text=True)
     assert "reset-kata-sandi" not in page
+    assert f"/admin/pengguna/{me.id}/nonaktifkan" not in page  # refused: not offered either
     assert 'href="/akun/kata-sandi"' in page
     data = {"password": GOOD, "confirm": GOOD}
     response = admin.post(f"/admin/pengguna/{me.id}/reset-kata-sandi", data=data)
