@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import os
 import re
 import socket
 import sys
@@ -207,6 +208,20 @@ def urls_to_open(host: str, port: int, lan: list[str] | None = None) -> list[str
     return [f"http://127.0.0.1:{port}/"] + [f"http://{a}:{port}/" for a in others]
 
 
+def taken_port_message(port: int, *, os_name: str = os.name) -> str:
+    """What to do when ``port`` is taken, typed as the laptop's shell takes it: Windows' Command
+    Prompt knows no ``NAME=value command``."""
+    if os_name == "nt":
+        other = "ketik set SISAKAT_PORT=8081 lalu scripts\\run.bat di Command Prompt"
+    else:
+        other = "mis. SISAKAT_PORT=8081 scripts/run.sh"
+    return (
+        f"Port {port} sudah dipakai program lain; mungkin SISAKAT sudah berjalan "
+        f"(coba buka http://127.0.0.1:{port}/). Hentikan program itu, atau jalankan "
+        f"SISAKAT pada port lain dengan SISAKAT_PORT ({other})."
+    )
+
+
 def run_server(app: Flask) -> int:
     """Serve ``app`` with Waitress until stopped; an exit code. A port that is taken (SISAKAT
     already running, say) is told in plain Indonesian instead of a traceback."""
@@ -218,12 +233,7 @@ def run_server(app: Flask) -> int:
         server = create_server(app, **options)
     except OSError as exc:
         if exc.errno in _ADDRESS_IN_USE:
-            print(
-                f"Port {port} sudah dipakai program lain; mungkin SISAKAT sudah berjalan "
-                f"(coba buka http://127.0.0.1:{port}/). Hentikan program itu, atau jalankan "
-                "SISAKAT pada port lain dengan SISAKAT_PORT (mis. SISAKAT_PORT=8081).",
-                file=sys.stderr,
-            )
+            print(taken_port_message(port), file=sys.stderr)
         else:
             print(
                 f"SISAKAT tidak dapat membuka port {port}: {exc.strerror or exc}", file=sys.stderr

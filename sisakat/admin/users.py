@@ -107,12 +107,17 @@ def edit_user(user_id: int):
     ):
         flash("Data pengguna disimpan.", "success")
         return redirect(url_for(".edit_user", user_id=user_id))
+    return _edit_page(user, form, ResetPasswordForm(formdata=None))
+
+
+def _edit_page(user: User, form: StaffEditForm, reset_form: ResetPasswordForm) -> str:
+    """The account's page: its details form, its status and the password reset form."""
     return render_template(
         "admin/users/form.html",
         form=form,
         user=user,
         action_form=ActionForm(),
-        reset_form=ResetPasswordForm(formdata=None),
+        reset_form=reset_form,
         password_help=PASSWORD_HELP,
     )
 
@@ -150,15 +155,16 @@ def reset_password(user_id: int):
     """Set a new password typed by the super admin; the account's sessions end."""
     user = _load_user_or_404(user_id)
     form = ResetPasswordForm(identities=(user.username, user.email or ""))
-    if not form.validate_on_submit():
-        for errors in form.errors.values():
-            flash(errors[0], "danger")
-        return redirect(url_for(".edit_user", user_id=user_id))
-    try:
-        users.reset_password(user, actor=current_user, password=form.password.data)
-        db.session.commit()
-        flash(f"Kata sandi {user.username} diganti; sampaikan kepada pemiliknya.", "success")
-    except DomainError as exc:
-        db.session.rollback()
-        flash(exc.message, "danger")
-    return redirect(url_for(".edit_user", user_id=user_id))
+    if form.validate_on_submit():
+        try:
+            users.reset_password(user, actor=current_user, password=form.password.data)
+            db.session.commit()
+        except DomainError as exc:
+            show_domain_error(exc, form)
+        else:
+            flash(f"Kata sandi {user.username} diganti; sampaikan kepada pemiliknya.", "success")
+            return redirect(url_for(".edit_user", user_id=user_id))
+    # Every problem beside its field at once; the details form shows what is stored.
+    edit_form = _edit_form(user)
+    edit_form.seen.data = users.seen_token(user)
+    return _edit_page(user, edit_form, form)

@@ -39,6 +39,7 @@ THROTTLED_MESSAGE = (
     "atau hubungi petugas bila Anda lupa kata sandi."
 )
 EMAIL_TAKEN = "E-mail ini sudah terdaftar. Silakan masuk, atau gunakan e-mail lain."
+EMAIL_TAKEN_STAFF = "E-mail ini sudah terdaftar pada akun lain. Gunakan e-mail lain."
 USERNAME_MAX = 64  # the users.username column; a Pemohon's e-mail is also its username
 
 
@@ -123,15 +124,19 @@ def end_sessions(user: User) -> None:
     db.session.flush()
 
 
-def ensure_unique(*, username: str, email: str, exclude_id: int | None = None) -> None:
-    """Raise ``AccountError`` when the username or e-mail is already used (case-insensitive)."""
-    for value, message in (
-        (email, EMAIL_TAKEN),
-        (username, "Nama pengguna ini sudah dipakai. Pilih nama pengguna lain."),
+def ensure_unique(
+    *, username: str, email: str, exclude_id: int | None = None, email_taken: str = EMAIL_TAKEN
+) -> None:
+    """Raise ``AccountError`` for its field when the username or e-mail is already used
+    (case-insensitive). ``email_taken``: the sign-up's words by default (it tells a board that
+    may have an account to log in); an admin or the CLI passes ``EMAIL_TAKEN_STAFF``."""
+    for value, message, field in (
+        (email, email_taken, "email"),
+        (username, "Nama pengguna ini sudah dipakai. Pilih nama pengguna lain.", "username"),
     ):
         other = find_by_login(value)
         if other is not None and other.id != exclude_id:
-            raise AccountError(message)
+            raise AccountError(message, field=field)
 
 
 def add_user(user: User) -> User:

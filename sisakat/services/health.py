@@ -52,7 +52,7 @@ def _uploads(app: Flask, problems: list[str], notes: list[str]) -> None:
         probe.write_bytes(b"ok")
         probe.unlink()
         notes.append(f"folder unggahan dapat ditulis ({folder})")
-        _stored_files(problems, notes)
+        _stored_files(folder, problems, notes)
     except OSError as exc:
         problems.append(f"folder unggahan tidak dapat ditulis: {exc}")
 
@@ -85,8 +85,12 @@ def _free_space(app: Flask, warnings: list[str], notes: list[str]) -> None:
             notes.append(f"ruang kosong diska {label} ({folder}): {room}")
 
 
-def _stored_files(problems: list[str], notes: list[str]) -> None:
-    """Every stored-file row has its file (after moving the uploads folder, for instance)."""
+SHOWN_MISSING = 5  # names listed; the count says how many more
+
+
+def _stored_files(folder: Path, problems: list[str], notes: list[str]) -> None:
+    """Every stored-file row has its file (after moving the uploads folder, for instance). The
+    start scripts stop on a missing one, so the line names the files and how to get them back."""
     from sisakat.services import storage_sweep
 
     try:
@@ -94,10 +98,19 @@ def _stored_files(problems: list[str], notes: list[str]) -> None:
     except SQLAlchemyError:
         db.session.rollback()
         return  # the database problem is reported already
-    if missing:
-        problems.append(f"{len(missing)} berkas tersimpan tidak ada di folder unggahan")
-    else:
+    if not missing:
         notes.append("semua berkas tersimpan ada di folder unggahan")
+        return
+    names = ", ".join(missing[:SHOWN_MISSING])
+    more = len(missing) - SHOWN_MISSING
+    names += f" dan {more} lainnya" if more > 0 else ""
+    problems.append(
+        f"{len(missing)} berkas tersimpan tidak ada di folder unggahan ({folder}): {names}. "
+        "Bila folder unggahan dipindahkan, setel SISAKAT_UPLOAD_FOLDER ke tempatnya; bila "
+        "berkas hilang, pulihkan arsip cadangan terbaru ke folder kosong (docs/OPERATIONS.md "
+        "bagian 3, Restore drill) dan salin berkas itu, dengan nama yang sama, dari folder "
+        "unggahan hasil pemulihan ke folder unggahan ini"
+    )
 
 
 def _deploy_config(app: Flask, problems: list[str]) -> None:

@@ -49,9 +49,17 @@ def _tokens(template: str) -> list[str]:
 
 
 def validate_template(template: str) -> None:
-    """A template the office may save: known tokens only and exactly one ``{nomor}``."""
-    if _tokens(template).count("nomor") != 1:
+    """A template the office may save: known tokens only, exactly one ``{nomor}``, and the
+    year: the serial starts again at 1 every year, so a number without ``{tahun}`` comes back
+    next year, the register refuses it and every approval of the new year fails."""
+    tokens = _tokens(template)
+    if tokens.count("nomor") != 1:
         raise NumberTemplateError("Format nomor harus memuat {nomor} tepat satu kali.")
+    if "tahun" not in tokens:
+        raise NumberTemplateError(
+            "Format nomor harus memuat {tahun}: nomor urut mulai lagi dari 1 setiap tahun, "
+            "jadi tanpa tahun nomor tahun depan sama dengan nomor tahun ini."
+        )
 
 
 # The tokens whose value the office types on the numbering page, with their names there.

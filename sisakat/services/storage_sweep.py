@@ -45,7 +45,9 @@ def sweep(*, delete: bool, min_age_seconds: int = 0) -> list[str]:
     return found
 
 
-def missing_files() -> list[int]:
-    """Ids of rows whose file is missing (should always be empty)."""
-    rows = db.session.execute(db.select(StoredFile).where(StoredFile.purged_at.is_(None))).scalars()
-    return [row.id for row in rows if not storage.path_of(row).is_file()]
+def missing_files() -> list[str]:
+    """Storage keys of rows whose file is missing (should always be empty), oldest first."""
+    rows = db.session.execute(
+        db.select(StoredFile).where(StoredFile.purged_at.is_(None)).order_by(StoredFile.id)
+    ).scalars()
+    return [row.storage_key for row in rows if not storage.path_of(row).is_file()]

@@ -11,6 +11,9 @@ from sisakat.services.accounts import AccountError
 from sisakat.services.passwords import check_policy, hash_password
 
 PER_PAGE = 25
+OWN_ACCOUNT_MESSAGE = (
+    "Kata sandi akun Anda sendiri diganti di menu Ubah Kata Sandi, dengan kata sandi lama."
+)
 EDITABLE = ("email", "full_name", "role", "position", "nip", "nik")
 
 
@@ -55,7 +58,7 @@ def create_staff(
     """Create a staff account with a password the admin typed (same policy as everyone)."""
     username, email = username.strip().lower(), email.strip().lower()
     check_policy(password, identities=(username, email))
-    accounts.ensure_unique(username=username, email=email)
+    accounts.ensure_unique(username=username, email=email, email_taken=accounts.EMAIL_TAKEN_STAFF)
     user = User(
         username=username,
         email=email,
@@ -95,6 +98,7 @@ def update_user(user: User, *, actor: User, seen: str | None = None, **values) -
         username=accounts.applicant_username(email) if user.role == Role.PEMOHON else user.username,
         email=email,
         exclude_id=user.id,
+        email_taken=accounts.EMAIL_TAKEN_STAFF,
     )
     if user.role == Role.PEMOHON:
         values.update(role=Role.PEMOHON, nip=None, nik=None, username=email)
@@ -139,7 +143,12 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
 
 
 def reset_password(user: User, *, actor: User | None, password: str) -> None:
-    """Set a new password typed by an admin (or the CLI); every session of the account ends."""
+    """Set a new password typed by an admin (or the CLI); every session of the account ends.
+
+    An admin's own password changes only with the old one (Ubah Kata Sandi): a reset here would
+    skip that check, for whoever finds the session open, and log the admin out."""
+    if actor is not None and actor.id == user.id:
+        raise AccountError(OWN_ACCOUNT_MESSAGE)  # flashed: this page shows no reset form
     accounts.set_password(user, password)
     audit.record(
         "user.reset_password",

@@ -101,12 +101,24 @@ def test_a_password_like_the_username_is_refused_beside_the_password(admin):
 def test_create_user_refuses_duplicate_username_and_email(admin, make):
     make.user(Role.VERIFIKATOR, username="rina.verifikator", email="lain@contoh.test")
     page = admin.post("/admin/pengguna/baru", data=_staff_form()).get_data(as_text=True)
-    assert "Nama pengguna ini sudah dipakai" in page
-    make.user(Role.PEMOHON, email="budi@contoh.test")
+    assert "Nama pengguna ini sudah dipakai" in _beside(page, "username")
+    budi = make.user(Role.PEMOHON, email="budi@contoh.test")
     data = _staff_form(username="budi", email="BUDI@contoh.test")
     page = admin.post("/admin/pengguna/baru", data=data).get_data(as_text=True)
-    assert "E-mail ini sudah terdaftar" in page
+    # The admin's wording, beside the field: not the sign-up's "Silakan masuk" in a flash.
+    assert "E-mail ini sudah terdaftar pada akun lain." in _beside(page, "email")
+    assert "Silakan masuk" not in page
     assert _by_username("budi") is None
+    staff = make.user(Role.VERIFIKATOR)
+    data = _staff_form(email=budi.email, role="verifikator")
+    page = admin.post(f"/admin/pengguna/{staff.id}", data=data).get_data(as_text=True)
+    assert "E-mail ini sudah terdaftar pada akun lain." in _beside(page, "email")
+
+
+def _beside(page: str, field: str) -> str:
+    """The error text shown beside ``field`` (empty when none)."""
+    marker = f'id="{field}-error">'
+    return page.split(marker, 1)[1].split("</div></div>", 1)[0] if marker in page else ""
 
 
 def test_edit_staff_changes_fields_and_audits_names_only(admin, make):
@@ -179,7 +191,7 @@ def test_reset_password_sets_hash_and_ends_sessions(admin, make):
     assert user.session_epoch == 1
     weak = {"password": "rahasia123", "confirm": "rahasia123"}
     response = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=weak)
-    assert "terlalu umum" in admin.get(response.headers["Location"]).get_data(as_text=True)
+    assert "terlalu umum" in response.get_data(as_text=True)
     assert verify_password(db.session.get(User, user.id).password_hash, GOOD)
 
 
@@ -188,13 +200,11 @@ def test_reset_password_reports_a_short_password_and_a_mismatch_in_one_round(adm
     against the policy only after the confirmation matched: two rounds for one reset."""
     user = make.user(Role.PEMOHON, email="dpw@partai-contoh.example.com")
     data = {"password": "pendek", "confirm": "pendek2"}
-    response = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=data)
-    page = admin.get(response.headers["Location"]).get_data(as_text=True)
+    page = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=data).get_data(True)
     assert "Kata sandi minimal 8 karakter." in page
     assert "Konfirmasi kata sandi tidak sama." in page
     same = {"password": "dpw@partai-contoh.example.com", "confirm": "x"}
-    response = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=same)
-    page = admin.get(response.headers["Location"]).get_data(as_text=True)
+    page = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=same).get_data(True)
     assert "tidak boleh sama dengan nama pengguna atau e-mail" in page
     assert "Konfirmasi kata sandi tidak sama." in page
     assert verify_password(db.session.get(User, user.id).password_hash, "kata-sandi-uji-123")
@@ -249,3 +259,34 @@ def test_a_short_password_and_a_mismatch_are_both_reported_in_one_round(admin):
     assert 'value="Kepala Badan"' in html
     assert "pendek" not in html
     assert _by_username("rina.verifikator") is None
+
+
+def test_reset_password_shows_every_problem_beside_its_field_at_once(admin, make):
+    user = make.user(Role.VERIFIKATOR)
+    before = db.session.get(User, user.id).password_hash
+    data = {"password": "pendek", "confirm": "pendek2"}
+    response = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=data)
+    assert response.status_code == 200  # the page itself, not a redirect to a flash
+    page = response.get_data(as_text=True)
+    password_error = page.split('id="password-error"')[1].split("</div></div>")[0]
+    assert "Kata sandi minimal 8 karakter." in password_error
+    assert "Konfirmasi kata sandi tidak sama." in page.split('id="confirm-error"')[1]
+    assert "alert-danger" not in page
+    same = {"password": user.username, "confirm": user.username + "x"}
+    page = admin.post(f"/admin/pengguna/{user.id}/reset-kata-sandi", data=same).get_data(True)
+    assert "tidak boleh sama dengan nama pengguna" in page.split('id="password-error"')[1]
+    assert db.session.get(User, user.id).password_hash == before
+
+
+def test_admin_changes_own_password_only_with_the_old_one(admin):
+    me = admin.account
+    before = me.password_hash
+    page = admin.get(f"/admin/pengguna/{me.id}").get_data(as_text=True)
+    assert "reset-kata-sandi" not in page
+    assert f"/admin/pengguna/{me.id}/nonaktifkan" not in page  # refused: not offered either
+    assert 'href="/akun/kata-sandi"' in page
+    data = {"password": GOOD, "confirm": GOOD}
+    response = admin.post(f"/admin/pengguna/{me.id}/reset-kata-sandi", data=data)
+    assert "Kata sandi akun Anda sendiri diganti di menu" in response.get_data(as_text=True)
+    assert db.session.get(User, me.id).password_hash == before
+    assert admin.get("/admin/").status_code == 200  # still logged in

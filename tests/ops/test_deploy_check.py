@@ -114,6 +114,26 @@ def test_check_reports_stored_files_missing_from_uploads(app, tmp_path):
     assert "3 berkas tersimpan tidak ada di folder unggahan" in result.output
 
 
+def test_check_names_the_missing_file_and_where_to_get_it_back(app):
+    """One lost file stops the start script: the operator reads which one and how to put it
+    back (the folder setting, or the file from the latest backup restored into a spare folder)."""
+    from sisakat.models import StoredFile
+    from sisakat.services import storage
+    from tests.ops.helpers import seed_everything
+
+    seed_everything()
+    lost = db.session.execute(db.select(StoredFile).order_by(StoredFile.id)).scalars().first()
+    storage.path_of(lost).unlink()
+    result = app.test_cli_runner().invoke(args=["check"])
+    assert result.exit_code == 1
+    line = next(x for x in result.output.splitlines() if "tidak ada di folder" in x)
+    folder = app.config["UPLOAD_FOLDER"]
+    assert f"1 berkas tersimpan tidak ada di folder unggahan ({folder})" in line
+    assert lost.storage_key in line
+    assert "SISAKAT_UPLOAD_FOLDER" in line
+    assert "pulihkan arsip cadangan terbaru ke folder kosong" in line
+
+
 def test_check_verifies_the_audit_logs_hash_chain(app):
     """AUD-1: ``flask check`` runs ``verify_chain``; a row changed behind the app's back (raw
     SQL: the ORM refuses) is reported with its row, as a warning (the office keeps working)."""

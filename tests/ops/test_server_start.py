@@ -69,6 +69,16 @@ def test_a_taken_port_is_explained_without_a_traceback(tmp_path):
     assert "berjalan" not in out.stdout
 
 
+def test_the_taken_port_advice_is_typed_as_the_laptops_shell_takes_it():
+    """Windows' Command Prompt has no ``NAME=value command``: it gets ``set`` and run.bat."""
+    from sisakat.web import taken_port_message
+
+    windows = taken_port_message(8080, os_name="nt")
+    assert "set SISAKAT_PORT=8081" in windows
+    assert r"scripts\run.bat" in windows
+    assert "SISAKAT_PORT=8081 scripts/run.sh" in taken_port_message(8080, os_name="posix")
+
+
 def test_the_app_says_where_to_open_it_and_serves_there(tmp_path):
     port = _free_port()
     server = subprocess.Popen(

@@ -93,7 +93,7 @@ def test_account_command_refusals_start_with_gagal_not_english(runner, make):
     "GAGAL: <reason>" and exit 1, without click's English "Error:"."""
     assert _create(runner).exit_code == 0
     refusals = [
-        (_create(runner), "GAGAL: E-mail ini sudah terdaftar."),
+        (_create(runner), "GAGAL: E-mail ini sudah terdaftar pada akun lain."),
         (_create(runner, "bismillah"), "GAGAL: Kata sandi ini terlalu umum"),
         (
             runner.invoke(args=["create-admin", "--username", "ad min", "--email", "a@b.test"]),
