@@ -8,10 +8,10 @@ from datetime import date
 
 from sisakat.extensions import db
 from sisakat.models import (
+    ISSUED_APPLICATION_STATUSES,
     ISSUED_STATUSES,
     ApplicantKind,
     Application,
-    ApplicationStatus,
     Letter,
     Level,
     Party,
@@ -74,8 +74,9 @@ def _latest_letters(party_ids) -> dict[int, Letter]:
 
 
 def _counts(party_ids) -> dict[int, tuple[int, int]]:
-    """(applications, issued applications) per party: one grouped query."""
-    issued = db.case((Application.status == ApplicationStatus.TERBIT, 1), else_=0)
+    """(applications, issued applications) per party: one grouped query. An application
+    whose letter was revoked or replaced was issued too (as the dashboard counts it)."""
+    issued = db.case((Application.status.in_(ISSUED_APPLICATION_STATUSES), 1), else_=0)
     rows = db.session.execute(
         db.select(Application.party_id, db.func.count(Application.id), db.func.sum(issued))
         .where(Application.party_id.in_(party_ids))

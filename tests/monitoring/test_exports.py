@@ -160,3 +160,26 @@ def test_a_period_outside_the_calendar_shows_the_default_period_with_a_message(
     audit = client.get(f"/admin/log-audit?{dates}")
     assert audit.status_code == 200
     assert "Tahun tidak wajar." in audit.get_data(as_text=True)
+
+
+def test_register_counts_a_revoked_skt_as_issued_like_the_dashboard(app, make, login_as):
+    """A board whose SKT was revoked showed "1 (0 terbit)" in the register and 0 in the
+    exports' Terbit column (only applications still in Terbit were counted), beside that very
+    SKT's number, while the dashboard counted the application as issued. An application in
+    Dicabut or Diganti was issued: it counts."""
+    letter = make.issued_letter()
+    admin = login_as(make.user(Role.SUPERADMIN))
+    revoked = admin.post(
+        f"/admin/surat/{letter.id}/cabut",
+        data={"reason": "SK kepengurusan dibatalkan DPP.", "confirm": "y", "version": 1},
+    )
+    assert revoked.status_code == 302
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", admin.get("/laporan/rekap-partai").text))
+    assert "1 (1 terbit)" in page
+    assert "(0 terbit)" not in page
+    book = load_workbook(io.BytesIO(admin.get("/laporan/rekap-partai.xlsx").data))
+    row = next(book["Rekapitulasi"].iter_rows(min_row=3, values_only=True))
+    assert (row[7], row[10], row[11]) == ("Dicabut", 1, 1)
+    text = admin.get("/laporan/rekap-partai.csv").get_data(as_text=True)
+    line = next(r for r in csv.reader(io.StringIO(text), delimiter=";") if "Dicabut" in r)
+    assert line[10:] == ["1", "1"]
