@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from sisakat.exceptions import DomainError
@@ -102,10 +103,11 @@ def find_by_link(ticket: str, secret: str) -> Complaint | None:
 
 
 def timeline(complaint: Complaint) -> list[ComplaintEntry]:
-    """The ticket's steps, oldest first."""
+    """The ticket's steps, oldest first, each with its officer (``actor``) loaded."""
     return list(
         db.session.execute(
             db.select(ComplaintEntry)
+            .options(selectinload(ComplaintEntry.actor))
             .where(ComplaintEntry.complaint_id == complaint.id)
             .order_by(ComplaintEntry.id)
         ).scalars()

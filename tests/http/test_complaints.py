@@ -55,6 +55,33 @@ def test_complaint_lifecycle_seen_by_the_complainant(client, make, login_as):
     assert "Pengaduan ini sudah selesai." in again.get_data(as_text=True)
 
 
+def test_staff_see_which_officer_wrote_each_step_the_complainant_does_not(client, make, login_as):
+    """The staff ticket page listed the replies with no officer's name: a colleague taking
+    over a ticket, or the head checking who closed it, had to search the audit log. Each staff
+    step now names its officer there; the complainant's page still names nobody."""
+    client.post("/pengaduan", data=FORM)
+    ticket = db.session.execute(db.select(Complaint)).scalar_one()
+    rina = login_as(make.user(Role.VERIFIKATOR, full_name="Rina Petugas Contoh"))
+    reply_to_complaint(rina, ticket.id, "diproses", "Sedang kami periksa.")
+    bayu = login_as(make.user(Role.SUPERADMIN, full_name="Bayu Admin Contoh"))
+    reply_to_complaint(bayu, ticket.id, "selesai", "Loket kedua sudah dibuka.")
+    page = bayu.get(f"/petugas/pengaduan/{ticket.id}").get_data(as_text=True)
+    steps = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", li)).strip()
+        for li in re.findall(r"<li>(.*?)</li>", page.split('class="timeline"')[1], re.S)
+    ]
+    assert steps[0].startswith("Diterima")
+    assert "oleh" not in steps[0]  # filed by the public: no officer
+    assert steps[1].startswith("Diproses")
+    assert "oleh Rina Petugas Contoh" in steps[1]
+    assert steps[2].startswith("Selesai")
+    assert "oleh Bayu Admin Contoh" in steps[2]
+    public = client.get(f"/pengaduan/{ticket.ticket}/{ticket.secret}").get_data(as_text=True)
+    assert "Loket kedua sudah dibuka." in public
+    assert "Rina Petugas" not in public
+    assert "Bayu Admin" not in public
+
+
 def test_secret_link_only_shows_its_own_ticket(client, make):
     mine, other = make.complaint(), make.complaint(body="Pengaduan orang lain yang rahasia.")
     own = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}")
