@@ -90,6 +90,16 @@ def action_label(action: str) -> str:
     return action
 
 
+def actions_named(words: str) -> list[str]:
+    """The action codes whose words (``action_label``) hold ``words``, in any case: what the
+    log's Aksi filter finds besides the codes starting with what was typed."""
+    wanted = " ".join(words.split()).casefold()
+    if not wanted:
+        return []
+    codes = [*ACTION_LABELS, *(f"application.{a.value}" for a in Action)]
+    return [code for code in codes if wanted in action_label(code).casefold()]
+
+
 def outcome_label(outcome: str) -> str:
     """The outcome in words ("berhasil", "gagal", "ditolak", "dibatasi")."""
     return OUTCOME_LABELS.get(outcome, outcome)
