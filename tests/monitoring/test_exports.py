@@ -183,3 +183,19 @@ def test_register_counts_a_revoked_skt_as_issued_like_the_dashboard(app, make, l
     text = admin.get("/laporan/rekap-partai.csv").get_data(as_text=True)
     line = next(r for r in csv.reader(io.StringIO(text), delimiter=";") if "Dicabut" in r)
     assert line[10:] == ["1", "1"]
+
+
+def test_the_sla_is_named_in_working_hours_as_the_service_form_sets_it(app, make, login_as):
+    """The service form sets the promise in working hours (the ormas report: 120), but the
+    dashboard named it "7200 menit kerja"; it names the hours now, on the page and in the
+    exports ("1 jam kerja" for the party SKT's 60 minutes, "0,25" for a quarter hour)."""
+    from sisakat.services import catalog
+
+    sla = {s.code: s.sla_minutes for s in catalog.all_services()}
+    assert (sla["lapor_ormas"], sla["skt_parpol"]) == (7200, 60)
+    client = login_as(make.user(Role.SUPERADMIN))
+    page = client.get("/laporan/dasbor" + QUERY + "&service=lapor_ormas").get_data(as_text=True)
+    assert "Dalam SLA (120 jam kerja)" in re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", page))
+    assert "menit kerja" not in page
+    text = client.get("/laporan/dasbor.csv" + QUERY + "&service=skt_parpol").get_data(as_text=True)
+    assert "Terbit dalam SLA (1 jam kerja);0" in text
