@@ -24,6 +24,7 @@ STATE_LABELS = {
     "berlaku": "Berlaku",
     "segera": "Segera berakhir",
     "kedaluwarsa": "Kedaluwarsa / berakhir",
+    "dicabut": "SKT dicabut",
     "tanpa": "Belum ada SKT",
 }
 
@@ -86,9 +87,11 @@ def _counts(party_ids) -> dict[int, tuple[int, int]]:
 
 
 def classify(letter: Letter | None, term_end: date | None, today: date, days: int) -> str:
-    """The register state of a board: no SKT, expired/ended, ending soon, or valid."""
+    """The register state of a board: no SKT, revoked, expired/ended, ending soon, or valid."""
     if letter is None:
         return "tanpa"
+    if letter.effective_status(today) == "dicabut":  # void: not a letter that ran out
+        return "dicabut"
     ends = [d for d in (letter.valid_until, term_end) if d]
     if letter.effective_status(today) != "berlaku" or any(d < today for d in ends):
         return "kedaluwarsa"

@@ -199,3 +199,29 @@ def test_the_sla_is_named_in_working_hours_as_the_service_form_sets_it(app, make
     assert "menit kerja" not in page
     text = client.get("/laporan/dasbor.csv" + QUERY + "&service=skt_parpol").get_data(as_text=True)
     assert "Terbit dalam SLA (1 jam kerja);0" in text
+
+
+def test_a_revoked_skt_reads_dicabut_in_the_register_not_expired(app, make, login_as):
+    """A board whose valid SKT was revoked stood under "Kedaluwarsa / berakhir", as if its
+    letter had only run out, and the Keadaan filter for expired boards listed it. Its state
+    is "Dicabut" now, with a filter of its own."""
+    letter = make.issued_letter()
+    admin = login_as(make.user(Role.SUPERADMIN))
+    admin.post(
+        f"/admin/surat/{letter.id}/cabut",
+        data={"reason": "SK kepengurusan dibatalkan DPP.", "confirm": "y", "version": 1},
+    )
+    board = letter.application.party.board_name
+
+    def listed(state: str) -> str:
+        page = admin.get(f"/laporan/rekap-partai?validity={state}").get_data(as_text=True)
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", page))
+
+    assert board in listed("dicabut")
+    assert board not in listed("kedaluwarsa")
+    page = admin.get("/laporan/rekap-partai").get_data(as_text=True)
+    assert "<td>SKT dicabut</td>" in page
+    assert "<td>Kedaluwarsa / berakhir</td>" not in page
+    book = load_workbook(io.BytesIO(admin.get("/laporan/rekap-partai.xlsx").data))
+    row = next(book["Rekapitulasi"].iter_rows(min_row=3, values_only=True))
+    assert (row[7], row[9]) == ("Dicabut", "SKT dicabut")
