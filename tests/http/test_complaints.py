@@ -82,6 +82,29 @@ def test_staff_see_which_officer_wrote_each_step_the_complainant_does_not(client
     assert "Bayu Admin" not in public
 
 
+def test_a_long_list_keeps_the_newest_closed_tickets_and_says_what_it_leaves_out(
+    app, make, login_as, monkeypatch
+):
+    """The queue lists at most ``QUEUE_LIMIT`` tickets. "Tampilkan semua" put the closed ones
+    oldest first, so past the limit the newest closed tickets were the ones left out, and the
+    page did not say any were missing. Closed tickets come newest first now, and the page says
+    how many it shows of how many."""
+    monkeypatch.setattr(complaints, "QUEUE_LIMIT", 3)
+    base = datetime(2026, 3, 2, 3, 0)
+    open_one = make.complaint(body="Masih terbuka")
+    closed = [
+        make.complaint(status=ComplaintStatus.SELESAI, closed_at=base + timedelta(days=i))
+        for i in range(3)
+    ]
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    page = staff.get("/petugas/pengaduan?semua=1").get_data(as_text=True)
+    shown = re.findall(r"ADU-\d{4}-\d{6}", page)
+    assert shown == [open_one.ticket, closed[2].ticket, closed[1].ticket]
+    assert "Menampilkan 3 dari 4 tiket" in page
+    only_open = staff.get("/petugas/pengaduan").get_data(as_text=True)
+    assert "dari" not in re.sub(r"<[^>]*>", " ", only_open.split("<h1")[1].split("<table")[0])
+
+
 def test_secret_link_only_shows_its_own_ticket(client, make):
     mine, other = make.complaint(), make.complaint(body="Pengaduan orang lain yang rahasia.")
     own = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}")
