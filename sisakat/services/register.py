@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sisakat.extensions import db
+from sisakat.formatting import tanggal
 from sisakat.models import (
     ISSUED_APPLICATION_STATUSES,
     ISSUED_STATUSES,
@@ -121,6 +122,22 @@ def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
         status = letter.effective_status(today) if letter else ""
         out.append(RegisterRow(party, letter, status, state, *counts.get(party.id, (0, 0))))
     return out
+
+
+TITLE = "Rekapitulasi kepengurusan partai"
+
+
+def title(filters: RegisterFilter, today: date) -> str:
+    """What an exported file covers, as its first line: the register, the day its states are
+    judged on, and the filters that were applied."""
+    parts = [TITLE, f"per {tanggal(today)}"]
+    if filters.level:
+        parts.append(f"Tingkat {filters.level.label}")
+    if filters.region:
+        parts.append(f'Wilayah "{filters.region}"')
+    if filters.state:
+        parts.append(f"Keadaan {STATE_LABELS[filters.state]}")
+    return " · ".join(parts)
 
 
 def table(rows_: list[RegisterRow]):

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from sisakat.extensions import db
 from sisakat.models import Action as A
-from sisakat.models import Role
+from sisakat.models import Level, Role
 from tests.monitoring.test_stats import three_applications
 from tests.monitoring_helpers import bulk_issued, count_queries, issued_letter, timeline
 
@@ -225,3 +225,25 @@ def test_a_revoked_skt_reads_dicabut_in_the_register_not_expired(app, make, logi
     book = load_workbook(io.BytesIO(admin.get("/laporan/rekap-partai.xlsx").data))
     row = next(book["Rekapitulasi"].iter_rows(min_row=3, values_only=True))
     assert (row[7], row[9]) == ("Dicabut", "SKT dicabut")
+
+
+def test_register_exports_say_the_day_and_the_filters_they_cover(app, make, login_as):
+    """A register export filtered to one level or state looked like the whole register: its
+    title named no filter and no day, though "Segera berakhir" depends on the day. Both files
+    now open with the register, the day and the filters set, as the letter register does."""
+    app.config["CLOCK"] = lambda: datetime(2026, 3, 20, 3, 0)
+    make.party(level=Level.KOTA, region_name="Palembang")
+    client = login_as(make.user(Role.VERIFIKATOR))
+    query = "?level=kota&region=Palembang&validity=tanpa"
+    covers = (
+        "Rekapitulasi kepengurusan partai · per 20 Maret 2026 · Tingkat Kota · "
+        'Wilayah "Palembang" · Keadaan Belum ada SKT'
+    )
+    book = load_workbook(io.BytesIO(client.get("/laporan/rekap-partai.xlsx" + query).data))
+    assert book["Rekapitulasi"]["A1"].value == covers
+    text = client.get("/laporan/rekap-partai.csv" + query).get_data(as_text=True)
+    assert next(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")) == [covers]
+    whole = load_workbook(io.BytesIO(client.get("/laporan/rekap-partai.xlsx").data))
+    assert whole["Rekapitulasi"]["A1"].value == (
+        "Rekapitulasi kepengurusan partai · per 20 Maret 2026"
+    )
