@@ -86,6 +86,14 @@ def angka(value: Decimal | int | float, places: int = 0) -> str:
     return f"{value:,.{places}f}".translate(str.maketrans(",.", ".,"))
 
 
+def hours_text(minutes: int) -> str:
+    """Minutes as hours, the unit a service's promise is set in: ``120``, ``1``, ``0,25``."""
+    hours = (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+    if hours == hours.to_integral_value():
+        return angka(hours)
+    return angka(hours, 2).rstrip("0")
+
+
 def ukuran(size: int) -> str:
     """A file's size: ``512 byte``, ``1,5 KB``, ``3,3 MB`` (1 KB = 1024 bytes, as the upload cap
     counts its MB), one decimal, none when it is ",0"."""

@@ -1,7 +1,12 @@
 """All models, imported here so metadata is complete for migrations and create_all."""
 
 from sisakat.models.allowed_signer import AllowedSigner
-from sisakat.models.application import OPEN_STATUSES, Application, ApplicationStatus
+from sisakat.models.application import (
+    ISSUED_APPLICATION_STATUSES,
+    OPEN_STATUSES,
+    Application,
+    ApplicationStatus,
+)
 from sisakat.models.application_document import ApplicationDocument, Verdict
 from sisakat.models.application_history import Action, ApplicationHistory
 from sisakat.models.application_requirement import ApplicationRequirement
@@ -50,6 +55,7 @@ __all__ = [
     "ISSUED_STATUSES",
     "PENDING_STATUSES",
     "SigningMethod",
+    "ISSUED_APPLICATION_STATUSES",
     "OPEN_STATUSES",
     "Action",
     "Application",

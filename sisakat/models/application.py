@@ -41,6 +41,13 @@ OPEN_STATUSES = (
     ApplicationStatus.PERLU_PERBAIKAN,
     ApplicationStatus.MENUNGGU_TTE,
 )
+# States only an issued application reaches: Terbit, and the revoked or replaced letter's
+# application after it. A count of issued applications counts all three.
+ISSUED_APPLICATION_STATUSES = (
+    ApplicationStatus.TERBIT,
+    ApplicationStatus.DICABUT,
+    ApplicationStatus.DIGANTI,
+)
 _OPEN_SQL = ", ".join(f"'{s.value}'" for s in OPEN_STATUSES)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sisakat.models.base import Base, LabelledEnum, enum_column, utcnow
 from sisakat.models.complaint_category import ComplaintCategory
 from sisakat.models.stored_file import StoredFile
+
+if TYPE_CHECKING:
+    from sisakat.models.user import User
 
 
 class ComplaintStatus(LabelledEnum):
@@ -77,3 +81,6 @@ class ComplaintEntry(Base):
     message: Mapped[str] = mapped_column(sa.Text, default="")
 
     complaint: Mapped[Complaint] = relationship(back_populates="entries")
+    # The officer who wrote a staff step (None: filed by the public, or the account deleted);
+    # loaded with the timeline (services/complaints.timeline), never one query per step.
+    actor: Mapped[User | None] = relationship(lazy="raise")

@@ -94,6 +94,8 @@ def ormas_register():
 def ormas_register_xlsx():
     """Every ormas matching the filters, with the page's columns, as XLSX."""
     _form, filters = _filters()
-    rows = ormas_registry.every_row(filters, _today())
-    data = table_export.xlsx("Register ormas", [ormas_registry.table(rows)])
+    today = _today()
+    rows = ormas_registry.every_row(filters, today)
+    title = ormas_registry.title(filters, today)
+    data = table_export.xlsx(title, [ormas_registry.table(rows)])
     return download(data, XLSX, f"register-ormas-{_today():%Y%m%d}.xlsx")

@@ -26,8 +26,8 @@ def _today():
     return numbering.office_today()
 
 
-def _rows() -> tuple[RegisterFilterForm, list[register.RegisterRow]]:
-    """The filter form and the matching boards (bad filter values show everything)."""
+def _filters() -> tuple[RegisterFilterForm, register.RegisterFilter]:
+    """The filter form and the filters it describes (bad filter values show everything)."""
     form = RegisterFilterForm(request.args)
     ok = form.validate()
     filters = register.RegisterFilter(
@@ -36,25 +36,33 @@ def _rows() -> tuple[RegisterFilterForm, list[register.RegisterRow]]:
         state=(form.validity.data or "") if ok else "",
         kind=ApplicantKind.PARPOL,
     )
-    return form, register.rows(filters, _today())
+    return form, filters
 
 
 @bp.get("/rekap-partai")
 @role_required(*STAFF)
 def party_register():
     """Every board with its current SKT and term of office; expiring ones highlighted."""
-    form, rows = _rows()
+    form, filters = _filters()
+    rows = register.rows(filters, _today())
     return render_template(
         "reports/party_register.html", form=form, rows=rows, days=expiry.days_before()
     )
+
+
+def _export() -> tuple[str, list[table_export.Table]]:
+    """The exports' title line (the day and the filters they cover) and their one table."""
+    _form, filters = _filters()
+    today = _today()
+    return register.title(filters, today), [register.table(register.rows(filters, today))]
 
 
 @bp.get("/rekap-partai.xlsx")
 @role_required(*STAFF)
 def party_register_xlsx():
     """The register as XLSX."""
-    _form, rows = _rows()
-    data = table_export.xlsx("Rekapitulasi kepengurusan partai", [register.table(rows)])
+    title, tables = _export()
+    data = table_export.xlsx(title, tables)
     return download(data, XLSX, f"rekap-partai-{_today():%Y%m%d}.xlsx")
 
 
@@ -62,8 +70,8 @@ def party_register_xlsx():
 @role_required(*STAFF)
 def party_register_csv():
     """The register as CSV."""
-    _form, rows = _rows()
-    data = "\ufeff" + table_export.csv_text([register.table(rows)])
+    title, tables = _export()
+    data = "\ufeff" + table_export.csv_text(tables, title=title)
     return download(data, "text/csv", f"rekap-partai-{_today():%Y%m%d}.csv")
 
 

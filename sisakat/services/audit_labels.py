@@ -90,6 +90,16 @@ def action_label(action: str) -> str:
     return action
 
 
+def actions_named(words: str) -> list[str]:
+    """The action codes whose words (``action_label``) hold ``words``, in any case: what the
+    log's Aksi filter finds besides the codes starting with what was typed."""
+    wanted = " ".join(words.split()).casefold()
+    if not wanted:
+        return []
+    codes = [*ACTION_LABELS, *(f"application.{a.value}" for a in Action)]
+    return [code for code in codes if wanted in action_label(code).casefold()]
+
+
 def outcome_label(outcome: str) -> str:
     """The outcome in words ("berhasil", "gagal", "ditolak", "dibatasi")."""
     return OUTCOME_LABELS.get(outcome, outcome)
@@ -102,6 +112,12 @@ def _numbered(value: object) -> str:
 def _short_hash(value: object) -> str:
     text = str(value)
     return text[:12] + "…" if len(text) > 12 else text
+
+
+def _numbers(value: object) -> str:
+    """Record ids, one or a list, as "#3, #5"."""
+    items = value if isinstance(value, list | tuple) else [value]
+    return ", ".join(_numbered(item) for item in items) or "—"
 
 
 def _enum_label(enum) -> Callable[[object], str]:
@@ -148,6 +164,15 @@ DETAIL_LABELS: dict[str, tuple[str, Callable[[object], str] | None]] = {
     "text": ("Teks", None),
     "from": ("Dari", None),
     "to": ("Menjadi", None),
+    "found": ("Terbaca dari berkas bertanda tangan", None),
+    "entries": ("Jumlah entri", None),
+    # A requirement moved up the list (a negative step) or down.
+    "direction": ("Arah", lambda step: "ke atas" if str(step).startswith("-") else "ke bawah"),
+    "similar_confirmed": ("Ormas serupa yang dikonfirmasi", _numbers),
+    "candidate_cancelled": ("Unggahan bertanda tangan yang menunggu tinjauan dibatalkan", None),
+    "from_name": ("Petugas sebelumnya", None),
+    "to_name": ("Diambil alih oleh", None),
+    "idle_since": ("Tidak bertindak sejak (UTC)", None),
 }
 ORDER = {key: position for position, key in enumerate(DETAIL_LABELS)}
 # Settings no form field edits alone (the CLI, the hours table, the per-period follow-ups):

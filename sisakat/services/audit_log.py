@@ -43,10 +43,15 @@ def _utc(day: date) -> datetime:
 def search(filters: AuditFilter, *, page_no: int = 1, per_page: int = 50):
     """One page of events, newest first."""
     query = db.select(AuditEvent)
-    if filters.action:
-        query = query.where(AuditEvent.action.startswith(filters.action, autoescape=True))
-    if filters.actor:
-        query = query.where(AuditEvent.actor_label == filters.actor)
+    if filters.action:  # a code's start, or the words the log shows for an action
+        query = query.where(
+            sa.or_(
+                AuditEvent.action.startswith(filters.action, autoescape=True),
+                AuditEvent.action.in_(audit_labels.actions_named(filters.action)),
+            )
+        )
+    if filters.actor:  # user names are stored in lower case; "cli" and the like too
+        query = query.where(sa.func.lower(AuditEvent.actor_label) == filters.actor.lower())
     if filters.object:
         kind, _, ident = filters.object.partition(":")
         query = query.where(AuditEvent.object_type == kind.strip())

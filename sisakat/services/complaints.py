@@ -12,6 +12,7 @@ import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from sisakat.exceptions import DomainError
@@ -105,10 +106,11 @@ def find_by_link(ticket: str, secret: str) -> Complaint | None:
 
 
 def timeline(complaint: Complaint) -> list[ComplaintEntry]:
-    """The ticket's steps, oldest first."""
+    """The ticket's steps, oldest first, each with its officer (``actor``) loaded."""
     return list(
         db.session.execute(
             db.select(ComplaintEntry)
+            .options(selectinload(ComplaintEntry.actor))
             .where(ComplaintEntry.complaint_id == complaint.id)
             .order_by(ComplaintEntry.id)
         ).scalars()
@@ -118,16 +120,19 @@ def timeline(complaint: Complaint) -> list[ComplaintEntry]:
 QUEUE_LIMIT = 500
 
 
-def queue(*, open_only: bool = False) -> list[Complaint]:
-    """Tickets for staff: open ones first, then by due time (at most ``QUEUE_LIMIT``)."""
-    query = (
-        db.select(Complaint)
-        .order_by((Complaint.status == ComplaintStatus.SELESAI), Complaint.due_at)
-        .limit(QUEUE_LIMIT)
+def queue(*, open_only: bool = False) -> tuple[list[Complaint], int]:
+    """Tickets for staff (at most ``QUEUE_LIMIT``) and how many there are: open ones first by
+    due time, then the closed ones, the last closed first (past the limit, the oldest are the
+    ones left out)."""
+    closed = Complaint.status == ComplaintStatus.SELESAI
+    query = db.select(Complaint).order_by(
+        closed, db.case((~closed, Complaint.due_at)), Complaint.closed_at.desc(), Complaint.id
     )
     if open_only:
-        query = query.where(Complaint.status != ComplaintStatus.SELESAI)
-    return list(db.session.execute(query).scalars())
+        query = query.where(~closed)
+    counted = db.select(db.func.count()).select_from(query.order_by(None).subquery())
+    total = db.session.execute(counted).scalar_one()
+    return list(db.session.execute(query.limit(QUEUE_LIMIT)).scalars()), total
 
 
 def respond(

@@ -13,7 +13,7 @@ from sisakat.services.table_export import append_row
 
 
 def workbook(rep: Report) -> bytes:
-    """Two sheets: the index per element, and the suggestions."""
+    """Three sheets: the index per element, the respondent profile, and the suggestions."""
     wb = Workbook()
     ws = wb.active
     ws.title = "IKM"
@@ -41,6 +41,11 @@ def workbook(rep: Report) -> bytes:
     ws.append(["IKM", ikm_value])
     band = rep.result.band
     ws.append(["Mutu pelayanan", f"{band.letter} ({band.label})" if band else "-"])
+    profile = wb.create_sheet("Profil Responden")
+    profile.append(["Kelompok", "Pilihan", "Jumlah responden"])
+    for heading, counts in rep.profile:
+        for choice, n in counts:
+            profile.append([heading, choice, n])  # the form's own words: never a formula
     sheet = wb.create_sheet("Saran")
     sheet.append([f"Waktu ({settings.get('agency.timezone') or 'WIB'})", "Saran"])
     for moment, text in rep.suggestions:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sisakat.extensions import db
+from sisakat.formatting import tanggal
 from sisakat.models import (
     ISSUED_STATUSES,
     ApplicantKind,
@@ -220,6 +221,21 @@ def cells(row: OrmasRow) -> tuple:
 def page_cells(row: OrmasRow) -> tuple[str, ...]:
     """The same cells as the page prints them (days in words)."""
     return tuple(page_text(v) for v in cells(row))
+
+
+def title(filters: OrmasFilter, today: date) -> str:
+    """What the exported file covers, as its first line: the registry, the day its states are
+    judged on, and the search and filters that were applied."""
+    parts = ["Register ormas", f"per {tanggal(today)}"]
+    if filters.search:
+        parts.append(f'Pencarian "{filters.search}"')
+    if filters.legal_form:
+        parts.append(f"Bentuk {filters.legal_form.label}")
+    if filters.field:
+        parts.append(f"Bidang {filters.field}")
+    if filters.status:
+        parts.append(f"Status {STATUS_LABELS[filters.status]}")
+    return " · ".join(parts)
 
 
 def table(rows: list[OrmasRow]) -> Table:

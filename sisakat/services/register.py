@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from sisakat.extensions import db
+from sisakat.formatting import tanggal
 from sisakat.models import (
+    ISSUED_APPLICATION_STATUSES,
     ISSUED_STATUSES,
     ApplicantKind,
     Application,
-    ApplicationStatus,
     Letter,
     Level,
     Party,
@@ -24,6 +25,7 @@ STATE_LABELS = {
     "berlaku": "Berlaku",
     "segera": "Segera berakhir",
     "kedaluwarsa": "Kedaluwarsa / berakhir",
+    "dicabut": "SKT dicabut",
     "tanpa": "Belum ada SKT",
 }
 
@@ -74,8 +76,9 @@ def _latest_letters(party_ids) -> dict[int, Letter]:
 
 
 def _counts(party_ids) -> dict[int, tuple[int, int]]:
-    """(applications, issued applications) per party: one grouped query."""
-    issued = db.case((Application.status == ApplicationStatus.TERBIT, 1), else_=0)
+    """(applications, issued applications) per party: one grouped query. An application
+    whose letter was revoked or replaced was issued too (as the dashboard counts it)."""
+    issued = db.case((Application.status.in_(ISSUED_APPLICATION_STATUSES), 1), else_=0)
     rows = db.session.execute(
         db.select(Application.party_id, db.func.count(Application.id), db.func.sum(issued))
         .where(Application.party_id.in_(party_ids))
@@ -85,9 +88,11 @@ def _counts(party_ids) -> dict[int, tuple[int, int]]:
 
 
 def classify(letter: Letter | None, term_end: date | None, today: date, days: int) -> str:
-    """The register state of a board: no SKT, expired/ended, ending soon, or valid."""
+    """The register state of a board: no SKT, revoked, expired/ended, ending soon, or valid."""
     if letter is None:
         return "tanpa"
+    if letter.effective_status(today) == "dicabut":  # void: not a letter that ran out
+        return "dicabut"
     ends = [d for d in (letter.valid_until, term_end) if d]
     if letter.effective_status(today) != "berlaku" or any(d < today for d in ends):
         return "kedaluwarsa"
@@ -117,6 +122,22 @@ def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
         status = letter.effective_status(today) if letter else ""
         out.append(RegisterRow(party, letter, status, state, *counts.get(party.id, (0, 0))))
     return out
+
+
+TITLE = "Rekapitulasi kepengurusan partai"
+
+
+def title(filters: RegisterFilter, today: date) -> str:
+    """What an exported file covers, as its first line: the register, the day its states are
+    judged on, and the filters that were applied."""
+    parts = [TITLE, f"per {tanggal(today)}"]
+    if filters.level:
+        parts.append(f"Tingkat {filters.level.label}")
+    if filters.region:
+        parts.append(f'Wilayah "{filters.region}"')
+    if filters.state:
+        parts.append(f"Keadaan {STATE_LABELS[filters.state]}")
+    return " · ".join(parts)
 
 
 def table(rows_: list[RegisterRow]):

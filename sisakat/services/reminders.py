@@ -136,7 +136,7 @@ def can_renew(party: Party, today: date) -> bool:
     if last_issued(party) is None:
         return False
     rows = register.rows(register.RegisterFilter(party_id=party.id), today)
-    return bool(rows and rows[0].state in ("segera", "kedaluwarsa"))
+    return bool(rows and rows[0].state in ("segera", "kedaluwarsa", "dicabut"))
 
 
 def _nothing_to_renew(party: Party, previous: Application | None) -> str:

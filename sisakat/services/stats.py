@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sisakat.extensions import db
-from sisakat.formatting import BULAN, prefixed, to_local, wilayah
+from sisakat.formatting import BULAN, hours_text, prefixed, to_local, wilayah
 from sisakat.models import (
     ApplicantKind,
     Application,
@@ -92,7 +92,7 @@ class Dashboard:
         """How the SLA column is described: one figure, or each service's own."""
         if self.sla_minutes is None:
             return "janji layanan masing-masing"
-        return f"{self.sla_minutes} menit kerja"
+        return f"{hours_text(self.sla_minutes)} jam kerja"  # as the service form sets it
 
 
 def percentile(values: list[float], pct: int) -> float | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -78,6 +79,16 @@ OCCUPATIONS = (
     "Pelajar/mahasiswa",
     "Lainnya",
 )
+
+# The respondent profile the SKM report carries (PermenPANRB 14/2017): heading, the stored
+# column, and the choices the form offers.
+PROFILE = (
+    ("Usia", "age_group", AGE_GROUPS),
+    ("Jenis kelamin", "sex", SEXES),
+    ("Pendidikan", "education", EDUCATIONS),
+    ("Pekerjaan", "occupation", OCCUPATIONS),
+)
+NOT_GIVEN = "Tidak diisi"
 
 
 ALREADY_ANSWERED = "Survei untuk permohonan ini sudah diisi. Terima kasih."
@@ -201,6 +212,19 @@ class Report:
     unit: str
     service_code: str | None = None
     service_name: str = "Semua layanan"
+    # Per PROFILE heading, (choice, respondents) in the form's order, then NOT_GIVEN.
+    profile: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+
+
+def respondent_profile(rows) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """How many respondents chose each answer of the optional questions; an empty answer (or
+    one no longer offered) counts as NOT_GIVEN, so each heading adds up to the respondents."""
+    out = []
+    for heading, column, choices in PROFILE:
+        counts = Counter(getattr(r, column) or "" for r in rows)
+        given = tuple((choice, counts.pop(choice, 0)) for choice in choices)
+        out.append((heading, (*given, (NOT_GIVEN, sum(counts.values())))))
+    return tuple(out)
 
 
 def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -229,4 +253,5 @@ def report(start: date, end: date, service_code: str | None = None) -> Report:
         unit=settings.get("agency.short_name"),
         service_code=service.code if service else None,
         service_name=service.name if service else "Semua layanan",
+        profile=respondent_profile(rows),
     )

@@ -37,11 +37,11 @@ def _load(complaint_id: int) -> Complaint:
 def complaint_queue():
     """Open tickets by due time (``?semua=1``: closed ones too); overdue ones flagged."""
     show_all = request.args.get("semua") == "1"
-    rows = complaints.queue(open_only=not show_all)
+    rows, total = complaints.queue(open_only=not show_all)
     now = complaints.now()
     overdue = {c.id for c in rows if c.is_overdue(now)}
     return render_template(
-        "verification/complaints.html", rows=rows, overdue=overdue, show_all=show_all
+        "verification/complaints.html", rows=rows, total=total, overdue=overdue, show_all=show_all
     )
 
 

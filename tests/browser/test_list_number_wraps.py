@@ -61,3 +61,22 @@ def test_the_desk_folded_number_breaks_only_after_a_slash_on_a_phone(page, make)
     for span in shown:
         assert set(span.evaluate(BREAKS_JS)) <= {"/"}
     assert j.fits_width(page)
+
+
+def test_the_ormas_register_folded_number_breaks_only_after_a_slash_on_a_phone(page, make):
+    """Below 1400 px the ormas register folds the letter number and date under the status, in
+    a block that wraps anywhere: at 360 px "200.1.5.3/18/BAN.KBP/2026" broke inside the serial
+    ("…/1" over "8/…"). The number keeps its parts whole there too."""
+    letter = h.issued_letter(factories.ormas())
+    letter.number_text = number = f"200.4.4/{letter.id:04d}/BAN.KBP-SUMSEL/XII/2026"
+    staff = make.user(Role.VERIFIKATOR).username
+    db.session.commit()
+    j.log_in(page, staff)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/laporan/register-ormas")
+    spans = page.locator("main span").filter(has_text=number)
+    shown = [s for s in spans.all() if s.is_visible() and s.text_content() == number]
+    assert shown
+    for span in shown:
+        assert set(span.evaluate(BREAKS_JS)) <= {"/"}
+    assert j.fits_width(page)

@@ -55,6 +55,56 @@ def test_complaint_lifecycle_seen_by_the_complainant(client, make, login_as):
     assert "Pengaduan ini sudah selesai." in again.get_data(as_text=True)
 
 
+def test_staff_see_which_officer_wrote_each_step_the_complainant_does_not(client, make, login_as):
+    """The staff ticket page listed the replies with no officer's name: a colleague taking
+    over a ticket, or the head checking who closed it, had to search the audit log. Each staff
+    step now names its officer there; the complainant's page still names nobody."""
+    client.post("/pengaduan", data=FORM)
+    ticket = db.session.execute(db.select(Complaint)).scalar_one()
+    rina = login_as(make.user(Role.VERIFIKATOR, full_name="Rina Petugas Contoh"))
+    reply_to_complaint(rina, ticket.id, "diproses", "Sedang kami periksa.")
+    bayu = login_as(make.user(Role.SUPERADMIN, full_name="Bayu Admin Contoh"))
+    reply_to_complaint(bayu, ticket.id, "selesai", "Loket kedua sudah dibuka.")
+    page = bayu.get(f"/petugas/pengaduan/{ticket.id}").get_data(as_text=True)
+    steps = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", li)).strip()
+        for li in re.findall(r"<li>(.*?)</li>", page.split('class="timeline"')[1], re.S)
+    ]
+    assert steps[0].startswith("Diterima")
+    assert "oleh" not in steps[0]  # filed by the public: no officer
+    assert steps[1].startswith("Diproses")
+    assert "oleh Rina Petugas Contoh" in steps[1]
+    assert steps[2].startswith("Selesai")
+    assert "oleh Bayu Admin Contoh" in steps[2]
+    public = client.get(f"/pengaduan/{ticket.ticket}/{ticket.secret}").get_data(as_text=True)
+    assert "Loket kedua sudah dibuka." in public
+    assert "Rina Petugas" not in public
+    assert "Bayu Admin" not in public
+
+
+def test_a_long_list_keeps_the_newest_closed_tickets_and_says_what_it_leaves_out(
+    app, make, login_as, monkeypatch
+):
+    """The queue lists at most ``QUEUE_LIMIT`` tickets. "Tampilkan semua" put the closed ones
+    oldest first, so past the limit the newest closed tickets were the ones left out, and the
+    page did not say any were missing. Closed tickets come newest first now, and the page says
+    how many it shows of how many."""
+    monkeypatch.setattr(complaints, "QUEUE_LIMIT", 3)
+    base = datetime(2026, 3, 2, 3, 0)
+    open_one = make.complaint(body="Masih terbuka")
+    closed = [
+        make.complaint(status=ComplaintStatus.SELESAI, closed_at=base + timedelta(days=i))
+        for i in range(3)
+    ]
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    page = staff.get("/petugas/pengaduan?semua=1").get_data(as_text=True)
+    shown = re.findall(r"ADU-\d{4}-\d{6}", page)
+    assert shown == [open_one.ticket, closed[2].ticket, closed[1].ticket]
+    assert "Menampilkan 3 dari 4 tiket" in page
+    only_open = staff.get("/petugas/pengaduan").get_data(as_text=True)
+    assert "dari" not in re.sub(r"<[^>]*>", " ", only_open.split("<h1")[1].split("<table")[0])
+
+
 def test_secret_link_only_shows_its_own_ticket(client, make):
     mine, other = make.complaint(), make.complaint(body="Pengaduan orang lain yang rahasia.")
     own = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}")

@@ -93,6 +93,34 @@ def test_report_page_and_xlsx_hold_the_same_numbers(app, make, login_as):
     assert survey.report(date(2026, 1, 1), date(2026, 12, 31)).result.respondents == 4
 
 
+def test_report_page_and_xlsx_show_the_respondent_profile(app, make, login_as):
+    """The survey asks age, sex, education and occupation, and the SKM report of PermenPANRB
+    14/2017 carries that profile of the respondents; the staff report and its XLSX showed none
+    of it (the answers were stored and never read). Both now count them per choice, with the
+    answers that left a question empty as "Tidak diisi", each group adding up to the
+    respondents of the period."""
+    moment = datetime(2026, 5, 4, 3, 0)
+    for sex, education in (("Perempuan", "D4/S1"), ("Perempuan", "S2"), ("Laki-laki", "")):
+        make.survey_response(created_at=moment, sex=sex, education=education, commit=False)
+    make.survey_response(created_at=datetime(2025, 12, 1), sex="Laki-laki")  # another period
+    staff = login_as(make.user(Role.VERIFIKATOR))
+    html = staff.get("/laporan/ikm?start=2026-01-01&end=2026-12-31").get_data(as_text=True)
+    profile = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", html.split('id="profil"')[1]))
+    for line in ("Perempuan 2", "Laki-laki 1", "D4/S1 1", "S2 1", "SMP 0", "Tidak diisi 1"):
+        assert line in profile
+    assert "Tidak diisi 3" in profile  # nobody gave an age nor an occupation
+    sheet = load_workbook(
+        io.BytesIO(staff.get("/laporan/ikm.xlsx?start=2026-01-01&end=2026-12-31").data)
+    )["Profil Responden"]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert ("Jenis kelamin", "Perempuan", 2) in rows
+    assert ("Jenis kelamin", "Laki-laki", 1) in rows
+    assert ("Pendidikan", "Tidak diisi", 1) in rows
+    assert ("Usia", "Tidak diisi", 3) in rows
+    for group in ("Usia", "Jenis kelamin", "Pendidikan", "Pekerjaan"):
+        assert sum(r[2] for r in rows if r[0] == group) == 3
+
+
 def test_xlsx_suggestions_never_become_formulas(app, make, login_as):
     make.survey_response(suggestion='=HYPERLINK("http://contoh.test","klik")')
     xlsx = login_as(make.user(Role.VERIFIKATOR)).get("/laporan/ikm.xlsx")

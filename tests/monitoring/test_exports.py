@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from sisakat.extensions import db
 from sisakat.models import Action as A
-from sisakat.models import Role
+from sisakat.models import Level, Role
 from tests.monitoring.test_stats import three_applications
 from tests.monitoring_helpers import bulk_issued, count_queries, issued_letter, timeline
 
@@ -160,3 +160,90 @@ def test_a_period_outside_the_calendar_shows_the_default_period_with_a_message(
     audit = client.get(f"/admin/log-audit?{dates}")
     assert audit.status_code == 200
     assert "Tahun tidak wajar." in audit.get_data(as_text=True)
+
+
+def test_register_counts_a_revoked_skt_as_issued_like_the_dashboard(app, make, login_as):
+    """A board whose SKT was revoked showed "1 (0 terbit)" in the register and 0 in the
+    exports' Terbit column (only applications still in Terbit were counted), beside that very
+    SKT's number, while the dashboard counted the application as issued. An application in
+    Dicabut or Diganti was issued: it counts."""
+    letter = make.issued_letter()
+    admin = login_as(make.user(Role.SUPERADMIN))
+    revoked = admin.post(
+        f"/admin/surat/{letter.id}/cabut",
+        data={"reason": "SK kepengurusan dibatalkan DPP.", "confirm": "y", "version": 1},
+    )
+    assert revoked.status_code == 302
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", admin.get("/laporan/rekap-partai").text))
+    assert "1 (1 terbit)" in page
+    assert "(0 terbit)" not in page
+    book = load_workbook(io.BytesIO(admin.get("/laporan/rekap-partai.xlsx").data))
+    row = next(book["Rekapitulasi"].iter_rows(min_row=3, values_only=True))
+    assert (row[7], row[10], row[11]) == ("Dicabut", 1, 1)
+    text = admin.get("/laporan/rekap-partai.csv").get_data(as_text=True)
+    line = next(r for r in csv.reader(io.StringIO(text), delimiter=";") if "Dicabut" in r)
+    assert line[10:] == ["1", "1"]
+
+
+def test_the_sla_is_named_in_working_hours_as_the_service_form_sets_it(app, make, login_as):
+    """The service form sets the promise in working hours (the ormas report: 120), but the
+    dashboard named it "7200 menit kerja"; it names the hours now, on the page and in the
+    exports ("1 jam kerja" for the party SKT's 60 minutes, "0,25" for a quarter hour)."""
+    from sisakat.services import catalog
+
+    sla = {s.code: s.sla_minutes for s in catalog.all_services()}
+    assert (sla["lapor_ormas"], sla["skt_parpol"]) == (7200, 60)
+    client = login_as(make.user(Role.SUPERADMIN))
+    page = client.get("/laporan/dasbor" + QUERY + "&service=lapor_ormas").get_data(as_text=True)
+    assert "Dalam SLA (120 jam kerja)" in re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", page))
+    assert "menit kerja" not in page
+    text = client.get("/laporan/dasbor.csv" + QUERY + "&service=skt_parpol").get_data(as_text=True)
+    assert "Terbit dalam SLA (1 jam kerja);0" in text
+
+
+def test_a_revoked_skt_reads_dicabut_in_the_register_not_expired(app, make, login_as):
+    """A board whose valid SKT was revoked stood under "Kedaluwarsa / berakhir", as if its
+    letter had only run out, and the Keadaan filter for expired boards listed it. Its state
+    is "Dicabut" now, with a filter of its own."""
+    letter = make.issued_letter()
+    admin = login_as(make.user(Role.SUPERADMIN))
+    admin.post(
+        f"/admin/surat/{letter.id}/cabut",
+        data={"reason": "SK kepengurusan dibatalkan DPP.", "confirm": "y", "version": 1},
+    )
+    board = letter.application.party.board_name
+
+    def listed(state: str) -> str:
+        page = admin.get(f"/laporan/rekap-partai?validity={state}").get_data(as_text=True)
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", page))
+
+    assert board in listed("dicabut")
+    assert board not in listed("kedaluwarsa")
+    page = admin.get("/laporan/rekap-partai").get_data(as_text=True)
+    assert "<td>SKT dicabut</td>" in page
+    assert "<td>Kedaluwarsa / berakhir</td>" not in page
+    book = load_workbook(io.BytesIO(admin.get("/laporan/rekap-partai.xlsx").data))
+    row = next(book["Rekapitulasi"].iter_rows(min_row=3, values_only=True))
+    assert (row[7], row[9]) == ("Dicabut", "SKT dicabut")
+
+
+def test_register_exports_say_the_day_and_the_filters_they_cover(app, make, login_as):
+    """A register export filtered to one level or state looked like the whole register: its
+    title named no filter and no day, though "Segera berakhir" depends on the day. Both files
+    now open with the register, the day and the filters set, as the letter register does."""
+    app.config["CLOCK"] = lambda: datetime(2026, 3, 20, 3, 0)
+    make.party(level=Level.KOTA, region_name="Palembang")
+    client = login_as(make.user(Role.VERIFIKATOR))
+    query = "?level=kota&region=Palembang&validity=tanpa"
+    covers = (
+        "Rekapitulasi kepengurusan partai · per 20 Maret 2026 · Tingkat Kota · "
+        'Wilayah "Palembang" · Keadaan Belum ada SKT'
+    )
+    book = load_workbook(io.BytesIO(client.get("/laporan/rekap-partai.xlsx" + query).data))
+    assert book["Rekapitulasi"]["A1"].value == covers
+    text = client.get("/laporan/rekap-partai.csv" + query).get_data(as_text=True)
+    assert next(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")) == [covers]
+    whole = load_workbook(io.BytesIO(client.get("/laporan/rekap-partai.xlsx").data))
+    assert whole["Rekapitulasi"]["A1"].value == (
+        "Rekapitulasi kepengurusan partai · per 20 Maret 2026"
+    )

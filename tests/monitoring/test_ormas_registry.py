@@ -221,3 +221,19 @@ def test_a_bad_filter_is_left_out_with_its_message_and_the_rest_apply(
     assert "invalid-feedback" in html
     assert message in html
     assert [r[0] for r in _xlsx_rows(client, query)] == ["Perkumpulan Menunggu Contoh"]
+
+
+def test_the_export_says_the_day_and_the_filters_it_covers(app, make, login_as):
+    """The XLSX of a filtered registry was titled "Register ormas" alone, like the whole
+    registry; it names the day (states such as Kedaluwarsa depend on it) and the filters."""
+    _world(make)
+    client = login_as(make.user(Role.VERIFIKATOR))
+    today = tanggal(numbering.office_today())
+    query = "?q=yayasan&bentuk=berbadan_hukum&bidang=Sosial+kemasyarakatan&status=berlaku"
+    book = load_workbook(io.BytesIO(client.get(URL + ".xlsx" + query).data))
+    assert book.active["A1"].value == (
+        f'Register ormas · per {today} · Pencarian "yayasan" · Bentuk Berbadan hukum · '
+        "Bidang Sosial kemasyarakatan · Status Berlaku"
+    )
+    whole = load_workbook(io.BytesIO(client.get(URL + ".xlsx").data))
+    assert whole.active["A1"].value == f"Register ormas · per {today}"

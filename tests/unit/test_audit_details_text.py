@@ -23,7 +23,10 @@ def _text(details, action: str = "contoh.isi") -> str:
             {"keys": ["agency.name", "backup.last_at"]},
             "Pengaturan: Nama instansi, Waktu cadangan terakhir",
         ),
-        ({"found": {"nomor": "1/2", "nama": None}}, "found: nama: —, nomor: 1/2"),
+        (
+            {"found": {"nomor": "1/2", "nama": None}},
+            "Terbaca dari berkas bertanda tangan: nama: —, nomor: 1/2",
+        ),
         ({"encrypted": False, "files": 0}, "Jumlah berkas: 0; Terenkripsi: tidak"),
         (
             {"verdict": "tidak_sesuai", "application_id": 4},
@@ -56,3 +59,25 @@ def test_a_new_service_names_its_applicant_kind_in_words():
     )
     assert text == "Seri: ormas_lingkungan; Jenis: Organisasi Kemasyarakatan"
     assert details_text("reminder.sent", '{"kind": "term"}', setting_labels={}) == ("Jenis: term")
+
+
+def test_every_detail_the_app_writes_reads_in_indonesian():
+    """The log showed some details under their stored English keys: "entries: 7" (starter
+    FAQ), "direction: -1" (a requirement moved), "similar confirmed: 3" (an ormas signed up
+    beside a similar one), "candidate cancelled: ya" (a letter returned), "from name", "to
+    name" and "idle since" (a review taken over). They read in Indonesian now."""
+    assert _text({"entries": 7}, "faq.starter") == "Jumlah entri: 7"
+    assert _text({"direction": -1}, "requirement.move") == "Arah: ke atas"
+    assert _text({"direction": 1}, "requirement.move") == "Arah: ke bawah"
+    assert _text({"similar_confirmed": [3, 5]}) == "Ormas serupa yang dikonfirmasi: #3, #5"
+    assert _text({"candidate_cancelled": True}) == (
+        "Unggahan bertanda tangan yang menunggu tinjauan dibatalkan: ya"
+    )
+    taken = _text(
+        {"from_name": "Rina", "to_name": "Bayu", "idle_since": "2026-03-02T01:00:00"},
+        "application.take_over",
+    )
+    assert taken == (
+        "Petugas sebelumnya: Rina; Diambil alih oleh: Bayu; "
+        "Tidak bertindak sejak (UTC): 2026-03-02T01:00:00"
+    )
