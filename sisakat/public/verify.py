@@ -90,7 +90,7 @@ def verify_letter(token: str):
 def verify_letter_slash(token: str):
     """The letter's address with a slash after the code (a link pasted from a chat or a
     document): to the letter's page, instead of a "not found" that casts doubt on the letter."""
-    return private(redirect(url_for(".verify_letter", token=token), code=308))
+    return private(redirect(url_for(".verify_letter", token=token)))
 
 
 @bp.post("/verifikasi/<token>/bandingkan")

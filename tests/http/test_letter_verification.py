@@ -306,7 +306,7 @@ def test_a_pasted_link_with_a_trailing_slash_opens_the_letter(client, make):
     letter = make.issued_letter()
     db.session.commit()
     response = client.get(f"/verifikasi/{letter.token}/")
-    assert response.status_code == 308
+    assert response.status_code == 302
     assert response.headers["Location"] == f"/verifikasi/{letter.token}"
     assert "BERLAKU" in page(client, response.headers["Location"])
     assert client.get("/verifikasi/TIDAKADA/", follow_redirects=True).status_code == 404
