@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template, request
 
 from sisakat.extensions import db
+from sisakat.forms_common import usable
 from sisakat.models import ApplicantKind, Application, Letter, Level, Party
 from sisakat.policies import role_required
 from sisakat.reports.ikm import STAFF
@@ -27,13 +28,15 @@ def _today():
 
 
 def _filters() -> tuple[RegisterFilterForm, register.RegisterFilter]:
-    """The filter form and the filters it describes (bad filter values show everything)."""
+    """The filter form and the filters it describes: a bad value is left out with its message
+    beside its field (``usable``), the other filters still apply (page and exports alike)."""
     form = RegisterFilterForm(request.args)
-    ok = form.validate()
+    form.validate()
+    level = usable(form.level) if form.level else None
     filters = register.RegisterFilter(
-        level=Level(form.level.data) if ok and form.level and form.level.data else None,
-        region=(form.region.data or "") if ok else "",
-        state=(form.validity.data or "") if ok else "",
+        level=Level(level) if level else None,
+        region=usable(form.region) or "",
+        state=usable(form.validity) or "",
         kind=ApplicantKind.PARPOL,
     )
     return form, filters

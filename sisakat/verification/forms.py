@@ -116,6 +116,18 @@ class JudgeDocumentForm(ActionForm, SeenForm):
         parts = [p for p in ((self.reason_template.data or "")[:255], self.reason.data or "") if p]
         return ". ".join(parts)
 
+    @staticmethod
+    def split_reason(reason: str, catalogue: list[str]) -> tuple[str, str]:
+        """``full_reason`` read back: (catalogue reason, free text) of a stored reason. All of
+        it is free text when it does not start with an active catalogue reason."""
+        for text in sorted(catalogue, key=len, reverse=True):  # "Buram. x" before "Buram"
+            head = text[:255]
+            if reason == head:
+                return text, ""
+            if reason.startswith(head + ". "):
+                return text, reason[len(head) + 2 :]
+        return "", reason
+
 
 class DecisionForm(ActionForm):
     """Return, reject or approve: a note for the party and an internal note for staff."""

@@ -8,7 +8,7 @@ from flask_login import current_user
 from sisakat.db_setup import writes_on_get
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.forms_common import ActionForm
+from sisakat.forms_common import ActionForm, filter_args
 from sisakat.models import Role, StoredFile, Verdict
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors, flash_if_marked, or_404
@@ -23,7 +23,12 @@ from sisakat.services import (
     verification,
     workflow,
 )
-from sisakat.verification.forms import DecisionForm, JudgeDocumentForm, choices
+from sisakat.verification.forms import (
+    DecisionForm,
+    JudgeDocumentForm,
+    QueueFilterForm,
+    choices,
+)
 from sisakat.verification.routes import STAFF, bp
 
 
@@ -31,9 +36,20 @@ def _load(application_id: int):
     return or_404(applications.get_for_user(application_id, current_user))
 
 
+def _queue_args() -> dict[str, str]:
+    """The queue filters the verifier came with (``?status=...&q=...`` on the review page and
+    its forms' actions): only the queue filter form's own fields travel (``filter_args``), to
+    the queue's own endpoint, so nothing forged becomes a link elsewhere."""
+    return filter_args(QueueFilterForm(formdata=None, services=[]), request.args)
+
+
 def _back(application_id: int, anchor: str | None = None):
-    """The review page (at ``anchor``: back where the verifier was working)."""
-    return redirect(url_for(".application_review", application_id=application_id, _anchor=anchor))
+    """The review page (at ``anchor``: back where the verifier was working), with the queue
+    filters it was opened with."""
+    url = url_for(
+        ".application_review", application_id=application_id, _anchor=anchor, **_queue_args()
+    )
+    return redirect(url)
 
 
 @bp.get("/permohonan/<int:application_id>")
@@ -54,7 +70,8 @@ def _review_page(
     # must not be copied into the other forms (their next click would be refused again).
     judge = JudgeDocumentForm(formdata=None, version=application.version)
     checklist = documents.review_checklist(application)
-    judge.reason_template.choices += choices((r.text, r.text) for r in requirements.reasons())
+    reasons = [r.text for r in requirements.reasons()]
+    judge.reason_template.choices += choices((text, text) for text in reasons)
     if refused_judge:
         refused_judge[1].reason_template.choices = judge.reason_template.choices
     seen = {s.latest.id: verification.verdict_token(s.latest) for s in checklist if s.latest}
@@ -76,6 +93,8 @@ def _review_page(
         idle_notice=idle_notice,
         form=ActionForm(formdata=None, version=application.version),
         judge_form=judge,
+        judged_forms=_judged_forms(checklist, judge.reason_template.choices, reasons),
+        queue_args=_queue_args(),
         refused_judge=_beside_or_flashed(refused_judge, actions, seen),
         decision_form=decision_form or DecisionForm(version=application.version),
     )
@@ -145,6 +164,27 @@ def _unsaved_verdict(application, document, form: JudgeDocumentForm):
     message = " ".join(errors) or "Pilih Sesuai atau Tidak Sesuai."
     message = f"Penilaian {document.requirement.name} belum tersimpan: {message}"
     return _review_page(application, refused_judge=(document.id, form, message))
+
+
+def _judged_forms(checklist, reason_choices, reasons: list[str]) -> dict:
+    """The verdict form of each judged newest version, by document id, with its current
+    verdict chosen and its reason filled in (catalogue reason and free text apart): changing a
+    reason is not retyping it. The ``seen`` digest stays the page's (``verdict_seen``)."""
+    forms = {}
+    for doc in (s.latest for s in checklist):
+        if doc is None or doc.verdict is None:
+            continue
+        template, free = JudgeDocumentForm.split_reason(doc.reason or "", reasons)
+        form = JudgeDocumentForm(
+            formdata=None,
+            meta={"csrf": False},
+            verdict=doc.verdict.value,
+            reason_template=template,
+            reason=free,
+        )
+        form.reason_template.choices = reason_choices
+        forms[doc.id] = form
+    return forms
 
 
 def _beside_or_flashed(refused_judge, actions: dict[str, bool], verdict_seen: dict):
