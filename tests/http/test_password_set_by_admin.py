@@ -73,6 +73,10 @@ def test_reset_by_the_admin_holds_the_party_at_the_change_page(app, admin, make,
     assert owner.must_change_password
     form_login(client, owner.username, GIVEN)
     _assert_held_at_change_page(client, ["/", "/pemohon/", "/akun/notifikasi"])
+    script = client.get("/akun/notifikasi", headers={"X-Requested-With": "XMLHttpRequest"})
+    assert script.status_code == 403
+    assert "ditetapkan oleh admin" in script.get_json()["message"]
+    assert client.get("/akun/sesi").status_code == 204  # the change form's session ping
     wrong = {"current": "salah-sekali-ini", "password": OWN, "confirm": OWN}
     client.post(CHANGE, data=wrong)
     assert db.session.get(User, owner.id).must_change_password  # a failed change keeps it
