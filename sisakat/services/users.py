@@ -16,7 +16,7 @@ OWN_ACCOUNT_MESSAGE = (
 )
 EDITABLE = ("email", "full_name", "role", "position", "nip", "nik")
 # Said to the admin who typed a password (``must_change_password``).
-OWNER_CHANGES = "Pemiliknya mengganti kata sandi itu saat pertama masuk, sebelum halaman lain."
+OWNER_CHANGES = "Pemiliknya wajib menggantinya dengan kata sandi sendiri saat masuk berikutnya."
 
 
 def list_users(*, role: Role | None = None, search: str = "", page: int = 1):

@@ -57,7 +57,7 @@ def test_superadmin_creates_verifier_who_can_log_in(page, make):
     page.get_by_label("Kata sandi awal").fill("frasa sandi petugas baru")
     page.get_by_label("Ulangi kata sandi").fill("frasa sandi petugas baru")
     page.get_by_role("button", name="Simpan").click()
-    assert "Akun verif.contoh berhasil dibuat. Pemiliknya mengganti" in j.alert_text(page)
+    assert "Akun verif.contoh berhasil dibuat. Pemiliknya wajib menggantinya" in j.alert_text(page)
     expect(page.get_by_role("cell", name="Vera Contoh", exact=True)).to_be_visible()
     j.log_out(page)
     j.log_in(page, "verif.contoh", "frasa sandi petugas baru")
