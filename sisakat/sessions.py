@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Flask, flash, g, jsonify, redirect, request, session
+from flask import Flask, flash, g, jsonify, redirect, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user, login_url, logout_user
 from itsdangerous import URLSafeTimedSerializer
@@ -55,6 +55,27 @@ class SessionCookies(SecureCookieSessionInterface):
 
 
 EXPIRED = "Sesi Anda berakhir. Silakan masuk kembali."
+MUST_CHANGE = (
+    "Kata sandi akun Anda ditetapkan oleh admin. Ganti dengan kata sandi Anda sendiri "
+    "sebelum melanjutkan."
+)
+# What an account held at Ubah Kata Sandi may still reach: that page, leaving, the session
+# ping of its form, the static files and the monitor's health check.
+CHANGE_PAGE = "auth.change_password"
+OPEN_WHILE_HELD = frozenset({CHANGE_PAGE, "auth.logout", "auth.keep_alive", "static"})
+
+
+def hold_for_password_change():
+    """While the account's password is one the admin typed (``must_change_password``), every
+    other logged-in request leads to Ubah Kata Sandi (a page script gets JSON 403)."""
+    if request.endpoint in OPEN_WHILE_HELD or request.endpoint == "public.healthz":
+        return None
+    user = current_user._get_current_object()
+    if not user.is_authenticated or not user.must_change_password:
+        return None
+    if from_script():
+        return jsonify(ok=False, message=MUST_CHANGE), 403
+    return redirect(url_for(CHANGE_PAGE))
 
 
 @login_manager.unauthorized_handler
@@ -99,3 +120,5 @@ def init_app(app: Flask) -> None:
         # Only refresh the stamp once a minute so GETs do not rewrite the cookie each time.
         if now - seen_at > 60:
             session["seen_at"] = now
+
+    app.before_request(hold_for_password_change)  # after the timeouts: a stale session is out

@@ -85,7 +85,7 @@ def create_user():
         except DomainError as exc:
             show_domain_error(exc, form)
         else:
-            flash(f"Akun {user.username} berhasil dibuat.", "success")
+            flash(f"Akun {user.username} berhasil dibuat. {users.OWNER_CHANGES}", "success")
             return redirect(url_for(".user_list"))
     return render_template("admin/users/form.html", form=form, password_help=PASSWORD_HELP)
 
@@ -162,7 +162,11 @@ def reset_password(user_id: int):
         except DomainError as exc:
             show_domain_error(exc, form)
         else:
-            flash(f"Kata sandi {user.username} diganti; sampaikan kepada pemiliknya.", "success")
+            flash(
+                f"Kata sandi {user.username} diganti; sampaikan kepada pemiliknya. "
+                f"{users.OWNER_CHANGES}",
+                "success",
+            )
             return redirect(url_for(".edit_user", user_id=user_id))
     # Every problem beside its field at once; the details form shows what is stored.
     edit_form = _edit_form(user)

@@ -46,6 +46,11 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(nullable=True)
     password_changed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Set when the super admin typed the password (reset, new staff account): the owner must
+    # change it before any other page opens (``sessions``); their own change clears it.
+    must_change_password: Mapped[bool] = mapped_column(
+        sa.Boolean, default=False, server_default=sa.false()
+    )
 
     party: Mapped[Party | None] = relationship(back_populates="account", uselist=False)
 

@@ -259,4 +259,5 @@ def change_password(user: User, *, current: str, new: str) -> None:
             "Kata sandi baru harus berbeda dari kata sandi saat ini.", field="password"
         )
     set_password(user, new)
+    user.must_change_password = False  # now only the owner knows it
     audit.record("account.change_password", actor=user, object_type="user", object_id=user.id)

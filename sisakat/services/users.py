@@ -15,6 +15,8 @@ OWN_ACCOUNT_MESSAGE = (
     "Kata sandi akun Anda sendiri diganti di menu Ubah Kata Sandi, dengan kata sandi lama."
 )
 EDITABLE = ("email", "full_name", "role", "position", "nip", "nik")
+# Said to the admin who typed a password (``must_change_password``).
+OWNER_CHANGES = "Pemiliknya wajib menggantinya dengan kata sandi sendiri saat masuk berikutnya."
 
 
 def list_users(*, role: Role | None = None, search: str = "", page: int = 1):
@@ -66,6 +68,7 @@ def create_staff(
         role=role,
         position=position,
         password_hash=hash_password(password),
+        must_change_password=actor is not None,  # the admin knows it; the CLI operator is the owner
         **_staff_fields(role, nip, nik),
     )
     accounts.add_user(user)
@@ -144,12 +147,16 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
 
 def reset_password(user: User, *, actor: User | None, password: str) -> None:
     """Set a new password typed by an admin (or the CLI); every session of the account ends.
+    The admin knows it, so its owner must change it at the next login; a CLI reset is made by
+    the operator at the server, for themself, and leaves the account as it was.
 
     An admin's own password changes only with the old one (Ubah Kata Sandi): a reset here would
     skip that check, for whoever finds the session open, and log the admin out."""
     if actor is not None and actor.id == user.id:
         raise AccountError(OWN_ACCOUNT_MESSAGE)  # flashed: this page shows no reset form
     accounts.set_password(user, password)
+    if actor is not None:
+        user.must_change_password = True
     audit.record(
         "user.reset_password",
         actor=actor,
