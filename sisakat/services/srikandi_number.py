@@ -84,12 +84,27 @@ def printed_number_and_date(letter: Letter):
         return None
 
 
+def as_printed(letter: Letter, data: bytes, typed: str) -> str:
+    """The number to issue for ``typed`` (checked, collapsed): the signed letter's own when it
+    is the same number (``numbering.number_key``), so the register and the public check show
+    the case the letter prints, not a typed "ban.kbp"; otherwise ``typed`` (the match decides).
+    Typed without any space, the printed one loses its spaces too: text extraction inserts
+    them between glyphs ("BAN. KBP"), while SRIKANDI's number, copied by the user, had none.
+    Refuses an upload still printing the placeholders (``signed_text``)."""
+    found = found_number(letter, data)
+    printed = " ".join((found.number or "").split())
+    if not printed or numbering.number_key(printed) != numbering.number_key(typed):
+        return typed
+    return printed if any(ch.isspace() for ch in typed) else "".join(printed.split())
+
+
 def refuse_mistyped_number(letter: Letter, data: bytes, typed: str) -> None:
     """The match failed with the typed number while the signed letter prints another one: a
-    typing slip, not a case for manual review. Ask again (the upload stays attached)."""
+    typing slip, not a case for manual review. Ask again (the upload stays attached). The same
+    number spaced or cased otherwise (``numbering.number_key``) is no slip."""
     found = found_number(letter, data)
     printed = " ".join((found.number or "").split()) if found else ""
-    if printed and printed != " ".join(typed.split()):
+    if printed and numbering.number_key(printed) != numbering.number_key(typed):
         raise DomainError(
             f"Nomor {typed} tidak sama dengan nomor pada surat bertanda tangan ({printed}). "
             "Periksa lagi nomornya, atau bila nomor di SRIKANDI yang keliru, perbaiki di "
