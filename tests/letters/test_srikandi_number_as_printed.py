@@ -65,3 +65,20 @@ def test_the_same_number_in_lower_case_is_no_typing_slip(app, pki):
     signed = _signed_for_another_party(letter, pki)
     srikandi_number.refuse_mistyped_number(letter, signed, "200.1.5.3/77/ban.kbp/2026")
     srikandi_number.refuse_mistyped_number(letter, signed, "200.1.5.3 / 77 / BAN.KBP / 2026")
+
+
+def test_the_confirm_form_offers_the_number_without_spaces_the_format_never_prints(
+    app, login_as, pki
+):
+    """The form was pre-filled with the extracted "BAN. KBP"; confirmed as offered, the space
+    went into the register. The office format holds no space, so none is the number's."""
+    h.trust_office(pki)
+    h.srikandi_mode()
+    letter = h.prepared_letter()
+    client = login_as(factories.user(Role.SUPERADMIN))
+    signed = _srikandi_signed(letter, pki, "200.1.5.3/77/BAN. KBP/2026")
+    page = h.upload(client, letter, signed).get_data(as_text=True)
+    assert f'value="{PRINTED}"' in page
+    assert _confirm(client, letter, page, "200.1.5.3/77/BAN. KBP/2026").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Letter, letter.id).number_text == PRINTED
