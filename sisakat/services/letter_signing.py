@@ -237,7 +237,7 @@ def confirm_number(
         letter_scan.issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
         return "scanned"
     data = storage.read_bytes(row)
-    srikandi_number.signed_text(data)  # a candidate kept before the placeholder rule
+    number = srikandi_number.as_printed(letter, data, number)  # refuses placeholders too
     assessment = report_service.assess(
         data,
         trust_service.load_trust_config(),

@@ -5,6 +5,7 @@ number checked against the printed one. Used by the upload-back path (``letter_s
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 
@@ -27,15 +28,23 @@ TOKEN_RE = {
 }
 
 
+def _format(service_code: str | None) -> dict:
+    """The service's number format; without a service, the party SKT's series format."""
+    service = catalog.get(service_code)
+    if service:
+        return number_format.service_format(service)
+    return number_format.series_format(numbering.SKT)
+
+
+def _spaced(fmt: dict) -> bool:
+    """Can a number in ``fmt`` print a space (in its template, kode or unit)?"""
+    return any(ch.isspace() for key in ("template", "kode", "unit") for ch in str(fmt[key]))
+
+
 def number_pattern(service_code: str | None = None) -> str:
     """A regex for numbers in the service's format (whitespace tolerated between the parts);
     without a service, the party SKT's series format."""
-    service = catalog.get(service_code)
-    fmt = (
-        number_format.service_format(service)
-        if service
-        else number_format.series_format(numbering.SKT)
-    )
+    fmt = _format(service_code)
     parts = []
     for literal, name, _spec, _conv in string.Formatter().parse(fmt["template"]):
         parts.append(r"\s*".join(re.escape(ch) for ch in literal.strip()))
@@ -67,10 +76,15 @@ def signed_text(data: bytes) -> str:
 
 
 def found_number(letter: Letter, data: bytes):
-    """The SRIKANDI number and date printed in the signed revision (``signed_text``)."""
-    pattern = number_pattern(letter.application.service_code)
+    """The SRIKANDI number and date printed in the signed revision (``signed_text``). Spaces
+    in the number are text extraction's ("BAN. KBP") when the format prints none: dropped, so
+    the confirm form does not offer them for the register."""
+    code = letter.application.service_code
     place = letters.context_of(letters.inputs_of(letter), draft=True).place
-    return extract_number_and_date(signed_text(data), pattern, place)
+    found = extract_number_and_date(signed_text(data), number_pattern(code), place)
+    if found.number and not _spaced(_format(code)):
+        found = dataclasses.replace(found, number="".join(found.number.split()))
+    return found
 
 
 def printed_number_and_date(letter: Letter):
@@ -84,12 +98,27 @@ def printed_number_and_date(letter: Letter):
         return None
 
 
+def as_printed(letter: Letter, data: bytes, typed: str) -> str:
+    """The number to issue for ``typed`` (checked, collapsed): the signed letter's own when it
+    is the same number (``numbering.number_key``), so the register and the public check show
+    the case the letter prints, not a typed "ban.kbp"; otherwise ``typed`` (the match decides).
+    Typed without any space, the printed one loses its spaces too: text extraction inserts
+    them between glyphs ("BAN. KBP"), while SRIKANDI's number, copied by the user, had none.
+    Refuses an upload still printing the placeholders (``signed_text``)."""
+    found = found_number(letter, data)
+    printed = " ".join((found.number or "").split())
+    if not printed or numbering.number_key(printed) != numbering.number_key(typed):
+        return typed
+    return printed if any(ch.isspace() for ch in typed) else "".join(printed.split())
+
+
 def refuse_mistyped_number(letter: Letter, data: bytes, typed: str) -> None:
     """The match failed with the typed number while the signed letter prints another one: a
-    typing slip, not a case for manual review. Ask again (the upload stays attached)."""
+    typing slip, not a case for manual review. Ask again (the upload stays attached). The same
+    number spaced or cased otherwise (``numbering.number_key``) is no slip."""
     found = found_number(letter, data)
     printed = " ".join((found.number or "").split()) if found else ""
-    if printed and printed != " ".join(typed.split()):
+    if printed and numbering.number_key(printed) != numbering.number_key(typed):
         raise DomainError(
             f"Nomor {typed} tidak sama dengan nomor pada surat bertanda tangan ({printed}). "
             "Periksa lagi nomornya, atau bila nomor di SRIKANDI yang keliru, perbaiki di "
