@@ -176,9 +176,6 @@ def allocate(
             f"Nomor surat {text[:40]}... lebih dari {MAX_TEXT} karakter. Perpendek format nomor "
             "layanan ini di pengaturan penomoran."
         )
-    taken = registered_as(text)  # SRIKANDI's "200.1.5.3 / 7 / ban.kbp / 2026": no UNIQUE hit
-    if taken is not None and taken != text:
-        raise NumberConflict(TAKEN_BEFORE.format(number=taken))
     return _register(
         LetterNumber(
             series=series,

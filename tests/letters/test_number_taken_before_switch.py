@@ -51,17 +51,3 @@ def test_the_allocation_itself_names_the_way_out(app):
     numbering.register_external("skt", TAKEN.format(year=day.year), local_date=day, actor=None)
     with pytest.raises(NumberConflict, match="Pengaturan Penomoran Surat"):
         numbering.allocate("skt", local_date=day, actor=factories.user(Role.VERIFIKATOR))
-
-
-def test_our_counter_never_gives_a_number_srikandi_registered_in_another_spelling(app):
-    """The register's UNIQUE compares the exact text: SRIKANDI's "200.1.5.3 / 1 / ban.kbp /
-    2026" let our counter give "200.1.5.3/1/BAN.KBP/2026" a second time."""
-    day = numbering.office_today()
-    srikandi = f"200.1.5.3 / 1 / ban.kbp / {day.year}"
-    numbering.register_external("skt", srikandi, local_date=day, actor=None)
-    db.session.commit()
-    with pytest.raises(NumberConflict, match="Pengaturan Penomoran Surat") as refused:
-        numbering.allocate("skt", local_date=day, actor=None)
-    assert srikandi in refused.value.message
-    db.session.rollback()
-    assert len(db.session.execute(db.select(LetterNumber)).all()) == 1
