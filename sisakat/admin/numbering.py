@@ -36,6 +36,7 @@ from sisakat.services import (
     settings,
 )
 from sisakat.services import number_register as register_service
+from sisakat.services import number_void as void_service
 
 TEXT = [clean_text]
 REQ = "Wajib diisi."
@@ -185,7 +186,7 @@ def number_register():
         series=series,
         series_names=series_names,
         statuses=list(NumberStatus),
-        blocked=numbering.void_block_reasons(numbers),
+        blocked=void_service.void_block_reasons(numbers),
         awaiting_signature=register_service.awaiting_signature(numbers),
     )
 
@@ -198,7 +199,7 @@ def number_void(number_id: int):
     form = VoidForm()
     if form.validate_on_submit():
         try:
-            numbering.void(number, reason=form.reason.data, actor=current_user)
+            void_service.void(number, reason=form.reason.data, actor=current_user)
             db.session.commit()
         except DomainError as exc:
             db.session.rollback()
@@ -210,6 +211,6 @@ def number_void(number_id: int):
         "admin/number_void.html",
         number=number,
         form=form,
-        blocked=numbering.void_block_reason(number),
+        blocked=void_service.void_block_reason(number),
         awaiting_signature=register_service.awaiting_signature([number]),
     )

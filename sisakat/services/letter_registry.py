@@ -31,7 +31,14 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.services import audit, concurrency, letter_search, numbering, storage, workflow
+from sisakat.services import (
+    audit,
+    concurrency,
+    letter_search,
+    number_register,
+    storage,
+    workflow,
+)
 from sisakat.services.letter_public import PublicLetter, public_view
 
 __all__ = ["PublicLetter", "public_view"]  # re-exported: the page's view of a letter
@@ -75,13 +82,13 @@ def lookup(number_text: str | None, code: str | None) -> Letter | None:
     """The issued letter with this number *and* this printed verification code (SIGNING.md §5).
     A number never answers with anything weaker than the code: serials are sequential and party
     names public, so number plus name would list every party's letter. Both must belong to the
-    same letter (the numbers compared by ``numbering.number_key``), which also catches a forged
-    copy carrying another letter's code."""
-    number = numbering.number_key(number_text)
+    same letter (the numbers compared by ``number_register.number_key``), which also catches a
+    forged copy carrying another letter's code."""
+    number = number_register.number_key(number_text)
     if not number or len(number) > 120:
         return None
     letter = find_by_token(code)
-    if letter is None or numbering.number_key(letter.number_text) != number:
+    if letter is None or number_register.number_key(letter.number_text) != number:
         return None
     return letter
 

@@ -28,7 +28,7 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.services import audit, concurrency, numbering, workflow
+from sisakat.services import audit, concurrency, number_void, workflow
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ def _cancel(letter: Letter, actor: User, reason: str) -> None:
     if number is not None and number.status != NumberStatus.DIBATALKAN:
         # Allowed now that the letter no longer waits: the void guard refuses a pending
         # letter's number (the register's manual void), not a cancelled one's.
-        numbering.void(number, reason=(VOID_PREFIX + reason)[:REASON_MAX], actor=actor)
+        number_void.void(number, reason=(VOID_PREFIX + reason)[:REASON_MAX], actor=actor)
     audit.record(
         "letter.cancel",
         actor=actor,

@@ -41,6 +41,7 @@ from sisakat.services import (
     audit,
     catalog,
     letter_return,
+    number_void,
     numbering,
     settings,
     storage,
@@ -291,8 +292,8 @@ def _register_hooks() -> None:
     """Once per process: the return hook and the void guard."""
     if letter_return.cancel_pending not in workflow.ON_RETURNED_FROM_SIGNING:
         workflow.ON_RETURNED_FROM_SIGNING.append(letter_return.cancel_pending)
-    if _block_used_void not in numbering.VOID_GUARDS:
-        numbering.VOID_GUARDS.append(_block_used_void)
+    if _block_used_void not in number_void.VOID_GUARDS:
+        number_void.VOID_GUARDS.append(_block_used_void)
 
 
 _register_hooks()

@@ -1,4 +1,5 @@
-"""Read side of the letter-number register for the super admin's screen."""
+"""Read side of the letter-number register: the super admin's screen, and the one rule of when two
+number texts are the same number (``same_number`` in SQL, ``number_key`` in Python)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,28 @@ def awaiting_signature(numbers: list[LetterNumber]) -> set[int]:
         Letter.number_id.in_(ids), Letter.status.in_(PENDING_STATUSES)
     )
     return set(db.session.execute(query).scalars())
+
+
+def same_number(column, number_text: str):
+    """SQL: ``column`` holds the number ``number_text`` is, spaces and letter case aside (a typed
+    "200.1.5.3 / 77 / ban.kbp / 2026" is "200.1.5.3/77/BAN.KBP/2026"). The one rule of the
+    register's uniqueness and the public lookup by number. Numbers are ASCII (the character
+    rule of ``number_format``), so SQL ``lower`` agrees with Python's; stored numbers hold no
+    whitespace but single spaces (``check_typed_number``, ``validate_format``)."""
+    return db.func.lower(db.func.replace(column, " ", "")) == number_key(number_text)
+
+
+def number_key(number_text: str | None) -> str:
+    """A letter number as ``same_number`` compares it: without whitespace, in lower case
+    ("200.1.5.3 / 7 / ban.kbp / 2026" is "200.1.5.3/7/ban.kbp/2026"); every other character
+    counts. For comparing in Python (the public letter check) what SQL compares in the register."""
+    return "".join(str(number_text or "").split()).lower()
+
+
+def registered_as(number_text: str) -> str | None:
+    """The register's number that ``number_text`` is (``same_number``), or None when unused."""
+    return db.session.execute(
+        db.select(LetterNumber.number_text)
+        .where(same_number(LetterNumber.number_text, number_text))
+        .limit(1)
+    ).scalar()

@@ -10,15 +10,14 @@ How a number prints from a service's format lives in ``number_format``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
 from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.extensions import db
-from sisakat.models import LetterNumber, NumberCounter, NumberSource, NumberStatus, User, utcnow
-from sisakat.services import audit, clock, settings
+from sisakat.models import LetterNumber, NumberCounter, NumberSource, User
+from sisakat.services import audit, clock, number_register, settings
 from sisakat.services.number_format import (
     MAX_SERIAL,
     MAX_TEXT,
@@ -32,10 +31,6 @@ from sisakat.services.number_format import (
 log = logging.getLogger(__name__)
 
 SKT = "skt"  # the party SKT's series (each service names its own: ``Service.number_series``)
-
-# Hooks the workflow adds at integration: each returns an Indonesian reason why a number may not
-# be voided (e.g. it is tied to an issued letter), or None.
-VOID_GUARDS: list[Callable[[list[LetterNumber]], dict[int, str]]] = []
 
 
 def office_date(moment_utc: datetime, offset_hours: int) -> date:
@@ -190,31 +185,6 @@ def allocate(
     )
 
 
-def same_number(column, number_text: str):
-    """SQL: ``column`` holds the number ``number_text`` is, spaces and letter case aside (a typed
-    "200.1.5.3 / 77 / ban.kbp / 2026" is "200.1.5.3/77/BAN.KBP/2026"). The one rule of the
-    register's uniqueness and the public lookup by number. Numbers are ASCII (the character
-    rule of ``number_format``), so SQL ``lower`` agrees with Python's; stored numbers hold no
-    whitespace but single spaces (``check_typed_number``, ``validate_format``)."""
-    return db.func.lower(db.func.replace(column, " ", "")) == number_key(number_text)
-
-
-def number_key(number_text: str | None) -> str:
-    """A letter number as ``same_number`` compares it: without whitespace, in lower case
-    ("200.1.5.3 / 7 / ban.kbp / 2026" is "200.1.5.3/7/ban.kbp/2026"); every other character
-    counts. For comparing in Python (the public letter check) what SQL compares in the register."""
-    return "".join(str(number_text or "").split()).lower()
-
-
-def registered_as(number_text: str) -> str | None:
-    """The register's number that ``number_text`` is (``same_number``), or None when unused."""
-    return db.session.execute(
-        db.select(LetterNumber.number_text)
-        .where(same_number(LetterNumber.number_text, number_text))
-        .limit(1)
-    ).scalar()
-
-
 def register_external(
     series: str,
     number_text: str,
@@ -226,7 +196,7 @@ def register_external(
 ) -> LetterNumber:
     """Record a number SRIKANDI gave; unique like ours (``NumberConflict`` when taken)."""
     text = check_typed_number(number_text)
-    taken = registered_as(text)
+    taken = number_register.registered_as(text)
     if taken is not None:
         typed = "" if taken == text else f" (diketik {text}: spasi dan huruf besar/kecil tidak "
         typed += "membedakan nomor)" if typed else ""
@@ -245,48 +215,6 @@ def register_external(
         actor=actor,
         subject=(subject_type, subject_id),
     )
-
-
-def void_block_reasons(numbers: list[LetterNumber]) -> dict[int, str]:
-    """Why each of ``numbers`` may not be voided (id -> reason; an id left out may be): one
-    query per guard however many numbers the register lists."""
-    blocked = {
-        n.id: "Nomor ini sudah dibatalkan." for n in numbers if n.status == NumberStatus.DIBATALKAN
-    }
-    for guard in VOID_GUARDS:
-        rest = [n for n in numbers if n.id not in blocked]
-        if not rest:
-            break
-        blocked.update(guard(rest))
-    return blocked
-
-
-def void_block_reason(number: LetterNumber) -> str | None:
-    """Why ``number`` may not be voided, or None when it may."""
-    return void_block_reasons([number]).get(number.id)
-
-
-def void(number: LetterNumber, *, reason: str, actor: User | None) -> LetterNumber:
-    """Void a number: it stays in the register with the reason and is never given again."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError("Alasan pembatalan wajib diisi.")
-    blocked = void_block_reason(number)
-    if blocked:
-        raise DomainError(blocked)
-    number.status = NumberStatus.DIBATALKAN
-    number.void_reason = reason[:500]
-    number.voided_by_id = actor.id if actor else None
-    number.voided_at = utcnow()
-    audit.record(
-        "number.void",
-        actor=actor,
-        object_type="letter_number",
-        object_id=number.id,
-        details={"number": number.number_text, "reason": number.void_reason},
-    )
-    db.session.flush()
-    return number
 
 
 def used_max(series: str, year: int) -> int:

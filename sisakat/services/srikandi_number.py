@@ -12,7 +12,7 @@ import string
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.models import Letter
 from sisakat.pdf.context import NOMOR_NASKAH, TGL_NASKAH
-from sisakat.services import catalog, letters, number_format, numbering, storage
+from sisakat.services import catalog, letters, number_format, number_register, numbering, storage
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing.validation import (
     check,
@@ -100,14 +100,14 @@ def printed_number_and_date(letter: Letter):
 
 def as_printed(letter: Letter, data: bytes, typed: str) -> str:
     """The number to issue for ``typed`` (checked, collapsed): the signed letter's own when it
-    is the same number (``numbering.number_key``), so the register and the public check show
+    is the same number (``number_register.number_key``), so the register and the public check show
     the case the letter prints, not a typed "ban.kbp"; otherwise ``typed`` (the match decides).
     Typed without any space, the printed one loses its spaces too: text extraction inserts
     them between glyphs ("BAN. KBP"), while SRIKANDI's number, copied by the user, had none.
     Refuses an upload still printing the placeholders (``signed_text``)."""
     found = found_number(letter, data)
     printed = " ".join((found.number or "").split())
-    if not printed or numbering.number_key(printed) != numbering.number_key(typed):
+    if not printed or number_register.number_key(printed) != number_register.number_key(typed):
         return typed
     return printed if any(ch.isspace() for ch in typed) else "".join(printed.split())
 
@@ -115,10 +115,10 @@ def as_printed(letter: Letter, data: bytes, typed: str) -> str:
 def refuse_mistyped_number(letter: Letter, data: bytes, typed: str) -> None:
     """The match failed with the typed number while the signed letter prints another one: a
     typing slip, not a case for manual review. Ask again (the upload stays attached). The same
-    number spaced or cased otherwise (``numbering.number_key``) is no slip."""
+    number spaced or cased otherwise (``number_register.number_key``) is no slip."""
     found = found_number(letter, data)
     printed = " ".join((found.number or "").split()) if found else ""
-    if printed and numbering.number_key(printed) != numbering.number_key(typed):
+    if printed and number_register.number_key(printed) != number_register.number_key(typed):
         raise DomainError(
             f"Nomor {typed} tidak sama dengan nomor pada surat bertanda tangan ({printed}). "
             "Periksa lagi nomornya, atau bila nomor di SRIKANDI yang keliru, perbaiki di "

@@ -19,7 +19,7 @@ from sisakat.models import (
     SigningMethod,
 )
 from sisakat.models import ApplicationStatus as S
-from sisakat.services import letter_inapp, letters, numbering, settings, storage, workflow
+from sisakat.services import letter_inapp, letters, number_void, settings, storage, workflow
 from tests import factories
 from tests.letters import helpers as h
 from tests.letters.test_return_to_verifier import REASON, _approve, _letters, _return
@@ -92,7 +92,7 @@ def test_manual_void_still_refuses_a_pending_number_and_the_registers_show_the_r
     assert valid_until is not None
     assert tanggal(valid_until) not in register  # a cancelled letter is valid until nothing
     with pytest.raises(DomainError, match="sudah dibatalkan"):
-        numbering.void(db.session.get(Letter, letter.id).number, reason="lagi", actor=None)
+        number_void.void(db.session.get(Letter, letter.id).number, reason="lagi", actor=None)
 
 
 def test_srikandi_letter_without_a_number_is_cancelled_and_redrawn(app, login_as):

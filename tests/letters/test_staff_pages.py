@@ -14,7 +14,7 @@ from sisakat.models import (
     Role,
     SigningMethod,
 )
-from sisakat.services import numbering, settings
+from sisakat.services import number_void, numbering, settings
 from sisakat.templating import number_breaks
 from tests import factories
 from tests.letters import helpers as h
@@ -119,7 +119,7 @@ def test_number_of_an_issued_letter_cannot_be_voided(app, login_as, pki):
     h.upload(login_as(factories.user(Role.SUPERADMIN)), letter, h.signed(letter, pki))
     number = db.session.get(Letter, letter.id).number
     with pytest.raises(DomainError, match="sudah terbit"):
-        numbering.void(number, reason="Uji", actor=None)
+        number_void.void(number, reason="Uji", actor=None)
 
 
 def test_number_of_a_letter_awaiting_signature_cannot_be_voided(app, login_as):
