@@ -12,6 +12,15 @@ from sisakat.services.survey import Report
 from sisakat.services.table_export import append_row
 
 
+def _profile_sheet(wb: Workbook, rep: Report) -> None:
+    """The respondent profile: each group's choices with how many respondents picked them."""
+    profile = wb.create_sheet("Profil Responden")
+    profile.append(["Kelompok", "Pilihan", "Jumlah responden"])
+    for heading, counts in rep.profile:
+        for choice, n in counts:
+            profile.append([heading, choice, n])  # the form's own words: never a formula
+
+
 def workbook(rep: Report) -> bytes:
     """Three sheets: the index per element, the respondent profile, and the suggestions."""
     wb = Workbook()
@@ -41,11 +50,7 @@ def workbook(rep: Report) -> bytes:
     ws.append(["IKM", ikm_value])
     band = rep.result.band
     ws.append(["Mutu pelayanan", f"{band.letter} ({band.label})" if band else "-"])
-    profile = wb.create_sheet("Profil Responden")
-    profile.append(["Kelompok", "Pilihan", "Jumlah responden"])
-    for heading, counts in rep.profile:
-        for choice, n in counts:
-            profile.append([heading, choice, n])  # the form's own words: never a formula
+    _profile_sheet(wb, rep)
     sheet = wb.create_sheet("Saran")
     sheet.append([f"Waktu ({settings.get('agency.timezone') or 'WIB'})", "Saran"])
     for moment, text in rep.suggestions:

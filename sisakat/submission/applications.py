@@ -111,6 +111,19 @@ def _upload_answer(
     return redirect(url_for(".application_detail", application_id=application_id))
 
 
+def _store_upload(application, item, upload):
+    """``uploads.upload_requirement_document`` with the office's size and page caps."""
+    return uploads.upload_requirement_document(
+        application,
+        item,
+        upload.stream,
+        filename=upload.filename or "",
+        actor=current_user,
+        max_bytes=config.max_upload_bytes(current_app),
+        max_pages=current_app.config["MAX_PDF_PAGES"],
+    )
+
+
 @bp.post("/permohonan/<int:application_id>/persyaratan/<int:item_id>/unggah")
 @role_required(Role.PEMOHON)
 def upload_document(application_id: int, item_id: int):
@@ -121,15 +134,7 @@ def upload_document(application_id: int, item_id: int):
     if not form.validate_on_submit():
         return _upload_answer(False, "Pilih berkas PDF untuk diunggah.", application_id)
     try:
-        doc = uploads.upload_requirement_document(
-            application,
-            item,
-            form.berkas.data.stream,
-            filename=form.berkas.data.filename or "",
-            actor=current_user,
-            max_bytes=config.max_upload_bytes(current_app),
-            max_pages=current_app.config["MAX_PDF_PAGES"],
-        )
+        doc = _store_upload(application, item, form.berkas.data)
     except uploads.UploadRejected as exc:
         db.session.commit()  # only the refusal's audit row was written
         return _upload_answer(False, exc.message, application_id)
@@ -137,8 +142,9 @@ def upload_document(application_id: int, item_id: int):
         return _upload_answer(True, exc.message, application_id, category="info")
     note = documents.copy_note(item, doc)
     db.session.commit()
-    message = f"Dokumen {item.name} tersimpan.{note}"
-    return _upload_answer(True, message, application_id, plain=not note)
+    return _upload_answer(
+        True, f"Dokumen {item.name} tersimpan.{note}", application_id, plain=not note
+    )
 
 
 # After Ajukan or Ajukan Ulang the flash only confirms the action: the status line under the
