@@ -8,11 +8,12 @@ from flask_login import current_user
 from sisakat.db_setup import writes_on_get
 from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
+from sisakat.forms_common import filter_args, page_number
 from sisakat.models import Complaint, ComplaintStatus, Role
 from sisakat.policies import role_required
 from sisakat.routing import show_domain_error
 from sisakat.services import audit, complaint_mail, complaints, storage
-from sisakat.verification.forms import ComplaintReplyForm
+from sisakat.verification.forms import ComplaintFilterForm, ComplaintReplyForm
 from sisakat.verification.routes import bp
 
 TRIAGE_ROLES = (Role.VERIFIKATOR, Role.SUPERADMIN)
@@ -35,13 +36,22 @@ def _load(complaint_id: int) -> Complaint:
 @bp.get("/pengaduan")
 @role_required(*TRIAGE_ROLES)
 def complaint_queue():
-    """Open tickets by due time (``?semua=1``: closed ones too); overdue ones flagged."""
-    show_all = request.args.get("semua") == "1"
-    rows, total = complaints.queue(open_only=not show_all)
+    """Open tickets by due time (``?semua=1``: closed ones too), searchable (``?q=``), paged;
+    overdue ones flagged."""
+    form = ComplaintFilterForm(request.args)
+    open_only, search = form.chosen()
+    pagination = complaints.queue(
+        open_only=open_only, search=search, page_no=page_number(request.args)
+    )
     now = complaints.now()
-    overdue = {c.id for c in rows if c.is_overdue(now)}
     return render_template(
-        "verification/complaints.html", rows=rows, total=total, overdue=overdue, show_all=show_all
+        "verification/complaints.html",
+        form=form,
+        pagination=pagination,
+        rows=pagination.items,
+        overdue={c.id for c in pagination.items if c.is_overdue(now)},
+        overdue_total=complaints.overdue_count(),
+        args=filter_args(form, request.args),
     )
 
 
