@@ -11,8 +11,10 @@ from sisakat.extensions import db
 from sisakat.forms_common import filter_args, page_number
 from sisakat.models import Complaint, ComplaintStatus, Role
 from sisakat.policies import role_required
+from sisakat.reports.forms import PeriodForm
 from sisakat.routing import show_domain_error
-from sisakat.services import audit, complaint_mail, complaints, storage
+from sisakat.services import audit, complaint_mail, complaints, numbering, storage
+from sisakat.services import complaint_stats as complaint_stats_service
 from sisakat.verification.forms import ComplaintFilterForm, ComplaintReplyForm
 from sisakat.verification.routes import bp
 
@@ -52,6 +54,24 @@ def complaint_queue():
         overdue={c.id for c in pagination.items if c.is_overdue(now)},
         overdue_total=complaints.overdue_count(),
         args=filter_args(form, request.args),
+    )
+
+
+@bp.get("/pengaduan/statistik")
+@role_required(*TRIAGE_ROLES)
+def complaint_stats():
+    """Per category, for a period: received, still open, closed, closed in time, average days
+    to close (UU 25/2009 reporting; ``PeriodForm``: this year to date by default)."""
+    form = PeriodForm(request.args)
+    start, end = form.period(numbering.office_today())
+    lines, total = complaint_stats_service.by_category(start, end)
+    return render_template(
+        "verification/complaint_stats.html",
+        form=form,
+        start=start,
+        end=end,
+        lines=lines,
+        total=total,
     )
 
 
