@@ -17,6 +17,7 @@ def _close(complaint, at: datetime) -> None:
 def _rows(page: str) -> dict[str, list[str]]:
     """Each body row of the statistics table: its first cell -> the other cells' texts."""
     table = page.split('id="complaint-stats"')[1].split("</table>")[0]
+    table = re.sub(r'<div class="d-sm-none.*?</div>', "", table)  # the phone fold
     out = {}
     for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S):
         cells = [
