@@ -9,9 +9,11 @@ one-time key, ``complaint_repeats.secret_for``) compared in constant time.
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -32,6 +34,7 @@ from sisakat.services import (
     complaint_mail,
     concurrency,
     settings,
+    text_match,
 )
 from sisakat.services.complaint_repeats import earlier_copy, secret_for
 
@@ -117,22 +120,43 @@ def timeline(complaint: Complaint) -> list[ComplaintEntry]:
     )
 
 
-QUEUE_LIMIT = 500
+PER_PAGE = 50
+# A ticket number as staff type it: "ADU-2026-000012", "adu-2026-12", "000012" or "12".
+TICKET_TYPED = re.compile(r"(?:ADU-?\d{4}-?)?0*(\d{1,9})", re.IGNORECASE)
 
 
-def queue(*, open_only: bool = False) -> tuple[list[Complaint], int]:
-    """Tickets for staff (at most ``QUEUE_LIMIT``) and how many there are: open ones first by
-    due time, then the closed ones, the last closed first (past the limit, the oldest are the
-    ones left out)."""
+def queue(*, open_only: bool = False, search: str = "", page_no: int = 1) -> Pagination:
+    """One page of tickets for staff: open ones first by due time, then the closed ones, the
+    last closed first. ``search`` matches the ticket number (any case, with or without the
+    ``ADU-<year>-`` part and its zeros) or, as typed in any case, the complaint's text, the
+    name or the contact (digits may be a phone number as well as a ticket)."""
     closed = Complaint.status == ComplaintStatus.SELESAI
     query = db.select(Complaint).order_by(
         closed, db.case((~closed, Complaint.due_at)), Complaint.closed_at.desc(), Complaint.id
     )
     if open_only:
         query = query.where(~closed)
-    counted = db.select(db.func.count()).select_from(query.order_by(None).subquery())
-    total = db.session.execute(counted).scalar_one()
-    return list(db.session.execute(query.limit(QUEUE_LIMIT)).scalars()), total
+    if search:
+        query = query.where(_matching(search))
+    return db.paginate(query, page=page_no, per_page=PER_PAGE, error_out=False)
+
+
+def _matching(search: str):
+    """The search box's condition: the ticket it names, or the words in the text fields."""
+    words = text_match.contains_any((Complaint.body, Complaint.name, Complaint.contact), search)
+    typed = TICKET_TYPED.fullmatch(search.strip())
+    if typed is None:
+        return words
+    return db.or_(Complaint.id == int(typed.group(1)), words)
+
+
+def overdue_count() -> int:
+    """How many open tickets are past their time limit (all of them, not one page's)."""
+    return db.session.execute(
+        db.select(db.func.count())
+        .select_from(Complaint)
+        .where(Complaint.status != ComplaintStatus.SELESAI, Complaint.due_at < now())
+    ).scalar_one()
 
 
 def respond(

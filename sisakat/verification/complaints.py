@@ -8,11 +8,14 @@ from flask_login import current_user
 from sisakat.db_setup import writes_on_get
 from sisakat.exceptions import DomainError, StaleRecord
 from sisakat.extensions import db
+from sisakat.forms_common import filter_args, page_number
 from sisakat.models import Complaint, ComplaintStatus, Role
 from sisakat.policies import role_required
+from sisakat.reports.forms import PeriodForm
 from sisakat.routing import show_domain_error
-from sisakat.services import audit, complaint_mail, complaints, storage
-from sisakat.verification.forms import ComplaintReplyForm
+from sisakat.services import audit, complaint_mail, complaints, numbering, storage
+from sisakat.services import complaint_stats as complaint_stats_service
+from sisakat.verification.forms import ComplaintFilterForm, ComplaintReplyForm
 from sisakat.verification.routes import bp
 
 TRIAGE_ROLES = (Role.VERIFIKATOR, Role.SUPERADMIN)
@@ -35,13 +38,40 @@ def _load(complaint_id: int) -> Complaint:
 @bp.get("/pengaduan")
 @role_required(*TRIAGE_ROLES)
 def complaint_queue():
-    """Open tickets by due time (``?semua=1``: closed ones too); overdue ones flagged."""
-    show_all = request.args.get("semua") == "1"
-    rows, total = complaints.queue(open_only=not show_all)
+    """Open tickets by due time (``?semua=1``: closed ones too), searchable (``?q=``), paged;
+    overdue ones flagged."""
+    form = ComplaintFilterForm(request.args)
+    open_only, search = form.chosen()
+    pagination = complaints.queue(
+        open_only=open_only, search=search, page_no=page_number(request.args)
+    )
     now = complaints.now()
-    overdue = {c.id for c in rows if c.is_overdue(now)}
     return render_template(
-        "verification/complaints.html", rows=rows, total=total, overdue=overdue, show_all=show_all
+        "verification/complaints.html",
+        form=form,
+        pagination=pagination,
+        rows=pagination.items,
+        overdue={c.id for c in pagination.items if c.is_overdue(now)},
+        overdue_total=complaints.overdue_count(),
+        args=filter_args(form, request.args),
+    )
+
+
+@bp.get("/pengaduan/statistik")
+@role_required(*TRIAGE_ROLES)
+def complaint_stats():
+    """Per category, for a period: received, still open, closed, closed in time, average days
+    to close (UU 25/2009 reporting; ``PeriodForm``: this year to date by default)."""
+    form = PeriodForm(request.args)
+    start, end = form.period(numbering.office_today())
+    lines, total = complaint_stats_service.by_category(start, end)
+    return render_template(
+        "verification/complaint_stats.html",
+        form=form,
+        start=start,
+        end=end,
+        lines=lines,
+        total=total,
     )
 
 

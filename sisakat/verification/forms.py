@@ -84,6 +84,30 @@ class QueueFilterForm(FlaskForm):
         )
 
 
+class ComplaintFilterForm(FlaskForm):
+    """GET filters of the complaint list (no CSRF: it changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    semua = SelectField(
+        "Tampilkan",
+        choices=choices([("", "Yang belum selesai"), ("1", "Semua, termasuk yang selesai")]),
+        validators=[Optional()],
+    )
+    q = StringField(
+        "Cari nomor tiket, isi, nama atau kontak",
+        filters=[clean_text],
+        validators=[Optional(), Length(max=100), no_control_chars],
+    )
+
+    def chosen(self) -> tuple[bool, str]:
+        """(open tickets only, the search): a bad value gets its error beside its field and is
+        left out, the other filter stays applied."""
+        self.validate()
+        return usable(self.semua) != "1", usable(self.q) or ""
+
+
 class JudgeDocumentForm(ActionForm, SeenForm):
     """Sesuai / Tidak Sesuai on one document version, with a reason (free text or catalogue),
     and the digest of the verdict the page showed (``verification.verdict_token``)."""
