@@ -49,6 +49,9 @@ def test_adding_a_category_after_editing_a_row_asks_before_the_edit_is_lost(page
     assert asked == [("confirm", UNSAVED)] * 2  # the add form's typing would be lost now
     fresh()
     assert db.session.get(ComplaintCategory, row_id).limit_days == 3
+    # The page script must listen before the typing: on a loaded machine the saved page's alert
+    # is there before its deferred script has run, and typing then goes unnoticed.
+    page.wait_for_load_state("load")
     page.locator(f"#c{row_id}-limit_days").fill("4")
     page.locator("a.navbar-brand").click()  # leaving by a link asks too
     expect(page.locator(f"#c{row_id}-limit_days")).to_have_value("4")
