@@ -6,7 +6,7 @@ Tests freeze or move it with ``app.config["CLOCK"]`` (a callable returning a nai
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask import current_app
 
@@ -22,3 +22,12 @@ def now() -> datetime:
 def timestamp() -> float:
     """``now()`` as seconds since the epoch (rate-limit windows, session stamps)."""
     return now().replace(tzinfo=UTC).timestamp()
+
+
+def office_days_utc(start: date, end: date, offset_hours: int) -> tuple[datetime, datetime]:
+    """Pure: the office-zone days ``start`` to ``end`` (both whole) as naive UTC bounds
+    [low, high), as every report period is queried (``offset_hours``: the zone,
+    ``settings.utc_offset_hours``)."""
+    shift = timedelta(hours=offset_hours)
+    low = datetime.combine(start, time.min) - shift
+    return low, datetime.combine(end + timedelta(days=1), time.min) - shift

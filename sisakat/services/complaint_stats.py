@@ -8,11 +8,11 @@ every database, and a year of complaints is a few thousand narrow rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from sisakat.extensions import db
 from sisakat.models import Complaint, ComplaintCategory, ComplaintStatus
-from sisakat.services import settings
+from sisakat.services import clock, settings
 
 DAY_SECONDS = 86_400
 
@@ -48,17 +48,10 @@ class CategoryStats:
             self._close_seconds.append((closed_at - created_at).total_seconds())
 
 
-def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """The office-zone days [start, end] as naive UTC bounds [low, high)."""
-    shift = timedelta(hours=settings.utc_offset_hours())
-    low = datetime.combine(start, time.min) - shift
-    return low, datetime.combine(end + timedelta(days=1), time.min) - shift
-
-
 def by_category(start: date, end: date) -> tuple[list[CategoryStats], CategoryStats]:
     """The lines per category (by name; only categories with complaints in the period) and the
     totals, for the complaints received from ``start`` to ``end`` (office days)."""
-    low, high = _utc_bounds(start, end)
+    low, high = clock.office_days_utc(start, end, settings.utc_offset_hours())
     rows = db.session.execute(
         db.select(
             ComplaintCategory.name,

@@ -23,7 +23,7 @@ import math
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from sisakat.extensions import db
 from sisakat.formatting import BULAN, hours_text, prefixed, to_local, wilayah
@@ -35,7 +35,7 @@ from sisakat.models import (
     Level,
     Party,
 )
-from sisakat.services import catalog, party_level, settings
+from sisakat.services import catalog, clock, party_level, settings
 from sisakat.services.working_time import OfficeHours, working_seconds
 
 S = ApplicationStatus
@@ -103,13 +103,6 @@ def percentile(values: list[float], pct: int) -> float | None:
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
-def _bounds(filters: StatsFilter, offset: int) -> tuple[datetime, datetime]:
-    """The period as naive UTC bounds [start, end)."""
-    shift = timedelta(hours=offset)
-    start = datetime.combine(filters.start, time.min) - shift
-    return start, datetime.combine(filters.end + timedelta(days=1), time.min) - shift
-
-
 def _first_submissions():
     """Each application's first Diajukan (a subquery): the day it was received."""
     return (
@@ -126,7 +119,7 @@ def _first_submissions():
 def _scope(filters: StatsFilter, offset: int):
     """Columns of the applications first submitted in the period (no ORM objects: constant
     memory per row)."""
-    start, end = _bounds(filters, offset)
+    start, end = clock.office_days_utc(filters.start, filters.end, offset)
     first = _first_submissions()
     query = (
         db.select(

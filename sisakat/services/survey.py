@@ -6,7 +6,7 @@ import re
 import secrets
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import ELEMENT_COLUMNS, SKT_PARPOL, SurveyResponse
-from sisakat.services import audit, catalog, ikm, settings
+from sisakat.services import audit, catalog, clock, ikm, settings
 
 # PermenPANRB 14/2017 questions; answers 1-4 with the official wording per element.
 QUESTIONS = (
@@ -227,17 +227,10 @@ def respondent_profile(rows) -> tuple[tuple[str, tuple[tuple[str, int], ...]], .
     return tuple(out)
 
 
-def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    offset = timedelta(hours=settings.utc_offset_hours())
-    return datetime.combine(start, time()) - offset, datetime.combine(
-        end + timedelta(days=1), time()
-    ) - offset
-
-
 def report(start: date, end: date, service_code: str | None = None) -> Report:
     """NRR per element, IKM and band of the responses in [start, end] (of one service, or all),
     with the suggestions."""
-    low, high = _utc_bounds(start, end)
+    low, high = clock.office_days_utc(start, end, settings.utc_offset_hours())
     query = db.select(SurveyResponse).where(
         sa.and_(SurveyResponse.created_at >= low, SurveyResponse.created_at < high)
     )
