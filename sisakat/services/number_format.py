@@ -11,7 +11,7 @@ import string
 
 from sisakat.exceptions import DomainError
 from sisakat.formatting import romawi
-from sisakat.services import catalog
+from sisakat.services import catalog, number_register
 
 TOKENS = frozenset({"kode", "nomor", "unit", "tahun", "bulan", "bulan_romawi"})
 MAX_TEXT = 120  # letter_numbers.number_text and letters.number_text
@@ -213,7 +213,7 @@ def prints_alike(a: dict, b: dict, *, year: int = 2026) -> str | None:
         for serial in _SAMPLE_SERIALS:
             first = number_in(a, serial, year=year, month=month)
             second = number_in(b, serial, year=year, month=month)
-            if "".join(first.split()).lower() == "".join(second.split()).lower():
+            if number_register.number_key(first) == number_register.number_key(second):
                 return first
     return None
 
