@@ -65,13 +65,13 @@ CHANGE_PAGE = "auth.change_password"
 OPEN_WHILE_HELD = frozenset({CHANGE_PAGE, "auth.logout", "auth.keep_alive", "static"})
 
 
-def hold_for_password_change():
+def hold_for_password_change(user):
     """While the account's password is one the admin typed (``must_change_password``), every
-    other logged-in request leads to Ubah Kata Sandi (a page script gets JSON 403)."""
-    if request.endpoint in OPEN_WHILE_HELD or request.endpoint == "public.healthz":
+    other request of the logged-in ``user`` leads to Ubah Kata Sandi (a page script gets JSON
+    403). Called by the timeout check, which has the user at hand: no hook of its own."""
+    if not user.must_change_password:
         return None
-    user = current_user._get_current_object()
-    if not user.is_authenticated or not user.must_change_password:
+    if request.endpoint in OPEN_WHILE_HELD or request.endpoint == "public.healthz":
         return None
     if from_script():
         return jsonify(ok=False, message=MUST_CHANGE), 403
@@ -101,9 +101,10 @@ def init_app(app: Flask) -> None:
     app.session_interface = SessionCookies()
 
     @app.before_request
-    def _enforce_timeouts() -> None:
-        if not current_user.is_authenticated:
-            return
+    def _enforce_timeouts():
+        user = current_user._get_current_object()
+        if not user.is_authenticated:
+            return None
         now = clock.timestamp()
         idle = app.config["SESSION_IDLE_MINUTES"] * 60
         absolute = app.config["SESSION_ABSOLUTE_HOURS"] * 3600
@@ -116,9 +117,8 @@ def init_app(app: Flask) -> None:
             g.session_expired = True  # the login page says so once, not twice
             if not from_script():
                 flash(EXPIRED, "warning")
-            return
+            return None
         # Only refresh the stamp once a minute so GETs do not rewrite the cookie each time.
         if now - seen_at > 60:
             session["seen_at"] = now
-
-    app.before_request(hold_for_password_change)  # after the timeouts: a stale session is out
+        return hold_for_password_change(user)  # after the timeouts: a stale session is out
