@@ -1,11 +1,13 @@
 """Complaint statistics for UU 25/2009 reporting: per category, for a period, received, still
-open, closed, closed within the category's time limit and the average days to close."""
+open, closed, closed within the category's time limit and the average working hours to close
+(the office's hours: nights, closed days and holidays not counted)."""
 
 import re
 from datetime import datetime, timedelta
 
 from sisakat.extensions import db
 from sisakat.models import ComplaintStatus, Role
+from sisakat.services import settings
 from tests.monitoring_helpers import count_queries
 
 
@@ -29,7 +31,7 @@ def _rows(page: str) -> dict[str, list[str]]:
 
 
 def test_statistics_per_category_for_a_period(app, make, login_as):
-    now = [datetime(2026, 3, 2, 3, 0)]
+    now = [datetime(2026, 3, 2, 3, 0)]  # Monday 10.00 WIB; the office open 08.00-16.00 Mon-Fri
     app.config["CLOCK"] = lambda: now[0]
     staff = make.user(Role.VERIFIKATOR)
     quick = make.complaint(category_days=5)
@@ -47,10 +49,27 @@ def test_statistics_per_category_for_a_period(app, make, login_as):
     page = client.get("/petugas/pengaduan/statistik?start=2026-03-01&end=2026-03-31")
     assert page.status_code == 200
     rows = _rows(page.get_data(as_text=True))
-    # Diterima, Belum selesai, Selesai, Selesai tepat waktu, Rata-rata hari sampai selesai
-    assert rows[quick.category.name] == ["3", "1", "2", "1", "4,5"]
+    # Diterima, Belum selesai, Selesai, Selesai tepat waktu, Rata-rata jam kerja sampai selesai:
+    # Wednesday 10.00 is 6 + 8 + 2 = 16 working hours on, the next Monday 10.00 6 + 4 x 8 + 2 = 40
+    assert rows[quick.category.name] == ["3", "1", "2", "1", "28,0"]
     assert rows[other.category.name] == ["1", "1", "0", "0", "—"]
-    assert rows["Jumlah"] == ["4", "2", "2", "1", "4,5"]
+    assert rows["Jumlah"] == ["4", "2", "2", "1", "28,0"]
+
+
+def test_the_time_to_close_counts_working_hours_only(app, make, login_as):
+    """The average counted calendar days: a ticket filed on Friday afternoon and closed on
+    Tuesday morning, Monday a holiday, read "3,8" days; the office was open 2 hours of it."""
+    settings.update({"office.holidays": ["2026-03-09"]}, actor=None)
+    db.session.commit()
+    now = [datetime(2026, 3, 6, 8, 0)]  # Friday 15.00 WIB
+    app.config["CLOCK"] = lambda: now[0]
+    complaint = make.complaint(category_days=5)
+    _close(complaint, datetime(2026, 3, 10, 2, 0))  # Tuesday 09.00 WIB
+    client = login_as(make.user(Role.VERIFIKATOR))
+    page = client.get("/petugas/pengaduan/statistik?start=2026-03-01&end=2026-03-31")
+    html = page.get_data(as_text=True)
+    assert _rows(html)[complaint.category.name] == ["1", "0", "1", "1", "2,0"]
+    assert "Rata-rata jam kerja sampai selesai" in html
 
 
 def test_statistics_query_count_does_not_grow_with_complaints(app, make, login_as):
