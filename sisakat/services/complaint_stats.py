@@ -2,7 +2,7 @@
 category, how many were received, are still open, were closed, were closed within the
 category's time limit (``due_at``, set at filing), and the average working hours from filing to
 closing (``working_time.working_seconds``, the rule the queue and the dashboard measure by:
-nights, closed days, breaks and holidays not counted).
+nights, closed days, breaks and holidays not counted); the same table as an XLSX.
 
 One query (complaints joined to their categories) and the office hours, summed here: the
 working-time arithmetic is Python's, and a year of complaints is a few thousand narrow rows."""
@@ -13,11 +13,21 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sisakat.extensions import db
+from sisakat.formatting import tanggal
 from sisakat.models import Complaint, ComplaintCategory, ComplaintStatus
 from sisakat.services import clock, settings
+from sisakat.services.table_export import Table
 from sisakat.services.working_time import OfficeHours, working_seconds
 
 HOUR_SECONDS = 3_600
+HEADER = (
+    "Kategori",
+    "Diterima",
+    "Belum selesai",
+    "Selesai",
+    "Selesai tepat waktu",
+    "Rata-rata jam kerja sampai selesai",
+)
 
 
 @dataclass
@@ -78,3 +88,19 @@ def by_category(start: date, end: date) -> tuple[list[CategoryStats], CategorySt
         for line in (lines.setdefault(name, CategoryStats(name)), total):
             line.add(closed, in_time, seconds)
     return sorted(lines.values(), key=lambda line: line.name.lower()), total
+
+
+def title(start: date, end: date, today: date) -> str:
+    """The export's first line: the statistics, the day they were made ("belum selesai" counts
+    up to then) and the period, as the other exports name their day and filters."""
+    period = f"Periode {tanggal(start)} s.d. {tanggal(end)}"
+    return f"Statistik Pengaduan · per {tanggal(today)} · {period}"
+
+
+def table(lines: list[CategoryStats], total: CategoryStats) -> Table:
+    """The page's table for ``table_export``: a line per category, then the totals."""
+    rows = tuple(
+        (s.name, s.received, s.still_open, s.closed, s.closed_in_time, s.average_hours)
+        for s in (*lines, total)
+    )
+    return Table("pengaduan", "Statistik Pengaduan", HEADER, rows)
