@@ -83,7 +83,7 @@ def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
     db.session.add(complaint)
     db.session.flush()
     year = settings.office_date(moment).year  # 00.30 WIT on 1 January files in the new year
-    complaint.ticket = f"ADU-{year}-{complaint.id:06d}"
+    complaint.ticket = ticket_number(year, complaint.id)
     db.session.add(
         ComplaintEntry(
             complaint_id=complaint.id, created_at=moment, status=ComplaintStatus.BARU, message=""
@@ -92,6 +92,11 @@ def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
     audit.record("complaint.file", actor=None, object_type="complaint", object_id=complaint.ticket)
     db.session.flush()
     return complaint
+
+
+def ticket_number(year: int, serial: int) -> str:
+    """A ticket's number: ``ADU-<filing year>-<serial, 6 digits>`` (the one place it is made)."""
+    return f"ADU-{year}-{serial:06d}"
 
 
 def find_by_link(ticket: str, secret: str) -> Complaint | None:
@@ -122,14 +127,15 @@ def timeline(complaint: Complaint) -> list[ComplaintEntry]:
 
 PER_PAGE = 50
 # A ticket number as staff type it: "ADU-2026-000012", "adu-2026-12", "000012" or "12".
-TICKET_TYPED = re.compile(r"(?:ADU-?\d{4}-?)?0*(\d{1,9})", re.IGNORECASE)
+TICKET_TYPED = re.compile(r"(?:ADU-?(\d{4})-?)?0*(\d{1,9})", re.IGNORECASE)
 
 
 def queue(*, open_only: bool = False, search: str = "", page_no: int = 1) -> Pagination:
     """One page of tickets for staff: open ones first by due time, then the closed ones, the
     last closed first. ``search`` matches the ticket number (any case, with or without the
     ``ADU-<year>-`` part and its zeros) or, as typed in any case, the complaint's text, the
-    name or the contact (digits may be a phone number as well as a ticket)."""
+    name or the contact (digits may be a phone number as well as a ticket). A typed year must
+    be the ticket's own: "ADU-2025-12" never finds ADU-2026-000012."""
     closed = Complaint.status == ComplaintStatus.SELESAI
     query = db.select(Complaint).order_by(
         closed, db.case((~closed, Complaint.due_at)), Complaint.closed_at.desc(), Complaint.id
@@ -147,7 +153,10 @@ def _matching(search: str):
     typed = TICKET_TYPED.fullmatch(search.strip())
     if typed is None:
         return words
-    return db.or_(Complaint.id == int(typed.group(1)), words)
+    year, serial = typed.groups()
+    if year is None:
+        return db.or_(Complaint.id == int(serial), words)
+    return db.or_(Complaint.ticket == ticket_number(int(year), int(serial)), words)
 
 
 def overdue_count() -> int:

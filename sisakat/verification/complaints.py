@@ -12,8 +12,8 @@ from sisakat.forms_common import filter_args, page_number
 from sisakat.models import Complaint, ComplaintStatus, Role
 from sisakat.policies import role_required
 from sisakat.reports.forms import PeriodForm
-from sisakat.routing import show_domain_error
-from sisakat.services import audit, complaint_mail, complaints, numbering, storage
+from sisakat.routing import XLSX, download, show_domain_error
+from sisakat.services import audit, complaint_mail, complaints, numbering, storage, table_export
 from sisakat.services import complaint_stats as complaint_stats_service
 from sisakat.verification.forms import ComplaintFilterForm, ComplaintReplyForm
 from sisakat.verification.routes import bp
@@ -73,6 +73,17 @@ def complaint_stats():
         lines=lines,
         total=total,
     )
+
+
+@bp.get("/pengaduan/statistik.xlsx")
+@role_required(*TRIAGE_ROLES)
+def complaint_stats_xlsx():
+    """The same table as an XLSX, its first line naming the day and the period."""
+    today = numbering.office_today()
+    start, end = PeriodForm(request.args).period(today)
+    table = complaint_stats_service.table(*complaint_stats_service.by_category(start, end))
+    data = table_export.xlsx(complaint_stats_service.title(start, end, today), [table])
+    return download(data, XLSX, f"statistik-pengaduan-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")
 
 
 @bp.get("/pengaduan/<int:complaint_id>")

@@ -70,3 +70,21 @@ def test_hostile_search_input_gets_a_message_not_a_500(app, make, login_as):
     bad = staff.get("/petugas/pengaduan", query_string={"q": "a\x00b", "semua": "zzz"})
     assert bad.status_code == 200
     assert "karakter yang tidak diizinkan" in bad.get_data(as_text=True)
+
+
+def test_a_ticket_typed_with_another_year_does_not_find_this_years_ticket(app, make, login_as):
+    """Typed "ADU-2025-000012" found this year's ADU-2026-000012: only the serial counted."""
+    wanted = make.complaint(body="Lampu jalan mati")
+    year = int(wanted.ticket.split("-")[1])
+    staff = login_as(make.user(Role.VERIFIKATOR))
+
+    def found(q: str) -> list[str]:
+        page = staff.get("/petugas/pengaduan", query_string={"q": q}).get_data(as_text=True)
+        return _tickets(page)
+
+    for other_year in (year - 1, year + 1):
+        assert found(f"ADU-{other_year}-{wanted.id:06d}") == [], other_year
+        assert found(f"adu-{other_year}-{wanted.id}") == [], other_year
+    assert found(f"ADU-{year}-{wanted.id}") == [wanted.ticket]  # its own year, zeros left out
+    assert found(f"adu{year}{wanted.id:06d}") == [wanted.ticket]
+    assert found(str(wanted.id)) == [wanted.ticket]  # no year typed: the serial alone

@@ -1,11 +1,16 @@
 """Complaint statistics for UU 25/2009 reporting: per category, for a period, received, still
-open, closed, closed within the category's time limit and the average days to close."""
+open, closed, closed within the category's time limit and the average working hours to close
+(the office's hours: nights, closed days and holidays not counted); the same table as XLSX."""
 
+import io
 import re
 from datetime import datetime, timedelta
 
+from openpyxl import load_workbook
+
 from sisakat.extensions import db
 from sisakat.models import ComplaintStatus, Role
+from sisakat.services import settings
 from tests.monitoring_helpers import count_queries
 
 
@@ -29,7 +34,7 @@ def _rows(page: str) -> dict[str, list[str]]:
 
 
 def test_statistics_per_category_for_a_period(app, make, login_as):
-    now = [datetime(2026, 3, 2, 3, 0)]
+    now = [datetime(2026, 3, 2, 3, 0)]  # Monday 10.00 WIB; the office open 08.00-16.00 Mon-Fri
     app.config["CLOCK"] = lambda: now[0]
     staff = make.user(Role.VERIFIKATOR)
     quick = make.complaint(category_days=5)
@@ -47,10 +52,70 @@ def test_statistics_per_category_for_a_period(app, make, login_as):
     page = client.get("/petugas/pengaduan/statistik?start=2026-03-01&end=2026-03-31")
     assert page.status_code == 200
     rows = _rows(page.get_data(as_text=True))
-    # Diterima, Belum selesai, Selesai, Selesai tepat waktu, Rata-rata hari sampai selesai
-    assert rows[quick.category.name] == ["3", "1", "2", "1", "4,5"]
+    # Diterima, Belum selesai, Selesai, Selesai tepat waktu, Rata-rata jam kerja sampai selesai:
+    # Wednesday 10.00 is 6 + 8 + 2 = 16 working hours on, the next Monday 10.00 6 + 4 x 8 + 2 = 40
+    assert rows[quick.category.name] == ["3", "1", "2", "1", "28,0"]
     assert rows[other.category.name] == ["1", "1", "0", "0", "—"]
-    assert rows["Jumlah"] == ["4", "2", "2", "1", "4,5"]
+    assert rows["Jumlah"] == ["4", "2", "2", "1", "28,0"]
+
+
+def test_the_time_to_close_counts_working_hours_only(app, make, login_as):
+    """The average counted calendar days: a ticket filed on Friday afternoon and closed on
+    Tuesday morning, Monday a holiday, read "3,8" days; the office was open 2 hours of it."""
+    settings.update({"office.holidays": ["2026-03-09"]}, actor=None)
+    db.session.commit()
+    now = [datetime(2026, 3, 6, 8, 0)]  # Friday 15.00 WIB
+    app.config["CLOCK"] = lambda: now[0]
+    complaint = make.complaint(category_days=5)
+    _close(complaint, datetime(2026, 3, 10, 2, 0))  # Tuesday 09.00 WIB
+    client = login_as(make.user(Role.VERIFIKATOR))
+    page = client.get("/petugas/pengaduan/statistik?start=2026-03-01&end=2026-03-31")
+    html = page.get_data(as_text=True)
+    assert _rows(html)[complaint.category.name] == ["1", "0", "1", "1", "2,0"]
+    assert "Rata-rata jam kerja sampai selesai" in html
+
+
+def test_the_statistics_download_as_xlsx_with_the_same_numbers(app, make, login_as):
+    """Other reports had an XLSX; the statistics only printed. The file's first line names the
+    day it was made and the period; the cells are the page's numbers."""
+    now = [datetime(2026, 3, 2, 3, 0)]  # Monday 10.00 WIB
+    app.config["CLOCK"] = lambda: now[0]
+    first = make.complaint(category_days=5)
+    second = make.complaint(category_days=5)
+    second.category = first.category
+    other = make.complaint(category_days=10)
+    db.session.commit()
+    _close(first, now[0] + timedelta(days=1))  # Tuesday 10.00: 8 working hours
+    _close(second, now[0] + timedelta(days=2, hours=1))  # Wednesday 11.00: 17 working hours
+    now[0] = datetime(2026, 4, 6, 3, 0)
+    client = login_as(make.user(Role.VERIFIKATOR))
+    query = "?start=2026-03-01&end=2026-03-31"
+    page = client.get("/petugas/pengaduan/statistik" + query).get_data(as_text=True)
+    link = "/petugas/pengaduan/statistik.xlsx?start=2026-03-01&amp;end=2026-03-31"
+    assert link in page  # the download carries the period shown
+    answer = client.get("/petugas/pengaduan/statistik.xlsx" + query)
+    assert answer.status_code == 200
+    assert "statistik-pengaduan-20260301-20260331.xlsx" in answer.headers["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(answer.data)).active
+    cells = list(sheet.iter_rows(values_only=True))
+    assert cells[0][0] == (
+        "Statistik Pengaduan · per 6 April 2026 · Periode 1 Maret 2026 s.d. 31 Maret 2026"
+    )
+    assert cells[1] == (
+        "Kategori",
+        "Diterima",
+        "Belum selesai",
+        "Selesai",
+        "Selesai tepat waktu",
+        "Rata-rata jam kerja sampai selesai",
+    )
+    assert sorted(cells[2:-1]) == sorted(
+        [(first.category.name, 2, 0, 2, 2, 12.5), (other.category.name, 1, 1, 0, 0, None)]
+    )  # by name, as the page lists them
+    assert cells[-1] == ("Jumlah", 3, 1, 2, 2, 12.5)
+    empty = client.get("/petugas/pengaduan/statistik.xlsx?start=2025-01-01&end=2025-01-31")
+    rows = list(load_workbook(io.BytesIO(empty.data)).active.iter_rows(values_only=True))
+    assert rows[2:] == [("Jumlah", 0, 0, 0, 0, None)]  # a period without complaints
 
 
 def test_statistics_query_count_does_not_grow_with_complaints(app, make, login_as):
@@ -76,5 +141,9 @@ def test_a_bad_period_gets_a_message_and_the_default_period(app, make, login_as)
     page = client.get("/petugas/pengaduan/statistik?start=2026-13-45&end=xx")
     assert page.status_code == 200
     assert "Periode bawaan ditampilkan." in page.get_data(as_text=True)
+    export = client.get("/petugas/pengaduan/statistik.xlsx?start=2026-13-45&end=xx")
+    assert export.status_code == 200  # the default period, as on the page
+    first_line = load_workbook(io.BytesIO(export.data)).active["A1"].value
+    assert first_line.startswith("Statistik Pengaduan · per ")
     listed = client.get("/petugas/pengaduan").get_data(as_text=True)
     assert "/petugas/pengaduan/statistik" in listed  # the list links the statistics

@@ -23,6 +23,7 @@ ROWS = {
     "public.survey_results": public(),
     "verification.complaint_queue": staff(*TRIAGE),
     "verification.complaint_stats": staff(*TRIAGE),
+    "verification.complaint_stats_xlsx": staff(*TRIAGE),
     "verification.complaint_detail": staff(*TRIAGE),
     "verification.respond_complaint": staff(*TRIAGE, method="POST"),
     "verification.complaint_attachment": staff(*TRIAGE),
