@@ -197,5 +197,8 @@ def init_app(app: Flask) -> None:
             # The footer's link to /ikm, only while the super admin publishes the results.
             "ikm_published": bool(settings.get("survey.publish_results")),
             "nav_user": user if user.is_authenticated else None,
+            # Held at Ubah Kata Sandi (``sessions.hold_for_password_change``): the menu offers
+            # only that page and Keluar, every other link would lead back there.
+            "nav_held": user.is_authenticated and user.must_change_password,
             "_url_base": request_url_base(),
         }

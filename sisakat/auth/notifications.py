@@ -16,7 +16,7 @@ from sisakat.services import notify
 def _bell() -> dict:
     """The unread count for the navbar bell: one count query for logged-in users."""
     user = current_user._get_current_object()  # one proxy lookup, not two
-    if not user.is_authenticated:
+    if not user.is_authenticated or user.must_change_password:  # held: no bell is shown
         return {"unread_notifications": 0}
     return {"unread_notifications": notify.unread_count(user)}
 

@@ -1,5 +1,6 @@
 """``flask transfer --to URL``: copy the whole database into an empty PostgreSQL or MariaDB
-(or SQLite) database, in dependency order and in batches, then prove the copy.
+database, in dependency order and in batches, then prove the copy. A SQLite file is refused as a
+target (no test covers it; a laptop moves to another laptop with backup and restore).
 
 The target's schema is built the same way a fresh install builds it (the migrations when they
 exist, else the models), ids are copied as they are, sequences are moved past the highest id
@@ -48,15 +49,24 @@ def _target_app(url: str):
     )
 
 
+SERVER_ONLY = (
+    "Pemindahan hanya ke database server PostgreSQL atau MariaDB (postgresql://... atau "
+    "mysql://...). Untuk memindahkan SISAKAT ke komputer lain dengan SQLite, pakai flask backup "
+    "di komputer lama lalu flask restore di komputer baru (docs/OPERATIONS.md)."
+)
+
+
 def _check_url(url: str) -> None:
     """Refuse, in words, an address ``config.normalise_database_url`` does not accept (it takes
-    the hosting panels' postgres://, mysql:// and mariadb:// too)."""
+    the hosting panels' postgres://, mysql:// and mariadb:// too), and a SQLite file."""
     from sisakat.config import ConfigError, normalise_database_url
 
     try:
-        normalise_database_url(url)
+        normalised = normalise_database_url(url)
     except ConfigError as exc:
         raise TransferError(f"URL database tujuan tidak dapat dipakai: {exc}") from None
+    if normalised.startswith("sqlite"):
+        raise TransferError(SERVER_ONLY)
 
 
 def _same_database(url: str) -> bool:

@@ -91,6 +91,27 @@
       }, 0);
     }
   });
+  // Show password: the toggle beside each password field (<button data-reveal="field id"
+  // aria-pressed>, _macros/forms.html) shows what was typed and hides it again; a button, so
+  // Tab reaches it and Space or Enter presses it. Sending the form hides every field again.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-reveal]") : null;
+    var input = button && document.getElementById(button.getAttribute("data-reveal"));
+    if (input) { reveal(button, input, input.type === "password"); }
+  });
+  function reveal(button, input, show) {
+    input.type = show ? "text" : "password";
+    button.setAttribute("aria-pressed", show ? "true" : "false");
+    button.title = show ? "Sembunyikan kata sandi" : "Tampilkan kata sandi";
+    button.firstElementChild.className = show ? "bi bi-eye-slash" : "bi bi-eye";
+  }
+  document.addEventListener("submit", function (event) {
+    if (event.defaultPrevented) { return; }
+    event.target.querySelectorAll("button[data-reveal][aria-pressed=true]").forEach(function (b) {
+      var input = document.getElementById(b.getAttribute("data-reveal"));
+      if (input) { reveal(b, input, false); }
+    });
+  });
   // A form that came back with errors: focus the first field marked invalid, so a keyboard
   // or screen-reader user lands on it and hears its message (aria-describedby).
   var invalid = document.querySelector("main .is-invalid");

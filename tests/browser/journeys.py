@@ -99,7 +99,7 @@ def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
     """Log in through the login form."""
     page.goto("/akun/masuk")
     page.get_by_label("Nama pengguna atau e-mail").fill(username)
-    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_label("Kata sandi", exact=True).fill(password)
     page.get_by_role("button", name="Masuk").click()
 
 

@@ -34,7 +34,7 @@ def _login(page, username: str) -> None:
     page.context.clear_cookies()
     page.goto("/akun/masuk")
     page.get_by_label("Nama pengguna atau e-mail").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_load_state()
 

@@ -19,7 +19,7 @@ def test_typing_in_a_long_form_pings_the_session_keep_alive(page, make):
     page.clock.install()
     page.goto("/akun/masuk")
     page.get_by_label("Nama pengguna atau e-mail").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     page.goto("/pemohon/profil")
     field = page.locator("input[type=text]").first

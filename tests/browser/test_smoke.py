@@ -26,7 +26,7 @@ def test_home_and_login_render_with_vendored_css(request, fixture):
     _assert_bootstrap_loaded(page)
     page.goto("/akun/masuk")
     assert page.get_by_role("heading", name="Masuk").is_visible()
-    assert page.get_by_label("Kata sandi").is_visible()
+    assert page.get_by_label("Kata sandi", exact=True).is_visible()
     _assert_bootstrap_loaded(page)
 
 
@@ -34,7 +34,7 @@ def test_wrong_password_shows_indonesian_error(page, make):
     make.user(username="budi.contoh", email="budi@contoh.test")
     page.goto("/akun/masuk")
     page.get_by_label("Nama pengguna atau e-mail").fill("budi.contoh")
-    page.get_by_label("Kata sandi").fill("bukan-kata-sandinya")
+    page.get_by_label("Kata sandi", exact=True).fill("bukan-kata-sandinya")
     page.get_by_role("button", name="Masuk").click()
     alert = page.get_by_role("alert")
     assert "Nama pengguna atau kata sandi salah" in alert.inner_text()

@@ -1,6 +1,8 @@
 """A password the super admin typed (a reset, a new staff account) must be changed by its owner
 before any other page opens: until then every logged-in page leads to Ubah Kata Sandi."""
 
+import re
+
 import pytest
 
 from sisakat.extensions import db
@@ -102,3 +104,26 @@ def test_cli_reset_by_the_operator_does_not_hold_the_account(app, make, runner):
     )
     assert result.exit_code == 0, result.output
     assert not db.session.get(User, user.id).must_change_password
+
+
+def _page_links(client, page) -> set[str]:
+    """Every link target the page offers (``href``), static files left out."""
+    text = client.get(page).get_data(as_text=True)
+    hrefs = set(re.findall(r'<a\b[^>]*\bhref="([^"]*)"', text))
+    return {h for h in hrefs if not h.startswith("/static/")}
+
+
+def test_menu_while_held_offers_only_the_change_page_and_logout(app, admin, make, client):
+    owner = _reset(admin, make.user(Role.SUPERADMIN))
+    form_login(client, owner.username, GIVEN)
+    links = _page_links(client, CHANGE)
+    assert links <= {CHANGE, "#konten"}, links  # nothing that only leads back here
+    text = client.get(CHANGE).get_data(as_text=True)
+    assert 'action="/akun/keluar"' in text
+    assert ">Keluar</button>" in text
+    assert "Administrasi" not in text
+    assert "Notifikasi" not in text
+    _change(client)
+    links = _page_links(client, CHANGE)
+    assert "/admin/" in links  # the full menu is back
+    assert "/akun/notifikasi" in links

@@ -135,3 +135,22 @@ def test_the_requirement_forms_carry_the_office_cap(app, make, login_as):
     assert 'data-max-bytes="3145728"' in form
     assert 'data-too-big="Berkas terlalu besar. Ukuran maksimal 3 MB."' in form
     assert "maksimal 3 MB" in page  # the page's hint
+
+
+def test_the_signed_letter_field_shows_its_type_and_cap(app, login_as):
+    """The signing desk's (and SRIKANDI's) upload field checked its size only in the browser,
+    with no word beside it of what it takes."""
+    _cap(app, 3)
+    letter = h.prepared_letter()
+    page = login_as(factories.user(Role.SUPERADMIN)).get("/tte/").get_data(as_text=True)
+    field_id = f"file-{letter.id}"
+    tag = re.search(rf'<input[^>]*id="{field_id}"[^>]*>', page)[0]
+    assert f'aria-describedby="{field_id}-help"' in tag
+    assert "PDF, paling besar 3 MB" in _hint(page, field_id)
+
+
+def test_the_letter_comparison_field_shows_its_type_and_cap(app, client, make):
+    _cap(app, 2)
+    letter = make.issued_letter()
+    page = client.get(f"/verifikasi/{letter.token}").get_data(as_text=True)
+    assert "PDF, paling besar 2 MB" in _hint(page, "berkas")

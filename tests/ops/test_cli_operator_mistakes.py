@@ -69,6 +69,19 @@ def test_transfer_with_a_bad_or_unreachable_url_is_refused_in_words(app):
         _fails_cleanly(runner.invoke(args=["transfer", "--to", url]), f"GAGAL: {expected}")
 
 
+def test_transfer_to_a_sqlite_file_is_refused_before_anything_is_written(app, tmp_path):
+    """`flask transfer --to sqlite:///...` used to copy into a SQLite file, a target no test
+    covers and the guide never names: it is refused, pointing at backup and restore."""
+    runner = app.test_cli_runner()
+    target = tmp_path / "pindah.db"
+    for url in (f"sqlite:///{target}", "SQLite:///pindah.db"):
+        result = runner.invoke(args=["transfer", "--to", url])
+        _fails_cleanly(result, "GAGAL: Pemindahan hanya ke database server PostgreSQL atau MariaDB")
+        assert "flask backup" in result.output
+    assert not target.exists()
+    assert not (Path(app.instance_path) / "pindah.db").exists()
+
+
 def test_create_admin_refuses_what_the_admin_form_refuses(app, monkeypatch):
     monkeypatch.setenv("SISAKAT_ADMIN_PASSWORD", "Kuat-Sekali-2024!")
     runner = app.test_cli_runner()
