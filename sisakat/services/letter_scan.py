@@ -24,8 +24,8 @@ NOT_A_SCAN = (
     "hasil pindaiannya."
 )
 DRAWN_UNSIGNED = (
-    "Berkas ini surat yang digambar SISAKAT dan belum ditandatangani (misalnya unduhan “Unduh "
-    "untuk TTD basah” atau pratinjau surat), bukan pindaian surat yang sudah ditandatangani "
+    "Berkas ini surat buatan SISAKAT yang belum ditandatangani (misalnya unduhan “Unduh untuk "
+    "TTD basah” atau pratinjau surat), bukan pindaian surat yang sudah ditandatangani "
     "basah. Cetak surat, tandatangani, pindai, lalu unggah hasil pindaiannya."
 )
 E_SIGNED = (
