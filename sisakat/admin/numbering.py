@@ -75,7 +75,13 @@ class NumberingForm(ActionForm, SeenForm):
         "Nomor urut berikutnya tahun ini",
         validators=[
             Optional(),
-            NumberRange(1, number_format.MAX_SERIAL, "Nomor urut tidak valid."),
+            NumberRange(
+                1,
+                number_format.MAX_SERIAL,
+                f"Nomor urut berikutnya harus antara 1 dan {number_format.MAX_SERIAL:,}.".replace(
+                    ",", "."
+                ),
+            ),
         ],
     )
 

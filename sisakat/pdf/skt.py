@@ -35,6 +35,9 @@ from sisakat.pdf.fonts import BODY, BODY_BOLD, register_fonts
 from sisakat.pdf.kop import draw_kop, kop_height
 
 F4 = (215 * mm, 330 * mm)
+# The creator mark in every PDF SISAKAT draws: a wet-signed "scan" still carrying it, in one
+# revision, is the drawn copy itself, unsigned (``services/letter_scan.refuse_drawn_copy``).
+CREATOR = "SISAKAT"
 MARGIN = 20 * mm
 BOTTOM = 15 * mm
 QR_SIZE = 22 * mm
@@ -251,7 +254,7 @@ def _render(ctx: LetterContext, styles: dict[str, ParagraphStyle]) -> tuple[byte
         author=ctx.author,
         subject=ctx.subject,
         keywords=f"sisakat:{ctx.code}" if ctx.code else "sisakat",
-        creator="SISAKAT",
+        creator=CREATOR,
         lang="id-ID",
         initialFontName=BODY,
         invariant=1 if ctx.invariant else None,

@@ -5,9 +5,15 @@ an unsigned letter from SISAKAT uploaded back as a scan is refused, and so is an
 
 from __future__ import annotations
 
+import io
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
 from sisakat.exceptions import SignatureRejected, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, SigningMethod, StoredFile, User
+from sisakat.pdf.skt import CREATOR
 from sisakat.services import letters
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing.validation import check
@@ -16,6 +22,11 @@ NOT_A_SCAN = (
     "Berkas ini sama persis dengan surat yang belum ditandatangani dari SISAKAT, bukan pindaian "
     "surat yang sudah ditandatangani basah. Cetak surat, tandatangani, pindai, lalu unggah "
     "hasil pindaiannya."
+)
+DRAWN_UNSIGNED = (
+    "Berkas ini surat buatan SISAKAT yang belum ditandatangani (misalnya unduhan “Unduh untuk "
+    "TTD basah” atau pratinjau surat), bukan pindaian surat yang sudah ditandatangani "
+    "basah. Cetak surat, tandatangani, pindai, lalu unggah hasil pindaiannya."
 )
 E_SIGNED = (
     "Berkas ini bertanda tangan elektronik yang sah, bukan pindaian tanda tangan basah. Unggah "
@@ -32,6 +43,21 @@ def refuse_unsigned_copy(sha256: str) -> None:
     )
     if db.session.execute(query.limit(1)).first() is not None:
         raise UploadRejected(NOT_A_SCAN)
+
+
+def refuse_drawn_copy(data: bytes) -> None:
+    """Refuse as a scan a PDF SISAKAT drew and nobody changed since: its creator mark and one
+    revision (a signature appends one). The copy for a wet signature and a draft preview are
+    drawn afresh at each download and never stored, so ``refuse_unsigned_copy`` cannot know
+    them by their hash; a scanner's PDF names its own creator."""
+    if data.count(b"%%EOF") != 1:
+        return
+    try:
+        info = PdfReader(io.BytesIO(data)).metadata
+    except (PyPdfError, ValueError):  # the hygiene checks already read it; never a 500 here
+        return
+    if info is not None and info.creator == CREATOR:
+        raise UploadRejected(DRAWN_UNSIGNED)
 
 
 def refuse_e_signed(data: bytes) -> None:

@@ -202,11 +202,13 @@ def _to_review(letter: Letter, row: StoredFile, assessment, actor: User) -> Uplo
 
 def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
     """A wet-signed scan: stored and issued as SCAN, never presented as electronic; an unsigned
-    letter from SISAKAT uploaded back by mistake is refused (``letter_scan``), and so is a file
+    letter from SISAKAT uploaded back by mistake (stored, or drawn for a wet signature or a
+    preview) is refused (``letter_scan``), and so is a file
     printing another letter's verification code (its e-signed PDF, a scan with a text layer)
     or carrying a signature the office accepts (the e-signed path is the one for it)."""
     letter_scan.refuse_unsigned_copy(spooled.sha256)
     data = spooled.path.read_bytes()
+    letter_scan.refuse_drawn_copy(data)
     if _other_letter(letter, data, [0, len(data), len(data), 0]):  # the whole file's text
         raise UploadRejected(OTHER_LETTER)
     letter_scan.refuse_e_signed(data)

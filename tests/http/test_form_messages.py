@@ -83,7 +83,9 @@ def test_an_unusable_number_gets_one_message_that_fits_what_was_typed(app, make,
         assert _beside(html, "sort_order") == messages, value
         assert 'value="Kapan kantor buka?"' in html
     serial = client.post("/admin/penomoran", data={"next_serial": "99999999999"})
-    assert _beside(serial.get_data(as_text=True), "next_serial") == ["Nomor urut tidak valid."]
+    # "Nomor urut tidak valid." said neither why nor what is allowed
+    allowed = ["Nomor urut berikutnya harus antara 1 dan 999.999."]
+    assert _beside(serial.get_data(as_text=True), "next_serial") == allowed
     empty = client.post("/admin/faq", data={**typed, "sort_order": " "})
     assert empty.status_code == 302  # Urutan is optional: an empty box is no error
 
