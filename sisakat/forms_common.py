@@ -219,6 +219,14 @@ class FileCap:
             raise StopValidation(message)
 
 
+def say_not_kept(field, message: str) -> None:
+    """On a refused form coming back: ``message`` beside the file input ``field`` when a file
+    was chosen in it and nothing else is said there. A browser never refills a file input, so
+    without it the chosen file silently vanishes and the form is sent again without it."""
+    if chosen_file(field) is not None and not field.errors:
+        field.errors = [*field.errors, message]
+
+
 def chose_a_file(form) -> bool:
     """A file was chosen in one of ``form``'s file inputs: a page answering this post cannot
     keep it, because a browser never refills a file input."""
