@@ -219,9 +219,15 @@ class FileCap:
             raise StopValidation(message)
 
 
+def say_not_kept(field, message: str) -> None:
+    """``message`` beside the file input ``field`` of a refused form when a file was chosen and
+    nothing else is said there: a browser never refills a file input, the file would vanish."""
+    if chosen_file(field) is not None and not field.errors:
+        field.errors = [*field.errors, message]
+
+
 def chose_a_file(form) -> bool:
-    """A file was chosen in one of ``form``'s file inputs: a page answering this post cannot
-    keep it, because a browser never refills a file input."""
+    """A file was chosen in one of ``form``'s file inputs (a refusing page cannot keep it)."""
     return any(chosen_file(f) for f in form if isinstance(f, FileField))
 
 
@@ -245,11 +251,9 @@ def _stop_if_unreadable(field) -> None:
 
 class IntegerField(_IntegerField):
     """``IntegerField`` reading only ASCII digits within a signed 32-bit INTEGER (WTForms uses
-    ``int()``, which reads "٣" and "1_000"); its ``NumberRange`` then says what is allowed.
-
-    A value it cannot read gets one message: a non-number "Masukkan bilangan bulat.", a number
-    too big for 32 bits the field's own range (it is a whole number, only out of range), and no
-    range message after either (the validators would read the missing value as out of range)."""
+    ``int()``, which reads "٣" and "1_000"); its ``NumberRange`` then says what is allowed. An
+    unreadable value gets one message (a non-number "Masukkan bilangan bulat.", a number too big
+    for 32 bits the field's own range), and no range message after it."""
 
     def process_formdata(self, valuelist) -> None:
         if not valuelist:

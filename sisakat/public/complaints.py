@@ -9,6 +9,7 @@ from flask import flash, make_response, redirect, render_template, url_for
 from sisakat.errors import render_error
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.extensions import db
+from sisakat.forms_common import say_not_kept
 from sisakat.public import verify
 from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
@@ -31,6 +32,12 @@ TOO_MANY = (
 
 
 CHOOSE = "— Pilih kategori —"
+
+# A browser never refills a file input: a form sent back for another reason said nothing, and
+# the complaint sent again went without its evidence.
+ATTACHMENT_NOT_KEPT = (
+    "Lampiran belum terkirim. Pilih berkas lampiran lagi sebelum mengirim pengaduan."
+)
 
 # One text for a wrong secret and an unknown ticket (nothing to probe), saying what to do.
 TICKET_NOT_FOUND = (
@@ -89,6 +96,7 @@ def complaint():
 
 
 def _page(form: ComplaintForm, name_required: bool) -> str:
+    say_not_kept(form.attachment, ATTACHMENT_NOT_KEPT)
     return render_template(
         "public/complaint_form.html",
         form=form,

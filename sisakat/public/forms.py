@@ -15,6 +15,10 @@ from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIO
 
 LINE = [no_control_chars, single_line]
 NO_SERVICE = "Pilih layanan yang Anda gunakan."
+# A long text box without the ``maxlength`` its Length validator would write: with it the browser
+# cut a long paste without a word and the text was sent without its end; the server's refusal
+# keeps every character to shorten. (WTForms leaves out an attribute set to False.)
+TAKES_A_PASTE = {"maxlength": False}
 EMPTY_CHECK = "Isi kode verifikasi yang tercetak di bawah kode QR (boleh beserta nomor suratnya)."
 
 
@@ -56,7 +60,7 @@ class ComplaintForm(FlaskForm):
             Length(min=10, max=5000, message="Isi 10 sampai 5.000 karakter."),
             no_control_chars,
         ],
-        render_kw={"rows": 6},
+        render_kw={"rows": 6, **TAKES_A_PASTE},
     )
     # The size cap is the office's upload cap (MAX_UPLOAD_MB), checked while the file streams
     # in (complaint_files.accept_pdf), as the form's help text names it.
@@ -101,6 +105,7 @@ class SurveyForm(FlaskForm):
         "Saran dan masukan (opsional)",
         filters=[clean_text],
         validators=[Length(max=2000, message="Paling banyak 2.000 karakter."), no_control_chars],
+        render_kw=TAKES_A_PASTE,
     )
 
     def answers(self) -> tuple[int, ...]:

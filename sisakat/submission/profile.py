@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from sisakat.exceptions import DomainError, NotStored, UploadRejected
 from sisakat.extensions import db
+from sisakat.forms_common import say_not_kept
 from sisakat.models import ApplicantKind, ApplicationStatus, Party, Role
 from sisakat.policies import can_view_party, role_required
 from sisakat.routing import message_for
@@ -107,9 +108,7 @@ def party_profile():
         form.fill_blank_rows()
     elif not form.validate_on_submit():
         flash(f"{NOT_SAVED} Periksa isian yang ditandai.", "danger")
-        if form.logo_upload() is not None and not form.new_logo.errors:
-            # A browser never refills a file input: say so, or the chosen logo silently vanishes.
-            form.new_logo.errors = [LOGO_NOT_KEPT]
+        say_not_kept(form.new_logo, LOGO_NOT_KEPT)
     elif _save(form):
         flash(_saved(current_user.party), "success")
         return redirect(url_for(".party_profile"))
