@@ -185,8 +185,7 @@ class ActionForm(FlaskForm):
 
 
 def chosen_file(field) -> FileStorage | None:
-    """The file chosen in a file input ``field``, or None when none was chosen (the browser
-    then posts an empty, nameless part)."""
+    """The file chosen in a file input ``field``, or None (the browser posts a nameless part)."""
     data = field.data
     return data if isinstance(data, FileStorage) and data.filename else None
 
