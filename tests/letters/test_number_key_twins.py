@@ -81,6 +81,20 @@ def _review(client, letter, number: str):
     return client.post(f"/tte/surat/{letter.id}/tinjau", data=data)
 
 
+def test_the_manual_review_stores_the_number_as_the_letter_prints_it(app, login_as, pki):
+    h.trust_office(pki)
+    h.srikandi_mode()
+    letter = h.prepared_letter()
+    printed = "200.1.5.3/88/BAN.KBP/2026"
+    h.under_review(letter, _srikandi_signed(letter, pki, printed))
+    client = login_as(factories.user(Role.SUPERADMIN))
+    assert _review(client, letter, "200.1.5.3/88/ban.kbp/2026").status_code == 302
+    db.session.expire_all()
+    letter = db.session.get(Letter, letter.id)
+    assert (letter.status, letter.number_text) == (LetterStatus.BERLAKU, printed)
+    assert db.session.execute(db.select(LetterNumber.number_text)).scalar_one() == printed
+
+
 def test_the_manual_review_refuses_a_registered_number_keeping_what_was_typed(app, login_as, pki):
     h.trust_office(pki)
     h.srikandi_mode()
