@@ -9,8 +9,6 @@ from sisakat.models import PENDING_STATUSES, Letter, LetterNumber, NumberStatus
 from sisakat.models.letter_number import number_key
 from sisakat.services import catalog
 
-__all__ = ["number_key", "registered_as", "twins"]
-
 LIMIT = 500
 TWIN_MARK = "#"  # "<key>#<id>": a twin's kept key (no number_format.odd_signs number has it)
 
