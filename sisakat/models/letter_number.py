@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from sisakat.models.base import Base, LabelledEnum, enum_column, utcnow
 
@@ -22,6 +22,14 @@ class NumberStatus(LabelledEnum):
 
     DIPAKAI = ("dipakai", "Dipakai", "success")
     DIBATALKAN = ("dibatalkan", "Dibatalkan", "secondary")
+
+
+def number_key(number_text: str | None) -> str:
+    """A letter number as the register compares it: without whitespace, in lower case
+    ("200.1.5.3 / 7 / ban.kbp / 2026" is "200.1.5.3/7/ban.kbp/2026"); every other character
+    counts. The one rule of when two texts are the same number: stored in
+    ``LetterNumber.number_key`` (UNIQUE) and used by the public letter check."""
+    return "".join(str(number_text or "").split()).lower()
 
 
 class NumberCounter(Base):
@@ -47,6 +55,10 @@ class LetterNumber(Base):
     year: Mapped[int] = mapped_column(sa.Integer)
     serial: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)  # None: SRIKANDI
     number_text: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    # ``number_key(number_text)``, set with it (``_keyed``): the same number spelled otherwise
+    # is refused by the database. A twin stored before the key existed keeps a distinct key
+    # ("<key>#<id>", migration f3b8d2c6a1e9), which ``flask check`` reports.
+    number_key: Mapped[str] = mapped_column(sa.String(120), unique=True)
     source: Mapped[NumberSource] = mapped_column(
         enum_column(NumberSource, "number_source"), default=NumberSource.INTERNAL
     )
@@ -64,3 +76,9 @@ class LetterNumber(Base):
         sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @validates("number_text")
+    def _keyed(self, _name: str, value: str) -> str:
+        """Every writer of ``number_text`` sets ``number_key`` with it."""
+        self.number_key = number_key(value)
+        return value

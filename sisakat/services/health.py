@@ -228,6 +228,29 @@ def _audit_chain(warnings: list[str], notes: list[str]) -> None:
         )
 
 
+def _number_twins(warnings: list[str]) -> None:
+    """Register rows that are the same letter number in two spellings, stored before the
+    register compared numbers spelling aside (kept by migration f3b8d2c6a1e9, never changed):
+    a warning naming them, so the office checks which letters carry them."""
+    from sisakat.services import number_register
+
+    try:
+        pairs = number_register.twins()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return  # the database problem is reported already
+    if pairs:
+        shown = "; ".join(f"{first} dan {twin}" for first, twin in pairs[:SHOWN_MISSING])
+        more = len(pairs) - SHOWN_MISSING
+        shown += f" dan {more} pasang lainnya" if more > 0 else ""
+        warnings.append(
+            f"register nomor surat memuat {len(pairs)} nomor yang tercatat dua kali dengan "
+            f"ejaan berbeda (spasi atau huruf besar/kecil): {shown}. Periksa surat yang "
+            "memakai nomor itu di Register Nomor Surat; nomor yang sama tidak dapat "
+            "diberikan lagi"
+        )
+
+
 def _antivirus(problems: list[str], notes: list[str]) -> None:
     """When uploads are to be scanned, clamd must answer (else every upload is refused)."""
     from sisakat.services import antivirus
@@ -250,6 +273,7 @@ def check(app: Flask, *, deploy: bool) -> Report:
     _uploads(app, problems, notes)
     _free_space(app, warnings, notes)
     _audit_chain(warnings, notes)
+    _number_twins(warnings)
     _antivirus(problems, notes)
     if not app.config.get("PUBLIC_BASE_URL"):
         message = "PUBLIC_BASE_URL belum disetel (alamat publik untuk kode QR surat)"

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from sisakat.exceptions import DomainError, GuardFailed
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, SigningMethod, User
-from sisakat.services import audit, letters, storage
+from sisakat.services import audit, letters, number_format, srikandi_number, storage
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing.validation import check, signed_revision_text
 
@@ -103,8 +103,13 @@ def decide(
 
 
 def _accept(letter: Letter, row, reason: str, actor: User, number, letter_date) -> None:
-    """Issue the reviewed upload; its signature must still validate against today's trust."""
-    verdict = check(storage.read_bytes(row), trust_service.load_trust_config())
+    """Issue the reviewed upload; its signature must still validate against today's trust. A
+    SRIKANDI number is stored as the signed letter prints it, like the confirm page's."""
+    data = storage.read_bytes(row)
+    verdict = check(data, trust_service.load_trust_config())
+    if letter.number_id is None and number:
+        number = number_format.check_typed_number(number)
+        number = srikandi_number.as_printed(letter, data, number)
     report = json.loads(letter.validation_report or "{}")
     report["manual_review_reason"] = reason
     entry = verdict.entry

@@ -1,13 +1,16 @@
-"""Read side of the letter-number register: the super admin's screen, and the one rule of when two
-number texts are the same number (``same_number`` in SQL, ``number_key`` in Python)."""
+"""Read side of the letter-number register: the super admin's screen, and when two number texts
+are the same number: ``number_key`` (the model's rule, stored UNIQUE in
+``letter_numbers.number_key``), ``registered_as`` and the ``twins`` stored before the key."""
 
 from __future__ import annotations
 
 from sisakat.extensions import db
 from sisakat.models import PENDING_STATUSES, Letter, LetterNumber, NumberStatus
+from sisakat.models.letter_number import number_key
 from sisakat.services import catalog
 
 LIMIT = 500
+TWIN_MARK = "#"  # "<key>#<id>": a twin's kept key (no number_format.odd_signs number has it)
 
 
 def series_names() -> dict[str, str]:
@@ -55,26 +58,24 @@ def awaiting_signature(numbers: list[LetterNumber]) -> set[int]:
     return set(db.session.execute(query).scalars())
 
 
-def same_number(column, number_text: str):
-    """SQL: ``column`` holds the number ``number_text`` is, spaces and letter case aside (a typed
-    "200.1.5.3 / 77 / ban.kbp / 2026" is "200.1.5.3/77/BAN.KBP/2026"). The one rule of the
-    register's uniqueness and the public lookup by number. Numbers are ASCII (the character
-    rule of ``number_format``), so SQL ``lower`` agrees with Python's; stored numbers hold no
-    whitespace but single spaces (``check_typed_number``, ``validate_format``)."""
-    return db.func.lower(db.func.replace(column, " ", "")) == number_key(number_text)
-
-
-def number_key(number_text: str | None) -> str:
-    """A letter number as ``same_number`` compares it: without whitespace, in lower case
-    ("200.1.5.3 / 7 / ban.kbp / 2026" is "200.1.5.3/7/ban.kbp/2026"); every other character
-    counts. For comparing in Python (the public letter check) what SQL compares in the register."""
-    return "".join(str(number_text or "").split()).lower()
-
-
 def registered_as(number_text: str) -> str | None:
-    """The register's number that ``number_text`` is (``same_number``), or None when unused."""
+    """The register's number that ``number_text`` is (the same ``number_key``), or None when
+    unused."""
     return db.session.execute(
         db.select(LetterNumber.number_text)
-        .where(same_number(LetterNumber.number_text, number_text))
+        .where(LetterNumber.number_key == number_key(number_text))
         .limit(1)
     ).scalar()
+
+
+def twins() -> list[tuple[str, str]]:
+    """Pairs (the register's number, its twin) stored before the register compared numbers
+    spelling aside: the migration that added ``number_key`` kept the later twin's key distinct
+    ("<key>#<id>") so the upgrade never failed; ``flask check`` names them."""
+    marked = db.session.execute(
+        db.select(LetterNumber.number_key, LetterNumber.number_text)
+        .where(LetterNumber.number_key.contains(TWIN_MARK))
+        .order_by(LetterNumber.id)
+    ).all()
+    later = [row.number_text for row in marked if row.number_key != number_key(row.number_text)]
+    return [(registered_as(text) or "", text) for text in later]

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sisakat.exceptions import DomainError, NumberConflict
 from sisakat.extensions import db
 from sisakat.models import LetterNumber, NumberCounter, NumberSource, User
-from sisakat.services import audit, clock, number_register, settings
+from sisakat.services import audit, clock, settings
 from sisakat.services.number_format import (
     MAX_SERIAL,
     MAX_TEXT,
@@ -92,40 +92,48 @@ def _locked_counter(series: str, year: int) -> NumberCounter:
 # switched to SISAKAT numbering, or one a paper register recorded. Trying again takes the same
 # serial, so the message says what unblocks it.
 TAKEN_BEFORE = (
-    "Nomor surat {number} sudah terdaftar (dicatat sebelumnya, misalnya dari SRIKANDI) dan "
-    "tidak dapat diberikan lagi. Super Admin menaikkan nomor urut berikutnya di Pengaturan "
-    "Penomoran Surat melewati nomor itu; permohonan ini tetap menunggu."
+    "Nomor surat {number} sudah terdaftar{spelled} (dicatat sebelumnya, misalnya dari "
+    "SRIKANDI) dan tidak dapat diberikan lagi. Super Admin menaikkan nomor urut berikutnya di "
+    "Pengaturan Penomoran Surat melewati nomor itu; permohonan ini tetap menunggu."
 )
 
 
 def _add(number: LetterNumber) -> LetterNumber:
-    """Insert a register row; a UNIQUE violation is a conflict to report, never a silent retry.
-    Found only by the constraint: the happy path of ``allocate`` costs no extra query."""
+    """Insert a register row; a UNIQUE violation (the same number in any spelling: the
+    ``number_key`` constraint) is a conflict to report, never a silent retry. Found only by the
+    constraint: the happy path costs no extra query, none while the counter is locked."""
     try:
         with db.session.begin_nested():
             db.session.add(number)
     except IntegrityError as exc:
-        log.warning("letter number conflict: %s", number.number_text)
-        taken = number.source == NumberSource.INTERNAL and _recorded_before(number)
-        message = (
-            TAKEN_BEFORE.format(number=number.number_text)
-            if taken
-            else f"Nomor surat {number.number_text} sudah terdaftar. Batalkan dan coba lagi, "
-            "atau periksa pengaturan penomoran."
-        )
-        raise NumberConflict(message) from exc
+        raise NumberConflict(_conflict_message(number)) from exc
     return number
 
 
-def _recorded_before(number: LetterNumber) -> bool:
-    """Is ``number``'s text a register row other than this serial taken concurrently (that one
-    is a bug signal: retry), e.g. a SRIKANDI number or another series' number?"""
+def _conflict_message(number: LetterNumber) -> str:
+    """Why ``number`` was refused, read after the refusal: the register row holding its key."""
     row = db.session.execute(
-        db.select(LetterNumber.series, LetterNumber.serial).filter_by(
-            number_text=number.number_text
+        db.select(LetterNumber.number_text, LetterNumber.series, LetterNumber.serial).filter_by(
+            number_key=number.number_key
         )
     ).first()
-    return row is not None and (row.series, row.serial) != (number.series, number.serial)
+    text = number.number_text
+    spelled = "" if row is None or row.number_text == text else row.number_text
+    if number.source == NumberSource.SRIKANDI and row is not None:
+        typed = f" (diketik {text}: spasi dan huruf besar/kecil tidak membedakan nomor)"
+        return (
+            f"Nomor surat {row.number_text} sudah terdaftar{typed if spelled else ''} dan "
+            "tidak dapat dipakai lagi."
+        )
+    log.warning("letter number conflict: %s", text)
+    # Another row than this serial taken concurrently (that one is a bug signal: retry), e.g. a
+    # SRIKANDI number or another series' number.
+    if row is not None and (row.series, row.serial) != (number.series, number.serial):
+        return TAKEN_BEFORE.format(number=text, spelled=f" sebagai {spelled}" if spelled else "")
+    return (
+        f"Nomor surat {text} sudah terdaftar. Batalkan dan coba lagi, "
+        "atau periksa pengaturan penomoran."
+    )
 
 
 def _register(
@@ -194,15 +202,9 @@ def register_external(
     subject_type: str = "",
     subject_id="",
 ) -> LetterNumber:
-    """Record a number SRIKANDI gave; unique like ours (``NumberConflict`` when taken)."""
-    text = check_typed_number(number_text)
-    taken = number_register.registered_as(text)
-    if taken is not None:
-        typed = "" if taken == text else f" (diketik {text}: spasi dan huruf besar/kecil tidak "
-        typed += "membedakan nomor)" if typed else ""
-        raise NumberConflict(
-            f"Nomor surat {taken} sudah terdaftar{typed} dan tidak dapat dipakai lagi."
-        )
+    """Record a number SRIKANDI gave; unique like ours, spelling aside (``NumberConflict``
+    naming the register's spelling when taken)."""
+    text = check_typed_number(number_text)  # taken in any spelling: refused by ``_add``
     return _register(
         LetterNumber(
             series=series,

@@ -158,3 +158,73 @@ def test_category_index_migration_renames_case_twins_and_then_refuses_them(tmp_p
         db.session.commit()
         db.session.remove()
         db.engine.dispose()
+
+
+def test_number_key_migration_keeps_old_twins_and_flask_check_names_them(tmp_path):
+    """f3b8d2c6a1e9: numbers stored before the register compared them spelling aside may be
+    twins ("200.1.5.3/5/BAN.KBP/2026" and "200.1.5.3 / 5 / ban.kbp / 2026"). The upgrade must
+    not fail an office's start: the first keeps the key, the later twin gets a distinct one,
+    no row changes its number; ``flask check`` warns naming them (and still passes); a new
+    number in yet another spelling is refused by the database. On the test server's kind too
+    (twins differ in spaces, which MariaDB's case-blind UNIQUE on the text lets in)."""
+    if not _has_migrations():
+        require_or_skip("belum ada skrip migrasi di migrations/versions")
+    url = None
+    if SERVER_URL:  # a database of its own beside the test database (named after it)
+        server = make_url(SERVER_URL)
+        url = server.set(database=f"{server.database}_number_key").render_as_string(False)
+        empty_server_database(url)
+    app = fresh_app(tmp_path, url=url)
+    insert = sa.text(
+        "INSERT INTO letter_numbers (series, year, serial, number_text, source, status, "
+        "subject_type, subject_id, void_reason, created_at) VALUES "
+        "('skt', 2026, :serial, :text, :source, 'dipakai', '', '', '', CURRENT_TIMESTAMP)"
+    )
+    texts = [
+        ("200.1.5.3 / 5 / ban.kbp / 2026", None, "srikandi"),
+        ("200.1.5.3/6/BAN.KBP/2026", 6, "internal"),
+        ("200.1.5.3/5/BAN.KBP/2026", 5, "internal"),
+        ("200.1.5.3/5 /BAN.KBP/2026", None, "srikandi"),
+    ]
+    with app.app_context():
+        runner = app.test_cli_runner()
+        assert runner.invoke(args=["db", "upgrade", "e7a2c9f4b8d1"]).exit_code == 0
+        for text, serial, source in texts:
+            db.session.execute(insert, {"text": text, "serial": serial, "source": source})
+        db.session.commit()
+        upgraded = runner.invoke(args=["db", "upgrade"])
+        assert upgraded.exit_code == 0, upgraded.output
+        rows = db.session.execute(
+            sa.text("SELECT id, number_text, number_key FROM letter_numbers ORDER BY id")
+        ).all()
+        assert [row.number_text for row in rows] == [text for text, _, _ in texts]
+        assert [row.number_key for row in rows] == [
+            "200.1.5.3/5/ban.kbp/2026",
+            "200.1.5.3/6/ban.kbp/2026",
+            f"200.1.5.3/5/ban.kbp/2026#{rows[2].id}",
+            f"200.1.5.3/5/ban.kbp/2026#{rows[3].id}",
+        ]
+        db.session.commit()
+        checked = runner.invoke(args=["check"])
+        assert "Semua pemeriksaan lulus" in checked.output, checked.output
+        warning = next(line for line in checked.output.splitlines() if "dua kali" in line)
+        assert warning.startswith("PERHATIAN")
+        assert "2 nomor yang tercatat dua kali" in warning
+        assert "200.1.5.3 / 5 / ban.kbp / 2026 dan 200.1.5.3/5/BAN.KBP/2026" in warning
+        assert "200.1.5.3 / 5 / ban.kbp / 2026 dan 200.1.5.3/5 /BAN.KBP/2026" in warning
+        assert "200.1.5.3/6" not in warning
+        with pytest.raises(sa.exc.IntegrityError):
+            db.session.execute(
+                sa.text(
+                    "INSERT INTO letter_numbers (series, year, number_text, number_key, source, "
+                    "status, subject_type, subject_id, void_reason, created_at) VALUES ('skt', "
+                    "2026, '200.1.5.3/ 6/BAN.KBP/2026', '200.1.5.3/6/ban.kbp/2026', 'srikandi', "
+                    "'dipakai', '', '', '', CURRENT_TIMESTAMP)"
+                )
+            )
+        db.session.rollback()
+        assert runner.invoke(args=["db", "downgrade", "e7a2c9f4b8d1"]).exit_code == 0
+        kept = db.session.execute(sa.text("SELECT number_text FROM letter_numbers ORDER BY id"))
+        assert list(kept.scalars()) == [text for text, _, _ in texts]
+        db.session.remove()
+        db.engine.dispose()
