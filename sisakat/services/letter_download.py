@@ -94,3 +94,32 @@ def standing(letter: Letter, today: date) -> PartyLetter:
         return PartyLetter(letter, f"{named}.", ended=False)
     until = tanggal(letter.valid_until)
     return PartyLetter(letter, f"{named}, berlaku sampai {until}.", ended=False)
+
+
+def in_force_by_service(applications: list, issued: dict[int, Letter], today: date) -> dict:
+    """Service code -> the newest letter in force (Berlaku, not past its end) among
+    ``applications`` (newest first) and their downloadable letters (``issued_by_application``):
+    a new application for that service would replace it (``letter_registry.supersede_previous``).
+    No query."""
+    held: dict[str, Letter] = {}
+    for application in applications:
+        letter = issued.get(application.id)
+        if letter is not None and letter.effective_status(today) == "berlaku":
+            held.setdefault(application.service_code, letter)
+    return held
+
+
+def replacement_notes(letter: Letter) -> tuple[str, str]:
+    """(the line beside the service, the question its Ajukan button asks) for a board holding
+    ``letter`` in force."""
+    until = f", berlaku sampai {tanggal(letter.valid_until)}" if letter.valid_until else ""
+    line = (
+        f"Anda memegang surat nomor {letter.number_text}{until}. Ajukan lagi hanya bila perlu "
+        "surat baru (misalnya susunan pengurus berganti): setelah terbit, surat baru "
+        "menggantikan surat itu."
+    )
+    question = (
+        f"Surat nomor {letter.number_text} masih berlaku. Surat dari permohonan baru akan "
+        "menggantikannya setelah terbit. Buat permohonan baru?"
+    )
+    return line, question
