@@ -109,6 +109,12 @@ def in_force_by_service(applications: list, issued: dict[int, Letter], today: da
     return held
 
 
+def ended_ids(issued: dict[int, Letter], today: date) -> set[int]:
+    """The applications among ``issued`` (``issued_by_application``) whose letter has passed
+    its end (``Letter.effective_status``): their dashboard rows say so. No query."""
+    return {a for a, letter in issued.items() if letter.effective_status(today) == "kedaluwarsa"}
+
+
 def replacement_notes(letter: Letter) -> tuple[str, str]:
     """(the line beside the service, the question its Ajukan button asks) for a board holding
     ``letter`` in force."""

@@ -34,6 +34,7 @@ def dashboard():
     every = catalog.all_services()
     own = applications.for_party(party) if party else []
     issued = letter_download.issued_by_application([a.id for a in own])
+    today = numbering.office_today()
     return render_template(
         "submission/dashboard.html",
         party=party,
@@ -41,7 +42,8 @@ def dashboard():
         service_names=service_names(every),
         applications=own,
         issued=issued,
-        in_force=letter_download.in_force_by_service(own, issued, numbering.office_today()),
+        in_force=letter_download.in_force_by_service(own, issued, today),
+        ended=letter_download.ended_ids(issued, today),
         create_form=FlaskForm(),
         renewable=bool(party) and reminders.can_renew(party, reminders.today()),
         next_step=applications.next_step(own[0]) if own and own[0].is_open else "",

@@ -38,3 +38,11 @@ def test_a_board_without_a_letter_sees_the_plain_button(app, make, login_as):
     text = page(login_as(party.account), "/pemohon/")
     assert "Ajukan" in text
     assert "Anda memegang surat nomor" not in text
+
+
+def test_an_expired_letter_is_marked_on_its_dashboard_row(app, make, login_as):
+    """The row kept the green Unduh and the Terbit badge alone after the letter's end, as on
+    the day it was issued; it now says the letter has expired."""
+    text = _dashboard(app, make, login_as, date(2027, 1, 14))
+    assert "Surat kedaluwarsa" in text
+    assert "Surat kedaluwarsa" not in _dashboard(app, make, login_as, date(2027, 1, 15))
