@@ -139,6 +139,9 @@ def profile_problems(party: Party | None) -> list[str]:
     ]
     if party.logo_file_id is None and kind_of(party) == ApplicantKind.PARPOL:
         problems.append("Logo partai belum diunggah.")
+    region = region_problem(board_level(party), party.region_name)  # stored before the check
+    if region:
+        problems.append(region)
     return problems
 
 

@@ -51,3 +51,20 @@ def test_a_matching_or_bare_region_is_saved(app, make, login_as, level, region, 
     assert response.status_code == 302
     db.session.refresh(party)
     assert party_level.level_text(party) == printed
+
+
+def test_a_board_saved_before_the_check_is_told_before_it_submits(app, make, login_as):
+    """A profile stored with the mismatch before the save refused it: the dashboard lists it
+    with the profile's gaps, and Ajukan is refused until it is fixed."""
+    from sisakat.models import Level
+
+    party = make.party(level=Level.PROVINSI, region_name="Kota Palembang")
+    application = make.application(party)
+    db.session.commit()
+    client = login_as(party.account)
+    assert 'Nama wilayah diawali "Kota"' in html.unescape(client.get("/pemohon/").get_data(True))
+    client.post(
+        f"/pemohon/permohonan/{application.id}/ajukan", data={"version": application.version}
+    )
+    db.session.refresh(application)
+    assert application.status.value == "draf"
