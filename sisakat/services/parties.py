@@ -27,7 +27,7 @@ from sisakat.models import (
 )
 from sisakat.models.party import REQUIRED_POSITIONS
 from sisakat.services import audit, concurrency, images, office
-from sisakat.services.party_level import board_level
+from sisakat.services.party_level import board_level, region_problem
 
 REQUIRED_FIELDS = {
     "party_name": "Nama partai",
@@ -139,6 +139,9 @@ def profile_problems(party: Party | None) -> list[str]:
     ]
     if party.logo_file_id is None and kind_of(party) == ApplicantKind.PARPOL:
         problems.append("Logo partai belum diunggah.")
+    region = region_problem(board_level(party), party.region_name)  # stored before the check
+    if region:
+        problems.append(region)
     return problems
 
 
@@ -191,6 +194,11 @@ def _check(party: Party | None, values: dict[str, Any], rows, seen_version: int 
         if problem:
             raise ProfileInvalid(problem, field="level")
         values["level"] = Level(getattr(values["level"], "value", values["level"]))
+    if "region_name" in values:
+        level = values.get("level") or board_level(party)
+        problem = region_problem(level, values["region_name"])
+        if problem:
+            raise ProfileInvalid(problem, field="region_name")
     if values.get("legal_form") is not None and not isinstance(values["legal_form"], LegalForm):
         try:
             values["legal_form"] = LegalForm(values["legal_form"])

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sisakat.formatting import wilayah
+from sisakat.formatting import region_parts, wilayah
 from sisakat.models import ApplicantKind, Level, Party
 from sisakat.services import office
 
@@ -46,3 +46,20 @@ def level_text(party: Any) -> str:
     letter prints them (``formatting.wilayah``)."""
     level = board_level(party)
     return wilayah(level.label if level else "", party.region_name)
+
+
+LEVEL_WORDS = {level.label: level for level in Level}
+
+
+def region_problem(level: Level | None, region_name: str | None) -> str | None:
+    """Why ``region_name`` cannot go with ``level``: it starts with another level's word
+    ("Kota Palembang" for a Provinsi board would print "Provinsi Kota Palembang"); None when it
+    starts with the level's own word, with no level word, or there is no level yet."""
+    word, _name = region_parts(region_name)
+    if level is None or word not in LEVEL_WORDS or LEVEL_WORDS[word] is level:
+        return None
+    return (
+        f'Nama wilayah diawali "{word}", tetapi tingkat kepengurusan yang dipilih {level.label}: '
+        f'surat akan mencetak "{wilayah(level.label, region_name)}". Pilih tingkat {word}, atau '
+        f'tulis nama wilayah tanpa kata "{word}".'
+    )

@@ -82,7 +82,7 @@ def application_detail(application_id: int):
         # Verdicts of a review still in progress are not the office's answer yet.
         show_verdicts=application.status != ApplicationStatus.DIVERIFIKASI,
         max_mb=current_app.config["MAX_UPLOAD_MB"],
-        issued=letter_download.issued_by_application([application.id]).get(application.id),
+        issued=letter_download.party_letter(application.id),
         repair_deadline=applications.repair_deadline(application),
         repair_days=catalog.repair_working_days(application.service_code),
     )

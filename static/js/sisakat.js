@@ -30,7 +30,26 @@
     else { input.removeAttribute("aria-describedby"); }
     return big;
   }
+  // The server's refusal under a file field (<div id="<field id>-error">: "Berkas bukan gambar
+  // PNG atau JPEG", "PDF terkunci") is about the file it was sent: once another file is chosen
+  // it would read as a verdict on the new one, so it goes until the next answer.
+  function clearServerError(input) {
+    var id = input.id + "-error";
+    var msg = input.id && document.getElementById(id);
+    if (!msg) { return; }
+    msg.remove();
+    input.classList.remove("is-invalid");
+    input.removeAttribute("aria-invalid");
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (x) {
+      return x && x !== id;
+    });
+    if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); }
+    else { input.removeAttribute("aria-describedby"); }
+  }
   document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("input[type=file]")) {
+      clearServerError(event.target);
+    }
     if (event.target.matches && event.target.matches("input[type=file][data-max-bytes]")) {
       markSize(event.target);
     }
