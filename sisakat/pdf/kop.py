@@ -19,6 +19,9 @@ MARGIN = 20 * mm
 # address/contact line. A line too long for its room is set smaller, down to the readable size;
 # the agency settings refuse a line that would need less (``unreadable``: the one rule the
 # form and this drawing share; a 200-character agency name was once set at about 4 pt).
+# The emblem fits a square box; one more than three times as wide as tall (or the reverse)
+# would print as a strip under 8 mm, so the agency settings refuse it (``emblem_too_thin``).
+EMBLEM_MAX_RATIO = 3
 GOVERNMENT = (BODY, 14.0, 10.0)
 AGENCY = (BODY_BOLD, 16.0, 11.0)
 LINE = (BODY, 10.0, 8.0)
@@ -71,6 +74,12 @@ def text_room(page_width: float, margin: float, *, with_emblem: bool) -> tuple[f
     centre = page_width / 2 + (EMBLEM_SIZE / 2 if with_emblem else 0)
     left = margin + (EMBLEM_SIZE + 2 * mm if with_emblem else 0)
     return centre, 2 * min(centre - left, page_width - margin - centre)
+
+
+def emblem_too_thin(width: int, height: int) -> bool:
+    """Whether an emblem of ``width`` x ``height`` pixels would print thinner than a third of
+    its box (``EMBLEM_SIZE``) on its short side."""
+    return max(width, height) > EMBLEM_MAX_RATIO * min(width, height)
 
 
 def fitted_size(text: str, font: str, size: float, room: float) -> float:

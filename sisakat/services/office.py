@@ -82,6 +82,18 @@ def _kop_hint(field: str) -> str:
     return ""
 
 
+def emblem_shape_problem(width: int, height: int) -> str | None:
+    """The refusal of an emblem too wide or too tall to print readably in the kop's square."""
+    if not kop.emblem_too_thin(width, height):
+        return None
+    side = "lebar" if width > height else "tinggi"
+    return (
+        f"Lambang terlalu {side} ({width} × {height} piksel): di kop surat lambang dicetak "
+        f"dalam kotak persegi, jadi sisi panjangnya paling banyak {kop.EMBLEM_MAX_RATIO} kali "
+        "sisi pendeknya. Unggah lambang daerah saja, tanpa tulisan di sampingnya."
+    )
+
+
 def update_agency(
     values: dict[str, Any],
     *,
@@ -106,6 +118,7 @@ def update_agency(
             kind=FileKind.EMBLEM,
             display_name=emblem_name or "lambang.png",
             uploaded_by=actor,
+            shape=emblem_shape_problem,
         )
         new["agency.emblem_file_id"] = row.id  # the previous emblem file stays (immutable)
     # Another admin's first save winning at the write is refused there, and the new emblem's

@@ -2,12 +2,14 @@
 200-character agency name was once accepted and set at about 4 pt on the letter); the page
 says so beside the field, in Indonesian, and keeps what was typed."""
 
+import io
 from html import escape
 
 from sisakat.extensions import db
-from sisakat.models import Role
+from sisakat.models import Role, StoredFile
 from sisakat.services import settings
 from tests.http.test_settings_pages import AGENCY
+from tests.images_util import png_bytes
 
 LONG_NAME = ("BADAN KESATUAN BANGSA DAN POLITIK KABUPATEN PENUKAL ABAB LEMATANG ILIR " * 3)[:200]
 
@@ -64,3 +66,22 @@ def test_a_letterhead_stored_before_the_rule_is_named_on_the_admin_home(app, mak
     db.session.commit()
     page = login_as(make.user(Role.SUPERADMIN)).get("/admin/").get_data(as_text=True)
     assert "Terlalu panjang untuk kop surat: nama instansi" in page
+
+
+def test_an_emblem_too_wide_to_print_readably_is_refused_and_the_text_kept(app, make, login_as):
+    """A 10:1 banner (the whole letterhead scanned as the "emblem") would print as a 2.4 mm
+    strip in the kop's 24 mm square: refused beside the file field; a 3:1 one is accepted."""
+    client = login_as(make.user(Role.SUPERADMIN))
+    wide = {**AGENCY, "emblem": (io.BytesIO(png_bytes((600, 60))), "kop.png")}
+    page = client.post("/admin/pengaturan/instansi", data=wide).get_data(as_text=True)
+    near = _field_errors(page, "emblem")
+    assert "Lambang terlalu lebar (600 × 60 piksel)" in near
+    assert f'value="{AGENCY["government"]}"' in page  # the typed text is kept
+    assert settings.get("agency.emblem_file_id") is None
+    assert db.session.execute(db.select(StoredFile)).first() is None
+    tall = {**AGENCY, "emblem": (io.BytesIO(png_bytes((20, 200))), "tugu.png")}
+    page = client.post("/admin/pengaturan/instansi", data=tall).get_data(as_text=True)
+    assert "Lambang terlalu tinggi (20 × 200 piksel)" in page
+    fine = {**AGENCY, "emblem": (io.BytesIO(png_bytes((150, 50))), "lambang.png")}
+    assert client.post("/admin/pengaturan/instansi", data=fine).status_code == 302
+    assert settings.get("agency.emblem_file_id") is not None
