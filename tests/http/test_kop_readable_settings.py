@@ -5,6 +5,8 @@ says so beside the field, in Indonesian, and keeps what was typed."""
 import io
 from html import escape
 
+import pytest
+
 from sisakat.extensions import db
 from sisakat.models import Role, StoredFile
 from sisakat.services import settings
@@ -85,3 +87,14 @@ def test_an_emblem_too_wide_to_print_readably_is_refused_and_the_text_kept(app, 
     fine = {**AGENCY, "emblem": (io.BytesIO(png_bytes((150, 50))), "lambang.png")}
     assert client.post("/admin/pengaturan/instansi", data=fine).status_code == 302
     assert settings.get("agency.emblem_file_id") is not None
+
+
+def test_the_service_refuses_the_long_name_for_any_caller_too(app, make):
+    from sisakat.services import office
+
+    admin = make.user(Role.SUPERADMIN)
+    with pytest.raises(office.SettingsInvalid) as refused:
+        office.update_agency({**AGENCY, "name": LONG_NAME}, actor=admin)
+    assert refused.value.field == "name"
+    assert "nama instansi" in refused.value.message
+    assert settings.get("agency.name") == "BADAN KESATUAN BANGSA DAN POLITIK"
