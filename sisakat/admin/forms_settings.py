@@ -69,6 +69,16 @@ class AgencySettingsForm(SeenForm):
     )
     emblem = FileField("Lambang daerah", render_kw={"accept": images.ACCEPT})
 
+    def validate(self, extra_validators=None) -> bool:
+        """The fields' own checks and, in the same round, every kop line too long to print
+        readably (``office.kop_problems``) beside its field."""
+        valid = super().validate(extra_validators)
+        problems = office.kop_problems(self.values())
+        for name, message in problems.items():
+            if not self[name].errors:
+                self[name].errors = [*self[name].errors, message]
+        return valid and not problems
+
     def values(self) -> dict[str, Any]:
         """The agency settings keyed as in ``office.AGENCY_KEYS``."""
         return {key: getattr(self, key).data or "" for key in office.AGENCY_KEYS}

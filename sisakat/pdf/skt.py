@@ -32,13 +32,12 @@ from reportlab.platypus import (
 
 from sisakat.pdf.context import LetterContext, printable
 from sisakat.pdf.fonts import BODY, BODY_BOLD, register_fonts
-from sisakat.pdf.kop import draw_kop, kop_height
+from sisakat.pdf.kop import MARGIN, draw_kop, kop_height
 
 F4 = (215 * mm, 330 * mm)
 # The creator mark in every PDF SISAKAT draws: a wet-signed "scan" still carrying it, in one
 # revision, is the drawn copy itself, unsigned (``services/letter_scan.refuse_drawn_copy``).
 CREATOR = "SISAKAT"
-MARGIN = 20 * mm
 BOTTOM = 15 * mm
 QR_SIZE = 22 * mm
 SIGN_WIDTH = 106 * mm

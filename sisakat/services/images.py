@@ -14,6 +14,7 @@ is decoded whole, hence its smaller ``MAX_SIDE``.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import BinaryIO
 
 from flask import current_app
@@ -129,10 +130,21 @@ def reencode_png(stream: BinaryIO) -> bytes:
 
 
 def store_image(
-    stream: BinaryIO, *, kind: FileKind, display_name: str, uploaded_by: User | None
+    stream: BinaryIO,
+    *,
+    kind: FileKind,
+    display_name: str,
+    uploaded_by: User | None,
+    shape: Callable[[int, int], str | None] | None = None,
 ) -> StoredFile:
-    """Validate, re-encode and store an image; returns the new (flushed) ``StoredFile`` row."""
+    """Validate, re-encode and store an image; returns the new (flushed) ``StoredFile`` row.
+    ``shape``: the refusal, if any, of an image of that width and height (the emblem's)."""
     data = reencode_png(stream)
+    if shape is not None:
+        with Image.open(io.BytesIO(data)) as image:
+            problem = shape(*image.size)
+        if problem:
+            raise UploadRejected(problem)
     return storage.save_bytes(
         data,
         kind=kind,

@@ -69,6 +69,12 @@ def sk_text(profile: dict[str, Any]) -> str:
 
 def kop_lines(agency: dict[str, Any]) -> tuple[str, ...]:
     """Address line, then one contact line (telephone, fax, website, e-mail when set)."""
+    lines = [agency.get("address") or "", contact_line(agency)]
+    return tuple(x for x in lines if x)
+
+
+def contact_line(agency: dict[str, Any]) -> str:
+    """The kop's contact line: telephone, fax, website and e-mail, those set, joined."""
     contact = []
     for key, label in (
         ("phone", "Telepon"),
@@ -78,8 +84,7 @@ def kop_lines(agency: dict[str, Any]) -> tuple[str, ...]:
     ):
         if agency.get(key):
             contact.append(f"{label} {agency[key]}")
-    lines = [agency.get("address") or "", " | ".join(contact)]
-    return tuple(x for x in lines if x)
+    return " | ".join(contact)
 
 
 def signature_block(sig: dict[str, Any]) -> dict[str, Any]:

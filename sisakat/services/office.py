@@ -10,6 +10,7 @@ from sisakat import formatting
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
 from sisakat.models import FileKind, Level, StoredFile, User
+from sisakat.pdf import kop
 from sisakat.services import concurrency, images, letter_context, numbering, settings
 
 AGENCY_KEYS = (
@@ -46,6 +47,53 @@ def signatory_problem(prefix: str, on_behalf_of: str) -> str | None:
     return None
 
 
+CONTACT_KEYS = ("phone", "fax", "website", "email")
+KOP_TOO_LONG = (
+    "Terlalu panjang untuk kop surat: {what} tidak muat satu baris dengan huruf yang masih "
+    "terbaca (minimal {size:g} pt). Persingkat isiannya{hint}."
+)
+
+
+def kop_problems(values: dict[str, Any]) -> dict[str, str]:
+    """The agency fields whose kop line would print too small to read (``kop.unreadable``, the
+    drawing's own sizes), each with its message, keyed by form field."""
+    checks = [
+        ("government", values.get("government") or "", kop.GOVERNMENT, "nama pemerintah daerah"),
+        ("name", values.get("name") or "", kop.AGENCY, "nama instansi"),
+        ("address", values.get("address") or "", kop.LINE, "alamat"),
+    ]
+    contact = letter_context.contact_line(values)
+    filled = [key for key in CONTACT_KEYS if values.get(key)]
+    if filled:
+        checks.append((filled[-1], contact, kop.LINE, "baris telepon, faks, situs web, e-mail"))
+    return {
+        field: KOP_TOO_LONG.format(what=what, size=line[2], hint=_kop_hint(field))
+        for field, text, line, what in checks
+        if text and kop.unreadable(text, line)
+    }
+
+
+def _kop_hint(field: str) -> str:
+    """What to shorten, said where it helps."""
+    if field == "name":
+        return " (nama daerah dapat ditulis pada baris pemerintah daerah)"
+    if field in CONTACT_KEYS:
+        return " atau kosongkan salah satu kontak"
+    return ""
+
+
+def emblem_shape_problem(width: int, height: int) -> str | None:
+    """The refusal of an emblem too wide or too tall to print readably in the kop's square."""
+    if not kop.emblem_too_thin(width, height):
+        return None
+    side = "lebar" if width > height else "tinggi"
+    return (
+        f"Lambang terlalu {side} ({width} × {height} piksel): di kop surat lambang dicetak "
+        f"dalam kotak persegi, jadi sisi panjangnya paling banyak {kop.EMBLEM_MAX_RATIO} kali "
+        "sisi pendeknya. Unggah lambang daerah saja, tanpa tulisan di sampingnya."
+    )
+
+
 def update_agency(
     values: dict[str, Any],
     *,
@@ -58,6 +106,10 @@ def update_agency(
     ``seen``: the page's digest of ``AGENCY_PAGE`` (refused when another admin saved since)."""
     if values.get("timezone") not in settings.TIMEZONES:
         raise SettingsInvalid("Zona waktu tidak valid.")
+    problems = kop_problems(values)
+    if problems:  # the form says so first; this guards every other caller
+        field, message = next(iter(problems.items()))
+        raise SettingsInvalid(message, field=field)
     concurrency.check_settings(seen, AGENCY_PAGE)  # before a new emblem file is stored
     new = {f"agency.{key}": values[key] for key in AGENCY_KEYS if key in values}
     if emblem is not None:
@@ -66,6 +118,7 @@ def update_agency(
             kind=FileKind.EMBLEM,
             display_name=emblem_name or "lambang.png",
             uploaded_by=actor,
+            shape=emblem_shape_problem,
         )
         new["agency.emblem_file_id"] = row.id  # the previous emblem file stays (immutable)
     # Another admin's first save winning at the write is refused there, and the new emblem's

@@ -20,6 +20,7 @@ from sisakat.services import (
     letters,
     number_format,
     numbering,
+    office,
     readiness_region,
     readiness_signing,
     settings,
@@ -57,6 +58,9 @@ def _agency(values: dict) -> list[Item]:
                 "admin.settings_agency",
             )
         )
+    agency = {key[len("agency.") :]: v for key, v in values.items() if key.startswith("agency.")}
+    for problem in office.kop_problems(agency).values():  # stored before the form's rule
+        items.append(Item(MUST, problem, "admin.settings_agency"))
     if not values.get("agency.emblem_file_id"):
         items.append(
             Item(
