@@ -128,7 +128,7 @@ def query(filters: OrmasFilter, today: date):
         .outerjoin(newest, newest.c.party_id == Party.id)
         .outerjoin(Letter, Letter.id == newest.c.letter_id)
         .where(Party.kind == ApplicantKind.ORMAS)
-        .order_by(db.func.lower(Party.party_name), Party.id)
+        .order_by(text_match.in_any_case(Party.party_name), Party.id)
     )
     if filters.search:
         chair = db.select(PartyOfficer.party_id).where(
