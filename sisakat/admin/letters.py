@@ -16,7 +16,7 @@ from sisakat.forms_common import ActionForm, clean_text, no_control_chars, page_
 from sisakat.models import Letter, Party, Role
 from sisakat.policies import role_required
 from sisakat.routing import XLSX, download, flash_domain_errors, or_404
-from sisakat.services import letter_public, letter_registry, numbering, table_export
+from sisakat.services import letter_public, letter_registry, numbering, table_export, text_match
 from sisakat.services import letter_register as register_book
 
 PER_PAGE = 25
@@ -103,7 +103,9 @@ def _register_page(refused: tuple[int, RevokeForm] | None = None):
     number = page_number(request.args, "page")
     page = db.paginate(query, page=number, per_page=PER_PAGE, error_out=False)
     parties = db.session.execute(
-        db.select(Party.id, Party.board_name).order_by(Party.board_name)
+        db.select(Party.id, Party.board_name).order_by(
+            text_match.in_any_case(Party.board_name), Party.id
+        )
     ).all()
     return render_template(
         "admin/letter_register.html",

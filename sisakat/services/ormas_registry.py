@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
+
 from sisakat.extensions import db
 from sisakat.formatting import tanggal
 from sisakat.models import (
@@ -52,7 +54,7 @@ class OrmasFilter:
 
     search: str = ""
     legal_form: LegalForm | None = None
-    field: str = ""  # exact field of activity (one of ``fields_of_activity()``)
+    field: str = ""  # a field of activity in any case (one of ``fields_of_activity()``)
     status: str = ""  # a key of STATUS_LABELS
 
 
@@ -78,14 +80,25 @@ class OrmasRow:
 
 
 def fields_of_activity() -> list[str]:
-    """The distinct fields of activity the ormas gave (the filter's choices)."""
-    query = (
-        db.select(Party.field_of_activity)
-        .where(Party.kind == ApplicantKind.ORMAS, Party.field_of_activity != "")
-        .distinct()
-        .order_by(Party.field_of_activity)
+    """The fields of activity the ormas gave (the filter's choices), one per field in any case
+    (``text_match.in_any_case``, as the filter matches it), spelled as it sorts first. Every
+    spelling is read, not DISTINCT ones: MariaDB's collation would keep an arbitrary one."""
+    folded = text_match.in_any_case(Party.field_of_activity)
+    query = db.select(folded, Party.field_of_activity).where(
+        Party.kind == ApplicantKind.ORMAS, Party.field_of_activity != ""
     )
-    return list(db.session.execute(query).scalars())
+    spellings: dict[str, str] = {}
+    for key, text in db.session.execute(query).all():
+        spellings[key] = min(spellings.get(key, text), text)
+    return [spellings[key] for key in sorted(spellings)]
+
+
+def same_field(field: str) -> sa.ColumnElement[bool]:
+    """The ormas whose field of activity is ``field`` in any case (both sides lowered by the
+    database, as ``fields_of_activity`` groups them)."""
+    return text_match.in_any_case(Party.field_of_activity) == text_match.in_any_case(
+        sa.literal(field)
+    )
 
 
 def _newest_issued():
@@ -128,7 +141,7 @@ def query(filters: OrmasFilter, today: date):
         .outerjoin(newest, newest.c.party_id == Party.id)
         .outerjoin(Letter, Letter.id == newest.c.letter_id)
         .where(Party.kind == ApplicantKind.ORMAS)
-        .order_by(db.func.lower(Party.party_name), Party.id)
+        .order_by(text_match.in_any_case(Party.party_name), Party.id)
     )
     if filters.search:
         chair = db.select(PartyOfficer.party_id).where(
@@ -140,7 +153,7 @@ def query(filters: OrmasFilter, today: date):
     if filters.legal_form:
         q = q.where(Party.legal_form == filters.legal_form)
     if filters.field:
-        q = q.where(Party.field_of_activity == filters.field)
+        q = q.where(same_field(filters.field))
     if filters.status in STATUS_LABELS:
         q = q.where(_status_clause(filters.status, today))
     return q

@@ -100,8 +100,9 @@ def classify(letter: Letter | None, term_end: date | None, today: date, days: in
 
 
 def rows(filters: RegisterFilter, today: date) -> list[RegisterRow]:
-    """Every board matching ``filters``, by party and board name."""
-    query = db.select(Party).order_by(Party.party_name, Party.board_name, Party.id)
+    """Every board matching ``filters``, by party and board name in any case."""
+    by_name = (text_match.in_any_case(Party.party_name), text_match.in_any_case(Party.board_name))
+    query = db.select(Party).order_by(*by_name, Party.id)
     if filters.party_id is not None:
         query = query.where(Party.id == filters.party_id)
     if filters.kind is not None:

@@ -1,6 +1,7 @@
 """The one rule of a staff search box: the column holds the text as typed, in any case, every
 typed character literal (``%``, ``_`` and the backslash are no wildcards or escapes), the same
-on SQLite, PostgreSQL (whose LIKE is case-sensitive) and MariaDB."""
+on SQLite, PostgreSQL (whose LIKE is case-sensitive) and MariaDB; and the one rule of a list
+sorted by a name (``in_any_case``)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ def contains_any(columns, text: str) -> sa.ColumnElement[bool]:
     """One of ``columns`` holds ``text`` as typed, in any case."""
     pattern = contains_pattern(text)
     return sa.or_(*(matches(column, pattern) for column in columns))
+
+
+def in_any_case(column) -> sa.ColumnElement:
+    """``column`` as a list sorted by it reads it: in any case. Plain ``ORDER BY name`` put
+    "PDI" before "Partai" and a name typed in lower case last on SQLite and PostgreSQL under
+    the C collation, and mixed them on MariaDB's case-insensitive collation."""
+    return sa.func.lower(column)
