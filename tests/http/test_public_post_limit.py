@@ -7,7 +7,9 @@ import re
 from sisakat.extensions import db
 from sisakat.models import Complaint, Role, SurveyResponse
 from sisakat.services import settings
+from tests import hostile_pdfs
 from tests.auth_helpers import use_clock
+from tests.public_helpers import upload
 
 ANSWERS = {f"u{i}": "4" for i in range(1, 10)} | {"service": "skt_parpol"}
 COMPLAINT = {"contact": "warga@contoh.test", "category": "d0", "body": "Antrean di loket lama."}
@@ -100,3 +102,16 @@ def test_the_refusal_says_the_real_wait_and_retry_after_agrees(app, client):
     assert "Antrean di loket lama.</textarea>" in html
     assert _count(Complaint) == 5
     assert re.search(r"satu jam", html) is None
+
+
+def test_refused_sends_still_count_against_the_office_limit(app, client):
+    """Deliberate: a hostile attachment refused after the count cannot be retried for free."""
+    use_clock(app)
+    settings.update({"public.post_limit": 2}, actor=None)
+    db.session.commit()
+    hostile = hostile_pdfs.javascript_open_action()
+    for _ in range(2):
+        refused = client.post("/pengaduan", data={**COMPLAINT, "attachment": upload(hostile)})
+        assert 'id="attachment-error">' in refused.get_data(as_text=True)
+    assert client.post("/pengaduan", data=COMPLAINT).status_code == 429
+    assert _count(Complaint) == 0
