@@ -45,7 +45,8 @@ def _refuse(message: str) -> NoReturn:
 def _shape_problem(username: str, email: str, name: str) -> str | None:
     """The checks the admin's "Pengguna baru" form makes on the same values (user_forms)."""
     from sisakat.admin.user_forms import USERNAME_MESSAGE, USERNAME_PATTERN
-    from sisakat.auth.forms import EMAIL_PATTERN, NOT_PLAIN_EMAIL, is_plain_email
+    from sisakat.auth.forms import NOT_PLAIN_EMAIL
+    from sisakat.services.contact_rules import EMAIL_PATTERN, is_plain_email
 
     if not re.match(USERNAME_PATTERN, username.strip()):
         return USERNAME_MESSAGE

@@ -186,6 +186,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["office_examples"] = office_examples
     app.jinja_env.globals["upload_limit"] = upload_limit
     app.jinja_env.globals["upload_max"] = upload_max
+    from sisakat.services import images  # as ``_field_cap`` does
+
+    app.jinja_env.globals["image_pixels"] = images.PIXEL_HINT
 
     @app.context_processor
     def _site() -> dict:

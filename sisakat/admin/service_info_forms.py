@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, SelectChoice, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, StringField, TextAreaField, ValidationError
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -24,7 +24,7 @@ from sisakat.forms_common import (
     no_control_chars,
     single_line,
 )
-from sisakat.services import service_info
+from sisakat.services import public_limits, service_info
 
 LINE = [no_control_chars, single_line]
 RICH_HELP = (
@@ -175,6 +175,31 @@ class ContactSettingsForm(SeenForm):
         filters=[clean_text],
         validators=[Length(max=2000, message="Paling banyak 2.000 karakter."), no_control_chars],
     )
+    post_limit = IntegerField(
+        "Batas kiriman pengaduan dan survei per alamat per jam",
+        validators=[
+            Optional(),
+            NumberRange(
+                public_limits.MIN_LIMIT,
+                public_limits.MAX_LIMIT,
+                message="Isi angka %(min)s sampai %(max)s.",
+            ),
+        ],
+        render_kw={"inputmode": "numeric"},
+    )
+    post_exempt = TextAreaField(
+        "Alamat yang tidak dibatasi",
+        filters=[clean_text],
+        validators=[Length(max=2000, message="Paling banyak 2.000 karakter."), no_control_chars],
+        render_kw={"rows": 3},
+    )
+
+    def validate_post_exempt(self, field) -> None:
+        """Each line an IP address or network (rule from the service)."""
+        try:
+            public_limits.parse_exempt(field.data)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
 
 
 class FollowUpPeriodForm(FlaskForm):

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
 from sisakat.models import ApplicantKind
 from sisakat.services.accounts import USERNAME_MAX
+from sisakat.services.contact_rules import EMAIL_PATTERN, is_plain_email
 from sisakat.services.passwords import MAX_LENGTH, MIN_LENGTH, password_problem
 
 PASSWORD_HELP = (
@@ -14,18 +15,12 @@ PASSWORD_HELP = (
     'seperti "bismillah" atau "12345678".'
 )
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 # An e-mail is a party's username and where notices go: one that only looks like another
 # account's (a Cyrillic "а", a zero-width space, full-width or accented letters) is refused.
 NOT_PLAIN_EMAIL = (
     "E-mail hanya boleh memuat huruf Latin tanpa aksen, angka dan tanda baca biasa. Ketik "
     "ulang alamatnya dengan papan ketik biasa."
 )
-
-
-def is_plain_email(value: str) -> bool:
-    """Printable ASCII only: no look-alike letters from other scripts, no invisible ones."""
-    return value.isascii() and value.isprintable()
 
 
 def plain_email(form, field) -> None:

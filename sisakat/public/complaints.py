@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import flash, make_response, redirect, render_template, url_for
+from flask import flash, make_response, redirect, render_template, request, url_for
 
 from sisakat.errors import render_error
 from sisakat.exceptions import DomainError, UploadRejected
@@ -14,20 +14,29 @@ from sisakat.public import verify
 from sisakat.public.forms import ComplaintForm, choices
 from sisakat.public.routes import bp
 from sisakat.routing import show_domain_error
-from sisakat.services import complaint_categories, complaints, office_contacts, ratelimit, settings
-from sisakat.services.ratelimit import PUBLIC_POST_LIMIT
+from sisakat.services import (
+    complaint_categories,
+    complaints,
+    office_contacts,
+    public_limits,
+    ratelimit,
+    settings,
+)
 
 
 def over_limit(kind: str) -> bool:
-    """Count one public submission from this address; True when it is over the limit. The
-    count is committed on its own first, so a submission refused afterwards (a hostile
-    attachment rolls the request back) still counts."""
-    return verify.over_limit(kind, PUBLIC_POST_LIMIT)
+    """Count one public submission from this address; True when it is over the office's limit
+    (an exempt address is neither counted nor limited). The count is committed on its own
+    first, so a submission refused afterwards (a hostile attachment rolls the request back)
+    still counts."""
+    if public_limits.is_exempt(request.remote_addr):
+        return False
+    return verify.over_limit(kind, public_limits.post_limit())
 
 
 TOO_MANY = (
     "Terlalu banyak kiriman dari alamat ini. Isian Anda belum terkirim dan masih ada di "
-    "formulir ini; kirim lagi dalam satu jam."
+    "formulir ini; kirim lagi dalam {minutes} menit."
 )
 
 
@@ -50,8 +59,9 @@ TICKET_NOT_FOUND = (
 def refused_for_too_many(page: Callable[[], str]) -> tuple[str, int, dict[str, str]]:
     """The form page again (``page`` renders it), with what was typed and the limit's message:
     an error page in its place would drop a long complaint or nine answers."""
-    flash(TOO_MANY, "danger")
-    return page(), 429, {"Retry-After": str(ratelimit.seconds_left(PUBLIC_POST_LIMIT))}
+    wait = ratelimit.seconds_left(public_limits.post_limit())
+    flash(TOO_MANY.format(minutes=-(-wait // 60)), "danger")
+    return page(), 429, {"Retry-After": str(wait)}
 
 
 def _complaint_form() -> tuple[ComplaintForm, bool]:

@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, ValidationError
 
 from sisakat.forms_common import clean_text, no_control_chars, single_line
-from sisakat.services import catalog
+from sisakat.services import catalog, contact_rules
 from sisakat.services import survey as survey_service
 from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
 
@@ -65,6 +65,13 @@ class ComplaintForm(FlaskForm):
     # The size cap is the office's upload cap (MAX_UPLOAD_MB), checked while the file streams
     # in (complaint_files.accept_pdf), as the form's help text names it.
     attachment = FileField("Lampiran (PDF, opsional)", render_kw={"accept": "application/pdf,.pdf"})
+
+    def validate_contact(self, field) -> None:
+        """An e-mail address, an Indonesian mobile number or empty (rule from the service):
+        a typo left staff no way to answer."""
+        problem = contact_rules.contact_problem(field.data)
+        if problem:
+            raise ValidationError(problem)
 
 
 def _question(i: int, text: str, answers: tuple[str, ...]) -> RadioField:

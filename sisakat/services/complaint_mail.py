@@ -10,24 +10,18 @@ the reply's own transaction: no reply, no e-mail; sent when ``send-mail`` runs.
 
 from __future__ import annotations
 
-import re
-
 from flask import current_app
 
 from sisakat.models import Complaint, ComplaintEntry
-from sisakat.services import letters, mail
+from sisakat.services import contact_rules, letters, mail
 
 KIND = "complaint_reply"
 
 
 def reply_address(complaint: Complaint) -> str:
     """The ticket's contact when it is an e-mail address (else "": a phone number, nothing)."""
-    from sisakat.auth.forms import EMAIL_PATTERN, is_plain_email  # the sign-up's e-mail rule
-
     contact = (complaint.contact or "").strip()
-    if len(contact) > 254 or not re.match(EMAIL_PATTERN, contact):
-        return ""
-    return contact if is_plain_email(contact) else ""
+    return contact if contact_rules.is_email(contact) else ""
 
 
 def desk_note(complaint: Complaint) -> str:

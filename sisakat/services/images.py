@@ -41,6 +41,13 @@ MSG_PIXELS = (  # a decompression bomb, refused before its format's own limit is
     f"Ukuran gambar terlalu besar. Maksimal {MAX_SIDE} × {MAX_SIDE} piksel untuk PNG, "
     f"{MAX_JPEG_SIDE} × {MAX_JPEG_SIDE} piksel untuk JPEG."
 )
+# What the image fields' hints say of pixels (the profile's logo, the agency's emblem): the
+# numbers the checks above and the shrinking in ``_clean_pixels`` apply.
+PIXEL_HINT = (
+    f"PNG sampai {MAX_SIDE} × {MAX_SIDE} piksel, JPEG sampai {MAX_JPEG_SIDE} × {MAX_JPEG_SIDE} "
+    f"piksel; gambar dengan sisi terpanjang lebih dari {KEEP_SIDE} piksel diperkecil otomatis "
+    f"menjadi {KEEP_SIDE} piksel"
+)
 
 
 def max_bytes() -> int:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from sisakat.formatting import HARI
 from sisakat.models import User
-from sisakat.services import concurrency, settings
+from sisakat.services import concurrency, public_limits, settings
 from sisakat.services.working_time import OfficeHours
 
 
@@ -33,21 +33,29 @@ PAGE_FIELDS = {
     "name_required": "complaint.name_required",
     "publish_results": "survey.publish_results",
     "follow_up": "survey.follow_up",
+    "post_limit": public_limits.LIMIT_KEY,
+    "post_exempt": public_limits.EXEMPT_KEY,
 }
 CONTACT_PAGE = tuple(PAGE_FIELDS.values())
 
 
 def page_data() -> dict:
-    """The contacts page's values by field name."""
-    return {name: settings.get(key) for name, key in PAGE_FIELDS.items()}
+    """The contacts page's values by field name (the exempt addresses one per line)."""
+    data = {name: settings.get(key) for name, key in PAGE_FIELDS.items()}
+    data["post_exempt"] = public_limits.exempt_text(data["post_exempt"])
+    return data
 
 
 def settings_from(fields: dict) -> dict:
-    """The settings the contacts page saves, from its field values (empty text as "")."""
-    return {
+    """The settings the contacts page saves, from its field values (empty text as ""; an empty
+    limit as the default; the exempt addresses as their list, checked by the form)."""
+    values = {
         key: value if isinstance(value := fields.get(name), bool) else (value or "")
         for name, key in PAGE_FIELDS.items()
     }
+    values[public_limits.LIMIT_KEY] = public_limits.stored_limit(fields.get("post_limit"))
+    values[public_limits.EXEMPT_KEY] = public_limits.parse_exempt(fields.get("post_exempt"))
+    return values
 
 
 def save_contacts(values: dict, *, actor: User, seen: str | None = None) -> list[str]:

@@ -29,7 +29,7 @@ class Limit:
 # accounts service, next to their per-account counterparts).
 VERIFY_LIMIT = Limit(hits=60, seconds=600)  # opening letters on the verification page
 COMPARE_LIMIT = Limit(hits=20, seconds=600)  # comparing an uploaded copy with a letter
-PUBLIC_POST_LIMIT = Limit(hits=5, seconds=3600)  # complaints and survey answers sent
+# Complaints and survey answers: an office setting (services/public_limits.py).
 
 
 def _window(limit: Limit) -> int:

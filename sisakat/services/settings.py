@@ -78,12 +78,12 @@ DEFAULTS: dict[str, Any] = {
     "contact.hours": "",  # empty: the days and hours of the Jam layanan page (office_contacts)
     "contact.lapor_url": "https://www.lapor.go.id",
     "complaint.name_required": False,
-    # The survey's results (IKM) on the public page /ikm (PermenPANRB 14/2017 asks a unit to
-    # publish them); the super admin may turn it off on the contacts page.
+    "public.post_limit": 5,  # complaints and survey answers per address and hour
+    "public.post_exempt": [],  # addresses never limited (services/public_limits.py)
+    # The IKM results on the public page /ikm (PermenPANRB 14/2017); off on the contacts page.
     "survey.publish_results": True,
     "survey.follow_up": "",  # a general note on the results, shown once on /ikm
-    # The follow-up per survey period, {"2026": ..., "2026-1": ..., "2026-2": ...}, each shown
-    # under its period on /ikm (services/survey_follow_up.py).
+    # Follow-up per survey period ({"2026": ..., "2026-1": ...}) on /ikm: survey_follow_up.py
     "survey.follow_up_periods": {},
     # Office hours for waiting times in the verification queue (workflow issue): the hours per
     # weekday, Senin first, each day a list of open periods ([] closed; two with a break between),
