@@ -161,6 +161,7 @@ def letterhead() -> dict[str, Any]:
         "lines": letter_context.kop_lines(agency),
         "date_line": f"{agency.get('city') or ''}, {formatting.tanggal(today)}",
         "has_emblem": emblem_file() is not None,
+        "emblem_max_ratio": kop.EMBLEM_MAX_RATIO,  # the upload hint names the shape rule
     }
 
 

@@ -98,3 +98,15 @@ def test_the_service_refuses_the_long_name_for_any_caller_too(app, make):
     assert refused.value.field == "name"
     assert "nama instansi" in refused.value.message
     assert settings.get("agency.name") == "BADAN KESATUAN BANGSA DAN POLITIK"
+
+
+def test_the_emblem_field_names_the_shape_the_upload_accepts(app, make, login_as):
+    """The hint beside the emblem field names the shape rule the upload refuses by (a 10:1
+    image is refused), from the same number the letterhead drawing uses."""
+    from sisakat.pdf import kop
+
+    client = login_as(make.user(Role.SUPERADMIN))
+    page = client.get("/admin/pengaturan/instansi").get_data(as_text=True)
+    help_text = page[page.index('id="emblem-help"') :]
+    help_text = help_text[: help_text.index("</div>")]
+    assert f"sisi panjang paling banyak {kop.EMBLEM_MAX_RATIO} kali sisi pendeknya" in help_text
