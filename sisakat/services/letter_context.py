@@ -251,6 +251,21 @@ def term_text(profile: dict[str, Any]) -> str:
     return f"{tanggal(start)} s.d. {tanggal(end)}".strip()
 
 
+# The legal document an ormas of each legal form holds, as its letter line names it; a profile
+# without a legal form (a snapshot stored before it was required) keeps the label naming both.
+LEGAL_DOCUMENT_LABELS = {
+    LegalForm.BERBADAN_HUKUM.value: "Nomor SK Kemenkumham",
+    LegalForm.TIDAK_BERBADAN_HUKUM.value: "Nomor SKT Kemendagri",
+}
+EITHER_LEGAL_DOCUMENT = "Nomor SK Kemenkumham / SKT Kemendagri"
+
+
+def legal_document_label(legal_form: Any) -> str:
+    """The letter's label for an ormas's legal document number, by its legal form."""
+    raw = str(getattr(legal_form, "value", legal_form) or "")
+    return LEGAL_DOCUMENT_LABELS.get(raw, EITHER_LEGAL_DOCUMENT)
+
+
 def _ormas_fields(profile: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """The lines of a Surat Keterangan Melapor; optional ones (deed, NPWP) only when known."""
     form = _label(LegalForm, profile.get("legal_form"), unknown="")
@@ -258,7 +273,7 @@ def _ormas_fields(profile: dict[str, Any]) -> tuple[tuple[str, str], ...]:
         ("Nama Ormas", party_text(profile)),
         ("Bentuk", form),
         (
-            "Nomor SK Kemenkumham / SKT Kemendagri",
+            legal_document_label(profile.get("legal_form")),
             _dated(profile.get("legal_number") or "", profile.get("legal_date")),
         ),
         ("Bidang Kegiatan", profile.get("field_of_activity") or ""),
