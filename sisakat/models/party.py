@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -30,6 +30,18 @@ class LegalForm(LabelledEnum):
 
     BERBADAN_HUKUM = ("berbadan_hukum", "Berbadan hukum")
     TIDAK_BERBADAN_HUKUM = ("tidak_berbadan_hukum", "Tidak berbadan hukum")
+
+    @classmethod
+    def document_label(cls, legal_form: Any) -> str:
+        """The letter's label for the legal document number of an ormas of ``legal_form`` (a
+        member or its stored value); none (a snapshot stored before the form was required):
+        the label naming both documents."""
+        raw = str(getattr(legal_form, "value", legal_form) or "")
+        if raw == cls.BERBADAN_HUKUM.value:
+            return "Nomor SK Kemenkumham"
+        if raw == cls.TIDAK_BERBADAN_HUKUM.value:
+            return "Nomor SKT Kemendagri"
+        return "Nomor SK Kemenkumham / SKT Kemendagri"
 
 
 REQUIRED_POSITIONS = ("Ketua", "Sekretaris", "Bendahara")

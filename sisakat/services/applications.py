@@ -16,6 +16,7 @@ from sisakat.models import (
     ApplicationHistory,
     ApplicationRequirement,
     ApplicationStatus,
+    LegalForm,
     Party,
     Role,
     User,
@@ -151,15 +152,17 @@ def timeline(application: Application) -> list[ApplicationHistory]:
 
 
 def snapshot(application: Application) -> dict:
-    """The profile snapshot taken at (re)submission, or an empty dict before, with the address
-    level and deed lines the letter prints (``letter_context``; older snapshots' own frozen text of
-    them is not shown, so the review page and the letter always agree)."""
+    """The profile snapshot taken at (re)submission, or an empty dict before, with the address,
+    level and deed lines and the legal document's label the letter prints (``letter_context``;
+    older snapshots' own frozen text of them is not shown, so the review page and the letter
+    always agree)."""
     if not application.profile_snapshot:
         return {}
     data = json.loads(application.profile_snapshot)
     data["address_text"] = letter_context.address_text(data)
     data["level_text"] = letter_context.level_text(data)
     data["deed_text"] = letter_context.deed_text(data)
+    data["legal_document_label"] = LegalForm.document_label(data.get("legal_form"))
     return data
 
 

@@ -263,7 +263,7 @@ def _ormas_fields(profile: dict[str, Any]) -> tuple[tuple[str, str], ...]:
         ("Nama Ormas", party_text(profile)),
         ("Bentuk", form),
         (
-            "Nomor SK Kemenkumham / SKT Kemendagri",
+            LegalForm.document_label(profile.get("legal_form")),
             _dated(profile.get("legal_number") or "", profile.get("legal_date")),
         ),
         ("Bidang Kegiatan", profile.get("field_of_activity") or ""),

@@ -55,6 +55,7 @@ def snapshot_profile(letter: Letter) -> dict[str, Any]:
         "abbreviation": party.abbreviation,
         "level": level.value if level else "",
         "region_name": party.region_name,
+        "city": party.city,
     }
 
 

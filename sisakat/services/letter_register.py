@@ -2,10 +2,11 @@
 register page lists for the same filters and search, one row each, for the office's archive
 and its inspectors (``table_export`` writes it as XLSX and CSV).
 
-The applicant is the board as the page names it; level, region and term of office are those
-the letter was made with (``letter_public.snapshot_profile``: the frozen profile, else the live
-board). The statements do not grow with the letters: one for the letters (application and
-board joined), one for the boards' officers, one for the service names.
+The applicant is the board as the page names it; level, region (an ormas's: the city of its
+secretariat) and term of office are those the letter was made with
+(``letter_public.snapshot_profile``: the frozen profile, else the live board). The statements
+do not grow with the letters: one for the letters (application and board joined), one for the
+boards' officers, one for the service names.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date
 
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, Level, Party
-from sisakat.services import catalog, letter_registry, letter_search, letters
+from sisakat.services import catalog, letter_context, letter_registry, letter_search, letters
 from sisakat.services.letter_public import snapshot_profile
 from sisakat.services.table_export import Table
 
@@ -22,7 +23,7 @@ TITLE = "Register surat terbit"
 HEADER = (
     "Nomor surat",
     "Tanggal surat",
-    "Pemohon (kepengurusan)",
+    "Pemohon",
     "Tingkat",
     "Wilayah",
     "Layanan",
@@ -65,6 +66,13 @@ def _level_label(value) -> str:
         return ""
 
 
+def _region(profile: dict) -> str:
+    """Where the applicant is: a party board's region, an ormas's secretariat city."""
+    if letter_context.is_ormas(profile):
+        return str(profile.get("city") or "")
+    return str(profile.get("region_name") or "")
+
+
 def _row(letter: Letter, today: date, services: dict[str, str]) -> tuple:
     """One letter as the export shows it (dates as date cells; an undated letter's words)."""
     profile = snapshot_profile(letter)
@@ -76,7 +84,7 @@ def _row(letter: Letter, today: date, services: dict[str, str]) -> tuple:
         letter_search.date_cell(letter),
         letter.application.party.board_name,
         _level_label(profile.get("level")),
-        str(profile.get("region_name") or ""),
+        _region(profile),
         services.get(code, code),
         status.capitalize(),
         letter.revoked_reason or None,

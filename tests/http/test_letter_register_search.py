@@ -280,3 +280,25 @@ def test_an_export_filtered_by_a_board_stored_with_a_control_character_downloads
     sheet = load_workbook(io.BytesIO(answer.data)).worksheets[0]
     assert sheet["A1"].value == "Register surat terbit · Pemohon DPW PartaiBel"
     assert sheet["A3"].value == FIRST
+
+
+def test_an_ormas_letter_in_the_exports_has_its_region_and_no_party_heading(app, make, login_as):
+    """Before: an ormas's row in the register files had an empty Wilayah (an ormas has no
+    board region, its secretariat's regency or city was not read) under a column headed
+    "Pemohon (kepengurusan)", a party board's word; it now has the city of its secretariat,
+    frozen with the letter or, for a letter frozen without a profile, the ormas's own."""
+    admin = login_as(make.user(Role.SUPERADMIN))
+    ormas = make.ormas(party_name="Perkumpulan Sungai Lestari", city="Kabupaten Banyuasin")
+    make.issued_letter(
+        ormas, number_text=FIRST, profile={"kind": "ormas", "city": "Kota Palembang"}
+    )
+    live = make.issued_letter(make.ormas(city="Kota Lubuklinggau"), number_text=SECOND)
+    live.context_json = '{"profile": {}}'
+    db.session.commit()
+    by_number = {r[0]: r for r in _xlsx_rows(admin)}
+    assert by_number[FIRST][2:5] == ("Perkumpulan Sungai Lestari", None, "Kota Palembang")
+    assert by_number[SECOND][4] == "Kota Lubuklinggau"
+    lines = _csv_rows(admin)
+    heading = next(r for r in lines if r and r[0] == "Nomor surat")
+    assert heading[2:5] == ["Pemohon", "Tingkat", "Wilayah"]
+    assert next(r for r in lines if r and r[0] == FIRST)[4] == "Kota Palembang"

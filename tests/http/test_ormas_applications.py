@@ -8,7 +8,14 @@ import pytest
 
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
-from sisakat.models import ORMAS_LAPOR, SKT_PARPOL, Application, ApplicationStatus, Role
+from sisakat.models import (
+    ORMAS_LAPOR,
+    SKT_PARPOL,
+    Application,
+    ApplicationStatus,
+    LegalForm,
+    Role,
+)
 from sisakat.services import applications, catalog, requirements
 from tests.workflow_http import page_text
 
@@ -157,3 +164,23 @@ def test_a_returned_ormas_report_shows_its_15_working_day_deadline(app, make, lo
     assert applications.repair_deadline(party) is None
     page = page_text(login_as(party.party.account).get(f"/pemohon/permohonan/{party.id}"))
     assert "paling lambat" not in page
+
+
+@pytest.mark.parametrize(
+    ("legal_form", "label"),
+    [
+        (LegalForm.BERBADAN_HUKUM, "Nomor SK Kemenkumham"),
+        (LegalForm.TIDAK_BERBADAN_HUKUM, "Nomor SKT Kemendagri"),
+    ],
+)
+def test_review_page_names_the_legal_document_as_the_letter_prints_it(
+    app, make, login_as, legal_form, label
+):
+    """The reviewer checks the number under the label the Surat Keterangan Melapor prints
+    (``LegalForm.document_label``), not one naming both documents."""
+    ormas = make.ormas(legal_form=legal_form)
+    application = make.application(ormas, status=ApplicationStatus.DIAJUKAN)
+    client = login_as(make.user(Role.VERIFIKATOR))
+    page = page_text(client.get(f"/petugas/permohonan/{application.id}"))
+    assert f"<dt>{label}</dt><dd>{ormas.legal_number} tanggal 4 Maret 2024</dd>" in page
+    assert "Kemenkumham / SKT" not in page

@@ -68,7 +68,7 @@ def test_ormas_letter_prints_its_own_profile_lines():
     assert [label for label, _value in ctx.fields] == [
         "Nama Ormas",
         "Bentuk",
-        "Nomor SK Kemenkumham / SKT Kemendagri",
+        "Nomor SK Kemenkumham",
         "Bidang Kegiatan",
         "Alamat Sekretariat",
         "Akta Pendirian",
@@ -78,9 +78,7 @@ def test_ormas_letter_prints_its_own_profile_lines():
     lines = dict(ctx.fields)
     assert lines["Nama Ormas"] == "Perkumpulan Pemuda Contoh Peduli (PPCP)"
     assert lines["Bentuk"] == "Berbadan hukum"
-    assert lines["Nomor SK Kemenkumham / SKT Kemendagri"] == (
-        "AHU-0001234.AH.01.07.TAHUN 2024 tanggal 4 Maret 2024"
-    )
+    assert lines["Nomor SK Kemenkumham"] == ("AHU-0001234.AH.01.07.TAHUN 2024 tanggal 4 Maret 2024")
     assert (
         lines["Akta Pendirian"]
         == "Nomor 12 tanggal 1 Februari 2024, notaris Sari Contoh, S.H., M.Kn."
