@@ -43,6 +43,9 @@ REASONS = {
     "broken": "Tanda tangan rusak atau isi dokumen berubah setelah ditandatangani.",
     "untrusted": "Sertifikat penandatangan tidak dipercaya (tidak berantai ke akar BSrE "
     "yang dikonfigurasi).",
+    "expired": "Sertifikat penandatangan sudah kedaluwarsa, dan berkas tidak memuat cap waktu "
+    "yang membuktikan tanda tangan dibuat selagi sertifikat masih berlaku. Tanda tangani ulang "
+    "dengan sertifikat yang masih berlaku (perpanjang sertifikat di BSrE bila perlu).",
     "key_usage": "Sertifikat penandatangan tidak memiliki penggunaan kunci yang disyaratkan.",
     "not_allowed": "Berkas tidak memuat tanda tangan pejabat yang berwenang.",
     "modified": "Ada perubahan pada dokumen setelah ditandatangani.",
@@ -113,13 +116,21 @@ def _decide(st: PdfSignatureStatus, trust: TrustConfig) -> str:
     if not (st.intact and st.valid):
         return "broken"
     if not st.trusted:
-        return "untrusted"
+        return _untrusted(st)
     whole = st.coverage.name == WHOLE_FILE or (
         st.coverage.name == "ENTIRE_REVISION"
         and st.modification_level is not None
         and st.modification_level.name == "LTA_UPDATES"
     )
     return "ok" if st.docmdp_ok is True and whole else "modified"
+
+
+def _untrusted(st: PdfSignatureStatus) -> str:
+    """Why the signer's chain failed: "expired" (the signer's certificate has ended and nothing
+    proves an earlier signing time; a chain to our root, so "untrusted" would send the office to
+    its trust roots) or "untrusted"."""
+    indic = st.trust_problem_indic
+    return "expired" if indic is not None and indic.name == "OUT_OF_BOUNDS_NO_POE" else "untrusted"
 
 
 def _key_usage_ok(cert, trust: TrustConfig) -> bool:
@@ -173,7 +184,7 @@ def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
     # No allow-listed signer: say whether the certificate is foreign or merely not authorised.
     last = validate_pdf_signature(sigs[-1], ctx, key_usage_settings=trust.key_usage, skip_diff=True)
     if not last.trusted:
-        raise _reject("untrusted")
+        raise _reject(_untrusted(last))
     raise _not_allowed(sigs[-1].signer_cert)
 
 
