@@ -229,6 +229,10 @@ def _refuse_as_scan(letter: Letter, sha256: str, data: bytes) -> None:
     letter_scan.refuse_e_signed(data)
 
 
+NUMBERED = (
+    "Surat ini sudah bernomor dari SISAKAT, sehingga tidak ada nomor SRIKANDI untuk "
+    "dikonfirmasi. Unggah kembali surat bertanda tangan yang memuat nomor itu."
+)
 UNDER_REVIEW = (
     "Berkas unggahan surat ini menunggu tinjauan Super Admin, sehingga tidak dapat diterbitkan "
     "sebagai pindaian tanda tangan basah."
@@ -254,6 +258,8 @@ def confirm_number(
     """The user confirmed SRIKANDI's number and date: re-check the match with it, then issue.
     Returns "issued", "scanned" (a wet-signed scan, issued as such) or "review"."""
     letters.require_pending(letter)
+    if letter.number_id is not None:  # no confirm page: the PDF must print the register's number
+        raise GuardFailed(NUMBERED)
     if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
         raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
     number = number_format.check_typed_number(number)  # "abc" is no number, not a review case

@@ -78,3 +78,22 @@ def test_a_forged_scan_mark_cannot_turn_an_e_signed_upload_into_a_scan(app, logi
     letter = _not_issued(letter.id, LetterStatus.MENUNGGU_TTE)
     _post(client, letter, scan="1")
     _not_issued(letter.id, LetterStatus.MENUNGGU_TTE)
+
+
+def test_the_confirm_form_cannot_issue_a_letter_sisakat_numbered(app, login_as, pki):
+    """SISAKAT numbering has no confirm page: a forged confirm of an upload under review that
+    prints another number (the code and the party right) would issue a letter whose PDF
+    prints a number other than the register's."""
+    h.trust_office(pki)
+    letter = h.prepared_letter()
+    assert letter.number_id is not None
+    inputs = {**letters.inputs_of(letter), "number_text": NUMBER}
+    other_number = render_skt(letters.context_of(inputs, token=letter.token))
+    client = login_as(factories.user(Role.PENANDATANGAN))
+    h.upload(client, letter, pdfs.sign(other_number, pki.signer))
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.PERLU_TINJAUAN
+    _post(client, letter, scan="")
+    letter = db.session.get(Letter, letter.id)
+    assert letter.status == LetterStatus.PERLU_TINJAUAN
+    assert letter.signed_file_id is None
