@@ -268,7 +268,7 @@ def confirm_number(
     if scan:
         return _confirm_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
     data = storage.read_bytes(row)
-    number = srikandi_number.as_printed(letter, data, number)  # refuses placeholders too
+    number = srikandi_number.checked(letter, data, number, letter_date)  # placeholders too
     assessment = report_service.assess(
         data,
         trust_service.load_trust_config(),

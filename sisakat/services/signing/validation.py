@@ -126,9 +126,7 @@ def _decide(st: PdfSignatureStatus, trust: TrustConfig) -> str:
 
 
 def _untrusted(st: PdfSignatureStatus) -> str:
-    """Why the signer's chain failed: "expired" (the signer's certificate has ended and nothing
-    proves an earlier signing time; a chain to our root, so "untrusted" would send the office to
-    its trust roots) or "untrusted"."""
+    """ "expired" (signer certificate ended, no proof of an earlier signing) or "untrusted"."""
     indic = st.trust_problem_indic
     return "expired" if indic is not None and indic.name == "OUT_OF_BOUNDS_NO_POE" else "untrusted"
 
