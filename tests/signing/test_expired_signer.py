@@ -35,3 +35,14 @@ def test_expired_signer_off_the_allow_list_is_refused_as_expired(pki, make_trust
         judge(signed, make_trust())
     assert caught.value.code == "expired"
     assert "kedaluwarsa" in caught.value.message
+
+
+def test_off_list_signer_lacking_the_key_usage_is_named_not_called_untrusted(pki, make_trust):
+    """A BSrE holder under our root whose certificate has digitalSignature only, not on the
+    allow-list: it chains to the root, so the refusal names the signer (not_allowed) instead
+    of "tidak berantai ke akar BSrE", which sent the office to its trust roots."""
+    signed = pdfs.sign(pdfs.letter_pdf(), pki.ds_only)
+    with pytest.raises(SignatureRejected) as caught:
+        judge(signed, make_trust())
+    assert caught.value.code == "not_allowed"
+    assert "Siti Contoh Digital" in caught.value.message

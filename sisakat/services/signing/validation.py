@@ -166,6 +166,7 @@ def judge(signed: bytes, trust: TrustConfig) -> Verdict:
 def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
     """Validate the first allow-listed signature; explain why when there is none."""
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
 
     ctx = _context(trust)
     for sig in sigs:
@@ -179,8 +180,10 @@ def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
         log.info("signature judged: %s (coverage %s)", code, st.coverage.name)
         byte_range = [int(x) for x in sig.sig_object["/ByteRange"]]
         return Verdict(code == "ok", code, st, byte_range, trust.entry_for(sig.signer_cert))
-    # No allow-listed signer: say whether the certificate is foreign or merely not authorised.
-    last = validate_pdf_signature(sigs[-1], ctx, key_usage_settings=trust.key_usage, skip_diff=True)
+    # No allow-listed signer: say whether the certificate is foreign or merely not authorised
+    # (by its chain alone: a key usage it lacks is no reason to call our root's holder foreign).
+    any_usage = KeyUsageConstraints(key_usage={"digital_signature"})
+    last = validate_pdf_signature(sigs[-1], ctx, key_usage_settings=any_usage, skip_diff=True)
     if not last.trusted:
         raise _reject(_untrusted(last))
     raise _not_allowed(sigs[-1].signer_cert)
