@@ -64,7 +64,14 @@ def _usage(*, ca: bool, non_repudiation: bool = True) -> x509.KeyUsage:
     )
 
 
-def _issue(name: str, issuer: Identity | None, *, ca: bool, nr: bool = True) -> Identity:
+def _issue(
+    name: str,
+    issuer: Identity | None,
+    *,
+    ca: bool,
+    nr: bool = True,
+    valid: tuple[timedelta, timedelta] = (timedelta(days=-1), timedelta(days=365)),
+) -> Identity:
     key = _key()
     subject = x509.Name(
         [
@@ -80,8 +87,8 @@ def _issue(name: str, issuer: Identity | None, *, ca: bool, nr: bool = True) -> 
         .issuer_name(issuer.cert.subject if issuer else subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=365))
+        .not_valid_before(now + valid[0])
+        .not_valid_after(now + valid[1])
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
         .add_extension(_usage(ca=ca, non_repudiation=nr), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
@@ -140,3 +147,17 @@ def build(folder: Path) -> TestPki:
     for ident in (root, inter, foreign_root):
         (folder / f"{ident.fingerprint[:12]}.pem").write_bytes(ident.pem)
     return TestPki(root, inter, *signers, foreign_root, foreign)
+
+
+def expired_signer(pki: TestPki, folder: Path) -> Identity:
+    """A signer under the test intermediate whose certificate ended 30 days ago (valid for the
+    year before), with its PKCS#12 file in ``folder``."""
+    ident = _issue(
+        "Dr. Contoh Kedaluwarsa",
+        pki.intermediate,
+        ca=False,
+        valid=(timedelta(days=-400), timedelta(days=-30)),
+    )
+    ident.chain = [pki.intermediate.cert]
+    _write_p12(ident, folder)
+    return ident

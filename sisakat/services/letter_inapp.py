@@ -154,8 +154,10 @@ def ticket(letter: Letter, *, actor: User, name: str) -> Ticket:
 def accept_signed(t: Ticket, signed: bytes, *, method: SigningMethod, actor: User) -> Letter:
     """Validate the signed bytes, store them, issue (in the caller's new transaction)."""
     letter = db.session.get(Letter, t.letter_id)
-    if letter is not None and letter.status == LetterStatus.DIBATALKAN:
-        raise DomainError(letters.CANCELLED)  # returned to the verifier while being signed
+    if letter is not None and letter.status not in letters.PENDING:
+        # Returned to the verifier, or issued by another signer, while being signed: say which
+        # (and who), never "not issued yet" about a letter another signer has just issued.
+        letters.require_pending(letter)
     if letter is None or letter.version != t.version:
         raise DomainError(CHANGED_WHILE_SIGNING)
     assessment = report_service.assess(

@@ -206,12 +206,7 @@ def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
     preview) is refused (``letter_scan``), and so is a file
     printing another letter's verification code (its e-signed PDF, a scan with a text layer)
     or carrying a signature the office accepts (the e-signed path is the one for it)."""
-    letter_scan.refuse_unsigned_copy(spooled.sha256)
-    data = spooled.path.read_bytes()
-    letter_scan.refuse_drawn_copy(data)
-    if _other_letter(letter, data, [0, len(data), len(data), 0]):  # the whole file's text
-        raise UploadRejected(OTHER_LETTER)
-    letter_scan.refuse_e_signed(data)
+    _refuse_as_scan(letter, spooled.sha256, spooled.path.read_bytes())
     kind = FileKind.LETTER_SIGNED if letter.number_id else FileKind.SIGNED_CANDIDATE
     row = storage.keep(
         spooled, kind=kind, content_type=PDF, display_name=filename, uploaded_by=actor
@@ -224,22 +219,56 @@ def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
     return UploadResult("issued", method=SigningMethod.SCAN)
 
 
+def _refuse_as_scan(letter: Letter, sha256: str, data: bytes) -> None:
+    """What no wet-signed scan may be (``UploadRejected``): an unsigned letter from SISAKAT,
+    another letter (its code in the whole file's text), a file the office accepts as e-signed."""
+    letter_scan.refuse_unsigned_copy(sha256)
+    letter_scan.refuse_drawn_copy(data)
+    if _other_letter(letter, data, [0, len(data), len(data), 0]):  # the whole file's text
+        raise UploadRejected(OTHER_LETTER)
+    letter_scan.refuse_e_signed(data)
+
+
+NUMBERED = (
+    "Surat ini sudah bernomor dari SISAKAT, sehingga tidak ada nomor SRIKANDI untuk "
+    "dikonfirmasi. Unggah kembali surat bertanda tangan yang memuat nomor itu."
+)
+UNDER_REVIEW = (
+    "Berkas unggahan surat ini menunggu tinjauan Super Admin, sehingga tidak dapat diterbitkan "
+    "sebagai pindaian tanda tangan basah."
+)
+
+
+def _confirm_scan(letter: Letter, row: StoredFile, *, actor: User, number, letter_date) -> str:
+    """Issue the candidate as a wet-signed scan: the form's hidden scan mark is the client's
+    word, so the upload's rules apply again (scans allowed, not a file under the super admin's
+    review, nothing an upload ticked as a scan would be refused for)."""
+    if not settings.get("signing.allow_scan"):
+        raise GuardFailed("Unggah pindaian tanda tangan basah tidak diaktifkan.")
+    if letter.status != LetterStatus.MENUNGGU_TTE:
+        raise GuardFailed(UNDER_REVIEW)
+    _refuse_as_scan(letter, row.sha256, storage.read_bytes(row))
+    letter_scan.issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
+    return "scanned"
+
+
 def confirm_number(
     letter: Letter, *, candidate_id: int, number: str, letter_date: date, scan: bool, actor: User
 ) -> str:
     """The user confirmed SRIKANDI's number and date: re-check the match with it, then issue.
     Returns "issued", "scanned" (a wet-signed scan, issued as such) or "review"."""
     letters.require_pending(letter)
+    if letter.number_id is not None:  # no confirm page: the PDF must print the register's number
+        raise GuardFailed(NUMBERED)
     if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
         raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
     number = number_format.check_typed_number(number)  # "abc" is no number, not a review case
     letters.check_srikandi_date(letter, letter_date)  # early: before the signature check
     row = letter.candidate_file
     if scan:
-        letter_scan.issue_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
-        return "scanned"
+        return _confirm_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
     data = storage.read_bytes(row)
-    number = srikandi_number.as_printed(letter, data, number)  # refuses placeholders too
+    number = srikandi_number.checked(letter, data, number, letter_date)  # placeholders too
     assessment = report_service.assess(
         data,
         trust_service.load_trust_config(),

@@ -1,6 +1,6 @@
 """SRIKANDI's number and date on a letter signed outside SISAKAT (SIGNING.md §7): a regex for the
 numbers of a service's format, the number and date printed in a signed revision, and a typed
-number checked against the printed one. Used by the upload-back path (``letter_signing``).
+number and date checked against the printed ones. Used by the upload-back path (``letter_signing``).
 """
 
 from __future__ import annotations
@@ -8,13 +8,17 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
+from datetime import date
 
 from sisakat.exceptions import DomainError, UploadRejected
+from sisakat.formatting import tanggal
 from sisakat.models import Letter
 from sisakat.pdf.context import NOMOR_NASKAH, TGL_NASKAH
 from sisakat.services import catalog, letters, number_format, number_register, numbering, storage
 from sisakat.services.signing import trust as trust_service
 from sisakat.services.signing.validation import (
+    DATE_RE,
+    MONTH_WORDS,
     check,
     extract_number_and_date,
     signed_revision_text,
@@ -125,3 +129,34 @@ def refuse_mistyped_number(letter: Letter, data: bytes, typed: str) -> None:
             "SRIKANDI lalu unggah ulang.",
             field="number",
         )
+
+
+def place_line_date(text: str, place: str) -> date | None:
+    """The date on the letter's place-and-date line (``Palembang, 13 Juni 2025``) alone: None
+    when that line is not found or names no real day (never a guess from other dates)."""
+    line = re.escape(place.strip()) + r"\s*,\s*" + DATE_RE.pattern
+    found = re.search(line, text, re.IGNORECASE) if place.strip() else None
+    if found is None:
+        return None
+    day, month_name, year = found.groups()[-3:]
+    try:
+        return date(int(year), MONTH_WORDS[month_name.lower()], int(day))
+    except ValueError:
+        return None
+
+
+def checked(letter: Letter, data: bytes, typed: str, letter_date: date) -> str:
+    """The confirm page's number and date against the signed letter: the number as printed
+    (``as_printed``), and ``DomainError`` beside the date field when the letter's
+    place-and-date line prints another date (the public check would show a date the signed
+    PDF does not). A letter whose place-and-date line cannot be read is not judged here."""
+    place = letters.context_of(letters.inputs_of(letter), draft=True).place
+    printed = place_line_date(signed_text(data), place)
+    if printed is not None and printed != letter_date:
+        raise DomainError(
+            f"Tanggal {tanggal(letter_date)} tidak sama dengan tanggal pada surat bertanda tangan "
+            f"({tanggal(printed)}). Periksa lagi tanggalnya, atau bila tanggal di SRIKANDI yang "
+            "keliru, perbaiki di SRIKANDI lalu unggah ulang.",
+            field="letter_date",
+        )
+    return as_printed(letter, data, typed)

@@ -240,7 +240,7 @@ def test_the_signature_names_the_services_own_letter(app, login_as, pki):
 @pytest.mark.parametrize(
     ("mode", "message"),
     [
-        ("2011", "Penandatangan belum terdaftar di BSrE."),
+        ("2011", "Minta Super Admin memeriksa NIK akun Anda"),
         ("500", "Layanan BSrE sedang bermasalah. Coba lagi nanti."),
         ("nonpdf", "Layanan BSrE tidak mengembalikan berkas PDF."),
         ("truncated", "Berkas PDF dari layanan BSrE tidak utuh. Coba lagi."),

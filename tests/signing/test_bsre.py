@@ -27,7 +27,13 @@ def test_sig13_success_returns_a_signed_letter_that_validates(fake_bsre, trust, 
 @pytest.mark.parametrize(
     ("mode", "code", "message"),
     [
-        ("2011", "2011", "Penandatangan belum terdaftar di BSrE."),
+        (
+            "2011",
+            "2011",
+            "NIK pada akun Anda belum terdaftar di BSrE sebagai pemilik sertifikat, sehingga "
+            "surat belum ditandatangani. Minta Super Admin memeriksa NIK akun Anda "
+            "(Administrasi → Pengguna), atau daftarkan sertifikat Anda di BSrE.",
+        ),
         ("2031", "2031", "Passphrase salah."),
         ("500", "server", "Layanan BSrE sedang bermasalah. Coba lagi nanti."),
         ("nonpdf", "not_pdf", "Layanan BSrE tidak mengembalikan berkas PDF."),

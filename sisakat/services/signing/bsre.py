@@ -24,7 +24,11 @@ from sisakat.services.signing.pades import SignJob
 log = logging.getLogger(__name__)
 
 MESSAGES = {
-    "2011": "Penandatangan belum terdaftar di BSrE.",
+    "2011": (
+        "NIK pada akun Anda belum terdaftar di BSrE sebagai pemilik sertifikat, sehingga surat "
+        "belum ditandatangani. Minta Super Admin memeriksa NIK akun Anda (Administrasi → "
+        "Pengguna), atau daftarkan sertifikat Anda di BSrE."
+    ),
     "2031": "Passphrase salah.",
     "auth": "Kredensial aplikasi SISAKAT ditolak oleh layanan BSrE. Hubungi administrator.",
     "server": "Layanan BSrE sedang bermasalah. Coba lagi nanti.",

@@ -43,6 +43,9 @@ REASONS = {
     "broken": "Tanda tangan rusak atau isi dokumen berubah setelah ditandatangani.",
     "untrusted": "Sertifikat penandatangan tidak dipercaya (tidak berantai ke akar BSrE "
     "yang dikonfigurasi).",
+    "expired": "Sertifikat penandatangan sudah kedaluwarsa, dan berkas tidak memuat cap waktu "
+    "yang membuktikan tanda tangan dibuat selagi sertifikat masih berlaku. Tanda tangani ulang "
+    "dengan sertifikat yang masih berlaku (perpanjang sertifikat di BSrE bila perlu).",
     "key_usage": "Sertifikat penandatangan tidak memiliki penggunaan kunci yang disyaratkan.",
     "not_allowed": "Berkas tidak memuat tanda tangan pejabat yang berwenang.",
     "modified": "Ada perubahan pada dokumen setelah ditandatangani.",
@@ -113,13 +116,19 @@ def _decide(st: PdfSignatureStatus, trust: TrustConfig) -> str:
     if not (st.intact and st.valid):
         return "broken"
     if not st.trusted:
-        return "untrusted"
+        return _untrusted(st)
     whole = st.coverage.name == WHOLE_FILE or (
         st.coverage.name == "ENTIRE_REVISION"
         and st.modification_level is not None
         and st.modification_level.name == "LTA_UPDATES"
     )
     return "ok" if st.docmdp_ok is True and whole else "modified"
+
+
+def _untrusted(st: PdfSignatureStatus) -> str:
+    """ "expired" (signer certificate ended, no proof of an earlier signing) or "untrusted"."""
+    indic = st.trust_problem_indic
+    return "expired" if indic is not None and indic.name == "OUT_OF_BOUNDS_NO_POE" else "untrusted"
 
 
 def _key_usage_ok(cert, trust: TrustConfig) -> bool:
@@ -157,6 +166,7 @@ def judge(signed: bytes, trust: TrustConfig) -> Verdict:
 def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
     """Validate the first allow-listed signature; explain why when there is none."""
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
 
     ctx = _context(trust)
     for sig in sigs:
@@ -170,10 +180,12 @@ def _judge_signatures(sigs: list, trust: TrustConfig) -> Verdict:
         log.info("signature judged: %s (coverage %s)", code, st.coverage.name)
         byte_range = [int(x) for x in sig.sig_object["/ByteRange"]]
         return Verdict(code == "ok", code, st, byte_range, trust.entry_for(sig.signer_cert))
-    # No allow-listed signer: say whether the certificate is foreign or merely not authorised.
-    last = validate_pdf_signature(sigs[-1], ctx, key_usage_settings=trust.key_usage, skip_diff=True)
+    # No allow-listed signer: say whether the certificate is foreign or merely not authorised
+    # (by its chain alone: a key usage it lacks is no reason to call our root's holder foreign).
+    any_usage = KeyUsageConstraints(key_usage={"digital_signature"})
+    last = validate_pdf_signature(sigs[-1], ctx, key_usage_settings=any_usage, skip_diff=True)
     if not last.trusted:
-        raise _reject("untrusted")
+        raise _reject(_untrusted(last))
     raise _not_allowed(sigs[-1].signer_cert)
 
 
