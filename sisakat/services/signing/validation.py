@@ -126,7 +126,7 @@ def _decide(st: PdfSignatureStatus, trust: TrustConfig) -> str:
 
 
 def _untrusted(st: PdfSignatureStatus) -> str:
-    """ "expired" (signer certificate ended, no proof of an earlier signing) or "untrusted"."""
+    """The chain's failure: "expired" (certificate ended, no earlier signing) or "untrusted"."""
     indic = st.trust_problem_indic
     return "expired" if indic is not None and indic.name == "OUT_OF_BOUNDS_NO_POE" else "untrusted"
 
