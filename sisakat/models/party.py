@@ -44,9 +44,6 @@ class LegalForm(LabelledEnum):
         return "Nomor SK Kemenkumham / SKT Kemendagri"
 
 
-REQUIRED_POSITIONS = ("Ketua", "Sekretaris", "Bendahara")
-
-
 class Party(Base):
     """One applicant organisation; one per Pemohon account.
 

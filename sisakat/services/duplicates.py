@@ -16,9 +16,10 @@ from difflib import SequenceMatcher
 
 from sisakat.extensions import db
 from sisakat.models import ApplicantKind, Party, PartyOfficer
+from sisakat.services.board_positions import fills, fills_sql
 
 NAME_RATIO = 0.85
-CHAIR = "ketua"
+CHAIR = "Ketua"  # the required position whose holder chairs the ormas (``board_positions``)
 COMMON_WORDS = frozenset(
     {
         "organisasi",
@@ -103,7 +104,7 @@ def similar_ormas(
         officers = db.session.execute(
             db.select(PartyOfficer.party_id, PartyOfficer.name)
             .join(Party, Party.id == PartyOfficer.party_id)
-            .where(Party.kind == ApplicantKind.ORMAS, db.func.lower(PartyOfficer.position) == CHAIR)
+            .where(Party.kind == ApplicantKind.ORMAS, fills_sql(PartyOfficer.position, CHAIR))
         ).all()
         for party_id, officer in officers:
             chairs.setdefault(party_id, set()).add(person_key(officer))
@@ -128,9 +129,7 @@ def similar_to(party: Party) -> list[SimilarOrmas]:
     """Other ormas alike ``party`` (the reviewer's hint); empty for a party board."""
     if party.kind != ApplicantKind.ORMAS:
         return []
-    chair = next(
-        (o.name for o in party.officers if o.position.strip().lower() == CHAIR and o.name), ""
-    )
+    chair = next((o.name for o in party.officers if fills(o.position, CHAIR) and o.name), "")
     return similar_ormas(
         name=party.party_name,
         abbreviation=party.abbreviation,

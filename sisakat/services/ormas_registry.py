@@ -27,6 +27,7 @@ from sisakat.models import (
     PartyOfficer,
 )
 from sisakat.services import letter_search, text_match
+from sisakat.services.board_positions import fills, fills_sql
 from sisakat.services.duplicates import CHAIR
 from sisakat.services.table_export import Table, page_text
 
@@ -73,10 +74,8 @@ class OrmasRow:
 
     @property
     def chair(self) -> str:
-        """The Ketua's name (officers are loaded with the party)."""
-        return next(
-            (o.name for o in self.party.officers if o.position.strip().lower() == CHAIR), ""
-        )
+        """The Ketua's name, "Ketua Umum" too (officers are loaded with the party)."""
+        return next((o.name for o in self.party.officers if fills(o.position, CHAIR)), "")
 
 
 def fields_of_activity() -> list[str]:
@@ -145,7 +144,7 @@ def query(filters: OrmasFilter, today: date):
     )
     if filters.search:
         chair = db.select(PartyOfficer.party_id).where(
-            db.func.lower(PartyOfficer.position) == CHAIR,
+            fills_sql(PartyOfficer.position, CHAIR),
             text_match.contains(PartyOfficer.name, filters.search),
         )
         names = text_match.contains_any((Party.party_name, Party.abbreviation), filters.search)

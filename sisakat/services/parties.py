@@ -25,8 +25,7 @@ from sisakat.models import (
     User,
     utcnow,
 )
-from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import audit, concurrency, images, office
+from sisakat.services import audit, board_positions, concurrency, images, office
 from sisakat.services.party_level import board_level, region_problem
 
 REQUIRED_FIELDS = {
@@ -131,11 +130,10 @@ def profile_problems(party: Party | None) -> list[str]:
         for attr, label in REQUIRED_BY_KIND[kind_of(party)].items()
         if not _filled(party, attr)
     ]
-    positions = {o.position.strip().lower() for o in party.officers if o.name.strip()}
+    named = (o.position for o in party.officers if o.name.strip())
     problems += [
-        f"Susunan pengurus: {p} belum diisi."
-        for p in REQUIRED_POSITIONS
-        if p.lower() not in positions
+        f"Susunan pengurus: {board_positions.ACCEPTED[p]} belum diisi."
+        for p in board_positions.missing(named)
     ]
     if party.logo_file_id is None and kind_of(party) == ApplicantKind.PARPOL:
         problems.append("Logo partai belum diunggah.")
@@ -146,15 +144,15 @@ def profile_problems(party: Party | None) -> list[str]:
 
 
 def officer_problems(rows: list[tuple[str, str]]) -> list[str]:
-    """Board-composition rules: Ketua, Sekretaris and Bendahara named; at most 100 rows."""
+    """Board-composition rules: Ketua, Sekretaris and Bendahara named (``board_positions``);
+    at most 100 rows."""
     problems = []
     if len(rows) > MAX_OFFICERS:
         problems.append(f"Susunan pengurus paling banyak {MAX_OFFICERS} baris.")
-    named = {position.strip().lower() for position, name in rows if name.strip()}
+    named = (position for position, name in rows if name.strip())
     problems += [
-        f"Jabatan {p} wajib diisi beserta namanya."
-        for p in REQUIRED_POSITIONS
-        if p.lower() not in named
+        f"Jabatan {board_positions.ACCEPTED[p]} wajib diisi beserta namanya."
+        for p in board_positions.missing(named)
     ]
     return problems
 

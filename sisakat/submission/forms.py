@@ -35,8 +35,7 @@ from sisakat.forms_common import (
     single_line,
 )
 from sisakat.models import ApplicantKind, LegalForm, Level
-from sisakat.models.party import REQUIRED_POSITIONS
-from sisakat.services import images, office, parties, party_level
+from sisakat.services import board_positions, images, office, parties, party_level
 
 BLANK_ROWS = 3  # extra empty rows so the form works without JavaScript
 DEFAULT_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Bendahara")
@@ -168,10 +167,9 @@ class ApplicantProfileForm(ActionForm):
             for position in DEFAULT_POSITIONS:
                 self.officers.append_entry({"position": position, "name": ""})
         else:  # e.g. an ormas that signed up with its Ketua: offer the other required positions
-            have = {(e.form.position.data or "").strip().lower() for e in self.officers}
-            for position in REQUIRED_POSITIONS:
-                if position.lower() not in have:
-                    self.officers.append_entry({"position": position, "name": ""})
+            have = [e.form.position.data for e in self.officers]
+            for position in board_positions.missing(have):
+                self.officers.append_entry({"position": position, "name": ""})
         for _ in range(count):
             if len(self.officers.entries) < parties.MAX_OFFICERS:
                 self.officers.append_entry()

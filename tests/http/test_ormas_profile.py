@@ -102,7 +102,12 @@ def test_missing_board_positions_are_named(app, make, login_as):
     ormas = make.ormas()
     client = login_as(ormas.account)
     data = ormas_form(ormas.version, officers=[("Ketua", "Hadi Contoh")])
-    _refused(client, ormas, data, "Jabatan Sekretaris wajib diisi beserta namanya.")
+    _refused(
+        client,
+        ormas,
+        data,
+        "Jabatan Sekretaris, Sekretaris Umum atau Sekretaris Jenderal wajib diisi beserta namanya.",
+    )
 
 
 def test_stale_version_is_refused(app, make, login_as):

@@ -59,8 +59,8 @@ def _refused(client, party, data, message):
 def test_missing_required_officers_are_named(app, make, login_as):
     party = make.party()
     data = profile_form(party.version, officers=[("Ketua", "Rina Contoh"), ("Wakil", "")])
-    page = _refused(login_as(party.account), party, data, "Jabatan Sekretaris wajib diisi")
-    assert "Jabatan Bendahara wajib diisi beserta namanya." in page
+    page = _refused(login_as(party.account), party, data, "Jabatan Sekretaris, Sekretaris Umum")
+    assert "Jabatan Bendahara atau Bendahara Umum wajib diisi beserta namanya." in page
     assert "Isi nama pengurus, atau hapus baris ini." in page  # a half-filled row: the way out
     assert 'value="Partai Contoh Sejahtera"' in page
 

@@ -12,4 +12,4 @@ def test_incomplete_profile_lists_missing_fields_and_officers(app, make):
     party = make.party(complete=False)
     problems = profile_problems(party)
     assert "Nama partai belum diisi." in problems
-    assert "Susunan pengurus: Ketua belum diisi." in problems
+    assert "Susunan pengurus: Ketua atau Ketua Umum belum diisi." in problems
