@@ -16,6 +16,7 @@ from email.message import EmailMessage
 
 from flask import Flask, current_app
 
+from sisakat.config import public_base_url
 from sisakat.extensions import db
 from sisakat.models import (
     EMAIL_KINDS,
@@ -65,7 +66,7 @@ def notification_email(
     ``subject``: a short one (the message without a staff note, which the body carries)."""
     if not wants(user, kind):
         return
-    base = str(current_app.config.get("PUBLIC_BASE_URL") or "")
+    base = public_base_url(current_app.config)  # the QR codes' address, however typed
     url = base + link if link and base else ""
     # The bare Jinja template: no request context processors (the CLI sends reminders too).
     template = current_app.jinja_env.get_template(f"email/{kind}.txt")
