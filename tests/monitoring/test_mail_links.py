@@ -34,3 +34,14 @@ def test_a_public_address_typed_with_spaces_is_stored_without_them(tmp_path, tem
 
     application = make_app(tmp_path, template_db, PUBLIC_BASE_URL=f"  {TYPED}")
     assert application.config["PUBLIC_BASE_URL"] == BASE_URL
+
+
+def test_each_notification_e_mail_links_to_the_page_that_turns_it_off(app, make, login_as):
+    """The footer sent readers to "menu Notifikasi > Pengaturan E-mail", a menu no page has
+    (the bell carries no word): it now gives the page's address."""
+    application, verifier = submitted_by_party(make, login_as)
+    rows = db.session.execute(db.select(OutgoingEmail)).scalars().all()
+    assert len(rows) == 2
+    for row in rows:
+        assert "menu Notifikasi" not in row.body
+        assert f"Pengaturan E-mail: {BASE_URL}/akun/notifikasi/email\n" in row.body
