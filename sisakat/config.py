@@ -238,6 +238,13 @@ def _check_bsre_tag(tag: str) -> None:
         )
 
 
+def public_base_url(config) -> str:
+    """The configured public address (QR codes, e-mail links; never the request's Host) without
+    surrounding spaces or a trailing slash: the Windows Command Prompt keeps a space typed
+    before Enter in ``set SISAKAT_PUBLIC_BASE_URL=...``."""
+    return str(config.get("PUBLIC_BASE_URL") or "").strip().rstrip("/")
+
+
 def finalise(app: Flask) -> None:
     """Derive computed settings and refuse unsafe ones."""
     for key in (
@@ -272,7 +279,7 @@ def finalise(app: Flask) -> None:
     app.config["UPLOAD_FOLDER"] = upload or str(ROOT / "uploads")
     # One document plus form fields per request; keep a margin for multipart overhead.
     app.config["MAX_CONTENT_LENGTH"] = (app.config["MAX_UPLOAD_MB"] + 1) * 1024 * 1024
-    app.config["PUBLIC_BASE_URL"] = str(app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+    app.config["PUBLIC_BASE_URL"] = public_base_url(app.config)
     _check_bsre_tag(str(app.config.get("BSRE_TAG_KOORDINAT") or ""))
     if not (app.debug or app.testing) and is_weak_secret(app.config.get("SECRET_KEY")):
         raise ConfigError(

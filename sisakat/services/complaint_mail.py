@@ -13,7 +13,7 @@ from __future__ import annotations
 from flask import current_app
 
 from sisakat.models import Complaint, ComplaintEntry
-from sisakat.services import contact_rules, letters, mail
+from sisakat.services import contact_rules, mail
 
 KIND = "complaint_reply"
 
@@ -44,9 +44,8 @@ def send_step(complaint: Complaint, entry: ComplaintEntry) -> None:
     address = reply_address(complaint)
     if not address:
         return
-    base = letters.public_base_url()
-    # Built from the URL map, not url_for: the reply may be stored outside a request.
-    path = current_app.url_map.bind("").build(
+    # The reply may be stored outside a request: ``page_url`` needs none.
+    url = mail.page_url(
         "public.complaint_ticket", {"ticket": complaint.ticket, "secret": complaint.secret}
     )
     template = current_app.jinja_env.get_template(f"email/{KIND}.txt")
@@ -55,7 +54,7 @@ def send_step(complaint: Complaint, entry: ComplaintEntry) -> None:
         ticket=complaint.ticket,
         status=entry.status.label,
         message=entry.message,
-        url=base + path if base else "",
+        url=url,
     )
     subject = f"[SISAKAT] Tanggapan pengaduan {complaint.ticket}: {entry.status.label}"
     mail.enqueue(address, subject, body, kind=KIND)

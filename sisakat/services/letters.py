@@ -17,6 +17,7 @@ from typing import Any
 
 from flask import current_app
 
+from sisakat.config import public_base_url as configured_base_url
 from sisakat.exceptions import GuardFailed, NumberConflict
 from sisakat.extensions import db
 from sisakat.formatting import tanggal
@@ -63,7 +64,7 @@ ON_ISSUED: list[Callable[[Letter, User], None]] = []
 
 def public_base_url() -> str:
     """The configured public address (never the request's Host header)."""
-    return str(current_app.config.get("PUBLIC_BASE_URL") or "").strip().rstrip("/")
+    return configured_base_url(current_app.config)
 
 
 def verification_url(token: str) -> str:

@@ -16,6 +16,7 @@ from email.message import EmailMessage
 
 from flask import Flask, current_app
 
+from sisakat.config import public_base_url
 from sisakat.extensions import db
 from sisakat.models import (
     EMAIL_KINDS,
@@ -65,12 +66,21 @@ def notification_email(
     ``subject``: a short one (the message without a staff note, which the body carries)."""
     if not wants(user, kind):
         return
-    base = str(current_app.config.get("PUBLIC_BASE_URL") or "")
+    base = public_base_url(current_app.config)  # the QR codes' address, however typed
     url = base + link if link and base else ""
     # The bare Jinja template: no request context processors (the CLI sends reminders too).
     template = current_app.jinja_env.get_template(f"email/{kind}.txt")
-    body = template.render(user=user, message=message, url=url)
+    settings_url = page_url("auth.notification_preferences", {})
+    body = template.render(user=user, message=message, url=url, settings_url=settings_url)
     enqueue(user.email, "[SISAKAT] " + (subject or message)[:200], body, kind=kind)
+
+
+def page_url(endpoint: str, values: dict) -> str:
+    """The absolute address of a page for an e-mail: the configured public address and the
+    route's path (from the URL map, so also outside a request: the CLI sends reminders), or ""
+    when no public address is set (never the request's host)."""
+    base = public_base_url(current_app.config)
+    return base + current_app.url_map.bind("").build(endpoint, values) if base else ""
 
 
 def _claim(row_id: int, now: datetime) -> bool:

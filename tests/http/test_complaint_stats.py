@@ -147,3 +147,18 @@ def test_a_bad_period_gets_a_message_and_the_default_period(app, make, login_as)
     assert first_line.startswith("Statistik Pengaduan · per ")
     listed = client.get("/petugas/pengaduan").get_data(as_text=True)
     assert "/petugas/pengaduan/statistik" in listed  # the list links the statistics
+
+
+def test_a_category_named_like_a_formula_is_text_in_the_xlsx(app, make, login_as):
+    """A category is typed by the super admin and lands in the first column: a name starting
+    with "=" must open as its text, never as a formula the spreadsheet runs (the rule of every
+    export: ``table_export.append_row`` writes text as string cells)."""
+    app.config["CLOCK"] = lambda: datetime(2026, 3, 2, 3, 0)
+    complaint = make.complaint(category_days=5)
+    complaint.category.name = '=HYPERLINK("https://contoh.test","klik")'
+    db.session.commit()
+    client = login_as(make.user(Role.VERIFIKATOR))
+    answer = client.get("/petugas/pengaduan/statistik.xlsx?start=2026-03-01&end=2026-03-31")
+    sheet = load_workbook(io.BytesIO(answer.data)).active
+    cell = sheet["A3"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("https://contoh.test","klik")', "s")

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from sisakat.extensions import db
 from sisakat.models import Complaint, StoredFile
+from sisakat.services import settings
 from tests import hostile_pdfs
+from tests.conftest import make_app
 from tests.http.test_complaint_rules import FORM
 from tests.public_helpers import upload
 
@@ -31,3 +33,26 @@ def test_refused_attachments_count_against_the_complaint_limit(client):
     assert "Terlalu banyak kiriman dari alamat ini" in limited.get_data(as_text=True)
     assert _count(Complaint) == 0
     assert _count(StoredFile) == 0
+
+
+def test_a_forged_forwarded_for_never_makes_a_sender_exempt(tmp_path, template_db):
+    """Behind one trusted proxy the exempt list is matched against the address the proxy saw
+    (the last X-Forwarded-For entry): a visitor writing an exempt office address first in the
+    header is still counted and limited."""
+    app = make_app(tmp_path, template_db, TRUSTED_PROXY_COUNT=1)
+    with app.app_context():
+        settings.update({"public.post_exempt": ["10.0.0.0/8"]}, actor=None)
+        db.session.commit()
+        client = app.test_client()
+        proxy = {"REMOTE_ADDR": "127.0.0.1"}
+        forged = {"X-Forwarded-For": "10.0.0.5, 203.0.113.9"}
+        office = {"X-Forwarded-For": "10.0.0.5"}
+        sent = [
+            client.post("/pengaduan", data=FORM, headers=forged, environ_base=proxy).status_code
+            for _ in range(6)
+        ]
+        assert sent == [302] * 5 + [429]
+        assert _count(Complaint) == 5
+        answer = client.post("/pengaduan", data=FORM, headers=office, environ_base=proxy)
+        assert answer.status_code == 302  # the office address the proxy saw: exempt
+        db.engine.dispose()
