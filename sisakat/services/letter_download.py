@@ -34,9 +34,10 @@ def working_name(letter: Letter, what: str, ext: str) -> str:
 
 
 def party_may_download(letter: Letter) -> bool:
-    """The applicant downloads its letter while it is in force (Berlaku, expired or not); a
-    revoked (Dicabut) or replaced (Diganti) letter is not handed out again: its record stays on
-    the application page and its public page says so."""
+    """The applicant (and, with ``verification.allow_download`` on, the public page) downloads
+    the letter while it is in force (Berlaku, expired or not); a revoked (Dicabut) or replaced
+    (Diganti) letter is not handed out again, since its signed file carries no mark of its end:
+    its record stays on the application page and its public page says so."""
     return letter.status == LetterStatus.BERLAKU and letter.signed_file_id is not None
 
 
