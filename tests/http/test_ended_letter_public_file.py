@@ -99,3 +99,18 @@ def test_a_letter_in_force_is_still_handed_out(client, make):
     assert answer.status_code == 200
     assert answer.data == storage.read_bytes(letter.signed_file)
     answer.close()
+
+
+@pytest.mark.parametrize(("build", "word"), [(_revoked, "DICABUT"), (_replaced, "DIGANTI")])
+def test_the_end_date_of_an_ended_letter_is_not_read_as_in_force(client, make, build, word):
+    """The facts table said "Berlaku sampai 1 Januari 2031" under the DICABUT box, a line a
+    reader quoting the table (or scrolling past the box on a phone) took as the letter's
+    standing; the cell now says the letter no longer holds."""
+    letter = build(make)
+    html = page(client, f"/verifikasi/{letter.token}")
+    row = html[html.index("Berlaku sampai</th>") :]
+    cell = row[: row.index("</tr>")]
+    assert f"{word}: tidak berlaku lagi" in cell
+    fresh = page(client, f"/verifikasi/{make.issued_letter().token}")
+    row = fresh[fresh.index("Berlaku sampai</th>") :]
+    assert "tidak berlaku lagi" not in row[: row.index("</tr>")]
