@@ -121,7 +121,8 @@ def compare_letter_again(token: str):
 
 @bp.get("/verifikasi/<token>/unduh")
 def download_letter(token: str):
-    """The signed PDF, only when the office turned ``verification.allow_download`` on."""
+    """The signed PDF, only when the office turned ``verification.allow_download`` on, and only
+    of a letter still handed out (not revoked or replaced: to its page, which says so)."""
     if over_limit("verify"):
         return too_many()
     letter = letter_registry.find_by_token(token)
@@ -129,5 +130,7 @@ def download_letter(token: str):
         return private(render_error(404))
     if letter.signed_file is None:
         abort(404)
+    if not letter_download.party_may_download(letter):  # revoked or replaced: its page says so
+        return private(redirect(url_for(".verify_letter", token=letter.token)))
     name = letter_download.download_name(letter, letter.token)
     return private(storage.send(letter.signed_file, download_name=name))

@@ -34,10 +34,33 @@ def working_name(letter: Letter, what: str, ext: str) -> str:
 
 
 def party_may_download(letter: Letter) -> bool:
-    """The applicant downloads its letter while it is in force (Berlaku, expired or not); a
-    revoked (Dicabut) or replaced (Diganti) letter is not handed out again: its record stays on
-    the application page and its public page says so."""
+    """The applicant (and, with ``verification.allow_download`` on, the public page) downloads
+    the letter while it is in force (Berlaku, expired or not); a revoked (Dicabut) or replaced
+    (Diganti) letter is not handed out again, since its signed file carries no mark of its end:
+    its record stays on the application page and its public page says so."""
     return letter.status == LetterStatus.BERLAKU and letter.signed_file_id is not None
+
+
+def not_handed_out(letter: Letter) -> str | None:
+    """Why the applicant's Unduh of ``letter``, revoked or replaced since its page was opened,
+    gives no file, said on the application's page; None for a letter never issued (its
+    download stays a plain 404, AC-3)."""
+    if letter.status not in (LetterStatus.DICABUT, LetterStatus.DIGANTI):
+        return None
+    named = f"Surat nomor {letter.number_text}"
+    if letter.status == LetterStatus.DIGANTI and letter.superseded_by_id:
+        new = db.session.get(Letter, letter.superseded_by_id)
+        if new is not None:
+            return (
+                f"{named} sudah diganti oleh surat nomor {new.number_text}, jadi tidak dapat "
+                "diunduh lagi; unduh surat yang baru dari permohonannya."
+            )
+    if letter.status == LetterStatus.DICABUT:
+        return (
+            f"{named} sudah dicabut dan tidak berlaku lagi, jadi tidak dapat diunduh lagi; "
+            "alasannya tercantum di Riwayat."
+        )
+    return f"{named} sudah diganti dengan surat baru, jadi tidak dapat diunduh lagi."
 
 
 def issued_by_application(application_ids: list[int]) -> dict[int, Letter]:

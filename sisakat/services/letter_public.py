@@ -14,7 +14,7 @@ from typing import Any
 
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, SigningMethod
-from sisakat.services import letters, numbering, party_level, settings
+from sisakat.services import letter_download, letters, numbering, party_level, settings
 from sisakat.services.letter_context import level_text
 from sisakat.services.signing.trust import name_text
 
@@ -108,6 +108,7 @@ class PublicLetter:
     electronically_signed: bool
     validation: ValidationSummary | None
     sha256: str
+    downloadable: bool = False  # the file is handed out (letter_download.party_may_download)
     revoked_on: date | None = None
     revoked_reason: str = ""
     replacement_token: str | None = None
@@ -194,5 +195,6 @@ def public_view(letter: Letter, today: date | None = None) -> PublicLetter:
         # A wet-signed scan has no certificate to summarise: its report only marks the scan.
         validation=_validation(letter) if electronic else None,
         sha256=letter.signed_file.sha256 if letter.signed_file else "",
+        downloadable=letter_download.party_may_download(letter),
         **extra,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort
+from flask import abort, flash, redirect, url_for
 from flask_login import current_user
 
 from sisakat.db_setup import writes_on_get
@@ -18,16 +18,18 @@ from sisakat.submission.routes import bp
 @writes_on_get
 def download_letter(skt_id: int):
     """Unduh SKT: only the owning party, only while the letter is in force
-    (``letter_download.party_may_download``); the signed file as stored."""
+    (``letter_download.party_may_download``; a letter revoked or replaced since the page was
+    opened: to its application's page, saying so); the signed file as stored."""
     letter = db.session.get(Letter, skt_id)
     party = current_user.party
-    if (
-        letter is None
-        or party is None
-        or letter.application.party_id != party.id
-        or not letter_download.party_may_download(letter)
-    ):
+    if letter is None or party is None or letter.application.party_id != party.id:
         abort(404)
+    if not letter_download.party_may_download(letter):
+        reason = letter_download.not_handed_out(letter)  # revoked or replaced since
+        if reason is None:
+            abort(404)
+        flash(reason, "warning")
+        return redirect(url_for(".application_detail", application_id=letter.application_id))
     audit.record(
         "letter.download",
         actor=current_user,

@@ -32,3 +32,24 @@ def test_the_verdict_on_the_uploaded_file_is_in_view_on_a_phone(phone_page, make
         phone_page.get_by_role("button", name="Bandingkan").click()
         expect(phone_page.get_by_text(re.compile(f"Berkas ini {verdict}"))).to_be_in_viewport()
         expect(phone_page.get_by_role("heading", name="Bandingkan berkas")).to_be_in_viewport()
+
+
+def test_the_verdict_on_a_revoked_letter_says_so_in_view_on_a_phone(phone_page, make, tmp_path):
+    """The genuine file of a revoked letter was answered in green "SAMA PERSIS" at the
+    comparison, the DICABUT box above off screen; the verdict in view names the revocation."""
+    from sisakat.models import Role
+    from sisakat.services import letter_registry
+
+    admin = make.user(Role.SUPERADMIN)
+    letter = make.issued_letter()
+    letter_registry.revoke(letter, reason="Uji.", actor=admin, seen_version=letter.version)
+    db.session.commit()
+    token = letter.token
+    signed = storage.read_bytes(db.session.get(StoredFile, letter.signed_file_id))
+    fresh()
+    (tmp_path / "asli.pdf").write_bytes(signed)
+    phone_page.goto(f"/verifikasi/{token}")
+    phone_page.get_by_label("Berkas PDF surat").set_input_files(str(tmp_path / "asli.pdf"))
+    phone_page.get_by_role("button", name="Bandingkan").click()
+    verdict = phone_page.get_by_text(re.compile("tetapi surat ini DICABUT: tidak berlaku lagi"))
+    expect(verdict).to_be_in_viewport()

@@ -117,8 +117,8 @@ def test_manual_review_reject_returns_to_waiting(app, login_as, pki):
 
 
 def test_a_revoked_letter_is_no_longer_handed_to_the_party(app, login_as):
-    """Dicabut: no Unduh button and the download URL answers 404; the application page still
-    shows the status."""
+    """Dicabut: no Unduh button and the download URL hands out no file (it leads to the
+    application's page, which says the letter was revoked); the page still shows the status."""
     from sisakat.services import letter_registry
 
     letter = h.issued_letter(factories.party())
@@ -135,7 +135,8 @@ def test_a_revoked_letter_is_no_longer_handed_to_the_party(app, login_as):
     assert "Dicabut" in page
     download = owner.get(f"/pemohon/skt/{letter.id}/unduh")
     download.close()
-    assert download.status_code == 404
+    assert download.status_code == 302
+    assert download.headers["Location"].endswith(f"/pemohon/permohonan/{letter.application_id}")
 
 
 def test_a_signed_letter_before_the_trust_list_is_set_says_what_to_do_next(app, login_as, pki):
