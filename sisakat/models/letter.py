@@ -99,6 +99,12 @@ class Letter(Base):
         sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # In-app signing under way (services/letter_claim.py): who claimed the letter and since when
+    # (naive UTC); both None when nobody is signing it. A claim expires by itself.
+    signing_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    signing_since: Mapped[datetime | None] = mapped_column(nullable=True)
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
 
     application: Mapped[Application] = relationship(lazy="joined")

@@ -10,7 +10,7 @@ passphrase is an argument only: never stored, logged, audited or put into a mess
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask import current_app
 
@@ -22,6 +22,7 @@ from sisakat.services import (
     audit,
     clock,
     concurrency,
+    letter_claim,
     letters,
     settings,
     storage,
@@ -178,6 +179,7 @@ def accept_signed(t: Ticket, signed: bytes, *, method: SigningMethod, actor: Use
         uploaded_by=actor,
     )
     entry = assessment.verdict.entry
+    letter_claim.clear(letter)
     letters.finish_issue(
         letter,
         signed_bytes_row=row,
@@ -210,29 +212,58 @@ def sign_batch(
         letter = db.session.get(Letter, letter_id)
         if letter is None:
             continue
-        label = _label(letter)
-        try:
-            t = ticket(letter, actor=actor, name=name)
-            end_transaction()
-            signed = backend.sign(t.unsigned, t.job, secret)
-        except SigningFailed as exc:
-            db.session.rollback()
-            results.append(Outcome(letter_id, label, False, exc.message))
-            _audit_failure(letter_id, actor, exc.message)
+        outcome, stop = _sign_one(letter, (name, backend), secret, actor=actor, end=end_transaction)
+        results.append(outcome)
+        if stop:
             break
-        except DomainError as exc:
-            db.session.rollback()
-            results.append(Outcome(letter_id, label, False, exc.message))
-            continue
-        try:
-            accept_signed(t, signed, method=METHODS[name], actor=actor)
-            end_transaction()
-            results.append(Outcome(letter_id, label, True, "Terbit"))
-        except DomainError as exc:
-            db.session.rollback()
-            results.append(Outcome(letter_id, label, False, exc.message))
-            _audit_failure(letter_id, actor, exc.message)
     return results
+
+
+def _claimed_ticket(letter: Letter, name: str, *, actor: User, end: Callable[[], None]) -> Ticket:
+    """The ticket of ``letter``, claimed for ``actor`` and committed (``letter_claim``): it
+    carries the version after the claim, which ``accept_signed`` checks."""
+    t = ticket(letter, actor=actor, name=name)
+    t = replace(t, version=letter_claim.claim(letter, actor=actor))
+    end()
+    return t
+
+
+def _sign_one(letter: Letter, path, secret, *, actor: User, end) -> tuple[Outcome, bool]:
+    """Claim, sign outside any transaction, issue; (the outcome, whether to stop the batch).
+    ``path``: the backend's name and object. A failure after the claim releases it in its own
+    short transaction."""
+    (name, backend), letter_id, label = path, letter.id, _label(letter)
+    try:
+        t = _claimed_ticket(letter, name, actor=actor, end=end)
+    except DomainError as exc:
+        db.session.rollback()
+        if isinstance(exc, SigningFailed):
+            _audit_failure(letter_id, actor, exc.message)
+        return Outcome(letter_id, label, False, exc.message), isinstance(exc, SigningFailed)
+    signing = True
+    try:
+        signed = backend.sign(t.unsigned, t.job, secret)
+        signing = False
+        accept_signed(t, signed, method=METHODS[name], actor=actor)
+        end()
+        return Outcome(letter_id, label, True, "Terbit"), False
+    except DomainError as exc:
+        _release(t, end)
+        stop = signing and isinstance(exc, SigningFailed)
+        if stop or not signing:
+            _audit_failure(letter_id, actor, exc.message)
+            end()
+        return Outcome(letter_id, label, False, exc.message), stop
+    except Exception:
+        _release(t, end)
+        raise
+
+
+def _release(t: Ticket, end: Callable[[], None]) -> None:
+    """Undo what failed, then release the claim in its own short transaction."""
+    db.session.rollback()
+    letter_claim.release(t.letter_id, version=t.version)
+    end()
 
 
 def _audit_failure(letter_id: int, actor: User, message: str) -> None:

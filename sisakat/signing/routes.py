@@ -13,6 +13,7 @@ from sisakat.policies import SIGNING_DESK_ROLES, role_required
 from sisakat.routing import commit_or_show
 from sisakat.services import (
     concurrency,
+    letter_claim,
     letter_download,
     letter_inapp,
     letter_search,
@@ -49,6 +50,7 @@ def queue():
         uploads=letter_search.upload_slots(awaiting),
         backend=letter_inapp.backend_name(),
         offers=letter_inapp.desk_offers(awaiting),
+        claims=letter_claim.live_claims(awaiting),
         server_passphrase=pades.server_passphrase_set(),
         allow_scan=bool(settings.get("signing.allow_scan")),
         srikandi_numbers=letter_settings.is_srikandi_mode(),

@@ -1,10 +1,14 @@
 """Two signers at once on one letter (two heads, a head and the super admin, two tabs): the
 second signing call returns after the first has issued the letter. The second signer must be
-told the letter is issued and by whom, never that it is "not issued yet"."""
+told the letter is issued and by whom, never that it is "not issued yet". (The signing claim,
+``test_inapp_claim.py``, now refuses the first while the second's claim is live; here it has
+expired.)"""
+
+from datetime import timedelta
 
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, Role, SigningMethod
-from sisakat.services import letter_inapp, settings
+from sisakat.services import clock, letter_inapp, settings
 from tests import factories
 from tests.letters import helpers as h
 from tests.pki import P12_PASSPHRASE
@@ -21,10 +25,13 @@ def test_second_signer_is_told_the_letter_was_issued_by_the_first(app, pki):
     first_results = []
 
     def end_transaction():
-        """The second signer's transaction ends before its signing call: meanwhile the first
-        signer signs the same letter to the end."""
+        """The second signer's transaction ends before its signing call (its claim committed);
+        meanwhile the claim outlives its expiry (letter_claim.expires_at: a call stuck past the
+        BSrE timeouts) and the first signer signs the same letter to the end."""
         db.session.commit()
         if not first_results:
+            later = clock.now() + timedelta(minutes=10)
+            app.config["CLOCK"] = lambda: later
             first_results.extend(
                 letter_inapp.sign_batch(
                     [letter_id], P12_PASSPHRASE, actor=first, end_transaction=db.session.commit

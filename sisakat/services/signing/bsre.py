@@ -93,9 +93,17 @@ class BsreConfig:
                 config.get("BSRE_PASSWORD") or os.environ.get("SISAKAT_BSRE_PASSWORD", "")
             ),
             api_version="v2" if str(config.get("BSRE_API_VERSION")) == "v2" else "v1",
-            connect_timeout=float(config.get("BSRE_CONNECT_TIMEOUT") or 5),
-            read_timeout=float(config.get("BSRE_READ_TIMEOUT") or 60),
+            connect_timeout=timeouts(config)[0],
+            read_timeout=timeouts(config)[1],
         )
+
+
+def timeouts(config: Mapping) -> tuple[float, float]:
+    """The connect and read timeouts of one call to BSrE, in seconds (``BSRE_*_TIMEOUT``)."""
+    return (
+        float(config.get("BSRE_CONNECT_TIMEOUT") or 5),
+        float(config.get("BSRE_READ_TIMEOUT") or 60),
+    )
 
 
 @dataclass(frozen=True)
