@@ -191,6 +191,7 @@ def save(
     for key in EDITABLE:
         if key in values:
             setattr(requirement, key, values[key])
+    _refuse_same_name(requirement)
     db.session.flush()
     audit.record(
         "requirement.save",
@@ -204,6 +205,25 @@ def save(
         },
     )
     return requirement
+
+
+def _name_key(name: str) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
+def _refuse_same_name(requirement: Requirement) -> None:
+    """An active requirement may not share its name (any case, any spacing) with another active
+    one of its service: the public page and every new application would list it twice."""
+    if not requirement.active:
+        return
+    key = _name_key(requirement.name)
+    for other in active_list(requirement.service_code):
+        if other is not requirement and _name_key(other.name) == key:
+            raise GuardFailed(
+                "Nama persyaratan ini sudah ada di daftar layanan ini. Ubah persyaratan yang "
+                "sudah ada, atau beri nama lain.",
+                field="name",
+            )
 
 
 def move(requirement: Requirement, direction: int, *, actor: User) -> None:
