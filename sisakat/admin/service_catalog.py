@@ -235,13 +235,17 @@ def _saved_note(service_code: str, changed: list[str]) -> tuple[str, str]:
     """The message of a save; a new SLA leaves a saved Standar Pelayanan's words as they were."""
     if not changed:
         return "Tidak ada perubahan.", "success"
-    if "sla_minutes" in changed and service_info.saved_duration(service_code) is not None:
-        return (
-            "Layanan disimpan. Jangka waktu pelayanan yang diumumkan tidak ikut berubah: "
-            "sesuaikan di Standar Pelayanan layanan ini.",
-            "warning",
+    if "sla_minutes" not in changed:
+        return "Layanan disimpan.", "success"
+    if service_info.saved_duration(service_code) is not None:
+        standard = (
+            "Jangka waktu pelayanan yang diumumkan tidak ikut berubah: sesuaikan di Standar "
+            "Pelayanan layanan ini."
         )
-    return "Layanan disimpan.", "success"
+    else:
+        standard = "Standar Pelayanan kini menyebut janji layanan ini."
+    faq_note = "Sesuaikan juga jawaban FAQ tentang lama layanan, bila ada."
+    return f"Layanan disimpan. {standard} {faq_note}", "warning"
 
 
 @bp.route("/layanan/<service_code>/ubah", methods=["GET", "POST"])

@@ -16,7 +16,8 @@ def test_a_built_in_default_promise_follows_a_changed_sla(app, make, login_as, c
     admin = login_as(make.user(Role.SUPERADMIN))
     assert "Paling lama 1 (satu) jam" in page_text(client.get("/layanan/skt_parpol"))
     form = _edit_form(_service(SKT_PARPOL), sla="24")
-    assert admin.post("/admin/layanan/skt_parpol/ubah", data=form).status_code == 302
+    saved = admin.post("/admin/layanan/skt_parpol/ubah", data=form, follow_redirects=True)
+    assert "Sesuaikan juga jawaban FAQ tentang lama layanan" in page_text(saved)
     page = page_text(client.get("/layanan/skt_parpol"))
     assert "Paling lama 24 jam kerja sejak berkas lengkap dan benar diterima." in page
     assert "1 (satu) jam" not in page
