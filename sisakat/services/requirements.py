@@ -207,7 +207,8 @@ def save(
     return requirement
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A requirement name as the one-name-per-list rule compares it (any case, any spacing)."""
     return " ".join((name or "").split()).casefold()
 
 
@@ -216,9 +217,9 @@ def _refuse_same_name(requirement: Requirement) -> None:
     one of its service: the public page and every new application would list it twice."""
     if not requirement.active:
         return
-    key = _name_key(requirement.name)
+    key = name_key(requirement.name)
     for other in active_list(requirement.service_code):
-        if other is not requirement and _name_key(other.name) == key:
+        if other is not requirement and name_key(other.name) == key:
             raise GuardFailed(
                 "Nama persyaratan ini sudah ada di daftar layanan ini. Ubah persyaratan yang "
                 "sudah ada, atau beri nama lain.",

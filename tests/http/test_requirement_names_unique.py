@@ -77,3 +77,20 @@ def test_the_same_name_in_another_service_is_fine(app, make, login_as):
     )
     assert response.status_code == 302
     assert name in [r.name for r in requirements.active_list("lapor_ormas")]
+
+
+def test_a_name_listed_twice_before_the_rule_is_named_on_the_admin_home(app, make, login_as):
+    """Lists stored before the rule may hold a twin; the readiness list names it (advice) with
+    the requirement list that fixes it."""
+    seed_requirements()
+    admin = login_as(make.user(Role.SUPERADMIN))
+    home = page_text(admin.get("/admin/"))
+    assert "dua kali" not in home
+    first = requirements.active_list()[0]
+    db.session.add(
+        Requirement(service_code="skt_parpol", name=f"{first.name.upper()} ", sort_order=999)
+    )
+    db.session.commit()
+    home = page_text(admin.get("/admin/"))
+    assert f"menyebut {first.name} dua kali" in home
+    assert "/admin/persyaratan?layanan=skt_parpol" in home
