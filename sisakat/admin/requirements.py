@@ -37,17 +37,19 @@ def _values(form: RequirementForm) -> dict:
     return values
 
 
+def _add(form: RequirementForm, service_code: str) -> None:
+    values = _values(form)
+    values.setdefault("sort_order", (len(requirements.all_requirements(service_code)) + 1) * 10)
+    requirements.save(None, values, actor=current_user, service_code=service_code)
+
+
 @bp.route("/persyaratan/baru", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def requirement_new():
     """Add a requirement at the end of a service's list (or at the given order)."""
     service = service_from_args()
     form = RequirementForm()
-    if form.validate_on_submit():
-        values = _values(form)
-        values.setdefault("sort_order", (len(requirements.all_requirements(service.code)) + 1) * 10)
-        requirements.save(None, values, actor=current_user, service_code=service.code)
-        db.session.commit()
+    if form.validate_on_submit() and commit_or_show(form, lambda: _add(form, service.code)):
         flash("Persyaratan ditambahkan.", "success")
         return redirect(url_for(".requirement_list", layanan=service.code))
     return render_template("admin/requirement_form.html", form=form, item=None, service=service)

@@ -33,7 +33,7 @@ from sisakat.forms_common import (
 from sisakat.models import ApplicantKind, Role, Service
 from sisakat.policies import role_required
 from sisakat.routing import commit_or_show, flash_if_marked, or_404
-from sisakat.services import catalog, numbering, service_config
+from sisakat.services import catalog, numbering, service_config, service_info
 
 TEXT = [clean_text]
 LINE = [no_control_chars, single_line]
@@ -231,6 +231,23 @@ def service_new():
     return render_template("admin/service_new.html", form=form)
 
 
+def _saved_note(service_code: str, changed: list[str]) -> tuple[str, str]:
+    """The message of a save; a new SLA leaves a saved Standar Pelayanan's words as they were."""
+    if not changed:
+        return "Tidak ada perubahan.", "success"
+    if "sla_minutes" not in changed:
+        return "Layanan disimpan.", "success"
+    if service_info.saved_duration(service_code) is not None:
+        standard = (
+            "Jangka waktu pelayanan yang diumumkan tidak ikut berubah: sesuaikan di Standar "
+            "Pelayanan layanan ini."
+        )
+    else:
+        standard = "Standar Pelayanan kini menyebut janji layanan ini."
+    faq_note = "Sesuaikan juga jawaban FAQ tentang lama layanan, bila ada."
+    return f"Layanan disimpan. {standard} {faq_note}", "warning"
+
+
 @bp.route("/layanan/<service_code>/ubah", methods=["GET", "POST"])
 @role_required(Role.SUPERADMIN)
 def service_edit(service_code: str):
@@ -247,7 +264,7 @@ def service_edit(service_code: str):
         ),
         version=lambda: service.version,
     ):
-        flash("Layanan disimpan." if changed else "Tidak ada perubahan.", "success")
+        flash(*_saved_note(service_code, changed))
         return redirect(url_for(".service_edit", service_code=service_code))
     elif request.method == "POST":
         flash_if_marked(form, "Layanan belum tersimpan. Periksa isian yang ditandai.")
@@ -256,4 +273,5 @@ def service_edit(service_code: str):
         form=form,
         service=service,
         sharing=service_config.sharing_series(service),
+        published=service_info.saved_duration(service_code),
     )

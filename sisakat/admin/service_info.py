@@ -10,14 +10,15 @@ from sisakat.admin.routes import bp
 from sisakat.admin.settings_pages import _apply, seen_on_get
 from sisakat.exceptions import DomainError
 from sisakat.extensions import db
-from sisakat.forms_common import ActionForm
+from sisakat.forms_common import ActionForm, say_not_kept
 from sisakat.models import ComplaintCategory, FaqEntry, Role, ServiceForm
 from sisakat.policies import role_required
-from sisakat.routing import commit_or_show, flash_if_marked
+from sisakat.routing import commit_or_show, flash_if_marked, show_domain_error
 from sisakat.services import complaint_categories as category_service
 from sisakat.services import faq, office_contacts, service_info
 
 ADMIN = Role.SUPERADMIN
+FORM_NOT_KEPT = "Formulir belum tersimpan. Pilih lagi berkasnya sebelum menekan Unggah."
 
 
 def _code_or_404(service_code: str) -> str:
@@ -31,11 +32,6 @@ def _get_or_404(model, ident: int):
     if row is None:
         abort(404)
     return row
-
-
-def _errors(form) -> str:
-    """All of a form's messages on one line (for a flash after a redirect)."""
-    return " ".join(e for errs in form.errors.values() for e in errs) or "Periksa isian."
 
 
 def _commit_or_flash(success: str, service, *args, **kwargs) -> bool:
@@ -58,8 +54,7 @@ def edit_service_standard(service_code: str):
     _code_or_404(service_code)
     form = forms.ServiceStandardForm(obj=service_info.standard_for(service_code))
     if not form.is_submitted():
-        form.steps.data = service_info.steps_as_text(service_info.steps_for(service_code))
-        form.seen.data = service_info.standard_token(service_code)
+        _as_stored(form, service_code)
     if form.validate_on_submit() and commit_or_show(
         form,
         lambda: service_info.save_standard(
@@ -78,15 +73,23 @@ def edit_service_standard(service_code: str):
     return _standard_page(form, service_code)
 
 
-def _standard_page(form: forms.ServiceStandardForm, service_code: str):
-    """Render the edit page with the upload form and the current downloadable forms."""
+def _as_stored(form: forms.ServiceStandardForm, service_code: str) -> forms.ServiceStandardForm:
+    """``form`` given the stored steps and the digest of what it shows (a page load)."""
+    form.steps.data = service_info.steps_as_text(service_info.steps_for(service_code))
+    form.seen.data = service_info.standard_token(service_code)
+    return form
+
+
+def _standard_page(form: forms.ServiceStandardForm, service_code: str, upload_form=None):
+    """Render the edit page with the upload form (``upload_form``: a refused one, as typed)
+    and the current downloadable forms."""
     return render_template(
         "admin/service_standard.html",
         form=form,
         service_code=service_code,
         name=service_info.service_name(service_code),
         help=forms.RICH_HELP,
-        upload_form=forms.ServiceFormUploadForm(formdata=None),
+        upload_form=upload_form or forms.ServiceFormUploadForm(formdata=None),
         service_forms=service_info.forms_for(service_code),
         action_form=ActionForm(),
     )
@@ -95,21 +98,22 @@ def _standard_page(form: forms.ServiceStandardForm, service_code: str):
 @bp.post("/layanan/<service_code>/formulir")
 @role_required(ADMIN)
 def upload_service_form(service_code: str):
-    """Add a downloadable PDF form."""
+    """Add a downloadable PDF or .docx form; a refused one comes back on the page with its
+    title kept and the reason beside its field (the file must be chosen again)."""
     _code_or_404(service_code)
     form = forms.ServiceFormUploadForm()
     if form.validate_on_submit():
-        _commit_or_flash(
-            "Formulir ditambahkan.",
-            service_info.add_form,
-            service_code,
-            form.title.data,
-            form.file.data,
-            actor=current_user,
-        )
-    else:
-        flash(_errors(form), "danger")
-    return redirect(url_for(".edit_service_standard", service_code=service_code))
+        try:
+            service_info.add_form(service_code, form.title.data, form.file.data, actor=current_user)
+            db.session.commit()
+        except DomainError as exc:
+            show_domain_error(exc, form, field="file")
+        else:
+            flash("Formulir ditambahkan.", "success")
+            return redirect(url_for(".edit_service_standard", service_code=service_code))
+    say_not_kept(form.file, FORM_NOT_KEPT)
+    blank = forms.ServiceStandardForm(obj=service_info.standard_for(service_code), formdata=None)
+    return _standard_page(_as_stored(blank, service_code), service_code, upload_form=form)
 
 
 @bp.post("/layanan/formulir/<int:form_id>/hapus")

@@ -23,6 +23,7 @@ from sisakat.services import (
     office,
     readiness_region,
     readiness_signing,
+    requirements,
     settings,
 )
 from sisakat.services.readiness_item import ADVICE, MUST, Item
@@ -98,22 +99,45 @@ def _signatory(values: dict) -> list[Item]:
 
 def _requirements(services: list[Service]) -> list[Item]:
     """An active service whose list has no active requirement is announced to the public but
-    refuses every application (``applications.create``)."""
-    with_list = set(
-        db.session.execute(
-            db.select(Requirement.service_code).where(Requirement.active.is_(True)).distinct()
-        ).scalars()
-    )
+    refuses every application (``applications.create``); one whose list names a document twice
+    (stored before ``requirements.save`` refused it) publishes and asks for it twice."""
+    names: dict[str, list[str]] = {}
+    for code, name in db.session.execute(
+        db.select(Requirement.service_code, Requirement.name)
+        .where(Requirement.active.is_(True))
+        .order_by(Requirement.sort_order, Requirement.id)
+    ):
+        names.setdefault(code, []).append(name)
+    items = []
+    for service in (s for s in services if s.active):
+        label, where = service.short_name or service.name, (("layanan", service.code),)
+        if service.code not in names:
+            items.append(Item(MUST, f"Layanan {label} {NO_REQUIREMENT}", _LIST, where))
+        for twin in _twins(names.get(service.code, [])):
+            items.append(Item(ADVICE, f"Daftar persyaratan {label} {twin}", _LIST, where))
+    return items
+
+
+_LIST = "admin.requirement_list"
+NO_REQUIREMENT = (
+    "belum punya persyaratan aktif: tampil di halaman publik, tetapi pemohon belum dapat "
+    "mengajukan permohonan."
+)
+
+
+def _twins(names: list[str]) -> list[str]:
+    """What to say of each name an active list holds twice or more."""
+    seen: dict[str, str] = {}
+    twins = []
+    for name in names:
+        key = requirements.name_key(name)
+        if key in seen and seen[key] not in twins:
+            twins.append(seen[key])
+        seen.setdefault(key, name)
     return [
-        Item(
-            MUST,
-            f"Layanan {service.short_name or service.name} belum punya persyaratan aktif: "
-            "tampil di halaman publik, tetapi pemohon belum dapat mengajukan permohonan.",
-            "admin.requirement_list",
-            (("layanan", service.code),),
-        )
-        for service in services
-        if service.active and service.code not in with_list
+        f"menyebut {name} dua kali: tampil dua kali di halaman publik dan diminta dua kali pada "
+        "permohonan baru. Nonaktifkan salah satunya."
+        for name in twins
     ]
 
 

@@ -4,109 +4,17 @@ from __future__ import annotations
 
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
-from sisakat.models import ORMAS_LAPOR, SKT_PARPOL, ReasonTemplate, Requirement, User
+from sisakat.models import (
+    ORMAS_LAPOR,
+    SKT_PARPOL,
+    ApplicationRequirement,
+    ReasonTemplate,
+    Requirement,
+    User,
+)
 from sisakat.services import audit, catalog, concurrency
+from sisakat.services.requirement_defaults import DEFAULTS, ORMAS_DEFAULTS
 
-# DOMAIN.md "Requirement documents": (name, help text, required, personal data)
-DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
-    (
-        "Surat permohonan",
-        "Di atas kop partai, ditandatangani ketua dan sekretaris, ditujukan kepada Gubernur/"
-        "Bupati/Wali Kota c.q. Kepala Badan Kesbangpol.",
-        True,
-        False,
-    ),
-    ("SK kepengurusan dari DPP", "SK DPP tentang susunan pengurus ini, dilegalisir.", True, False),
-    ("AD/ART partai dan SK Kemenkumham", "AD/ART dan SK badan hukum partai.", True, False),
-    (
-        "Surat keterangan domisili sekretariat",
-        "Dari lurah/camat, bukti penguasaan kantor, dan foto depan kantor dengan papan nama.",
-        True,
-        False,
-    ),
-    ("KTP ketua, sekretaris dan bendahara", "Pindaian KTP yang terbaca jelas.", True, True),
-    (
-        "Surat pernyataan tidak merangkap",
-        "Pengurus tidak merangkap sebagai anggota partai politik lain.",
-        True,
-        False,
-    ),
-    (
-        "Bukti keterwakilan perempuan 30%",
-        "Susunan pengurus yang menunjukkan paling sedikit 30% perempuan, bila ada.",
-        False,
-        False,
-    ),
-    ("NPWP kepengurusan", "Kartu NPWP atas nama kepengurusan, bila ada.", False, False),
-    (
-        "Rekening bank atas nama kepengurusan",
-        "Halaman depan buku tabungan atau surat keterangan bank, bila ada.",
-        False,
-        False,
-    ),
-)
-
-# DOMAIN.md, presence report of an ormas (laporan keberadaan)
-ORMAS_DEFAULTS: tuple[tuple[str, str, bool, bool], ...] = (
-    (
-        "Surat permohonan",
-        "Ditandatangani ketua dan sekretaris, ditujukan kepada Kepala Badan Kesbangpol.",
-        True,
-        False,
-    ),
-    (
-        "Akta notaris pendirian beserta AD/ART",
-        "Salinan akta notaris yang memuat AD/ART.",
-        True,
-        False,
-    ),
-    ("Program kerja", "Program kerja organisasi untuk masa bakti berjalan.", True, False),
-    ("SK susunan pengurus", "Surat keputusan tentang susunan pengurus.", True, False),
-    ("Surat keterangan domisili", "Dari lurah setempat.", True, False),
-    ("NPWP organisasi", "", True, False),
-    ("Surat pernyataan tidak dalam sengketa kepengurusan", "", True, False),
-    ("Surat pernyataan bersedia melaporkan kegiatan", "", True, False),
-    (
-        "Formulir isian data ormas",
-        "Formulir data organisasi dari Kesbangpol, diisi dan ditandatangani ketua dan sekretaris.",
-        True,
-        False,
-    ),
-    (
-        "SK Kemenkumham atau SKT Kemendagri",
-        "SK badan hukum dari Kemenkumham, atau SKT dari Kemendagri bagi ormas tidak berbadan "
-        "hukum.",
-        True,
-        False,
-    ),
-    (
-        "KTP, biodata dan pas foto ketua, sekretaris dan bendahara",
-        "Pindaian KTP yang terbaca jelas, biodata dan pas foto.",
-        True,
-        True,
-    ),
-    ("Surat pernyataan tidak berafiliasi dengan partai politik", "", True, False),
-    (
-        "Surat pernyataan nama, lambang dan bendera bukan milik pihak lain",
-        "",
-        True,
-        False,
-    ),
-    ("Surat persetujuan pejabat yang tercantum dalam kepengurusan", "Bila ada.", False, False),
-    (
-        "Bukti penguasaan kantor dan foto depan kantor",
-        "Bukti kepemilikan atau sewa, dan foto kantor dengan papan nama.",
-        True,
-        False,
-    ),
-    (
-        "Rekomendasi Kementerian Agama atau dinas kebudayaan",
-        "Untuk ormas keagamaan (Kementerian Agama) atau ormas penghayat kepercayaan (dinas "
-        "kebudayaan).",
-        False,
-        False,
-    ),
-)
 DEFAULTS_BY_SERVICE = {SKT_PARPOL: DEFAULTS, ORMAS_LAPOR: ORMAS_DEFAULTS}
 
 DEFAULT_REASONS = (
@@ -188,10 +96,14 @@ def save(
     if requirement is None:
         requirement = Requirement(service_code=service_code)
         db.session.add(requirement)
+    was_personal = bool(requirement.personal_data)
     for key in EDITABLE:
         if key in values:
             setattr(requirement, key, values[key])
+    _refuse_same_name(requirement)
     db.session.flush()
+    if requirement.personal_data and not was_personal:
+        _mark_copies_personal(requirement)
     audit.record(
         "requirement.save",
         actor=actor,
@@ -204,6 +116,38 @@ def save(
         },
     )
     return requirement
+
+
+def _mark_copies_personal(requirement: Requirement) -> None:
+    """A requirement just marked personal data: the copies applications hold are too, so their
+    views are logged and the retention purge takes them (never unmarked: a scan once called
+    personal stays so)."""
+    db.session.execute(
+        db.update(ApplicationRequirement)
+        .where(ApplicationRequirement.requirement_id == requirement.id)
+        .values(personal_data=True)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def name_key(name: str) -> str:
+    """A requirement name as the one-name-per-list rule compares it (any case, any spacing)."""
+    return " ".join((name or "").split()).casefold()
+
+
+def _refuse_same_name(requirement: Requirement) -> None:
+    """An active requirement may not share its name (any case, any spacing) with another active
+    one of its service: the public page and every new application would list it twice."""
+    if not requirement.active:
+        return
+    key = name_key(requirement.name)
+    for other in active_list(requirement.service_code):
+        if other is not requirement and name_key(other.name) == key:
+            raise GuardFailed(
+                "Nama persyaratan ini sudah ada di daftar layanan ini. Ubah persyaratan yang "
+                "sudah ada, atau beri nama lain.",
+                field="name",
+            )
 
 
 def move(requirement: Requirement, direction: int, *, actor: User) -> None:

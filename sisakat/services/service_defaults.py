@@ -88,11 +88,13 @@ def _kind(service_code: str) -> ApplicantKind:
     return service.applicant_kind if service is not None else ApplicantKind.PARPOL
 
 
+def _is_built_in(service_code: str) -> bool:
+    return any(spec["code"] == service_code for spec in catalog.BUILT_IN)
+
+
 def _added_by_office(service_code: str) -> Service | None:
     """The service when the office added it (not a built-in one), else None."""
-    if any(spec["code"] == service_code for spec in catalog.BUILT_IN):
-        return None
-    return catalog.get(service_code)
+    return None if _is_built_in(service_code) else catalog.get(service_code)
 
 
 def default_text(service_code: str) -> dict[str, str]:
@@ -100,9 +102,11 @@ def default_text(service_code: str) -> dict[str, str]:
     applicant kind, or, for a service the office added, its own name and SLA (a built-in
     service's "untuk memperoleh SKT" or "15 hari kerja" would describe another service), naming
     the signature as the signing settings allow."""
-    text = dict(DEFAULT_TEXT_BY_KIND[_kind(service_code)])
-    service = _added_by_office(service_code)
-    if service is None:
+    service = catalog.get(service_code)
+    kind = service.applicant_kind if service is not None else ApplicantKind.PARPOL
+    text = dict(DEFAULT_TEXT_BY_KIND[kind])
+    if service is None or _is_built_in(service_code):
+        text["duration"] = _built_in_duration(service, text["duration"])
         return {key: _signature_words(value) for key, value in text.items()}
     name = service.name
     letter = name if name.casefold().startswith("surat") else f"Surat {name}"
@@ -110,11 +114,23 @@ def default_text(service_code: str) -> dict[str, str]:
         **text,
         "summary": f"Permohonan {name} secara daring melalui SISAKAT.",
         "procedure": "Permohonan diajukan secara daring melalui SISAKAT; lihat alur pelayanan.",
-        "duration": f"Paling lama {durasi(service.sla_minutes * 60)} kerja sejak berkas "
-        "lengkap dan benar diterima.",
+        "duration": sla_promise(service.sla_minutes),
         "product": _signature_words(f"{letter} {{signed}}."),
         "legal_basis": "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
     }
+
+
+def sla_promise(sla_minutes: int) -> str:
+    """The published time of a service that promises ``sla_minutes`` working minutes."""
+    return f"Paling lama {durasi(sla_minutes * 60)} kerja sejak berkas lengkap dan benar diterima."
+
+
+def _built_in_duration(service: Service | None, words: str) -> str:
+    """A built-in service's worded time ("1 (satu) jam") while its SLA is the built-in one;
+    once the admin changed the SLA, the time it now promises (the queue measures that one)."""
+    if service is None or service.sla_minutes == catalog.built_in(service.code)["sla_minutes"]:
+        return words
+    return sla_promise(service.sla_minutes)
 
 
 def scans_allowed() -> bool:

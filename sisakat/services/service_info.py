@@ -112,6 +112,14 @@ def requirements_for(service_code: str) -> list[Requirement]:
     return requirements.active_list(service_code)
 
 
+def saved_duration(service_code: str) -> str | None:
+    """The time a saved Standar Pelayanan publishes (its own words, which an SLA change leaves
+    alone), or None while the service shows its defaults (which follow the SLA)."""
+    return db.session.execute(
+        db.select(ServiceStandard.duration).where(ServiceStandard.service_code == service_code)
+    ).scalar_one_or_none()
+
+
 def standard_for(service_code: str) -> ServiceStandard:
     """The saved standard, or an unsaved one filled with ``service_defaults.default_text``
     (GET never writes)."""
