@@ -79,13 +79,18 @@ def signed_text(data: bytes) -> str:
     return text
 
 
-def found_number(letter: Letter, data: bytes):
-    """The SRIKANDI number and date printed in the signed revision (``signed_text``). Spaces
-    in the number are text extraction's ("BAN. KBP") when the format prints none: dropped, so
-    the confirm form does not offer them for the register."""
+def _read(letter: Letter, data: bytes) -> tuple[str, str]:
+    """(the signed revision's text, the city the letter is dated in): what both checks read."""
+    return signed_text(data), letters.context_of(letters.inputs_of(letter), draft=True).place
+
+
+def found_number(letter: Letter, data: bytes, read: tuple[str, str] | None = None):
+    """The SRIKANDI number and date printed in the signed revision (``signed_text``; ``read``:
+    already read by ``_read``). Spaces in the number are text extraction's ("BAN. KBP") when the
+    format prints none: dropped, so the confirm form does not offer them for the register."""
     code = letter.application.service_code
-    place = letters.context_of(letters.inputs_of(letter), draft=True).place
-    found = extract_number_and_date(signed_text(data), number_pattern(code), place)
+    text, place = read or _read(letter, data)
+    found = extract_number_and_date(text, number_pattern(code), place)
     if found.number and not _spaced(_format(code)):
         found = dataclasses.replace(found, number="".join(found.number.split()))
     return found
@@ -102,14 +107,14 @@ def printed_number_and_date(letter: Letter):
         return None
 
 
-def as_printed(letter: Letter, data: bytes, typed: str) -> str:
+def as_printed(letter: Letter, data: bytes, typed: str, found=None) -> str:
     """The number to issue for ``typed`` (checked, collapsed): the signed letter's own when it
     is the same number (``number_register.number_key``), so the register and the public check show
     the case the letter prints, not a typed "ban.kbp"; otherwise ``typed`` (the match decides).
     Typed without any space, the printed one loses its spaces too: text extraction inserts
     them between glyphs ("BAN. KBP"), while SRIKANDI's number, copied by the user, had none.
     Refuses an upload still printing the placeholders (``signed_text``)."""
-    found = found_number(letter, data)
+    found = found or found_number(letter, data)
     printed = " ".join((found.number or "").split())
     if not printed or number_register.number_key(printed) != number_register.number_key(typed):
         return typed
@@ -150,8 +155,8 @@ def checked(letter: Letter, data: bytes, typed: str, letter_date: date) -> str:
     (``as_printed``), and ``DomainError`` beside the date field when the letter's
     place-and-date line prints another date (the public check would show a date the signed
     PDF does not). A letter whose place-and-date line cannot be read is not judged here."""
-    place = letters.context_of(letters.inputs_of(letter), draft=True).place
-    printed = place_line_date(signed_text(data), place)
+    read = _read(letter, data)  # once: the PDF's text and the letter's city
+    printed = place_line_date(*read)
     if printed is not None and printed != letter_date:
         raise DomainError(
             f"Tanggal {tanggal(letter_date)} tidak sama dengan tanggal pada surat bertanda tangan "
@@ -159,4 +164,4 @@ def checked(letter: Letter, data: bytes, typed: str, letter_date: date) -> str:
             "keliru, perbaiki di SRIKANDI lalu unggah ulang.",
             field="letter_date",
         )
-    return as_printed(letter, data, typed)
+    return as_printed(letter, data, typed, found_number(letter, data, read))
