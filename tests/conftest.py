@@ -190,3 +190,12 @@ def login_as():
 def make():
     """The factories module (``make.user(role=...)``)."""
     return factories
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Drop the operations tests' scratch databases this run created (tests/ops/helpers.py)."""
+    import sys
+
+    helpers = sys.modules.get("tests.ops.helpers")
+    if helpers is not None:
+        helpers.drop_scratch_databases()

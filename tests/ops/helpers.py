@@ -8,7 +8,7 @@ import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -23,12 +23,23 @@ from sisakat.services import audit, dataset, ratelimit, settings, storage
 from tests import factories
 from tests.conftest import BASE_URL, IsolatedClient, require_or_skip
 
-PG_URL = os.environ.get(
-    "SISAKAT_TEST_PG_TARGET_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/sisakat_ops_target"
+# Scratch databases carry this checkout's tag: two test runs from two checkouts on one machine
+# (a CI clone beside a working tree) never drop each other's databases. Each one a run creates
+# is dropped when the run ends (``drop_scratch_databases``, from tests/conftest.py).
+RUN_TAG = hashlib.sha256(str(ROOT.resolve()).encode()).hexdigest()[:8]
+_CREATED: set[str] = set()
+
+
+def scratch_url(base: str, role: str) -> str:
+    """``base`` (a server URL) pointing at this checkout's scratch database for ``role``."""
+    return make_url(base).set(database=f"sisakat_ops_{role}_{RUN_TAG}").render_as_string(False)
+
+
+PG_URL = os.environ.get("SISAKAT_TEST_PG_TARGET_URL") or scratch_url(
+    "postgresql+psycopg://postgres@127.0.0.1:5432/x", "target"
 )
-MARIADB_URL = os.environ.get(
-    "SISAKAT_TEST_MARIADB_TARGET_URL",
-    "mysql+pymysql://root@127.0.0.1:3306/sisakat_ops_target?charset=utf8mb4",
+MARIADB_URL = os.environ.get("SISAKAT_TEST_MARIADB_TARGET_URL") or scratch_url(
+    "mysql+pymysql://root@127.0.0.1:3306/x?charset=utf8mb4", "target"
 )
 
 
@@ -122,6 +133,8 @@ def empty_server_database(url: str) -> None:
     spec.loader.exec_module(module)
     if module.main(url) != 0:
         require_or_skip(f"server database tidak tersedia: {make_url(url).get_backend_name()}")
+    if make_url(url).database.endswith(RUN_TAG):
+        _CREATED.add(url)
     engine = sa.create_engine(url)
     meta = sa.MetaData()
     meta.reflect(bind=engine)
@@ -160,3 +173,13 @@ def _admin_execute(url: str, statements: list[str]) -> None:
         for statement in statements:
             conn.execute(sa.text(statement))
     engine.dispose()
+
+
+def drop_scratch_databases() -> None:
+    """Drop the scratch databases this run created (best effort: the run's result stands)."""
+    for url in sorted(_CREATED):
+        target = make_url(url)
+        force = " WITH (FORCE)" if target.get_backend_name() == "postgresql" else ""
+        with suppress(sa.exc.SQLAlchemyError):
+            _admin_execute(url, [f"DROP DATABASE IF EXISTS {target.database}{force}"])
+    _CREATED.clear()

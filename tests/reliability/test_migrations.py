@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 from sisakat.config import ROOT
 from sisakat.extensions import db
 from tests.conftest import SERVER_URL, require_or_skip
-from tests.ops.helpers import empty_server_database, fresh_app
+from tests.ops.helpers import empty_server_database, fresh_app, scratch_url
 
 
 def _has_migrations() -> bool:
@@ -23,7 +23,7 @@ def test_migrations_upgrade_check_downgrade_upgrade(tmp_path):
         require_or_skip("belum ada skrip migrasi di migrations/versions")
     url = None
     if SERVER_URL:
-        url = make_url(SERVER_URL).set(database="sisakat_ops_migrations").render_as_string(False)
+        url = scratch_url(SERVER_URL, "migrations")
         empty_server_database(url)
     app = fresh_app(tmp_path, url=url)
     with app.app_context():

@@ -15,10 +15,10 @@ import sqlalchemy as sa
 from sisakat.config import ROOT
 from sisakat.extensions import db
 from tests.conftest import require_or_skip
-from tests.ops.helpers import empty_server_database, fresh_app
+from tests.ops.helpers import empty_server_database, fresh_app, scratch_url
 
 pytestmark = pytest.mark.server_db
-SHARED_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/sisakat_ops_shared"
+SHARED_PG = scratch_url("postgresql+psycopg://postgres@127.0.0.1:5432/x", "shared")
 REDIS = "redis://127.0.0.1:6379/14"
 
 
