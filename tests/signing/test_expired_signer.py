@@ -4,6 +4,7 @@ say the certificate does not chain to the BSrE root, sending the office to fix i
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -46,3 +47,15 @@ def test_off_list_signer_lacking_the_key_usage_is_named_not_called_untrusted(pki
         judge(signed, make_trust())
     assert caught.value.code == "not_allowed"
     assert "Siti Contoh Digital" in caught.value.message
+
+
+def test_refused_signer_logs_one_line_without_a_traceback(pki, make_trust, expired, caplog):
+    """pyHanko warns about an expired or unchained signer with the whole certvalidator
+    traceback: expected input, the verdict; the office log keeps its one line, not the stack."""
+    signed = pdfs.sign(pdfs.letter_pdf(), expired, at=datetime.now(UTC) - timedelta(days=60))
+    with caplog.at_level(logging.WARNING, logger="pyhanko"):
+        assert judge(signed, make_trust(allowed=[pki.signer, expired])).code == "expired"
+    warned = [r for r in caplog.records if r.name.startswith("pyhanko")]
+    assert any("expired" in r.getMessage() for r in warned)  # the line itself is kept
+    assert all(r.exc_info is None and not r.exc_text for r in warned)
+    assert "Traceback" not in caplog.text

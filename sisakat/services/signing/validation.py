@@ -28,11 +28,6 @@ if TYPE_CHECKING:
 # pyHanko is imported when a signature is judged, not at start-up (see pades.py).
 
 log = logging.getLogger(__name__)
-logging.getLogger("pyhanko").setLevel(logging.WARNING)  # its tracebacks are noise at ERROR
-# A file changed after signing: pyHanko's diff analysis warns "Error in diff operation" with the
-# whole traceback. That is expected input, the "modified" verdict, which the upload-back logs in
-# one line naming the letter; so this logger keeps only its errors.
-logging.getLogger("pyhanko.sign.diff_analysis").setLevel(logging.ERROR)
 
 REASONS = {
     "not_pdf": "Berkas bukan PDF.",
