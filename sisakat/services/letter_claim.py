@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy.orm.exc import StaleDataError
 
-from sisakat.exceptions import DomainError
+from sisakat.exceptions import DomainError, GuardFailed
 from sisakat.extensions import db
 from sisakat.models import Letter, User
 from sisakat.services import clock, concurrency, letters, settings
@@ -67,6 +67,14 @@ def message(letter: Letter) -> str:
         f"Surat ini sedang ditandatangani oleh {who} sejak {since}. Surat tidak "
         "ditandatangani dua kali: tunggu hasilnya di antrean TTE."
     )
+
+
+def refuse_live(letter: Letter) -> None:
+    """Nobody else issues or returns ``letter`` while someone is signing it in the app (an
+    upload of the signed file, a return to the verifier): ``GuardFailed`` with ``message``.
+    An expired claim does not block."""
+    if is_live(letter):
+        raise GuardFailed(message(letter))
 
 
 def _lost(letter_id: int) -> str:

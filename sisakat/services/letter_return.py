@@ -102,8 +102,14 @@ def return_notice(application: Application) -> ReturnNotice | None:
 
 def cancel_pending(application: Application, actor: User, reason: str) -> None:
     """Workflow hook of ``kembalikan_tte``: cancel each pending letter of ``application`` and
-    void its number, inside the returning transaction."""
-    for letter in pending_letters(application):
+    void its number, inside the returning transaction. Refused, nothing changed, while
+    someone signs one of them in the app (``letter_claim``)."""
+    from sisakat.services import letter_claim  # it imports letters, which imports this module
+
+    pending = pending_letters(application)
+    for letter in pending:
+        letter_claim.refuse_live(letter)
+    for letter in pending:
         _cancel(letter, actor, reason)
 
 

@@ -22,6 +22,7 @@ from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, StoredFile, User
 from sisakat.services import (
     audit,
+    letter_claim,
     letter_scan,
     letters,
     number_format,
@@ -87,8 +88,10 @@ def _refuse(letter: Letter, actor: User, message: str) -> UploadResult:
 def receive_upload(
     letter: Letter, stream: BinaryIO, *, filename: str, actor: User, scan: bool = False
 ) -> UploadResult:
-    """Check an uploaded signed PDF and issue, ask for confirmation or queue manual review."""
+    """Check an uploaded signed PDF and issue, ask for confirmation or queue manual review;
+    refused before anything is stored while someone signs the letter in the app."""
     letters.require_pending(letter)
+    letter_claim.refuse_live(letter)
     if scan and not settings.get("signing.allow_scan"):
         raise GuardFailed("Unggah pindaian tanda tangan basah tidak diaktifkan.")
     max_bytes = config.max_upload_bytes(current_app)

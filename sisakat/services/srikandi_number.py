@@ -1,6 +1,7 @@
 """SRIKANDI's number and date on a letter signed outside SISAKAT (SIGNING.md §7): a regex for the
 numbers of a service's format, the number and date printed in a signed revision, and a typed
-number and date checked against the printed ones. Used by the upload-back path (``letter_signing``).
+number and date checked against the printed ones, and what a second click on the confirm page is
+told. Used by the upload-back path (``letter_signing``).
 """
 
 from __future__ import annotations
@@ -165,3 +166,16 @@ def checked(letter: Letter, data: bytes, typed: str, letter_date: date) -> str:
             field="letter_date",
         )
     return as_printed(letter, data, typed, found_number(letter, data, read))
+
+
+def issued_note(letter: Letter, candidate_id: int | None) -> str:
+    """What a second confirmation of ``letter``'s upload ``candidate_id`` is told when the
+    first (a double click, another tab) already issued the letter from that very upload:
+    nothing is left to confirm. "" for any other refusal."""
+    if candidate_id is None or letter.signed_file_id != candidate_id:
+        return ""
+    number = f" dengan nomor {letter.number_text}" if letter.number_text else ""
+    return (
+        f"Surat untuk {letter.application.party.board_name} sudah terbit{number}. "
+        "Konfirmasinya sudah diterima; tidak ada yang perlu dikonfirmasi lagi."
+    )

@@ -111,12 +111,22 @@ def confirm_number(letter_id: int):
         )
         db.session.commit()
     except DomainError as exc:
-        show_domain_error(exc, form)  # beside the number when it is about the number
-        return render_template(
-            "signing/confirm.html", letter=load_letter(letter_id), form=form, found=None
-        )
+        return _confirm_refused(letter_id, form, exc)
     flash(*MESSAGES[done])
     return _queue()
+
+
+def _confirm_refused(letter_id: int, form: ConfirmNumberForm, exc: DomainError):
+    """The confirm page again with the refusal (beside the number when it is about the number);
+    a second click finding the letter issued from this upload by the first goes where the
+    first went, with a calm note instead."""
+    db.session.rollback()
+    letter = load_letter(letter_id)
+    if note := srikandi_number.issued_note(letter, form.candidate()):
+        flash(note, "info")
+        return _queue()
+    show_domain_error(exc, form)
+    return render_template("signing/confirm.html", letter=letter, form=form, found=None)
 
 
 @bp.get("/surat/<int:letter_id>/tinjau")

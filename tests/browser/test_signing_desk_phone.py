@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from sisakat.extensions import db
 from sisakat.models import LetterStatus, Role
-from sisakat.services import settings
+from sisakat.services import clock, settings
 from tests.browser.journeys import fresh, log_in
 from tests.browser.test_tablet_layout import BOARD, LAPTOP, OVERFLOWS, PHONE, TABLET
 from tests.letters import helpers as h
@@ -76,3 +76,28 @@ def test_paper_prints_the_in_app_desk_table_without_its_controls(page, make, bac
     expect(page.get_by_role("cell", name=number, exact=True)).to_be_visible()
     expect(page.get_by_label(f"Pilih surat {number}")).to_be_hidden()
     expect(page.get_by_label("Passphrase")).to_be_hidden()
+
+
+def test_a_letter_signed_in_the_app_meanwhile_shows_who_signs_on_a_phone(page, make):
+    """A live in-app claim: the row says who is signing and since when, its sign and return
+    buttons are disabled in place and the upload form gives way to a note, all within 360 px."""
+    settings.update({"signing.backend": "pades"}, actor=None)
+    letter = h.prepared_letter(make.party(board_name=BOARD))
+    head = make.user(Role.PENANDATANGAN, full_name="Dr. Kepala Contoh Penandatangan, M.Si.")
+    letter.signing_by_id, letter.signing_since = head.id, clock.now()
+    signer = make.user(Role.PENANDATANGAN).username
+    db.session.commit()
+    fresh()
+    page.set_viewport_size({"width": PHONE, "height": 900})
+    log_in(page, signer)
+    page.goto("/tte/")
+    assert page.evaluate(OVERFLOWS) == []
+    who = page.get_by_text("Sedang ditandatangani oleh Dr. Kepala Contoh Penandatangan")
+    expect(who.filter(visible=True).first).to_be_visible()
+    expect(page.get_by_text("jadi unggahan belum dapat diterima")).to_be_visible()
+    for name in ("Sedang ditandatangani", "Kembalikan ke Verifikator"):
+        button = page.get_by_role("button", name=name)
+        expect(button).to_be_disabled()
+        box = button.bounding_box()
+        assert box is not None, name
+        assert 0 <= box["x"] <= box["x"] + box["width"] <= PHONE, name
