@@ -3,7 +3,7 @@ it renders the same form with ``application_id`` and calls the same service."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 
 from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
@@ -17,6 +17,9 @@ from sisakat.services import survey as survey_service
 
 NOT_PUBLISHED = "Hasil survei kepuasan masyarakat belum dipublikasikan di sini."
 THANKS = "Terima kasih, jawaban survei Anda sudah kami terima."
+# The session remembers the survey forms it was given (Back, a reload: the same form), a few.
+ISSUED = "survey_keys"
+KEPT_KEYS = 5
 RECEIVED = "Penilaian Anda sudah kami terima; formulir yang sama tidak dihitung dua kali."
 
 
@@ -60,13 +63,22 @@ def survey():
 
 
 def _opened(form: PublicSurveyForm, key: str | None):
-    """GET: a fresh form moves to its own address; a form whose answer is in says so."""
-    if survey_service.usable_form_key(key) != key:
-        return redirect(url_for(".survey", k=survey_service.new_form_key()))
+    """GET: a fresh form moves to its own address; a form whose answer is in says so. An
+    address this browser was not given (passed on in a chat) opens a form of its own, so the
+    people it reaches do not share one answer."""
+    if key not in session.get(ISSUED, ()) or survey_service.usable_form_key(key) != key:
+        return redirect(url_for(".survey", k=_issue()))
     if survey_service.received(key) is not None:
         return render_template("public/survey_received.html", message=RECEIVED)
     form.form_key.data = key
     return _page(form)
+
+
+def _issue() -> str:
+    """A fresh form key, remembered in this browser's session (the last ``KEPT_KEYS``)."""
+    key = survey_service.new_form_key()
+    session[ISSUED] = [*session.get(ISSUED, ())[-(KEPT_KEYS - 1) :], key]
+    return key
 
 
 def _thanks():

@@ -189,3 +189,20 @@ def test_a_forged_key_in_the_address_gets_a_fresh_form_never_a_500(client, forge
     fresh = opened.headers["Location"]
     assert re.fullmatch(r"/survei\?k=[A-Za-z0-9_-]{32}", fresh)
     assert 'name="form_key"' in client.get(fresh).get_data(as_text=True)
+
+
+def test_a_form_address_passed_on_to_someone_else_opens_their_own_form(app, client):
+    """The address bar holds the form's key: a visitor who copies it into a chat must not make
+    everyone who opens it share one answer (the first send counted, the others heard "sudah
+    kami terima"). Another browser opening that address gets a form of its own."""
+    address = client.get("/survei").headers["Location"]
+    key = _key(client.get(address).get_data(as_text=True))
+    friend = app.test_client()
+    moved = friend.get(address)
+    assert moved.status_code == 302
+    theirs = _key(friend.get(moved.headers["Location"]).get_data(as_text=True))
+    assert theirs != key
+    assert client.post(address, data={**ANSWERS, "form_key": key}).status_code == 302
+    assert friend.post(address, data={**ANSWERS, "form_key": theirs}).status_code == 302
+    assert THANKS in friend.get("/").get_data(as_text=True)
+    assert _count(SurveyResponse) == 2
