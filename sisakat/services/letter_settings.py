@@ -161,6 +161,7 @@ def check_tembusan(service: Service, *, field: str) -> None:
     )
     message = letter_fit.tembusan_refusal(ctx)
     if message:
+        settings.clear_cache()  # the refused page reads what is stored, not what was rolled back
         raise DomainError(message, field=field)
 
 
