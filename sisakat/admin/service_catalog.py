@@ -33,7 +33,7 @@ from sisakat.forms_common import (
 from sisakat.models import ApplicantKind, Role, Service
 from sisakat.policies import role_required
 from sisakat.routing import commit_or_show, flash_if_marked, or_404
-from sisakat.services import catalog, numbering, service_config, service_info
+from sisakat.services import catalog, letter_settings, numbering, service_config, service_info
 
 TEXT = [clean_text]
 LINE = [no_control_chars, single_line]
@@ -258,7 +258,7 @@ def service_edit(service_code: str):
     if form.validate_on_submit() and commit_or_show(
         form,
         lambda: changed.extend(
-            service_config.update(
+            letter_settings.update_service(
                 service, _edit_values(form), seen_version=form.seen_version(), actor=current_user
             )
         ),

@@ -237,6 +237,12 @@ def render_skt(ctx: LetterContext) -> bytes:
     return first
 
 
+def fits_one_page(ctx: LetterContext) -> bool:
+    """True when ``render_skt`` draws the letter on one page (at one of the ``LEADINGS``)."""
+    register_fonts()
+    return any(_render(ctx, _styles(leading))[1] == 1 for leading in LEADINGS)
+
+
 def _render(ctx: LetterContext, styles: dict[str, ParagraphStyle]) -> tuple[bytes, int]:
     """The PDF bytes with ``styles`` and the number of pages they take."""
     size = F4 if ctx.page_size == "F4" else A4

@@ -97,8 +97,9 @@ def _optional_select(label: str, values: tuple[str, ...]) -> SelectField:
 
 class SurveyForm(FlaskForm):
     """The nine SKM elements, optional respondent data, and a suggestion. ``form_key``: the
-    form's one-time key (a fresh one on each GET, kept when the form comes back refused), so
-    the same form sent twice is stored once; a missing or foreign value becomes a fresh key."""
+    form's one-time key (on the public survey the one its address carries, kept when the form
+    comes back refused), so the same form sent twice is stored once; a missing or foreign value
+    becomes a fresh key."""
 
     form_key = HiddenField(
         default=survey_service.new_form_key, filters=[survey_service.usable_form_key]

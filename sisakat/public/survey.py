@@ -3,7 +3,7 @@ it renders the same form with ``application_id`` and calls the same service."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 
 from sisakat.errors import render_error
 from sisakat.exceptions import DomainError
@@ -17,6 +17,10 @@ from sisakat.services import survey as survey_service
 
 NOT_PUBLISHED = "Hasil survei kepuasan masyarakat belum dipublikasikan di sini."
 THANKS = "Terima kasih, jawaban survei Anda sudah kami terima."
+# The session remembers the survey forms it was given (Back, a reload: the same form), a few.
+ISSUED = "survey_keys"
+KEPT_KEYS = 5
+RECEIVED = "Penilaian Anda sudah kami terima; formulir yang sama tidak dihitung dua kali."
 
 
 def survey_input(form: SurveyForm) -> survey_service.SurveyInput:
@@ -34,13 +38,17 @@ def survey_input(form: SurveyForm) -> survey_service.SurveyInput:
 
 @bp.route("/survei", methods=["GET", "POST"])
 def survey():
-    """The survey for anyone who used a service, who names it (rate limited per address). The
-    same form sent again gets the same thanks without counting against the limit: its answer
-    is stored already, and "belum terkirim" would be untrue."""
+    """The survey for anyone who used a service, who names it (rate limited per address). Each
+    form has its own address (``?k=`` its one-time key): Back after the thanks returns there,
+    not to a fresh form, and hears that the answer is in. A form sent again is refused calmly
+    without counting against the limit: its answer is stored, "belum terkirim" would be untrue."""
     form = PublicSurveyForm()
-    if form.validate_on_submit():
-        if survey_service.received(form.form_key.data) is not None:
-            return _thanks()
+    if not form.is_submitted():
+        return _opened(form, request.args.get("k"))
+    if survey_service.received(form.form_key.data) is not None:
+        flash(RECEIVED, "info")
+        return redirect(url_for("public.index"))
+    if form.validate():
         if over_limit("survey"):
             return refused_for_too_many(lambda: _page(form))
         try:
@@ -54,6 +62,25 @@ def survey():
     return _page(form)
 
 
+def _opened(form: PublicSurveyForm, key: str | None):
+    """GET: a fresh form moves to its own address; a form whose answer is in says so. An
+    address this browser was not given (passed on in a chat) opens a form of its own, so the
+    people it reaches do not share one answer."""
+    if key not in session.get(ISSUED, ()) or survey_service.usable_form_key(key) != key:
+        return redirect(url_for(".survey", k=_issue()))
+    if survey_service.received(key) is not None:
+        return render_template("public/survey_received.html", message=RECEIVED)
+    form.form_key.data = key
+    return _page(form)
+
+
+def _issue() -> str:
+    """A fresh form key, remembered in this browser's session (the last ``KEPT_KEYS``)."""
+    key = survey_service.new_form_key()
+    session[ISSUED] = [*session.get(ISSUED, ())[-(KEPT_KEYS - 1) :], key]
+    return key
+
+
 def _thanks():
     flash(THANKS, "success")
     return redirect(url_for("public.index"))
@@ -63,7 +90,7 @@ def _page(form: PublicSurveyForm) -> str:
     return render_template(
         "public/survey.html",
         form=form,
-        action=url_for(".survey"),
+        action=url_for(".survey", k=form.form_key.data),
         results_published=ikm_public.is_published(),
     )
 

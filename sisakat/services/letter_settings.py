@@ -13,6 +13,7 @@ from sisakat.pdf.context import PAGE_SIZES
 from sisakat.services import (
     catalog,
     concurrency,
+    letter_fit,
     number_format,
     numbering,
     service_config,
@@ -107,7 +108,8 @@ def save_letter(
 ) -> list[str]:
     """Store the service's wording (title, opening, statement, closing, tembusan) and the letter
     settings every service shares (BSrE footer, page size; ``seen`` is the digest of
-    ``LETTER_SHARED`` the page showed)."""
+    ``LETTER_SHARED`` the page showed). A change leaving a tembusan that pushes the signature
+    block off page one (a longer list, a smaller page) is refused (``check_tembusan``)."""
     concurrency.check_settings(seen, LETTER_SHARED)
     if values["page_size"] not in PAGE_SIZES:
         raise DomainError("Ukuran kertas harus A4 atau F4.")
@@ -123,10 +125,44 @@ def save_letter(
         seen_version=seen_version,
         actor=actor,
     )
-    return changed + settings.update(
+    changed += settings.update(
         {"letter.footer_bsre": values["footer_bsre"], "letter.page_size": values["page_size"]},
         actor=actor,
     )
+    if changed:
+        check_tembusan(service, field="tembusan")
+    return changed
+
+
+# The service columns a letter is drawn from: a change to any may move its signature block.
+LETTER_COLUMNS = frozenset(
+    ("letter_title", "letter_opening", "letter_statement", "letter_closing", "letter_tembusan")
+)
+
+
+def update_service(
+    service: Service, values: dict[str, Any], *, seen_version: int | None, actor: User | None
+) -> list[str]:
+    """``service_config.update`` (the service screen), refusing letter wording whose tembusan
+    would push the signature block off the letter's first page (``check_tembusan``)."""
+    changed = service_config.update(service, values, seen_version=seen_version, actor=actor)
+    if LETTER_COLUMNS.intersection(changed):
+        check_tembusan(service, field="letter_tembusan")
+    return changed
+
+
+def check_tembusan(service: Service, *, field: str) -> None:
+    """Refuse (beside the form's ``field``) the service's letter as it now stands (wording and
+    shared settings, saved but not committed) when its tembusan pushes the signature block
+    and QR off page one of the letter its fictional applicant would get
+    (``letter_fit.tembusan_refusal``)."""
+    ctx = letter_fit.sample_letter(
+        letter_groups(service), service.applicant_kind, srikandi=is_srikandi_mode()
+    )
+    message = letter_fit.tembusan_refusal(ctx)
+    if message:
+        settings.clear_cache()  # the refused page reads what is stored, not what was rolled back
+        raise DomainError(message, field=field)
 
 
 def letter_groups(service: Service) -> dict[str, dict[str, Any]]:

@@ -148,3 +148,25 @@ def test_an_expired_form_session_says_how_to_get_the_typed_text_back(browser, li
         assert "nomor tiket" in j.alert_text(page)
     j.fresh()
     assert db.session.scalars(db.select(Complaint)).one().body == COMPLAINT
+
+
+def test_back_after_the_survey_thanks_and_sending_again_counts_once(page):
+    """The survey page is not cached, so Back after the thanks loaded it again with a fresh
+    one-time key and a second send stored a second answer. Back now returns to the form's own
+    address, which says the answer is in; the next respondent opens Survei afresh."""
+    ormas = "Surat Keterangan Melapor Keberadaan Organisasi Kemasyarakatan (Ormas)"
+    page.goto("/")
+    j.nav(page, "Survei")
+    j.fill_survey(page, "Pelayanan cepat dan ramah.", service=ormas)
+    page.get_by_role("button", name="Kirim Survei").click()
+    assert "Terima kasih, jawaban survei Anda sudah kami terima." in j.alert_text(page)
+    page.go_back()
+    expect(page.get_by_text("Penilaian Anda sudah kami terima")).to_be_visible()
+    expect(page.get_by_role("button", name="Kirim Survei")).to_have_count(0)
+    page.get_by_role("link", name="Isi survei baru").click()
+    j.fill_survey(page, "Responden berikutnya.", service=ormas)
+    page.get_by_role("button", name="Kirim Survei").click()
+    assert "Terima kasih, jawaban survei Anda sudah kami terima." in j.alert_text(page)
+    j.fresh()
+    suggestions = db.session.scalars(db.select(SurveyResponse.suggestion)).all()
+    assert sorted(suggestions) == ["Pelayanan cepat dan ramah.", "Responden berikutnya."]

@@ -19,7 +19,7 @@ def _textarea(page: str, name: str) -> str:
 
 def test_the_boxes_do_not_cut_a_paste(client):
     assert "maxlength" not in _textarea(client.get("/pengaduan").get_data(as_text=True), "body")
-    survey = client.get("/survei").get_data(as_text=True)
+    survey = client.get("/survei", follow_redirects=True).get_data(as_text=True)
     assert "maxlength" not in _textarea(survey, "suggestion")
 
 
@@ -37,7 +37,7 @@ def test_a_too_long_complaint_comes_back_whole_with_the_limit(client):
 
 def test_a_too_long_suggestion_comes_back_whole_with_the_answers(client):
     long = "Saran perbaikan layanan. " * 100  # 2,500 characters
-    survey = client.get("/survei").get_data(as_text=True)
+    survey = client.get("/survei", follow_redirects=True).get_data(as_text=True)
     service = re.search(r'name="service"[^>]*value="([^"]+)"', survey).group(1)
     page = client.post(
         "/survei", data={**ANSWERS, "service": service, "suggestion": long}

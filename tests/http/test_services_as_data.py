@@ -279,7 +279,7 @@ def test_deactivated_service_is_hidden_but_applications_in_progress_go_on(
         assert client.get(url).status_code == 404
     assert client.get("/layanan/tidak_ada").status_code == 404
     assert "/layanan/lapor_ormas" not in client.get("/").get_data(as_text=True)
-    assert "lapor_ormas" not in client.get("/survei").get_data(as_text=True)
+    assert "lapor_ormas" not in client.get("/survei", follow_redirects=True).get_data(as_text=True)
     assert [s.code for s in catalog.for_kind(ApplicantKind.ORMAS)] == []
     # The admin still edits it, and the application in progress is issued as usual.
     assert admin.get("/admin/layanan/lapor_ormas/ubah").status_code == 200
@@ -450,7 +450,7 @@ def test_public_survey_names_the_service_and_the_ikm_report_filters_by_it(
     from openpyxl import load_workbook
 
     answers = {f"u{i}": "4" for i in range(1, 10)}
-    page = client.get("/survei").get_data(as_text=True)
+    page = client.get("/survei", follow_redirects=True).get_data(as_text=True)
     assert 'value="lapor_ormas"' in page
     assert 'value="skt_parpol"' in page
     assert client.post("/survei", data={**answers, "service": ORMAS_LAPOR}).status_code == 302

@@ -17,7 +17,7 @@ ANSWERS = {f"u{i}": "4" for i in range(1, 10)} | {"service": "skt_parpol"}
 
 
 def test_public_survey_is_stored_with_optional_respondent_data(client):
-    page = client.get("/survei").get_data(as_text=True)
+    page = client.get("/survei", follow_redirects=True).get_data(as_text=True)
     assert "Sangat sopan dan ramah" in page  # official answer wording
     response = client.post(
         "/survei",
@@ -134,7 +134,7 @@ def test_no_service_is_chosen_for_the_respondent_while_there_are_several(client)
     """The first service used to be chosen beforehand, so everyone who did not change it was
     counted under it (skewing that service's IKM): with two active services nothing is chosen,
     and a survey sent without one is refused beside the field, keeping every answer."""
-    blank = client.get("/survei").get_data(as_text=True)
+    blank = client.get("/survei", follow_redirects=True).get_data(as_text=True)
     assert 'name="service"' in blank
     assert not re.search(r'<input checked[^>]*name="service"', blank)
     unchosen = {k: v for k, v in ANSWERS.items() if k != "service"}
@@ -161,6 +161,6 @@ def test_the_only_active_service_is_chosen_beforehand(app, client):
 
     catalog.get("lapor_ormas").active = False
     db.session.commit()
-    blank = client.get("/survei").get_data(as_text=True)
+    blank = client.get("/survei", follow_redirects=True).get_data(as_text=True)
     assert re.search(r'<input checked[^>]*name="service"[^>]*value="skt_parpol"', blank)
     assert "lapor_ormas" not in blank

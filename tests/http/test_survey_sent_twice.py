@@ -1,6 +1,7 @@
 """A survey form sent twice (a double tap, a reload resending the POST, Back and send again) is
-one answer: each rendered form carries a one-time key stored UNIQUE with its answer, so the
-second send gets the same thanks and stores nothing; a missing or forged key is a fresh answer."""
+one answer: each rendered form carries a one-time key stored UNIQUE with its answer (and in the
+form's address), so the second send hears "Penilaian Anda sudah kami terima" and stores
+nothing; a missing or forged key is a fresh answer."""
 
 import re
 
@@ -16,6 +17,7 @@ from tests.write_races import committed_at_the_write
 
 ANSWERS = {f"u{i}": "4" for i in range(1, 10)} | {"service": "skt_parpol"}
 THANKS = "Terima kasih, jawaban survei Anda sudah kami terima."
+RECEIVED = "Penilaian Anda sudah kami terima"
 KEY = re.compile(r'name="form_key" type="hidden" value="([A-Za-z0-9_-]+)"')
 
 
@@ -25,12 +27,17 @@ def _key(page: str) -> str:
     return match.group(1)
 
 
+def _fresh_key(client) -> str:
+    """The key of the form a visitor gets on opening Survei."""
+    return _key(client.get("/survei", follow_redirects=True).get_data(as_text=True))
+
+
 def _count(model) -> int:
     return db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
 
 
-def test_the_same_form_sent_twice_is_one_answer_with_the_same_thanks(client):
-    key = _key(client.get("/survei").get_data(as_text=True))
+def test_the_same_form_sent_twice_is_one_answer_and_the_resend_is_refused_calmly(client):
+    key = _fresh_key(client)
     # A send refused for a missing answer comes back with the same key.
     refused = client.post("/survei", data={"u1": "4", "form_key": key})
     assert _key(refused.get_data(as_text=True)) == key
@@ -38,7 +45,9 @@ def test_the_same_form_sent_twice_is_one_answer_with_the_same_thanks(client):
     second = client.post("/survei", data={**ANSWERS, "u3": "1", "form_key": key})
     assert (first.status_code, second.status_code) == (302, 302)
     assert first.headers["Location"] == second.headers["Location"] == "/"
-    assert THANKS in client.get("/").get_data(as_text=True)
+    thanked = client.get("/").get_data(as_text=True)
+    assert THANKS in thanked
+    assert RECEIVED in thanked
     row = db.session.execute(db.select(SurveyResponse)).scalar_one()
     assert (row.form_key, row.u3) == (key, 4)
     actions = db.session.execute(db.select(AuditEvent.action)).scalars().all()
@@ -46,7 +55,7 @@ def test_the_same_form_sent_twice_is_one_answer_with_the_same_thanks(client):
 
 
 def test_two_forms_are_two_answers(client):
-    keys = {_key(client.get("/survei").get_data(as_text=True)) for _ in range(2)}
+    keys = {_fresh_key(client) for _ in range(2)}
     assert len(keys) == 2
     for key in keys:
         assert client.post("/survei", data={**ANSWERS, "form_key": key}).status_code == 302
@@ -55,7 +64,7 @@ def test_two_forms_are_two_answers(client):
 
 def test_a_resend_is_thanked_even_when_the_address_reached_its_limit(app, client):
     use_clock(app)
-    keys = [_key(client.get("/survei").get_data(as_text=True)) for _ in range(6)]
+    keys = [_fresh_key(client) for _ in range(6)]
     for key in keys[:5]:
         assert client.post("/survei", data={**ANSWERS, "form_key": key}).status_code == 302
     # The fifth form again: it was stored, so "belum terkirim" (429) would be untrue.
@@ -108,7 +117,7 @@ def test_two_sends_at_once_store_one_answer_and_both_are_thanked(client):
             "SQLite lets one writer in at a time: the second send's transaction begins after "
             "the first committed, as in test_the_service_returns_the_first_answer_..."
         )
-    key = _key(client.get("/survei").get_data(as_text=True))
+    key = _fresh_key(client)
 
     def first_send(obj) -> sa.Insert:
         values = dict.fromkeys(ELEMENT_COLUMNS, 4)
@@ -139,3 +148,61 @@ def test_the_party_survey_sent_twice_gets_the_same_thanks(app, make, login_as):
     other_tab = party.post(url, data=answers).get_data(as_text=True)
     assert "Survei untuk permohonan ini sudah diisi." in other_tab
     assert _count(SurveyResponse) == 1
+
+
+def test_back_after_the_thanks_returns_to_the_same_form_which_counts_once(client):
+    """The page is never cached (no-store), so Back after the thanks fetched /survei again and
+    got a fresh key: the second send was a second answer. The form's key is in its address
+    now; Back returns to that address, which says the answer is in, and a resend of the
+    restored page (a browser keeping it in memory) is refused calmly."""
+    opened = client.get("/survei")
+    assert opened.status_code == 302
+    address = opened.headers["Location"]
+    key = _key(client.get(address).get_data(as_text=True))
+    assert key in address
+    assert client.post(address, data={**ANSWERS, "form_key": key}).status_code == 302
+    back = client.get(address)
+    page = back.get_data(as_text=True)
+    assert back.status_code == 200
+    assert RECEIVED in page
+    assert 'name="form_key"' not in page  # nothing left to send again
+    assert 'href="/survei"' in page  # another respondent starts a fresh form
+    resent = client.post(address, data={**ANSWERS, "u2": "1", "form_key": key})
+    assert resent.status_code == 302
+    assert RECEIVED in client.get("/").get_data(as_text=True)
+    assert _count(SurveyResponse) == 1
+
+
+def test_the_next_respondent_on_the_same_tablet_is_counted(client):
+    """A tablet at the counter: each visitor opens Survei afresh and is a separate answer."""
+    for _ in range(2):
+        address = client.get("/survei").headers["Location"]
+        key = _key(client.get(address).get_data(as_text=True))
+        assert client.post(address, data={**ANSWERS, "form_key": key}).status_code == 302
+    assert _count(SurveyResponse) == 2
+
+
+@pytest.mark.parametrize("forged", ["", "pendek", "x" * 500, "<b>" * 11])
+def test_a_forged_key_in_the_address_gets_a_fresh_form_never_a_500(client, forged):
+    opened = client.get("/survei", query_string={"k": forged})
+    assert opened.status_code == 302
+    fresh = opened.headers["Location"]
+    assert re.fullmatch(r"/survei\?k=[A-Za-z0-9_-]{32}", fresh)
+    assert 'name="form_key"' in client.get(fresh).get_data(as_text=True)
+
+
+def test_a_form_address_passed_on_to_someone_else_opens_their_own_form(app, client):
+    """The address bar holds the form's key: a visitor who copies it into a chat must not make
+    everyone who opens it share one answer (the first send counted, the others heard "sudah
+    kami terima"). Another browser opening that address gets a form of its own."""
+    address = client.get("/survei").headers["Location"]
+    key = _key(client.get(address).get_data(as_text=True))
+    friend = app.test_client()
+    moved = friend.get(address)
+    assert moved.status_code == 302
+    theirs = _key(friend.get(moved.headers["Location"]).get_data(as_text=True))
+    assert theirs != key
+    assert client.post(address, data={**ANSWERS, "form_key": key}).status_code == 302
+    assert friend.post(address, data={**ANSWERS, "form_key": theirs}).status_code == 302
+    assert THANKS in friend.get("/").get_data(as_text=True)
+    assert _count(SurveyResponse) == 2
