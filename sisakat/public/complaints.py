@@ -115,6 +115,14 @@ def _page(form: ComplaintForm, name_required: bool) -> str:
     )
 
 
+@bp.get("/pengaduan/<ticket>/<secret>/")
+def complaint_ticket_slash(ticket: str, secret: str):
+    """The ticket link with a slash after it (pasted from a chat or a note): to the ticket page,
+    not to "not found", which reads as a lost complaint."""
+    target = url_for(".complaint_ticket", ticket=ticket, secret=secret)
+    return verify.private(redirect(target))
+
+
 @bp.get("/pengaduan/<ticket>/<secret>")
 def complaint_ticket(ticket: str, secret: str):
     """The complainant's private page: status, due date and every reply, with times."""
