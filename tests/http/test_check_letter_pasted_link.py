@@ -50,3 +50,15 @@ def test_the_code_box_takes_a_whole_link(client):
         assert box is not None, url
         limit = re.search(r'maxlength="(\d+)"', box.group(0))
         assert limit is None or int(limit.group(1)) >= 200, box.group(0)
+
+
+def test_the_letter_link_with_the_full_stop_of_its_sentence_opens_the_letter(client, make):
+    """ "Cek di https://…/verifikasi/<kode>." pasted from a chat: the full stop came along and the
+    page said the letter was not in the register, casting doubt on a genuine letter."""
+    letter = make.issued_letter()
+    db.session.commit()
+    for tail in (".", ",", ")", "%20", ".%20"):
+        answer = client.get(f"/verifikasi/{letter.token}{tail}")
+        assert answer.status_code == 200, tail
+        assert "BERLAKU" in answer.get_data(as_text=True), tail
+    assert client.get(f"/verifikasi/{letter.token}X.").status_code == 404
