@@ -16,6 +16,7 @@ from sisakat.public.routes import bp
 from sisakat.routing import show_domain_error
 from sisakat.services import (
     complaint_categories,
+    complaint_mail,
     complaints,
     office_contacts,
     public_limits,
@@ -133,7 +134,9 @@ def complaint_ticket(ticket: str, secret: str):
         render_template(
             "public/complaint_ticket.html",
             complaint=found,
-            link=url_for(
+            # The public address, not the laptop's 127.0.0.1 a walk-in complaint was typed at.
+            link=complaint_mail.ticket_url(found)
+            or url_for(
                 ".complaint_ticket", ticket=found.ticket, secret=found.secret, _external=True
             ),
             entries=complaints.timeline(found),
