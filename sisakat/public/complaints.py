@@ -16,6 +16,7 @@ from sisakat.public.routes import bp
 from sisakat.routing import show_domain_error
 from sisakat.services import (
     complaint_categories,
+    complaint_mail,
     complaints,
     office_contacts,
     public_limits,
@@ -115,6 +116,14 @@ def _page(form: ComplaintForm, name_required: bool) -> str:
     )
 
 
+@bp.get("/pengaduan/<ticket>/<secret>/")
+def complaint_ticket_slash(ticket: str, secret: str):
+    """The ticket link with a slash after it (pasted from a chat or a note): to the ticket page,
+    not to "not found", which reads as a lost complaint."""
+    target = url_for(".complaint_ticket", ticket=ticket, secret=secret)
+    return verify.private(redirect(target))
+
+
 @bp.get("/pengaduan/<ticket>/<secret>")
 def complaint_ticket(ticket: str, secret: str):
     """The complainant's private page: status, due date and every reply, with times."""
@@ -125,7 +134,9 @@ def complaint_ticket(ticket: str, secret: str):
         render_template(
             "public/complaint_ticket.html",
             complaint=found,
-            link=url_for(
+            # The public address, not the laptop's 127.0.0.1 a walk-in complaint was typed at.
+            link=complaint_mail.ticket_url(found)
+            or url_for(
                 ".complaint_ticket", ticket=found.ticket, secret=found.secret, _external=True
             ),
             entries=complaints.timeline(found),

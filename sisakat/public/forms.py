@@ -189,7 +189,9 @@ class CheckLetterForm(FlaskForm):
     kode = StringField(
         "Kode verifikasi",
         filters=[clean_text],
-        validators=[Length(max=60, message="Paling banyak 60 karakter."), *LINE],
+        # Room for a pasted verification link (``letter_registry.normalise_token``): at 60
+        # the browser cut it and a genuine letter was "not found".
+        validators=[Length(max=300, message="Paling banyak 300 karakter."), *LINE],
         render_kw=CODE_INPUT,
     )
 

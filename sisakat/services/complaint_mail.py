@@ -45,9 +45,7 @@ def send_step(complaint: Complaint, entry: ComplaintEntry) -> None:
     if not address:
         return
     # The reply may be stored outside a request: ``page_url`` needs none.
-    url = mail.page_url(
-        "public.complaint_ticket", {"ticket": complaint.ticket, "secret": complaint.secret}
-    )
+    url = ticket_url(complaint)
     template = current_app.jinja_env.get_template(f"email/{KIND}.txt")
     body = template.render(
         name=complaint.name,
@@ -58,3 +56,11 @@ def send_step(complaint: Complaint, entry: ComplaintEntry) -> None:
     )
     subject = f"[SISAKAT] Tanggapan pengaduan {complaint.ticket}: {entry.status.label}"
     mail.enqueue(address, subject, body, kind=KIND)
+
+
+def ticket_url(complaint: Complaint) -> str:
+    """The ticket's private link at the office's public address (the one e-mails and QR codes
+    carry), or "" when none is set (the ticket page then shows the address it was opened at)."""
+    return mail.page_url(
+        "public.complaint_ticket", {"ticket": complaint.ticket, "secret": complaint.secret}
+    )

@@ -102,7 +102,9 @@ def ticket_number(year: int, serial: int) -> str:
 def find_by_link(ticket: str, secret: str) -> Complaint | None:
     """The ticket only when the secret matches (constant-time); else None (-> 404). Either in
     any case, as a link typed by hand may be: tickets are ``ADU-...``, and the secret's hex
-    digits carry no meaning in their case (lowered, it keeps its 128 bits)."""
+    digits carry no meaning in their case (lowered, it keeps its 128 bits). The space, full
+    stop or comma a link pasted from a sentence brings along is not part of the secret."""
+    secret = secret.rstrip(" .,;:!?)")
     complaint = db.session.execute(
         db.select(Complaint).where(Complaint.ticket == ticket[:20].upper())
     ).scalar_one_or_none()

@@ -57,12 +57,19 @@ _PUBLIC_LOAD = (
 
 # Base32 has no 0, 1 or 8: in a retyped code they can only be the look-alike letters.
 LOOK_ALIKES = str.maketrans("018", "OIB")
+# The address a QR code opens, pasted whole (a scanner app shows it as text): its code counts.
+LINK_RE = re.compile(r"/verifikasi/([^/?#]+)")
 
 
 def normalise_token(raw: str | None) -> str | None:
     """Upper case without spaces and dashes, look-alike digits read as their letters (as people
-    retype the printed code), or None when it cannot be a token: no query is made for garbage."""
-    text = re.sub(r"[\s\-]", "", str(raw or "")).upper().translate(LOOK_ALIKES)
+    retype the printed code), or None when it cannot be a token: no query is made for garbage.
+    A pasted verification link stands for the code in it; the full stop or comma of the
+    sentence a link was pasted from is not part of the code."""
+    text = str(raw or "")
+    link = LINK_RE.search(text)
+    text = re.sub(r"[\s\-]", "", link.group(1) if link else text).rstrip(".,;:!?)")
+    text = text.upper().translate(LOOK_ALIKES)
     return text if TOKEN_RE.match(text) else None
 
 

@@ -13,6 +13,7 @@ from sisakat.extensions import db
 from sisakat.models import Complaint, ComplaintCategory, ComplaintStatus, Role, StoredFile
 from sisakat.services import complaints
 from tests.auth_helpers import use_clock
+from tests.conftest import BASE_URL
 from tests.factories import pdf_bytes
 from tests.public_helpers import reply_to_complaint, upload
 
@@ -231,7 +232,7 @@ def test_ticket_page_shows_its_own_link_to_keep(client, make):
     shows that address as text to copy or print, since a phone hides most of the URL bar."""
     mine = make.complaint()
     page = client.get(f"/pengaduan/{mine.ticket}/{mine.secret}").get_data(as_text=True)
-    link = f"http://localhost/pengaduan/{mine.ticket}/{mine.secret}"
+    link = f"{BASE_URL}/pengaduan/{mine.ticket}/{mine.secret}"  # the public address
     assert f'<code class="text-break" id="tautan-tiket">{link}</code>' in page
     notice = re.search(r'<div class="([^"]*)" id="simpan-tautan">(.*?)</div>', page, re.S)
     assert "tautan-tiket" in notice[2]

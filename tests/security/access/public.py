@@ -4,7 +4,7 @@ from sisakat.extensions import db
 from sisakat.models import SKT_PARPOL, FaqEntry, FileKind, Role, ServiceForm
 from sisakat.services import storage
 from tests import factories
-from tests.security.matrix import public, staff
+from tests.security.matrix import Expect, public, staff
 
 TRIAGE = (Role.VERIFIKATOR, Role.SUPERADMIN)
 STAFF = (Role.VERIFIKATOR, Role.PENANDATANGAN, Role.SUPERADMIN)
@@ -19,6 +19,8 @@ ROWS = {
     "public.check_letter": public(),
     "public.complaint": public(),
     "public.complaint_ticket": public(),
+    # The ticket link with a trailing slash: to the ticket page, for anyone.
+    "public.complaint_ticket_slash": Expect(302, 302, 302, 302, 302, 302),
     "public.survey": public(),
     "public.survey_results": public(),
     "verification.complaint_queue": staff(*TRIAGE),
