@@ -25,10 +25,12 @@ from sisakat.models.requirement import SKT_PARPOL
 from sisakat.services import (
     audit,
     catalog,
+    clock,
     concurrency,
     letter_context,
     parties,
     requirements,
+    settings,
     workflow,
     working_time,
 )
@@ -208,13 +210,41 @@ def status_note(application: Application) -> str:
     whose page lists what is still missing instead). Diajukan names the service's promise: the
     flash after Ajukan only confirms the action, this line says what follows."""
     note = _STATUS_NOTES.get(application.status, "")
-    if application.status == ApplicationStatus.DIAJUKAN and (
-        service := catalog.get(application.service_code)
-    ):
+    service = catalog.get(application.service_code)
+    if application.status == ApplicationStatus.DIAJUKAN and service:
         note = f"{note[:-1]} (janji layanan {durasi(service.sla_minutes * 60)} kerja)."
     if application.status in (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI):
         note += _AWAITING_ANSWER
+    if application.status in _PROMISED and service and application.submitted_at:
+        note += _promise(application, service.sla_minutes * 60)
     return note
+
+
+# The service's promise runs from the last (re)submission to the letter's issue (as the queue's
+# "Lewat janji layanan" counts it): while it runs, the party reads when it falls due.
+_PROMISED = (
+    ApplicationStatus.DIAJUKAN,
+    ApplicationStatus.DIVERIFIKASI,
+    ApplicationStatus.MENUNGGU_TTE,
+)
+
+
+def _promise(application: Application, seconds: int) -> str:
+    """The sentence naming the moment the service's promise falls due ('' with no office
+    hours at all), or saying it has passed and where to turn."""
+    hours = working_time.OfficeHours.from_settings()
+    due = working_time.due_moment(application.submitted_at, seconds, hours)
+    if due is None:
+        return ""
+    words = f"surat terbit paling lambat {settings.office_time(due)}"
+    if due < clock.now():
+        return (
+            f" Janji layanan ({words}) sudah lewat; bila surat belum juga terbit, hubungi "
+            "kantor kami atau sampaikan lewat menu Pengaduan."
+        )
+    if application.status == ApplicationStatus.MENUNGGU_TTE:
+        return f" Sesuai janji layanan, {words}."
+    return f" Bila dokumen lengkap dan sesuai, {words}."
 
 
 _YOUR_TURN = {

@@ -60,6 +60,11 @@ def _sniff(path: Path) -> None:
         raise UploadRejected("Berkas ini adalah program (EXE), bukan PDF.")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         raise UploadRejected("Berkas ini adalah gambar, bukan PDF. Simpan/pindai sebagai PDF.")
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # .docx/.xlsx (ZIP), .doc/.xls
+        raise UploadRejected(
+            "Berkas ini dokumen Word/Excel (atau arsip ZIP), bukan PDF. Buka di Word/Excel, "
+            "pilih Simpan sebagai PDF (File > Save As > PDF), lalu unggah berkas PDF itu."
+        )
     raise UploadRejected("Berkas bukan PDF yang valid: tidak diawali penanda %PDF-.")
 
 

@@ -109,7 +109,10 @@ def return_for_revision(
     """Perlu Perbaikan; without a note, the party's note lists the rejected documents."""
     if not note.strip():
         rejected = documents.rejected(documents.checklist(application))
-        note = "; ".join(f"{s.requirement.name}: {s.latest.reason}" for s in rejected)
+        # Reasons are written as sentences: each ends with one full stop, whatever it had.
+        note = " ".join(
+            f"{s.requirement.name}: {s.latest.reason.strip().rstrip('.;, ')}." for s in rejected
+        )
     workflow.apply(
         application,
         Action.KEMBALIKAN,

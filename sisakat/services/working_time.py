@@ -119,6 +119,28 @@ def after_working_days(start_utc: datetime, days: int, hours: OfficeHours) -> da
     return day
 
 
+def due_moment(start_utc: datetime, seconds: float, hours: OfficeHours) -> datetime | None:
+    """The naive UTC moment at which ``seconds`` of office time have passed since ``start_utc``
+    (the inverse of ``working_seconds``: when a promise made in working hours falls due).
+    None when the office has no open hour within a year (a week with every day closed)."""
+    shift = timedelta(hours=hours.offset_hours)
+    start = start_utc + shift
+    left = timedelta(seconds=seconds)
+    for offset in range(366):
+        day = start.date() + timedelta(days=offset)
+        if day in hours.holidays:
+            continue
+        for open_at, close_at in hours.week[day.isoweekday() - 1]:
+            begin = max(datetime.combine(day, open_at), start)
+            end = datetime.combine(day, close_at)
+            if end <= begin:
+                continue
+            if end - begin >= left:
+                return begin + left - shift
+            left -= end - begin
+    return None
+
+
 class WaitingClock:
     """Working seconds from many start moments to one end moment (the queue's "now").
 

@@ -100,13 +100,15 @@ def _upload_answer(
     """JSON for the progress-bar upload (XMLHttpRequest), a redirect for the plain form. The
     script reloads the page after a success, which then says so (flashed, as ``category``: an
     upload that changed nothing is "info") like the plain form; a ``plain`` success of a
-    chained upload (``CHAINED``) is not flashed."""
+    chained upload (``CHAINED``) is not flashed. A saved upload that is not ``plain`` carries a
+    warning to read (``check``): the script then reloads instead of going on with Ajukan."""
     if from_script():
         if ok and not (plain and request.headers.get(CHAINED)):
             flash(message, category)
-        return jsonify(ok=ok, message=concurrency.as_shown(message, in_place=True)), (
-            200 if ok else 422
-        )
+        answer = {"ok": ok, "message": concurrency.as_shown(message, in_place=True)}
+        if ok and category == "success" and not plain:
+            answer["check"] = True
+        return jsonify(answer), (200 if ok else 422)
     flash(message, category if ok else "danger")
     return redirect(url_for(".application_detail", application_id=application_id))
 

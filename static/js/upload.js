@@ -3,8 +3,9 @@
 // presses one "Unggah": a reload after the first upload would drop the other chosen files
 // without a word. So the files chosen in other rows go up one after the other, and the page
 // reloads only when none is left; a refused one keeps its message (no reload) while the rows
-// already saved say so. Ajukan pressed with files still chosen sends them first; leaving the
-// page by a link while a chosen file waits asks first.
+// already saved say so. Ajukan pressed with files still chosen sends them first (and is held
+// back when one of them comes with a warning to read); leaving the page by a link while a
+// chosen file waits asks first.
 (function () {
   "use strict";
   var KEY = "sisakat-uploaded";
@@ -92,7 +93,13 @@
     xhr.addEventListener("load", function () {
       var data = {};
       try { data = JSON.parse(xhr.responseText); } catch (err) { data = {}; }
-      if (xhr.status === 200 && data.ok) { done(true, data.message); return; }
+      if (xhr.status === 200 && data.ok) {
+        // A saved file with a warning (the same file as another requirement's) is read
+        // before Ajukan: the page reloads showing it, and Ajukan is pressed again.
+        if (data.check) { after = null; }
+        done(true, data.message);
+        return;
+      }
       done(false, data.message || (xhr.status === 413 ? "Berkas terlalu besar." : "Unggahan gagal. Coba lagi."));
     });
     xhr.addEventListener("error", function () { done(false, "Koneksi terputus. Coba lagi."); });

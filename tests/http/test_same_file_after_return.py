@@ -73,3 +73,27 @@ def test_the_same_file_for_two_requirements_is_kept_with_a_warning(app, make, lo
     page = page_text(client.get(f"/pemohon/permohonan/{application.id}"))
     assert f"Dokumen {third.name} tersimpan." in page
     assert "sama persis" not in page
+
+
+def test_a_file_replaced_in_another_requirement_is_no_copy_of_it(app, make, login_as):
+    """Found walking the party's journey: the SK scan uploaded by mistake as Surat permohonan,
+    then replaced there by the real letter, and finally uploaded where it belongs, was warned
+    "sama persis dengan berkas untuk Surat permohonan": the warning counted a version no longer
+    current (and with upload.js it now holds Ajukan back). Only the current files count."""
+    from sisakat.models import Application
+    from tests.workflow_http import items, party_with_logo, seed_requirements
+
+    seed_requirements()
+    party = party_with_logo(make)
+    client = login_as(party.account)
+    client.post("/pemohon/permohonan/baru")
+    application = db.session.execute(db.select(Application)).scalar_one()
+    letter, sk = [it for it in items(application) if it.required][:2]
+    scan = make.pdf_bytes("Pindaian SK")
+    assert upload(client, application.id, letter.id, scan, xhr=True).status_code == 200
+    fixed = make.pdf_bytes("Surat permohonan")
+    assert upload(client, application.id, letter.id, fixed, xhr=True).status_code == 200
+    answer = upload(client, application.id, sk.id, scan, xhr=True)
+    assert answer.status_code == 200
+    assert "sama persis" not in answer.get_json()["message"]
+    assert "check" not in answer.get_json()

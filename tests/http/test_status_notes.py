@@ -49,3 +49,30 @@ def test_an_approved_application_says_the_letter_awaits_its_signature(app, make,
     note = _note(login_as(application.party.account), application)
     assert "surat menunggu tanda tangan elektronik (TTE) pejabat" in note
     assert "tombol unduhnya tampil di halaman ini" in note
+
+
+@pytest.mark.parametrize(
+    "status",
+    [ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI, ApplicationStatus.MENUNGGU_TTE],
+)
+def test_a_waiting_party_is_told_when_its_letter_is_due(app, make, login_as, status):
+    """Found walking the party's journey: after Ajukan the page said "janji layanan 1 jam
+    kerja" and, once approved, only that the letter awaited its signature; a secretary who
+    submitted at 15.30 on a Monday could not tell whether the letter would come that day or the
+    next. The page now names the moment the service's promise falls due (office hours only)
+    and, once it has passed, says so and where to turn."""
+    from datetime import datetime
+
+    from sisakat.extensions import db
+
+    application = make.application(status=status)
+    application.submitted_at = datetime(2026, 12, 7, 8, 30)  # Monday 15.30 WIB
+    db.session.commit()
+    app.config["CLOCK"] = lambda: datetime(2026, 12, 7, 8, 45)
+    note = _note(login_as(application.party.account), application)
+    assert "surat terbit paling lambat 8 Desember 2026 08.30 WIB" in note
+    assert "sudah lewat" not in note
+    app.config["CLOCK"] = lambda: datetime(2026, 12, 8, 3, 0)  # Tuesday 10.00 WIB
+    late = _note(login_as(application.party.account), application)
+    assert "Janji layanan (surat terbit paling lambat 8 Desember 2026 08.30 WIB) sudah" in late
+    assert "hubungi kantor kami atau sampaikan lewat menu Pengaduan" in late

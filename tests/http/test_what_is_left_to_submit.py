@@ -93,7 +93,8 @@ def test_a_resubmission_says_what_happens_next_like_a_submission(app, make, logi
     assert "Perbaikan diajukan." in done  # the flash confirms; the status line says what next
     assert (
         'id="arti-status">Menunggu diperiksa petugas (janji layanan 1 jam kerja). '
-        "Hasilnya tampil di halaman ini dan di Notifikasi (ikon lonceng).</p>" in done
+        "Hasilnya tampil di halaman ini dan di Notifikasi (ikon lonceng). Bila dokumen "
+        "lengkap dan sesuai, surat terbit paling lambat " in done
     )
     assert done.count("janji layanan") == 1
     assert done.count("Notifikasi (ikon lonceng)") == 1

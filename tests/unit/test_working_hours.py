@@ -60,3 +60,20 @@ def test_waiting_clock_matches_working_seconds_for_every_start():
     while start <= end + timedelta(hours=30):  # also starts after the end: 0
         assert clock.since(start) == working_seconds(start, end, hours), start
         start += timedelta(minutes=97)
+
+
+def test_promise_falls_due_after_that_much_office_time():
+    """``due_moment`` is the inverse of ``working_seconds``: the party is told the moment its
+    letter is due, nights, weekends and holidays skipped (Friday 15.30 + 1 hour: Monday 08.30)."""
+    from sisakat.services.working_time import due_moment
+
+    assert due_moment(utc(2025, 6, 13, 9), 3600, WIB) == utc(2025, 6, 13, 10)
+    assert due_moment(utc(2025, 6, 13, 15, 30), 3600, WIB) == utc(2025, 6, 16, 8, 30)
+    assert due_moment(utc(2025, 6, 14, 20), 1800, WIB) == utc(2025, 6, 16, 8, 30)
+    assert due_moment(utc(2025, 6, 13, 15), 3600, WIB) == utc(2025, 6, 13, 16)
+    holiday = OfficeHours.uniform(
+        7, time(8), time(16), frozenset({1, 2, 3, 4, 5}), frozenset({date(2025, 6, 16)})
+    )
+    assert due_moment(utc(2025, 6, 13, 15, 30), 3600, holiday) == utc(2025, 6, 17, 8, 30)
+    closed = OfficeHours.uniform(7, time(8), time(16), frozenset(), frozenset())
+    assert due_moment(utc(2025, 6, 13, 9), 3600, closed) is None
