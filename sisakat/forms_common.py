@@ -1,9 +1,9 @@
-"""Form pieces every blueprint uses: text cleaning, the POST action form, Indonesian messages."""
+"""Form pieces every blueprint uses: text cleaning (``text_cleaning``, re-exported), the POST
+action form, Indonesian messages."""
 
 from __future__ import annotations
 
 import os
-import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -18,61 +18,8 @@ from wtforms.validators import NumberRange, StopValidation
 
 from sisakat import config
 from sisakat.converters import MAX_ID, PLAUSIBLE_YEARS, parse_int
+from sisakat.text_cleaning import clean_text, no_control_chars, single_line
 from sisakat.widgets import Label, Select, SelectField, StringField, TextInput, html_params
-
-CONTROL_OK = {"\n", "\t"}
-BIDI_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-# Characters that draw nothing: spaces, format characters (zero-width space U+200B, joiners,
-# BOM, bidi marks), lone combining marks, and the blank letters Unicode does not class as
-# spaces (Hangul fillers, braille blank).
-INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Mn", "Me"})
-INVISIBLE_CHARS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
-
-
-def is_invisible(text: str) -> bool:
-    """True when ``text`` has no character a reader would see (empty counts as invisible).
-    Control and bidi-override characters count as seen: ``no_control_chars`` names them."""
-    for ch in text:
-        if ch.isspace() or ch in INVISIBLE_CHARS:
-            continue
-        if ch in BIDI_OVERRIDES or unicodedata.category(ch) not in INVISIBLE_CATEGORIES:
-            return False
-    return True
-
-
-def clean_text(value: object) -> object:
-    """WTForms filter: strip, NFC-normalise and turn CRLF into LF (None and non-str unchanged);
-    a value with no visible character (only zero-width spaces, say) becomes "", so a required
-    field says it is empty instead of storing a name nobody can read."""
-    if not isinstance(value, str):
-        return value
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return "" if is_invisible(text) else text.strip()
-
-
-def no_control_chars(form, field) -> None:
-    """WTForms validator: refuse NUL and other control or bidi-override characters."""
-    data = field.data
-    if not isinstance(data, str):
-        return
-    for at, ch in enumerate(data):
-        if ch in CONTROL_OK:
-            continue
-        if unicodedata.category(ch) == "Cc" or ch in BIDI_OVERRIDES:
-            raise ValidationError(
-                f"Teks memuat karakter yang tidak diizinkan. {_where_unseen(data[:at])}"
-            )
-
-
-def _where_unseen(before: str) -> str:
-    """Where a refused character sits: it draws nothing (a form feed pasted from a PDF, say),
-    so the message names the words just before it."""
-    words = before.split()
-    shown = " ".join(words[-4:])
-    if len(words) > 4 or len(shown) > 40:
-        shown = "… " + shown[-40:].lstrip()
-    where = f"setelah “{shown}”" if words else "di awal teks"
-    return f"Karakter itu tidak terlihat; letaknya {where}. Hapus lalu ketik ulang bagian itu."
 
 
 def plausible_date(form, field) -> None:
@@ -108,12 +55,6 @@ def usable_range(start, end) -> tuple[date | None, date | None]:
     if isinstance(first, date) and isinstance(end.data, date) and end.data < first:
         return None, None
     return first, last
-
-
-def single_line(form, field) -> None:
-    """WTForms validator: no line breaks in a one-line field."""
-    if isinstance(field.data, str) and ("\n" in field.data or "\t" in field.data):
-        raise ValidationError("Isian ini harus satu baris.")
 
 
 MAX_PAGE = 100_000
@@ -297,4 +238,14 @@ class DecimalField(_DecimalField):
         _stop_if_unreadable(self)
 
 
-__all__ = ["Label", "Select", "SelectField", "StringField", "TextInput", "html_params"]
+__all__ = [
+    "Label",
+    "Select",
+    "SelectField",
+    "StringField",
+    "TextInput",
+    "clean_text",
+    "html_params",
+    "no_control_chars",
+    "single_line",
+]

@@ -7,9 +7,11 @@ squashed, it is the position's word alone or followed by "Umum" ("Ketua", "Ketua
 "Sekretaris Jenderal" fills Sekretaris. "Wakil Ketua", "Ketua Bidang ...", "Ketua Harian" do not.
 The title is stored and printed as the board typed it; only the comparison squashes it.
 
-Both sides squash ASCII spaces only and lower-case; text is NFC (``clean_text``), so no
-non-ASCII letter lowers into these ASCII spellings. MariaDB compares under its accent-blind
-collation, so the SQL side compares there under ``utf8mb4_bin`` ("Kétua" counts nowhere).
+Both sides squash ASCII spaces only and lower-case; typed text is NFC with its Unicode spaces
+(U+00A0 from Word, say) folded to plain ones (``clean_text``), so a pasted "Ketua Umum" is
+stored with a plain space, and no non-ASCII letter lowers into these ASCII spellings. MariaDB
+compares under its accent-blind collation, so the SQL side compares there under
+``utf8mb4_bin`` ("Kétua" counts nowhere).
 """
 
 from __future__ import annotations

@@ -224,6 +224,7 @@ def flush_versioned(
     *,
     also: tuple[type[Exception], ...] = (),
     raced: Callable[[], bool] | None = None,
+    field: str | None = None,
 ) -> None:
     """Write the pending changes of a row with a version column. When a concurrent save won
     between this request's read and its UPDATE, the versioned UPDATE matches no row (or, for
@@ -233,17 +234,18 @@ def flush_versioned(
     ``also`` error really was that race (the other save's row exists now); when not (a foreign
     key: the acting account deleted meanwhile), the refusal is ``NotStored(NOT_STORED)``, naming
     no one; ``also`` without ``raced`` is a programming error. A file stored earlier in the
-    transaction (an upload, a drawn letter) goes with its row (``kept_files``)."""
+    transaction (an upload, a drawn letter) goes with its row (``kept_files``). ``field``: the
+    form field ``error`` is shown beside."""
     if also and raced is None:  # without it any integrity failure would name a winner
         raise TypeError("flush_versioned: also= needs raced=")
     try:
         db.session.flush()
     except StaleDataError:
         db.session.rollback()
-        raise error(message()) from None
+        raise error(message(), field=field) from None
     except also as exc:
         db.session.rollback()
         if not raced():
             log.warning("write refused, not a concurrent save: %s", getattr(exc, "orig", exc))
             raise NotStored(NOT_STORED) from None
-        raise error(message()) from None
+        raise error(message(), field=field) from None

@@ -251,6 +251,19 @@ def _number_twins(warnings: list[str]) -> None:
         )
 
 
+def _requirement_twins(warnings: list[str]) -> None:
+    """Requirement lists naming a document twice, stored before the one-name rule (kept by
+    migration b3d9e5a7c2f4): the admin home's advice, said by ``flask check`` too."""
+    from sisakat.services import catalog, readiness
+
+    try:
+        found = readiness.requirement_twins(catalog.all_services())
+    except SQLAlchemyError:
+        db.session.rollback()
+        return  # the database problem is reported already
+    warnings.extend(f"{text} Ubah di Administrasi > Persyaratan." for _, text in found)
+
+
 def _antivirus(problems: list[str], notes: list[str]) -> None:
     """When uploads are to be scanned, clamd must answer (else every upload is refused)."""
     from sisakat.services import antivirus
@@ -274,6 +287,7 @@ def check(app: Flask, *, deploy: bool) -> Report:
     _free_space(app, warnings, notes)
     _audit_chain(warnings, notes)
     _number_twins(warnings)
+    _requirement_twins(warnings)
     _antivirus(problems, notes)
     if not app.config.get("PUBLIC_BASE_URL"):
         message = "PUBLIC_BASE_URL belum disetel (alamat publik untuk kode QR surat)"

@@ -97,10 +97,8 @@ def _signatory(values: dict) -> list[Item]:
     return [Item(MUST, problem, "admin.settings_signatory")] if problem else []
 
 
-def _requirements(services: list[Service]) -> list[Item]:
-    """An active service whose list has no active requirement is announced to the public but
-    refuses every application (``applications.create``); one whose list names a document twice
-    (stored before ``requirements.save`` refused it) publishes and asks for it twice."""
+def _active_names() -> dict[str, list[str]]:
+    """Each service's active requirement names, in list order."""
     names: dict[str, list[str]] = {}
     for code, name in db.session.execute(
         db.select(Requirement.service_code, Requirement.name)
@@ -108,13 +106,34 @@ def _requirements(services: list[Service]) -> list[Item]:
         .order_by(Requirement.sort_order, Requirement.id)
     ):
         names.setdefault(code, []).append(name)
+    return names
+
+
+def requirement_twins(services: list[Service], names: dict[str, list[str]] | None = None):
+    """(service, what to say) for each name an active service's list holds twice (stored
+    before ``requirements.save`` refused it, kept by migration b3d9e5a7c2f4): it is published
+    and asked twice. The admin home and ``flask check`` say it in these words."""
+    names = _active_names() if names is None else names
+    return [
+        (service, f"Daftar persyaratan {service.short_name or service.name} {twin}")
+        for service in services
+        if service.active
+        for twin in _twins(names.get(service.code, []))
+    ]
+
+
+def _requirements(services: list[Service]) -> list[Item]:
+    """An active service whose list has no active requirement is announced to the public but
+    refuses every application (``applications.create``); one whose list names a document twice
+    publishes and asks for it twice (``requirement_twins``)."""
+    names = _active_names()
     items = []
     for service in (s for s in services if s.active):
         label, where = service.short_name or service.name, (("layanan", service.code),)
         if service.code not in names:
             items.append(Item(MUST, f"Layanan {label} {NO_REQUIREMENT}", _LIST, where))
-        for twin in _twins(names.get(service.code, [])):
-            items.append(Item(ADVICE, f"Daftar persyaratan {label} {twin}", _LIST, where))
+    for service, text in requirement_twins(services, names):
+        items.append(Item(ADVICE, text, _LIST, (("layanan", service.code),)))
     return items
 
 

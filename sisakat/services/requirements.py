@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import IntegrityError
+
 from sisakat.exceptions import GuardFailed
 from sisakat.extensions import db
 from sisakat.models import (
@@ -12,6 +14,7 @@ from sisakat.models import (
     Requirement,
     User,
 )
+from sisakat.models.requirement import name_key
 from sisakat.services import audit, catalog, concurrency
 from sisakat.services.requirement_defaults import DEFAULTS, ORMAS_DEFAULTS
 
@@ -101,7 +104,7 @@ def save(
         if key in values:
             setattr(requirement, key, values[key])
     _refuse_same_name(requirement)
-    db.session.flush()
+    _flush_unique(requirement)
     if requirement.personal_data and not was_personal:
         _mark_copies_personal(requirement)
     audit.record(
@@ -130,24 +133,38 @@ def _mark_copies_personal(requirement: Requirement) -> None:
     )
 
 
-def name_key(name: str) -> str:
-    """A requirement name as the one-name-per-list rule compares it (any case, any spacing)."""
-    return " ".join((name or "").split()).casefold()
+NAME_TAKEN = (
+    "Nama persyaratan ini sudah ada di daftar layanan ini. Ubah persyaratan yang sudah ada, "
+    "atau beri nama lain."
+)
 
 
 def _refuse_same_name(requirement: Requirement) -> None:
-    """An active requirement may not share its name (any case, any spacing) with another active
-    one of its service: the public page and every new application would list it twice."""
+    """An active requirement may not share its name (``name_key``: any case, any spacing) with
+    another active one of its service: the public page and every new application would list it
+    twice. Read without flushing the line: its write would meet the database's UNIQUE first."""
     if not requirement.active:
         return
     key = name_key(requirement.name)
-    for other in active_list(requirement.service_code):
-        if other is not requirement and name_key(other.name) == key:
-            raise GuardFailed(
-                "Nama persyaratan ini sudah ada di daftar layanan ini. Ubah persyaratan yang "
-                "sudah ada, atau beri nama lain.",
-                field="name",
-            )
+    with db.session.no_autoflush:
+        others = active_list(requirement.service_code)
+    if any(other is not requirement and name_key(other.name) == key for other in others):
+        raise GuardFailed(NAME_TAKEN, field="name")
+
+
+def _flush_unique(requirement: Requirement) -> None:
+    """Write the requirement. Another admin's line of the same name committed since
+    ``_refuse_same_name`` read the list fails on UNIQUE (service_code, name_key): refused in
+    the same words, beside the name, never a 500."""
+    code, key = requirement.service_code, requirement.name_key
+
+    def raced() -> bool:
+        taken = db.select(Requirement.id).filter_by(service_code=code, name_key=key)
+        return key is not None and db.session.execute(taken).first() is not None
+
+    concurrency.flush_versioned(
+        lambda: NAME_TAKEN, GuardFailed, also=(IntegrityError,), raced=raced, field="name"
+    )
 
 
 def move(requirement: Requirement, direction: int, *, actor: User) -> None:

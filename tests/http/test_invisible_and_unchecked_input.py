@@ -18,7 +18,7 @@ INVISIBLE = ["\u200b\u200b", "\u200c\u200d\u2060\ufeff", " \u3164 ", "\u2800", "
 def test_clean_text_empties_values_without_a_visible_character():
     for value in INVISIBLE:
         assert clean_text(value) == ""
-    assert clean_text(" Partai\u200bContoh ") == "Partai\u200bContoh"
+    assert clean_text(" Partai\u200bContoh ") == "PartaiContoh"  # zero-width: dropped
     assert clean_text("e\u0301") == "\u00e9"
 
 
