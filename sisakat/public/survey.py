@@ -65,8 +65,12 @@ def survey():
 def _opened(form: PublicSurveyForm, key: str | None):
     """GET: a fresh form moves to its own address; a form whose answer is in says so. An
     address this browser was not given (passed on in a chat) opens a form of its own, so the
-    people it reaches do not share one answer."""
+    people it reaches do not share one answer. A browser that sent no cookie gets its fresh form at
+    once (a redirect would loop when it keeps none)."""
     if key not in session.get(ISSUED, ()) or survey_service.usable_form_key(key) != key:
+        if key and not request.cookies:  # a first visit, or a browser keeping no cookie
+            form.form_key.data = _issue()
+            return _page(form)
         return redirect(url_for(".survey", k=_issue()))
     if survey_service.received(key) is not None:
         return render_template("public/survey_received.html", message=RECEIVED)

@@ -183,12 +183,17 @@ def test_the_next_respondent_on_the_same_tablet_is_counted(client):
 
 
 @pytest.mark.parametrize("forged", ["", "pendek", "x" * 500, "<b>" * 11])
-def test_a_forged_key_in_the_address_gets_a_fresh_form_never_a_500(client, forged):
+def test_a_forged_key_in_the_address_gets_a_fresh_form_never_a_500(app, client, forged):
+    client.get("/survei")  # a returning visitor: the session cookie is there
     opened = client.get("/survei", query_string={"k": forged})
     assert opened.status_code == 302
     fresh = opened.headers["Location"]
     assert re.fullmatch(r"/survei\?k=[A-Za-z0-9_-]{32}", fresh)
     assert 'name="form_key"' in client.get(fresh).get_data(as_text=True)
+    first_visit = app.test_client().get("/survei", query_string={"k": forged})
+    if forged:  # no cookie yet: the fresh form at once
+        assert first_visit.status_code == 200
+        assert _key(first_visit.get_data(as_text=True)) != forged
 
 
 def test_a_form_address_passed_on_to_someone_else_opens_their_own_form(app, client):
@@ -197,12 +202,26 @@ def test_a_form_address_passed_on_to_someone_else_opens_their_own_form(app, clie
     kami terima"). Another browser opening that address gets a form of its own."""
     address = client.get("/survei").headers["Location"]
     key = _key(client.get(address).get_data(as_text=True))
-    friend = app.test_client()
-    moved = friend.get(address)
-    assert moved.status_code == 302
-    theirs = _key(friend.get(moved.headers["Location"]).get_data(as_text=True))
-    assert theirs != key
+    for visited in (False, True):  # a first visit, and a browser that was here before
+        friend = app.test_client()
+        if visited:
+            friend.get("/survei")
+        opened = friend.get(address, follow_redirects=True)
+        theirs = _key(opened.get_data(as_text=True))
+        assert theirs != key
+        sent = friend.post(f"/survei?k={theirs}", data={**ANSWERS, "form_key": theirs})
+        assert sent.status_code == 302
+        assert THANKS in friend.get("/").get_data(as_text=True)
     assert client.post(address, data={**ANSWERS, "form_key": key}).status_code == 302
-    assert friend.post(address, data={**ANSWERS, "form_key": theirs}).status_code == 302
-    assert THANKS in friend.get("/").get_data(as_text=True)
-    assert _count(SurveyResponse) == 2
+    assert _count(SurveyResponse) == 3
+
+
+def test_a_browser_refusing_cookies_gets_a_form_not_a_redirect_loop(app):
+    """The form's own address is remembered in the session: a browser that keeps no cookie
+    still gets a form (after one redirect), never "too many redirects"."""
+    cookieless = app.test_client(use_cookies=False)
+    first = cookieless.get("/survei")
+    assert first.status_code == 302
+    second = cookieless.get(first.headers["Location"])
+    assert second.status_code == 200, second.headers.get("Location")
+    assert _key(second.get_data(as_text=True))
