@@ -41,6 +41,10 @@ def test_an_applications_filter_lists_its_documents_and_letters(app, make, login
 
     page = page_text(admin.get(f"/admin/log-audit?object=application:{mine.id}"))
     assert f"<code>application_document:{mine_doc.id}</code>" in page
+    # Its Objek reads as a document of a requirement: "Dokumen permohonan #9" under application
+    # #3's filter read as application #9's document.
+    assert f"Dokumen persyaratan #{mine_doc.id}" in page
+    assert "Dokumen permohonan #" not in page
     assert f"<code>application_document:{theirs_doc.id}</code>" not in page
     assert f"<code>letter:{letter.id}</code>" not in page
 
