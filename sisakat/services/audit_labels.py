@@ -262,7 +262,7 @@ def _field_text(name: str, field_labels: Mapping[str, str]) -> str:
 OBJECT_WORDS = {
     "allowed_signer": "Penandatangan berwenang",
     "application": "Permohonan",
-    "application_document": "Dokumen permohonan",
+    "application_document": "Dokumen persyaratan",
     "backup": "Cadangan",
     "complaint": "Pengaduan",
     "complaint_category": "Kategori pengaduan",

@@ -11,6 +11,8 @@ from sisakat.converters import parse_int
 from sisakat.extensions import db
 from sisakat.models import (
     Application,
+    ApplicationDocument,
+    ApplicationRequirement,
     AuditEvent,
     FaqEntry,
     Letter,
@@ -53,16 +55,46 @@ def search(filters: AuditFilter, *, page_no: int = 1, per_page: int = 50):
     if filters.actor:  # user names are stored in lower case; "cli" and the like too
         query = query.where(sa.func.lower(AuditEvent.actor_label) == filters.actor.lower())
     if filters.object:
-        kind, _, ident = filters.object.partition(":")
-        query = query.where(AuditEvent.object_type == kind.strip())
-        if ident.strip():
-            query = query.where(AuditEvent.object_id == ident.strip())
+        query = query.where(_object_clause(filters.object))
     if filters.date_from:
         query = query.where(AuditEvent.created_at >= _utc(filters.date_from))
     if filters.date_to:
         query = query.where(AuditEvent.created_at < _utc(filters.date_to + timedelta(days=1)))
     query = query.order_by(AuditEvent.id.desc())
     return db.paginate(query, page=page_no, per_page=per_page, error_out=False)
+
+
+def _object_clause(code: str):
+    """The events about the object ``code`` names ("application" or "application:12"). One
+    application's code also finds the events on its documents (verdicts, views of a KTP scan)
+    and on its letters: the trail of that application, as an auditor asks for it."""
+    kind, _, ident = (part.strip() for part in code.partition(":"))
+    if not ident:
+        return AuditEvent.object_type == kind
+    clause = sa.and_(AuditEvent.object_type == kind, AuditEvent.object_id == ident)
+    application_id = parse_int(ident, low=1) if kind == "application" else None
+    if application_id is None:
+        return clause
+    # The ids as the log stores them (text), read first: comparing with a cast id in SQL mixes
+    # collations on MariaDB. Two short queries, only when one application is asked for.
+    documents = db.session.scalars(
+        db.select(ApplicationDocument.id)
+        .join(ApplicationDocument.requirement)
+        .where(ApplicationRequirement.application_id == application_id)
+    )
+    letters = db.session.scalars(
+        db.select(Letter.id).where(Letter.application_id == application_id)
+    )
+    return sa.or_(
+        clause,
+        sa.and_(
+            AuditEvent.object_type == "application_document",
+            AuditEvent.object_id.in_([str(i) for i in documents]),
+        ),
+        sa.and_(
+            AuditEvent.object_type == "letter", AuditEvent.object_id.in_([str(i) for i in letters])
+        ),
+    )
 
 
 # Kinds of object whose row the log reads: its key, and the column naming it (None: the number).

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+import sqlalchemy as sa
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
@@ -43,6 +44,30 @@ def refuse_unsigned_copy(sha256: str) -> None:
     )
     if db.session.execute(query.limit(1)).first() is not None:
         raise UploadRejected(NOT_A_SCAN)
+
+
+def refuse_kept_for_another(letter: Letter, sha256: str) -> None:
+    """Refuse as a scan the very file already kept for another letter (issued with it, or its
+    upload waiting for a SRIKANDI number or a review): a scan has no text that ties it to its
+    letter, so the same file picked again for the next letter on the desk would issue that
+    letter with the first one's content."""
+    kept = (
+        db.select(Letter.number_text, Letter.id)
+        .join(
+            StoredFile,
+            sa.or_(
+                StoredFile.id == Letter.signed_file_id, StoredFile.id == Letter.candidate_file_id
+            ),
+        )
+        .where(StoredFile.sha256 == sha256, Letter.id != letter.id)
+    )
+    other = db.session.execute(kept.limit(1)).first()
+    if other is not None:
+        which = f"nomor {other.number_text}" if other.number_text else f"#{other.id}"
+        raise UploadRejected(
+            f"Berkas pindaian ini sama persis dengan yang sudah diunggah untuk surat {which}. "
+            "Pilih berkas pindaian surat ini."
+        )
 
 
 def refuse_drawn_copy(data: bytes) -> None:

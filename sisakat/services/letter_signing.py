@@ -224,8 +224,9 @@ def _scan(letter: Letter, spooled, filename: str, actor: User) -> UploadResult:
 
 def _refuse_as_scan(letter: Letter, sha256: str, data: bytes) -> None:
     """What no wet-signed scan may be (``UploadRejected``): an unsigned letter from SISAKAT,
-    another letter (its code in the whole file's text), a file the office accepts as e-signed."""
+    another letter (its kept file, or its code in the whole text), one accepted as e-signed."""
     letter_scan.refuse_unsigned_copy(sha256)
+    letter_scan.refuse_kept_for_another(letter, sha256)
     letter_scan.refuse_drawn_copy(data)
     if _other_letter(letter, data, [0, len(data), len(data), 0]):  # the whole file's text
         raise UploadRejected(OTHER_LETTER)

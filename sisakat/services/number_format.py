@@ -40,8 +40,10 @@ def _tokens(template: str) -> list[str]:
         if name is None:
             continue
         if name not in TOKENS or spec or conversion:
+            # named as typed: "{nomor:05}", not "{nomor}", which the same message allows
+            typed = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
             raise NumberTemplateError(
-                f"Format nomor memuat penanda tidak dikenal: {{{name}}}. "
+                f"Format nomor memuat penanda tidak dikenal: {{{typed}}}. "
                 "Gunakan {kode}, {nomor}, {unit}, {tahun}, {bulan} atau {bulan_romawi}."
             )
         names.append(name)

@@ -10,7 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from sisakat.models import Role
+from sisakat.extensions import db
+from sisakat.models import Notification, Role, User
 from tests.browser import journeys as j
 
 pytestmark = pytest.mark.browser
@@ -56,6 +57,28 @@ def test_the_bar_is_one_row_at_1280_for_every_role(page, make):
         bars[who] = (nav.evaluate(ROWS), round(nav.bounding_box()["height"]))
         j.log_out(page)
     assert all(rows == 1 and height <= 64 for rows, height in bars.values()), bars
+
+
+def test_the_bar_stays_one_row_with_unread_notifications(page, make):
+    """Found in QA: the super admin's bar wrapped into two rows at 1280 px as soon as the bell
+    showed an unread count (one digit was enough). A count past 99 shows as "99+"; the bell's
+    label still says how many."""
+    accounts = _accounts(make)
+    for username, unread in zip(accounts.values(), (7, 42, 3, 150, 999), strict=True):
+        user = db.session.execute(db.select(User).filter_by(username=username)).scalar_one()
+        notes = (Notification(user_id=user.id, message=f"Contoh {i}") for i in range(unread))
+        db.session.add_all(notes)
+    db.session.commit()
+    nav = page.locator("nav.navbar")
+    bars = {}
+    for who, username in accounts.items():
+        j.log_in(page, username)
+        bars[who] = (nav.evaluate(ROWS), round(nav.bounding_box()["height"]))
+        j.log_out(page)
+    assert all(rows == 1 and height <= 64 for rows, height in bars.values()), bars
+    j.log_in(page, accounts["superadmin"])
+    bell = page.locator("#navUtama").get_by_role("link", name="Notifikasi, 999 belum dibaca")
+    expect(bell).to_have_text("99+")
 
 
 def test_every_destination_stays_reachable_and_the_toggler_opens_at_992_and_on_a_phone(page, make):

@@ -31,6 +31,22 @@ def test_unknown_tokens_are_refused(bad):
         number_format.format_number(bad, kode="k", serial=1, unit="u", year=2025, month=1)
 
 
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("{nomor:05}/{tahun}", "{nomor:05}"),
+        ("{nomor!r}/{tahun}", "{nomor!r}"),
+        ("{nomer}", "{nomer}"),
+    ],
+)
+def test_the_refusal_names_the_token_as_typed(typed, named):
+    """Found in QA: "{nomor:05}" was refused as "penanda tidak dikenal: {nomor}", naming a
+    token the same message lists as allowed; it names what the admin typed."""
+    with pytest.raises(number_format.NumberTemplateError) as refused:
+        number_format.validate_template(typed)
+    assert f"penanda tidak dikenal: {named}." in refused.value.message
+
+
 def test_office_zone_decides_the_year():
     assert numbering.office_date(datetime(2025, 12, 31, 17, 30), 7) == date(2026, 1, 1)
     assert numbering.office_date(datetime(2025, 12, 31, 16, 59), 7) == date(2025, 12, 31)
