@@ -119,11 +119,11 @@ class ComplaintCategoryForm(SeenForm):
         ],
     )
     limit_days = IntegerField(
-        "Batas waktu (hari)",
+        "Batas waktu (hari kerja)",
         default=5,
         validators=[
             InputRequired("Isi batas waktu."),  # not DataRequired: a typed 0 is out of range
-            NumberRange(1, 365, "1 sampai 365 hari."),
+            NumberRange(1, 365, "1 sampai 365 hari kerja."),
         ],
     )
     active = BooleanField("Aktif", default=True)

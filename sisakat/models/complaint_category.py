@@ -9,7 +9,8 @@ from sisakat.models.base import Base
 
 
 class ComplaintCategory(Base):
-    """A kind of complaint with the number of days staff have to close it."""
+    """A kind of complaint with the number of office working days staff have to close it
+    (``working_time.working_days_due``)."""
 
     __tablename__ = "complaint_categories"
     __table_args__ = (sa.CheckConstraint("limit_days BETWEEN 1 AND 365", name="limit_days"),)

@@ -154,7 +154,7 @@ DETAIL_LABELS: dict[str, tuple[str, Callable[[object], str] | None]] = {
     "series": ("Seri", None),
     "year": ("Tahun", None),
     "end_date": ("Tanggal berakhir", None),
-    "limit_days": ("Batas (hari)", None),
+    "limit_days": ("Batas (hari kerja)", None),
     "officers": ("Jumlah pengurus", None),
     "logo_file_id": ("Berkas logo", _numbered),
     "from_user": ("Dari petugas", None),

@@ -151,7 +151,7 @@ def save_category(
             subject=f"Kategori {category.name} sudah diubah",
         )
     if not 1 <= limit_days <= 365:
-        raise DomainError("Batas waktu harus 1 sampai 365 hari.", field="limit_days")
+        raise DomainError("Batas waktu harus 1 sampai 365 hari kerja.", field="limit_days")
     if category is None:
         store_defaults_if_none()
     category = _write(category, name=name, limit_days=limit_days, active=active)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy.orm import selectinload
@@ -35,6 +35,7 @@ from sisakat.services import (
     concurrency,
     settings,
     text_match,
+    working_time,
 )
 from sisakat.services.complaint_repeats import earlier_copy, secret_for
 
@@ -78,7 +79,7 @@ def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
         body=data.body,
         attachment_id=attachment.id if attachment else None,
         created_at=moment,
-        due_at=moment + timedelta(days=category.limit_days),
+        due_at=_due(moment, category.limit_days),
     )
     db.session.add(complaint)
     db.session.flush()
@@ -92,6 +93,14 @@ def file_complaint(data: ComplaintInput, upload=None) -> Complaint:
     audit.record("complaint.file", actor=None, object_type="complaint", object_id=complaint.ticket)
     db.session.flush()
     return complaint
+
+
+def _due(filed_at: datetime, limit_days: int) -> datetime:
+    """When a ticket filed at ``filed_at`` falls due: ``limit_days`` working days of the office
+    (its open days and holidays, as the application SLA counts), at closing on the last one.
+    Stored once at filing: a later change of hours, holidays or the limit moves no filed ticket."""
+    hours = working_time.OfficeHours.from_settings()
+    return working_time.working_days_due(filed_at, limit_days, hours)
 
 
 def ticket_number(year: int, serial: int) -> str:

@@ -1,7 +1,7 @@
 """Office working time: the office's hours per weekday, working days and holidays (``office.*``
 settings) and the arithmetic over them. Nights, closed days, breaks and holidays are skipped, so
 a promise made in working hours (the queue's waiting time, the dashboard's processing time, a
-repair deadline in working days) is measured the same way everywhere.
+repair deadline in working days, a complaint's time limit) is measured the same way everywhere.
 
 A week is seven entries (Senin first), each a tuple of open periods ``(start, end)``: none on a
 closed day, one, or two with a break between (Friday prayers). Sums are kept as ``timedelta``
@@ -117,6 +117,18 @@ def after_working_days(start_utc: datetime, days: int, hours: OfficeHours) -> da
         if hours.is_workday(day):
             days -= 1
     return day
+
+
+def working_days_due(start_utc: datetime, days: int, hours: OfficeHours) -> datetime:
+    """The naive UTC moment a limit of ``days`` working days from ``start_utc`` falls due: when
+    the office closes on the day ``after_working_days`` names (a complaint filed on Thursday
+    with 2 days: Monday at closing). A week with no open day (never saved so) counts calendar
+    days instead, due at their end, rather than walking on for ever."""
+    if not hours.workdays:
+        return start_utc + timedelta(days=days)
+    day = after_working_days(start_utc, days, hours)
+    closing = hours.week[day.isoweekday() - 1][-1][1]
+    return datetime.combine(day, closing) - timedelta(hours=hours.offset_hours)
 
 
 def due_moment(start_utc: datetime, seconds: float, hours: OfficeHours) -> datetime | None:

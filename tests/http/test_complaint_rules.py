@@ -1,6 +1,6 @@
 """Complaint form rules: rate limit, required name setting, attachment checks."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sisakat.extensions import db
 from sisakat.models import Complaint, Role, StoredFile
@@ -103,9 +103,10 @@ def test_category_time_limit_set_by_admin_drives_the_due_date(app, client, make,
     )
     client.post("/pengaduan", data={**FORM, "category": str(category.id)})
     filed = db.session.execute(db.select(Complaint)).scalar_one()
-    assert filed.due_at - filed.created_at == timedelta(days=7)
+    # Monday 09.00 WIB with 7 working days: Wednesday of the next week, at closing (16.00 WIB).
+    assert filed.due_at == datetime(2026, 6, 10, 9, 0)
     refused = admin.post("/admin/pengaduan/kategori", data={"name": "X", "limit_days": "400"})
-    assert "1 sampai 365 hari." in refused.get_data(as_text=True)
+    assert "1 sampai 365 hari kerja." in refused.get_data(as_text=True)
 
 
 def test_staff_viewing_an_attachment_is_audited(app, make, login_as):
@@ -125,7 +126,7 @@ def test_the_first_own_category_keeps_the_defaults_on_the_public_form(app, clien
     admin = login_as(make.user(Role.SUPERADMIN))
     listed = admin.get("/admin/pengaduan/kategori").get_data(as_text=True)
     # the defaults are named before anything is saved
-    assert "Pelayanan permohonan (5 hari)" in listed
+    assert "Pelayanan permohonan (5 hari kerja)" in listed
     admin.post(
         "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "2", "active": "y"}
     )
@@ -208,7 +209,7 @@ def test_zero_days_names_the_allowed_range_not_an_empty_field(app, make, login_a
     html = admin.post(
         "/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": "0", "active": "y"}
     ).get_data(as_text=True)
-    assert "1 sampai 365 hari." in html
+    assert "1 sampai 365 hari kerja." in html
     assert "Isi batas waktu." not in html
     empty = admin.post("/admin/pengaduan/kategori", data={"name": "Loket", "limit_days": ""})
     assert "Isi batas waktu." in empty.get_data(as_text=True)

@@ -45,7 +45,7 @@ def test_statistics_per_category_for_a_period(app, make, login_as):
     other = make.complaint(category_days=10)
     db.session.commit()
     _close(quick, now[0] + timedelta(days=2))
-    _close(late, now[0] + timedelta(days=7))
+    _close(late, now[0] + timedelta(days=8))  # due at closing on the 5th working day, Monday
     now[0] = datetime(2026, 4, 1, 3, 0)
     make.complaint(category_days=5)  # filed after the period: not counted
     client = login_as(staff)
@@ -53,10 +53,10 @@ def test_statistics_per_category_for_a_period(app, make, login_as):
     assert page.status_code == 200
     rows = _rows(page.get_data(as_text=True))
     # Diterima, Belum selesai, Selesai, Selesai tepat waktu, Rata-rata jam kerja sampai selesai:
-    # Wednesday 10.00 is 6 + 8 + 2 = 16 working hours on, the next Monday 10.00 6 + 4 x 8 + 2 = 40
-    assert rows[quick.category.name] == ["3", "1", "2", "1", "28,0"]
+    # Wednesday 10.00 is 6 + 8 + 2 = 16 working hours on, the next Tuesday 10.00 6 + 5 x 8 + 2 = 48
+    assert rows[quick.category.name] == ["3", "1", "2", "1", "32,0"]
     assert rows[other.category.name] == ["1", "1", "0", "0", "—"]
-    assert rows["Jumlah"] == ["4", "2", "2", "1", "28,0"]
+    assert rows["Jumlah"] == ["4", "2", "2", "1", "32,0"]
 
 
 def test_the_time_to_close_counts_working_hours_only(app, make, login_as):

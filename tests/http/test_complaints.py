@@ -130,7 +130,7 @@ def test_overdue_tickets_stand_out_with_a_frozen_clock(app, make, login_as):
         actor=make.user(Role.SUPERADMIN),
         seen_version=closed.version,
     )
-    now[0] += timedelta(days=5, minutes=1)
+    now[0] = datetime(2026, 3, 9, 9, 1)  # 16.01 WIB on the 5th working day (Monday 9 March)
     fresh = make.complaint(category_days=5)
     db.session.commit()
     html = (

@@ -10,6 +10,7 @@ from sisakat.services.working_time import (
     OfficeHours,
     WaitingClock,
     after_working_days,
+    working_days_due,
     working_seconds,
 )
 
@@ -46,6 +47,17 @@ def test_an_open_saturday_counts_and_moves_deadlines():
     assert working_seconds(utc(2026, 12, 4, 16), utc(2026, 12, 8, 8), hours) == 5 * 3600
     # Two working days after Friday: Saturday, then Tuesday (Sunday off, Monday a holiday).
     assert after_working_days(utc(2026, 12, 4, 10), 2, hours) == date(2026, 12, 8)
+
+
+def test_a_limit_in_working_days_falls_due_when_the_last_day_closes():
+    hours = OfficeHours(7, WEEK, frozenset({date(2026, 12, 7)}))
+    # Wednesday 2 Dec with 2 days: Thursday, Friday; due when Friday's second period ends.
+    assert working_days_due(utc(2026, 12, 2, 9), 2, hours) == utc(2026, 12, 4, 16, 30)
+    # Thursday with 2 days: Friday, then Tuesday (the weekend closed, Monday a holiday).
+    assert working_days_due(utc(2026, 12, 3, 15), 2, hours) == utc(2026, 12, 8, 16)
+    # A week with no open day counts calendar days rather than walking on for ever.
+    closed = OfficeHours(7, ((),) * 7, frozenset())
+    assert working_days_due(utc(2026, 12, 3, 15), 2, closed) == utc(2026, 12, 5, 15)
 
 
 def test_one_start_and_end_for_every_working_day_is_the_old_week():
