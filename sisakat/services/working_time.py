@@ -110,8 +110,11 @@ def working_seconds(start_utc: datetime, end_utc: datetime, hours: OfficeHours) 
 
 def after_working_days(start_utc: datetime, days: int, hours: OfficeHours) -> date:
     """The office date ``days`` working days after the day of ``start_utc`` (closed days and
-    holidays skipped): returned on Monday with 15 days, due on the Monday three weeks on."""
+    holidays skipped): returned on Monday with 15 days, due on the Monday three weeks on. A week
+    with no open day (never saved so) counts calendar days rather than walking on for ever."""
     day = (start_utc + timedelta(hours=hours.offset_hours)).date()
+    if not hours.workdays:
+        return day + timedelta(days=days)
     while days > 0:
         day += timedelta(days=1)
         if hours.is_workday(day):

@@ -58,6 +58,8 @@ def test_a_limit_in_working_days_falls_due_when_the_last_day_closes():
     # A week with no open day counts calendar days rather than walking on for ever.
     closed = OfficeHours(7, ((),) * 7, frozenset())
     assert working_days_due(utc(2026, 12, 3, 15), 2, closed) == utc(2026, 12, 5, 15)
+    # The ormas repair deadline's count too: a closed week must not walk on for ever.
+    assert after_working_days(utc(2026, 12, 3, 15), 2, closed) == date(2026, 12, 5)
 
 
 def test_one_start_and_end_for_every_working_day_is_the_old_week():
