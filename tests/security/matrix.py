@@ -128,8 +128,12 @@ def build_world() -> World:
 
 
 def first_allowed_role(expect: Expect) -> str | None:
-    """The first user kind for which ``expect`` says OK (None when nobody may use it)."""
-    return next((r for r in ROLES if expect.for_role(r) == OK), None)
+    """The first user kind for which ``expect`` says OK, else the first one its GET redirects
+    (a page that hands out its form at another address, such as /survei); None when nobody may
+    use it."""
+    return next((r for r in ROLES if expect.for_role(r) == OK), None) or next(
+        (r for r in ROLES if expect.for_role(r) == 302), None
+    )
 
 
 def rule_url(app, rule, args: dict) -> str:
