@@ -9,7 +9,7 @@ from flask_login import current_user, login_url, logout_user
 from itsdangerous import URLSafeTimedSerializer
 
 from sisakat.extensions import db, login_manager
-from sisakat.models import User
+from sisakat.models import Role, User
 from sisakat.routing import from_script
 from sisakat.services import clock
 
@@ -56,9 +56,17 @@ class SessionCookies(SecureCookieSessionInterface):
 
 EXPIRED = "Sesi Anda berakhir. Silakan masuk kembali."
 MUST_CHANGE = (
-    "Kata sandi akun Anda ditetapkan oleh admin. Ganti dengan kata sandi Anda sendiri "
+    "Kata sandi akun Anda ditetapkan oleh {by}. Ganti dengan kata sandi Anda sendiri "
     "sebelum melanjutkan."
 )
+
+
+def must_change_message(user) -> str:
+    """Why ``user`` is held at Ubah Kata Sandi, naming who set the password as the user knows
+    them: staff know the super admin as "admin", a party only the office's staff."""
+    return MUST_CHANGE.format(by="petugas kantor" if user.role == Role.PEMOHON else "admin")
+
+
 # What an account held at Ubah Kata Sandi may still reach: that page, leaving, the session
 # ping of its form, the static files and the monitor's health check.
 CHANGE_PAGE = "auth.change_password"
@@ -74,7 +82,7 @@ def hold_for_password_change(user):
     if request.endpoint in OPEN_WHILE_HELD or request.endpoint == "public.healthz":
         return None
     if from_script():
-        return jsonify(ok=False, message=MUST_CHANGE), 403
+        return jsonify(ok=False, message=must_change_message(user)), 403
     return redirect(url_for(CHANGE_PAGE))
 
 

@@ -16,7 +16,7 @@ from sisakat.models import User
 from sisakat.navigation import home_endpoint
 from sisakat.routing import show_domain_error
 from sisakat.services import accounts, audit, office_contacts
-from sisakat.sessions import MUST_CHANGE, start_session
+from sisakat.sessions import must_change_message, start_session
 
 bp = Blueprint("auth", __name__, url_prefix="/akun")
 
@@ -184,7 +184,7 @@ def change_password():
             login_user(user)  # the new epoch: this browser stays in, copied cookies do not
             flash("Kata sandi berhasil diubah. Sesi di perangkat lain telah diakhiri.", "success")
             return redirect(url_for(home_endpoint(user)))
-    held = MUST_CHANGE if user.must_change_password else None
+    held = must_change_message(user) if user.must_change_password else None
     return render_template(
         "auth/change_password.html", form=form, password_help=PASSWORD_HELP, held=held
     )

@@ -8,8 +8,8 @@ from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, ValidationError
 
-from sisakat.forms_common import clean_text, no_control_chars, single_line
-from sisakat.services import catalog, contact_rules
+from sisakat.forms_common import chosen_file, clean_text, no_control_chars, single_line
+from sisakat.services import catalog, contact_rules, pdf_checks
 from sisakat.services import survey as survey_service
 from sisakat.services.survey import AGE_GROUPS, EDUCATIONS, OCCUPATIONS, QUESTIONS, SEXES
 
@@ -70,6 +70,20 @@ class ComplaintForm(FlaskForm):
         """An e-mail address, an Indonesian mobile number or empty (rule from the service):
         a typo left staff no way to answer."""
         problem = contact_rules.contact_problem(field.data)
+        if problem:
+            raise ValidationError(problem)
+
+    def validate_attachment(self, field) -> None:
+        """A chosen file plainly not a PDF is named now, beside the form's other mistakes: it
+        used to get only "choose it again", its real fault on the next send. The full checks run
+        when the complaint is filed (``complaint_files.accept_pdf``)."""
+        chosen = chosen_file(field)
+        if chosen is None:
+            return
+        start = chosen.stream.tell()
+        head = chosen.stream.read(8)
+        chosen.stream.seek(start)
+        problem = pdf_checks.not_a_pdf(head)
         if problem:
             raise ValidationError(problem)
 

@@ -8,7 +8,7 @@ from sisakat.extensions import db
 from sisakat.models import ServiceForm
 from sisakat.public.forms import CheckLetterForm
 from sisakat.public.routes import bp
-from sisakat.public.verify import over_limit, private, too_many
+from sisakat.public.verify import at_limit, count_one, private, too_many
 from sisakat.services import (
     diagrams,
     letter_registry,
@@ -106,13 +106,15 @@ def guide():
 @bp.get("/cek-surat")
 def check_letter():
     """Check a letter: the code printed under the QR alone, or the number with that code (a
-    number alone never lists a letter). Found: redirect to its verification page."""
+    number alone never lists a letter). Found: redirect to its verification page, which counts
+    the check against the address's allowance (counted here too, it cost two)."""
     form = CheckLetterForm(request.args)
     searched = ("q" in request.args or "kode" in request.args) and form.validate()
     if searched:
-        if over_limit("verify"):
+        if at_limit("verify"):
             return too_many()
         letter = letter_registry.check(form.q.data, form.kode.data)
         if letter is not None:
             return redirect(url_for(".verify_letter", token=letter.token))
+        count_one("verify")
     return private(render_template("public/check_letter.html", form=form, searched=searched))

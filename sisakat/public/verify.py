@@ -37,14 +37,30 @@ LETTER_NOT_FOUND = (
 )
 
 
+def _key(kind: str) -> str:
+    return f"{kind}:ip:{request.remote_addr or '-'}"
+
+
 def over_limit(kind: str, limit: Limit = VERIFY_LIMIT) -> bool:
     """Count one request from this address in its own short write (GETs count too)."""
-    key = f"{kind}:ip:{request.remote_addr or '-'}"
+    key = _key(kind)
     with write_transaction():
         limited = ratelimit.is_limited(key, limit)
         if not limited:
             ratelimit.hit(key, limit)
     return limited
+
+
+def at_limit(kind: str, limit: Limit = VERIFY_LIMIT) -> bool:
+    """Whether this address has used up ``limit``, counting nothing: for a request counted only
+    when it ends here (``count_one``), not when it leads to a page that counts it."""
+    return ratelimit.is_limited(_key(kind), limit)
+
+
+def count_one(kind: str, limit: Limit = VERIFY_LIMIT) -> None:
+    """Count one request from this address (after ``at_limit``), in its own short write."""
+    with write_transaction():
+        ratelimit.hit(_key(kind), limit)
 
 
 def too_many(limit: Limit = VERIFY_LIMIT):

@@ -36,6 +36,11 @@ IMAGE_PAGES = frozenset({"submission.party_profile", "admin.settings_agency"})
 
 MSG_NOT_IMAGE = "Berkas bukan gambar PNG atau JPEG yang valid."
 MSG_SVG = "Gambar SVG tidak diterima. Unggah gambar PNG atau JPEG."
+# A logo kept as a PDF (a designer's file, a scan) is the usual wrong choice: say so by name.
+MSG_PDF = (
+    "Berkas ini PDF, bukan gambar. Pilih gambar logo berformat PNG atau JPEG; bila logo hanya "
+    "ada di dalam PDF, simpan dulu sebagai gambar (misalnya tangkapan layar atau ekspor ke PNG)."
+)
 MSG_TOO_BIG = "Berkas gambar terlalu besar. Ukuran maksimal {} MB."
 MSG_PIXELS = (  # a decompression bomb, refused before its format's own limit is read
     f"Ukuran gambar terlalu besar. Maksimal {MAX_SIDE} × {MAX_SIDE} piksel untuk PNG, "
@@ -124,8 +129,11 @@ def reencode_png(stream: BinaryIO) -> bytes:
         if spooled.size == 0:
             raise UploadRejected(MSG_EMPTY)
         with spooled.path.open("rb") as f:
-            if _looks_like_svg(f.read(2048)):
+            head = f.read(2048)
+            if _looks_like_svg(head):
                 raise UploadRejected(MSG_SVG)
+            if head.startswith(b"%PDF-"):
+                raise UploadRejected(MSG_PDF)
             f.seek(0)
             with _open_bounded(f) as image:
                 clean = _clean_pixels(image)

@@ -48,24 +48,31 @@ MAX_OBJECTS = 50_000  # bound on the walk: a pathological file is refused, not h
 MAX_KEYS = 10_000  # entries in one dictionary read by _read_dictionary
 
 
-def _sniff(path: Path) -> None:
-    """Refuse what is plainly not a PDF, naming what it looks like."""
-    with path.open("rb") as fh:
-        head = fh.read(8)
+def not_a_pdf(head: bytes) -> str | None:
+    """The refusal of a file whose first bytes (at least 8) say it is plainly not a PDF, naming
+    what it looks like; None when it starts as a PDF (the full checks still follow)."""
     if not head:
-        raise UploadRejected("Berkas kosong (0 byte). Pilih berkas PDF yang benar.")
+        return "Berkas kosong (0 byte). Pilih berkas PDF yang benar."
     if head.startswith(b"%PDF-"):
-        return
+        return None
     if head.startswith(b"MZ"):
-        raise UploadRejected("Berkas ini adalah program (EXE), bukan PDF.")
+        return "Berkas ini adalah program (EXE), bukan PDF."
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        raise UploadRejected("Berkas ini adalah gambar, bukan PDF. Simpan/pindai sebagai PDF.")
+        return "Berkas ini adalah gambar, bukan PDF. Simpan/pindai sebagai PDF."
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # .docx/.xlsx (ZIP), .doc/.xls
-        raise UploadRejected(
+        return (
             "Berkas ini dokumen Word/Excel (atau arsip ZIP), bukan PDF. Buka di Word/Excel, "
             "pilih Simpan sebagai PDF (File > Save As > PDF), lalu unggah berkas PDF itu."
         )
-    raise UploadRejected("Berkas bukan PDF yang valid: tidak diawali penanda %PDF-.")
+    return "Berkas bukan PDF yang valid: tidak diawali penanda %PDF-."
+
+
+def _sniff(path: Path) -> None:
+    """Refuse what is plainly not a PDF, naming what it looks like."""
+    with path.open("rb") as fh:
+        problem = not_a_pdf(fh.read(8))
+    if problem:
+        raise UploadRejected(problem)
 
 
 def _read_dictionary(stream: BinaryIO, reader: PdfReader) -> DictionaryObject:

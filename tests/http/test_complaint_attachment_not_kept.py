@@ -52,3 +52,25 @@ def test_no_note_when_no_file_was_chosen(client):
     assert "Pilih kategori." in page
     assert ATTACHMENT_NOT_KEPT not in page
     assert 'id="attachment-error"' not in page
+
+
+def test_a_chosen_file_that_is_no_pdf_is_named_at_once_with_the_other_mistakes(client):
+    """Found by users: a photo sent with a missing category only got "Lampiran belum
+    terkirim"; that it is not a PDF came on the next send, after choosing the same photo again."""
+    photo = upload(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "bukti.png")
+    refused = client.post("/pengaduan", data={**FORM, "category": "", "attachment": photo})
+    assert refused.status_code == 200
+    page = refused.get_data(as_text=True)
+    assert "Pilih kategori." in page
+    said = _attachment_error(page)
+    assert "Berkas ini adalah gambar, bukan PDF." in said
+    assert ATTACHMENT_NOT_KEPT not in said
+    assert db.session.execute(db.select(db.func.count(Complaint.id))).scalar_one() == 0
+
+
+def test_a_file_that_is_no_pdf_is_named_before_a_service_refusal_too(client):
+    settings.update({"complaint.name_required": True}, actor=None)
+    db.session.commit()
+    word = upload(b"PK\x03\x04" + b"\0" * 64, "bukti.docx")
+    page = client.post("/pengaduan", data={**FORM, "attachment": word}).get_data(as_text=True)
+    assert "dokumen Word/Excel (atau arsip ZIP), bukan PDF" in _attachment_error(page)

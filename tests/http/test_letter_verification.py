@@ -331,3 +331,23 @@ def test_a_number_typed_from_paper_with_spaces_or_lower_case_still_finds_the_let
 
 def page_of(response) -> str:
     return response.get_data(as_text=True)
+
+
+def test_a_check_by_code_costs_one_of_the_allowance(app, client, make):
+    """Found by users: a check by code counted twice (the check, then the letter page it leads
+    to), so someone checking a pile of letters was refused after half the allowance."""
+    fixed_clock(app)
+    letter = make.issued_letter()
+    for _ in range(60):
+        checked = client.get(f"/cek-surat?kode={letter.token}", follow_redirects=True)
+        assert checked.status_code == 200
+        assert checked.request.path == f"/verifikasi/{letter.token}"
+    assert client.get(f"/cek-surat?kode={letter.token}").status_code == 429
+    assert client.get(f"/verifikasi/{letter.token}").status_code == 429
+
+
+def test_a_check_finding_nothing_still_counts(app, client, make):
+    fixed_clock(app)
+    for _ in range(60):
+        assert client.get(f"/cek-surat?kode={make.letter_token()}").status_code == 200
+    assert client.get(f"/cek-surat?kode={make.letter_token()}").status_code == 429

@@ -47,7 +47,7 @@ def test_logo_stored_as_png_without_exif_and_old_logo_kept(app, make, login_as):
     ("content", "name", "message"),
     [
         (SVG, "logo.svg", "Gambar SVG tidak diterima."),
-        (pdf_bytes(), "logo.png", "Berkas bukan gambar PNG atau JPEG yang valid."),
+        (pdf_bytes(), "logo.png", "Berkas ini PDF, bukan gambar. Pilih gambar logo berformat PNG"),
         (png_header_claiming(20000, 20000), "logo.png", "Maksimal 4000 × 4000 piksel untuk PNG"),
     ],
     ids=["svg", "pdf-renamed", "20000px"],

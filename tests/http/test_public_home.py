@@ -161,3 +161,18 @@ def test_home_calls_the_service_free_only_while_every_standard_says_so(client, m
     page = client.get("/").get_data(as_text=True)
     assert "tanpa antre, tanpa kertas." in page
     assert "tanpa biaya" not in page
+
+
+def test_the_menu_leads_the_public_and_parties_to_the_letter_check_and_the_guide(
+    client, make, login_as
+):
+    """Found by users: checking a letter is what the public most needs besides Layanan, yet the
+    top menu had no way there (nor to the guide); only the home page's box led to it."""
+
+    def menu(page: str) -> str:
+        return page.split('id="navUtama"', 1)[1].split("</nav>", 1)[0]
+
+    for who in (client, login_as(make.party().account)):
+        bar = menu(who.get("/faq").get_data(as_text=True))
+        assert 'href="/cek-surat">Cek Surat</a>' in bar
+        assert 'href="/panduan">Panduan</a>' in bar

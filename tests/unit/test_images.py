@@ -34,7 +34,7 @@ def test_jpeg_with_exif_is_stored_as_png_without_metadata(app):
     ("data", "message"),
     [
         (SVG, images.MSG_SVG),
-        (pdf_bytes(), images.MSG_NOT_IMAGE),
+        (pdf_bytes(), images.MSG_PDF),  # named: a logo kept as a PDF is a common mistake
         (b"GIF89a" + b"\0" * 40, images.MSG_NOT_IMAGE),
         (b"", images.MSG_EMPTY),
         (png_header_claiming(20000, 20000), images.MSG_PIXELS),
