@@ -70,6 +70,11 @@ def message(letter: Letter) -> str:
     )
 
 
+def live_message(letter: Letter) -> str:
+    """``message`` while someone signs ``letter`` in the app, else "" (a query only then)."""
+    return message(letter) if is_live(letter) else ""
+
+
 def refuse_live(letter: Letter) -> None:
     """Nobody else issues or returns ``letter`` while someone is signing it in the app (an
     upload of the signed file, a return to the verifier): ``GuardFailed`` with ``message``.
