@@ -262,7 +262,7 @@ def confirm_number(
     """The user confirmed SRIKANDI's number and date: re-check the match, then issue. Returns
     "issued", "scanned" (a wet-signed scan), "review", or "waiting" (already under review)."""
     letters.require_pending(letter)
-    if srikandi_number.in_review(letter, candidate_id):
+    if srikandi_number.in_review(letter, candidate_id, scan=scan):
         return "waiting"
     if letter.number_id is not None:  # no confirm page: the PDF must print the register's number
         raise GuardFailed(NUMBERED)

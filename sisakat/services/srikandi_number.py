@@ -174,21 +174,23 @@ IN_REVIEW = (
 )
 
 
-def in_review(letter: Letter, candidate_id: int | None) -> bool:
+def in_review(letter: Letter, candidate_id: int | None, *, scan: bool = False) -> bool:
     """Whether ``letter``'s upload ``candidate_id`` already waits for the super admin's manual
-    review (a first confirmation sent it there): a second one changes nothing."""
+    review (a first confirmation sent it there): a second one changes nothing. Never for a
+    scan's confirmation, which cannot send an upload to review: it is refused as ever."""
     return (
-        candidate_id is not None
+        not scan
+        and candidate_id is not None
         and letter.status == LetterStatus.PERLU_TINJAUAN
         and letter.candidate_file_id == candidate_id
     )
 
 
-def issued_note(letter: Letter, candidate_id: int | None) -> str:
+def issued_note(letter: Letter, candidate_id: int | None, *, scan: bool = False) -> str:
     """What a second confirmation of ``letter``'s upload ``candidate_id`` is told when the
     first (a double click, another tab) already settled it: issued the letter from that very
     upload, or sent the upload to manual review (``IN_REVIEW``). "" for any other refusal."""
-    if in_review(letter, candidate_id):
+    if in_review(letter, candidate_id, scan=scan):
         return IN_REVIEW
     if candidate_id is None or letter.signed_file_id != candidate_id:
         return ""

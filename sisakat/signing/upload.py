@@ -123,7 +123,7 @@ def _confirm_refused(letter_id: int, form: ConfirmNumberForm, exc: DomainError):
     where the first went, with a calm note instead."""
     db.session.rollback()
     letter = load_letter(letter_id)
-    if note := srikandi_number.issued_note(letter, form.candidate()):
+    if note := srikandi_number.issued_note(letter, form.candidate(), scan=form.scan.data == "1"):
         flash(note, "info")
         return _queue()
     show_domain_error(exc, form)
