@@ -13,10 +13,10 @@ from sisakat.admin.routes import bp
 from sisakat.converters import parse_int
 from sisakat.extensions import db
 from sisakat.forms_common import ActionForm, clean_text, no_control_chars, page_number
-from sisakat.models import Letter, Party, Role
+from sisakat.models import Letter, Role
 from sisakat.policies import role_required
 from sisakat.routing import XLSX, download, flash_domain_errors, or_404
-from sisakat.services import letter_public, letter_registry, numbering, table_export, text_match
+from sisakat.services import letter_public, letter_registry, numbering, table_export
 from sisakat.services import letter_register as register_book
 
 PER_PAGE = 25
@@ -102,11 +102,6 @@ def _register_page(refused: tuple[int, RevokeForm] | None = None):
     query = letter_registry.register_query(**filters, today=today)
     number = page_number(request.args, "page")
     page = db.paginate(query, page=number, per_page=PER_PAGE, error_out=False)
-    parties = db.session.execute(
-        db.select(Party.id, Party.board_name).order_by(
-            text_match.in_any_case(Party.board_name), Party.id
-        )
-    ).all()
     return render_template(
         "admin/letter_register.html",
         page=page,
@@ -114,7 +109,7 @@ def _register_page(refused: tuple[int, RevokeForm] | None = None):
         filters=filters,
         args=_query_args(filters),
         view_args=_view_args(filters, number),
-        parties=parties,
+        parties=register_book.applicants(),
         statuses=letter_registry.REGISTER_STATUSES,
         today=today,
         revoke_form=RevokeForm,

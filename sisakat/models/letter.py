@@ -129,6 +129,13 @@ class Letter(Base):
         ),
     )
 
+    def leave_pending(self, status: LetterStatus) -> None:
+        """The letter stops waiting (issued, cancelled) with ``status``; the one place it does,
+        so no in-app signing claim stays on it (an expired one was kept on the issued letter)."""
+        self.status = status
+        self.signing_by_id = None
+        self.signing_since = None
+
     def effective_status(self, today: date) -> str:
         """Status for the public: ``kedaluwarsa`` once a valid letter passed ``valid_until``."""
         if self.status == LetterStatus.BERLAKU and self.valid_until and today > self.valid_until:

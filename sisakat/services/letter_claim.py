@@ -5,8 +5,9 @@ the signer in its own short committed transaction (``letters.signing_by_id``,
 ``signing_since``), through the letter's version column: of two signers (two heads, one head's
 two tabs, a double submit) only one claim can win, and the other is refused, told who is
 signing and since when, before any call to BSrE, so BSrE never signs one letter twice. The
-claim is released on every failure (``release``) and cleared on issue (``clear``). One left by
-a killed process expires by itself (``expires_at``, the one rule).
+claim is released on every failure (``release``) and cleared whenever the letter stops waiting
+(issued, cancelled: ``Letter.leave_pending``). One left by a killed process expires by itself
+(``expires_at``, the one rule).
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def message(letter: Letter) -> str:
     )
 
 
+def live_message(letter: Letter) -> str:
+    """``message`` while someone signs ``letter`` in the app, else "" (a query only then)."""
+    return message(letter) if is_live(letter) else ""
+
+
 def refuse_live(letter: Letter) -> None:
     """Nobody else issues or returns ``letter`` while someone is signing it in the app (an
     upload of the signed file, a return to the verifier): ``GuardFailed`` with ``message``.
@@ -104,7 +110,8 @@ def claim(letter: Letter, *, actor: User) -> int:
 
 
 def clear(letter: Letter) -> None:
-    """No one is signing ``letter`` any more (on issue, on release)."""
+    """No one is signing ``letter`` any more (on release; on issue and cancel
+    ``Letter.leave_pending`` clears it)."""
     letter.signing_by_id = None
     letter.signing_since = None
 

@@ -179,8 +179,7 @@ def accept_signed(t: Ticket, signed: bytes, *, method: SigningMethod, actor: Use
         uploaded_by=actor,
     )
     entry = assessment.verdict.entry
-    letter_claim.clear(letter)
-    letters.finish_issue(
+    letters.finish_issue(  # which clears the claim (``Letter.leave_pending``)
         letter,
         signed_bytes_row=row,
         method=method,

@@ -1,6 +1,7 @@
 """The admin letter register (buku register surat keluar) as an export table: every letter the
 register page lists for the same filters and search, one row each, for the office's archive
-and its inspectors (``table_export`` writes it as XLSX and CSV).
+and its inspectors (``table_export`` writes it as XLSX and CSV); and the page's "Pemohon"
+filter (``applicants``).
 
 The applicant is the board as the page names it; level, region (an ormas's: the city of its
 secretariat) and term of office are those the letter was made with
@@ -14,8 +15,15 @@ from __future__ import annotations
 from datetime import date
 
 from sisakat.extensions import db
-from sisakat.models import Letter, LetterStatus, Level, Party
-from sisakat.services import catalog, letter_context, letter_registry, letter_search, letters
+from sisakat.models import Application, Letter, LetterStatus, Level, Party
+from sisakat.services import (
+    catalog,
+    letter_context,
+    letter_registry,
+    letter_search,
+    letters,
+    text_match,
+)
 from sisakat.services.letter_public import snapshot_profile
 from sisakat.services.table_export import Table
 
@@ -42,6 +50,27 @@ def every_letter(filters: dict, *, today: date) -> list[Letter]:
     keywords), in the page's order."""
     query = letter_registry.register_query(**filters, today=today)
     return list(db.session.execute(query).unique().scalars())
+
+
+def applicants() -> list[tuple[int, str]]:
+    """The register's "Pemohon" filter: (id, board name) of each applicant with a letter the
+    register lists (issued or cancelled), never one without, by name in any case
+    (``text_match.in_any_case``); one statement however many applicants."""
+    has_letter = (
+        db.select(Letter.id)
+        .join(Application, Letter.application_id == Application.id)
+        .where(
+            Application.party_id == Party.id,
+            Letter.status.in_(letter_registry.REGISTER_LETTER_STATUSES),
+        )
+        .exists()
+    )
+    query = (
+        db.select(Party.id, Party.board_name)
+        .where(has_letter)
+        .order_by(text_match.in_any_case(Party.board_name), Party.id)
+    )
+    return [(party_id, name) for party_id, name in db.session.execute(query)]
 
 
 def title(filters: dict) -> str:

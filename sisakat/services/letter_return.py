@@ -117,7 +117,7 @@ def _cancel(letter: Letter, actor: User, reason: str) -> None:
     """Dibatalkan with the reason; a waiting signed candidate goes with it (its file stays
     stored, linked as the record of what was uploaded); the number is voided."""
     had_candidate = letter.candidate_file_id is not None
-    letter.status = LetterStatus.DIBATALKAN
+    letter.leave_pending(LetterStatus.DIBATALKAN)  # no claim left, even an expired one
     letter.revoked_at = utcnow()
     letter.revoked_reason = reason[:REASON_MAX]
     letter.revoked_by_id = actor.id

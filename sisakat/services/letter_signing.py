@@ -259,9 +259,11 @@ def _confirm_scan(letter: Letter, row: StoredFile, *, actor: User, number, lette
 def confirm_number(
     letter: Letter, *, candidate_id: int, number: str, letter_date: date, scan: bool, actor: User
 ) -> str:
-    """The user confirmed SRIKANDI's number and date: re-check the match with it, then issue.
-    Returns "issued", "scanned" (a wet-signed scan, issued as such) or "review"."""
+    """The user confirmed SRIKANDI's number and date: re-check the match, then issue. Returns
+    "issued", "scanned" (a wet-signed scan), "review", or "waiting" (already under review)."""
     letters.require_pending(letter)
+    if srikandi_number.in_review(letter, candidate_id, scan=scan):
+        return "waiting"
     if letter.number_id is not None:  # no confirm page: the PDF must print the register's number
         raise GuardFailed(NUMBERED)
     if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:

@@ -236,7 +236,7 @@ def _set_signed(letter, row: StoredFile, method, report, match_tier) -> None:
     letter.validation_report = json.dumps(report, ensure_ascii=False) if report else None
     letter.issued_at = utcnow()
     letter.signed_at = _signing_time(report) or letter.issued_at
-    letter.status = LetterStatus.BERLAKU
+    letter.leave_pending(LetterStatus.BERLAKU)  # no claim left, even an expired one
 
 
 def _signing_time(report: dict | None) -> datetime | None:

@@ -13,7 +13,7 @@ from datetime import date
 
 from sisakat.exceptions import DomainError, UploadRejected
 from sisakat.formatting import tanggal
-from sisakat.models import Letter
+from sisakat.models import Letter, LetterStatus
 from sisakat.pdf.context import NOMOR_NASKAH, TGL_NASKAH
 from sisakat.services import catalog, letters, number_format, number_register, numbering, storage
 from sisakat.services.signing import trust as trust_service
@@ -168,10 +168,30 @@ def checked(letter: Letter, data: bytes, typed: str, letter_date: date) -> str:
     return as_printed(letter, data, typed, found_number(letter, data, read))
 
 
-def issued_note(letter: Letter, candidate_id: int | None) -> str:
+IN_REVIEW = (
+    "Berkas unggahan surat ini sudah menunggu tinjauan manual oleh super admin. Konfirmasinya "
+    "sudah diterima; tidak ada yang perlu dikonfirmasi lagi."
+)
+
+
+def in_review(letter: Letter, candidate_id: int | None, *, scan: bool = False) -> bool:
+    """Whether ``letter``'s upload ``candidate_id`` already waits for the super admin's manual
+    review (a first confirmation sent it there): a second one changes nothing. Never for a
+    scan's confirmation, which cannot send an upload to review: it is refused as ever."""
+    return (
+        not scan
+        and candidate_id is not None
+        and letter.status == LetterStatus.PERLU_TINJAUAN
+        and letter.candidate_file_id == candidate_id
+    )
+
+
+def issued_note(letter: Letter, candidate_id: int | None, *, scan: bool = False) -> str:
     """What a second confirmation of ``letter``'s upload ``candidate_id`` is told when the
-    first (a double click, another tab) already issued the letter from that very upload:
-    nothing is left to confirm. "" for any other refusal."""
+    first (a double click, another tab) already settled it: issued the letter from that very
+    upload, or sent the upload to manual review (``IN_REVIEW``). "" for any other refusal."""
+    if in_review(letter, candidate_id, scan=scan):
+        return IN_REVIEW
     if candidate_id is None or letter.signed_file_id != candidate_id:
         return ""
     number = f" dengan nomor {letter.number_text}" if letter.number_text else ""

@@ -11,21 +11,26 @@ from sisakat.extensions import db
 from sisakat.models import PENDING_STATUSES, Letter, LetterStatus
 from sisakat.policies import role_required
 from sisakat.routing import flash_domain_errors
-from sisakat.services import letter_return
+from sisakat.services import letter_claim, letter_return
 from sisakat.signing.forms import ReturnLetterForm
 from sisakat.signing.routes import SIGNERS, bp, load_letter
 
 
-def _page(letter: Letter, form: ReturnLetterForm):
-    """The letter, who gets it back, and the reason form (with what was typed)."""
+def _page(letter: Letter, form: ReturnLetterForm, *, refused: bool = False):
+    """The letter, who gets it back, and the reason form (with what was typed); while a head
+    signs the letter in the app, who and since when, the submit disabled (``refused``: the
+    refusal's flash already says so)."""
     if form.version.data in (None, ""):
         form.version.data = str(letter.application.version)
+    pending = letter.status in PENDING_STATUSES
     return render_template(
         "signing/return.html",
         letter=letter,
         application=letter.application,
         verifier=letter.application.claimed_by,
-        pending=letter.status in PENDING_STATUSES,
+        pending=pending,
+        signing=letter_claim.live_message(letter) if pending else "",
+        refused=refused,
         under_review=letter.status == LetterStatus.PERLU_TINJAUAN,
         cancelled=letter.status == LetterStatus.DIBATALKAN,
         form=form,
@@ -50,5 +55,5 @@ def return_letter(letter_id: int):
         else:
             flash("Surat ini sudah dikembalikan ke verifikator.", "info")
     if not outcome.ok:
-        return _page(load_letter(letter_id), form)  # the reason typed is kept
+        return _page(load_letter(letter_id), form, refused=True)  # the reason typed is kept
     return redirect(url_for(".queue"))

@@ -34,6 +34,7 @@ MESSAGES = {
         "dengan surat ini. Berkas disimpan untuk tinjauan manual oleh super admin.",
         "warning",
     ),
+    "waiting": (srikandi_number.IN_REVIEW, "info"),  # a second confirm after "review"
 }
 
 
@@ -118,11 +119,11 @@ def confirm_number(letter_id: int):
 
 def _confirm_refused(letter_id: int, form: ConfirmNumberForm, exc: DomainError):
     """The confirm page again with the refusal (beside the number when it is about the number);
-    a second click finding the letter issued from this upload by the first goes where the
-    first went, with a calm note instead."""
+    a second click finding this upload settled by the first (issued, or sent to review) goes
+    where the first went, with a calm note instead."""
     db.session.rollback()
     letter = load_letter(letter_id)
-    if note := srikandi_number.issued_note(letter, form.candidate()):
+    if note := srikandi_number.issued_note(letter, form.candidate(), scan=form.scan.data == "1"):
         flash(note, "info")
         return _queue()
     show_domain_error(exc, form)

@@ -27,8 +27,8 @@ def test_boards_are_listed_by_name_whatever_its_case(app, make, login_as):
 
 def test_the_letter_register_offers_boards_by_name_whatever_its_case(app, make, login_as):
     boards = ["DPD Amanat Contoh", "dpd Bulan Contoh", "DPD PDI Contoh"]
-    for board in reversed(boards):
-        make.party(board_name=board)
+    for board in reversed(boards):  # each with a letter: the filter offers only those
+        make.issued_letter(make.party(board_name=board))
     client = login_as(make.user(Role.SUPERADMIN))
     html = client.get("/admin/surat").get_data(as_text=True)
     options = [f">{board}</option>" for board in boards]
