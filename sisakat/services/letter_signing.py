@@ -17,7 +17,7 @@ from typing import BinaryIO
 from flask import current_app
 
 from sisakat import config
-from sisakat.exceptions import DomainError, GuardFailed, SignatureRejected, UploadRejected
+from sisakat.exceptions import GuardFailed, SignatureRejected, UploadRejected
 from sisakat.extensions import db
 from sisakat.models import FileKind, Letter, LetterStatus, SigningMethod, StoredFile, User
 from sisakat.services import (
@@ -233,10 +233,6 @@ def _refuse_as_scan(letter: Letter, sha256: str, data: bytes) -> None:
     letter_scan.refuse_e_signed(data)
 
 
-NUMBERED = (
-    "Surat ini sudah bernomor dari SISAKAT, sehingga tidak ada nomor SRIKANDI untuk "
-    "dikonfirmasi. Unggah kembali surat bertanda tangan yang memuat nomor itu."
-)
 UNDER_REVIEW = (
     "Berkas unggahan surat ini menunggu tinjauan Super Admin, sehingga tidak dapat diterbitkan "
     "sebagai pindaian tanda tangan basah."
@@ -264,13 +260,9 @@ def confirm_number(
     letters.require_pending(letter)
     if srikandi_number.in_review(letter, candidate_id, scan=scan):
         return "waiting"
-    if letter.number_id is not None:  # no confirm page: the PDF must print the register's number
-        raise GuardFailed(NUMBERED)
-    if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
-        raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
+    row = srikandi_number.candidate(letter, candidate_id)
     number = number_format.check_typed_number(number)  # "abc" is no number, not a review case
     letters.check_srikandi_date(letter, letter_date)  # early: before the signature check
-    row = letter.candidate_file
     if scan:
         return _confirm_scan(letter, row, actor=actor, number=number, letter_date=letter_date)
     data = storage.read_bytes(row)

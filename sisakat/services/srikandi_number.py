@@ -11,9 +11,9 @@ import re
 import string
 from datetime import date
 
-from sisakat.exceptions import DomainError, UploadRejected
+from sisakat.exceptions import DomainError, GuardFailed, UploadRejected
 from sisakat.formatting import tanggal
-from sisakat.models import Letter, LetterStatus
+from sisakat.models import Letter, LetterStatus, StoredFile
 from sisakat.pdf.context import NOMOR_NASKAH, TGL_NASKAH
 from sisakat.services import catalog, letters, number_format, number_register, numbering, storage
 from sisakat.services.signing import trust as trust_service
@@ -172,6 +172,22 @@ IN_REVIEW = (
     "Berkas unggahan surat ini sudah menunggu tinjauan manual oleh super admin. Konfirmasinya "
     "sudah diterima; tidak ada yang perlu dikonfirmasi lagi."
 )
+
+
+NUMBERED = (
+    "Surat ini sudah bernomor dari SISAKAT, sehingga tidak ada nomor SRIKANDI untuk "
+    "dikonfirmasi. Unggah kembali surat bertanda tangan yang memuat nomor itu."
+)
+
+
+def candidate(letter: Letter, candidate_id: int) -> StoredFile:
+    """The upload a SRIKANDI number confirmation names, when it is ``letter``'s pending one.
+    A SISAKAT-numbered letter has no confirm page: its PDF must print the register's number."""
+    if letter.number_id is not None:
+        raise GuardFailed(NUMBERED)
+    if letter.candidate_file_id is None or candidate_id != letter.candidate_file_id:
+        raise DomainError("Berkas unggahan tidak ditemukan. Unggah ulang berkasnya.")
+    return letter.candidate_file
 
 
 def in_review(letter: Letter, candidate_id: int | None, *, scan: bool = False) -> bool:

@@ -19,7 +19,7 @@ REAL_SHAPES = ("000.1.2.3/123/BAN.KBP/2025", "B-123/KBP/XII/2025", "400.14/1234/
 
 
 def _scan_confirm_page(client, letter) -> str:
-    page = h.upload(client, letter, factories.pdf_bytes("Pindaian"), scan="y")
+    page = h.upload(client, letter, factories.pdf_bytes(f"Pindaian {letter.token}"), scan="y")
     return page.get_data(as_text=True)
 
 
