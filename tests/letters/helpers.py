@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from datetime import timedelta
 
 from sisakat.extensions import db
 from sisakat.models import (
@@ -19,7 +20,7 @@ from sisakat.models import (
     TrustAnchor,
     Verdict,
 )
-from sisakat.services import settings, storage, verification
+from sisakat.services import clock, letter_claim, settings, storage, verification
 from tests import factories
 from tests.signing import pdfs
 
@@ -144,3 +145,18 @@ def under_review(letter: Letter, data: bytes) -> Letter:
     letter.candidate_file_id, letter.status = row.id, LetterStatus.PERLU_TINJAUAN
     db.session.commit()
     return letter
+
+
+def claimed_by_head(letter: Letter):
+    """``letter`` claimed now by Kepala Satu, as an in-app signing under way leaves it (or a
+    signing process killed mid-call); the moment of the claim."""
+    head = factories.user(Role.PENANDATANGAN, full_name="Kepala Satu")
+    since = clock.now()
+    letter.signing_by_id, letter.signing_since = head.id, since
+    db.session.commit()
+    return since
+
+
+def expire_claim(app, since) -> None:
+    """Move the app's clock past the expiry of a claim taken at ``since``."""
+    app.config["CLOCK"] = lambda: letter_claim.expires_at(since) + timedelta(seconds=1)

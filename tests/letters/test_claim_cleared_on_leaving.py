@@ -2,28 +2,12 @@
 in-app signing claim (``letter_claim``) expired keeps no claim fields: the issued or cancelled
 letter named a signer "since" a moment long past."""
 
-from datetime import timedelta
-
 from sisakat.extensions import db
 from sisakat.models import Letter, LetterStatus, Role
-from sisakat.services import clock, letter_claim
 from tests import factories
 from tests.letters import helpers as h
 
 REASON = "Alamat sekretariat salah ketik pada surat."
-
-
-def _claimed_by_head(letter: Letter):
-    """``letter`` claimed now by Kepala Satu (a signing process killed mid-call leaves it so)."""
-    head = factories.user(Role.PENANDATANGAN, full_name="Kepala Satu")
-    since = clock.now()
-    letter.signing_by_id, letter.signing_since = head.id, since
-    db.session.commit()
-    return since
-
-
-def _expire(app, since) -> None:
-    app.config["CLOCK"] = lambda: letter_claim.expires_at(since) + timedelta(seconds=1)
 
 
 def _other(login_as):
@@ -39,14 +23,14 @@ def test_an_upload_after_an_expired_claim_issues_without_the_old_claim(app, logi
     h.trust_office(pki)
     letter = h.prepared_letter()
     data = h.signed(letter, pki)
-    _expire(app, _claimed_by_head(letter))
+    h.expire_claim(app, h.claimed_by_head(letter))
     assert h.upload(_other(login_as), letter, data).status_code == 302
     assert _claim_fields(letter.id) == (LetterStatus.BERLAKU, None, None)
 
 
 def test_a_return_after_an_expired_claim_cancels_without_the_old_claim(app, login_as):
     letter = h.prepared_letter()
-    _expire(app, _claimed_by_head(letter))
+    h.expire_claim(app, h.claimed_by_head(letter))
     version = letter.application.version
     data = {"version": str(version), "reason": REASON, "confirm": "y"}
     answer = _other(login_as).post(f"/tte/surat/{letter.id}/kembalikan", data=data)

@@ -4,7 +4,6 @@ refused with the claim's message and change nothing (the reason typed is kept); 
 claim blocks neither. The desk shows who is signing instead of the letter's active buttons."""
 
 import re
-from datetime import timedelta
 
 from sisakat.extensions import db
 from sisakat.models import (
@@ -16,26 +15,12 @@ from sisakat.models import (
     Role,
     StoredFile,
 )
-from sisakat.services import clock, letter_claim, settings
+from sisakat.services import settings
 from tests import factories
 from tests.letters import helpers as h
 from tests.monitoring_helpers import count_queries
 
 REASON = "Alamat sekretariat salah ketik pada surat."
-
-
-def _claimed_by_head(letter: Letter):
-    """``letter`` claimed now by Kepala Satu, as an in-app signing under way leaves it; the
-    moment of the claim."""
-    head = factories.user(Role.PENANDATANGAN, full_name="Kepala Satu")
-    since = clock.now()
-    letter.signing_by_id, letter.signing_since = head.id, since
-    db.session.commit()
-    return since
-
-
-def _expire(app, since) -> None:
-    app.config["CLOCK"] = lambda: letter_claim.expires_at(since) + timedelta(seconds=1)
 
 
 def _refusal(since) -> str:
@@ -60,7 +45,7 @@ def test_an_upload_while_a_head_signs_in_the_app_is_refused_and_not_kept(app, lo
     h.trust_office(pki)
     letter = h.prepared_letter()
     data = h.signed(letter, pki)  # signed in SRIKANDI meanwhile
-    since = _claimed_by_head(letter)
+    since = h.claimed_by_head(letter)
     client = _other(login_as)
     assert h.upload(client, letter, data).status_code == 302
     assert _refusal(since) in client.get("/tte/").get_data(as_text=True)
@@ -70,14 +55,14 @@ def test_an_upload_while_a_head_signs_in_the_app_is_refused_and_not_kept(app, lo
     assert FileKind.LETTER_SIGNED not in _kept_files()
     assert FileKind.SIGNED_CANDIDATE not in _kept_files()
     assert letter.signing_since == since  # the head's claim stands
-    _expire(app, since)
+    h.expire_claim(app, since)
     assert h.upload(client, letter, data).status_code == 302
     assert db.session.get(Letter, letter.id).status == LetterStatus.BERLAKU
 
 
 def test_a_return_while_a_head_signs_in_the_app_is_refused_with_the_reason_kept(app, login_as):
     letter = h.prepared_letter()
-    since = _claimed_by_head(letter)
+    since = h.claimed_by_head(letter)
     client = _other(login_as)
     answer = _return(client, letter)
     page = answer.get_data(as_text=True)
@@ -89,7 +74,7 @@ def test_a_return_while_a_head_signs_in_the_app_is_refused_with_the_reason_kept(
     assert letter.application.status == ApplicationStatus.MENUNGGU_TTE
     cancels = db.select(db.func.count(AuditEvent.id)).filter_by(action="letter.cancel")
     assert db.session.execute(cancels).scalar_one() == 0
-    _expire(app, since)
+    h.expire_claim(app, since)
     assert _return(client, letter).status_code == 302
     letter = db.session.get(Letter, letter.id)
     assert letter.status == LetterStatus.DIBATALKAN
@@ -104,7 +89,7 @@ def test_the_desk_offers_no_signing_upload_or_return_on_a_claimed_letter(app, lo
     settings.update({"signing.backend": "pades"}, actor=None)
     db.session.commit()
     claimed, free = h.prepared_letter(), h.prepared_letter()
-    since = _claimed_by_head(claimed)
+    since = h.claimed_by_head(claimed)
     page = _desk(_other(login_as))
     for letter_id, offered in ((free.id, True), (claimed.id, False)):
         assert (f'formaction="/tte/surat/{letter_id}/tandatangani"' in page) is offered
@@ -130,8 +115,8 @@ def test_the_desk_asks_for_the_signer_only_while_a_claim_is_live(app, login_as):
         return counter["n"]
 
     unclaimed = statements()
-    since = _claimed_by_head(letter)
+    since = h.claimed_by_head(letter)
     live = statements()
-    _expire(app, since)
+    h.expire_claim(app, since)
     assert statements() == unclaimed
     assert live == unclaimed + 1  # the signer's name

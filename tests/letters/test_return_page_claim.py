@@ -2,27 +2,11 @@
 ``letter_claim``) says who is signing and since when, the submit disabled, before anything is
 typed (only the submit was refused); no extra query while no claim is live."""
 
-from datetime import timedelta
-
-from sisakat.extensions import db
-from sisakat.models import Letter, Role
-from sisakat.services import clock, letter_claim, settings
+from sisakat.models import Role
+from sisakat.services import settings
 from tests import factories
 from tests.letters import helpers as h
 from tests.monitoring_helpers import count_queries
-
-
-def _claimed_by_head(letter: Letter):
-    """``letter`` claimed now by Kepala Satu (a signing process killed mid-call leaves it so)."""
-    head = factories.user(Role.PENANDATANGAN, full_name="Kepala Satu")
-    since = clock.now()
-    letter.signing_by_id, letter.signing_since = head.id, since
-    db.session.commit()
-    return since
-
-
-def _expire(app, since) -> None:
-    app.config["CLOCK"] = lambda: letter_claim.expires_at(since) + timedelta(seconds=1)
 
 
 def _other(login_as):
@@ -31,14 +15,14 @@ def _other(login_as):
 
 def test_the_return_page_says_who_is_signing_before_anything_is_typed(app, login_as):
     letter = h.prepared_letter()
-    since = _claimed_by_head(letter)
+    since = h.claimed_by_head(letter)
     client = _other(login_as)
     url = f"/tte/surat/{letter.id}/kembalikan"
     page = client.get(url).get_data(as_text=True)
     note = f"Surat ini sedang ditandatangani oleh Kepala Satu sejak {settings.office_time(since)}"
     assert note in page
     assert 'type="submit" class="btn btn-danger" disabled' in page
-    _expire(app, since)
+    h.expire_claim(app, since)
     page = client.get(url).get_data(as_text=True)
     assert note not in page
     assert 'type="submit" class="btn btn-danger">' in page
@@ -56,8 +40,8 @@ def test_the_return_page_asks_for_the_signer_only_while_a_claim_is_live(app, log
         return counter["n"]
 
     unclaimed = statements()
-    since = _claimed_by_head(letter)
+    since = h.claimed_by_head(letter)
     live = statements()
-    _expire(app, since)
+    h.expire_claim(app, since)
     assert statements() == unclaimed
     assert live == unclaimed + 1  # the signer's name
