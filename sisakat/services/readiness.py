@@ -46,16 +46,27 @@ def _is_default(key: str, values: dict) -> bool:
     return values.get(key) == settings.DEFAULTS[key]
 
 
+def agency_example(values: dict) -> str | None:
+    """That the letterhead is still the built-in example (no agency field changed), with its
+    example name and phone; None once the office changed one. ``values``: the stored settings.
+    The admin home and the approve and signing screens say it in these words."""
+    if not all(_is_default(key, values) for key in AGENCY_KEYS):
+        return None
+    return (
+        "Profil instansi dan kop surat masih contoh bawaan "
+        f"({settings.DEFAULTS['agency.short_name']}, telepon {settings.DEFAULTS['agency.phone']})"
+    )
+
+
 def _agency(values: dict) -> list[Item]:
     items = []
-    if all(_is_default(key, values) for key in AGENCY_KEYS):
+    example = agency_example(values)
+    if example:
         items.append(
             Item(
                 MUST,
-                "Profil instansi dan kop surat masih contoh bawaan "
-                f"({settings.DEFAULTS['agency.short_name']}, telepon "
-                f"{settings.DEFAULTS['agency.phone']}): periksa nama pemerintah daerah, wilayah, "
-                "alamat, telepon dan kota tanggal surat, lalu simpan.",
+                f"{example}: periksa nama pemerintah daerah, wilayah, alamat, telepon dan kota "
+                "tanggal surat, lalu simpan.",
                 "admin.settings_agency",
             )
         )
@@ -90,6 +101,25 @@ def signatory_example(values: dict) -> str | None:
         f"{what[0].upper()}{what[1:]} penandatangan masih contoh "
         f"({'; '.join(value for _, value in left)}): surat akan mencetak {what} pejabat fiktif."
     )
+
+
+def letter_examples() -> list[tuple[str, str]]:
+    """What a letter drawn now would print from the built-in examples, each with the settings
+    page that fixes it (the agency profile, the signatory): the approve step and the signing
+    desk warn with it without refusing (a demo office uses the examples on purpose). Read from
+    the request's settings cache: no query once the page has read a setting."""
+    values = _stored("agency", "signatory")
+    agency = agency_example(values)
+    found = [
+        (agency and f"{agency}: kop surat akan mencetak instansi contoh.", "admin.settings_agency"),
+        (signatory_example(values), "admin.settings_signatory"),
+    ]
+    return [(text, endpoint) for text, endpoint in found if text]
+
+
+def _stored(*prefixes: str) -> dict:
+    """The stored settings under ``prefixes``, keyed in full (from the request's cache)."""
+    return {f"{p}.{key}": value for p in prefixes for key, value in settings.group(p).items()}
 
 
 def _signatory(values: dict) -> list[Item]:
@@ -250,11 +280,7 @@ def _installation(app: Flask) -> list[Item]:
 
 def pending(app: Flask) -> list[Item]:
     """Everything still to do, the ``MUST`` items first (empty when the office is ready)."""
-    values = {
-        f"{prefix}.{key}": value
-        for prefix in ("agency", "signatory", "office")
-        for key, value in settings.group(prefix).items()
-    }
+    values = _stored("agency", "signatory", "office")
     services = catalog.all_services()
     items = [
         *_installation(app),

@@ -19,6 +19,7 @@ from sisakat.services import (
     letter_search,
     letter_settings,
     letters,
+    readiness,
     settings,
     storage,
     workflow_guards,
@@ -47,6 +48,7 @@ def queue():
     return render_template(
         "signing/queue.html",
         letters=awaiting,
+        letter_examples=readiness.letter_examples() if awaiting else [],
         uploads=letter_search.upload_slots(awaiting),
         backend=letter_inapp.backend_name(),
         offers=letter_inapp.desk_offers(awaiting),

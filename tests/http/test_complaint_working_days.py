@@ -43,7 +43,7 @@ def test_the_queue_flags_it_only_after_the_last_working_day(app, make, login_as)
     assert "Terlambat" not in queue_at(datetime(2026, 12, 7, 8, 59))  # Monday 15.59 WIB
     assert "Terlambat" in queue_at(datetime(2026, 12, 7, 9, 1))  # Monday 16.01 WIB
     detail = login_as(staff).get(f"/petugas/pengaduan/{complaint.id}").get_data(as_text=True)
-    assert "(batas 2 hari kerja)" in detail
+    assert 'Batas waktu</dt><dd class="col-sm-9">7 Desember 2026 16.00 WIB' in detail
 
 
 def test_closed_on_monday_counts_as_in_time_in_the_statistics(app, make, login_as):
@@ -71,3 +71,18 @@ def test_the_category_pages_say_working_days(app, make, login_as):
     assert "Pelayanan permohonan (5 hari kerja)" in page
     refused = admin.post("/admin/pengaduan/kategori", data={"name": "X", "limit_days": "400"})
     assert "1 sampai 365 hari kerja." in refused.get_data(as_text=True)
+
+
+def test_the_ticket_shows_its_own_due_moment_not_the_edited_category_limit(app, make, login_as):
+    """A category edited after filing (2 → 7 working days) does not move the ticket: its page
+    states the stored due moment as the limit and names the category's new rule only as the
+    current one, so the two figures never read as the ticket's."""
+    app.config["CLOCK"] = lambda: THURSDAY
+    complaint = make.complaint(category_days=2)
+    complaint.category.limit_days = 7
+    db.session.commit()
+    page = login_as(make.user(Role.VERIFIKATOR)).get(f"/petugas/pengaduan/{complaint.id}")
+    text = " ".join(page.get_data(as_text=True).split())
+    assert "(batas 7 hari kerja)" not in text
+    assert 'Batas waktu</dt><dd class="col-sm-9">7 Desember 2026 16.00 WIB' in text
+    assert "ketentuan kategori saat ini: 7 hari kerja" in text
