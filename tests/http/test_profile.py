@@ -69,6 +69,10 @@ def test_optional_rows_left_without_a_name_are_dropped_not_refused(app, make, lo
     """The suggested 'Wakil Ketua' row left empty used to refuse the whole save ("Isi nama
     pengurus, atau hapus baris ini."); an optional position without a name is now left out."""
     party = make.party(complete=False)
+    client = login_as(party.account)
+    assert "jabatan lain yang namanya dikosongkan (misalnya Wakil Ketua) tidak disimpan" in (
+        client.get(URL).get_data(as_text=True)
+    )
     rows = [
         ("Ketua", "Rina Contoh"),
         ("Wakil Ketua", ""),
@@ -77,7 +81,7 @@ def test_optional_rows_left_without_a_name_are_dropped_not_refused(app, make, lo
         ("Wakil Sekretaris", "  "),
         ("", ""),
     ]
-    response = login_as(party.account).post(URL, data=profile_form(party.version, officers=rows))
+    response = client.post(URL, data=profile_form(party.version, officers=rows))
     assert response.status_code == 302
     db.session.refresh(party)
     assert [(o.position, o.name) for o in party.officers] == [
