@@ -21,7 +21,14 @@ INVISIBLE_CHARS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 # U+FEFF) are dropped. Joiners (U+200C, U+200D) stay: emoji and some scripts need them.
 UNICODE_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 ZERO_WIDTH_SPACES = "\u200b\u2060\ufeff"
-_FOLD = str.maketrans(dict.fromkeys(UNICODE_SPACES, " ") | dict.fromkeys(ZERO_WIDTH_SPACES))
+# The line and paragraph separators some editors paste (U+2028, U+2029) are the line break they
+# stand for: a multi-line field keeps it, a one-line field refuses it (``single_line``).
+LINE_SEPARATORS = "\u2028\u2029"
+_FOLD = str.maketrans(
+    dict.fromkeys(UNICODE_SPACES, " ")
+    | dict.fromkeys(LINE_SEPARATORS, "\n")
+    | dict.fromkeys(ZERO_WIDTH_SPACES)
+)
 
 
 def is_invisible(text: str) -> bool:
@@ -36,13 +43,14 @@ def is_invisible(text: str) -> bool:
 
 
 def clean_text(value: object) -> object:
-    """WTForms filter: strip, NFC-normalise, turn CRLF into LF and fold the Unicode spaces to a
-    plain space, zero-width ones removed (None and non-str unchanged): "Ketua Umum" pasted from
-    Word with a no-break space is stored, compared and printed with a plain one. Every text
-    field has this filter, the one-line ones (names, titles: what is compared) as the others
-    (line breaks and tabs kept). A value with no visible character (only zero-width spaces,
-    say) becomes "", so a required field says it is empty instead of storing a name nobody can
-    read."""
+    """WTForms filter: strip, NFC-normalise, turn CRLF and the Unicode line and paragraph
+    separators into LF and fold the Unicode spaces to a plain space, zero-width ones removed
+    (None and non-str unchanged): "Ketua Umum" pasted from Word with a no-break space is
+    stored, compared and printed with a plain one. Every text field has this filter, the
+    one-line ones (names, titles: what is compared) as the others (line breaks and tabs kept;
+    a line break is then refused by ``single_line`` in a one-line field). A value with no
+    visible character (only zero-width spaces, say) becomes "", so a required field says it
+    is empty instead of storing a name nobody can read."""
     if not isinstance(value, str):
         return value
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))

@@ -247,6 +247,7 @@ def _promise(application: Application, seconds: int) -> str:
     return f" Bila dokumen lengkap dan sesuai, {words}."
 
 
+# The party's e-mail on a return says the same next step (workflow_rules, KEMBALIKAN next_step).
 _YOUR_TURN = {
     ApplicationStatus.DRAF: (
         "Giliran Anda: unggah dokumen persyaratan, lalu tekan Ajukan di halaman permohonan."

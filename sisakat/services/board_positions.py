@@ -1,6 +1,7 @@
 """The one rule of which board titles fill the required positions (Ketua, Sekretaris,
 Bendahara), in Python and in SQL, used by the profile checks, the profile form, the ormas
-registry and the similar-ormas check.
+registry and the similar-ormas check; and of which rows a saved board leaves out (``kept``: a
+row without a name whose title is no required position).
 
 Office decision: a title fills a position when, without letter case and with runs of spaces
 squashed, it is the position's word alone or followed by "Umum" ("Ketua", "Ketua Umum"), and
@@ -53,6 +54,18 @@ def missing(titles) -> list[str]:
     """The required positions none of ``titles`` fills."""
     titles = list(titles)
     return [p for p in REQUIRED_POSITIONS if not any(fills(t, p) for t in titles)]
+
+
+def dropped(title: str | None, name: str | None) -> bool:
+    """A board row left out silently instead of refused: no name, and a title (if any) that
+    fills no required position (the suggested "Wakil Ketua" row left empty, a blank row). A
+    required position without a name is kept, so the checks name it."""
+    return not (name or "").strip() and not any(fills(title, p) for p in REQUIRED_POSITIONS)
+
+
+def kept(rows) -> list[tuple[str, str]]:
+    """The (title, name) rows a board stores: all but the ``dropped`` ones, in order."""
+    return [(title, name) for title, name in rows if not dropped(title, name)]
 
 
 class _Exact(FunctionElement):

@@ -60,10 +60,17 @@ def enqueue(to: str, subject: str, body: str, *, kind: str = "") -> OutgoingEmai
 
 
 def notification_email(
-    user: User, message: str, link: str, *, kind: str, subject: str | None = None
+    user: User,
+    message: str,
+    link: str,
+    *,
+    kind: str,
+    subject: str | None = None,
+    next_step: str = "",
 ) -> None:
     """The e-mail copy of an in-app notification, when the user opted in to ``kind``.
-    ``subject``: a short one (the message without a staff note, which the body carries)."""
+    ``subject``: a short one (the message without a staff note, which the body carries);
+    ``next_step``: what the reader does next, its own paragraph after the message."""
     if not wants(user, kind):
         return
     base = public_base_url(current_app.config)  # the QR codes' address, however typed
@@ -71,7 +78,9 @@ def notification_email(
     # The bare Jinja template: no request context processors (the CLI sends reminders too).
     template = current_app.jinja_env.get_template(f"email/{kind}.txt")
     settings_url = page_url("auth.notification_preferences", {})
-    body = template.render(user=user, message=message, url=url, settings_url=settings_url)
+    body = template.render(
+        user=user, message=message, next_step=next_step, url=url, settings_url=settings_url
+    )
     enqueue(user.email, "[SISAKAT] " + (subject or message)[:200], body, kind=kind)
 
 

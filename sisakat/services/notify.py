@@ -29,12 +29,14 @@ def queue(
     subject: str | None = None,
     application_id: int | None = None,
     asks_action: bool = False,
+    next_step: str = "",
 ) -> Notification:
     """Add one notification for ``user`` (flushed with the caller's transaction), plus its
     e-mail in the outbox when the user wants e-mails of ``kind`` (sent after the commit);
     ``subject``: the e-mail's short subject when ``message`` carries a note;
     ``application_id``: the application it is about; ``asks_action``: it gives ``user`` work
-    on that application (``close_action_notices``)."""
+    on that application (``close_action_notices``); ``next_step``: what to do next, in the
+    e-mail only."""
     row = Notification(
         user_id=user.id,
         message=message[:500],
@@ -43,7 +45,7 @@ def queue(
         asks_action=asks_action,
     )
     db.session.add(row)
-    mail.notification_email(user, message, link, kind=kind, subject=subject)
+    mail.notification_email(user, message, link, kind=kind, subject=subject, next_step=next_step)
     db.session.flush()
     return row
 
@@ -68,10 +70,11 @@ def queue_many(
     *,
     subject: str | None = None,
     asks_action: bool = False,
+    next_step: str = "",
 ) -> None:
     """The same message about one application for several users, each with their own link,
     named by ``application_label`` (the body "<label> — <message>", the e-mail subject
-    "<label>: <subject>"); ``asks_action`` as in ``queue``."""
+    "<label>: <subject>"); ``asks_action`` and ``next_step`` as in ``queue``."""
     label = application_label(application_id)
     message = f"{label} — {message}"
     subject = f"{label}: {subject}" if subject else None
@@ -84,6 +87,7 @@ def queue_many(
             subject=subject,
             application_id=application_id,
             asks_action=asks_action,
+            next_step=next_step,
         )
 
 

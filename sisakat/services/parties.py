@@ -264,12 +264,13 @@ def save_profile(
 ) -> Party:
     """Save the account's applicant profile (created on first save) and optionally a new logo.
 
-    Only ``profile_fields(kind)`` are read from ``values``; an ormas's ``board_name`` (its display
+    Only ``profile_fields(kind)`` are read from ``values``; an optional board row without a
+    name is left out (``board_positions.kept``); an ormas's ``board_name`` (its display
     name everywhere) follows its name. A stale ``seen_version`` raises
     ``StaleProfile``; a bad logo raises ``UploadRejected``; nothing is changed in either case.
     """
     party = account.party
-    values = dict(values)
+    values, officers = dict(values), board_positions.kept(officers)
     _check(party, values, officers, seen_version)
     logo_row = _store_logo(logo, logo_name, actor)
     if party is None:

@@ -249,7 +249,13 @@ def _notify(application: Application, rule: Rule, note: str, reason: str) -> Non
     board = application.party.board_name
     text = rule.message + (f" Catatan: {note}" if note else "")
     # The e-mail subject is the change alone; a note or reason goes in the body only.
-    notify.queue_many([application.party.account], text, application.id, subject=rule.message)
+    notify.queue_many(
+        [application.party.account],
+        text,
+        application.id,
+        subject=rule.message,
+        next_step=rule.next_step,
+    )
     if rule.staff_roles:
         staff_text = f"{board}: {rule.staff_message}."
         staff = notify.users_with_role(*rule.staff_roles)

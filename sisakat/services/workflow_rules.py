@@ -33,6 +33,9 @@ class Rule:
     reason_for_staff: bool = False
     guard: Guard | None = None
     message: str = ""  # notification text for the party ({board} is filled in)
+    # The party's own next move, told in its e-mail after the note (the bell stays short);
+    # worded as the dashboard's line for the target state (applications._YOUR_TURN).
+    next_step: str = ""
     staff_roles: frozenset[Role] = field(default_factory=frozenset)  # who else is notified
     staff_message: str = ""
     notify_claimer: bool = False  # the verifier holding the claim hears ``staff_message``
@@ -81,6 +84,10 @@ RULES: dict[Action, Rule] = {
         note_required=True,
         guard=guards.has_rejected,
         message="Permohonan Anda perlu perbaikan.",
+        next_step=(
+            "Langkah berikutnya: buka permohonan ini di SISAKAT, unggah ulang dokumen yang "
+            "ditandai Tidak Sesuai (alasannya tertulis di sana), lalu tekan Ajukan Ulang."
+        ),
     ),
     Action.AJUKAN_ULANG: _rule(
         {Status.PERLU_PERBAIKAN},

@@ -142,10 +142,12 @@ class ApplicantProfileForm(ActionForm):
             raise ValidationError(problem)
 
     def validate_officers(self, field) -> None:
-        """Each row complete or blank; required positions present; at most 100 rows."""
+        """Rows complete or left out (``board_positions.dropped``); required ones; <= 100 rows."""
         incomplete = False
         for entry in field.entries:
             pos, name = entry.form.position, entry.form.name
+            if board_positions.dropped(pos.data, name.data):
+                continue
             if pos.data and not name.data:
                 name.errors.append("Isi nama pengurus, atau hapus baris ini.")
                 incomplete = True
@@ -175,9 +177,9 @@ class ApplicantProfileForm(ActionForm):
                 self.officers.append_entry()
 
     def officer_rows(self) -> list[tuple[str, str]]:
-        """Non-blank rows as (position, name), in the order shown."""
+        """The rows to store as (position, name), in order (``board_positions.kept``)."""
         rows = [(e.form.position.data or "", e.form.name.data or "") for e in self.officers]
-        return [(p, n) for p, n in rows if p or n]
+        return board_positions.kept(rows)
 
     def profile_values(self) -> dict[str, Any]:
         """The profile columns, by name; the service reads only its own field list."""

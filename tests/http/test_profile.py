@@ -58,11 +58,45 @@ def _refused(client, party, data, message):
 
 def test_missing_required_officers_are_named(app, make, login_as):
     party = make.party()
-    data = profile_form(party.version, officers=[("Ketua", "Rina Contoh"), ("Wakil", "")])
+    data = profile_form(party.version, officers=[("Ketua", "Rina Contoh"), ("Sekretaris", "")])
     page = _refused(login_as(party.account), party, data, "Jabatan Sekretaris, Sekretaris Umum")
     assert "Jabatan Bendahara atau Bendahara Umum wajib diisi beserta namanya." in page
     assert "Isi nama pengurus, atau hapus baris ini." in page  # a half-filled row: the way out
     assert 'value="Partai Contoh Sejahtera"' in page
+
+
+def test_optional_rows_left_without_a_name_are_dropped_not_refused(app, make, login_as):
+    """The suggested 'Wakil Ketua' row left empty used to refuse the whole save ("Isi nama
+    pengurus, atau hapus baris ini."); an optional position without a name is now left out."""
+    party = make.party(complete=False)
+    client = login_as(party.account)
+    assert "jabatan lain yang namanya dikosongkan (misalnya Wakil Ketua) tidak disimpan" in (
+        client.get(URL).get_data(as_text=True)
+    )
+    rows = [
+        ("Ketua", "Rina Contoh"),
+        ("Wakil Ketua", ""),
+        ("Sekretaris", "Dodi Contoh"),
+        ("Bendahara", "Maya Contoh"),
+        ("Wakil Sekretaris", "  "),
+        ("", ""),
+    ]
+    response = client.post(URL, data=profile_form(party.version, officers=rows))
+    assert response.status_code == 302
+    db.session.refresh(party)
+    assert [(o.position, o.name) for o in party.officers] == [
+        ("Ketua", "Rina Contoh"),
+        ("Sekretaris", "Dodi Contoh"),
+        ("Bendahara", "Maya Contoh"),
+    ]
+
+
+def test_a_required_position_without_a_name_is_still_refused(app, make, login_as):
+    party = make.party()
+    rows = [("Ketua Umum", "Rina Contoh"), ("Sekretaris", "Dodi Contoh"), ("Bendahara Umum", "")]
+    data = profile_form(party.version, officers=rows)
+    page = _refused(login_as(party.account), party, data, "Isi nama pengurus, atau hapus baris")
+    assert "Jabatan Bendahara atau Bendahara Umum wajib diisi beserta namanya." in page
 
 
 def test_term_must_end_after_it_starts(app, make, login_as):
