@@ -1,5 +1,6 @@
 """The main menu: staff find the four reports under one Laporan drop-down (a flat row of links
-pushed the super admin's Administrasi link off a 1280-pixel screen); parties see no reports."""
+pushed the super admin's Administrasi link off a 1280-pixel screen); parties see no reports
+(their one drop-down is Bantuan: Panduan and FAQ)."""
 
 from __future__ import annotations
 
@@ -29,5 +30,5 @@ def test_staff_reports_sit_in_one_dropdown_and_the_admin_link_stays(app, make, l
 def test_parties_see_no_report_menu(app, make, login_as):
     party = make.party()
     html = login_as(party.account).get("/pemohon/").get_data(as_text=True)
-    assert _dropdown_links(html) == []
+    assert _dropdown_links(html) == ["/panduan", "/faq"]  # their one drop-down: Bantuan
     assert not any(href in html for href in REPORTS)
