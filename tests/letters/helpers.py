@@ -160,3 +160,21 @@ def claimed_by_head(letter: Letter):
 def expire_claim(app, since) -> None:
     """Move the app's clock past the expiry of a claim taken at ``since``."""
     app.config["CLOCK"] = lambda: letter_claim.expires_at(since) + timedelta(seconds=1)
+
+
+def statements_by_claim(app, letter: Letter, fetch) -> tuple[int, int, int]:
+    """SQL statements of one ``fetch()`` (after a warming one) with no claim on ``letter``,
+    with a live claim, and with that claim expired."""
+    from tests.monitoring_helpers import count_queries
+
+    def statements() -> int:
+        fetch()
+        with count_queries() as counter:
+            fetch()
+        return counter["n"]
+
+    unclaimed = statements()
+    since = claimed_by_head(letter)
+    live = statements()
+    expire_claim(app, since)
+    return unclaimed, live, statements()

@@ -18,7 +18,6 @@ from sisakat.models import (
 from sisakat.services import settings
 from tests import factories
 from tests.letters import helpers as h
-from tests.monitoring_helpers import count_queries
 
 REASON = "Alamat sekretariat salah ketik pada surat."
 
@@ -108,15 +107,6 @@ def test_the_desk_asks_for_the_signer_only_while_a_claim_is_live(app, login_as):
     letter = h.prepared_letter()
     client = _other(login_as)
 
-    def statements() -> int:
-        _desk(client)  # warm
-        with count_queries() as counter:
-            _desk(client)
-        return counter["n"]
-
-    unclaimed = statements()
-    since = h.claimed_by_head(letter)
-    live = statements()
-    h.expire_claim(app, since)
-    assert statements() == unclaimed
+    unclaimed, live, expired = h.statements_by_claim(app, letter, lambda: _desk(client))
+    assert expired == unclaimed
     assert live == unclaimed + 1  # the signer's name

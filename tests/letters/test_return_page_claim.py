@@ -6,7 +6,6 @@ from sisakat.models import Role
 from sisakat.services import settings
 from tests import factories
 from tests.letters import helpers as h
-from tests.monitoring_helpers import count_queries
 
 
 def _other(login_as):
@@ -33,15 +32,6 @@ def test_the_return_page_asks_for_the_signer_only_while_a_claim_is_live(app, log
     client = _other(login_as)
     url = f"/tte/surat/{letter.id}/kembalikan"
 
-    def statements() -> int:
-        client.get(url)  # warm
-        with count_queries() as counter:
-            client.get(url)
-        return counter["n"]
-
-    unclaimed = statements()
-    since = h.claimed_by_head(letter)
-    live = statements()
-    h.expire_claim(app, since)
-    assert statements() == unclaimed
+    unclaimed, live, expired = h.statements_by_claim(app, letter, lambda: client.get(url))
+    assert expired == unclaimed
     assert live == unclaimed + 1  # the signer's name
