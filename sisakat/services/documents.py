@@ -144,19 +144,25 @@ def refused_version(item: ApplicationRequirement, sha256: str) -> int | None:
     ).scalar()
 
 
+def replaced():
+    """SQL: a later version of the same requirement's document exists (the row in hand is no
+    longer the current one). Versions of one requirement are stored in order, so the later
+    one has the higher id."""
+    newer = db.aliased(ApplicationDocument)
+    return (
+        db.select(newer.id)
+        .where(
+            newer.application_requirement_id == ApplicationDocument.application_requirement_id,
+            newer.id > ApplicationDocument.id,
+        )
+        .exists()
+    )
+
+
 def copy_note(item: ApplicationRequirement, doc: ApplicationDocument) -> str:
     """A warning when ``doc``'s file is byte for byte the current one of another requirement
     of the same application (the same scan picked twice, or one combined PDF on purpose); a
     version since replaced there does not count (the file was moved where it belongs)."""
-    newer = db.aliased(ApplicationDocument)
-    replaced = (
-        db.select(newer.id)
-        .where(
-            newer.application_requirement_id == ApplicationDocument.application_requirement_id,
-            newer.version_no > ApplicationDocument.version_no,
-        )
-        .exists()
-    )
     other = db.session.execute(
         db.select(ApplicationRequirement.name)
         .join(ApplicationDocument)
@@ -165,7 +171,7 @@ def copy_note(item: ApplicationRequirement, doc: ApplicationDocument) -> str:
             ApplicationRequirement.application_id == item.application_id,
             ApplicationRequirement.id != item.id,
             StoredFile.sha256 == doc.stored_file.sha256,
-            ~replaced,
+            ~replaced(),
         )
         .order_by(ApplicationRequirement.sort_order, ApplicationRequirement.id)
         .limit(1)

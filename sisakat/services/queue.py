@@ -26,6 +26,7 @@ from sisakat.models import (
 )
 from sisakat.services import catalog, office, party_level, text_match, working_time
 from sisakat.services import clock as clock_service
+from sisakat.services.documents import replaced as document_replaced
 
 ACTIVE = (ApplicationStatus.DIAJUKAN, ApplicationStatus.DIVERIFIKASI)
 
@@ -114,16 +115,7 @@ def _document_counts(application_id):
         )
         .where(ApplicationRequirement.application_id == application_id)
     )
-    newer = aliased(ApplicationDocument)
-    replaced = (
-        db.select(newer.id)
-        .where(
-            newer.application_requirement_id == ApplicationDocument.application_requirement_id,
-            newer.id > ApplicationDocument.id,
-        )
-        .exists()
-    )
-    rejected = base.where(ApplicationDocument.verdict == Verdict.TIDAK_SESUAI, ~replaced)
+    rejected = base.where(ApplicationDocument.verdict == Verdict.TIDAK_SESUAI, ~document_replaced())
     return base.scalar_subquery(), rejected.scalar_subquery()
 
 
